@@ -1,4 +1,65 @@
+/**
+ * The `hookline` command line: Helm's verbs and flags. Errors print as `Error: <message>` with
+ * exit code 1, like cobra; a user error never prints a stack trace.
+ */
+import { nodeIo, type CliIo } from './io.js';
+import { templateCommand } from './template.js';
+import { runSimulatorCommand } from '../simulator/cli.js';
+
+export interface CliStreams {
+  readonly cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  log?(text: string): void;
+}
+
+const USAGE = `hookline: Helm's chart lifecycle, natively.
+
+Usage:
+  hookline template [NAME] CHART [flags]   render a chart exactly as \`helm template\`
+  hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X]
+                                           serve the simulated Kubernetes cluster
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  template: templateCommand,
+  simulator: (argv) => runSimulatorCommand(argv),
+};
+
+/** Run one CLI invocation; returns the exit code. */
+export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
+  const io = nodeIo({
+    cwd: streams.cwd,
+    stdout: (s) => streams.stdout(s),
+    stderr: (s) => streams.stderr(s),
+    log: (s) => (streams.log ?? streams.stderr)(s),
+  });
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(USAGE);
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`Error: unknown command "${name}" for "hookline"\n`);
+    return 1;
+  }
+  try {
+    return await command(rest, io);
+  } catch (err) {
+    io.stderr(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env.HOOKLINE_TRACE && err instanceof Error) io.stderr(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+/** Entry point for the bundled bin. */
 export async function main(argv: string[]): Promise<number> {
-  process.stdout.write(`hookline ${argv.join(' ')}\n`);
-  return 0;
+  return runCli(argv, {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  });
 }

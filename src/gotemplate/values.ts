@@ -93,6 +93,8 @@ export interface GoTypeInfo {
   /**
    * Methods callable from templates (`.Files.Get "x"`, `.Capabilities.APIVersions.Has "v1"`).
    * Go looks methods up before map keys, so a method shadows a map key of the same name.
+   * Calling convention: `impl(receiver, ...args)`; the signature's `params` list only the
+   * arguments after the receiver.
    */
   readonly methods?: Readonly<Record<string, GoFuncValue>>;
   /** For slices and maps: the element type's name (`string` for []string). */
@@ -140,6 +142,18 @@ export abstract class GoStruct {
   abstract readonly fieldNames: readonly string[];
   /** A field's value. Only called with names from {@link fieldNames}. */
   abstract field(name: string): GoValue;
+}
+
+/**
+ * Go's fmt.Stringer: a struct with a `String()` method prints through it with %v and %s
+ * (time.Time, *semver.Version). Structs opt in by implementing `goString`.
+ */
+export interface GoStringer {
+  goString(): string;
+}
+
+export function isStringer(v: unknown): v is GoStringer {
+  return typeof v === 'object' && v !== null && typeof (v as GoStringer).goString === 'function';
 }
 
 /**

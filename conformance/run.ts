@@ -1,0 +1,87 @@
+/**
+ * `npm run conformance`: every case of ../shared/conformance (or HOOKLINE_CONFORMANCE_DIR),
+ * compared byte for byte with what real Helm produced. Prints one line per failing case and a
+ * final `N passed, M failed`. Cases listed in conformance/known-failures.json (each with a
+ * reason) may fail; the run fails when an unlisted case fails or a listed one passes.
+ *
+ * Options: `--only SUBSTRING` (repeatable) runs matching case ids only; `--verbose` prints
+ * known failures too.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cliSuites } from './suites/cli-corpora.js';
+import { coalesceSuite } from './suites/coalesce-cases.js';
+import { engineSuite } from './suites/engine-cases.js';
+import type { CaseResult } from './types.js';
+
+interface KnownFailure {
+  id: string;
+  reason: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function corpusRoot(): string {
+  const dir = process.env.HOOKLINE_CONFORMANCE_DIR ?? resolve(here, '..', '..', 'shared', 'conformance');
+  if (!existsSync(dir)) throw new Error(`conformance corpus not found at ${dir} (set HOOKLINE_CONFORMANCE_DIR)`);
+  return dir;
+}
+
+function knownFailures(): Map<string, string> {
+  const file = join(here, 'known-failures.json');
+  if (!existsSync(file)) return new Map();
+  const list = JSON.parse(readFileSync(file, 'utf8')) as KnownFailure[];
+  for (const k of list) if (!k.reason?.trim()) throw new Error(`known failure ${k.id} has no reason`);
+  return new Map(list.map((k) => [k.id, k.reason]));
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const only = args.flatMap((a, i) => (a === '--only' ? [args[i + 1] ?? ''] : []));
+  const verbose = args.includes('--verbose');
+  const root = corpusRoot();
+  const known = knownFailures();
+  const suites = [engineSuite(root), coalesceSuite(root), ...cliSuites(root)];
+  const results: CaseResult[] = [];
+  for (const suite of suites) results.push(...(await suite.run()));
+  const selected = only.length ? results.filter((r) => only.some((o) => r.id.includes(o))) : results;
+
+  let passed = 0;
+  let failed = 0;
+  let listed = 0;
+  let unexpected = 0;
+  const seen = new Set<string>();
+  for (const r of selected) {
+    seen.add(r.id);
+    if (r.ok) {
+      passed++;
+      if (known.has(r.id)) {
+        unexpected++;
+        console.log(`PASS (listed as known failure: remove it) ${r.id}`);
+      }
+      continue;
+    }
+    failed++;
+    if (known.has(r.id)) {
+      listed++;
+      if (verbose) console.log(`known ${r.id}: ${r.detail ?? ''}`);
+    } else {
+      unexpected++;
+      console.log(`FAIL ${r.id}: ${r.detail ?? ''}`);
+    }
+  }
+  if (!only.length) {
+    for (const id of known.keys()) {
+      if (!seen.has(id)) {
+        unexpected++;
+        console.log(`known-failures.json lists ${id}, which is not a case`);
+      }
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  if (listed > 0) console.log(`(${listed} of the failures are listed in conformance/known-failures.json)`);
+  return unexpected === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,124 @@
+/**
+ * The chart-level corpora, run through `hookline template` in-process (design.md section 5):
+ * helm-template/cases.json (Helm's own goldens), generated/ and real-charts/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCliCaptured } from '../cli-harness.js';
+import { firstDifference, type CaseResult, type Suite } from '../types.js';
+
+interface CorpusCase {
+  id: string;
+  command?: 'template' | 'install';
+  chart: string;
+  releaseName: string | null;
+  namespace?: string;
+  args: string[];
+  values_files?: string[];
+  golden: string;
+  golden_kind?: string;
+  expect_error: boolean;
+  error_match?: string | null;
+  masked_lines?: number[];
+}
+
+function readCases(dir: string): CorpusCase[] {
+  return JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as CorpusCase[];
+}
+
+function golden(dir: string, c: CorpusCase): string {
+  return readFileSync(join(dir, c.golden), 'utf8').replace(/\r\n/g, '\n');
+}
+
+function compare(id: string, expected: string, actual: string): CaseResult {
+  return expected === actual ? { id, ok: true } : { id, ok: false, detail: firstDifference(expected, actual) };
+}
+
+/** Flags only `helm install` has; the template run drops them. */
+const INSTALL_ONLY = new Set(['--dry-run', '--hide-secret']);
+
+async function runHelmTemplateCase(dir: string, c: CorpusCase): Promise<CaseResult> {
+  const id = `helm-template/${c.id}`;
+  const name = c.releaseName === null ? [] : [c.releaseName];
+  if (c.command !== 'install') {
+    const run = await runCliCaptured(['template', ...name, c.chart, ...c.args], dir);
+    if (c.expect_error && run.code === 0) return { id, ok: false, detail: 'expected a failure, exit code 0' };
+    return compare(id, golden(dir, c), run.combined);
+  }
+  // Install cases need the lifecycle for their status block; until then what they check about
+  // rendering (schema errors, successful validation, the manifest) is checked via template.
+  if (c.args.includes('--hide-secret')) {
+    return { id, ok: false, detail: 'needs install --dry-run --hide-secret (release lifecycle)' };
+  }
+  const args = c.args.filter((a) => !INSTALL_ONLY.has(a));
+  const run = await runCliCaptured(['template', ...name, c.chart, ...args], dir);
+  const expected = golden(dir, c);
+  switch (c.golden_kind) {
+    case 'install-error':
+      return compare(id, expected.replace('Error: INSTALLATION FAILED: ', 'Error: '), run.combined);
+    case 'install-status':
+      return run.code === 0 ? { id, ok: true } : { id, ok: false, detail: run.stderr.trim().slice(0, 200) };
+    default: {
+      const manifest = expected.slice(expected.indexOf('MANIFEST:\n') + 'MANIFEST:\n'.length);
+      return compare(id, manifest, run.combined);
+    }
+  }
+}
+
+function valuesArgs(c: CorpusCase): string[] {
+  return (c.values_files ?? []).flatMap((f) => ['-f', f]);
+}
+
+async function runTemplateCase(dir: string, prefix: string, c: CorpusCase): Promise<CaseResult> {
+  const id = `${prefix}/${c.id}`;
+  const argv = ['template', c.releaseName ?? 'rel', c.chart, '--namespace', c.namespace ?? 'default', ...c.args, ...valuesArgs(c)];
+  const run = await runCliCaptured(argv, dir);
+  if (c.expect_error) {
+    if (run.code === 0) return { id, ok: false, detail: 'expected a failure, exit code 0' };
+    if (c.error_match && !run.stderr.includes(c.error_match)) {
+      return { id, ok: false, detail: `error does not name ${c.error_match}: ${run.stderr.trim().slice(0, 200)}` };
+    }
+    return { id, ok: true };
+  }
+  if (run.code !== 0) return { id, ok: false, detail: run.stderr.trim().split('\n')[0]?.slice(0, 300) ?? '' };
+  let expected = golden(dir, c);
+  let actual = run.stdout;
+  if (c.masked_lines?.length) {
+    const mask = (text: string) => {
+      const lines = text.split('\n');
+      for (const n of c.masked_lines!) if (n - 1 < lines.length) lines[n - 1] = '<masked>';
+      return lines.join('\n');
+    };
+    expected = mask(expected);
+    actual = mask(actual);
+  }
+  return compare(id, expected, actual);
+}
+
+function suite(name: string, dir: string, runCase: (c: CorpusCase) => Promise<CaseResult>): Suite {
+  return {
+    name,
+    async run() {
+      const results: CaseResult[] = [];
+      for (const c of readCases(dir)) {
+        try {
+          results.push(await runCase(c));
+        } catch (err) {
+          results.push({ id: `${name}/${c.id}`, ok: false, detail: `crashed: ${(err as Error).stack ?? String(err)}` });
+        }
+      }
+      return results;
+    },
+  };
+}
+
+export function cliSuites(root: string): Suite[] {
+  const ht = join(root, 'helm-template');
+  const gen = join(root, 'generated');
+  const real = join(root, 'real-charts');
+  return [
+    suite('helm-template', ht, (c) => runHelmTemplateCase(ht, c)),
+    suite('generated', gen, (c) => runTemplateCase(gen, 'generated', c)),
+    suite('real-charts', real, (c) => runTemplateCase(real, 'real-charts', c)),
+  ];
+}

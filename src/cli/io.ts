@@ -1,0 +1,44 @@
+/** What a CLI command may touch: its output streams and files relative to a working directory. */
+import { mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export interface CliIo {
+  readonly cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /**
+   * Log lines (Helm's log.Printf warnings). Separate from stderr because Helm writes them to
+   * the process log, not to the command's error stream.
+   */
+  log(text: string): void;
+  /** A path relative to cwd made absolute. */
+  resolve(path: string): string;
+  readFile(path: string): Uint8Array;
+  /** Write (or append to) a file, creating its directory. */
+  writeFile(path: string, text: string, opts: { append: boolean }): void;
+  /** Standard input, for `-f -`. */
+  readStdin(): Uint8Array;
+}
+
+export function nodeIo(opts: {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  log?: (s: string) => void;
+}): CliIo {
+  const abs = (p: string) => resolve(opts.cwd, p);
+  return {
+    cwd: opts.cwd,
+    stdout: opts.stdout,
+    stderr: opts.stderr,
+    log: opts.log ?? opts.stderr,
+    resolve: abs,
+    readFile: (p) => readFileSync(abs(p)),
+    writeFile: (p, text, { append }) => {
+      mkdirSync(dirname(abs(p)), { recursive: true });
+      if (append) appendFileSync(abs(p), text);
+      else writeFileSync(abs(p), text);
+    },
+    readStdin: () => readFileSync(0),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * `hookline template [NAME] CHART [flags]`: what `helm template` prints, byte for byte
+ * (helm/helm cmd/helm/template.go and pkg/action/install.go in client-only mode; MP-6, MP-7).
+ */
+import { loadChart } from '../chart/directory.js';
+import { parseKubeVersion } from '../values/capabilities.js';
+import type { CliIo } from './io.js';
+import { parseArgs, UsageError, type FlagSpec } from './args.js';
+import { ReleaseRenderError, VALUE_FLAGS, nameAndChart, readValueOptions, renderForInstall } from './install-render.js';
+import { selectShowOnly, writeOutputDir } from './template-output.js';
+import { isTestHook } from '../release/hook.js';
+
+const FLAGS: FlagSpec[] = [
+  ...VALUE_FLAGS,
+  { name: 'namespace', short: 'n', kind: 'string' },
+  { name: 'kube-version', kind: 'string' },
+  { name: 'api-versions', short: 'a', kind: 'stringSlice' },
+  { name: 'show-only', short: 's', kind: 'stringArray' },
+  { name: 'include-crds', kind: 'bool' },
+  { name: 'skip-crds', kind: 'bool' },
+  { name: 'skip-tests', kind: 'bool' },
+  { name: 'no-hooks', kind: 'bool' },
+  { name: 'is-upgrade', kind: 'bool' },
+  { name: 'name-template', kind: 'string' },
+  { name: 'generate-name', short: 'g', kind: 'bool' },
+  { name: 'output-dir', kind: 'string' },
+  { name: 'release-name', kind: 'bool' },
+  { name: 'debug', kind: 'bool' },
+  { name: 'skip-schema-validation', kind: 'bool' },
+  { name: 'render-subchart-notes', kind: 'bool' },
+  { name: 'validate', kind: 'bool' },
+];
+
+export async function templateCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, FLAGS);
+  const debug = args.bools.get('debug') ?? false;
+  const kubeVersionFlag = args.strings.get('kube-version');
+  let kubeVersion;
+  if (kubeVersionFlag !== undefined && kubeVersionFlag !== '') {
+    try {
+      kubeVersion = parseKubeVersion(kubeVersionFlag);
+    } catch (err) {
+      throw new UsageError(`invalid kube version '${kubeVersionFlag}': ${(err as Error).message}`);
+    }
+  }
+  if (args.bools.get('validate')) {
+    throw new UsageError('--validate needs a cluster; run `hookline install --dry-run` instead');
+  }
+  const [name, chartPath] = nameAndChart(args.positionals, {
+    nameTemplate: args.strings.get('name-template'),
+    generateName: args.bools.get('generate-name') ?? false,
+    defaultName: 'release-name',
+  });
+  const userValues = readValueOptions(args, io);
+  const chart = loadChart(io.resolve(chartPath));
+  let rendered;
+  try {
+    rendered = renderForInstall(chart, userValues, {
+      releaseName: name,
+      namespace: args.strings.get('namespace') ?? 'default',
+      isUpgrade: args.bools.get('is-upgrade') ?? false,
+      kubeVersion,
+      apiVersions: args.lists.get('api-versions') ?? [],
+      skipSchemaValidation: args.bools.get('skip-schema-validation') ?? false,
+      includeCrds: args.bools.get('include-crds') ?? false,
+      subNotes: args.bools.get('render-subchart-notes') ?? false,
+      warn: (m) => io.log(`${m}\n`),
+    });
+  } catch (err) {
+    if (!(err instanceof ReleaseRenderError)) throw err;
+    // template.go: with --debug print what was rendered, then the error; else suggest --debug.
+    if (debug) {
+      io.stdout(`${err.debugManifest.trim()}\n`);
+      throw err;
+    }
+    throw new Error(`${err.message}\n\nUse --debug flag to render out invalid YAML`, { cause: err });
+  }
+  let out = `${rendered.manifest.trim()}\n`;
+  const hooks = args.bools.get('no-hooks') ? [] : rendered.hooks;
+  const skipTests = args.bools.get('skip-tests') ?? false;
+  const printedHooks = hooks.filter((h) => !(skipTests && isTestHook(h)));
+  const outputDir = args.strings.get('output-dir');
+  if (outputDir) {
+    writeOutputDir(io, {
+      dir: outputDir,
+      releaseName: args.bools.get('release-name') ? name : undefined,
+      crds: args.bools.get('include-crds') ? rendered.crds : [],
+      manifests: rendered.manifests,
+      hooks: printedHooks,
+    });
+    return 0;
+  }
+  for (const h of printedHooks) out += `---\n# Source: ${h.path}\n${h.manifest}\n`;
+  const showOnly = args.lists.get('show-only') ?? [];
+  io.stdout(showOnly.length ? selectShowOnly(out, showOnly) : out);
+  return 0;
+}

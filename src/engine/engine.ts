@@ -1,0 +1,135 @@
+/**
+ * Helm's rendering engine (helm/helm pkg/engine/engine.go, v3.21): every template of the chart
+ * tree is parsed into ONE template set (RD-1), every non-partial executed with its chart's
+ * scoped values, and `<no value>` stripped from the output (RD-3).
+ */
+import { chartFullPath, isRoot, type Chart } from '../chart/types.js';
+import { TemplateSet } from '../gotemplate/template.js';
+import type { GoMap, GoValue } from '../gotemplate/values.js';
+import { compareGoStrings, isMap, mapGet, newMap } from '../gotemplate/values.js';
+import { ChartContext } from './chart-context.js';
+import { cleanupExecError, cleanupParseError } from './errors.js';
+import { newFiles } from './files.js';
+import { helmFuncMap } from './helm-funcs.js';
+import { bindLateFuncs, type LookupFunc } from './late-funcs.js';
+
+export interface EngineOptions {
+  /** missingkey=error instead of zero (helm lint --strict). */
+  readonly strict?: boolean;
+  /** `required` and `fail` do not abort (helm lint). */
+  readonly lintMode?: boolean;
+  /** Live `lookup`; without it lookup returns an empty map, as offline Helm does. */
+  readonly lookup?: LookupFunc;
+}
+
+/** One file to render: its source and the scoped top-level context it runs with. */
+export interface Renderable {
+  readonly tpl: string;
+  readonly vals: GoMap;
+  readonly basePath: string;
+}
+
+const NO_VALUE = /<no value>/g;
+
+/**
+ * Render every template of `chart` with `values` (the map built by toRenderValues: Values,
+ * Release, Capabilities, ...). Returns template path → rendered text, partials excluded.
+ * Throws RenderError (parse or execution) with Helm's message.
+ */
+export function render(chart: Chart, values: GoMap, options: EngineOptions = {}): Map<string, string> {
+  const templates = new Map<string, Renderable>();
+  collectTemplates(chart, templates, values);
+  return renderTemplates(templates, options);
+}
+
+/** Parse and execute order (RD-1): deeper paths first, then reverse byte-wise order. */
+export function sortTemplates(names: Iterable<string>): string[] {
+  const depth = (s: string) => s.split('/').length - 1;
+  return [...names].sort((a, b) => depth(b) - depth(a) || compareGoStrings(b, a));
+}
+
+/**
+ * Helm's `render`: parse every template into one set in sortTemplates order, then execute each
+ * non-partial with its own context (which gains `.Template`), stripping `<no value>`.
+ */
+export function renderTemplates(
+  templates: ReadonlyMap<string, Renderable>,
+  options: EngineOptions = {},
+): Map<string, string> {
+  const set = new TemplateSet({
+    funcs: helmFuncMap(),
+    missingKey: options.strict ? 'error' : 'zero',
+  });
+  bindLateFuncs(set, { lintMode: options.lintMode ?? false, lookup: options.lookup });
+  const keys = sortTemplates(templates.keys());
+  for (const name of keys) {
+    try {
+      set.parse(name, templates.get(name)!.tpl);
+    } catch (err) {
+      throw cleanupParseError(name, err);
+    }
+  }
+  const rendered = new Map<string, string>();
+  for (const name of keys) {
+    if (baseName(name).startsWith('_')) continue;
+    const r = templates.get(name)!;
+    // Helm mutates the chart's shared context, so `.Template` inside an include names this file.
+    r.vals['Template'] = newMap([
+      ['Name', name],
+      ['BasePath', r.basePath],
+    ]);
+    let out: string;
+    try {
+      out = set.execute(name, r.vals);
+    } catch (err) {
+      throw cleanupExecError(name, err);
+    }
+    rendered.set(name, out.replace(NO_VALUE, ''));
+  }
+  return rendered;
+}
+
+function baseName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** A library chart contributes only its partials (VAL-12). */
+function isTemplateValid(chart: Chart, name: string): boolean {
+  if (chart.metadata.type === 'library') return baseName(name).startsWith('_');
+  return true;
+}
+
+/** Helm's recAllTpls: scope values per chart and collect every template of the tree. */
+function collectTemplates(chart: Chart, out: Map<string, Renderable>, parent: GoMap): GoMap {
+  const subcharts = newMap();
+  const next = newMap([
+    ['Chart', new ChartContext(chart.metadata, isRoot(chart))],
+    ['Files', newFiles(chart.files)],
+    ['Release', mapGet(parent, 'Release') ?? null],
+    ['Capabilities', mapGet(parent, 'Capabilities') ?? null],
+    ['Values', scopedValues(chart, parent)],
+    ['Subcharts', subcharts],
+  ]);
+  for (const child of chart.dependencies) {
+    subcharts[child.metadata.name] = collectTemplates(child, out, next);
+  }
+  const fullPath = chartFullPath(chart);
+  for (const t of chart.templates) {
+    if (!isTemplateValid(chart, t.name)) continue;
+    out.set(`${fullPath}/${t.name}`, {
+      tpl: new TextDecoder().decode(t.data),
+      vals: next,
+      basePath: `${fullPath}/templates`,
+    });
+  }
+  return next;
+}
+
+/** The root sees all values; a subchart sees `.Values.<name>` when it is a table, else {}. */
+function scopedValues(chart: Chart, parent: GoMap): GoValue {
+  const values = mapGet(parent, 'Values') ?? null;
+  if (isRoot(chart)) return values;
+  if (!isMap(values)) return newMap();
+  const sub = mapGet(values, chart.metadata.name);
+  return isMap(sub) ? sub : newMap();
+}

@@ -1,0 +1,87 @@
+/**
+ * The `.Files` object (helm/helm pkg/engine/files.go): a map of file name → bytes, of Go type
+ * `engine.files`, with the methods Get, GetBytes, Glob, Lines, AsConfig and AsSecrets.
+ * Map keys stay reachable as fields (`.Files.author`), as in Go, unless a method shadows them.
+ */
+import { fn } from '../gotemplate/functions.js';
+import type { GoMap, GoTypeInfo, GoValue } from '../gotemplate/values.js';
+import { newMap, sortedKeys, stringSlice, tagType, mapGet } from '../gotemplate/values.js';
+import { marshalYaml } from '../yaml/index.js';
+import { compileGlob } from './glob.js';
+
+/** A file as the chart loader supplies it. */
+export interface FileEntry {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+const decoder = new TextDecoder();
+
+const EMPTY_BYTES = new Uint8Array(0);
+
+function bytesOf(files: GoMap, name: string): Uint8Array {
+  const v = mapGet(files, name);
+  return v instanceof Uint8Array ? v : EMPTY_BYTES;
+}
+
+function baseName(p: string): string {
+  const trimmed = p.replace(/\/+$/, '');
+  const i = trimmed.lastIndexOf('/');
+  return trimmed.slice(i + 1) || (p.startsWith('/') ? '/' : '.');
+}
+
+/** toYaml of a map[string]string without the trailing newline (Helm's toYAML). */
+function toYamlString(m: GoMap): string {
+  return marshalYaml(m).replace(/\n$/, '');
+}
+
+const FILES_TYPE: GoTypeInfo = {
+  name: 'engine.files',
+  kind: 'map',
+  elem: '[]uint8',
+  methods: {
+    GetBytes: fn('GetBytes', { params: ['string'] }, (f: GoMap, name: string) =>
+      bytesOf(f, name),
+    ),
+    Get: fn('Get', { params: ['string'] }, (f: GoMap, name: string) =>
+      decoder.decode(bytesOf(f, name)),
+    ),
+    Glob: fn('Glob', { params: ['string'] }, (f: GoMap, pattern: string) => globFiles(f, pattern)),
+    AsConfig: fn('AsConfig', { params: [] }, (f: GoMap) => {
+      const m = newMap();
+      for (const k of sortedKeys(f)) m[baseName(k)] = decoder.decode(bytesOf(f, k));
+      return toYamlString(m);
+    }),
+    AsSecrets: fn('AsSecrets', { params: [] }, (f: GoMap) => {
+      const m = newMap();
+      for (const k of sortedKeys(f)) m[baseName(k)] = Buffer.from(bytesOf(f, k)).toString('base64');
+      return toYamlString(m);
+    }),
+    Lines: fn('Lines', { params: ['string'] }, (f: GoMap, path: string) => linesOf(f, path)),
+  },
+};
+
+/** Build `.Files` from a chart's files. */
+export function newFiles(from: readonly FileEntry[]): GoMap {
+  const m = newMap();
+  for (const f of from) m[f.name] = f.data;
+  return tagType(m, FILES_TYPE);
+}
+
+function globFiles(files: GoMap, pattern: string): GoMap {
+  // An invalid pattern matches everything, as Helm falls back to "**".
+  const re = compileGlob(pattern);
+  const out = newMap();
+  for (const name of Object.keys(files)) {
+    if (!re || re.test(name)) out[name] = files[name] as GoValue;
+  }
+  return tagType(out, FILES_TYPE);
+}
+
+function linesOf(files: GoMap, path: string): GoValue {
+  const data = mapGet(files, path);
+  if (!(data instanceof Uint8Array) || data.length === 0) return stringSlice([]);
+  let s = decoder.decode(data);
+  if (s.endsWith('\n')) s = s.slice(0, -1);
+  return stringSlice(s.split('\n'));
+}

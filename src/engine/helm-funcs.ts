@@ -1,0 +1,141 @@
+/**
+ * The functions Helm adds to sprig (helm/helm pkg/engine/funcs.go): YAML, JSON and TOML
+ * conversion with Helm's error conventions (errors land in an `Error` key or become "" instead
+ * of failing the render), plus the placeholders that engine.ts binds late (include, tpl,
+ * required, fail, lookup).
+ */
+import type { FuncMap } from '../gotemplate/functions.js';
+import { fn } from '../gotemplate/functions.js';
+import type { GoValue } from '../gotemplate/values.js';
+import { isMap, isSlice, newMap } from '../gotemplate/values.js';
+import { marshalJson, unmarshalJson } from '../gojson/index.js';
+import { marshalToml, unmarshalToml } from '../toml/index.js';
+import { marshalYaml, marshalYamlPretty, yamlToGo } from '../yaml/index.js';
+import { sprigFuncs } from '../sprig/index.js';
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Helm's toYaml: sigs.k8s.io/yaml.Marshal, trailing newline trimmed, errors swallowed. */
+export function toYaml(v: GoValue): string {
+  try {
+    return marshalYaml(v).replace(/\n$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** The JSON word Go's decoder uses for a value it cannot store (`cannot unmarshal array ...`). */
+function jsonKind(v: GoValue): string {
+  if (isSlice(v)) return 'array';
+  if (isMap(v)) return 'object';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  return 'number';
+}
+
+const MAP_TYPE = 'map[string]interface {}';
+const SLICE_TYPE = '[]interface {}';
+
+/**
+ * Decode and check the top-level kind, reporting a mismatch as Go's json decoder does.
+ * `wrap` adds sigs.k8s.io/yaml's prefix for the YAML functions.
+ */
+function decodeAs<T extends GoValue>(
+  text: string,
+  opts: {
+    decode: (s: string) => GoValue;
+    accept: (v: GoValue) => v is T;
+    goType: string;
+    wrap?: (msg: string) => string;
+  },
+): { value: T | null } | { error: string } {
+  try {
+    const v = opts.decode(text);
+    if (v === null || opts.accept(v)) return { value: v as T | null };
+    const msg = `json: cannot unmarshal ${jsonKind(v)} into Go value of type ${opts.goType}`;
+    return { error: opts.wrap ? opts.wrap(msg) : msg };
+  } catch (err) {
+    return { error: errorText(err) };
+  }
+}
+
+const yamlWrap = (msg: string) => `error unmarshaling JSON: while decoding JSON: ${msg}`;
+
+/** Helm's extra functions, excluding the late-bound ones. */
+function conversionFuncs() {
+  return [
+    fn('toYaml', { params: ['any'] }, toYaml),
+    fn('toYamlPretty', { params: ['any'] }, (v: GoValue) => {
+      try {
+        return marshalYamlPretty(v).replace(/\n$/, '');
+      } catch {
+        return '';
+      }
+    }),
+    fn('fromYaml', { params: ['string'] }, (s: string) => {
+      const r = decodeAs(s, { decode: yamlToGo, accept: isMap, goType: MAP_TYPE, wrap: yamlWrap });
+      if ('error' in r) return newMap([['Error', r.error]]);
+      return r.value ?? newMap();
+    }),
+    fn('fromYamlArray', { params: ['string'] }, (s: string) => {
+      const r = decodeAs(s, { decode: yamlToGo, accept: isSlice, goType: SLICE_TYPE, wrap: yamlWrap });
+      if ('error' in r) return [r.error];
+      return r.value ?? [];
+    }),
+    fn('toJson', { params: ['any'] }, (v: GoValue) => {
+      try {
+        return marshalJson(v);
+      } catch {
+        return '';
+      }
+    }),
+    fn('fromJson', { params: ['string'] }, (s: string) => {
+      const r = decodeAs(s, { decode: unmarshalJson, accept: isMap, goType: MAP_TYPE });
+      if ('error' in r) return newMap([['Error', r.error]]);
+      return r.value ?? newMap();
+    }),
+    fn('fromJsonArray', { params: ['string'] }, (s: string) => {
+      const r = decodeAs(s, { decode: unmarshalJson, accept: isSlice, goType: SLICE_TYPE });
+      if ('error' in r) return [r.error];
+      return r.value ?? [];
+    }),
+    fn('toToml', { params: ['any'] }, (v: GoValue) => {
+      try {
+        return marshalToml(v);
+      } catch (err) {
+        return errorText(err);
+      }
+    }),
+    fn('fromToml', { params: ['string'] }, (s: string) => {
+      try {
+        const v = unmarshalToml(s);
+        return isMap(v) ? v : newMap();
+      } catch (err) {
+        return newMap([['Error', errorText(err)]]);
+      }
+    }),
+  ];
+}
+
+/**
+ * Helm's function map before the engine binds include/tpl/required/fail: sprig minus env and
+ * expandenv, plus Helm's conversions, plus an offline `lookup` returning an empty map and a
+ * `getHostByName` returning "" (DNS lookups are disabled unless enabled explicitly).
+ */
+export function helmFuncMap(): FuncMap {
+  const funcs = sprigFuncs();
+  funcs.delete('env');
+  funcs.delete('expandenv');
+  for (const f of conversionFuncs()) funcs.set(f.name, f);
+  funcs.set(
+    'lookup',
+    fn('lookup', { params: ['string', 'string', 'string', 'string'], returnsError: true }, () =>
+      newMap(),
+    ),
+  );
+  funcs.set('getHostByName', fn('getHostByName', { params: ['string'] }, () => ''));
+  return funcs;
+}
+
