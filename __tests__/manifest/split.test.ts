@@ -1,0 +1,24 @@
+// Cases re-expressed from helm/helm pkg/releaseutil/manifest_test.go (MP-2).
+import { describe, expect, it } from '@jest/globals';
+import { splitManifests } from '../../src/manifest/split.js';
+
+describe('splitManifests (MP-2)', () => {
+  it.each([
+    ['single document', 'a: 1', ['a: 1']],
+    ['two documents', 'a: 1\n---\nb: 2', ['a: 1', 'b: 2']],
+    ['leading separator', '---\na: 1\n---\nb: 2\n', ['a: 1', 'b: 2']],
+    ['empty documents dropped', '---\n---\na: 1\n---\n\n---\n', ['a: 1']],
+    ['whitespace around separators', 'a: 1\n  \n---   \nb: 2', ['a: 1', 'b: 2']],
+    ['text after --- stays in the next document', 'a: 1\n---foo: 1', ['a: 1', 'foo: 1']],
+    ['--- inside a line does not split', 'a: "x---y"', ['a: "x---y"']],
+    ['documents are trimmed', '\n\n  a: 1  \n\n', ['a: 1']],
+    ['comment-only document kept', '# just a comment\n---\na: 1', ['# just a comment', 'a: 1']],
+    ['CRLF line ends split too', 'a: 1\r\n---\r\nb: 2', ['a: 1', 'b: 2']],
+  ])('%s', (_name, input, expected) => {
+    expect(splitManifests(input)).toEqual(expected);
+  });
+
+  it('returns nothing for whitespace', () => {
+    expect(splitManifests(' \n\t\n')).toEqual([]);
+  });
+});
