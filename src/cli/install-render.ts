@@ -8,7 +8,7 @@ import { TemplateSet } from '../gotemplate/template.js';
 import { InvalidManifestError, renderResources, type RenderedResources } from '../lifecycle/render.js';
 import { sprigFuncs } from '../sprig/index.js';
 import type { GoMap } from '../gotemplate/values.js';
-import { defaultCapabilities, type KubeVersion } from '../values/capabilities.js';
+import { defaultCapabilities } from '../values/capabilities.js';
 import { mergeUserValues } from '../values/options.js';
 import { toRenderValues } from '../values/render-values.js';
 import { validateReleaseName } from '../release/name.js';
@@ -80,7 +80,8 @@ export interface InstallRenderOptions {
   readonly namespace: string;
   readonly isUpgrade: boolean;
   readonly revision?: number;
-  readonly kubeVersion: KubeVersion | undefined;
+  /** `--kube-version` as given (validated by the caller). */
+  readonly kubeVersion: string | undefined;
   readonly apiVersions: readonly string[];
   readonly skipSchemaValidation: boolean;
   readonly includeCrds: boolean;
@@ -109,8 +110,7 @@ export function renderForInstall(chart: Chart, userValues: GoMap, opts: InstallR
       isInstall: !opts.isUpgrade,
       isUpgrade: opts.isUpgrade,
     },
-    caps,
-    { skipSchemaValidation: opts.skipSchemaValidation },
+    { capabilities: caps, skipSchemaValidation: opts.skipSchemaValidation, printf: opts.warn },
   );
   try {
     return renderResources(chart, values, {

@@ -34,15 +34,9 @@ const FLAGS: FlagSpec[] = [
 export async function templateCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, FLAGS);
   const debug = args.bools.get('debug') ?? false;
-  const kubeVersionFlag = args.strings.get('kube-version');
-  let kubeVersion;
-  if (kubeVersionFlag !== undefined && kubeVersionFlag !== '') {
-    try {
-      kubeVersion = parseKubeVersion(kubeVersionFlag);
-    } catch (err) {
-      throw new UsageError(`invalid kube version '${kubeVersionFlag}': ${(err as Error).message}`);
-    }
-  }
+  const kubeVersion = args.strings.get('kube-version') || undefined;
+  // Checked before anything is loaded, as Helm checks it while reading flags.
+  if (kubeVersion !== undefined) parseKubeVersion(kubeVersion);
   if (args.bools.get('validate')) {
     throw new UsageError('--validate needs a cluster; run `hookline install --dry-run` instead');
   }

@@ -57,6 +57,7 @@ export function renderTemplates(
   options: EngineOptions = {},
 ): Map<string, string> {
   const set = new TemplateSet({
+    name: 'gotpl',
     funcs: helmFuncMap(),
     missingKey: options.strict ? 'error' : 'zero',
   });

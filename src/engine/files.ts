@@ -40,24 +40,28 @@ const FILES_TYPE: GoTypeInfo = {
   kind: 'map',
   elem: '[]uint8',
   methods: {
-    GetBytes: fn('GetBytes', { params: ['string'] }, (f: GoMap, name: string) =>
-      bytesOf(f, name),
-    ),
-    Get: fn('Get', { params: ['string'] }, (f: GoMap, name: string) =>
-      decoder.decode(bytesOf(f, name)),
-    ),
-    Glob: fn('Glob', { params: ['string'] }, (f: GoMap, pattern: string) => globFiles(f, pattern)),
-    AsConfig: fn('AsConfig', { params: [] }, (f: GoMap) => {
+    GetBytes: fn('GetBytes', { params: ['string'] }, function (this: GoMap, name: string) {
+      return bytesOf(this, name);
+    }),
+    Get: fn('Get', { params: ['string'] }, function (this: GoMap, name: string) {
+      return decoder.decode(bytesOf(this, name));
+    }),
+    Glob: fn('Glob', { params: ['string'] }, function (this: GoMap, pattern: string) {
+      return globFiles(this, pattern);
+    }),
+    AsConfig: fn('AsConfig', { params: [] }, function (this: GoMap) {
       const m = newMap();
-      for (const k of sortedKeys(f)) m[baseName(k)] = decoder.decode(bytesOf(f, k));
+      for (const k of sortedKeys(this)) m[baseName(k)] = decoder.decode(bytesOf(this, k));
       return toYamlString(m);
     }),
-    AsSecrets: fn('AsSecrets', { params: [] }, (f: GoMap) => {
+    AsSecrets: fn('AsSecrets', { params: [] }, function (this: GoMap) {
       const m = newMap();
-      for (const k of sortedKeys(f)) m[baseName(k)] = Buffer.from(bytesOf(f, k)).toString('base64');
+      for (const k of sortedKeys(this)) m[baseName(k)] = Buffer.from(bytesOf(this, k)).toString('base64');
       return toYamlString(m);
     }),
-    Lines: fn('Lines', { params: ['string'] }, (f: GoMap, path: string) => linesOf(f, path)),
+    Lines: fn('Lines', { params: ['string'] }, function (this: GoMap, path: string) {
+      return linesOf(this, path);
+    }),
   },
 };
 

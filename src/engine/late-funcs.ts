@@ -5,7 +5,7 @@
 import { TemplateError, TemplateExecError, TemplateParseError } from '../gotemplate/errors.js';
 import { sprintf } from '../gotemplate/fmt.js';
 import { FuncError, fn } from '../gotemplate/functions.js';
-import type { TemplateSet } from '../gotemplate/template.js';
+import { NoSuchTemplateError, type TemplateSet } from '../gotemplate/template.js';
 import type { GoMap, GoValue } from '../gotemplate/values.js';
 import { warnWrap } from './errors.js';
 
@@ -30,7 +30,12 @@ export interface LateFuncOptions {
 const TPL_NAME = 'gotpl';
 
 function asFuncError(err: unknown): never {
-  if (err instanceof TemplateExecError || err instanceof TemplateParseError || err instanceof TemplateError) {
+  if (
+    err instanceof TemplateExecError ||
+    err instanceof TemplateParseError ||
+    err instanceof TemplateError ||
+    err instanceof NoSuchTemplateError
+  ) {
     throw new FuncError(err.message, { cause: err });
   }
   throw err;
@@ -41,9 +46,6 @@ function includeFunc(set: TemplateSet, included: Map<string, number>) {
     const depth = included.get(name) ?? 0;
     if (depth > RECURSION_MAX) {
       throw new FuncError(`rendering template has a nested reference name: ${name}: unable to execute template`);
-    }
-    if (!set.has(name)) {
-      throw new FuncError(`template: no template ${sprintf('%q', [name])} associated with template "${TPL_NAME}"`);
     }
     included.set(name, depth + 1);
     try {
@@ -74,7 +76,9 @@ function tplFunc(parent: TemplateSet, included: Map<string, number>) {
     try {
       return set.execute(TPL_NAME, vals).replace(/<no value>/g, '');
     } catch (err) {
-      if (!(err instanceof TemplateExecError || err instanceof TemplateError)) throw err;
+      if (!(err instanceof TemplateExecError || err instanceof TemplateError || err instanceof NoSuchTemplateError)) {
+        throw err;
+      }
       throw new FuncError(`error during tpl function execution for ${sprintf('%q', [text])}: ${err.message}`, {
         cause: err,
       });

@@ -164,6 +164,8 @@ export interface NumberNode {
   /** True for character constants like 'a' (Go gives them type rune = int32 when untyped). */
   readonly isChar: boolean;
   readonly text: string;
+  /** The complex value (Go's `Complex128`), present exactly when `isComplex`. */
+  readonly complex128?: { readonly re: number; readonly im: number };
 }
 
 export interface StringNode {

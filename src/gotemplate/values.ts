@@ -93,8 +93,8 @@ export interface GoTypeInfo {
   /**
    * Methods callable from templates (`.Files.Get "x"`, `.Capabilities.APIVersions.Has "v1"`).
    * Go looks methods up before map keys, so a method shadows a map key of the same name.
-   * Calling convention: `impl(receiver, ...args)`; the signature's `params` list only the
-   * arguments after the receiver.
+   * Calling convention: the executor calls `impl` with `this` bound to the receiver (write
+   * methods as `function (this: T, ...args)`); the signature's `params` list the arguments.
    */
   readonly methods?: Readonly<Record<string, GoFuncValue>>;
   /** For slices and maps: the element type's name (`string` for []string). */

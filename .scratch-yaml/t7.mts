@@ -1,0 +1,11 @@
+import { marshalYaml, marshalYamlPretty } from '../src/yaml/index.js';
+import { sortKeys } from '../src/yaml/key-order.js';
+import { newMap } from '../src/gotemplate/values.js';
+console.log(JSON.stringify(marshalYaml(newMap([['a', "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890 "]]))));
+const order = ["", ".1", ".2", ".a", "1", "2", "a!10", "a/0001", "a/002", "a/3", "a/10", "a/11", "a/0012", "a/100", "a~10", "ab/1", "b/1", "b/01", "b/2", "b/02", "b/3", "b/03", "b1", "b01", "b3", "c2.10", "c10.2", "d1", "d7", "d7abc", "d12", "d12a"];
+const s = sortKeys([...order].reverse(), {v3:false});
+console.log(JSON.stringify(s) === JSON.stringify(order), JSON.stringify(s));
+const s3 = sortKeys([...order].reverse(), {v3:true});
+console.log(JSON.stringify(s3) === JSON.stringify(order));
+console.log(JSON.stringify(marshalYaml(newMap([['k', 'x '.repeat(60) + 'end'], ['long', 'a'.repeat(100) + ' b c'], ['multi', 'line1\nline2\n'], ['lead', '  indented\ntext'], ['emoji', '😀 ok'], ['tab', 'a\tb'], ['crlf', 'a\r\nb'], ['trailsp', 'a \nb'], ['plus', 'a\n\n']]))));
+console.log(marshalYaml('a\nb'), marshalYaml(''), marshalYaml(null), marshalYaml([]), marshalYaml([[1 as any, [2]], newMap([['a', [newMap([['b', 1]])]]])] as any));

@@ -1,0 +1,80 @@
+/**
+ * Workload controllers (pkg/controller/{deployment,replicaset,statefulset,daemon}): Pods
+ * created through owners, ready replicas reported in status.
+ */
+import { expect, it } from '@jest/globals';
+import { IMAGE, uniqueName, waitFor, type Obj } from '../harness.js';
+import type { Ctx } from './ctx.js';
+
+function workload(kind: string, ns: string, name: string, replicas?: number): Obj {
+  const spec: Record<string, unknown> = {
+    selector: { matchLabels: { app: name } },
+    template: { metadata: { labels: { app: name } }, spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'main', image: IMAGE, command: ['sleep', '3600'] }] } },
+  };
+  if (replicas !== undefined) spec.replicas = replicas;
+  if (kind === 'StatefulSet') spec.serviceName = name;
+  return { apiVersion: 'apps/v1', kind, metadata: { name, namespace: ns }, spec };
+}
+
+async function statusWhen(ctx: Ctx, kind: string, name: string, ok: (s: Record<string, number>) => boolean): Promise<Record<string, number>> {
+  return waitFor(`${kind} ${name}`, async () => {
+    const o = (await ctx.c.objects.read({ apiVersion: 'apps/v1', kind, metadata: { name, namespace: ctx.ns } })) as Obj;
+    const s = (o.status ?? {}) as Record<string, number>;
+    return ok(s) ? s : undefined;
+  });
+}
+
+export function workloadCases(ctx: Ctx): void {
+  it('a Deployment reports its replicas ready through a ReplicaSet it owns', async () => {
+    const name = uniqueName('web');
+    const d = await ctx.c.objects.create(workload('Deployment', ctx.ns, name, 2));
+    const s = await statusWhen(ctx, 'Deployment', name, (x) => x.readyReplicas === 2 && x.availableReplicas === 2);
+    expect(s.updatedReplicas).toBe(2);
+    const sets = await ctx.c.apps.listNamespacedReplicaSet({ namespace: ctx.ns, labelSelector: `app=${name}` });
+    expect(sets.items).toHaveLength(1);
+    expect(sets.items[0].metadata?.ownerReferences?.[0]).toMatchObject({ kind: 'Deployment', uid: d.metadata?.uid, controller: true });
+    const pods = await ctx.c.core.listNamespacedPod({ namespace: ctx.ns, labelSelector: `app=${name}` });
+    expect(pods.items.map((p) => p.metadata?.ownerReferences?.[0].kind)).toEqual(['ReplicaSet', 'ReplicaSet']);
+  });
+
+  it('a Deployment is Available with observedGeneration equal to its generation', async () => {
+    const name = uniqueName('avail');
+    await ctx.c.objects.create(workload('Deployment', ctx.ns, name, 1));
+    const d = await waitFor('Available', async () => {
+      const x = await ctx.c.apps.readNamespacedDeployment({ name, namespace: ctx.ns });
+      return (x.status?.conditions ?? []).some((c) => c.type === 'Available' && c.status === 'True') && x.status?.readyReplicas === 1 ? x : undefined;
+    });
+    expect(d.status?.observedGeneration).toBe(d.metadata?.generation);
+  });
+
+  it('a ReplicaSet keeps its replica count of Pods', async () => {
+    const name = uniqueName('rs');
+    await ctx.c.objects.create(workload('ReplicaSet', ctx.ns, name, 2));
+    const s = await statusWhen(ctx, 'ReplicaSet', name, (x) => x.readyReplicas === 2);
+    expect(s.replicas).toBe(2);
+  });
+
+  it('a StatefulSet creates ordinal Pods name-0, name-1 and reports them ready', async () => {
+    const name = uniqueName('sts');
+    await ctx.c.objects.create(workload('StatefulSet', ctx.ns, name, 2));
+    await statusWhen(ctx, 'StatefulSet', name, (x) => x.readyReplicas === 2);
+    const pods = await ctx.c.core.listNamespacedPod({ namespace: ctx.ns, labelSelector: `app=${name}` });
+    expect(pods.items.map((p) => p.metadata?.name).sort()).toEqual([`${name}-0`, `${name}-1`]);
+  });
+
+  it('a DaemonSet runs a ready Pod on each node', async () => {
+    const name = uniqueName('ds');
+    await ctx.c.objects.create(workload('DaemonSet', ctx.ns, name));
+    const s = await statusWhen(ctx, 'DaemonSet', name, (x) => x.desiredNumberScheduled > 0 && x.numberReady === x.desiredNumberScheduled);
+    expect(s.numberReady).toBeGreaterThan(0);
+  });
+
+  it('deleting a Deployment (Background) removes its ReplicaSet and Pods', async () => {
+    const name = uniqueName('gone');
+    await ctx.c.objects.create(workload('Deployment', ctx.ns, name, 1));
+    await statusWhen(ctx, 'Deployment', name, (x) => x.readyReplicas === 1);
+    await ctx.c.apps.deleteNamespacedDeployment({ name, namespace: ctx.ns, propagationPolicy: 'Background' });
+    await waitFor('the ReplicaSet to go', async () => (await ctx.c.apps.listNamespacedReplicaSet({ namespace: ctx.ns, labelSelector: `app=${name}` })).items.length === 0);
+    await waitFor('the Pods to go', async () => (await ctx.c.core.listNamespacedPod({ namespace: ctx.ns, labelSelector: `app=${name}` })).items.length === 0);
+  });
+}

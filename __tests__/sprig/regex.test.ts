@@ -1,0 +1,152 @@
+/**
+ * Sprig regex functions (sprig v3.2.3 regex.go) with Go regexp semantics. Expected values:
+ * Go's regexp examples (golang/go:src/regexp/example_test.go), sprig's regex_test.go, and real
+ * Helm v3.11.3 output/errors in ../shared/conformance/generated.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { FuncError } from '../../src/gotemplate/functions.js';
+import type { GoValue } from '../../src/gotemplate/values.js';
+import { GoInt, typeName } from '../../src/gotemplate/values.js';
+import { isNilSlice } from '../../src/sprig/nil-slice.js';
+import { regexFuncs } from '../../src/sprig/regex.js';
+
+const F = Object.fromEntries(regexFuncs.map((f) => [f.name, f]));
+const call = (name: string, ...args: GoValue[]): GoValue => F[name].impl(...args);
+const n = (v: number): GoInt => new GoInt(v, 'int');
+
+describe('regexMatch', () => {
+  it.each<[string, string, boolean]>([
+    ['[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\\.[a-zA-Z]{2,}', 'test@acme.com', true],
+    ['(?i)HELLO', 'hello', true],
+    ['\\d+', 'getHTTPResponseCode', false],
+    ['(\\w+)-(\\w+)', '1e3', false],
+    ['.', 'hello', true],
+    ['^$', '', true],
+  ])('%j on %j', (re, s, want) => {
+    expect(call('regexMatch', re, s)).toBe(want);
+    expect(call('mustRegexMatch', re, s)).toBe(want);
+  });
+
+  it('returns false for a bad pattern, while mustRegexMatch returns the parse error', () => {
+    expect(call('regexMatch', '[', 'x')).toBe(false);
+    expect(() => call('mustRegexMatch', '[', 'x')).toThrow(
+      new FuncError('error parsing regexp: missing closing ]: `[`'),
+    );
+  });
+});
+
+describe('regexFind / regexFindAll', () => {
+  it.each<[string, string, string]>([
+    ['[a-zA-Z][1-9]', 'abcd1234', 'd1'],
+    ['(?i)HELLO', 'hello', 'hello'],
+    ['l+', '  leading', 'l'],
+    ['(?i)HELLO', 'no', ''],
+  ])('regexFind %j %j = %j', (re, s, want) => {
+    expect(call('regexFind', re, s)).toBe(want);
+    expect(call('mustRegexFind', re, s)).toBe(want);
+  });
+
+  it.each<[string, string, number, string[] | null]>([
+    ['[a-zA-Z][1-9]', 'abcd1234', -1, ['d1']],
+    [
+      '[aeiou]',
+      'The quick brown fox jumps over the lazy dog',
+      -1,
+      ['e', 'u', 'i', 'o', 'o', 'u', 'o', 'e', 'e', 'a', 'o'],
+    ],
+    ['[aeiou]', 'banana', 2, ['a', 'a']],
+    ['a*', 'baaab', -1, ['', 'aaa', '']],
+    ['[aeiou]', '<b>&amp;</b>', 0, null],
+    ['[0-9]', 'abc', -1, null],
+  ])('regexFindAll %j %j %d', (re, s, count, want) => {
+    for (const name of ['regexFindAll', 'mustRegexFindAll']) {
+      const got = call(name, re, s, n(count)) as GoValue[];
+      expect(typeName(got)).toBe('[]string');
+      expect(isNilSlice(got)).toBe(want === null);
+      expect([...got]).toEqual(want ?? []);
+    }
+  });
+
+  it('panics like regexp.MustCompile on a bad pattern', () => {
+    expect(() => call('regexFind', '(', 'x')).toThrow(
+      new FuncError('regexp: Compile(`(`): error parsing regexp: missing closing ): `(`'),
+    );
+    expect(() => call('regexFindAll', 'a**', 'x', n(-1))).toThrow(
+      'regexp: Compile(`a**`): error parsing regexp: invalid nested repetition operator: `**`',
+    );
+    expect(() => call('regexFind', '\n(', 'x')).toThrow(
+      'regexp: Compile("\\n("): error parsing regexp',
+    );
+    expect(() => call('mustRegexFindAll', '(', 'x', n(-1))).toThrow(
+      new FuncError('error parsing regexp: missing closing ): `(`'),
+    );
+  });
+});
+
+describe('regexReplaceAll / regexReplaceAllLiteral', () => {
+  it.each<[string, string, string, string]>([
+    ['a(x*)b', '-ab-axxb-', 'T', '-T-T-'],
+    ['a(x*)b', '-ab-axxb-', '$1', '--xx-'],
+    ['a(x*)b', '-ab-axxb-', '$1W', '---'],
+    ['a(x*)b', '-ab-axxb-', '${1}W', '-W-xxW-'],
+    ['a(x*)b', '-ab-axxb-', '$$1', '-$1-$1-'],
+    ['a*', 'baaab', 'X', 'XbXbX'],
+    ['(?P<first>\\w+) (?P<last>\\w+)', 'John Smith', '${last}, $first', 'Smith, John'],
+    ['a|b', 'Jan 1, 1970 at 12:00am (UTC)', 'X', 'JXn 1, 1970 Xt 12:00Xm (UTC)'],
+    ['.', '<b>&amp;</b>', '-', '------------'],
+    ['\\s+', 'foo_bar', '', 'foo_bar'],
+    ['x*', '😀a', '-', '-😀-a-'],
+  ])('regexReplaceAll %j %j %j', (re, s, repl, want) => {
+    expect(call('regexReplaceAll', re, s, repl)).toBe(want);
+    expect(call('mustRegexReplaceAll', re, s, repl)).toBe(want);
+  });
+
+  it.each<[string, string, string, string]>([
+    ['a(x*)b', '-ab-axxb-', '$1', '-$1-$1-'],
+    ['a(x*)b', '-ab-axxb-', '${1}', '-${1}-${1}-'],
+    ['[a-z]+', '', 'x', ''],
+    ['a|b', 'a,b,c', 'X', 'X,X,c'],
+  ])('regexReplaceAllLiteral %j %j %j', (re, s, repl, want) => {
+    expect(call('regexReplaceAllLiteral', re, s, repl)).toBe(want);
+    expect(call('mustRegexReplaceAllLiteral', re, s, repl)).toBe(want);
+  });
+
+  it('returns the compile error from mustRegexReplaceAll (Helm 3.11.3 message)', () => {
+    expect(() => call('mustRegexReplaceAll', '(', 'x', 'y')).toThrow(
+      new FuncError('error parsing regexp: missing closing ): `(`'),
+    );
+    expect(() => call('regexReplaceAll', '(', 'x', 'y')).toThrow('regexp: Compile(`(`)');
+  });
+});
+
+describe('regexSplit', () => {
+  it.each<[string, string, number, string[] | null]>([
+    ['a', 'banana', -1, ['b', 'n', 'n', '']],
+    ['a', 'banana', 0, null],
+    ['a', 'banana', 1, ['banana']],
+    ['a', 'banana', 2, ['b', 'nana']],
+    ['z+', 'pizza', -1, ['pi', 'a']],
+    ['z+', 'pizza', 2, ['pi', 'a']],
+    ['a*', 'abaabaccadaaae', 5, ['', 'b', 'b', 'c', 'cadaaae']],
+    ['', 'abc', -1, ['a', 'b', 'c']],
+    ['x', '', -1, ['']],
+    ['\\d+', '""', -1, ['""']],
+    ['a|b', '"  leading"', -1, ['"  le', 'ding"']],
+  ])('%j on %j n=%d', (re, s, count, want) => {
+    const got = call('regexSplit', re, s, n(count)) as GoValue[];
+    expect(isNilSlice(got)).toBe(want === null);
+    expect([...got]).toEqual(want ?? []);
+    expect([...(call('mustRegexSplit', re, s, n(count)) as GoValue[])]).toEqual(want ?? []);
+  });
+});
+
+describe('regexQuoteMeta', () => {
+  it.each<[string, string]>([
+    ['1.2.3-beta.1', '1\\.2\\.3-beta\\.1'],
+    ['Escaping $5', 'Escaping \\$5'],
+    ['\\.+*?()|[]{}^$', '\\\\\\.\\+\\*\\?\\(\\)\\|\\[\\]\\{\\}\\^\\$'],
+    ['hello world', 'hello world'],
+  ])('%j', (s, want) => {
+    expect(call('regexQuoteMeta', s)).toBe(want);
+  });
+});

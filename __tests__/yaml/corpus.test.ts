@@ -1,0 +1,91 @@
+/**
+ * Round trips against real Helm output (docs/design.md decision 3: "the conformance corpus
+ * decides"): toYaml blocks isolated from the generated corpus (Helm v3.11.3) and from the
+ * prometheus-community real-chart goldens, and every values file and rendered document of the
+ * corpus read without error (Helm read them all).
+ */
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GoValue } from '../../src/gotemplate/values.js';
+import { isMap, mapGet } from '../../src/gotemplate/values.js';
+import { marshalYaml, parseValuesYaml, parseYamlArray, yamlToGo } from '../../src/yaml/index.js';
+import { chartValuesText, realToYamlCases, realValuesText, toYamlCases } from './corpus.js';
+
+const CONFORMANCE = '/work/shared/conformance';
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+function at(v: GoValue, path: string[]): GoValue {
+  let cur = v;
+  for (const p of path) cur = isMap(cur) ? (mapGet(cur, p) ?? null) : null;
+  return cur;
+}
+
+/** fromYaml / fromYamlArray as Helm's funcs.go: errors land in the result. */
+function fromYaml(kind: string, text: string): GoValue {
+  try {
+    return kind === 'Yaml' ? parseValuesYaml(text) : parseYamlArray(text);
+  } catch (err) {
+    const msg = (err as Error).message;
+    return kind === 'Yaml' ? { Error: msg } : [msg];
+  }
+}
+
+function evaluate(chart: string, expr: string): GoValue {
+  const from = /^from(Yaml|YamlArray) "(.*)"$/.exec(expr);
+  if (from) return fromYaml(from[1]!, JSON.parse(`"${from[2]!}"`) as string);
+  return at(parseValuesYaml(chartValuesText(chart)), expr.replace(/^\$/, '').split('.').slice(2));
+}
+
+describe('toYaml against the generated corpus goldens', () => {
+  const cases = toYamlCases();
+  it('finds the isolatable cases', () => {
+    expect(cases.length).toBeGreaterThan(200);
+  });
+  it.each(cases.map((c) => [c.id, c.expr, c.expected] as const))('%s: %s', (id, expr, expected) => {
+    expect(marshalYaml(evaluate(id.split('/')[0]!, expr)).replace(/\n$/, '')).toBe(expected);
+  });
+});
+
+describe('toYaml against the real-chart goldens (default values)', () => {
+  const cases = realToYamlCases();
+  it('finds the isolatable cases', () => {
+    expect(cases.length).toBeGreaterThan(80);
+  });
+  it.each(cases.map((c) => [c.id, c.chart, c.path, c.expected] as const))(
+    '%s',
+    (_id, chart, path, expected) => {
+      const values = parseValuesYaml(realValuesText(chart));
+      expect(marshalYaml(at(values, path)).replace(/\n$/, '')).toBe(expected);
+    },
+  );
+});
+
+describe('reading the whole corpus', () => {
+  const files = walk(CONFORMANCE);
+  const valuesFiles = files.filter(
+    (p) => /\/values[^/]*\.yaml$/.test(p) && !p.includes('/templates/'),
+  );
+
+  it.each(valuesFiles)('values file %s', (p) => {
+    expect(() => parseValuesYaml(readFileSync(p, 'utf8'))).not.toThrow();
+  });
+
+  const goldens = files.filter((p) => /\/golden\/.*\.yaml$/.test(p));
+  it.each(goldens)('every rendered document of %s', (p) => {
+    // releaseutil.SplitManifests' separator (helm-semantics MP-2).
+    const pieces = readFileSync(p, 'utf8')
+      .split(/(?:^|\s*\n)---\s*/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    for (const piece of pieces) expect(() => yamlToGo(piece)).not.toThrow();
+  });
+});

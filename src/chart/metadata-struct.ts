@@ -1,0 +1,159 @@
+/**
+ * `.Chart` as templates see it: Go's *chart.Metadata (capitalised fields in declaration order,
+ * helm pkg/chart/metadata.go), plus the engine's `IsRoot` (pkg/engine/engine.go embeds the
+ * metadata in `struct { chart.Metadata; IsRoot bool }`). Promoted fields are listed flat.
+ */
+import {
+  GoStruct,
+  STRING_MAP,
+  newMap,
+  stringSlice,
+  tagType,
+  type GoTypeInfo,
+  type GoValue,
+} from '../gotemplate/values.js';
+import type { Dependency, Maintainer, Metadata } from './types.js';
+
+const METADATA_FIELDS = [
+  'Name',
+  'Home',
+  'Sources',
+  'Version',
+  'Description',
+  'Keywords',
+  'Maintainers',
+  'Icon',
+  'APIVersion',
+  'Condition',
+  'Tags',
+  'AppVersion',
+  'Deprecated',
+  'Annotations',
+  'KubeVersion',
+  'Dependencies',
+  'Type',
+] as const;
+
+export class MaintainerStruct extends GoStruct {
+  readonly fieldNames = ['Name', 'Email', 'URL'] as const;
+  readonly goType: GoTypeInfo = { name: '*chart.Maintainer', kind: 'ptr' };
+
+  constructor(readonly m: Maintainer) {
+    super();
+  }
+
+  field(name: string): GoValue {
+    if (name === 'Name') return this.m.name;
+    if (name === 'Email') return this.m.email;
+    return this.m.url;
+  }
+}
+
+export class DependencyStruct extends GoStruct {
+  readonly fieldNames = [
+    'Name',
+    'Version',
+    'Repository',
+    'Condition',
+    'Tags',
+    'Enabled',
+    'ImportValues',
+    'Alias',
+  ] as const;
+  readonly goType: GoTypeInfo = { name: '*chart.Dependency', kind: 'ptr' };
+
+  constructor(readonly d: Dependency) {
+    super();
+  }
+
+  field(name: string): GoValue {
+    const d = this.d;
+    const values: Record<string, GoValue> = {
+      Name: d.name,
+      Version: d.version,
+      Repository: d.repository,
+      Condition: d.condition,
+      Tags: stringSlice([...d.tags]),
+      Enabled: d.enabled,
+      ImportValues: [...d.importValues],
+      Alias: d.alias,
+    };
+    return values[name] ?? null;
+  }
+}
+
+function metadataField(md: Metadata, name: string): GoValue {
+  switch (name) {
+    case 'Name':
+      return md.name;
+    case 'Home':
+      return md.home;
+    case 'Sources':
+      return stringSlice([...md.sources]);
+    case 'Version':
+      return md.version;
+    case 'Description':
+      return md.description;
+    case 'Keywords':
+      return stringSlice([...md.keywords]);
+    case 'Maintainers':
+      return tagType(
+        md.maintainers.map((m) => new MaintainerStruct(m)),
+        { name: '[]*chart.Maintainer', kind: 'slice', elem: '*chart.Maintainer' },
+      );
+    case 'Icon':
+      return md.icon;
+    case 'APIVersion':
+      return md.apiVersion;
+    case 'Condition':
+      return md.condition;
+    case 'Tags':
+      return md.tags;
+    case 'AppVersion':
+      return md.appVersion;
+    case 'Deprecated':
+      return md.deprecated;
+    case 'Annotations':
+      return tagType(newMap(Object.entries(md.annotations)), STRING_MAP);
+    case 'KubeVersion':
+      return md.kubeVersion;
+    case 'Dependencies':
+      return tagType(
+        md.dependencies.map((d) => new DependencyStruct(d)),
+        { name: '[]*chart.Dependency', kind: 'slice', elem: '*chart.Dependency' },
+      );
+    default:
+      return md.type;
+  }
+}
+
+/** *chart.Metadata. */
+export class MetadataStruct extends GoStruct {
+  readonly fieldNames: readonly string[] = METADATA_FIELDS;
+  readonly goType: GoTypeInfo = { name: '*chart.Metadata', kind: 'ptr' };
+
+  constructor(readonly metadata: Metadata) {
+    super();
+  }
+
+  field(name: string): GoValue {
+    return metadataField(this.metadata, name);
+  }
+}
+
+/** The engine's `.Chart`: the metadata fields plus IsRoot. */
+export class ChartInfoStruct extends GoStruct {
+  readonly fieldNames: readonly string[] = [...METADATA_FIELDS, 'IsRoot'];
+  readonly goType: GoTypeInfo = { name: 'struct { chart.Metadata; IsRoot bool }', kind: 'struct' };
+
+  constructor(
+    readonly metadata: Metadata,
+    readonly isRoot: boolean,
+  ) {
+    super();
+  }
+
+  field(name: string): GoValue {
+    return name === 'IsRoot' ? this.isRoot : metadataField(this.metadata, name);
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * Chart.yaml / requirements.yaml / Chart.lock decoding and validation, mirroring helm
+ * pkg/chart/{metadata,dependency,errors}.go (v3.21). Decoding follows sigs.k8s.io/yaml: YAML → JSON
+ * → encoding/json into the Go structs, so a value of the wrong JSON type is an unmarshal error and
+ * field names match case-insensitively.
+ */
+import { isMap, isSlice, mapGet, type GoMap, type GoValue } from '../gotemplate/values.js';
+import { isValidSemver } from './semver.js';
+import type { Dependency, Lock, Maintainer, Metadata } from './types.js';
+import { emptyMetadata } from './types.js';
+
+/** chart.ValidationError: prints as `validation: <msg>`. */
+export class ChartValidationError extends Error {
+  constructor(readonly reason: string) {
+    super(`validation: ${reason}`);
+    this.name = 'ChartValidationError';
+  }
+}
+
+/** A JSON type mismatch while decoding a chart file into Helm's structs. */
+export class ChartDecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChartDecodeError';
+  }
+}
+
+function jsonTypeName(v: GoValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'string') return 'string';
+  if (isSlice(v)) return 'array';
+  if (isMap(v)) return 'object';
+  return 'number';
+}
+
+function mismatch(v: GoValue, struct: string, field: string, goType: string): ChartDecodeError {
+  return new ChartDecodeError(
+    `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go struct field ${struct}.${field} of type ${goType}`,
+  );
+}
+
+/** encoding/json field lookup: exact key first, then case-insensitive. */
+function field(m: GoMap, name: string): GoValue | undefined {
+  const exact = mapGet(m, name);
+  if (exact !== undefined) return exact;
+  const lower = name.toLowerCase();
+  for (const k of Object.keys(m)) if (k.toLowerCase() === lower) return m[k];
+  return undefined;
+}
+
+class Decoder {
+  constructor(
+    private readonly m: GoMap,
+    private readonly struct: string,
+  ) {}
+
+  str(name: string): string {
+    const v = field(this.m, name);
+    if (v === undefined || v === null) return '';
+    if (typeof v !== 'string') throw mismatch(v, this.struct, name, 'string');
+    return v;
+  }
+
+  bool(name: string): boolean {
+    const v = field(this.m, name);
+    if (v === undefined || v === null) return false;
+    if (typeof v !== 'boolean') throw mismatch(v, this.struct, name, 'bool');
+    return v;
+  }
+
+  strings(name: string): string[] {
+    const v = field(this.m, name);
+    if (v === undefined || v === null) return [];
+    if (!isSlice(v)) throw mismatch(v, this.struct, name, '[]string');
+    return v.map((item) => {
+      if (item !== null && typeof item !== 'string')
+        throw mismatch(item, this.struct, name, 'string');
+      return item ?? '';
+    });
+  }
+
+  list(name: string, goType: string): GoValue[] {
+    const v = field(this.m, name);
+    if (v === undefined || v === null) return [];
+    if (!isSlice(v)) throw mismatch(v, this.struct, name, goType);
+    return v;
+  }
+
+  stringMap(name: string): Record<string, string> {
+    const v = field(this.m, name);
+    if (v === undefined || v === null) return {};
+    if (!isMap(v)) throw mismatch(v, this.struct, name, 'map[string]string');
+    const out: Record<string, string> = {};
+    for (const [k, item] of Object.entries(v)) {
+      if (item !== null && typeof item !== 'string')
+        throw mismatch(item, this.struct, name, 'string');
+      out[k] = item ?? '';
+    }
+    return out;
+  }
+}
+
+function asObject(v: GoValue, what: string): GoMap {
+  if (v === null) return Object.create(null) as GoMap;
+  if (!isMap(v)) {
+    throw new ChartDecodeError(
+      `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go value of type ${what}`,
+    );
+  }
+  return v;
+}
+
+export function decodeDependency(v: GoValue): Dependency {
+  const d = new Decoder(asObject(v, 'chart.Dependency'), 'Dependency');
+  return {
+    name: d.str('name'),
+    version: d.str('version'),
+    repository: d.str('repository'),
+    condition: d.str('condition'),
+    tags: d.strings('tags'),
+    enabled: d.bool('enabled'),
+    importValues: d.list('import-values', '[]interface {}'),
+    alias: d.str('alias'),
+  };
+}
+
+function decodeMaintainer(v: GoValue): Maintainer {
+  const d = new Decoder(asObject(v, 'chart.Maintainer'), 'Maintainer');
+  return { name: d.str('name'), email: d.str('email'), url: d.str('url') };
+}
+
+/** Null list entries decode to nil pointers, which Validate rejects (metadata.go, dependency.go). */
+function nonNull<T>(what: string, decode: (v: GoValue) => T): (v: GoValue) => T {
+  return (v) => {
+    if (v === null) throw new ChartValidationError(`${what} must not contain empty or null nodes`);
+    return decode(v);
+  };
+}
+
+/** Decode a parsed Chart.yaml into `into` (json.Unmarshal keeps fields absent from the input). */
+export function decodeMetadata(v: GoValue, into: Metadata = emptyMetadata()): Metadata {
+  const m = asObject(v, 'chart.Metadata');
+  const d = new Decoder(m, 'Metadata');
+  const has = (k: string): boolean => field(m, k) !== undefined;
+  const set = <K extends keyof Metadata>(k: K, read: () => Metadata[K]): void => {
+    if (has(k)) into[k] = read();
+  };
+  set('name', () => d.str('name'));
+  set('home', () => d.str('home'));
+  set('sources', () => d.strings('sources'));
+  set('version', () => d.str('version'));
+  set('description', () => d.str('description'));
+  set('keywords', () => d.strings('keywords'));
+  set('maintainers', () =>
+    d.list('maintainers', '[]*chart.Maintainer').map(nonNull('maintainers', decodeMaintainer)),
+  );
+  set('icon', () => d.str('icon'));
+  set('apiVersion', () => d.str('apiVersion'));
+  set('condition', () => d.str('condition'));
+  set('tags', () => d.str('tags'));
+  set('appVersion', () => d.str('appVersion'));
+  set('deprecated', () => d.bool('deprecated'));
+  set('annotations', () => d.stringMap('annotations'));
+  set('kubeVersion', () => d.str('kubeVersion'));
+  set('dependencies', () =>
+    d.list('dependencies', '[]*chart.Dependency').map(nonNull('dependencies', decodeDependency)),
+  );
+  set('type', () => d.str('type'));
+  return into;
+}
+
+/** Decode Chart.lock / requirements.lock. */
+export function decodeLock(v: GoValue): Lock {
+  const d = new Decoder(asObject(v, 'chart.Lock'), 'Lock');
+  return {
+    generated: d.str('generated'),
+    digest: d.str('digest'),
+    dependencies: d.list('dependencies', '[]*chart.Dependency').map(decodeDependency),
+  };
+}
+
+/** metadata.go sanitizeString: whitespace → space, non-printable runes dropped. */
+export function sanitizeString(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    if (/^\s$/u.test(ch)) out += ' ';
+    else if (/^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch)) out += ch;
+  }
+  return out;
+}
+
+const ALIAS_FORMAT = /^[a-zA-Z0-9_-]+$/;
+
+function validateDependency(d: Dependency): void {
+  d.name = sanitizeString(d.name);
+  d.version = sanitizeString(d.version);
+  d.repository = sanitizeString(d.repository);
+  d.condition = sanitizeString(d.condition);
+  d.tags = d.tags.map(sanitizeString);
+  if (d.alias !== '' && !ALIAS_FORMAT.test(d.alias)) {
+    throw new ChartValidationError(
+      `dependency ${goQuote(d.name)} has disallowed characters in the alias`,
+    );
+  }
+}
+
+/** Go's %q for plain strings (enough for chart names and versions). */
+export function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
+function lastPathElement(name: string): string {
+  const trimmed = name.replace(/\/+$/, '');
+  if (trimmed === '') return name === '' ? '.' : '/';
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** Metadata.Validate (sanitises strings in place, like Go). */
+export function validateMetadata(md: Metadata): void {
+  md.name = sanitizeString(md.name);
+  md.description = sanitizeString(md.description);
+  md.home = sanitizeString(md.home);
+  md.icon = sanitizeString(md.icon);
+  md.condition = sanitizeString(md.condition);
+  md.tags = sanitizeString(md.tags);
+  md.appVersion = sanitizeString(md.appVersion);
+  md.kubeVersion = sanitizeString(md.kubeVersion);
+  md.sources = md.sources.map(sanitizeString);
+  md.keywords = md.keywords.map(sanitizeString);
+
+  if (md.apiVersion === '') throw new ChartValidationError('chart.metadata.apiVersion is required');
+  if (md.name === '') throw new ChartValidationError('chart.metadata.name is required');
+  if (md.name === '.' || md.name === '..') {
+    throw new ChartValidationError(`chart.metadata.name ${goQuote(md.name)} is not allowed`);
+  }
+  if (md.name !== lastPathElement(md.name)) {
+    throw new ChartValidationError(`chart.metadata.name ${goQuote(md.name)} is invalid`);
+  }
+  if (md.version === '') throw new ChartValidationError('chart.metadata.version is required');
+  if (!isValidSemver(md.version)) {
+    throw new ChartValidationError(`chart.metadata.version ${goQuote(md.version)} is invalid`);
+  }
+  if (!['', 'application', 'library'].includes(md.type)) {
+    throw new ChartValidationError('chart.metadata.type must be application or library');
+  }
+  for (const m of md.maintainers) {
+    m.name = sanitizeString(m.name);
+    m.email = sanitizeString(m.email);
+    m.url = sanitizeString(m.url);
+  }
+  const seen = new Set<string>();
+  for (const dep of md.dependencies) {
+    validateDependency(dep);
+    const key = dep.alias !== '' ? dep.alias : dep.name;
+    if (seen.has(key)) {
+      throw new ChartValidationError(`more than one dependency with name or alias ${goQuote(key)}`);
+    }
+    seen.add(key);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Go's strconv as hookline needs it (number formatting for fmt, encoding/json, TOML and sprig;
+ * parsing for sprig/cast conversions; quoting for %q). Implementation split by concept:
+ * strconv-float.ts (FormatFloat), strconv-decimal.ts (digit strings), strconv-parse.ts
+ * (ParseInt/ParseFloat/Atoi), strconv-quote.ts (Quote/Unquote/IsPrint), strconv-errors.ts.
+ */
+export { formatFloat } from './strconv-float.js';
+export type { FloatFormat } from './strconv-float.js';
+export { parseFloat64, parseInt64, parseUint, atoi, underscoreOK } from './strconv-parse.js';
+export {
+  quote,
+  quoteToASCII,
+  quoteRune,
+  quoteRuneToASCII,
+  quoteBytes,
+  canBackquote,
+  isPrint,
+  unquote,
+} from './strconv-quote.js';
+export { NumError, ERR_RANGE, ERR_SYNTAX } from './strconv-errors.js';
+
+/** strconv.FormatInt / FormatUint: `v` in base 2..36 with lower-case digits. */
+export function formatInt(v: bigint | number, base = 10): string {
+  if (base < 2 || base > 36) throw new RangeError('strconv: illegal AppendInt/FormatInt base');
+  return (typeof v === 'bigint' ? v : BigInt(Math.trunc(v))).toString(base);
+}
+
+/** strconv.FormatBool. */
+export function formatBool(b: boolean): string {
+  return b ? 'true' : 'false';
+}

@@ -1,0 +1,30 @@
+/**
+ * Byte-level string access for the builtins. Go strings are UTF-8 byte strings, JS strings are
+ * UTF-16: `len`, `index` and `slice` count bytes (golang/go:src/text/template/funcs.go).
+ */
+import { bytesToString, utf8Bytes, utf8Len } from './go-utf8.js';
+
+/** True when every code unit is ASCII (byte offsets equal UTF-16 offsets). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Go's `len(s)`. */
+export function byteLength(s: string): number {
+  return isAscii(s) ? s.length : utf8Len(s);
+}
+
+/** Go's `s[i]` (the caller checks bounds). */
+export function byteAt(s: string, index: number): number {
+  return isAscii(s) ? s.charCodeAt(index) : utf8Bytes(s)[index]!;
+}
+
+/**
+ * Go's `s[from:to]`. A cut inside a multi-byte sequence cannot be held by a JS string; each
+ * stray byte decodes to U+FFFD, as Go prints it.
+ */
+export function sliceBytes(s: string, from: number, to: number): string {
+  if (isAscii(s)) return s.slice(from, to);
+  return bytesToString(utf8Bytes(s).subarray(from, to));
+}

@@ -1,0 +1,105 @@
+/**
+ * HTTP routing for the simulated API server: discovery documents, resource requests, watch
+ * streams and pod logs, every failure answered with a `Status` body.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Kubelet } from './controllers/kubelet.js';
+import { KUBE_VERSION, type Catalogue } from './discovery.js';
+import { ApiError, pageNotFound } from './errors.js';
+import { handle } from './handlers.js';
+import { mediaType, readBody, sendError, sendJson, sendText } from './http-util.js';
+import { child, str, type JsonObject } from './json.js';
+import type { Registry } from './registry.js';
+import { openApiGroupVersion, openApiRoot } from './openapi.js';
+import { parseTarget } from './routes.js';
+import { matchObject, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { serveWatch } from './watch.js';
+
+export interface ServerDeps {
+  registry: Registry;
+  catalogue: Catalogue;
+  kubelet: Kubelet;
+  bookmarkEveryMs: number;
+}
+
+function discovery(catalogue: Catalogue, path: string, host: string): JsonObject {
+  if (path === '/version') {
+    return { ...KUBE_VERSION, gitCommit: '0000000000000000000000000000000000000000', gitTreeState: 'clean', buildDate: '2024-12-11T00:00:00Z', goVersion: 'go1.23.4', compiler: 'gc', platform: 'linux/amd64' };
+  }
+  if (path === '/api') return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: host }] };
+  if (path === '/apis') return catalogue.groupList();
+  if (path === '/api/v1') return catalogue.resourceList('', 'v1');
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'apis' && parts.length === 2) {
+    const g = catalogue.group(parts[1]);
+    if (g) return g;
+  }
+  if (parts[0] === 'apis' && parts.length === 3 && catalogue.hasGroupVersion(parts[1], parts[2])) return catalogue.resourceList(parts[1], parts[2]);
+  throw pageNotFound();
+}
+
+async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (['/healthz', '/readyz', '/livez'].includes(url.pathname)) return sendText(res, 200, 'ok');
+  if (url.pathname === '/openapi/v3') return sendJson(res, 200, openApiRoot(deps.catalogue));
+  if (url.pathname.startsWith('/openapi/v3/')) {
+    const doc = openApiGroupVersion(deps.catalogue, url.pathname.slice('/openapi/v3'.length));
+    if (!doc) throw pageNotFound();
+    return sendJson(res, 200, doc);
+  }
+  const target = parseTarget(url.pathname, deps.catalogue);
+  if (target.kind === 'discovery') {
+    if (method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+    return sendJson(res, 200, discovery(deps.catalogue, target.path, req.headers.host ?? ''));
+  }
+  const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
+  if (method === 'GET' && watching) return watch(deps, target, url.searchParams, req, res);
+  const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? await readBody(req) : '';
+  const reply = handle(deps.registry, deps.kubelet, {
+    method,
+    type: target.type,
+    version: target.version,
+    ...(target.namespace !== undefined ? { namespace: target.namespace } : {}),
+    ...(target.name !== undefined ? { name: target.name } : {}),
+    ...(target.subresource !== undefined ? { subresource: target.subresource } : {}),
+    query: url.searchParams,
+    contentType: mediaType(req.headers['content-type']),
+    body,
+    userAgent: req.headers['user-agent'] ?? '',
+  });
+  if (reply.text !== undefined) return sendText(res, reply.code, reply.text);
+  sendJson(res, reply.code, reply.body, reply.warnings);
+}
+
+function watch(deps: ServerDeps, target: Extract<ReturnType<typeof parseTarget>, { kind: 'resource' }>, q: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
+  const labels = parseLabelSelector(q.get('labelSelector'));
+  const fields = parseFieldSelector(q.get('fieldSelector'), target.type.kind);
+  const name = target.name;
+  const timeout = q.get('timeoutSeconds');
+  serveWatch(deps.registry.store, res, {
+    type: target.type,
+    version: target.version,
+    ...(target.type.namespaced && target.namespace !== undefined ? { namespace: target.namespace } : {}),
+    filter: (obj) => matchObject(labels, fields, obj) && (name === undefined || str(child(obj, 'metadata'), 'name') === name),
+    ...(q.get('resourceVersion') !== null ? { resourceVersion: q.get('resourceVersion') as string } : {}),
+    ...(timeout !== null ? { timeoutSeconds: Number(timeout) } : {}),
+    bookmarks: q.get('allowWatchBookmarks') === 'true',
+    bookmarkEveryMs: deps.bookmarkEveryMs,
+  }, (close) => {
+    req.on('close', close);
+    res.on('close', close);
+  });
+}
+
+export function createApiServer(deps: ServerDeps): Server {
+  const server = createServer((req, res) => {
+    if (process.env.HOOKLINE_SIM_TRACE) res.on('finish', () => process.stderr.write(`${req.method} ${req.url} ${res.statusCode} ${req.headers.accept ?? ''}\n`));
+    route(deps, req, res).catch((err: unknown) => {
+      if (err instanceof ApiError && err.code === 413) res.setHeader('Connection', 'close');
+      sendError(res, err);
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  return server;
+}

@@ -1,0 +1,159 @@
+/**
+ * The object store: one resourceVersion counter for everything (as etcd's revision), objects kept
+ * as immutable JSON snapshots, and watch fan-out with a bounded history so a watch can resume
+ * from a recent resourceVersion and gets 410 Gone for a compacted one.
+ */
+import { gone } from './errors.js';
+import { clone, child, type JsonObject } from './json.js';
+
+export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: EventType;
+  /** `group/plural` of the object's resource. */
+  resource: string;
+  object: JsonObject;
+  rv: number;
+}
+
+export interface WatchOptions {
+  resource: string;
+  namespace?: string;
+  /** Resume point; undefined or 0 means "current state first, as ADDED events". */
+  fromRv?: number;
+  filter: (obj: JsonObject) => boolean;
+  send: (ev: StoreEvent) => void;
+}
+
+function keyOf(obj: JsonObject): string {
+  const m = child(obj, 'metadata');
+  return `${String(m?.namespace ?? '')}/${String(m?.name ?? '')}`;
+}
+
+export class Store {
+  private rv: number;
+  private readonly objects = new Map<string, Map<string, JsonObject>>();
+  private readonly history: StoreEvent[] = [];
+  private readonly watchers = new Set<WatchOptions>();
+  private readonly listeners = new Set<(ev: StoreEvent) => void>();
+
+  /** Starts well above 1 so that small resourceVersions are "too old", as on a long-lived cluster. */
+  constructor(private readonly historyLimit = 10000, initialRv = 1000) {
+    this.rv = initialRv;
+  }
+
+  currentRv(): number {
+    return this.rv;
+  }
+
+  private table(resource: string): Map<string, JsonObject> {
+    let t = this.objects.get(resource);
+    if (!t) {
+      t = new Map();
+      this.objects.set(resource, t);
+    }
+    return t;
+  }
+
+  /** A private copy of the stored object. */
+  get(resource: string, namespace: string, name: string): JsonObject | undefined {
+    const o = this.objects.get(resource)?.get(`${namespace}/${name}`);
+    return o ? clone(o) : undefined;
+  }
+
+  /** Private copies, sorted by namespace then name as etcd keys are. */
+  list(resource: string, namespace?: string): JsonObject[] {
+    const t = this.objects.get(resource);
+    if (!t) return [];
+    const keys = [...t.keys()].sort();
+    const out: JsonObject[] = [];
+    for (const k of keys) {
+      const o = t.get(k) as JsonObject;
+      if (namespace === undefined || k.startsWith(`${namespace}/`)) out.push(clone(o));
+    }
+    return out;
+  }
+
+  /** Read-only walk over every stored object (no copies: callers must not mutate). */
+  *entries(): Generator<{ resource: string; object: JsonObject }> {
+    for (const [resource, t] of this.objects) for (const object of t.values()) yield { resource, object };
+  }
+
+  count(resource: string, namespace: string): number {
+    let n = 0;
+    for (const k of this.objects.get(resource)?.keys() ?? []) if (k.startsWith(`${namespace}/`)) n++;
+    return n;
+  }
+
+  resources(): string[] {
+    return [...this.objects.keys()];
+  }
+
+  /** Stores `obj` with the next resourceVersion and notifies watchers; returns the stored copy. */
+  put(resource: string, obj: JsonObject, type: 'ADDED' | 'MODIFIED'): JsonObject {
+    this.rv++;
+    const stored = clone(obj);
+    const meta = child(stored, 'metadata') as JsonObject;
+    meta.resourceVersion = String(this.rv);
+    this.table(resource).set(keyOf(stored), stored);
+    this.emit({ type, resource, object: stored, rv: this.rv });
+    return clone(stored);
+  }
+
+  /** Removes the object; the DELETED event carries a new resourceVersion, as etcd does. */
+  remove(resource: string, obj: JsonObject): JsonObject {
+    this.rv++;
+    const stored = clone(obj);
+    (child(stored, 'metadata') as JsonObject).resourceVersion = String(this.rv);
+    this.table(resource).delete(keyOf(stored));
+    this.emit({ type: 'DELETED', resource, object: stored, rv: this.rv });
+    return clone(stored);
+  }
+
+  private emit(ev: StoreEvent): void {
+    this.history.push(ev);
+    if (this.history.length > this.historyLimit) this.history.splice(0, this.history.length - this.historyLimit);
+    for (const w of this.watchers) {
+      if (w.resource !== ev.resource) continue;
+      if (w.namespace !== undefined && keyOf(ev.object).split('/')[0] !== w.namespace) continue;
+      if (w.filter(ev.object)) w.send({ ...ev, object: clone(ev.object) });
+    }
+    for (const l of this.listeners) l(ev);
+  }
+
+  /** Oldest resourceVersion a watch may resume from. */
+  oldestRv(): number {
+    return this.history.length ? this.history[0].rv - 1 : this.rv;
+  }
+
+  /**
+   * Registers a watch. Replay and registration happen synchronously, so no event is lost or
+   * duplicated between them. Throws 410 Gone for a compacted resourceVersion.
+   */
+  watch(opts: WatchOptions): () => void {
+    if (opts.fromRv === undefined || opts.fromRv === 0) {
+      for (const o of this.list(opts.resource, opts.namespace)) {
+        if (opts.filter(o)) {
+          opts.send({ type: 'ADDED', resource: opts.resource, object: o, rv: Number(child(o, 'metadata')?.resourceVersion) });
+        }
+      }
+    } else {
+      if (opts.fromRv < this.oldestRv()) {
+        throw gone(`too old resource version: ${opts.fromRv} (${this.oldestRv() + 1})`);
+      }
+      for (const ev of this.history) {
+        if (ev.rv <= opts.fromRv || ev.resource !== opts.resource) continue;
+        if (opts.namespace !== undefined && keyOf(ev.object).split('/')[0] !== opts.namespace) continue;
+        if (opts.filter(ev.object)) opts.send({ ...ev, object: clone(ev.object) });
+      }
+    }
+    this.watchers.add(opts);
+    return () => this.watchers.delete(opts);
+  }
+
+  /** Internal listeners (controllers); called synchronously after each change. */
+  listen(fn: (ev: StoreEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * sprig's reflection functions (Masterminds/sprig reflect.go) and Go's reflect.DeepEqual over the
+ * value model: types must match exactly (float64 1 ≠ int 1, []string ≠ []interface{}), maps compare
+ * key sets and values, NaN is never equal, funcs are never equal (unless both are nil).
+ */
+import type { GoFuncValue, GoValue } from '../gotemplate/values.js';
+import { fn } from '../gotemplate/functions.js';
+import {
+  GoFuncValue as FuncValue,
+  GoInt,
+  GoStruct,
+  isBytes,
+  isMap,
+  isSlice,
+  kindName,
+  typeName,
+} from '../gotemplate/values.js';
+
+function sameType(a: GoValue, b: GoValue): boolean {
+  return typeName(a) === typeName(b);
+}
+
+/** reflect.DeepEqual(a, b). */
+export function deepEqual(a: GoValue, b: GoValue): boolean {
+  if (a === null || b === null) return a === b;
+  if (!sameType(a, b)) return false;
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (a instanceof GoInt) return a.value === (b as GoInt).value;
+  if (isBytes(a)) return isBytes(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+  if (a instanceof FuncValue) return false;
+  if (a instanceof GoStruct) return structEqual(a, b as GoStruct);
+  if (isSlice(a)) {
+    const bs = b as GoValue[];
+    return (
+      a === bs || (a.length === bs.length && a.every((x, i) => deepEqual(x, bs[i] as GoValue)))
+    );
+  }
+  if (isMap(a) && isMap(b)) {
+    if (a === b) return true;
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every(
+      (k) =>
+        Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k] as GoValue, b[k] as GoValue),
+    );
+  }
+  return false;
+}
+
+function structEqual(a: GoStruct, b: GoStruct): boolean {
+  if (a === b) return true;
+  return a.fieldNames.every((f) => deepEqual(a.field(f), b.field(f)));
+}
+
+const anyAny = { params: ['string', 'any'] } as const;
+
+export const reflectFuncs: GoFuncValue[] = [
+  fn('typeOf', { params: ['any'] }, (v: GoValue) => typeName(v)),
+  fn('typeIs', anyAny, (target: string, v: GoValue) => target === typeName(v)),
+  fn('typeIsLike', anyAny, (target: string, v: GoValue) => {
+    const t = typeName(v);
+    return target === t || '*' + target === t;
+  }),
+  fn('kindOf', { params: ['any'] }, (v: GoValue) => kindName(v)),
+  fn('kindIs', anyAny, (target: string, v: GoValue) => target === kindName(v)),
+  fn('deepEqual', { params: ['any', 'any'] }, deepEqual),
+];

@@ -1,0 +1,270 @@
+/**
+ * toml.Decode(text, &map[string]interface{}) like BurntSushi/toml v1.2.1 (parse.go), which
+ * Helm's `fromToml` uses. The parser's bookkeeping (context, implicit keys, types) is ported
+ * as is, so redefinition errors match: `Key 'a' has already been defined.`
+ *
+ * Values: integers → int64 GoInt, floats → float64, strings, bools, datetimes → TomlDatetime
+ * (a `time.Time` struct, see datetime.ts), arrays → []interface{}, tables → maps, arrays of
+ * tables → a slice tagged `[]map[string]interface {}` (BurntSushi keeps that Go type).
+ */
+import { parseInt64 } from '../gotemplate/strconv.js';
+import type { GoInt, GoMap, GoSlice, GoTypeInfo, GoValue } from '../gotemplate/values.js';
+import { int64, isMap, newMap, tagType, typeTag } from '../gotemplate/values.js';
+import { parseDatetime } from './datetime-parse.js';
+import { TomlParseError } from './errors.js';
+import type { Item } from './lexer.js';
+import { Lexer } from './lexer.js';
+import { maybeQuotedKey } from './encode.js';
+
+const MAP_SLICE: GoTypeInfo = { name: '[]map[string]interface {}', kind: 'slice', elem: 'map[string]interface {}' };
+
+type TomlType = 'hash' | 'arrayHash' | 'array' | 'primitive';
+
+const keyString = (k: readonly string[]): string => k.map(maybeQuotedKey).join('.');
+
+function isMapSlice(v: GoValue | undefined): v is GoSlice {
+  return Array.isArray(v) && typeTag(v) === MAP_SLICE;
+}
+
+function lastMap(a: GoSlice): GoMap {
+  return a[a.length - 1] as GoMap;
+}
+
+class Parser {
+  private pos = 0;
+  private line = 1;
+  private context: string[] = [];
+  private currentKey = '';
+  readonly mapping = newMap();
+  private readonly types = new Map<string, TomlType>();
+  private readonly implicits = new Set<string>();
+
+  constructor(private readonly items: Item[]) {}
+
+  private current(): string {
+    if (this.currentKey === '') return keyString(this.context);
+    if (this.context.length === 0) return this.currentKey;
+    return `${keyString(this.context)}.${this.currentKey}`;
+  }
+
+  private fail(msg: string, line = this.line): never {
+    throw new TomlParseError(msg, line, this.current());
+  }
+
+  private next(): Item {
+    const it = this.items[this.pos++] ?? { typ: 'eof', val: '', line: this.line };
+    if (it.typ === 'error') this.fail(it.val, it.line);
+    return it;
+  }
+
+  private nextPos(): Item {
+    const it = this.next();
+    this.line = it.line;
+    return it;
+  }
+
+  run(): GoMap {
+    for (let it = this.next(); it.typ !== 'eof'; it = this.next()) this.topLevel(it);
+    return this.mapping;
+  }
+
+  private readKey(first: Item, end: Item['typ']): string[] {
+    const key: string[] = [];
+    for (let k = first; k.typ !== end && k.typ !== 'eof'; k = this.next()) key.push(k.val);
+    return key;
+  }
+
+  private topLevel(it: Item): void {
+    if (it.typ === 'tableStart' || it.typ === 'arrayTableStart') {
+      const array = it.typ === 'arrayTableStart';
+      const key = this.readKey(this.nextPos(), array ? 'arrayTableEnd' : 'tableEnd');
+      this.addContext(key, array);
+      this.setType('', array ? 'arrayHash' : 'hash');
+      return;
+    }
+    const outer = this.context;
+    this.keyValue(this.nextPos());
+    this.context = outer;
+    this.currentKey = '';
+  }
+
+  /** `a.b.c = value` (the key's first item given). Returns the value set. */
+  private keyValue(first: Item): GoValue {
+    const key = this.readKey(first, 'keyEnd');
+    this.currentKey = key[key.length - 1] ?? '';
+    for (const part of key.slice(0, -1)) this.addImplicitContext([...this.context, part]);
+    const [val, typ] = this.value(this.next(), false);
+    this.set(this.currentKey, val, typ);
+    return val;
+  }
+
+  private value(it: Item, parentIsArray: boolean): [GoValue, TomlType] {
+    switch (it.typ) {
+      case 'string':
+      case 'rawString':
+        return [it.val, 'primitive'];
+      case 'bool':
+        return [it.val === 'true', 'primitive'];
+      case 'integer':
+        return [this.integer(it), 'primitive'];
+      case 'float':
+        return [this.float(it), 'primitive'];
+      case 'datetime': {
+        const t = parseDatetime(it.val);
+        if (!t) this.fail(`Invalid TOML Datetime: ${JSON.stringify(it.val.replace(/[zt ]/g, (c) => (c === 'z' ? 'Z' : 'T')))}.`, it.line);
+        return [t, 'primitive'];
+      }
+      case 'arrayStart':
+        return [this.array(), 'array'];
+      case 'inlineTableStart':
+        return [this.inlineTable(parentIsArray), 'hash'];
+      default:
+        return this.fail(`unexpected ${it.typ}`, it.line);
+    }
+  }
+
+  private integer(it: Item): GoInt {
+    const v = it.val;
+    if (!underscoresOK(v)) this.fail(`Invalid integer ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
+    if (hasLeadingZero(v)) this.fail(`Invalid integer ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
+    try {
+      return int64(parseInt64(v, 0, 64));
+    } catch {
+      return this.fail(`Integer '${v}' is out of the range of 64-bit signed integers.`, it.line);
+    }
+  }
+
+  private float(it: Item): number {
+    const v = it.val;
+    const parts = v.split(/[.eE]/).filter((p) => p !== '');
+    if (parts.some((p) => !underscoresOK(p))) this.fail(`Invalid float ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
+    if (parts.length > 0 && hasLeadingZero(parts[0] ?? '')) this.fail(`Invalid float ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
+    if (/\.(?![0-9])/.test(v)) this.fail(`Invalid float ${JSON.stringify(v)}: '.' must be followed by one or more digits`, it.line);
+    const clean = v.replace(/_/g, '');
+    if (/nan$/.test(clean)) return NaN;
+    if (/inf$/.test(clean)) return clean.startsWith('-') ? -Infinity : Infinity;
+    const n = Number(clean);
+    if (!Number.isFinite(n)) this.fail(`Float '${v}' is out of the range of 64-bit IEEE-754 floating-point numbers.`, it.line);
+    return n;
+  }
+
+  private array(): GoSlice {
+    this.setType(this.currentKey, 'array');
+    const a: GoSlice = [];
+    for (let it = this.next(); it.typ !== 'arrayEnd'; it = this.next()) a.push(this.value(it, true)[0]);
+    return a;
+  }
+
+  private inlineTable(parentIsArray: boolean): GoMap {
+    const hash = newMap();
+    const outerContext = this.context;
+    const outerKey = this.currentKey;
+    this.context = [...this.context, this.currentKey];
+    const prev = this.context;
+    this.currentKey = '';
+    this.implicits.add(keyString(this.context));
+    this.addContext(this.context, parentIsArray);
+    for (let it = this.next(); it.typ !== 'inlineTableEnd'; it = this.next()) {
+      const val = this.keyValue(this.nextPos());
+      hash[this.currentKey] = val;
+      this.context = prev;
+    }
+    this.context = outerContext;
+    this.currentKey = outerKey;
+    return hash;
+  }
+
+  private addImplicitContext(key: string[]): void {
+    this.implicits.add(keyString(key));
+    this.addContext(key, false);
+  }
+
+  /** Establish the current table (or a new element of an array of tables). */
+  private addContext(key: string[], array: boolean): void {
+    let hash: GoMap = this.mapping;
+    const keyContext: string[] = [];
+    for (const k of key.slice(0, -1)) {
+      keyContext.push(k);
+      if (!(k in hash)) {
+        this.implicits.add(keyString(keyContext));
+        hash[k] = newMap();
+      }
+      const t = hash[k];
+      if (isMapSlice(t)) hash = lastMap(t);
+      else if (isMap(t)) hash = t;
+      else this.fail(`Key '${keyString(keyContext)}' was already created as a hash.`);
+    }
+    this.context = keyContext;
+    const last = key[key.length - 1] ?? '';
+    if (array) {
+      if (!(last in hash)) hash[last] = tagType([] as GoSlice, MAP_SLICE);
+      const t = hash[last];
+      if (isMapSlice(t)) t.push(newMap());
+      else this.fail(`Key '${keyString(key)}' was already created and cannot be used as an array.`);
+    } else {
+      this.setValue(last, newMap());
+    }
+    this.context = [...keyContext, last];
+  }
+
+  private set(key: string, val: GoValue, typ: TomlType): void {
+    this.setValue(key, val);
+    this.setType(key, typ);
+  }
+
+  private setValue(key: string, value: GoValue): void {
+    let hash: GoMap = this.mapping;
+    const keyContext: string[] = [];
+    for (const k of this.context) {
+      keyContext.push(k);
+      const t = hash[k];
+      if (isMapSlice(t)) hash = lastMap(t);
+      else if (isMap(t)) hash = t;
+      else this.fail(`Key '${keyString(keyContext)}' has already been defined.`);
+    }
+    keyContext.push(key);
+    const ks = keyString(keyContext);
+    if (key in hash) {
+      if (this.types.get(ks) === 'array') {
+        this.implicits.delete(ks);
+        hash[key] = value;
+        return;
+      }
+      if (this.implicits.has(ks)) {
+        this.implicits.delete(ks);
+        return;
+      }
+      this.fail(`Key '${ks}' has already been defined.`);
+    }
+    hash[key] = value;
+  }
+
+  private setType(key: string, typ: TomlType): void {
+    const k = key === '' ? [...this.context] : [...this.context, key];
+    this.types.set(k.length === 0 ? '""' : keyString(k), typ);
+  }
+}
+
+function underscoresOK(s: string): boolean {
+  if (/^[+-]?(nan|inf)$/.test(s)) return true;
+  let accept = false;
+  for (const c of s) {
+    if (c === '_' && !accept) return false;
+    accept = /[0-9A-Fa-f]/.test(c);
+  }
+  return accept;
+}
+
+function hasLeadingZero(s: string): boolean {
+  if (s.length > 1 && s[0] === '0' && !'box'.includes(s[1] ?? '')) return true;
+  return s.length > 2 && (s[0] === '-' || s[0] === '+') && s[1] === '0';
+}
+
+/** toml.Decode into map[string]interface{}. Throws TomlParseError. */
+export function unmarshalToml(text: string): GoMap {
+  if (text.slice(0, 6).includes('\0')) {
+    throw new TomlParseError('files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8', 1, '');
+  }
+  return new Parser(new Lexer(text).run()).run();
+}
+

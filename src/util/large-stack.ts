@@ -1,0 +1,25 @@
+/**
+ * Run an entry point on a worker thread with a large stack. Go grows goroutine stacks to 1 GB,
+ * so Helm reaches its own limits (1,000 nested `include`s, 100,000 nested templates) long before
+ * a JavaScript stack of the default ~1 MB overflows; a worker with a bigger stack lets hookline
+ * report Helm's errors at Helm's depths.
+ */
+import { Worker, isMainThread } from 'node:worker_threads';
+
+export const STACK_SIZE_MB = 256;
+
+/**
+ * On the main thread: re-run `entry` (the calling module's URL) on a worker with a large stack
+ * and resolve to its exit code. On that worker: run `main` and resolve to its result.
+ */
+export async function withLargeStack(entry: string | URL, main: () => Promise<number>): Promise<number> {
+  if (!isMainThread) return main();
+  const worker = new Worker(entry, {
+    argv: process.argv.slice(2),
+    resourceLimits: { stackSizeMb: STACK_SIZE_MB },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', resolve);
+  });
+}
