@@ -7,7 +7,10 @@ describe('splitManifests (MP-2)', () => {
     ['single document', 'a: 1', ['a: 1']],
     ['two documents', 'a: 1\n---\nb: 2', ['a: 1', 'b: 2']],
     ['leading separator', '---\na: 1\n---\nb: 2\n', ['a: 1', 'b: 2']],
-    ['empty documents dropped', '---\n---\na: 1\n---\n\n---\n', ['a: 1']],
+    ['empty leading and trailing pieces dropped', '\n---\na: 1\n---\n', ['a: 1']],
+    // Go's regexp resumes after the whitespace a separator consumed, so of two adjacent
+    // separators only the first splits.
+    ['adjacent separators', '---\n---\na: 1', ['---\na: 1']],
     ['whitespace around separators', 'a: 1\n  \n---   \nb: 2', ['a: 1', 'b: 2']],
     ['text after --- stays in the next document', 'a: 1\n---foo: 1', ['a: 1', 'foo: 1']],
     ['--- inside a line does not split', 'a: "x---y"', ['a: "x---y"']],

@@ -7,10 +7,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GoValue } from '../../src/gotemplate/values.js';
+import type { GoMap, GoValue } from '../../src/gotemplate/values.js';
 import { isMap, mapGet } from '../../src/gotemplate/values.js';
 import { marshalYaml, parseValuesYaml, parseYamlArray, yamlToGo } from '../../src/yaml/index.js';
-import { chartValuesText, realToYamlCases, realValuesText, toYamlCases } from './corpus.js';
+import {
+  chartValuesText,
+  realFileText,
+  realToYamlCases,
+  realValuesText,
+  toYamlCases,
+} from './corpus.js';
 
 const CONFORMANCE = '/work/shared/conformance';
 
@@ -55,15 +61,32 @@ describe('toYaml against the generated corpus goldens', () => {
   });
 });
 
-describe('toYaml against the real-chart goldens (default values)', () => {
+/**
+ * Stand-in for Helm's coalescing of `-f` files over chart defaults where it matters here:
+ * maps merge recursively, a null deletes the key, anything else replaces (helm-semantics VAL-3).
+ */
+function overlay(dst: GoMap, src: GoMap): GoMap {
+  for (const [k, v] of Object.entries(src)) {
+    const cur = mapGet(dst, k);
+    if (v === null) delete dst[k];
+    else if (isMap(v) && cur !== undefined && isMap(cur)) overlay(cur, v);
+    else dst[k] = v;
+  }
+  return dst;
+}
+
+describe('toYaml against the real-chart goldens', () => {
   const cases = realToYamlCases();
   it('finds the isolatable cases', () => {
-    expect(cases.length).toBeGreaterThan(80);
+    expect(cases.length).toBeGreaterThan(120);
   });
-  it.each(cases.map((c) => [c.id, c.chart, c.path, c.expected] as const))(
+  it.each(cases.map((c) => [c.id, c.chart, c.valuesFiles, c.path, c.expected] as const))(
     '%s',
-    (_id, chart, path, expected) => {
-      const values = parseValuesYaml(realValuesText(chart));
+    (_id, chart, files, path, expected) => {
+      const values = files.reduce(
+        (acc, f) => overlay(acc, parseValuesYaml(realFileText(f))),
+        parseValuesYaml(realValuesText(chart)),
+      );
       expect(marshalYaml(at(values, path)).replace(/\n$/, '')).toBe(expected);
     },
   );

@@ -80,6 +80,8 @@ export const REAL = '/work/shared/conformance/real-charts';
 
 export interface RealToYamlCase extends ToYamlCase {
   chart: string;
+  /** `-f` files of the case (relative to the real-charts folder), applied over values.yaml. */
+  valuesFiles: string[];
   /** Path under .Values, e.g. ['resources']. */
   path: string[];
 }
@@ -113,7 +115,7 @@ export function realToYamlCases(): RealToYamlCase[] {
   }>;
   const out: RealToYamlCase[] = [];
   for (const c of cases) {
-    if (c.expect_error || (c.values_files ?? []).length > 0) continue;
+    if (c.expect_error) continue;
     const chart = c.chart.replace(/^charts\//, '');
     const golden = readFileSync(join(REAL, 'golden', `${c.id}.yaml`), 'utf8');
     const dir = join(REAL, c.chart, 'templates');
@@ -139,10 +141,11 @@ export function realToYamlCases(): RealToYamlCase[] {
           expr = w[1]!;
         }
         const expected = block(docs[0]!, lines[i - 1]!.replace(/\s+$/, ''), Number(call[2]));
-        if (expected === undefined || expected === '') continue;
+        if (expected === undefined || expected === '' || expected.startsWith('\n')) continue;
         out.push({
           id: `${c.id}/${file}:${i + 1}`,
           chart,
+          valuesFiles: c.values_files ?? [],
           expr,
           path: expr.split('.').slice(2),
           expected,
@@ -155,4 +158,8 @@ export function realToYamlCases(): RealToYamlCase[] {
 
 export function realValuesText(chart: string): string {
   return readFileSync(join(REAL, 'charts', chart, 'values.yaml'), 'utf8');
+}
+
+export function realFileText(path: string): string {
+  return readFileSync(join(REAL, path), 'utf8');
 }

@@ -307,3 +307,9 @@ describe('marshalYaml: structs (encoding/json field names)', () => {
     expect(marshalYaml(new TaggedMeta())).toBe('name: web\nversion: 1.0.0\n');
   });
 });
+
+describe('marshalYaml: text encoding/json would repair', () => {
+  it('a lone surrogate becomes U+FFFD, as invalid UTF-8 does in Go', () => {
+    expect(marshalYaml(m({ k: 'a\uD800b' }))).toBe('k: a\uFFFDb\n');
+  });
+});

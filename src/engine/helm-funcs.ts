@@ -10,7 +10,7 @@ import type { GoValue } from '../gotemplate/values.js';
 import { isMap, isSlice, newMap } from '../gotemplate/values.js';
 import { marshalJson, unmarshalJson } from '../gojson/index.js';
 import { marshalToml, unmarshalToml } from '../toml/index.js';
-import { marshalYaml, marshalYamlPretty, yamlToGo } from '../yaml/index.js';
+import { marshalYaml, marshalYamlPretty, parseValuesYaml, parseYamlArray } from '../yaml/index.js';
 import { sprigFuncs } from '../sprig/index.js';
 
 function errorText(err: unknown): string {
@@ -38,30 +38,23 @@ function jsonKind(v: GoValue): string {
 const MAP_TYPE = 'map[string]interface {}';
 const SLICE_TYPE = '[]interface {}';
 
-/**
- * Decode and check the top-level kind, reporting a mismatch as Go's json decoder does.
- * `wrap` adds sigs.k8s.io/yaml's prefix for the YAML functions.
- */
+/** Decode JSON and check the top-level kind, reporting a mismatch as Go's json decoder does. */
 function decodeAs<T extends GoValue>(
   text: string,
   opts: {
     decode: (s: string) => GoValue;
     accept: (v: GoValue) => v is T;
     goType: string;
-    wrap?: (msg: string) => string;
   },
 ): { value: T | null } | { error: string } {
   try {
     const v = opts.decode(text);
     if (v === null || opts.accept(v)) return { value: v as T | null };
-    const msg = `json: cannot unmarshal ${jsonKind(v)} into Go value of type ${opts.goType}`;
-    return { error: opts.wrap ? opts.wrap(msg) : msg };
+    return { error: `json: cannot unmarshal ${jsonKind(v)} into Go value of type ${opts.goType}` };
   } catch (err) {
     return { error: errorText(err) };
   }
 }
-
-const yamlWrap = (msg: string) => `error unmarshaling JSON: while decoding JSON: ${msg}`;
 
 /** Helm's extra functions, excluding the late-bound ones. */
 function conversionFuncs() {
@@ -75,14 +68,18 @@ function conversionFuncs() {
       }
     }),
     fn('fromYaml', { params: ['string'] }, (s: string) => {
-      const r = decodeAs(s, { decode: yamlToGo, accept: isMap, goType: MAP_TYPE, wrap: yamlWrap });
-      if ('error' in r) return newMap([['Error', r.error]]);
-      return r.value ?? newMap();
+      try {
+        return parseValuesYaml(s);
+      } catch (err) {
+        return newMap([['Error', errorText(err)]]);
+      }
     }),
     fn('fromYamlArray', { params: ['string'] }, (s: string) => {
-      const r = decodeAs(s, { decode: yamlToGo, accept: isSlice, goType: SLICE_TYPE, wrap: yamlWrap });
-      if ('error' in r) return [r.error];
-      return r.value ?? [];
+      try {
+        return parseYamlArray(s);
+      } catch (err) {
+        return [errorText(err)];
+      }
     }),
     fn('toJson', { params: ['any'] }, (v: GoValue) => {
       try {

@@ -44,12 +44,8 @@ function stringField(obj: GoValue, key: string, path: string): string {
  * errors (its message is prefixed as sigs.k8s.io/yaml does).
  */
 export function parseHead(doc: string, parse: (doc: string) => GoValue): SimpleHead {
-  let root: GoValue;
-  try {
-    root = parse(doc);
-  } catch (err) {
-    throw new Error(`error converting YAML to JSON: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  // The parser's errors already read as sigs.k8s.io/yaml's (`error converting YAML to JSON: ...`).
+  const root = parse(doc);
   if (root !== null && !isMap(root)) throw typeError(root, '', ROOT);
   const annotations = new Map<string, string>();
   let metadata: GoValue | undefined = root === null ? undefined : mapGet(root, 'metadata');

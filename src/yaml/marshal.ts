@@ -28,9 +28,17 @@ function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64');
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** encoding/json replaces invalid UTF-8 with U+FFFD; a lone surrogate is JS's equivalent. */
+function jsonString(s: string): string {
+  return s.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /** encoding/json.Marshal of a Go value. */
 export function toJson(v: GoValue): Json {
-  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (v === null || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return jsonString(v);
   if (typeof v === 'number') {
     try {
       return { num: jsonFloat(v) };
@@ -45,7 +53,9 @@ export function toJson(v: GoValue): Json {
     throw new MarshalError(`json: unsupported type: ${v.signature.goTypeName ?? 'func()'}`);
   }
   if (v instanceof GoStruct) return structJson(v);
-  return { obj: sortedKeys(v).map((k): [string, Json] => [k, toJson(v[k] as GoValue)]) };
+  return {
+    obj: sortedKeys(v).map((k): [string, Json] => [jsonString(k), toJson(v[k] as GoValue)]),
+  };
 }
 
 /**

@@ -1,0 +1,112 @@
+// `hookline template` as `helm template` behaves (cmd/helm/template.go; MP-6, MP-7).
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli } from '../../src/cli/main.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    cwd: root,
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    log: () => undefined,
+  });
+  return { code, stdout, stderr };
+}
+
+const sources = (out: string) => [...out.matchAll(/^# Source: (.*)$/gm)].map((m) => m[1]);
+
+describe('hookline template', () => {
+  it('renders manifests in install order, then hooks (MP-6)', async () => {
+    const r = await run('template', 'my-app', 'examples/database-app');
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('---\n# Source: database-app/templates/configmap.yaml\n')).toBe(true);
+    expect(sources(r.stdout).slice(0, 3)).toEqual([
+      'database-app/templates/configmap.yaml',
+      'database-app/templates/service.yaml',
+      'database-app/templates/deployment.yaml',
+    ]);
+    // Hooks follow, stable-sorted by kind: ServiceAccount, Role, RoleBinding, Pod, Jobs.
+    expect(sources(r.stdout).slice(3, 6)).toEqual([
+      'database-app/templates/hooks/cleanup-serviceaccount.yaml',
+      'database-app/templates/hooks/cleanup-serviceaccount.yaml',
+      'database-app/templates/hooks/cleanup-serviceaccount.yaml',
+    ]);
+    expect(r.stdout).toContain('name: "my-app-db-init"');
+    expect(r.stdout.endsWith('\n')).toBe(true);
+    expect(r.stdout.endsWith('\n\n')).toBe(false);
+  });
+
+  it('applies --set over values.yaml', async () => {
+    const r = await run('template', 'my-app', 'examples/database-app', '--set', 'image.tag=1.22.0');
+    expect(r.stdout).toContain('image: "nginx:1.22.0"');
+  });
+
+  it('--no-hooks and --skip-tests drop hooks', async () => {
+    const noHooks = await run('template', 'a', 'examples/database-app', '--no-hooks');
+    expect(noHooks.stdout).not.toContain('helm.sh/hook');
+    const skipTests = await run('template', 'a', 'examples/database-app', '--skip-tests');
+    expect(skipTests.stdout).not.toContain('test-connection');
+    expect(skipTests.stdout).toContain('a-db-init');
+  });
+
+  it('--show-only selects documents by path glob, and fails for a missing one', async () => {
+    const r = await run('template', 'a', 'examples/database-app', '-s', 'templates/hooks/pre-*');
+    expect(sources(r.stdout)).toEqual([
+      'database-app/templates/hooks/pre-delete-backup.yaml',
+      'database-app/templates/hooks/pre-install-db-init.yaml',
+    ]);
+    const missing = await run('template', 'a', 'examples/database-app', '-s', 'templates/nope.yaml');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('Error: could not find template templates/nope.yaml in chart\n');
+  });
+
+  it('uses release-name without a NAME, and --name-template renders with sprig', async () => {
+    expect((await run('template', 'examples/database-app')).stdout).toContain('release-name-database-app');
+    const named = await run('template', 'examples/database-app', '--name-template', 'x-{{ "AB" | lower }}');
+    expect(named.stdout).toContain('x-ab-database-app');
+  });
+
+  it('rejects an invalid release name (CMD-NAME)', async () => {
+    const r = await run('template', 'Bad_Name', 'examples/database-app');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Error: release name "Bad_Name": invalid release name, must match regex/);
+  });
+
+  it('reports a missing chart without a stack trace', async () => {
+    const r = await run('template', 'a', 'examples/nope');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(/^Error: .*examples\/nope/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a bad --kube-version fails before loading anything', async () => {
+    const r = await run('template', 'a', 'examples/nope', '--kube-version', 'banana');
+    expect(r.stderr).toMatch(/^Error: invalid kube version 'banana'/);
+  });
+
+  it('--output-dir writes one file per template (MP-7)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hookline-out-'));
+    try {
+      const r = await run('template', 'a', 'examples/database-app', '--output-dir', dir, '--release-name');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`wrote ${dir}/a/database-app/templates/service.yaml\n`);
+      const files = readdirSync(join(dir, 'a', 'database-app', 'templates')).sort();
+      expect(files).toEqual(['configmap.yaml', 'deployment.yaml', 'hooks', 'service.yaml', 'tests']);
+      const svc = readFileSync(join(dir, 'a', 'database-app', 'templates', 'service.yaml'), 'utf8');
+      expect(svc.startsWith('---\n# Source: database-app/templates/service.yaml\napiVersion: v1\nkind: Service')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('unknown flags are usage errors', async () => {
+    const r = await run('template', 'a', 'examples/database-app', '--frobnicate');
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: unknown flag: --frobnicate\n' });
+  });
+});
