@@ -35,7 +35,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await deleteNamespace(cluster, namespace);
+  if (!cluster) return;
+  if (namespace) await deleteNamespace(cluster, namespace);
   await cluster.close();
 });
 

@@ -54,7 +54,7 @@ export async function connect(): Promise<Cluster> {
   }
   const server = kc.getCurrentCluster()?.server ?? '';
   const tls: RequestOptions = {};
-  await kc.applyToHTTPSOptions(tls as never);
+  if (server.startsWith('https:')) await kc.applyToHTTPSOptions(tls as never);
   const token = kc.getCurrentUser()?.token;
   return {
     kc,
@@ -154,6 +154,7 @@ function rawRequest(server: string, path: string, init: RawInit, tls: RequestOpt
   const url = new URL(path, server);
   const headers: Record<string, string> = { Accept: 'application/json', ...(init.headers ?? {}) };
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(init.body));
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(url, { ...tls, method: init.method ?? 'GET', headers }, (res) => {

@@ -14,8 +14,15 @@ import {
   toFloat64,
   toInt64,
 } from '../../src/sprig/conversion.js';
-import { GoInt, newMap, stringSlice, typeName } from '../../src/gotemplate/values.js';
-import type { GoValue } from '../../src/gotemplate/values.js';
+import {
+  GoFuncValue,
+  GoInt,
+  GoStruct,
+  newMap,
+  stringSlice,
+  typeName,
+} from '../../src/gotemplate/values.js';
+import type { GoTypeInfo, GoValue } from '../../src/gotemplate/values.js';
 import { caller, i, plain } from './call.js';
 
 const call = caller(conversionFuncs);
@@ -159,5 +166,36 @@ describe('toString (strval) and toStrings (strslice)', () => {
   it('returns a []string unchanged (same slice)', () => {
     const s = stringSlice(['b', 'a']);
     expect(strslice(s)).toBe(s);
+  });
+});
+
+describe('strval of structs: error first, then Stringer', () => {
+  class Err extends GoStruct {
+    readonly goType: GoTypeInfo = {
+      name: '*errors.errorString',
+      kind: 'ptr',
+      methods: { Error: new GoFuncValue('Error', { params: [] }, () => 'boom') },
+    };
+    readonly fieldNames = [];
+    field(): GoValue {
+      return null;
+    }
+  }
+  class Version extends GoStruct {
+    readonly goType: GoTypeInfo = { name: '*semver.Version', kind: 'ptr' };
+    readonly fieldNames = [];
+    field(): GoValue {
+      return null;
+    }
+    goString(): string {
+      return '1.2.3';
+    }
+  }
+
+  it.each<[GoValue, string]>([
+    [new Err(), 'boom'],
+    [new Version(), '1.2.3'],
+  ])('toString %p = %p', (v, want) => {
+    expect(call('toString', v)).toBe(want);
   });
 });

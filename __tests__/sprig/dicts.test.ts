@@ -48,6 +48,7 @@ describe('dict basics', () => {
     ['dict', [i(1), 'x', null, 'y'], { '1': 'x', '<nil>': 'y' }],
     ['get', [m({ a: 1 }), 'a'], 1],
     ['get', [m({ a: 1 }), 'b'], ''],
+    ['get', [m({ a: null }), 'a'], null],
     ['get', [null, 'b'], ''],
     ['hasKey', [m({ a: null }), 'a'], true],
     ['hasKey', [m({ a: 1 }), 'b'], false],

@@ -20,7 +20,7 @@ import type { ParamType } from './functions.js';
 import { FuncError } from './functions.js';
 import { nodeToString } from './parser.js';
 import type { GoFuncValue, GoValue } from './values.js';
-import { GoInt, isTrue, typeName } from './values.js';
+import { GoInt, isMap, isTrue, typeName, untypedView } from './values.js';
 import { assignable, canBeNil, goTypeName } from './param-types.js';
 
 export interface CallSite {
@@ -129,7 +129,9 @@ export function validateType(
   if (!assignable(v, t, structType)) {
     s.errorf(`wrong type for value; expected ${goTypeName(t, structType)}; got ${typeName(v)}`);
   }
-  return v;
+  // reflect's Call converts a named map (chartutil.Values) to the unnamed parameter type: the
+  // function sees the same map as a plain map[string]interface{}.
+  return t === 'map' && isMap(v) ? untypedView(v) : v;
 }
 
 /**

@@ -325,6 +325,26 @@ export function isTrue(v: GoValue): boolean {
   return Object.keys(v).length > 0;
 }
 
+const untypedViews = new WeakMap<GoMap, GoMap>();
+
+/**
+ * The same map seen as an unnamed `map[string]interface{}`: reads and writes go to `m`, only
+ * the type tag is hidden. This is Go's conversion of a named map type (chartutil.Values) when it
+ * is passed to a `map[string]interface{}` parameter: same map, different static type.
+ */
+export function untypedView(m: GoMap): GoMap {
+  const tag = typeTag(m);
+  if (tag === undefined || tag.name === 'map[string]interface {}') return m;
+  let view = untypedViews.get(m);
+  if (!view) {
+    view = new Proxy(m, {
+      get: (target, key) => (key === TYPE_TAG ? undefined : Reflect.get(target, key)),
+    });
+    untypedViews.set(m, view);
+  }
+  return view;
+}
+
 /** Copy a map keeping its type tag (methods and name), as Go keeps a named map type. */
 export function copyMap(m: GoMap): GoMap {
   const out = newMap(Object.entries(m));

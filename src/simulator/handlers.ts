@@ -9,7 +9,7 @@ import type { ResourceType } from './discovery.js';
 import { ApiError, badRequest, methodNotAllowed, unsupportedMediaType } from './errors.js';
 import type { FieldValidation } from './fields.js';
 import { child, isObject, str, type Json, type JsonObject } from './json.js';
-import { decodePatch, patchObject, type PatchType } from './patching.js';
+import { decodePatch, PATCH_TYPES, patchObject, type PatchType } from './patching.js';
 import { apiVersionOf, type Registry, type WriteContext } from './registry.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 
@@ -94,6 +94,7 @@ export function handle(reg: Registry, kubelet: Kubelet, req: Request): Reply {
     }
     case 'PATCH': {
       const patchType = req.contentType;
+      if (!(PATCH_TYPES as readonly string[]).includes(patchType)) throw unsupportedMediaType(patchType);
       const isApply = patchType === 'application/apply-patch+yaml';
       const ctx = context(req, isApply ? 'unknown-apply' : '%');
       const existed = reg.find(type, namespace, name) !== undefined;

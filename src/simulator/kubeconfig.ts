@@ -1,4 +1,8 @@
-/** A kubeconfig for the simulator: one cluster, one user with a static token, one context. */
+/**
+ * A kubeconfig for the simulator: one cluster, one user with a static token, one context.
+ * The server speaks plain HTTP; @kubernetes/client-node 2.x refuses `http:` servers unless
+ * `insecure-skip-tls-verify` is set, so it is.
+ */
 import { stringify } from 'yaml';
 
 export interface KubeconfigOptions {
@@ -12,7 +16,7 @@ export function buildKubeconfig(opts: KubeconfigOptions): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name, cluster: { server: opts.server } }],
+    clusters: [{ name, cluster: { server: opts.server, 'insecure-skip-tls-verify': true } }],
     users: [{ name, user: { token: 'hookline-simulator' } }],
     contexts: [{ name, context: { cluster: name, user: name, namespace: opts.namespace ?? 'default' } }],
     'current-context': name,

@@ -227,7 +227,7 @@ function isNoop(prev: JsonObject, next: JsonObject): boolean {
     const c = clone(o);
     const m = c.metadata as JsonObject;
     delete m.resourceVersion;
-    delete m.managedFields;
+    if (Array.isArray(m.managedFields)) for (const e of m.managedFields) if (isObject(e)) delete e.time;
     return c;
   };
   return deepEqual(strip(prev), strip(next));

@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { ApiError } from './errors.js';
-import { child, type JsonObject } from './json.js';
+import type { JsonObject } from './json.js';
 import type { ResourceType } from './discovery.js';
 import { apiVersionOf, resourceKey } from './registry.js';
 import type { Store } from './store.js';
@@ -28,6 +28,7 @@ function frame(type: string, object: JsonObject): string {
 
 export function serveWatch(store: Store, res: ServerResponse, req: WatchRequest, onClose: (fn: () => void) => void): void {
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.flushHeaders();
   const apiVersion = apiVersionOf(req.type, req.version);
   const bookmark = (): void => {
     res.write(frame('BOOKMARK', { kind: req.type.kind, apiVersion, metadata: { resourceVersion: String(store.currentRv()) } }));
@@ -72,5 +73,4 @@ export function serveWatch(store: Store, res: ServerResponse, req: WatchRequest,
     }, timeoutMs),
   );
   onClose(close);
-  void child;
 }

@@ -12,7 +12,15 @@
 import { fn } from '../gotemplate/functions.js';
 import { formatValue } from '../gotemplate/fmt.js';
 import type { GoFuncValue, GoValue } from '../gotemplate/values.js';
-import { GoInt, GoStruct, isBytes, isSlice, stringSlice, typeTag } from '../gotemplate/values.js';
+import {
+  GoInt,
+  GoStruct,
+  isBytes,
+  isSlice,
+  isStringer,
+  stringSlice,
+  typeTag,
+} from '../gotemplate/values.js';
 import { atoi, parseFloat64, parseInt64 } from './strconv.js';
 import { utf8String } from './unicode.js';
 
@@ -82,7 +90,7 @@ export function strval(v: GoValue): string {
   if (typeof v === 'string') return v;
   if (isBytes(v)) return utf8String(v);
   if (v instanceof GoStruct) {
-    const text = methodText(v, 'Error') ?? methodText(v, 'String');
+    const text = methodText(v, 'Error') ?? (isStringer(v) ? v.goString() : methodText(v, 'String'));
     if (text !== undefined) return text;
   }
   return formatValue(v);

@@ -21,7 +21,6 @@ import {
   isBytes,
   isMap,
   isSlice,
-  mapGet,
   mapHas,
   newMap,
   sortedKeys,
@@ -34,7 +33,7 @@ import { strval } from './conversion.js';
 import { empty } from './defaults.js';
 
 function get(d: GoMap, key: string): GoValue {
-  return mapGet(d, key) ?? '';
+  return mapHas(d, key) ? (d[key] as GoValue) : '';
 }
 
 function set(d: GoMap | null, key: string, value: GoValue): GoMap {

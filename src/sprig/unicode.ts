@@ -28,7 +28,13 @@ function pushRune(out: number[], c: number): void {
   if (c < 0x80) out.push(c);
   else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
   else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-  else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  else
+    out.push(
+      0xf0 | (c >> 18),
+      0x80 | ((c >> 12) & 0x3f),
+      0x80 | ((c >> 6) & 0x3f),
+      0x80 | (c & 0x3f),
+    );
 }
 
 /** The length of the valid UTF-8 sequence at `i` (utf8.DecodeRune's rules), or 0. */
@@ -66,7 +72,8 @@ export function utf8String(b: Uint8Array): string {
       i += n;
       continue;
     }
-    out += decoder.decode(b.subarray(start, i)) + String.fromCharCode(ESCAPE_BASE + (b[i] as number));
+    out +=
+      decoder.decode(b.subarray(start, i)) + String.fromCharCode(ESCAPE_BASE + (b[i] as number));
     i++;
     start = i;
   }

@@ -35,14 +35,13 @@ export function firstDocument(text: string): Document.Parsed | undefined {
   if (tab !== undefined && (errors.length === 0 || errors[0]!.pos[0] >= tab)) {
     throw tabError(text, tab);
   }
-  if (errors.length === 0) return doc;
+  const first = errors[0];
+  if (!first) return doc;
   if (errors.some((e) => e.message.startsWith('Flow ') && e.code === 'BAD_INDENT')) {
     const retry = parseFirst(indentFlowContinuations(text));
     if (retry && retry.errors.length === 0) return retry;
   }
-  const err = goYamlErrorFor(text, errors);
-  if (err) throw err;
-  return doc;
+  throw goYamlErrorFor(text, first);
 }
 
 function parseFirst(text: string): Document.Parsed | undefined {

@@ -197,10 +197,8 @@ export function tabError(text: string, offset: number): YamlError {
   return scannerError('found character that cannot start any token', lineAt(text, offset));
 }
 
-/** The go-yaml error for the first of `errors`, or undefined when there are none. */
-export function goYamlErrorFor(text: string, errors: readonly YAMLError[]): YamlError | undefined {
-  const first = errors[0];
-  if (!first) return undefined;
+/** The go-yaml error for the first error the `yaml` package reported. */
+export function goYamlErrorFor(text: string, first: YAMLError): YamlError {
   const pos = first.pos[0];
   const msg = first.message;
   switch (first.code) {
@@ -223,8 +221,8 @@ export function goYamlErrorFor(text: string, errors: readonly YAMLError[]): Yaml
   }
   if (/Flow (sequence|map)/.test(msg)) {
     const open = openFlowBefore(text, pos);
-    if (open >= 0) return flowProblem(text, open);
-    return undefined;
+    const problem = open >= 0 ? flowProblem(text, open) : undefined;
+    if (problem) return problem;
   }
   if (lineStartsWithDash(text, pos)) {
     return parserError('did not find expected key', lineAt(text, pos));
