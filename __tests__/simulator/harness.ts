@@ -145,7 +145,9 @@ export async function collectWatch(c: Cluster, path: string, query: Record<strin
     if (until(events)) resolveDone();
   }, () => resolveDone());
   await action();
-  await Promise.race([done, new Promise((r) => setTimeout(r, WAIT_MS))]);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([done, new Promise((r) => (timer = setTimeout(r, WAIT_MS)))]);
+  clearTimeout(timer);
   ctl.abort();
   return events;
 }

@@ -23,7 +23,7 @@ describe('marshalToml against Helm goldens', () => {
   it('fz58 t5: plain keys first, then [table] with two-space indent, floats with .0', () => {
     const cpu = m(
       ['extra', false],
-      ['flags', m(['spec', 100], ['modeMap', 65535], ['title2', 9007199254740993], ['kebab-case-key', 6.02e23])],
+      ['flags', m(['spec', 100], ['modeMap', 65535], ['title2', Number('9007199254740993') /* YAML 9007199254740993 as float64 */], ['kebab-case-key', 6.02e23])],
       ['modeList', 'v1.2.3'],
       ['timeout2', '~'],
     );
@@ -90,7 +90,7 @@ describe('marshalToml layout', () => {
     ['key quoting', m(['a b', 1], ['', 2], ['ok_-9', 3], ['é', 4], ['q"', 5]), '"" = 2.0\n"a b" = 1.0\nok_-9 = 3.0\n"q\\"" = 5.0\n"é" = 4.0\n'],
     ['string escapes', m(['s', 'a"b\\c\n\t\r\b\f\x01\x1f\x7f é']), 's = "a\\"b\\\\c\\n\\t\\r\\b\\f\\u0001\\u001f\\u007f é"\n'],
     ['nested tables and headers', m(['a', m(['b', m(['c', 1])])], ['x', 1]), 'x = 1.0\n\n[a]\n  [a.b]\n    c = 1.0\n'],
-    ['quoted table names', m(['a.b', m(['k', 'v'])]), '\n[\"a.b\"]\n  k = "v"\n'.slice(1)],
+    ['quoted table names', m(['a.b', m(['k', 'v'])]), '["a.b"]\n  k = "v"\n'],
     ['empty table and array', m(['t', m()], ['l', []]), 'l = []\n\n[t]\n'],
     ['nested arrays', m(['a', [[1, 2], ['x'], []]]), 'a = [[1.0, 2.0], ["x"], []]\n'],
     ['inline tables inside non-table arrays', m(['a', [1, m(['k', 'v'], ['n', null], ['t', m(['u', true])])]]), 'a = [1.0, {k = "v", t = {u = true}}]\n'],

@@ -3,7 +3,14 @@
  * convertToJSONableObject, then encoding/json into interface{} or a map).
  */
 import { describe, expect, it } from '@jest/globals';
-import { parseValuesYaml, parseYamlArray, yamlToGo, YamlError } from '../../src/yaml/index.js';
+import { newMap } from '../../src/gotemplate/values.js';
+import {
+  marshalYaml,
+  parseValuesYaml,
+  parseYamlArray,
+  yamlToGo,
+  YamlError,
+} from '../../src/yaml/index.js';
 
 /** Plain JSON view of a decoded value (GoMaps are null-prototype objects). */
 function plain(v: unknown): unknown {
@@ -171,5 +178,28 @@ describe('yamlToGo: values JSON cannot carry', () => {
 
   it('!!binary block scalars ignore line breaks', () => {
     expect(plain(yamlToGo('a: !!binary |\n  aGVs\n  bG8=\n'))).toEqual({ a: 'hello' });
+  });
+});
+
+describe('yamlToGo: block scalars at the end of unterminated input (libyaml scan_block_scalar)', () => {
+  it.each<[string, unknown]>([
+    ['s: |\n  a', { s: 'a' }],
+    ['s: |+\n  a', { s: 'a' }],
+    ['s: >\n  a\n  b', { s: 'a b' }],
+    ['s: |\n  a\n', { s: 'a\n' }],
+    ['s: |+\n  a\n\n', { s: 'a\n\n' }],
+    ['s: |\n  a\nt: 1', { s: 'a\n', t: 1 }],
+  ])('%j', (text, expected) => {
+    expect(plain(yamlToGo(text))).toEqual(expected);
+  });
+
+  it('generated fz48 t10 k8: fromYaml (toYaml ...) loses the final newline, as in Helm', () => {
+    const once = marshalYaml(
+      newMap([
+        ['s', 'é\n'],
+        ['n', null],
+      ]),
+    ).replace(/\n$/, '');
+    expect(plain(yamlToGo(once))).toEqual({ n: null, s: 'é' });
   });
 });

@@ -76,6 +76,14 @@ describe('marshalYaml: numbers go through encoding/json and back', () => {
     expect(() => marshalYaml(value)).toThrow(new MarshalError(message));
   });
 
+  it('cycles cannot be marshalled', () => {
+    const a: GoValue[] = [];
+    a.push(a);
+    expect(() => marshalYaml(a)).toThrow(
+      new MarshalError('json: unsupported value: encountered a cycle via []interface {}'),
+    );
+  });
+
   it('funcs cannot be marshalled', () => {
     const f = new GoFuncValue('f', { params: [], results: ['string'] } as never, () => '');
     expect(() => marshalYaml(m({ f }))).toThrow(MarshalError);
@@ -135,6 +143,8 @@ describe('marshalYaml: quoting (stringv + yaml_emitter_select_scalar_style)', ()
     // LS is a printable line break: single quotes, written raw (write_break).
     ['ls\u2028', "'ls\u2028'"],
     ['bom\ufeff', '"bom\\uFEFF"'],
+    // is_bom(value, i) tests the value's first bytes: a leading BOM escapes everything.
+    ['\ufeffab c', '"\\uFEFF\\x61\\x62\\x20\\x63"'],
     ['emoji 😀', '"emoji \\U0001F600"'],
     ['back\\slash', 'back\\slash'],
     ['café crème', 'café crème'],
@@ -294,7 +304,7 @@ describe('marshalYaml: structs (encoding/json field names)', () => {
     }
   }
   class TaggedMeta extends Meta {
-    jsonValue(): GoValue {
+    toGoJson(): GoValue {
       return m({ name: 'web', version: '1.0.0' });
     }
   }
@@ -303,7 +313,7 @@ describe('marshalYaml: structs (encoding/json field names)', () => {
     expect(marshalYaml(new Meta())).toBe('Name: web\nVersion: 1.0.0\n');
   });
 
-  it('jsonValue() supplies the json-tagged view', () => {
+  it('a json.Marshaler form (gojson toGoJson) replaces the fields', () => {
     expect(marshalYaml(new TaggedMeta())).toBe('name: web\nversion: 1.0.0\n');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { GoValue } from '../../src/gotemplate/values.js';
-import { int, newMap } from '../../src/gotemplate/values.js';
+import { GoStruct, int, newMap } from '../../src/gotemplate/values.js';
 import { marshalYamlPretty } from '../../src/yaml/index.js';
 
 const m = (entries: Record<string, GoValue>): GoValue => newMap(Object.entries(entries));
@@ -52,5 +52,29 @@ describe('marshalYamlPretty: tabs (go-yaml v3 analyze_scalar tab_characters)', (
     ['multi-line: literal block keeps the tab', 'a\tb\nc', 'k: |-\n  a\tb\n  c\n'],
   ])('%s', (_name, value, expected) => {
     expect(marshalYamlPretty(m({ k: value }))).toBe(expected);
+  });
+});
+
+describe('marshalYamlPretty: no line wrapping (go-yaml v3 best_width -1)', () => {
+  it('long plain strings stay on one line', () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+    expect(marshalYamlPretty(m({ description: words }))).toBe(`description: ${words}\n`);
+  });
+});
+
+describe('marshalYamlPretty: time.Time (go-yaml v3 encoder.timev)', () => {
+  class Instant extends GoStruct {
+    readonly goType = { name: 'time.Time', kind: 'struct' as const };
+    readonly fieldNames = [];
+    field(): GoValue {
+      return null;
+    }
+    toGoJson(): GoValue {
+      return '2021-03-04T01:30:00Z';
+    }
+  }
+
+  it('prints RFC 3339 plain (toYaml would quote it after the JSON step)', () => {
+    expect(marshalYamlPretty(m({ t: new Instant() }))).toBe('t: 2021-03-04T01:30:00Z\n');
   });
 });

@@ -7,7 +7,7 @@ import { chartFullPath, isRoot, type Chart } from '../chart/types.js';
 import { TemplateSet } from '../gotemplate/template.js';
 import type { GoMap, GoValue } from '../gotemplate/values.js';
 import { compareGoStrings, isMap, mapGet, newMap } from '../gotemplate/values.js';
-import { ChartContext } from './chart-context.js';
+import { ChartInfoStruct } from '../chart/metadata-struct.js';
 import { cleanupExecError, cleanupParseError } from './errors.js';
 import { newFiles } from './files.js';
 import { helmFuncMap } from './helm-funcs.js';
@@ -104,7 +104,7 @@ function isTemplateValid(chart: Chart, name: string): boolean {
 function collectTemplates(chart: Chart, out: Map<string, Renderable>, parent: GoMap): GoMap {
   const subcharts = newMap();
   const next = newMap([
-    ['Chart', new ChartContext(chart.metadata, isRoot(chart))],
+    ['Chart', new ChartInfoStruct(chart.metadata, isRoot(chart))],
     ['Files', newFiles(chart.files)],
     ['Release', mapGet(parent, 'Release') ?? null],
     ['Capabilities', mapGet(parent, 'Capabilities') ?? null],

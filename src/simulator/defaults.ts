@@ -8,6 +8,8 @@ import { child, ensure, isObject, objects, str, type JsonObject } from './json.j
 
 export function defaultPodSpec(spec: JsonObject, restartPolicy = 'Always'): void {
   spec.restartPolicy ??= restartPolicy;
+  spec.serviceAccountName ??= str(spec, 'serviceAccount') ?? 'default';
+  spec.serviceAccount ??= spec.serviceAccountName;
   spec.terminationGracePeriodSeconds ??= 30;
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.schedulerName ??= 'default-scheduler';
@@ -75,6 +77,7 @@ export function applyDefaults(type: ResourceType, obj: JsonObject): void {
       break;
     case '/Secret':
       obj.type ??= 'Opaque';
+      mergeStringData(obj);
       break;
   }
 }
@@ -106,4 +109,13 @@ export function defaultJobSelector(obj: JsonObject, uid: string): void {
   labels['batch.kubernetes.io/job-name'] = name;
   labels['controller-uid'] = uid;
   labels['job-name'] = name;
+}
+
+/** `stringData` is write-only: merged into `data` as base64 (pkg/apis/core/v1/conversion.go). */
+function mergeStringData(obj: JsonObject): void {
+  const stringData = child(obj, 'stringData');
+  if (!stringData) return;
+  const data = ensure(obj, 'data');
+  for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+  delete obj.stringData;
 }

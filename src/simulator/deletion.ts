@@ -5,7 +5,7 @@
  */
 import type { ResourceType } from './discovery.js';
 import { ApiError, badRequest, conflict } from './errors.js';
-import { child, isObject, rfc3339, str, type JsonObject } from './json.js';
+import { child, rfc3339, str, type JsonObject } from './json.js';
 import { internalContext, resourceKey, type Registry } from './registry.js';
 import type { FieldSelector, LabelSelector } from './selectors.js';
 
@@ -90,14 +90,16 @@ function markDeleting(reg: Registry, type: ResourceType, obj: JsonObject, extra:
 /** Removes one finalizer (controllers); the object goes when none are left. */
 export function removeFinalizer(reg: Registry, type: ResourceType, obj: JsonObject, finalizer: string): void {
   const meta = child(obj, 'metadata') as JsonObject;
-  const list = Array.isArray(meta.finalizers) ? meta.finalizers.filter((f) => f !== finalizer) : [];
-  const current = reg.find(type, str(meta, 'namespace') ?? '', str(meta, 'name') ?? '');
-  if (!current) return;
-  const cm = current.metadata as JsonObject;
-  if (isObject(cm) && Array.isArray(cm.finalizers)) cm.finalizers = cm.finalizers.filter((f) => f !== finalizer);
-  if (list.length === 0 && isObject(cm)) delete cm.finalizers;
+  const ns = str(meta, 'namespace') ?? '';
+  const name = str(meta, 'name') ?? '';
+  const current = reg.find(type, ns, name);
+  const cm = current ? (current.metadata as JsonObject) : undefined;
+  if (!current || !cm || cm.uid !== meta.uid || !Array.isArray(cm.finalizers)) return;
+  const remaining = cm.finalizers.filter((f) => f !== finalizer);
+  if (remaining.length) cm.finalizers = remaining;
+  else delete cm.finalizers;
   delete cm.resourceVersion;
-  reg.update(type, str(meta, 'namespace') ?? '', str(meta, 'name') ?? '', current, internalContext('system:serviceaccount:kube-system:generic-garbage-collector'));
+  reg.update(type, ns, name, current, internalContext('system:serviceaccount:kube-system:generic-garbage-collector'));
 }
 
 /** Finishes a graceful Pod deletion (the kubelet confirming with grace 0). */

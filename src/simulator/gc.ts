@@ -6,7 +6,7 @@
 import type { ResourceType } from './discovery.js';
 import { deleteObject, removeFinalizer } from './deletion.js';
 import { ApiError } from './errors.js';
-import { child, clone, isObject, str, type JsonObject } from './json.js';
+import { child, isObject, str, type JsonObject } from './json.js';
 import { internalContext, type Registry } from './registry.js';
 import type { StoreEvent } from './store.js';
 
@@ -60,7 +60,8 @@ export class GarbageCollector {
   }
 
   private run(): void {
-    const all: Entry[] = [...this.reg.store.entries()].map((e) => ({ resource: e.resource, object: clone(e.object) }));
+    // Read-only views: every write below re-reads the object from the store.
+    const all: Entry[] = [...this.reg.store.entries()];
     const alive = new Set(all.map((e) => String(child(e.object, 'metadata')?.uid ?? '')));
     const dependents = new Map<string, Entry[]>();
     for (const e of all) for (const uid of ownerUids(e.object)) dependents.set(uid, [...(dependents.get(uid) ?? []), e]);

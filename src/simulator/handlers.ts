@@ -8,10 +8,11 @@ import { deleteCollection, deleteObject, parseDeleteOptions } from './deletion.j
 import type { ResourceType } from './discovery.js';
 import { ApiError, badRequest, methodNotAllowed, unsupportedMediaType } from './errors.js';
 import type { FieldValidation } from './fields.js';
-import { child, isObject, str, type Json, type JsonObject } from './json.js';
+import { child, isObject, objects, str, type Json, type JsonObject } from './json.js';
 import { decodePatch, PATCH_TYPES, patchObject, type PatchType } from './patching.js';
 import { apiVersionOf, type Registry, type WriteContext } from './registry.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { toTable, wantsTable } from './table.js';
 
 export interface Request {
   method: string;
@@ -24,6 +25,7 @@ export interface Request {
   contentType: string;
   body: string;
   userAgent: string;
+  accept: string;
 }
 
 export interface Reply {
@@ -31,6 +33,8 @@ export interface Reply {
   body: Json;
   text?: string;
   warnings?: string[];
+  /** `pods/log?follow=true`: more text while the container runs. */
+  follow?: () => { text: string; done: boolean };
 }
 
 function decodeBody(req: Request): JsonObject {
@@ -77,17 +81,31 @@ export function handle(reg: Registry, kubelet: Kubelet, req: Request): Reply {
     if (req.method !== 'GET') throw methodNotAllowed();
     const pod = reg.get(type, namespace, name ?? '');
     const tail = req.query.get('tailLines');
-    const text = kubelet.logs(pod, {
-      ...(req.query.get('container') ? { container: req.query.get('container') as string } : {}),
-      ...(tail !== null ? { tailLines: Number(tail) } : {}),
-      previous: req.query.get('previous') === 'true',
-    });
-    return { code: 200, body: null, text };
+    const container = req.query.get('container') ?? undefined;
+    const previous = req.query.get('previous') === 'true';
+    const text = kubelet.logs(pod, { ...(container ? { container } : {}), ...(tail !== null ? { tailLines: Number(tail) } : {}), previous });
+    if (req.query.get('follow') !== 'true' || previous) return { code: 200, body: null, text };
+    const uid = str(child(pod, 'metadata'), 'uid') ?? '';
+    const named = container ?? str(objects(child(pod, 'spec'), 'containers')[0], 'name') ?? '';
+    let sent = kubelet.logs(pod, container ? { container } : {}).length;
+    const follow = (): { text: string; done: boolean } => {
+      const current = reg.find(type, namespace, name ?? '');
+      if (!current || str(child(current, 'metadata'), 'uid') !== uid) return { text: '', done: true };
+      const done = !kubelet.running(uid, named);
+      const all = kubelet.logs(current, container ? { container } : {});
+      const more = all.slice(sent);
+      sent = all.length;
+      return { text: more, done };
+    };
+    return { code: 200, body: null, text, follow };
   }
   if (name === undefined) return handleCollection(reg, req);
   switch (req.method) {
-    case 'GET':
-      return { code: 200, body: out(reg.get(type, namespace, name)) };
+    case 'GET': {
+      const obj = reg.get(type, namespace, name);
+      if (wantsTable(req.accept)) return { code: 200, body: toTable(type, [obj], str(child(obj, 'metadata'), 'resourceVersion') ?? '', reg.clock.now()) };
+      return { code: 200, body: out(obj) };
+    }
     case 'PUT': {
       const ctx = context(req, '%-update');
       return { code: 200, body: out(reg.update(type, namespace, name, decodeBody(req), ctx, req.version)), warnings: ctx.warnings };
@@ -139,6 +157,7 @@ function handleCollection(reg: Registry, req: Request): Reply {
 }
 
 function listOf(reg: Registry, req: Request, items: JsonObject[], extra: JsonObject): JsonObject {
+  if (wantsTable(req.accept)) return toTable(req.type, items, String(reg.store.currentRv()), reg.clock.now(), extra);
   return {
     kind: `${req.type.kind}List`,
     apiVersion: apiVersionOf(req.type, req.version),

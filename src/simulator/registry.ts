@@ -4,9 +4,10 @@
  * in deletion.ts, patching in patching.ts.
  */
 import { randomUUID, randomInt } from 'node:crypto';
+import { admit, afterCreate } from './admission.js';
 import type { Clock } from './clock.js';
 import type { Catalogue, ResourceType } from './discovery.js';
-import { alreadyExists, badRequest, conflict, forbidden, MODIFIED, notFound } from './errors.js';
+import { alreadyExists, badRequest, conflict, invalid, MODIFIED, notFound } from './errors.js';
 import { checkFields, type FieldValidation } from './fields.js';
 import { applyDefaults, defaultJobSelector } from './defaults.js';
 import { child, clone, deepEqual, ensure, isObject, rfc3339, str, type JsonObject } from './json.js';
@@ -56,22 +57,7 @@ export class Registry {
   }
 
   list(type: ResourceType, ns: string | undefined, labels: LabelSelector = [], fields: FieldSelector = []): JsonObject[] {
-    return this.store.list(resourceKey(type), type.namespaced ? ns : undefined).filter((o) => matchObject(labels, fields, o));
-  }
-
-  /** Namespace admission (NamespaceLifecycle): missing → 404, terminating → 403. */
-  private admitNamespace(type: ResourceType, ns: string, name: string): void {
-    if (!type.namespaced) return;
-    const nsType = this.catalogue.lookup('', 'v1', 'namespaces') as ResourceType;
-    const namespace = this.store.get(resourceKey(nsType), '', ns);
-    if (!namespace) throw notFound(nsType, ns);
-    if (child(namespace, 'metadata')?.deletionTimestamp) {
-      throw forbidden(`${type.plural}${type.group ? `.${type.group}` : ''} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`, {
-        kind: type.plural,
-        ...(type.group ? { group: type.group } : {}),
-        causes: [{ reason: 'NamespaceTerminating', message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }],
-      });
-    }
+    return this.store.list(resourceKey(type), type.namespaced ? ns : undefined, (o) => matchObject(labels, fields, o));
   }
 
   private prepareIdentity(type: ResourceType, ns: string, body: JsonObject, version: string): JsonObject {
@@ -100,7 +86,7 @@ export class Registry {
     if (this.find(type, ns, name)) throw alreadyExists(type, name);
     applyDefaults(type, obj);
     validateCreate(type, obj);
-    this.admitNamespace(type, ns, name);
+    admit(this, type, ns, name, obj);
     const uid = randomUUID();
     for (const k of ['resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink', 'generation']) delete meta[k];
     meta.uid = uid;
@@ -113,7 +99,9 @@ export class Registry {
       recordUpdate(undefined, obj, this.actor(type, ctx, version), { keyedLists: !type.custom });
     }
     if (ctx.dryRun) return obj;
-    return this.store.put(resourceKey(type), obj, 'ADDED');
+    const stored = this.store.put(resourceKey(type), obj, 'ADDED');
+    afterCreate(this, type, stored);
+    return stored;
   }
 
   private initialStatus(type: ResourceType, obj: JsonObject): void {
@@ -152,7 +140,10 @@ export class Registry {
     if (prevMeta.deletionTimestamp && isObject(mMeta) && Array.isArray(mMeta.finalizers)) {
       const before = Array.isArray(prevMeta.finalizers) ? prevMeta.finalizers : [];
       const added = mMeta.finalizers.filter((f) => !before.includes(f));
-      if (added.length) throw forbidden(`${type.kind} "${name}" is invalid: metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers ${JSON.stringify(added)}`);
+      if (added.length) {
+        const message = `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`;
+        throw invalid(type.kind, type.group, name, [{ reason: 'FieldValueForbidden', message, field: 'metadata.finalizers' }]);
+      }
     }
     applyDefaults(type, merged);
     validateUpdate(type, merged, prev);

@@ -67,7 +67,9 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     contentType: mediaType(req.headers['content-type']),
     body,
     userAgent: req.headers['user-agent'] ?? '',
+    accept: req.headers.accept ?? '',
   });
+  if (reply.follow) return followLog(res, reply.text ?? '', reply.follow);
   if (reply.text !== undefined) return sendText(res, reply.code, reply.text);
   sendJson(res, reply.code, reply.body, reply.warnings);
 }
@@ -90,6 +92,21 @@ function watch(deps: ServerDeps, target: Extract<ReturnType<typeof parseTarget>,
     req.on('close', close);
     res.on('close', close);
   });
+}
+
+/** Streams a followed log until the container stops, the Pod goes or the client leaves. */
+function followLog(res: ServerResponse, first: string, more: () => { text: string; done: boolean }): void {
+  res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
+  res.write(first);
+  const timer = setInterval(() => {
+    const next = more();
+    if (next.text) res.write(next.text);
+    if (next.done) {
+      clearInterval(timer);
+      res.end();
+    }
+  }, 20);
+  res.on('close', () => clearInterval(timer));
 }
 
 export function createApiServer(deps: ServerDeps): Server {

@@ -14,6 +14,8 @@ export interface StoreEvent {
   resource: string;
   object: JsonObject;
   rv: number;
+  /** The object before a MODIFIED change, to tell selector transitions apart. */
+  prev?: JsonObject;
 }
 
 export interface WatchOptions {
@@ -62,14 +64,15 @@ export class Store {
   }
 
   /** Private copies, sorted by namespace then name as etcd keys are. */
-  list(resource: string, namespace?: string): JsonObject[] {
+  list(resource: string, namespace?: string, filter?: (obj: JsonObject) => boolean): JsonObject[] {
     const t = this.objects.get(resource);
     if (!t) return [];
     const keys = [...t.keys()].sort();
     const out: JsonObject[] = [];
     for (const k of keys) {
       const o = t.get(k) as JsonObject;
-      if (namespace === undefined || k.startsWith(`${namespace}/`)) out.push(clone(o));
+      if (namespace !== undefined && !k.startsWith(`${namespace}/`)) continue;
+      if (!filter || filter(o)) out.push(clone(o));
     }
     return out;
   }
@@ -95,8 +98,10 @@ export class Store {
     const stored = clone(obj);
     const meta = child(stored, 'metadata') as JsonObject;
     meta.resourceVersion = String(this.rv);
-    this.table(resource).set(keyOf(stored), stored);
-    this.emit({ type, resource, object: stored, rv: this.rv });
+    const table = this.table(resource);
+    const prev = table.get(keyOf(stored));
+    table.set(keyOf(stored), stored);
+    this.emit({ type, resource, object: stored, rv: this.rv, ...(prev && type === 'MODIFIED' ? { prev } : {}) });
     return clone(stored);
   }
 
@@ -113,11 +118,7 @@ export class Store {
   private emit(ev: StoreEvent): void {
     this.history.push(ev);
     if (this.history.length > this.historyLimit) this.history.splice(0, this.history.length - this.historyLimit);
-    for (const w of this.watchers) {
-      if (w.resource !== ev.resource) continue;
-      if (w.namespace !== undefined && keyOf(ev.object).split('/')[0] !== w.namespace) continue;
-      if (w.filter(ev.object)) w.send({ ...ev, object: clone(ev.object) });
-    }
+    for (const w of this.watchers) deliver(w, ev);
     for (const l of this.listeners) l(ev);
   }
 
@@ -141,11 +142,7 @@ export class Store {
       if (opts.fromRv < this.oldestRv()) {
         throw gone(`too old resource version: ${opts.fromRv} (${this.oldestRv() + 1})`);
       }
-      for (const ev of this.history) {
-        if (ev.rv <= opts.fromRv || ev.resource !== opts.resource) continue;
-        if (opts.namespace !== undefined && keyOf(ev.object).split('/')[0] !== opts.namespace) continue;
-        if (opts.filter(ev.object)) opts.send({ ...ev, object: clone(ev.object) });
-      }
+      for (const ev of this.history) if (ev.rv > opts.fromRv) deliver(opts, ev);
     }
     this.watchers.add(opts);
     return () => this.watchers.delete(opts);
@@ -156,4 +153,19 @@ export class Store {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   }
+}
+
+/**
+ * Sends one change to a watcher as the watch cache does: an object that starts matching the
+ * watch's selector arrives as ADDED, one that stops matching as DELETED.
+ */
+function deliver(w: WatchOptions, ev: StoreEvent): void {
+  if (w.resource !== ev.resource) return;
+  if (w.namespace !== undefined && keyOf(ev.object).split('/')[0] !== w.namespace) return;
+  const now = w.filter(ev.object);
+  const before = ev.type === 'MODIFIED' && ev.prev !== undefined ? w.filter(ev.prev) : now;
+  let type: EventType = ev.type;
+  if (ev.type === 'MODIFIED' && now !== before) type = now ? 'ADDED' : 'DELETED';
+  else if (!now) return;
+  w.send({ type, resource: ev.resource, object: clone(ev.object), rv: ev.rv });
 }

@@ -41,9 +41,15 @@ function nameCauses(type: ResourceType, meta: JsonObject | undefined): StatusCau
   return re.test(name) ? [] : [invalidValue('metadata.name', name, msg)];
 }
 
+const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
 function labelCauses(obj: JsonObject): StatusCause[] {
   const causes: StatusCause[] = [];
   for (const [k, v] of Object.entries(labelsOf(obj))) {
+    const [prefix, name] = k.includes('/') ? [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)] : ['', k];
+    if (!QUALIFIED_NAME.test(k) || name.length > 63 || prefix.length > 253) {
+      causes.push(invalidValue('metadata.labels', k, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"));
+    }
     if (v.length > 63 || !LABEL_VALUE.test(v)) {
       causes.push(
         invalidValue(
@@ -53,7 +59,6 @@ function labelCauses(obj: JsonObject): StatusCause[] {
         ),
       );
     }
-    void k;
   }
   return causes;
 }
@@ -138,6 +143,12 @@ export function validateUpdate(type: ResourceType, next: JsonObject, prev: JsonO
     for (const f of ['template', 'selector', 'completions']) {
       if (!deepEqual(ns?.[f], ps?.[f])) causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: "object": field is immutable', field: `spec.${f}` });
     }
+  }
+  if (type.group === '' && (type.kind === 'ConfigMap' || type.kind === 'Secret') && prev.immutable === true) {
+    if (!deepEqual(next.data, prev.data) || !deepEqual(next.binaryData, prev.binaryData)) {
+      causes.push({ reason: 'FieldValueForbidden', message: `Forbidden: field is immutable when \`immutable\` is set`, field: 'data' });
+    }
+    if (next.immutable !== true) causes.push({ reason: 'FieldValueForbidden', message: 'Forbidden: field is immutable when `immutable` is set', field: 'immutable' });
   }
   if (type.group === '' && type.kind === 'Pod' && !deepEqual(stripImages(ns), stripImages(ps))) {
     causes.push({

@@ -25,6 +25,8 @@ interface Context {
   anchors: Map<string, YNode>;
   /** Aliases being expanded (go-yaml: "anchor 'x' value contains itself"). */
   expanding: Set<string>;
+  /** Where the input ends when it ends without a line break (else -1). */
+  unterminatedEnd: number;
 }
 
 /** Parse the first YAML document of `text` with go-yaml v2's rules (errors as go-yaml words them). */
@@ -60,7 +62,11 @@ function parseFirst(text: string): Document.Parsed | undefined {
 export function decodeYaml(text: string): GoValue {
   const doc = firstDocument(text);
   if (!doc || doc.contents === null) return null;
-  const ctx: Context = { anchors: new Map(), expanding: new Set() };
+  const ctx: Context = {
+    anchors: new Map(),
+    expanding: new Set(),
+    unterminatedEnd: /[\n\r]$/.test(text) ? -1 : text.length,
+  };
   return toGo(doc.contents as YNode, ctx);
 }
 
@@ -91,7 +97,7 @@ function toGo(node: YNode, ctx: Context): GoValue {
   if (name) ctx.expanding.add(name);
   try {
     if (!name) register(n, ctx);
-    if (isScalar(n)) return scalarToGo(n);
+    if (isScalar(n)) return scalarToGo(n, ctx);
     if (isSeq(n)) return n.items.map((item) => toGo(item as YNode, ctx));
     if (isMap(n)) {
       const out = newMap();
@@ -118,8 +124,22 @@ function jsonNumber(r: Resolved): GoValue {
   return r.value;
 }
 
-function resolveScalar(n: Scalar): Resolved {
+/**
+ * A block scalar running into the end of input has no final line break to keep: libyaml's
+ * scan_block_scalar gives `a` for `s: |\n  a` at EOF, the `yaml` package `a\n`. Helm meets this
+ * constantly: toYaml trims its last newline and manifests are trimmed before parsing.
+ */
+function scalarText(n: Scalar, ctx: Context): string {
   const text = String(n.value ?? '');
+  const block = n.type === Scalar.BLOCK_LITERAL || n.type === Scalar.BLOCK_FOLDED;
+  if (block && n.range?.[1] === ctx.unterminatedEnd && text.endsWith('\n')) {
+    return text.slice(0, -1);
+  }
+  return text;
+}
+
+function resolveScalar(n: Scalar, ctx: Context): Resolved {
+  const text = scalarText(n, ctx);
   const tag = n.tag;
   const plain = n.type === Scalar.PLAIN || n.type === undefined;
   if (!tag || tag === '!') {
@@ -160,8 +180,8 @@ function decodeBinary(text: string): string {
   return Buffer.from(b64, 'base64').toString('utf8');
 }
 
-function scalarToGo(n: Scalar): GoValue {
-  return jsonNumber(resolveScalar(n));
+function scalarToGo(n: Scalar, ctx: Context): GoValue {
+  return jsonNumber(resolveScalar(n, ctx));
 }
 
 function isMergeKey(k: YNode | null): boolean {
@@ -178,7 +198,7 @@ function keyOf(node: YNode | null, ctx: Context): Key {
   const { node: n } = deref(node, ctx);
   if (!isAlias(node)) register(n, ctx);
   if (isScalar(n)) {
-    const r = resolveScalar(n);
+    const r = resolveScalar(n, ctx);
     switch (r.tag) {
       case 'int':
         return { int: r.value };

@@ -6,8 +6,8 @@
  *
  * The two flavours Helm uses differ in how a block sequence sits under a mapping key (go-yaml
  * v2, toYaml: indentless `key:\n- a`; go-yaml v3 with SetIndent(2), toYamlPretty: indented
- * `key:\n  - a`) and in tabs, which v3 lets into literal blocks (analyze_scalar
- * `tab_characters`).
+ * `key:\n  - a`), in line width (v2 folds at 80 columns, v3 never) and in tabs, which v3
+ * lets into literal blocks (analyze_scalar `tab_characters`).
  */
 import { EmitterCore } from './emitter-core.js';
 import { analyzeScalar } from './scalar-analysis.js';
@@ -28,8 +28,9 @@ export type EmitNode =
 
 export interface EmitOptions {
   /**
-   * `v2` (toYaml, the default): block sequences under a key are indentless. `v3`
-   * (toYamlPretty): they are indented, and tabs do not forbid literal blocks.
+   * `v2` (toYaml, the default): block sequences under a key are indentless, long scalars fold
+   * at 80 columns. `v3` (toYamlPretty): sequences are indented, nothing folds, and tabs do not
+   * forbid literal blocks.
    */
   flavour?: 'v2' | 'v3';
 }
@@ -45,11 +46,15 @@ interface NodeContext {
 const MAX_SIMPLE_KEY = 128;
 
 class Emitter {
-  private readonly e = new EmitterCore({ indent: 2, width: 80 });
+  private readonly e: EmitterCore;
   private mappingContext = false;
   private simpleKeyContext = false;
 
-  constructor(private readonly opts: EmitOptions) {}
+  constructor(private readonly opts: EmitOptions) {
+    // go-yaml v2 wraps at 80 columns; v3 initializes best_width to -1, i.e. never (1<<31 - 1).
+    const width = opts.flavour === 'v3' ? 2 ** 31 - 1 : 80;
+    this.e = new EmitterCore({ indent: 2, width });
+  }
 
   document(node: EmitNode): string {
     this.node(node, { root: true });

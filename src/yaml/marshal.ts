@@ -6,7 +6,8 @@
  * quotes; floatv prints strconv 'g' -1; map keys in keyList order).
  */
 import type { GoValue } from '../gotemplate/values.js';
-import { GoFuncValue, GoInt, GoStruct, sortedKeys } from '../gotemplate/values.js';
+import { GoFuncValue, GoInt, GoStruct, sortedKeys, typeName } from '../gotemplate/values.js';
+import type { GoJsonMarshaler } from '../gojson/index.js';
 import type { EmitNode, ScalarStyle } from './emitter.js';
 import { emitDocument } from './emitter.js';
 import { formatFloatG, jsonFloat } from './go-float.js';
@@ -37,6 +38,10 @@ function jsonString(s: string): string {
 
 /** encoding/json.Marshal of a Go value. */
 export function toJson(v: GoValue): Json {
+  return toJsonIn(v, new Set());
+}
+
+function toJsonIn(v: GoValue, seen: Set<object>): Json {
   if (v === null || typeof v === 'boolean') return v;
   if (typeof v === 'string') return jsonString(v);
   if (typeof v === 'number') {
@@ -48,25 +53,40 @@ export function toJson(v: GoValue): Json {
   }
   if (v instanceof GoInt) return { num: v.value.toString() };
   if (v instanceof Uint8Array) return base64(v);
-  if (Array.isArray(v)) return v.map(toJson);
-  if (v instanceof GoFuncValue) {
-    throw new MarshalError(`json: unsupported type: ${v.signature.goTypeName ?? 'func()'}`);
-  }
-  if (v instanceof GoStruct) return structJson(v);
-  return {
-    obj: sortedKeys(v).map((k): [string, Json] => [jsonString(k), toJson(v[k] as GoValue)]),
-  };
+  if (v instanceof GoFuncValue) throw new MarshalError(`json: unsupported type: ${typeName(v)}`);
+  if (v instanceof GoStruct) return structJson(v, seen);
+  if (Array.isArray(v)) return withCycleCheck(v, seen, () => v.map((x) => toJsonIn(x, seen)));
+  const m = v;
+  return withCycleCheck(m, seen, () => ({
+    obj: sortedKeys(m).map((k): [string, Json] => [jsonString(k), toJsonIn(m[k] as GoValue, seen)]),
+  }));
 }
 
 /**
- * A struct as encoding/json writes it. The GoStruct contract has no JSON tags, so a struct
- * class may offer `jsonValue()` returning the map its `json:"..."` tags produce (e.g.
- * chart.Metadata's lower-case names with omitempty); otherwise the Go field names are used.
+ * A struct as encoding/json writes it: through its json.Marshaler form when it has one
+ * (gojson's GoJsonMarshaler `toGoJson()`, e.g. time.Time's RFC 3339 text), else its fields.
  */
-function structJson(v: GoStruct): Json {
-  const custom = (v as unknown as { jsonValue?: () => GoValue }).jsonValue;
-  if (typeof custom === 'function') return toJson(custom.call(v));
-  return { obj: v.fieldNames.map((f): [string, Json] => [f, toJson(v.field(f))]) };
+function structJson(v: GoStruct, seen: Set<object>): Json {
+  const marshaler = v as Partial<GoJsonMarshaler>;
+  if (typeof marshaler.toGoJson === 'function') return toJsonIn(marshaler.toGoJson(), seen);
+  return withCycleCheck(v, seen, () => ({
+    obj: v.fieldNames.map((f): [string, Json] => [f, toJsonIn(v.field(f), seen)]),
+  }));
+}
+
+/** encoding/json refuses cyclic values (`encountered a cycle via <type>`). */
+function withCycleCheck<T>(v: object, seen: Set<object>, f: () => T): T {
+  if (seen.has(v)) {
+    throw new MarshalError(
+      `json: unsupported value: encountered a cycle via ${typeName(v as GoValue)}`,
+    );
+  }
+  seen.add(v);
+  try {
+    return f();
+  } finally {
+    seen.delete(v);
+  }
 }
 
 /** go-yaml v2 stringv: the style it asks the emitter for. */

@@ -10,6 +10,7 @@ import type { EmitNode } from './emitter.js';
 import { emitDocument } from './emitter.js';
 import { sortKeys } from './key-order.js';
 import { floatText, MarshalError, stringStyle } from './marshal.js';
+import type { GoJsonMarshaler } from '../gojson/index.js';
 
 function toNode(v: GoValue): EmitNode {
   if (v === null) return { kind: 'scalar', value: 'null', style: 'plain' };
@@ -23,6 +24,11 @@ function toNode(v: GoValue): EmitNode {
   }
   if (Array.isArray(v)) return { kind: 'seq', items: v.map(toNode) };
   if (v instanceof GoFuncValue) throw new MarshalError('cannot marshal type: func');
+  if (v instanceof GoStruct && v.goType.name === 'time.Time') {
+    // encoder.timev: RFC 3339 with nanoseconds, plain (the JSON form without its quotes).
+    const text = (v as Partial<GoJsonMarshaler>).toGoJson?.();
+    if (typeof text === 'string') return { kind: 'scalar', value: text, style: 'plain' };
+  }
   if (v instanceof GoStruct) {
     return {
       kind: 'map',

@@ -119,10 +119,13 @@ function writeEscape(e: EmitterCore, c: number): void {
 export function writeDoubleQuoted(e: EmitterCore, value: string, allowBreaks: boolean): void {
   e.writeIndicator('"', true, false, false);
   const cps = codePoints(value);
+  // go-yaml's is_bom(value, i) looks at the start of the value, not at i: a value that begins
+  // with a BOM has every character escaped.
+  const bom = cps[0] === 0xfeff;
   let spaces = false;
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i]!;
-    if (!isPrintable(c) || c === 0xfeff || isBreak(c) || c === 0x22 || c === 0x5c) {
+    if (bom || !isPrintable(c) || isBreak(c) || c === 0x22 || c === 0x5c) {
       writeEscape(e, c);
       spaces = false;
     } else if (isSpace(c)) {

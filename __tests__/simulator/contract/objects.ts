@@ -1,7 +1,7 @@
 /** Create/get/list/update and metadata (registry/generic/registry/store.go, apimachinery ObjectMeta). */
 import { expect, it } from '@jest/globals';
 import { PatchStrategy } from '@kubernetes/client-node';
-import { apiError, configMap, uniqueName, type Obj } from '../harness.js';
+import { apiError, configMap, uniqueName, waitFor, type Obj } from '../harness.js';
 import type { Ctx } from './ctx.js';
 
 const RFC3339_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
@@ -145,5 +145,41 @@ export function objectCases(ctx: Ctx): void {
     const svc = res.json() as { spec: { ports: Array<{ port: number }> }; status: { loadBalancer: { ingress: Array<{ ip: string }> } } };
     expect(svc.status.loadBalancer.ingress[0].ip).toBe('192.0.2.10');
     expect(svc.spec.ports[0].port).toBe(80);
+  });
+
+  it('Secret stringData is stored base64-encoded in data', async () => {
+    const name = uniqueName('sec');
+    await ctx.c.objects.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: ctx.ns }, stringData: { password: 'hunter2' } } as Obj);
+    const secret = await ctx.c.core.readNamespacedSecret({ name, namespace: ctx.ns });
+    expect(secret.data).toEqual({ password: Buffer.from('hunter2').toString('base64') });
+    expect(secret.type).toBe('Opaque');
+    expect((secret as unknown as Obj).stringData).toBeUndefined();
+  });
+
+  it('an immutable ConfigMap refuses data changes (422)', async () => {
+    const name = uniqueName('imm');
+    await ctx.c.objects.create({ ...configMap(ctx.ns, name), immutable: true } as Obj);
+    const res = await ctx.c.raw(`/api/v1/namespaces/${ctx.ns}/configmaps/${name}`, { method: 'PATCH', headers: { 'Content-Type': 'application/merge-patch+json' }, body: JSON.stringify({ data: { a: 'changed' } }) });
+    expect(res.status).toBe(422);
+  });
+
+  it('a new namespace gets a default ServiceAccount and the kube-root-ca.crt ConfigMap', async () => {
+    const sa = await waitFor('the default ServiceAccount', () => ctx.c.core.readNamespacedServiceAccount({ name: 'default', namespace: ctx.ns }));
+    expect(sa.metadata?.name).toBe('default');
+    const cm = await waitFor('kube-root-ca.crt', () => ctx.c.core.readNamespacedConfigMap({ name: 'kube-root-ca.crt', namespace: ctx.ns }));
+    expect(cm.data?.['ca.crt']).toContain('BEGIN CERTIFICATE');
+  });
+
+  it('a Pod naming a missing service account is 403 Forbidden', async () => {
+    const name = uniqueName('nosa');
+    const err = await apiError(ctx.c.objects.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ctx.ns }, spec: { serviceAccountName: 'nobody', containers: [{ name: 'main', image: 'busybox:1.36' }] } } as Obj));
+    expect(err.code).toBe(403);
+    expect(err.body.message).toBe(`pods "${name}" is forbidden: error looking up service account ${ctx.ns}/nobody: serviceaccount "nobody" not found`);
+  });
+
+  it('an invalid label key is 422 with a metadata.labels cause', async () => {
+    const err = await apiError(ctx.c.objects.create(configMap(ctx.ns, uniqueName('lbl'), { metadata: { labels: { 'bad key': 'x' } } })));
+    expect(err.code).toBe(422);
+    expect(JSON.stringify(err.body)).toContain('metadata.labels');
   });
 }

@@ -113,4 +113,12 @@ export function podCases(ctx: Ctx): void {
     const res = await ctx.c.raw(`/api/v1/namespaces/${ctx.ns}/pods/${name}`, { method: 'PATCH', headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: JSON.stringify({ spec: { containers: [{ name: 'main', command: ['sleep', '1'] }] } }) });
     expect(res.status).toBe(422);
   });
+
+  it('follow=true streams the log until the container exits', async () => {
+    const name = uniqueName('follow');
+    await ctx.c.objects.create(pod(ctx.ns, name, 'echo first; sleep 2; echo second'));
+    await podWhen(ctx, name, (x) => ['Running', 'Succeeded'].includes(x.status?.phase ?? ''));
+    const log = await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, follow: true });
+    expect(log).toBe('first\nsecond\n');
+  });
 }

@@ -67,4 +67,16 @@ export function watchCases(ctx: Ctx): void {
       expect(f.object.metadata?.resourceVersion).toMatch(/^\d+$/);
     }
   });
+
+  it('an object relabelled into or out of a watched selector arrives as ADDED or DELETED', async () => {
+    const name = uniqueName('w');
+    await ctx.c.objects.create(configMap(ctx.ns, name, { metadata: { labels: { phase: 'out' } } }));
+    const list = await ctx.c.core.listNamespacedConfigMap({ namespace: ctx.ns });
+    const relabel = (phase: string) => ctx.c.raw(`${path()}/${name}`, { method: 'PATCH', headers: { 'Content-Type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { labels: { phase } } }) });
+    const events = await collectWatch(ctx.c, path(), { resourceVersion: list.metadata?.resourceVersion ?? '', labelSelector: `phase=in` }, async () => {
+      await relabel('in');
+      await relabel('out');
+    }, (evs) => evs.some((e) => e.type === 'DELETED' && e.object.metadata?.name === name));
+    expect(events.filter((e) => e.object.metadata?.name === name).map((e) => e.type)).toEqual(['ADDED', 'DELETED']);
+  });
 }

@@ -148,7 +148,15 @@ export class JobController {
       },
       spec: child(template, 'spec') ?? {},
     };
-    const created = this.reg.create(this.podType, str(meta, 'namespace') ?? '', pod, internalContext(MANAGER));
+    let created: JsonObject;
+    try {
+      created = this.reg.create(this.podType, str(meta, 'namespace') ?? '', pod, internalContext(MANAGER));
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      this.events.record(job, SOURCE, { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${err.message}` });
+      this.after(`${str(meta, 'namespace')}/${str(meta, 'name')}`, 1000);
+      return;
+    }
     counts.active++;
     this.events.record(job, SOURCE, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${str(child(created, 'metadata'), 'name')}` });
   }

@@ -140,7 +140,13 @@ export class Kubelet {
   private writeStatus(run: PodRun): void {
     this.reg.writeStatus(this.podType, run.ns, run.name, (status, pod) => {
       if (str(child(pod, 'metadata'), 'uid') !== run.uid) return;
+      const before = objects(status, 'conditions');
       Object.assign(status, podStatus(run, this.reg.clock.now()));
+      // A condition keeps its lastTransitionTime while its status does not change.
+      for (const c of objects(status, 'conditions')) {
+        const old = before.find((b) => b.type === c.type);
+        if (old && old.status === c.status && old.lastTransitionTime) c.lastTransitionTime = old.lastTransitionTime;
+      }
     }, 'kubelet');
   }
 
@@ -227,6 +233,11 @@ export class Kubelet {
       const pod = this.pod(run);
       if (pod) finishPodDeletion(this.reg, this.podType, pod);
     });
+  }
+
+  /** Whether the named container of the Pod (by uid) is running now. */
+  running(uid: string, container: string): boolean {
+    return this.runs.get(uid)?.containers.find((c) => c.name === container)?.state.kind === 'running';
   }
 
   /** `pods/log`: the container's lines so far (or its previous instance's), as the kubelet serves them. */

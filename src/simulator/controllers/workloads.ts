@@ -113,7 +113,7 @@ export class WorkloadController {
     for (const p of live.slice(want).reverse()) this.safely(() => deleteObject(this.reg, this.podType, ns, str(meta(p), 'name') ?? '', {}));
     live = live.slice(0, want);
     const allAlive = pods.filter((p) => !meta(p).deletionTimestamp);
-    for (let i = 0; live.length < want && i < want * 2 + 1; i++) {
+    for (let i = 0; live.length < want && i < want * 2 + 1 && !this.failedCreate(kind, owner); i++) {
       if (kind === 'StatefulSet') {
         const ordinal = [...Array(want).keys()].find((n) => !allAlive.some((p) => str(meta(p), 'name') === `${name}-${n}`));
         if (ordinal === undefined || live.some((p) => !isReady(p))) break;
@@ -125,6 +125,19 @@ export class WorkloadController {
       live.push(this.createPod(kind, owner, hash));
     }
     this.writeStatus(kind, owner, live, want, hash);
+  }
+
+  /** Whether creating a Pod for `owner` is refused now (e.g. its service account is missing). */
+  private failedCreate(kind: string, owner: JsonObject): boolean {
+    const probe = clone(child(child(owner, 'spec'), 'template') ?? {});
+    const sa = str(child(probe, 'spec'), 'serviceAccountName') ?? 'default';
+    const saType = this.reg.catalogue.lookup('', 'v1', 'serviceaccounts') as ResourceType;
+    if (this.reg.find(saType, str(meta(owner), 'namespace') ?? '', sa)) return false;
+    const ns = str(meta(owner), 'namespace') ?? '';
+    this.events.record(owner, { component: `${kind.toLowerCase()}-controller` }, { type: 'Warning', reason: 'FailedCreate', message: `Error creating: pods "${str(meta(owner), 'name')}-" is forbidden: error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found` });
+    const key = `${kind}/${ns}/${str(meta(owner), 'name')}`;
+    this.reg.clock.after(1000, () => this.enqueue(key));
+    return true;
   }
 
   private createPod(kind: string, owner: JsonObject, hash: string, name?: string, ordinal?: number): JsonObject {

@@ -87,8 +87,10 @@ export function removePath(set: FieldSet, path: string[]): void {
   const [head, ...rest] = path;
   const next = set[head];
   if (!isObject(next)) return;
-  if (!rest.length) delete set[head];
-  else {
+  if (!rest.length) {
+    // A leaf names the field itself; a node with children is not that leaf.
+    if (!Object.keys(next).length) delete set[head];
+  } else {
     removePath(next, rest);
     if (!Object.keys(next).length) delete set[head];
   }
