@@ -22,17 +22,36 @@ function client(base: string): (method: string, path: string, body?: unknown) =>
   return (method, path, body) =>
     new Promise((resolve, reject) => {
       const text = body === undefined ? undefined : JSON.stringify(body);
-      const req = request(`${base}${path}`, { method, agent, headers: text ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) } : {} }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      });
+      const req = request(
+        `${base}${path}`,
+        {
+          method,
+          agent,
+          headers: text
+            ? {
+                'Content-Type': 'application/json',
+                'Content-Length': String(Buffer.byteLength(text)),
+              }
+            : {},
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
+        },
+      );
       req.on('error', reject);
       req.end(text);
     });
 }
 
-async function rate(n: number, inFlight: number, op: (i: number) => Promise<unknown>): Promise<number> {
+async function rate(
+  n: number,
+  inFlight: number,
+  op: (i: number) => Promise<unknown>,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -44,7 +63,11 @@ async function rate(n: number, inFlight: number, op: (i: number) => Promise<unkn
 }
 
 /** Resolves with the time (ms) at which `predicate` first holds for a streamed watch frame. */
-function watchUntil(base: string, path: string, predicate: (frame: { type: string; object: Record<string, unknown> }) => boolean): { ready: Promise<void>; done: Promise<number>; close: () => void } {
+function watchUntil(
+  base: string,
+  path: string,
+  predicate: (frame: { type: string; object: Record<string, unknown> }) => boolean,
+): { ready: Promise<void>; done: Promise<number>; close: () => void } {
   let closeReq: () => void = () => undefined;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((r) => (markReady = r));
@@ -58,7 +81,11 @@ function watchUntil(base: string, path: string, predicate: (frame: { type: strin
         while ((nl = buf.indexOf('\n')) >= 0) {
           const line = buf.slice(0, nl);
           buf = buf.slice(nl + 1);
-          if (line && predicate(JSON.parse(line) as { type: string; object: Record<string, unknown> })) resolve(performance.now());
+          if (
+            line &&
+            predicate(JSON.parse(line) as { type: string; object: Record<string, unknown> })
+          )
+            resolve(performance.now());
         }
       });
     });
@@ -69,16 +96,37 @@ function watchUntil(base: string, path: string, predicate: (frame: { type: strin
   return { ready, done, close: () => closeReq() };
 }
 
-async function jobOverhead(base: string, call: ReturnType<typeof client>, ns: string, name: string, script: string, runMs: number): Promise<number> {
-  const w = watchUntil(base, `/apis/batch/v1/namespaces/${ns}/jobs?watch=true&fieldSelector=metadata.name%3D${name}`, (f) => {
-    const conditions = ((f.object.status as { conditions?: Array<{ type: string; status: string }> } | undefined)?.conditions ?? []);
-    return conditions.some((c) => c.type === 'Complete' && c.status === 'True');
-  });
+async function jobOverhead(
+  base: string,
+  call: ReturnType<typeof client>,
+  ns: string,
+  name: string,
+  script: string,
+  runMs: number,
+): Promise<number> {
+  const w = watchUntil(
+    base,
+    `/apis/batch/v1/namespaces/${ns}/jobs?watch=true&fieldSelector=metadata.name%3D${name}`,
+    (f) => {
+      const conditions =
+        (f.object.status as { conditions?: Array<{ type: string; status: string }> } | undefined)
+          ?.conditions ?? [];
+      return conditions.some((c) => c.type === 'Complete' && c.status === 'True');
+    },
+  );
   await w.ready;
   const started = performance.now();
   await call('POST', `/apis/batch/v1/namespaces/${ns}/jobs`, {
     metadata: { name },
-    spec: { backoffLimit: 0, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36', command: ['sh', '-c', script] }] } } },
+    spec: {
+      backoffLimit: 0,
+      template: {
+        spec: {
+          restartPolicy: 'Never',
+          containers: [{ name: 'main', image: 'busybox:1.36', command: ['sh', '-c', script] }],
+        },
+      },
+    },
   });
   const completed = await w.done;
   w.close();
@@ -93,10 +141,21 @@ export async function benchSimulator(): Promise<Row[]> {
     await call('POST', '/api/v1/namespaces', { metadata: { name: ns } });
     const cms = `/api/v1/namespaces/${ns}/configmaps`;
     const N = 2000;
-    const create = await rate(N, 16, (i) => call('POST', cms, { metadata: { name: `cm-${i}`, labels: { i: String(i % 10) } }, data: { v: String(i) } }));
+    const create = await rate(N, 16, (i) =>
+      call('POST', cms, {
+        metadata: { name: `cm-${i}`, labels: { i: String(i % 10) } },
+        data: { v: String(i) },
+      }),
+    );
     const get = await rate(N, 16, (i) => call('GET', `${cms}/cm-${i}`));
     const list = await rate(200, 16, () => call('GET', `${cms}?labelSelector=i%3D3`));
-    const watchers = watchUntil(sim.url, `${cms}?watch=true&resourceVersion=${JSON.parse((await call('GET', `${cms}?limit=1`)).body).metadata.resourceVersion}`, (f) => f.object.metadata !== undefined && (f.object.metadata as { name: string }).name === `w-${N - 1}`);
+    const watchers = watchUntil(
+      sim.url,
+      `${cms}?watch=true&resourceVersion=${JSON.parse((await call('GET', `${cms}?limit=1`)).body).metadata.resourceVersion}`,
+      (f) =>
+        f.object.metadata !== undefined &&
+        (f.object.metadata as { name: string }).name === `w-${N - 1}`,
+    );
     await watchers.ready;
     const started = performance.now();
     await rate(N, 16, (i) => call('POST', cms, { metadata: { name: `w-${i}` } }));
@@ -109,8 +168,16 @@ export async function benchSimulator(): Promise<Row[]> {
       { name: 'simulator get', value: get, unit: 'req/s' },
       { name: 'simulator list (label selector, 2000 objects)', value: list, unit: 'req/s' },
       { name: 'simulator watch delivery (create → event)', value: watchRate, unit: 'events/s' },
-      { name: 'simulator Job creation → Complete (echo, speed 1)', value: Math.round(instant * 10) / 10, unit: 'ms' },
-      { name: 'simulator Job overhead beyond a 1 s pod (speed 1)', value: Math.round(sleeping * 10) / 10, unit: 'ms' },
+      {
+        name: 'simulator Job creation → Complete (echo, speed 1)',
+        value: Math.round(instant * 10) / 10,
+        unit: 'ms',
+      },
+      {
+        name: 'simulator Job overhead beyond a 1 s pod (speed 1)',
+        value: Math.round(sleeping * 10) / 10,
+        unit: 'ms',
+      },
     ];
   } finally {
     await sim.close();

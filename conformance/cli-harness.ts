@@ -9,12 +9,17 @@ export interface CliRun {
   readonly combined: string;
 }
 
-export async function runCliCaptured(argv: string[], cwd: string): Promise<CliRun> {
+export async function runCliCaptured(
+  argv: string[],
+  cwd: string,
+  env?: Readonly<Record<string, string>>,
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   let combined = '';
   const code = await runCli(argv, {
     cwd,
+    ...(env ? { env } : {}),
     stdout: (s) => {
       stdout += s;
       combined += s;

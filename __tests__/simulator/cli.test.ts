@@ -5,7 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parseSimulatorFlags, runSimulatorCommand, SimulatorUsageError } from '../../src/simulator/cli.js';
+import {
+  parseSimulatorFlags,
+  runSimulatorCommand,
+  SimulatorUsageError,
+} from '../../src/simulator/cli.js';
 
 describe('parseSimulatorFlags', () => {
   it.each([
@@ -21,7 +25,10 @@ describe('parseSimulatorFlags', () => {
   it.each([
     [['--port'], 'flag needs an argument: --port'],
     [['--port', 'x'], 'invalid argument "x" for "--port" flag: must be an integer from 0 to 65535'],
-    [['--port', '70000'], 'invalid argument "70000" for "--port" flag: must be an integer from 0 to 65535'],
+    [
+      ['--port', '70000'],
+      'invalid argument "70000" for "--port" flag: must be an integer from 0 to 65535',
+    ],
     [['--speed', '0'], 'invalid argument "0" for "--speed" flag: must be a positive number'],
     [['--verbose'], 'unknown flag: --verbose'],
   ])('%j fails: %s', (argv, message) => {
@@ -45,7 +52,10 @@ describe('runSimulatorCommand', () => {
       },
     });
     await listening;
-    const config = parse(readFileSync(file, 'utf8')) as { clusters: Array<{ cluster: { server: string } }>; 'current-context': string };
+    const config = parse(readFileSync(file, 'utf8')) as {
+      clusters: Array<{ cluster: { server: string } }>;
+      'current-context': string;
+    };
     const server = config.clusters[0].cluster.server;
     expect(announced).toContain(server);
     const res = await fetch(`${server}/api/v1/namespaces/default`);

@@ -4,7 +4,13 @@
  * HOOKLINE_TEST_KUBECONFIG; no assertion depends on a simulator-only detail.
  */
 import { afterAll, beforeAll, describe, jest } from '@jest/globals';
-import { connect, createNamespace, deleteNamespace, TEST_TIMEOUT_MS, type Cluster } from './harness.js';
+import {
+  connect,
+  createNamespace,
+  deleteNamespace,
+  TEST_TIMEOUT_MS,
+  type Cluster,
+} from './harness.js';
 import type { Ctx } from './contract/ctx.js';
 import { discoveryCases } from './contract/discovery.js';
 import { objectCases } from './contract/objects.js';

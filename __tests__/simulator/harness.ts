@@ -7,7 +7,15 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
-import { AppsV1Api, BatchV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, Watch, type KubernetesObject } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  BatchV1Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  Watch,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 
 export const REAL = Boolean(process.env.HOOKLINE_TEST_KUBECONFIG);
@@ -75,7 +83,11 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = WAIT_MS): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -91,13 +103,18 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 /** Resolves to the ApiException's code and body when `p` rejects; fails when it resolves. */
-export async function apiError(p: Promise<unknown>): Promise<{ code: number; body: Record<string, unknown> }> {
+export async function apiError(
+  p: Promise<unknown>,
+): Promise<{ code: number; body: Record<string, unknown> }> {
   try {
     await p;
   } catch (err) {
     const e = err as { code?: number; body?: unknown };
     if (typeof e.code !== 'number') throw err;
-    const body = typeof e.body === 'string' ? (JSON.parse(e.body) as Record<string, unknown>) : ((e.body ?? {}) as Record<string, unknown>);
+    const body =
+      typeof e.body === 'string'
+        ? (JSON.parse(e.body) as Record<string, unknown>)
+        : ((e.body ?? {}) as Record<string, unknown>);
     return { code: e.code, body };
   }
   throw new Error('expected the request to fail');
@@ -120,30 +137,75 @@ export async function deleteNamespace(c: Cluster, name: string): Promise<void> {
 export type Obj = KubernetesObject & Record<string, unknown>;
 
 export function configMap(ns: string, name: string, extra: Record<string, unknown> = {}): Obj {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns, ...((extra.metadata as object) ?? {}) }, data: (extra.data as Record<string, string>) ?? { a: '1' } };
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace: ns, ...((extra.metadata as object) ?? {}) },
+    data: (extra.data as Record<string, string>) ?? { a: '1' },
+  };
 }
 
-export function podSpec(command: string, restartPolicy = 'Never', image = IMAGE): Record<string, unknown> {
-  return { restartPolicy, terminationGracePeriodSeconds: 1, containers: [{ name: 'main', image, command: ['sh', '-c', command] }] };
+export function podSpec(
+  command: string,
+  restartPolicy = 'Never',
+  image = IMAGE,
+): Record<string, unknown> {
+  return {
+    restartPolicy,
+    terminationGracePeriodSeconds: 1,
+    containers: [{ name: 'main', image, command: ['sh', '-c', command] }],
+  };
 }
 
-export function pod(ns: string, name: string, command: string, restartPolicy = 'Never', image = IMAGE): Obj {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns }, spec: podSpec(command, restartPolicy, image) };
+export function pod(
+  ns: string,
+  name: string,
+  command: string,
+  restartPolicy = 'Never',
+  image = IMAGE,
+): Obj {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: ns },
+    spec: podSpec(command, restartPolicy, image),
+  };
 }
 
-export function job(ns: string, name: string, command: string, spec: Record<string, unknown> = {}): Obj {
-  return { apiVersion: 'batch/v1', kind: 'Job', metadata: { name, namespace: ns }, spec: { backoffLimit: 0, ...spec, template: { spec: podSpec(command) } } };
+export function job(
+  ns: string,
+  name: string,
+  command: string,
+  spec: Record<string, unknown> = {},
+): Obj {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, namespace: ns },
+    spec: { backoffLimit: 0, ...spec, template: { spec: podSpec(command) } },
+  };
 }
 
 /** Collects watch events until `until` returns true or the timeout passes. */
-export async function collectWatch(c: Cluster, path: string, query: Record<string, string | number | boolean>, action: () => Promise<void>, until: (events: Array<{ type: string; object: Obj }>) => boolean): Promise<Array<{ type: string; object: Obj }>> {
+export async function collectWatch(
+  c: Cluster,
+  path: string,
+  query: Record<string, string | number | boolean>,
+  action: () => Promise<void>,
+  until: (events: Array<{ type: string; object: Obj }>) => boolean,
+): Promise<Array<{ type: string; object: Obj }>> {
   const events: Array<{ type: string; object: Obj }> = [];
   let resolveDone: () => void = () => undefined;
   const done = new Promise<void>((r) => (resolveDone = r));
-  const ctl = await c.watch.watch(path, query, (type, object) => {
-    events.push({ type, object: object as Obj });
-    if (until(events)) resolveDone();
-  }, () => resolveDone());
+  const ctl = await c.watch.watch(
+    path,
+    query,
+    (type, object) => {
+      events.push({ type, object: object as Obj });
+      if (until(events)) resolveDone();
+    },
+    () => resolveDone(),
+  );
   await action();
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([done, new Promise((r) => (timer = setTimeout(r, WAIT_MS)))]);
@@ -152,10 +214,21 @@ export async function collectWatch(c: Cluster, path: string, query: Record<strin
   return events;
 }
 
-function rawRequest(server: string, path: string, init: RawInit, tls: RequestOptions, token: string | undefined): Promise<RawResponse> {
+function rawRequest(
+  server: string,
+  path: string,
+  init: RawInit,
+  tls: RequestOptions,
+  token: string | undefined,
+): Promise<RawResponse> {
   const url = new URL(path, server);
-  const headers: Record<string, string> = { Accept: 'application/json', ...(init.headers ?? {}) };
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const fromConfig = (tls.headers ?? {}) as Record<string, string>;
+  const headers: Record<string, string> = {
+    ...fromConfig,
+    Accept: 'application/json',
+    ...(init.headers ?? {}),
+  };
+  if (token && !headers.Authorization) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(init.body));
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
@@ -164,7 +237,12 @@ function rawRequest(server: string, path: string, init: RawInit, tls: RequestOpt
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text,
+          json: () => JSON.parse(text) as Record<string, unknown>,
+        });
       });
       res.on('error', reject);
     });

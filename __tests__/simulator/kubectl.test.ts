@@ -22,7 +22,8 @@ function findKubectl(): string | undefined {
 }
 
 const kubectlPath = findKubectl();
-if (!kubectlPath) process.stderr.write('kubectl is not on the PATH: skipping the kubectl tests of the simulator\n');
+if (!kubectlPath)
+  process.stderr.write('kubectl is not on the PATH: skipping the kubectl tests of the simulator\n');
 const describeKubectl = kubectlPath ? describe : describe.skip;
 
 const MANIFEST = (message: string): string => `apiVersion: batch/v1
@@ -54,9 +55,14 @@ describeKubectl('kubectl against hookline simulator', () => {
 
   const kubectl = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
-      execFile(kubectlPath as string, ['--kubeconfig', join(dir, 'kubeconfig'), '--cache-dir', join(dir, 'cache'), ...args], { timeout: 30_000 }, (err, stdout, stderr) => {
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      });
+      execFile(
+        kubectlPath as string,
+        ['--kubeconfig', join(dir, 'kubeconfig'), '--cache-dir', join(dir, 'cache'), ...args],
+        { timeout: 30_000 },
+        (err, stdout, stderr) => {
+          resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+        },
+      );
     });
 
   beforeAll(async () => {
@@ -66,7 +72,10 @@ describeKubectl('kubectl against hookline simulator', () => {
     const until = new Promise<void>((resolve) => (stop = resolve));
     let ready: () => void = () => undefined;
     const listening = new Promise<void>((resolve) => (ready = resolve));
-    finished = runSimulatorCommand(['--port', '0', '--kubeconfig-out', join(dir, 'kubeconfig'), '--speed', '50'], { until, stdout: () => ready() });
+    finished = runSimulatorCommand(
+      ['--port', '0', '--kubeconfig-out', join(dir, 'kubeconfig'), '--speed', '50'],
+      { until, stdout: () => ready() },
+    );
     await listening;
   });
 
@@ -79,16 +88,28 @@ describeKubectl('kubectl against hookline simulator', () => {
   it('get ns lists the built-in namespaces', async () => {
     const r = await kubectl('get', 'ns', '-o', 'name');
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n')).toEqual(expect.arrayContaining(['namespace/default', 'namespace/kube-system', 'namespace/kube-public']));
+    expect(r.stdout.split('\n')).toEqual(
+      expect.arrayContaining([
+        'namespace/default',
+        'namespace/kube-system',
+        'namespace/kube-public',
+      ]),
+    );
   });
 
   it('apply -f creates, reports unchanged, configures the ConfigMap and refuses a Job template change', async () => {
-    expect((await kubectl('apply', '-f', join(dir, 'v1.yaml'))).stdout).toBe('job.batch/greet created\nconfigmap/settings created\n');
-    expect((await kubectl('apply', '-f', join(dir, 'v1.yaml'))).stdout).toBe('job.batch/greet unchanged\nconfigmap/settings unchanged\n');
+    expect((await kubectl('apply', '-f', join(dir, 'v1.yaml'))).stdout).toBe(
+      'job.batch/greet created\nconfigmap/settings created\n',
+    );
+    expect((await kubectl('apply', '-f', join(dir, 'v1.yaml'))).stdout).toBe(
+      'job.batch/greet unchanged\nconfigmap/settings unchanged\n',
+    );
     const changed = await kubectl('apply', '-f', join(dir, 'v2.yaml'));
     expect(changed.stdout).toContain('configmap/settings configured');
     expect(changed.code).not.toBe(0);
-    expect(changed.stderr).toMatch(/The Job "greet" is invalid: .*spec\.template.*field is immutable/);
+    expect(changed.stderr).toMatch(
+      /The Job "greet" is invalid: .*spec\.template.*field is immutable/,
+    );
     await kubectl('apply', '-f', join(dir, 'v1.yaml'));
   });
 
@@ -98,8 +119,21 @@ describeKubectl('kubectl against hookline simulator', () => {
   });
 
   it('get pods -A lists the Job pod', async () => {
-    const r = await kubectl('get', 'pods', '-A', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.labels.job-name}/{.status.phase}{"\\n"}{end}');
+    const r = await kubectl(
+      'get',
+      'pods',
+      '-A',
+      '-o',
+      'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.labels.job-name}/{.status.phase}{"\\n"}{end}',
+    );
     expect(r.stdout).toContain('default/greet/Succeeded');
+  });
+
+  it('get pods prints the server-side columns', async () => {
+    const r = await kubectl('get', 'pods', '-l', 'job-name=greet');
+    const [header, row] = r.stdout.trim().split('\n');
+    expect(header.split(/\s+/)).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
+    expect(row.split(/\s+/).slice(1, 4)).toEqual(['0/1', 'Completed', '0']);
   });
 
   it('logs job/NAME prints the echoed lines', async () => {

@@ -2,7 +2,13 @@
 // and field selectors with the fields each kind supports.
 import { describe, expect, it } from '@jest/globals';
 import { ApiError } from '../../src/simulator/errors.js';
-import { matchFields, matchLabels, matchSelectorObject, parseFieldSelector, parseLabelSelector } from '../../src/simulator/selectors.js';
+import {
+  matchFields,
+  matchLabels,
+  matchSelectorObject,
+  parseFieldSelector,
+  parseLabelSelector,
+} from '../../src/simulator/selectors.js';
 
 const LABELS = { x: '1', y: '2', 'app.kubernetes.io/name': 'web' };
 
@@ -57,11 +63,22 @@ describe('field selectors', () => {
   });
 
   it('events select on involvedObject fields', () => {
-    const ev = { metadata: { name: 'e' }, involvedObject: { kind: 'Pod', name: 'p' }, reason: 'Started' };
-    expect(matchFields(parseFieldSelector('involvedObject.kind=Pod,involvedObject.name=p,reason=Started', 'Event'), ev)).toBe(true);
+    const ev = {
+      metadata: { name: 'e' },
+      involvedObject: { kind: 'Pod', name: 'p' },
+      reason: 'Started',
+    };
+    expect(
+      matchFields(
+        parseFieldSelector('involvedObject.kind=Pod,involvedObject.name=p,reason=Started', 'Event'),
+        ev,
+      ),
+    ).toBe(true);
   });
 
   it('an unsupported field is a 400', () => {
-    expect(() => parseFieldSelector('spec.replicas=1', 'Deployment')).toThrow('field label not supported: spec.replicas');
+    expect(() => parseFieldSelector('spec.replicas=1', 'Deployment')).toThrow(
+      'field label not supported: spec.replicas',
+    );
   });
 });

@@ -10,7 +10,10 @@ describe('Store', () => {
     const s = new Store(10, 100);
     const a = s.put('/configmaps', cm('a'), 'ADDED');
     const b = s.put('/configmaps', cm('b'), 'ADDED');
-    expect([(a.metadata as { resourceVersion: string }).resourceVersion, (b.metadata as { resourceVersion: string }).resourceVersion]).toEqual(['101', '102']);
+    expect([
+      (a.metadata as { resourceVersion: string }).resourceVersion,
+      (b.metadata as { resourceVersion: string }).resourceVersion,
+    ]).toEqual(['101', '102']);
   });
 
   it('replays history after a resourceVersion, then streams', () => {
@@ -18,7 +21,12 @@ describe('Store', () => {
     s.put('/configmaps', cm('a'), 'ADDED');
     s.put('/configmaps', cm('b'), 'ADDED');
     const seen: StoreEvent[] = [];
-    s.watch({ resource: '/configmaps', fromRv: 101, filter: () => true, send: (e) => seen.push(e) });
+    s.watch({
+      resource: '/configmaps',
+      fromRv: 101,
+      filter: () => true,
+      send: (e) => seen.push(e),
+    });
     s.remove('/configmaps', cm('a'));
     expect(seen.map((e) => `${e.type}:${e.rv}`)).toEqual(['ADDED:102', 'DELETED:103']);
   });
@@ -48,7 +56,13 @@ describe('Store', () => {
   it('filters by namespace', () => {
     const s = new Store(10, 100);
     const seen: string[] = [];
-    s.watch({ resource: '/configmaps', namespace: 'other', fromRv: 100, filter: () => true, send: (e) => seen.push(String((e.object.metadata as { name: string }).name)) });
+    s.watch({
+      resource: '/configmaps',
+      namespace: 'other',
+      fromRv: 100,
+      filter: () => true,
+      send: (e) => seen.push(String((e.object.metadata as { name: string }).name)),
+    });
     s.put('/configmaps', cm('a'), 'ADDED');
     s.put('/configmaps', { metadata: { name: 'b', namespace: 'other' } }, 'ADDED');
     expect(seen).toEqual(['b']);
@@ -59,8 +73,14 @@ describe('Store', () => {
     const labelled = (v: string) => ({ metadata: { name: 'a', namespace: 'ns', labels: { v } } });
     s.put('/configmaps', labelled('out'), 'ADDED');
     const seen: string[] = [];
-    const filter = (o: Record<string, unknown>) => (o.metadata as { labels: { v: string } }).labels.v === 'in';
-    s.watch({ resource: '/configmaps', fromRv: 101, filter, send: (e) => seen.push(`${e.type}:${e.rv}`) });
+    const filter = (o: Record<string, unknown>) =>
+      (o.metadata as { labels: { v: string } }).labels.v === 'in';
+    s.watch({
+      resource: '/configmaps',
+      fromRv: 101,
+      filter,
+      send: (e) => seen.push(`${e.type}:${e.rv}`),
+    });
     s.put('/configmaps', labelled('in'), 'MODIFIED');
     s.put('/configmaps', labelled('in'), 'MODIFIED');
     s.put('/configmaps', labelled('out'), 'MODIFIED');

@@ -12,7 +12,7 @@ import { FuncError } from '../../src/gotemplate/functions.js';
 import { newMap, stringSlice, typeName } from '../../src/gotemplate/values.js';
 import type { GoValue } from '../../src/gotemplate/values.js';
 import { caller, i, plain } from './call.js';
-import { isNilSlice } from '../../src/sprig/nil-slice.js';
+import { isNilSlice } from '../../src/gotemplate/values.js';
 
 const call = caller(listFuncs);
 const l123 = (): GoValue[] => [i(1), i(2), i(3)];

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { FuncError } from '../../src/gotemplate/functions.js';
 import type { GoValue } from '../../src/gotemplate/values.js';
 import { GoInt, typeName } from '../../src/gotemplate/values.js';
-import { isNilSlice } from '../../src/sprig/nil-slice.js';
+import { isNilSlice } from '../../src/gotemplate/values.js';
 import { regexFuncs } from '../../src/sprig/regex.js';
 
 const F = Object.fromEntries(regexFuncs.map((f) => [f.name, f]));

@@ -83,6 +83,8 @@ export interface InstallRenderOptions {
   /** `--kube-version` as given (validated by the caller). */
   readonly kubeVersion: string | undefined;
   readonly apiVersions: readonly string[];
+  /** `.Capabilities.HelmVersion.Version` to report instead of hookline's Helm release. */
+  readonly helmVersion?: string | undefined;
   readonly skipSchemaValidation: boolean;
   readonly includeCrds: boolean;
   readonly subNotes: boolean;
@@ -98,6 +100,7 @@ export function renderForInstall(chart: Chart, userValues: GoMap, opts: InstallR
   const caps = defaultCapabilities({
     ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
     apiVersions: opts.apiVersions,
+    ...(opts.helmVersion ? { helmVersion: opts.helmVersion } : {}),
   });
   validateReleaseName(opts.releaseName);
   const values = toRenderValues(

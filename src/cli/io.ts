@@ -18,6 +18,8 @@ export interface CliIo {
   writeFile(path: string, text: string, opts: { append: boolean }): void;
   /** Standard input, for `-f -`. */
   readStdin(): Uint8Array;
+  /** An environment variable, read when a command runs (never at import time). */
+  env(name: string): string | undefined;
 }
 
 export function nodeIo(opts: {
@@ -25,6 +27,8 @@ export function nodeIo(opts: {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   log?: (s: string) => void;
+  /** Overrides of the process environment (tests and the conformance harness). */
+  env?: Readonly<Record<string, string>>;
 }): CliIo {
   const abs = (p: string) => resolve(opts.cwd, p);
   return {
@@ -40,5 +44,6 @@ export function nodeIo(opts: {
       else writeFileSync(abs(p), text);
     },
     readStdin: () => readFileSync(0),
+    env: (name) => opts.env?.[name] ?? process.env[name],
   };
 }

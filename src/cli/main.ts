@@ -11,6 +11,8 @@ export interface CliStreams {
   stdout(text: string): void;
   stderr(text: string): void;
   log?(text: string): void;
+  /** Environment overrides for this run (defaults to the process environment). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const USAGE = `hookline: Helm's chart lifecycle, natively.
@@ -35,6 +37,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     stdout: (s) => streams.stdout(s),
     stderr: (s) => streams.stderr(s),
     log: (s) => (streams.log ?? streams.stderr)(s),
+    ...(streams.env ? { env: streams.env } : {}),
   });
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {

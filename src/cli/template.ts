@@ -55,6 +55,7 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
       isUpgrade: args.bools.get('is-upgrade') ?? false,
       kubeVersion,
       apiVersions: args.lists.get('api-versions') ?? [],
+      helmVersion: io.env('HOOKLINE_HELM_VERSION'),
       skipSchemaValidation: args.bools.get('skip-schema-validation') ?? false,
       includeCrds: args.bools.get('include-crds') ?? false,
       subNotes: args.bools.get('render-subchart-notes') ?? false,

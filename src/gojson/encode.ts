@@ -8,7 +8,7 @@
  */
 import { formatFloat } from '../gotemplate/strconv.js';
 import type { GoValue } from '../gotemplate/values.js';
-import { GoFuncValue, GoInt, GoStruct, sortedKeys, typeName } from '../gotemplate/values.js';
+import { GoFuncValue, GoInt, GoStruct, isNilSlice, sortedKeys, typeName } from '../gotemplate/values.js';
 import { JsonMarshalError } from './errors.js';
 
 export interface MarshalOptions {
@@ -138,6 +138,7 @@ function encodeValue(v: GoValue, ctx: EncodeContext, depth: number): string {
     );
   }
   if (Array.isArray(v)) {
+    if (isNilSlice(v)) return 'null';
     const a = v;
     return withCycleCheck(a, ctx, () => encodeEntries(a.map((x) => [null, x]), '[', ']', ctx, depth));
   }

@@ -240,6 +240,24 @@ export function stringSlice(items: string[]): GoSlice {
   return tagType(items as GoSlice, STRING_SLICE);
 }
 
+const NIL_SLICES = new WeakSet<GoSlice>();
+
+/**
+ * A typed nil slice (Go functions such as regexp's FindAllString return a nil []string, sprig's
+ * `rest` of an empty list a nil []interface{}). It behaves like an empty slice (len 0, ranges
+ * over nothing, `%v` prints `[]`) but encodes as JSON `null`, unlike an empty slice.
+ */
+export function nilSlice(info?: GoTypeInfo): GoSlice {
+  const s = info ? tagType([] as GoSlice, info) : ([] as GoSlice);
+  NIL_SLICES.add(s);
+  return s;
+}
+
+/** True for a typed nil slice made by {@link nilSlice} that is still empty. */
+export function isNilSlice(v: GoValue | undefined): boolean {
+  return Array.isArray(v) && v.length === 0 && NIL_SLICES.has(v);
+}
+
 export function isGoInt(v: GoValue | undefined): v is GoInt {
   return v instanceof GoInt;
 }

@@ -9,30 +9,49 @@ import { forbidden, notFound } from './errors.js';
 import { child, str, type JsonObject } from './json.js';
 import { internalContext, resourceKey, type Registry } from './registry.js';
 
-const ROOT_CA = '-----BEGIN CERTIFICATE-----\nMIIBhookline-simulator-root-ca\n-----END CERTIFICATE-----\n';
+const ROOT_CA =
+  '-----BEGIN CERTIFICATE-----\nMIIBhookline-simulator-root-ca\n-----END CERTIFICATE-----\n';
 
 function qualifiedName(type: ResourceType): string {
   return type.group ? `${type.plural}.${type.group}` : type.plural;
 }
 
-export function admit(reg: Registry, type: ResourceType, ns: string, name: string, obj: JsonObject): void {
+export function admit(
+  reg: Registry,
+  type: ResourceType,
+  ns: string,
+  name: string,
+  obj: JsonObject,
+): void {
   if (!type.namespaced) return;
   const nsType = reg.catalogue.lookup('', 'v1', 'namespaces') as ResourceType;
   const namespace = reg.store.get(resourceKey(nsType), '', ns);
   if (!namespace) throw notFound(nsType, ns);
   if (child(namespace, 'metadata')?.deletionTimestamp) {
-    throw forbidden(`${qualifiedName(type)} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`, {
-      name,
-      kind: type.plural,
-      ...(type.group ? { group: type.group } : {}),
-      causes: [{ reason: 'NamespaceTerminating', message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }],
-    });
+    throw forbidden(
+      `${qualifiedName(type)} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
+      {
+        name,
+        kind: type.plural,
+        ...(type.group ? { group: type.group } : {}),
+        causes: [
+          {
+            reason: 'NamespaceTerminating',
+            message: `namespace ${ns} is being terminated`,
+            field: 'metadata.namespace',
+          },
+        ],
+      },
+    );
   }
   if (type.group === '' && type.kind === 'Pod') {
     const sa = str(child(obj, 'spec'), 'serviceAccountName') ?? 'default';
     const saType = reg.catalogue.lookup('', 'v1', 'serviceaccounts') as ResourceType;
     if (!reg.find(saType, ns, sa)) {
-      throw forbidden(`pods "${name}" is forbidden: error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`, { name, kind: 'pods' });
+      throw forbidden(
+        `pods "${name}" is forbidden: error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`,
+        { name, kind: 'pods' },
+      );
     }
   }
 }
@@ -42,6 +61,25 @@ export function afterCreate(reg: Registry, type: ResourceType, obj: JsonObject):
   const ns = str(child(obj, 'metadata'), 'name') ?? '';
   const saType = reg.catalogue.lookup('', 'v1', 'serviceaccounts') as ResourceType;
   const cmType = reg.catalogue.lookup('', 'v1', 'configmaps') as ResourceType;
-  reg.create(saType, ns, { metadata: { name: 'default' } }, internalContext('kube-controller-manager'));
-  reg.create(cmType, ns, { metadata: { name: 'kube-root-ca.crt', annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } }, data: { 'ca.crt': ROOT_CA } }, internalContext('kube-controller-manager'));
+  reg.create(
+    saType,
+    ns,
+    { metadata: { name: 'default' } },
+    internalContext('kube-controller-manager'),
+  );
+  reg.create(
+    cmType,
+    ns,
+    {
+      metadata: {
+        name: 'kube-root-ca.crt',
+        annotations: {
+          'kubernetes.io/description':
+            'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+        },
+      },
+      data: { 'ca.crt': ROOT_CA },
+    },
+    internalContext('kube-controller-manager'),
+  );
 }

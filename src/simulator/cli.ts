@@ -30,7 +30,10 @@ export function parseSimulatorFlags(argv: string[]): SimulatorFlags {
     else if (name === '--speed') {
       const v = value();
       flags.speed = Number(v);
-      if (!(flags.speed > 0)) throw new SimulatorUsageError(`invalid argument "${v}" for "--speed" flag: must be a positive number`);
+      if (!(flags.speed > 0))
+        throw new SimulatorUsageError(
+          `invalid argument "${v}" for "--speed" flag: must be a positive number`,
+        );
     } else throw new SimulatorUsageError(`unknown flag: ${name}`);
   }
   return flags;
@@ -38,7 +41,10 @@ export function parseSimulatorFlags(argv: string[]): SimulatorFlags {
 
 function integer(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < min || n > max) throw new SimulatorUsageError(`invalid argument "${text}" for "${flag}" flag: must be an integer from ${min} to ${max}`);
+  if (!/^\d+$/.test(text) || n < min || n > max)
+    throw new SimulatorUsageError(
+      `invalid argument "${text}" for "${flag}" flag: must be an integer from ${min} to ${max}`,
+    );
   return n;
 }
 
@@ -62,7 +68,9 @@ export async function runSimulatorCommand(argv: string[], opts: RunOptions = {})
   }
   const sim = await startSimulator({ port: flags.port, speed: flags.speed });
   if (flags.kubeconfigOut) await writeFile(flags.kubeconfigOut, sim.kubeconfig, { mode: 0o600 });
-  out(`hookline simulator listening on ${sim.url}${flags.kubeconfigOut ? `; kubeconfig written to ${flags.kubeconfigOut}` : ''}\n`);
+  out(
+    `hookline simulator listening on ${sim.url}${flags.kubeconfigOut ? `; kubeconfig written to ${flags.kubeconfigOut}` : ''}\n`,
+  );
   if (!flags.kubeconfigOut) out(sim.kubeconfig);
   await (opts.until ?? signalled());
   await sim.close();

@@ -19,10 +19,13 @@ export function systemClock(speed = 1): Clock {
     speed,
     now: () => Date.now(),
     after(simMs, fn) {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        fn();
-      }, Math.max(0, simMs / speed));
+      const t = setTimeout(
+        () => {
+          timers.delete(t);
+          fn();
+        },
+        Math.max(0, simMs / speed),
+      );
       timers.add(t);
       return () => {
         clearTimeout(t);

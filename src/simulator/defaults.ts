@@ -57,7 +57,10 @@ export function applyDefaults(type: ResourceType, obj: JsonObject): void {
         spec.replicas ??= 1;
         spec.revisionHistoryLimit ??= 10;
         spec.progressDeadlineSeconds ??= 600;
-        spec.strategy ??= { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } };
+        spec.strategy ??= {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' },
+        };
         defaultTemplate(spec, 'Always');
       }
       break;
@@ -103,7 +106,8 @@ function defaultService(spec: JsonObject): void {
 export function defaultJobSelector(obj: JsonObject, uid: string): void {
   const spec = ensure(obj, 'spec');
   const name = str(child(obj, 'metadata'), 'name') ?? '';
-  if (!spec.manualSelector) spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  if (!spec.manualSelector)
+    spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
   const labels = ensure(ensure(ensure(spec, 'template'), 'metadata'), 'labels');
   labels['batch.kubernetes.io/controller-uid'] = uid;
   labels['batch.kubernetes.io/job-name'] = name;
@@ -116,6 +120,7 @@ function mergeStringData(obj: JsonObject): void {
   const stringData = child(obj, 'stringData');
   if (!stringData) return;
   const data = ensure(obj, 'data');
-  for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+  for (const [k, v] of Object.entries(stringData))
+    data[k] = Buffer.from(String(v), 'utf8').toString('base64');
   delete obj.stringData;
 }

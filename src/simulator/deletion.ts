@@ -20,24 +20,42 @@ export interface DeleteOptions {
 
 /** batch/v1 Jobs and v1 ReplicationControllers orphan by default for compatibility. */
 function defaultPolicy(type: ResourceType): PropagationPolicy {
-  return (type.group === 'batch' && type.kind === 'Job') || type.kind === 'ReplicationController' ? 'Orphan' : 'Background';
+  return (type.group === 'batch' && type.kind === 'Job') || type.kind === 'ReplicationController'
+    ? 'Orphan'
+    : 'Background';
 }
 
-export function parseDeleteOptions(body: JsonObject | undefined, query: URLSearchParams): DeleteOptions {
+export function parseDeleteOptions(
+  body: JsonObject | undefined,
+  query: URLSearchParams,
+): DeleteOptions {
   const opts: DeleteOptions = {};
   const policy = query.get('propagationPolicy') ?? str(body, 'propagationPolicy');
   if (policy !== undefined && policy !== null) {
-    if (!['Foreground', 'Background', 'Orphan'].includes(policy)) throw badRequest(`propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
+    if (!['Foreground', 'Background', 'Orphan'].includes(policy))
+      throw badRequest(
+        `propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`,
+      );
     opts.propagationPolicy = policy as PropagationPolicy;
   }
-  const orphan = query.get('orphanDependents') ?? (typeof body?.orphanDependents === 'boolean' ? String(body.orphanDependents) : null);
-  if (orphan !== null && opts.propagationPolicy === undefined) opts.propagationPolicy = orphan === 'true' ? 'Orphan' : 'Background';
-  const grace = query.get('gracePeriodSeconds') ?? (typeof body?.gracePeriodSeconds === 'number' ? String(body.gracePeriodSeconds) : null);
+  const orphan =
+    query.get('orphanDependents') ??
+    (typeof body?.orphanDependents === 'boolean' ? String(body.orphanDependents) : null);
+  if (orphan !== null && opts.propagationPolicy === undefined)
+    opts.propagationPolicy = orphan === 'true' ? 'Orphan' : 'Background';
+  const grace =
+    query.get('gracePeriodSeconds') ??
+    (typeof body?.gracePeriodSeconds === 'number' ? String(body.gracePeriodSeconds) : null);
   if (grace !== null) opts.gracePeriodSeconds = Number(grace);
   const pre = child(body, 'preconditions');
-  if (pre) opts.preconditions = { ...(str(pre, 'uid') ? { uid: str(pre, 'uid') } : {}), ...(str(pre, 'resourceVersion') ? { resourceVersion: str(pre, 'resourceVersion') } : {}) };
+  if (pre)
+    opts.preconditions = {
+      ...(str(pre, 'uid') ? { uid: str(pre, 'uid') } : {}),
+      ...(str(pre, 'resourceVersion') ? { resourceVersion: str(pre, 'resourceVersion') } : {}),
+    };
   const dry = query.getAll('dryRun');
-  if (dry.includes('All') || (Array.isArray(body?.dryRun) && body.dryRun.includes('All'))) opts.dryRun = true;
+  if (dry.includes('All') || (Array.isArray(body?.dryRun) && body.dryRun.includes('All')))
+    opts.dryRun = true;
   return opts;
 }
 
@@ -49,22 +67,41 @@ function podGrace(obj: JsonObject, requested: number | undefined): number {
   return requested ?? (typeof fromSpec === 'number' ? fromSpec : 30);
 }
 
-export function deleteObject(reg: Registry, type: ResourceType, ns: string, name: string, opts: DeleteOptions): JsonObject {
+export function deleteObject(
+  reg: Registry,
+  type: ResourceType,
+  ns: string,
+  name: string,
+  opts: DeleteOptions,
+): JsonObject {
   const obj = reg.get(type, ns, name);
   const meta = child(obj, 'metadata') as JsonObject;
   const pre = opts.preconditions;
   if (pre?.uid && pre.uid !== meta.uid) {
-    throw conflict(type, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${String(meta.uid)}`);
+    throw conflict(
+      type,
+      name,
+      `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${String(meta.uid)}`,
+    );
   }
   if (pre?.resourceVersion && pre.resourceVersion !== meta.resourceVersion) {
-    throw conflict(type, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${String(meta.resourceVersion)}`);
+    throw conflict(
+      type,
+      name,
+      `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${String(meta.resourceVersion)}`,
+    );
   }
   if (opts.dryRun) return obj;
-  if (type.kind === 'Namespace' && type.group === '') return markDeleting(reg, type, obj, [], 0, (o) => { (o.status as JsonObject).phase = 'Terminating'; });
+  if (type.kind === 'Namespace' && type.group === '')
+    return markDeleting(reg, type, obj, [], 0, (o) => {
+      (o.status as JsonObject).phase = 'Terminating';
+    });
   const policy = opts.propagationPolicy ?? defaultPolicy(type);
   const finalizers = Array.isArray(meta.finalizers) ? [...meta.finalizers] : [];
-  const extra = policy === 'Foreground' ? ['foregroundDeletion'] : policy === 'Orphan' ? ['orphan'] : [];
-  const grace = type.kind === 'Pod' && type.group === '' ? podGrace(obj, opts.gracePeriodSeconds) : 0;
+  const extra =
+    policy === 'Foreground' ? ['foregroundDeletion'] : policy === 'Orphan' ? ['orphan'] : [];
+  const grace =
+    type.kind === 'Pod' && type.group === '' ? podGrace(obj, opts.gracePeriodSeconds) : 0;
   if (finalizers.length || extra.length || grace > 0 || meta.deletionTimestamp) {
     return markDeleting(reg, type, obj, extra, grace);
   }
@@ -72,11 +109,23 @@ export function deleteObject(reg: Registry, type: ResourceType, ns: string, name
 }
 
 /** Sets deletionTimestamp (once), adds policy finalizers; the object stays until they clear. */
-function markDeleting(reg: Registry, type: ResourceType, obj: JsonObject, extra: string[], grace: number, mutate?: (o: JsonObject) => void): JsonObject {
+function markDeleting(
+  reg: Registry,
+  type: ResourceType,
+  obj: JsonObject,
+  extra: string[],
+  grace: number,
+  mutate?: (o: JsonObject) => void,
+): JsonObject {
   const meta = child(obj, 'metadata') as JsonObject;
   const finalizers = Array.isArray(meta.finalizers) ? [...meta.finalizers] : [];
   const fresh = extra.filter((f) => !finalizers.includes(f));
-  if (meta.deletionTimestamp && !fresh.length && !(grace === 0 && Number(meta.deletionGracePeriodSeconds ?? 0) > 0)) return obj;
+  if (
+    meta.deletionTimestamp &&
+    !fresh.length &&
+    !(grace === 0 && Number(meta.deletionGracePeriodSeconds ?? 0) > 0)
+  )
+    return obj;
   if (!meta.deletionTimestamp) {
     meta.deletionTimestamp = rfc3339(reg.clock.now() + grace * 1000);
     meta.deletionGracePeriodSeconds = grace;
@@ -88,7 +137,12 @@ function markDeleting(reg: Registry, type: ResourceType, obj: JsonObject, extra:
 }
 
 /** Removes one finalizer (controllers); the object goes when none are left. */
-export function removeFinalizer(reg: Registry, type: ResourceType, obj: JsonObject, finalizer: string): void {
+export function removeFinalizer(
+  reg: Registry,
+  type: ResourceType,
+  obj: JsonObject,
+  finalizer: string,
+): void {
   const meta = child(obj, 'metadata') as JsonObject;
   const ns = str(meta, 'namespace') ?? '';
   const name = str(meta, 'name') ?? '';
@@ -99,7 +153,13 @@ export function removeFinalizer(reg: Registry, type: ResourceType, obj: JsonObje
   if (remaining.length) cm.finalizers = remaining;
   else delete cm.finalizers;
   delete cm.resourceVersion;
-  reg.update(type, ns, name, current, internalContext('system:serviceaccount:kube-system:generic-garbage-collector'));
+  reg.update(
+    type,
+    ns,
+    name,
+    current,
+    internalContext('system:serviceaccount:kube-system:generic-garbage-collector'),
+  );
 }
 
 /** Finishes a graceful Pod deletion (the kubelet confirming with grace 0). */
@@ -116,12 +176,21 @@ export function finishPodDeletion(reg: Registry, type: ResourceType, obj: JsonOb
   reg.store.remove(resourceKey(type), current);
 }
 
-export function deleteCollection(reg: Registry, type: ResourceType, ns: string | undefined, labels: LabelSelector, fields: FieldSelector, opts: DeleteOptions): JsonObject[] {
+export function deleteCollection(
+  reg: Registry,
+  type: ResourceType,
+  ns: string | undefined,
+  labels: LabelSelector,
+  fields: FieldSelector,
+  opts: DeleteOptions,
+): JsonObject[] {
   const out: JsonObject[] = [];
   for (const obj of reg.list(type, ns, labels, fields)) {
     const meta = child(obj, 'metadata') as JsonObject;
     try {
-      out.push(deleteObject(reg, type, str(meta, 'namespace') ?? '', str(meta, 'name') ?? '', opts));
+      out.push(
+        deleteObject(reg, type, str(meta, 'namespace') ?? '', str(meta, 'name') ?? '', opts),
+      );
     } catch (err) {
       if (!(err instanceof ApiError && err.code === 404)) throw err;
     }

@@ -17,11 +17,36 @@ export interface ResourceType {
   subresources: string[];
   /** Whether metadata.generation is maintained (objects with a spec). */
   generation: boolean;
+  /** Discovery categories (`kubectl get all`). */
+  categories?: string[];
   /** Set for resources defined by a CustomResourceDefinition. */
   custom?: boolean;
 }
 
-const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+/** Resources in the `all` category, as kube-apiserver lists them. */
+const ALL_CATEGORY = new Set([
+  'pods',
+  'services',
+  'replicationcontrollers',
+  'deployments',
+  'replicasets',
+  'statefulsets',
+  'daemonsets',
+  'jobs',
+  'cronjobs',
+  'horizontalpodautoscalers',
+]);
+
+const ALL_VERBS = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
 
 /** [group, versions, kind, plural, namespaced, shortNames, subresources, generation] */
 type Row = [string, string, string, string, boolean, string, string, boolean];
@@ -50,22 +75,52 @@ const BUILT_IN: Row[] = [
   ['rbac.authorization.k8s.io', 'v1', 'Role', 'roles', true, '', '', false],
   ['rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', true, '', '', false],
   ['rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', false, '', '', false],
-  ['rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding', 'clusterrolebindings', false, '', '', false],
+  [
+    'rbac.authorization.k8s.io',
+    'v1',
+    'ClusterRoleBinding',
+    'clusterrolebindings',
+    false,
+    '',
+    '',
+    false,
+  ],
   ['networking.k8s.io', 'v1', 'Ingress', 'ingresses', true, 'ing', 'status', true],
   ['networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', true, 'netpol', '', true],
   ['networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', false, '', '', true],
   ['policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', true, 'pdb', 'status', true],
-  ['autoscaling', 'v2,v1', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, 'hpa', 'status', false],
+  [
+    'autoscaling',
+    'v2,v1',
+    'HorizontalPodAutoscaler',
+    'horizontalpodautoscalers',
+    true,
+    'hpa',
+    'status',
+    false,
+  ],
   ['coordination.k8s.io', 'v1', 'Lease', 'leases', true, '', '', false],
   ['storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false, 'sc', '', false],
   ['storage.k8s.io', 'v1', 'CSIDriver', 'csidrivers', false, '', '', false],
   ['scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', false, 'pc', '', false],
-  ['apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions', false, 'crd,crds', 'status', true],
+  [
+    'apiextensions.k8s.io',
+    'v1',
+    'CustomResourceDefinition',
+    'customresourcedefinitions',
+    false,
+    'crd,crds',
+    'status',
+    true,
+  ],
 ];
 
 function fromRow(row: Row): ResourceType {
   const [group, versions, kind, plural, namespaced, shortNames, subresources, generation] = row;
-  const verbs = plural === 'namespaces' || plural === 'nodes' ? ALL_VERBS.filter((v) => v !== 'deletecollection') : ALL_VERBS;
+  const verbs =
+    plural === 'namespaces' || plural === 'nodes'
+      ? ALL_VERBS.filter((v) => v !== 'deletecollection')
+      : ALL_VERBS;
   return {
     group,
     versions: versions.split(','),
@@ -77,6 +132,7 @@ function fromRow(row: Row): ResourceType {
     verbs,
     subresources: subresources ? subresources.split(',') : [],
     generation,
+    ...(ALL_CATEGORY.has(plural) ? { categories: ['all'] } : {}),
   };
 }
 
@@ -145,6 +201,7 @@ export class Catalogue {
         verbs: t.verbs,
       };
       if (t.shortNames.length) entry.shortNames = t.shortNames;
+      if (t.categories?.length) entry.categories = t.categories;
       resources.push(entry);
       for (const sub of t.subresources) resources.push(subresourceEntry(t, sub));
     }
@@ -164,14 +221,22 @@ export class Catalogue {
 
   group(name: string): JsonObject | undefined {
     const versions = this.groups().get(name);
-    return versions ? { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(name, versions) } : undefined;
+    return versions
+      ? { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(name, versions) }
+      : undefined;
   }
 }
 
 function subresourceEntry(t: ResourceType, sub: string): JsonObject {
   const verbs = sub === 'log' ? ['get'] : ['get', 'patch', 'update'];
   const kind = sub === 'log' ? 'Pod' : sub === 'scale' ? 'Scale' : t.kind;
-  const entry: JsonObject = { name: `${t.plural}/${sub}`, singularName: '', namespaced: t.namespaced, kind, verbs };
+  const entry: JsonObject = {
+    name: `${t.plural}/${sub}`,
+    singularName: '',
+    namespaced: t.namespaced,
+    kind,
+    verbs,
+  };
   if (sub === 'scale') entry.group = 'autoscaling';
   if (sub === 'scale') entry.version = 'v1';
   return entry;

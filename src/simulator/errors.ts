@@ -55,7 +55,12 @@ export function notFound(r: QualifiedResource, name: string): ApiError {
 }
 
 export function alreadyExists(r: QualifiedResource, name: string): ApiError {
-  return new ApiError(409, 'AlreadyExists', `${qualified(r)} "${name}" already exists`, details(r, name));
+  return new ApiError(
+    409,
+    'AlreadyExists',
+    `${qualified(r)} "${name}" already exists`,
+    details(r, name),
+  );
 }
 
 export function conflict(r: QualifiedResource, name: string, why: string): ApiError {
@@ -70,7 +75,12 @@ export function conflict(r: QualifiedResource, name: string, why: string): ApiEr
 export const MODIFIED =
   'the object has been modified; please apply your changes to the latest version and try again';
 
-export function invalid(kind: string, group: string, name: string, causes: StatusCause[]): ApiError {
+export function invalid(
+  kind: string,
+  group: string,
+  name: string,
+  causes: StatusCause[],
+): ApiError {
   const parts = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
   const list = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
   const d: JsonObject = {
@@ -83,7 +93,12 @@ export function invalid(kind: string, group: string, name: string, causes: Statu
     }),
   };
   if (group) d.group = group;
-  return new ApiError(422, 'Invalid', `${kind}${group ? `.${group}` : ''} "${name}" is invalid: ${list}`, d);
+  return new ApiError(
+    422,
+    'Invalid',
+    `${kind}${group ? `.${group}` : ''} "${name}" is invalid: ${list}`,
+    d,
+  );
 }
 
 export function badRequest(message: string): ApiError {
@@ -91,7 +106,12 @@ export function badRequest(message: string): ApiError {
 }
 
 export function methodNotAllowed(): ApiError {
-  return new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+  return new ApiError(
+    405,
+    'MethodNotAllowed',
+    'the server does not allow this method on the requested resource',
+    {},
+  );
 }
 
 export function pageNotFound(): ApiError {

@@ -8,19 +8,22 @@ import type { ResourceType } from './discovery.js';
 import { badRequest } from './errors.js';
 import { isObject, type JsonObject } from './json.js';
 
-const META = 'name generateName namespace selfLink uid resourceVersion generation creationTimestamp deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields';
+const META =
+  'name generateName namespace selfLink uid resourceVersion generation creationTimestamp deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences finalizers managedFields';
 const SPEC_STATUS = 'spec status';
 const TOP: Record<string, string> = {
   ConfigMap: 'data binaryData immutable',
   Secret: 'data stringData type immutable',
-  Event: 'involvedObject reason message source firstTimestamp lastTimestamp count type eventTime series action related reportingComponent reportingInstance',
+  Event:
+    'involvedObject reason message source firstTimestamp lastTimestamp count type eventTime series action related reportingComponent reportingInstance',
   ServiceAccount: 'secrets imagePullSecrets automountServiceAccountToken',
   Role: 'rules',
   ClusterRole: 'rules aggregationRule',
   RoleBinding: 'subjects roleRef',
   ClusterRoleBinding: 'subjects roleRef',
   Endpoints: 'subsets',
-  StorageClass: 'provisioner parameters reclaimPolicy mountOptions allowVolumeExpansion volumeBindingMode allowedTopologies',
+  StorageClass:
+    'provisioner parameters reclaimPolicy mountOptions allowVolumeExpansion volumeBindingMode allowedTopologies',
   PriorityClass: 'value globalDefault description preemptionPolicy',
   ControllerRevision: 'data revision',
   CSIDriver: 'spec',
@@ -35,7 +38,13 @@ const META_SET = set(META);
 const POD_SPEC_SET = set(POD_SPEC);
 const CONTAINER_SET = set(CONTAINER);
 
-function unknownIn(obj: JsonObject, allowed: Set<string>, prefix: string, drop: boolean, out: string[]): void {
+function unknownIn(
+  obj: JsonObject,
+  allowed: Set<string>,
+  prefix: string,
+  drop: boolean,
+  out: string[],
+): void {
   for (const k of Object.keys(obj)) {
     if (allowed.has(k)) continue;
     out.push(`${prefix}${k}`);
@@ -80,6 +89,9 @@ export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 export function checkFields(type: ResourceType, obj: JsonObject, mode: FieldValidation): string[] {
   const unknown = unknownFields(type, obj, mode !== 'Strict');
   if (!unknown.length || mode === 'Ignore') return [];
-  if (mode === 'Strict') throw badRequest(`strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+  if (mode === 'Strict')
+    throw badRequest(
+      `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+    );
   return unknown.map((f) => `unknown field "${f}"`);
 }

@@ -64,7 +64,9 @@ export class GarbageCollector {
     const all: Entry[] = [...this.reg.store.entries()];
     const alive = new Set(all.map((e) => String(child(e.object, 'metadata')?.uid ?? '')));
     const dependents = new Map<string, Entry[]>();
-    for (const e of all) for (const uid of ownerUids(e.object)) dependents.set(uid, [...(dependents.get(uid) ?? []), e]);
+    for (const e of all)
+      for (const uid of ownerUids(e.object))
+        dependents.set(uid, [...(dependents.get(uid) ?? []), e]);
     for (const e of all) this.collectOrphan(e, alive);
     for (const e of all) {
       const meta = child(e.object, 'metadata') as JsonObject;
@@ -81,7 +83,9 @@ export class GarbageCollector {
     const uids = ownerUids(e.object);
     if (!uids.length || uids.some((u) => alive.has(u))) return;
     if (child(e.object, 'metadata')?.deletionTimestamp) return;
-    this.safely(e, (t, ns, name) => deleteObject(this.reg, t, ns, name, { propagationPolicy: 'Background' }));
+    this.safely(e, (t, ns, name) =>
+      deleteObject(this.reg, t, ns, name, { propagationPolicy: 'Background' }),
+    );
   }
 
   private foreground(owner: Entry, deps: Entry[]): void {
@@ -91,7 +95,9 @@ export class GarbageCollector {
     }
     for (const d of deps) {
       if (child(d.object, 'metadata')?.deletionTimestamp) continue;
-      this.safely(d, (t, ns, name) => deleteObject(this.reg, t, ns, name, { propagationPolicy: 'Foreground' }));
+      this.safely(d, (t, ns, name) =>
+        deleteObject(this.reg, t, ns, name, { propagationPolicy: 'Foreground' }),
+      );
     }
   }
 
@@ -100,7 +106,9 @@ export class GarbageCollector {
       this.safely(d, (t, ns, name) => {
         const obj = this.reg.get(t, ns, name);
         const meta = obj.metadata as JsonObject;
-        const refs = Array.isArray(meta.ownerReferences) ? meta.ownerReferences.filter((r) => !(isObject(r) && r.uid === uid)) : [];
+        const refs = Array.isArray(meta.ownerReferences)
+          ? meta.ownerReferences.filter((r) => !(isObject(r) && r.uid === uid))
+          : [];
         if (refs.length) meta.ownerReferences = refs;
         else delete meta.ownerReferences;
         delete meta.resourceVersion;

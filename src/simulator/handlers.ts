@@ -58,7 +58,10 @@ function decodeBody(req: Request): JsonObject {
 
 function context(req: Request, fallbackManager: string): WriteContext {
   const fv = req.query.get('fieldValidation') ?? 'Warn';
-  if (!['Strict', 'Warn', 'Ignore'].includes(fv)) throw badRequest(`fieldValidation: Unsupported value: "${fv}": supported values: "Ignore", "Strict", "Warn"`);
+  if (!['Strict', 'Warn', 'Ignore'].includes(fv))
+    throw badRequest(
+      `fieldValidation: Unsupported value: "${fv}": supported values: "Ignore", "Strict", "Warn"`,
+    );
   const agent = req.userAgent.split('/')[0] || 'unknown';
   return {
     manager: req.query.get('fieldManager') ?? fallbackManager.replace('%', agent),
@@ -76,21 +79,29 @@ function withoutTypeMeta(obj: JsonObject): JsonObject {
 
 export function handle(reg: Registry, kubelet: Kubelet, req: Request): Reply {
   const { type, namespace = '', name } = req;
-  const out = (obj: JsonObject): JsonObject => ({ ...obj, apiVersion: apiVersionOf(type, req.version) });
+  const out = (obj: JsonObject): JsonObject => ({
+    ...obj,
+    apiVersion: apiVersionOf(type, req.version),
+  });
   if (req.subresource === 'log') {
     if (req.method !== 'GET') throw methodNotAllowed();
     const pod = reg.get(type, namespace, name ?? '');
     const tail = req.query.get('tailLines');
     const container = req.query.get('container') ?? undefined;
     const previous = req.query.get('previous') === 'true';
-    const text = kubelet.logs(pod, { ...(container ? { container } : {}), ...(tail !== null ? { tailLines: Number(tail) } : {}), previous });
+    const text = kubelet.logs(pod, {
+      ...(container ? { container } : {}),
+      ...(tail !== null ? { tailLines: Number(tail) } : {}),
+      previous,
+    });
     if (req.query.get('follow') !== 'true' || previous) return { code: 200, body: null, text };
     const uid = str(child(pod, 'metadata'), 'uid') ?? '';
     const named = container ?? str(objects(child(pod, 'spec'), 'containers')[0], 'name') ?? '';
     let sent = kubelet.logs(pod, container ? { container } : {}).length;
     const follow = (): { text: string; done: boolean } => {
       const current = reg.find(type, namespace, name ?? '');
-      if (!current || str(child(current, 'metadata'), 'uid') !== uid) return { text: '', done: true };
+      if (!current || str(child(current, 'metadata'), 'uid') !== uid)
+        return { text: '', done: true };
       const done = !kubelet.running(uid, named);
       const all = kubelet.logs(current, container ? { container } : {});
       const more = all.slice(sent);
@@ -103,30 +114,50 @@ export function handle(reg: Registry, kubelet: Kubelet, req: Request): Reply {
   switch (req.method) {
     case 'GET': {
       const obj = reg.get(type, namespace, name);
-      if (wantsTable(req.accept)) return { code: 200, body: toTable(type, [obj], str(child(obj, 'metadata'), 'resourceVersion') ?? '', reg.clock.now()) };
+      if (wantsTable(req.accept))
+        return {
+          code: 200,
+          body: toTable(
+            type,
+            [obj],
+            str(child(obj, 'metadata'), 'resourceVersion') ?? '',
+            reg.clock.now(),
+          ),
+        };
       return { code: 200, body: out(obj) };
     }
     case 'PUT': {
       const ctx = context(req, '%-update');
-      return { code: 200, body: out(reg.update(type, namespace, name, decodeBody(req), ctx, req.version)), warnings: ctx.warnings };
+      return {
+        code: 200,
+        body: out(reg.update(type, namespace, name, decodeBody(req), ctx, req.version)),
+        warnings: ctx.warnings,
+      };
     }
     case 'PATCH': {
       const patchType = req.contentType;
-      if (!(PATCH_TYPES as readonly string[]).includes(patchType)) throw unsupportedMediaType(patchType);
+      if (!(PATCH_TYPES as readonly string[]).includes(patchType))
+        throw unsupportedMediaType(patchType);
       const isApply = patchType === 'application/apply-patch+yaml';
       const ctx = context(req, isApply ? 'unknown-apply' : '%');
       const existed = reg.find(type, namespace, name) !== undefined;
       const patch = decodePatch(patchType as PatchType, req.body);
       const force = req.query.get('force') === 'true';
-      const result = patchObject(reg, type, namespace, name, patchType, patch, ctx, { force, version: req.version });
+      const result = patchObject(reg, type, namespace, name, patchType, patch, ctx, {
+        force,
+        version: req.version,
+      });
       return { code: existed ? 200 : 201, body: out(result), warnings: ctx.warnings };
     }
     case 'DELETE': {
       if (req.subresource) throw methodNotAllowed();
-      const body = req.body.trim() ? decodeBody({ ...req, contentType: 'application/json' }) : undefined;
+      const body = req.body.trim()
+        ? decodeBody({ ...req, contentType: 'application/json' })
+        : undefined;
       const result = deleteObject(reg, type, namespace, name, parseDeleteOptions(body, req.query));
       const still = reg.find(type, namespace, name);
-      const gone = !still || str(child(still, 'metadata'), 'uid') !== str(child(result, 'metadata'), 'uid');
+      const gone =
+        !still || str(child(still, 'metadata'), 'uid') !== str(child(result, 'metadata'), 'uid');
       return { code: gone ? 200 : 202, body: out(result) };
     }
     default:
@@ -141,14 +172,27 @@ function handleCollection(reg: Registry, req: Request): Reply {
     if (req.subresource) throw methodNotAllowed();
     const ctx = context(req, '%');
     const created = reg.create(type, req.namespace ?? '', decodeBody(req), ctx, req.version);
-    return { code: 201, body: { ...created, apiVersion: apiVersionOf(type, req.version) }, warnings: ctx.warnings };
+    return {
+      code: 201,
+      body: { ...created, apiVersion: apiVersionOf(type, req.version) },
+      warnings: ctx.warnings,
+    };
   }
   const labels = parseLabelSelector(req.query.get('labelSelector'));
   const fields = parseFieldSelector(req.query.get('fieldSelector'), type.kind);
   if (req.method === 'DELETE') {
     if (!type.verbs.includes('deletecollection')) throw methodNotAllowed();
-    const body = req.body.trim() ? decodeBody({ ...req, contentType: 'application/json' }) : undefined;
-    const items = deleteCollection(reg, type, ns, labels, fields, parseDeleteOptions(body, req.query));
+    const body = req.body.trim()
+      ? decodeBody({ ...req, contentType: 'application/json' })
+      : undefined;
+    const items = deleteCollection(
+      reg,
+      type,
+      ns,
+      labels,
+      fields,
+      parseDeleteOptions(body, req.query),
+    );
     return { code: 200, body: listOf(reg, req, items, {}) };
   }
   if (req.method !== 'GET') throw methodNotAllowed();
@@ -157,7 +201,8 @@ function handleCollection(reg: Registry, req: Request): Reply {
 }
 
 function listOf(reg: Registry, req: Request, items: JsonObject[], extra: JsonObject): JsonObject {
-  if (wantsTable(req.accept)) return toTable(req.type, items, String(reg.store.currentRv()), reg.clock.now(), extra);
+  if (wantsTable(req.accept))
+    return toTable(req.type, items, String(reg.store.currentRv()), reg.clock.now(), extra);
   return {
     kind: `${req.type.kind}List`,
     apiVersion: apiVersionOf(req.type, req.version),
@@ -173,17 +218,32 @@ function page(reg: Registry, req: Request, items: JsonObject[]): JsonObject {
   let start = 0;
   if (token) {
     try {
-      const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { start?: number; key?: string };
-      const idx = items.findIndex((o) => `${str(child(o, 'metadata'), 'namespace') ?? ''}/${str(child(o, 'metadata'), 'name') ?? ''}` > String(parsed.key ?? ''));
+      const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+        start?: number;
+        key?: string;
+      };
+      const idx = items.findIndex(
+        (o) =>
+          `${str(child(o, 'metadata'), 'namespace') ?? ''}/${str(child(o, 'metadata'), 'name') ?? ''}` >
+          String(parsed.key ?? ''),
+      );
       start = idx < 0 ? items.length : idx;
     } catch {
-      throw new ApiError(400, 'BadRequest', 'continue key is not valid: illegal base64 data at input byte 0');
+      throw new ApiError(
+        400,
+        'BadRequest',
+        'continue key is not valid: illegal base64 data at input byte 0',
+      );
     }
   }
-  if (!(limit > 0) || start + limit >= items.length) return listOf(reg, req, items.slice(start), {});
+  if (!(limit > 0) || start + limit >= items.length)
+    return listOf(reg, req, items.slice(start), {});
   const chunk = items.slice(start, start + limit);
   const last = chunk[chunk.length - 1];
   const key = `${str(child(last, 'metadata'), 'namespace') ?? ''}/${str(child(last, 'metadata'), 'name') ?? ''}`;
   const next = Buffer.from(JSON.stringify({ key })).toString('base64url');
-  return listOf(reg, req, chunk, { continue: next, remainingItemCount: items.length - start - limit });
+  return listOf(reg, req, chunk, {
+    continue: next,
+    remainingItemCount: items.length - start - limit,
+  });
 }

@@ -23,7 +23,14 @@ export function readBody(req: IncomingMessage): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (failed) reject(new ApiError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY}`));
+      if (failed)
+        reject(
+          new ApiError(
+            413,
+            'RequestEntityTooLarge',
+            `Request entity too large: limit is ${MAX_BODY}`,
+          ),
+        );
       else resolve(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', (err) => {
@@ -37,7 +44,12 @@ export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0].trim().toLowerCase();
 }
 
-export function sendJson(res: ServerResponse, code: number, body: Json, warnings: string[] = []): void {
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: Json,
+  warnings: string[] = [],
+): void {
   const text = JSON.stringify(body);
   const headers: Record<string, string | string[]> = {
     'Content-Type': 'application/json',
@@ -50,7 +62,14 @@ export function sendJson(res: ServerResponse, code: number, body: Json, warnings
 }
 
 export function sendError(res: ServerResponse, err: unknown): void {
-  const api = err instanceof ApiError ? err : new ApiError(500, 'InternalError', `Internal error occurred: ${(err as Error)?.message ?? String(err)}`);
+  const api =
+    err instanceof ApiError
+      ? err
+      : new ApiError(
+          500,
+          'InternalError',
+          `Internal error occurred: ${(err as Error)?.message ?? String(err)}`,
+        );
   if (res.headersSent) {
     res.end();
     return;
@@ -59,6 +78,9 @@ export function sendError(res: ServerResponse, err: unknown): void {
 }
 
 export function sendText(res: ServerResponse, code: number, text: string): void {
-  res.writeHead(code, { 'Content-Type': 'text/plain', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.writeHead(code, {
+    'Content-Type': 'text/plain',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
   res.end(text);
 }

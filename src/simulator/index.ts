@@ -9,7 +9,9 @@ import { CrdController } from './controllers/crds.js';
 import { EventRecorder } from './controllers/events.js';
 import { JobController } from './controllers/job.js';
 import { Kubelet } from './controllers/kubelet.js';
-import { WorkloadController } from './controllers/workloads.js';
+import { TtlController } from './controllers/ttl.js';
+import { DeploymentController } from './controllers/deployment.js';
+import { PodSetController } from './controllers/replicas.js';
 import { Catalogue } from './discovery.js';
 import { GarbageCollector } from './gc.js';
 import { buildKubeconfig } from './kubeconfig.js';
@@ -51,10 +53,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     new NamespaceController(registry),
     new GarbageCollector(registry),
     new JobController(registry, events),
-    new WorkloadController(registry, events),
+    new TtlController(registry),
+    new DeploymentController(registry, events),
+    new PodSetController(registry, events),
   ];
   const kubelet = new Kubelet(registry, events);
-  const server = createApiServer({ registry, catalogue, kubelet, bookmarkEveryMs: opts.bookmarkEveryMs ?? 10000 });
+  const server = createApiServer({
+    registry,
+    catalogue,
+    kubelet,
+    bookmarkEveryMs: opts.bookmarkEveryMs ?? 10000,
+  });
   await listen(server, opts.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;

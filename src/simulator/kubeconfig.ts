@@ -18,7 +18,9 @@ export function buildKubeconfig(opts: KubeconfigOptions): string {
     kind: 'Config',
     clusters: [{ name, cluster: { server: opts.server, 'insecure-skip-tls-verify': true } }],
     users: [{ name, user: { token: 'hookline-simulator' } }],
-    contexts: [{ name, context: { cluster: name, user: name, namespace: opts.namespace ?? 'default' } }],
+    contexts: [
+      { name, context: { cluster: name, user: name, namespace: opts.namespace ?? 'default' } },
+    ],
     'current-context': name,
     preferences: {},
   });

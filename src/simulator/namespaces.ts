@@ -59,7 +59,9 @@ export class NamespaceController {
         const meta = child(obj, 'metadata') as JsonObject;
         if (meta.deletionTimestamp) continue;
         try {
-          deleteObject(this.reg, t, ns, str(meta, 'name') ?? '', { propagationPolicy: 'Background' });
+          deleteObject(this.reg, t, ns, str(meta, 'name') ?? '', {
+            propagationPolicy: 'Background',
+          });
         } catch (err) {
           if (!(err instanceof ApiError && err.code === 404)) throw err;
         }

@@ -12,7 +12,12 @@ import { strategicMerge } from './patch/strategic-merge.js';
 import type { Registry, WriteContext } from './registry.js';
 import { parse as parseYaml } from 'yaml';
 
-export const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'] as const;
+export const PATCH_TYPES = [
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/strategic-merge-patch+json',
+  'application/apply-patch+yaml',
+] as const;
 export type PatchType = (typeof PATCH_TYPES)[number];
 
 export interface PatchOptions {
@@ -22,23 +27,44 @@ export interface PatchOptions {
 
 export function decodePatch(type: PatchType, text: string): Json {
   try {
-    return type === 'application/apply-patch+yaml' ? (parseYaml(text) as Json) : (JSON.parse(text) as Json);
+    return type === 'application/apply-patch+yaml'
+      ? (parseYaml(text) as Json)
+      : (JSON.parse(text) as Json);
   } catch (err) {
     throw badRequest(`error decoding patch: ${(err as Error).message}`);
   }
 }
 
-export function patchObject(reg: Registry, t: ResourceType, ns: string, name: string, patchType: string, body: Json, ctx: WriteContext, opts: PatchOptions): JsonObject {
-  if (!(PATCH_TYPES as readonly string[]).includes(patchType)) throw unsupportedMediaType(patchType);
-  if (patchType === 'application/apply-patch+yaml') return applyPatch(reg, t, ns, name, body, ctx, opts);
+export function patchObject(
+  reg: Registry,
+  t: ResourceType,
+  ns: string,
+  name: string,
+  patchType: string,
+  body: Json,
+  ctx: WriteContext,
+  opts: PatchOptions,
+): JsonObject {
+  if (!(PATCH_TYPES as readonly string[]).includes(patchType))
+    throw unsupportedMediaType(patchType);
+  if (patchType === 'application/apply-patch+yaml')
+    return applyPatch(reg, t, ns, name, body, ctx, opts);
   const live = reg.get(t, ns, name);
   let next: Json;
   if (patchType === 'application/json-patch+json') next = jsonPatch(live, body);
   else {
-    if (!isObject(body)) throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
+    if (!isObject(body))
+      throw badRequest(
+        'json: cannot unmarshal array into Go value of type map[string]interface {}',
+      );
     if (patchType === 'application/merge-patch+json') next = mergePatch(live, body);
     else {
-      if (t.custom) throw new ApiError(415, 'UnsupportedMediaType', 'strategic merge patch format is not supported');
+      if (t.custom)
+        throw new ApiError(
+          415,
+          'UnsupportedMediaType',
+          'strategic merge patch format is not supported',
+        );
       next = strategicMerge(live, body);
     }
   }
@@ -49,12 +75,25 @@ export function patchObject(reg: Registry, t: ResourceType, ns: string, name: st
   return reg.update(t, ns, name, next, ctx, opts.version);
 }
 
-function applyPatch(reg: Registry, t: ResourceType, ns: string, name: string, body: Json, ctx: WriteContext, opts: PatchOptions): JsonObject {
+function applyPatch(
+  reg: Registry,
+  t: ResourceType,
+  ns: string,
+  name: string,
+  body: Json,
+  ctx: WriteContext,
+  opts: PatchOptions,
+): JsonObject {
   if (!isObject(body)) throw badRequest('error decoding YAML: expected an object');
-  if (!ctx.manager || ctx.manager === 'unknown-apply') throw badRequest('PATCH /apply requires fieldManager to be set');
+  if (!ctx.manager || ctx.manager === 'unknown-apply')
+    throw badRequest('PATCH /apply requires fieldManager to be set');
   const meta = child(body, 'metadata');
-  if (meta && meta.managedFields !== undefined) throw badRequest('metadata.managedFields must be nil');
-  if (str(meta, 'name') && str(meta, 'name') !== name) throw badRequest(`the name of the object (${str(meta, 'name') ?? ''}) does not match the name on the URL (${name})`);
+  if (meta && meta.managedFields !== undefined)
+    throw badRequest('metadata.managedFields must be nil');
+  if (str(meta, 'name') && str(meta, 'name') !== name)
+    throw badRequest(
+      `the name of the object (${str(meta, 'name') ?? ''}) does not match the name on the URL (${name})`,
+    );
   const config = clone(body);
   const cm = isObject(config.metadata) ? config.metadata : (config.metadata = {});
   cm.name = name;

@@ -10,8 +10,18 @@ import type { Catalogue, ResourceType } from './discovery.js';
 import { alreadyExists, badRequest, conflict, invalid, MODIFIED, notFound } from './errors.js';
 import { checkFields, type FieldValidation } from './fields.js';
 import { applyDefaults, defaultJobSelector } from './defaults.js';
-import { child, clone, deepEqual, ensure, isObject, rfc3339, str, type JsonObject } from './json.js';
+import {
+  child,
+  clone,
+  deepEqual,
+  ensure,
+  isObject,
+  rfc3339,
+  str,
+  type JsonObject,
+} from './json.js';
 import { recordUpdate } from './patch/apply.js';
+import { dropEmptyOmitted, initialStatus, isNoop, mergeForSubresource, specOf } from './object-rules.js';
 import { matchObject, type FieldSelector, type LabelSelector } from './selectors.js';
 import type { Store } from './store.js';
 import { validateCreate, validateUpdate } from './validation.js';
@@ -28,7 +38,13 @@ export interface WriteContext {
 }
 
 export function internalContext(manager: string, subresource?: string): WriteContext {
-  return { manager, fieldValidation: 'Ignore', dryRun: false, warnings: [], ...(subresource ? { subresource } : {}) };
+  return {
+    manager,
+    fieldValidation: 'Ignore',
+    dryRun: false,
+    warnings: [],
+    ...(subresource ? { subresource } : {}),
+  };
 }
 
 export const resourceKey = (t: ResourceType): string => `${t.group}/${t.plural}`;
@@ -56,26 +72,50 @@ export class Registry {
     return this.store.get(resourceKey(type), type.namespaced ? ns : '', name);
   }
 
-  list(type: ResourceType, ns: string | undefined, labels: LabelSelector = [], fields: FieldSelector = []): JsonObject[] {
-    return this.store.list(resourceKey(type), type.namespaced ? ns : undefined, (o) => matchObject(labels, fields, o));
+  list(
+    type: ResourceType,
+    ns: string | undefined,
+    labels: LabelSelector = [],
+    fields: FieldSelector = [],
+  ): JsonObject[] {
+    return this.store.list(resourceKey(type), type.namespaced ? ns : undefined, (o) =>
+      matchObject(labels, fields, o),
+    );
   }
 
-  private prepareIdentity(type: ResourceType, ns: string, body: JsonObject, version: string): JsonObject {
+  private prepareIdentity(
+    type: ResourceType,
+    ns: string,
+    body: JsonObject,
+    version: string,
+  ): JsonObject {
     const obj = clone(body);
     const meta = ensure(obj, 'metadata');
     if (type.namespaced) {
       const given = str(meta, 'namespace');
-      if (given && given !== ns) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      if (given && given !== ns)
+        throw badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       meta.namespace = ns;
     } else delete meta.namespace;
     const kind = str(obj, 'kind');
-    if (kind && kind !== type.kind) throw badRequest(`the kind of the object (${kind}) does not match the expected kind (${type.kind})`);
+    if (kind && kind !== type.kind)
+      throw badRequest(
+        `the kind of the object (${kind}) does not match the expected kind (${type.kind})`,
+      );
     obj.apiVersion = apiVersionOf(type, version);
     obj.kind = type.kind;
     return obj;
   }
 
-  create(type: ResourceType, ns: string, body: JsonObject, ctx: WriteContext, version = type.versions[0]): JsonObject {
+  create(
+    type: ResourceType,
+    ns: string,
+    body: JsonObject,
+    ctx: WriteContext,
+    version = type.versions[0],
+  ): JsonObject {
     const obj = this.prepareIdentity(type, ns, body, version);
     const meta = child(obj, 'metadata') as JsonObject;
     if (!str(meta, 'name') && str(meta, 'generateName')) {
@@ -85,15 +125,23 @@ export class Registry {
     const name = str(meta, 'name') ?? '';
     if (this.find(type, ns, name)) throw alreadyExists(type, name);
     applyDefaults(type, obj);
+    dropEmptyOmitted(type, obj);
     validateCreate(type, obj);
     admit(this, type, ns, name, obj);
     const uid = randomUUID();
-    for (const k of ['resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink', 'generation']) delete meta[k];
+    for (const k of [
+      'resourceVersion',
+      'deletionTimestamp',
+      'deletionGracePeriodSeconds',
+      'selfLink',
+      'generation',
+    ])
+      delete meta[k];
     meta.uid = uid;
     meta.creationTimestamp = rfc3339(this.clock.now());
     if (type.generation || type.custom) meta.generation = 1;
     if (type.kind === 'Job' && type.group === 'batch') defaultJobSelector(obj, uid);
-    this.initialStatus(type, obj);
+    initialStatus(type, obj);
     if (!ctx.managedFieldsDone) {
       delete meta.managedFields;
       recordUpdate(undefined, obj, this.actor(type, ctx, version), { keyedLists: !type.custom });
@@ -104,36 +152,52 @@ export class Registry {
     return stored;
   }
 
-  private initialStatus(type: ResourceType, obj: JsonObject): void {
-    if (type.kind === 'Namespace') {
-      obj.status = { phase: 'Active' };
-      ensure(ensure(obj, 'metadata'), 'labels')['kubernetes.io/metadata.name'] = str(child(obj, 'metadata'), 'name') ?? '';
-    } else if (type.kind === 'Pod' && type.group === '') obj.status = { phase: 'Pending', qosClass: 'BestEffort' };
-    else if (type.subresources.includes('status')) obj.status = type.kind === 'Service' ? { loadBalancer: {} } : {};
-  }
-
-  actor(type: ResourceType, ctx: WriteContext, version = type.versions[0]): { manager: string; apiVersion: string; time: string; subresource?: string } {
-    return { manager: ctx.manager, apiVersion: apiVersionOf(type, version), time: rfc3339(this.clock.now()), ...(ctx.subresource ? { subresource: ctx.subresource } : {}) };
+  actor(
+    type: ResourceType,
+    ctx: WriteContext,
+    version = type.versions[0],
+  ): { manager: string; apiVersion: string; time: string; subresource?: string } {
+    return {
+      manager: ctx.manager,
+      apiVersion: apiVersionOf(type, version),
+      time: rfc3339(this.clock.now()),
+      ...(ctx.subresource ? { subresource: ctx.subresource } : {}),
+    };
   }
 
   /**
    * PUT semantics: optimistic concurrency on metadata.resourceVersion, server-owned metadata kept,
    * status/spec split by subresource, generation bumped on spec change, no-op writes skipped.
    */
-  update(type: ResourceType, ns: string, name: string, body: JsonObject, ctx: WriteContext, version = type.versions[0]): JsonObject {
+  update(
+    type: ResourceType,
+    ns: string,
+    name: string,
+    body: JsonObject,
+    ctx: WriteContext,
+    version = type.versions[0],
+  ): JsonObject {
     const prev = this.get(type, ns, name);
     const next = this.prepareIdentity(type, ns, body, version);
     const meta = child(next, 'metadata') as JsonObject;
     if (str(meta, 'name') !== name) {
-      throw badRequest(`the name of the object (${str(meta, 'name') ?? ''}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${str(meta, 'name') ?? ''}) does not match the name on the URL (${name})`,
+      );
     }
     const prevMeta = child(prev, 'metadata') as JsonObject;
     const rv = str(meta, 'resourceVersion');
     if (rv && rv !== prevMeta.resourceVersion) throw conflict(type, name, MODIFIED);
     ctx.warnings.push(...checkFields(type, next, ctx.fieldValidation));
-    const merged = this.mergeForSubresource(type, prev, next, ctx.subresource);
+    const merged = mergeForSubresource(type, prev, next, ctx.subresource);
     const mMeta = child(merged, 'metadata') as JsonObject;
-    for (const k of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation']) {
+    for (const k of [
+      'uid',
+      'creationTimestamp',
+      'deletionTimestamp',
+      'deletionGracePeriodSeconds',
+      'generation',
+    ]) {
       if (prevMeta[k] !== undefined) mMeta[k] = prevMeta[k];
       else delete mMeta[k];
     }
@@ -142,13 +206,17 @@ export class Registry {
       const added = mMeta.finalizers.filter((f) => !before.includes(f));
       if (added.length) {
         const message = `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}`;
-        throw invalid(type.kind, type.group, name, [{ reason: 'FieldValueForbidden', message, field: 'metadata.finalizers' }]);
+        throw invalid(type.kind, type.group, name, [
+          { reason: 'FieldValueForbidden', message, field: 'metadata.finalizers' },
+        ]);
       }
     }
     applyDefaults(type, merged);
+    dropEmptyOmitted(type, merged);
     validateUpdate(type, merged, prev);
     if (type.generation || type.custom) {
-      if (!deepEqual(specOf(merged), specOf(prev))) mMeta.generation = Number(prevMeta.generation ?? 1) + 1;
+      if (!deepEqual(specOf(merged), specOf(prev)))
+        mMeta.generation = Number(prevMeta.generation ?? 1) + 1;
     }
     if (!ctx.managedFieldsDone) {
       mMeta.managedFields = prevMeta.managedFields ?? [];
@@ -161,26 +229,16 @@ export class Registry {
   }
 
   /** Status writes keep the spec and metadata; main-resource writes keep the status. */
-  private mergeForSubresource(type: ResourceType, prev: JsonObject, next: JsonObject, sub?: string): JsonObject {
-    if (sub === 'status') {
-      const out = clone(prev);
-      if (next.status !== undefined) out.status = next.status;
-      else delete out.status;
-      (out.metadata as JsonObject).managedFields = (prev.metadata as JsonObject).managedFields ?? [];
-      return out;
-    }
-    if (type.subresources.includes('status')) {
-      if (prev.status !== undefined) next.status = prev.status;
-      else delete next.status;
-    }
-    return next;
-  }
-
   /** An object being deleted whose last finalizer went away is removed now. */
   finishIfReleased(type: ResourceType, obj: JsonObject): JsonObject {
     const meta = child(obj, 'metadata');
     const finalizers = Array.isArray(meta?.finalizers) ? meta.finalizers : [];
-    if (meta?.deletionTimestamp && finalizers.length === 0 && type.kind !== 'Namespace' && !(type.kind === 'Pod' && Number(meta.deletionGracePeriodSeconds ?? 0) > 0)) {
+    if (
+      meta?.deletionTimestamp &&
+      finalizers.length === 0 &&
+      type.kind !== 'Namespace' &&
+      !(type.kind === 'Pod' && Number(meta.deletionGracePeriodSeconds ?? 0) > 0)
+    ) {
       return this.store.remove(resourceKey(type), obj);
     }
     return obj;
@@ -190,13 +248,21 @@ export class Registry {
   internalWrite(type: ResourceType, obj: JsonObject, manager: string): JsonObject {
     const meta = child(obj, 'metadata') as JsonObject;
     const prev = this.get(type, str(meta, 'namespace') ?? '', str(meta, 'name') ?? '');
-    recordUpdate(prev, obj, this.actor(type, internalContext(manager)), { keyedLists: !type.custom });
+    recordUpdate(prev, obj, this.actor(type, internalContext(manager)), {
+      keyedLists: !type.custom,
+    });
     if (isNoop(prev, obj)) return prev;
     return this.store.put(resourceKey(type), obj, 'MODIFIED');
   }
 
   /** Controller status write: read-modify-write without preconditions. */
-  writeStatus(type: ResourceType, ns: string, name: string, mutate: (status: JsonObject, obj: JsonObject) => void, manager: string): JsonObject | undefined {
+  writeStatus(
+    type: ResourceType,
+    ns: string,
+    name: string,
+    mutate: (status: JsonObject, obj: JsonObject) => void,
+    manager: string,
+  ): JsonObject | undefined {
     const obj = this.find(type, ns, name);
     if (!obj) return undefined;
     const status = isObject(obj.status) ? obj.status : {};
@@ -205,21 +271,4 @@ export class Registry {
     delete (obj.metadata as JsonObject).resourceVersion;
     return this.update(type, ns, name, obj, internalContext(manager, 'status'));
   }
-}
-
-function specOf(obj: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(obj)) if (k !== 'metadata' && k !== 'status') out[k] = v;
-  return out;
-}
-
-function isNoop(prev: JsonObject, next: JsonObject): boolean {
-  const strip = (o: JsonObject): JsonObject => {
-    const c = clone(o);
-    const m = c.metadata as JsonObject;
-    delete m.resourceVersion;
-    if (Array.isArray(m.managedFields)) for (const e of m.managedFields) if (isObject(e)) delete e.time;
-    return c;
-  };
-  return deepEqual(strip(prev), strip(next));
 }

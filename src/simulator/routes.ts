@@ -7,10 +7,20 @@ import { pageNotFound } from './errors.js';
 
 export type Target =
   | { kind: 'discovery'; path: string }
-  | { kind: 'resource'; type: ResourceType; version: string; namespace?: string; name?: string; subresource?: string };
+  | {
+      kind: 'resource';
+      type: ResourceType;
+      version: string;
+      namespace?: string;
+      name?: string;
+      subresource?: string;
+    };
 
 export function parseTarget(pathname: string, catalogue: Catalogue): Target {
-  const parts = pathname.split('/').filter((p) => p !== '').map(decodeURIComponent);
+  const parts = pathname
+    .split('/')
+    .filter((p) => p !== '')
+    .map(decodeURIComponent);
   let group: string;
   let version: string;
   let rest: string[];
@@ -30,7 +40,8 @@ export function parseTarget(pathname: string, catalogue: Catalogue): Target {
     if (!t) throw pageNotFound();
     return t;
   };
-  const namespaceSub = group === '' && rest.length === 3 && (rest[2] === 'status' || rest[2] === 'finalize');
+  const namespaceSub =
+    group === '' && rest.length === 3 && (rest[2] === 'status' || rest[2] === 'finalize');
   if (rest[0] === 'namespaces' && rest.length >= 3 && !namespaceSub) {
     const type = lookup(rest[2]);
     if (!type.namespaced) throw pageNotFound();
@@ -41,9 +52,21 @@ export function parseTarget(pathname: string, catalogue: Catalogue): Target {
   return resource(type, version, undefined, rest[1], rest[2], rest.length > 3);
 }
 
-function resource(type: ResourceType, version: string, namespace: string | undefined, name: string | undefined, sub: string | undefined, extra: boolean): Target {
+function resource(
+  type: ResourceType,
+  version: string,
+  namespace: string | undefined,
+  name: string | undefined,
+  sub: string | undefined,
+  extra: boolean,
+): Target {
   if (extra) throw pageNotFound();
-  if (sub !== undefined && !type.subresources.includes(sub) && !(type.plural === 'namespaces' && sub === 'finalize')) throw pageNotFound();
+  if (
+    sub !== undefined &&
+    !type.subresources.includes(sub) &&
+    !(type.plural === 'namespaces' && sub === 'finalize')
+  )
+    throw pageNotFound();
   return {
     kind: 'resource',
     type,

@@ -29,24 +29,31 @@ function splitTerms(text: string): string[] {
   return out.map((s) => s.trim()).filter((s) => s !== '');
 }
 
-const KEY = /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?$/;
+const KEY =
+  /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?$/;
 
 function checkKey(key: string, text: string): string {
-  if (!KEY.test(key)) throw badRequest(`unable to parse requirement: invalid label key "${key}" in "${text}"`);
+  if (!KEY.test(key))
+    throw badRequest(`unable to parse requirement: invalid label key "${key}" in "${text}"`);
   return key;
 }
 
 function parseTerm(term: string): Requirement {
   const set = /^(!?)\s*([^\s!=()]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(term);
   if (set) {
-    const values = set[4].split(',').map((v) => v.trim()).filter((v) => v !== '');
+    const values = set[4]
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     return { op: set[3] === 'in' ? 'in' : 'notin', key: checkKey(set[2], term), values };
   }
   const eq = /^([^\s!=]+)\s*(==|=|!=)\s*(\S*)$/.exec(term);
   if (eq) return { op: eq[2] === '!=' ? 'ne' : 'eq', key: checkKey(eq[1], term), value: eq[3] };
   const exists = /^(!?)\s*([^\s!=()]+)$/.exec(term);
   if (exists) return { op: exists[1] ? 'notexists' : 'exists', key: checkKey(exists[2], term) };
-  throw badRequest(`unable to parse requirement: found '${term}', expected: !, identifier, or 'end of string'`);
+  throw badRequest(
+    `unable to parse requirement: found '${term}', expected: !, identifier, or 'end of string'`,
+  );
 }
 
 export function parseLabelSelector(text: string | null): LabelSelector {
@@ -76,7 +83,10 @@ export function matchLabels(selector: LabelSelector, labels: Record<string, stri
 }
 
 /** A metav1.LabelSelector object (matchLabels + matchExpressions) against labels. */
-export function matchSelectorObject(selector: JsonObject | undefined, labels: Record<string, string>): boolean {
+export function matchSelectorObject(
+  selector: JsonObject | undefined,
+  labels: Record<string, string>,
+): boolean {
   if (!selector) return false;
   const reqs: Requirement[] = [];
   for (const [k, v] of Object.entries(child(selector, 'matchLabels') ?? {})) {
@@ -85,7 +95,9 @@ export function matchSelectorObject(selector: JsonObject | undefined, labels: Re
   const exprs = selector.matchExpressions;
   for (const e of Array.isArray(exprs) ? exprs : []) {
     if (!isObject(e) || typeof e.key !== 'string') continue;
-    const values = (Array.isArray(e.values) ? e.values : []).filter((x): x is string => typeof x === 'string');
+    const values = (Array.isArray(e.values) ? e.values : []).filter(
+      (x): x is string => typeof x === 'string',
+    );
     const op = e.operator;
     if (op === 'In') reqs.push({ op: 'in', key: e.key, values });
     else if (op === 'NotIn') reqs.push({ op: 'notin', key: e.key, values });
@@ -106,8 +118,19 @@ export type FieldSelector = FieldRequirement[];
 /** Fields each kind supports (pkg/registry/.../strategy.go *ToSelectableFields). */
 function supported(kind: string, path: string): boolean {
   if (path === 'metadata.name' || path === 'metadata.namespace') return true;
-  if (kind === 'Pod') return ['status.phase', 'spec.nodeName', 'spec.restartPolicy', 'spec.serviceAccountName', 'status.podIP'].includes(path);
-  if (kind === 'Event') return path.startsWith('involvedObject.') || ['reason', 'type', 'source', 'reportingComponent'].includes(path);
+  if (kind === 'Pod')
+    return [
+      'status.phase',
+      'spec.nodeName',
+      'spec.restartPolicy',
+      'spec.serviceAccountName',
+      'status.podIP',
+    ].includes(path);
+  if (kind === 'Event')
+    return (
+      path.startsWith('involvedObject.') ||
+      ['reason', 'type', 'source', 'reportingComponent'].includes(path)
+    );
   if (kind === 'Secret') return path === 'type';
   if (kind === 'Job') return path === 'status.successful';
   if (kind === 'Namespace') return path === 'status.phase';
@@ -135,6 +158,10 @@ export function matchFields(selector: FieldSelector, obj: JsonObject): boolean {
   });
 }
 
-export function matchObject(labels: LabelSelector, fields: FieldSelector, obj: JsonObject): boolean {
+export function matchObject(
+  labels: LabelSelector,
+  fields: FieldSelector,
+  obj: JsonObject,
+): boolean {
   return matchLabels(labels, labelsOf(obj)) && matchFields(fields, obj);
 }

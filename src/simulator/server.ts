@@ -13,6 +13,7 @@ import type { Registry } from './registry.js';
 import { openApiGroupVersion, openApiRoot } from './openapi.js';
 import { parseTarget } from './routes.js';
 import { matchObject, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { toTable, wantsTable } from './table.js';
 import { serveWatch } from './watch.js';
 
 export interface ServerDeps {
@@ -24,9 +25,22 @@ export interface ServerDeps {
 
 function discovery(catalogue: Catalogue, path: string, host: string): JsonObject {
   if (path === '/version') {
-    return { ...KUBE_VERSION, gitCommit: '0000000000000000000000000000000000000000', gitTreeState: 'clean', buildDate: '2024-12-11T00:00:00Z', goVersion: 'go1.23.4', compiler: 'gc', platform: 'linux/amd64' };
+    return {
+      ...KUBE_VERSION,
+      gitCommit: '0000000000000000000000000000000000000000',
+      gitTreeState: 'clean',
+      buildDate: '2024-12-11T00:00:00Z',
+      goVersion: 'go1.23.4',
+      compiler: 'gc',
+      platform: 'linux/amd64',
+    };
   }
-  if (path === '/api') return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: host }] };
+  if (path === '/api')
+    return {
+      kind: 'APIVersions',
+      versions: ['v1'],
+      serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: host }],
+    };
   if (path === '/apis') return catalogue.groupList();
   if (path === '/api/v1') return catalogue.resourceList('', 'v1');
   const parts = path.split('/').filter(Boolean);
@@ -34,7 +48,8 @@ function discovery(catalogue: Catalogue, path: string, host: string): JsonObject
     const g = catalogue.group(parts[1]);
     if (g) return g;
   }
-  if (parts[0] === 'apis' && parts.length === 3 && catalogue.hasGroupVersion(parts[1], parts[2])) return catalogue.resourceList(parts[1], parts[2]);
+  if (parts[0] === 'apis' && parts.length === 3 && catalogue.hasGroupVersion(parts[1], parts[2]))
+    return catalogue.resourceList(parts[1], parts[2]);
   throw pageNotFound();
 }
 
@@ -50,7 +65,13 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
   }
   const target = parseTarget(url.pathname, deps.catalogue);
   if (target.kind === 'discovery') {
-    if (method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+    if (method !== 'GET')
+      throw new ApiError(
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+        {},
+      );
     return sendJson(res, 200, discovery(deps.catalogue, target.path, req.headers.host ?? ''));
   }
   const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
@@ -74,28 +95,60 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
   sendJson(res, reply.code, reply.body, reply.warnings);
 }
 
-function watch(deps: ServerDeps, target: Extract<ReturnType<typeof parseTarget>, { kind: 'resource' }>, q: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
+function watch(
+  deps: ServerDeps,
+  target: Extract<ReturnType<typeof parseTarget>, { kind: 'resource' }>,
+  q: URLSearchParams,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   const labels = parseLabelSelector(q.get('labelSelector'));
   const fields = parseFieldSelector(q.get('fieldSelector'), target.type.kind);
   const name = target.name;
   const timeout = q.get('timeoutSeconds');
-  serveWatch(deps.registry.store, res, {
-    type: target.type,
-    version: target.version,
-    ...(target.type.namespaced && target.namespace !== undefined ? { namespace: target.namespace } : {}),
-    filter: (obj) => matchObject(labels, fields, obj) && (name === undefined || str(child(obj, 'metadata'), 'name') === name),
-    ...(q.get('resourceVersion') !== null ? { resourceVersion: q.get('resourceVersion') as string } : {}),
-    ...(timeout !== null ? { timeoutSeconds: Number(timeout) } : {}),
-    bookmarks: q.get('allowWatchBookmarks') === 'true',
-    bookmarkEveryMs: deps.bookmarkEveryMs,
-  }, (close) => {
-    req.on('close', close);
-    res.on('close', close);
-  });
+  serveWatch(
+    deps.registry.store,
+    res,
+    {
+      type: target.type,
+      version: target.version,
+      ...(target.type.namespaced && target.namespace !== undefined
+        ? { namespace: target.namespace }
+        : {}),
+      filter: (obj) =>
+        matchObject(labels, fields, obj) &&
+        (name === undefined || str(child(obj, 'metadata'), 'name') === name),
+      ...(q.get('resourceVersion') !== null
+        ? { resourceVersion: q.get('resourceVersion') as string }
+        : {}),
+      ...(timeout !== null ? { timeoutSeconds: Number(timeout) } : {}),
+      bookmarks: q.get('allowWatchBookmarks') === 'true',
+      ...(wantsTable(req.headers.accept)
+        ? {
+            transform: (obj: JsonObject) =>
+              toTable(
+                target.type,
+                [obj],
+                str(child(obj, 'metadata'), 'resourceVersion') ?? '',
+                deps.registry.clock.now(),
+              ),
+          }
+        : {}),
+      bookmarkEveryMs: deps.bookmarkEveryMs,
+    },
+    (close) => {
+      req.on('close', close);
+      res.on('close', close);
+    },
+  );
 }
 
 /** Streams a followed log until the container stops, the Pod goes or the client leaves. */
-function followLog(res: ServerResponse, first: string, more: () => { text: string; done: boolean }): void {
+function followLog(
+  res: ServerResponse,
+  first: string,
+  more: () => { text: string; done: boolean },
+): void {
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
   res.write(first);
   const timer = setInterval(() => {
@@ -111,7 +164,12 @@ function followLog(res: ServerResponse, first: string, more: () => { text: strin
 
 export function createApiServer(deps: ServerDeps): Server {
   const server = createServer((req, res) => {
-    if (process.env.HOOKLINE_SIM_TRACE) res.on('finish', () => process.stderr.write(`${req.method} ${req.url} ${res.statusCode} ${req.headers.accept ?? ''}\n`));
+    if (process.env.HOOKLINE_SIM_TRACE)
+      res.on('finish', () =>
+        process.stderr.write(
+          `${req.method} ${req.url} ${res.statusCode} ${req.headers.accept ?? ''}\n`,
+        ),
+      );
     route(deps, req, res).catch((err: unknown) => {
       if (err instanceof ApiError && err.code === 413) res.setHeader('Connection', 'close');
       sendError(res, err);

@@ -39,8 +39,14 @@ export class Store {
   private readonly watchers = new Set<WatchOptions>();
   private readonly listeners = new Set<(ev: StoreEvent) => void>();
 
-  /** Starts well above 1 so that small resourceVersions are "too old", as on a long-lived cluster. */
-  constructor(private readonly historyLimit = 10000, initialRv = 1000) {
+  /**
+   * Keeps at least `historyLimit` events for resuming watches. Starts well above 1 so that small
+   * resourceVersions are "too old", as on a long-lived cluster.
+   */
+  constructor(
+    private readonly historyLimit = 10000,
+    initialRv = 1000,
+  ) {
     this.rv = initialRv;
   }
 
@@ -79,12 +85,14 @@ export class Store {
 
   /** Read-only walk over every stored object (no copies: callers must not mutate). */
   *entries(): Generator<{ resource: string; object: JsonObject }> {
-    for (const [resource, t] of this.objects) for (const object of t.values()) yield { resource, object };
+    for (const [resource, t] of this.objects)
+      for (const object of t.values()) yield { resource, object };
   }
 
   count(resource: string, namespace: string): number {
     let n = 0;
-    for (const k of this.objects.get(resource)?.keys() ?? []) if (k.startsWith(`${namespace}/`)) n++;
+    for (const k of this.objects.get(resource)?.keys() ?? [])
+      if (k.startsWith(`${namespace}/`)) n++;
     return n;
   }
 
@@ -101,7 +109,13 @@ export class Store {
     const table = this.table(resource);
     const prev = table.get(keyOf(stored));
     table.set(keyOf(stored), stored);
-    this.emit({ type, resource, object: stored, rv: this.rv, ...(prev && type === 'MODIFIED' ? { prev } : {}) });
+    this.emit({
+      type,
+      resource,
+      object: stored,
+      rv: this.rv,
+      ...(prev && type === 'MODIFIED' ? { prev } : {}),
+    });
     return clone(stored);
   }
 
@@ -117,7 +131,10 @@ export class Store {
 
   private emit(ev: StoreEvent): void {
     this.history.push(ev);
-    if (this.history.length > this.historyLimit) this.history.splice(0, this.history.length - this.historyLimit);
+    // Trimmed in batches, so a full history does not cost a shift on every write.
+    if (this.history.length > this.historyLimit + Math.ceil(this.historyLimit / 4)) {
+      this.history.splice(0, this.history.length - this.historyLimit);
+    }
     for (const w of this.watchers) deliver(w, ev);
     for (const l of this.listeners) l(ev);
   }
@@ -135,7 +152,12 @@ export class Store {
     if (opts.fromRv === undefined || opts.fromRv === 0) {
       for (const o of this.list(opts.resource, opts.namespace)) {
         if (opts.filter(o)) {
-          opts.send({ type: 'ADDED', resource: opts.resource, object: o, rv: Number(child(o, 'metadata')?.resourceVersion) });
+          opts.send({
+            type: 'ADDED',
+            resource: opts.resource,
+            object: o,
+            rv: Number(child(o, 'metadata')?.resourceVersion),
+          });
         }
       }
     } else {

@@ -39,7 +39,11 @@ const since = (o: JsonObject, field: string, now: number): string => {
   return t ? humanDuration(now - Date.parse(t)) : '<unknown>';
 };
 const NAME: Column = { name: 'Name', type: 'string', cell: (o) => str(meta(o), 'name') ?? '' };
-const AGE: Column = { name: 'Age', type: 'string', cell: (o, now) => since(o, 'creationTimestamp', now) };
+const AGE: Column = {
+  name: 'Age',
+  type: 'string',
+  cell: (o, now) => since(o, 'creationTimestamp', now),
+};
 const status = (o: JsonObject, k: string): number => num(child(o, 'status'), k) ?? 0;
 const spec = (o: JsonObject, k: string): number => num(child(o, 'spec'), k) ?? 0;
 
@@ -52,7 +56,8 @@ function podReason(o: JsonObject): string {
     const waiting = str(child(state, 'waiting'), 'reason');
     const terminated = child(state, 'terminated');
     if (waiting) reason = waiting;
-    else if (terminated) reason = str(terminated, 'reason') ?? `ExitCode:${num(terminated, 'exitCode') ?? 0}`;
+    else if (terminated)
+      reason = str(terminated, 'reason') ?? `ExitCode:${num(terminated, 'exitCode') ?? 0}`;
     else if (child(state, 'running') && c.ready === true) running = true;
   }
   if (reason === 'Completed' && running) reason = 'Running';
@@ -62,12 +67,20 @@ function podReason(o: JsonObject): string {
 function podRestarts(o: JsonObject, now: number): string {
   const statuses = objects(child(o, 'status'), 'containerStatuses');
   const total = statuses.reduce((n, c) => n + (num(c, 'restartCount') ?? 0), 0);
-  const last = statuses.map((c) => str(child(child(c, 'lastState'), 'terminated'), 'finishedAt')).filter((t): t is string => Boolean(t)).sort().pop();
-  return last && total > 0 ? `${total} (${humanDuration(now - Date.parse(last))} ago)` : String(total);
+  const last = statuses
+    .map((c) => str(child(child(c, 'lastState'), 'terminated'), 'finishedAt'))
+    .filter((t): t is string => Boolean(t))
+    .sort()
+    .pop();
+  return last && total > 0
+    ? `${total} (${humanDuration(now - Date.parse(last))} ago)`
+    : String(total);
 }
 
 function jobStatus(o: JsonObject): string {
-  const conds = objects(child(o, 'status'), 'conditions').filter((c) => c.status === 'True').map((c) => String(c.type));
+  const conds = objects(child(o, 'status'), 'conditions')
+    .filter((c) => c.status === 'True')
+    .map((c) => String(c.type));
   if (conds.includes('Complete')) return 'Complete';
   if (conds.includes('Failed')) return 'Failed';
   if (meta(o).deletionTimestamp) return 'Terminating';
@@ -78,39 +91,142 @@ function jobStatus(o: JsonObject): string {
 }
 
 function servicePorts(o: JsonObject): string {
-  const ports = objects(child(o, 'spec'), 'ports').map((p) => `${String(p.port)}${p.nodePort ? `:${String(p.nodePort)}` : ''}/${String(p.protocol ?? 'TCP')}`);
+  const ports = objects(child(o, 'spec'), 'ports').map(
+    (p) =>
+      `${String(p.port)}${p.nodePort ? `:${String(p.nodePort)}` : ''}/${String(p.protocol ?? 'TCP')}`,
+  );
   return ports.length ? ports.join(',') : '<none>';
 }
 
 const COLUMNS: Record<string, Column[]> = {
   '/Pod': [
     NAME,
-    { name: 'Ready', type: 'string', cell: (o) => { const cs = objects(child(o, 'status'), 'containerStatuses'); return `${cs.filter((c) => c.ready === true).length}/${objects(child(o, 'spec'), 'containers').length}`; } },
+    {
+      name: 'Ready',
+      type: 'string',
+      cell: (o) => {
+        const cs = objects(child(o, 'status'), 'containerStatuses');
+        return `${cs.filter((c) => c.ready === true).length}/${objects(child(o, 'spec'), 'containers').length}`;
+      },
+    },
     { name: 'Status', type: 'string', cell: podReason },
     { name: 'Restarts', type: 'string', cell: podRestarts },
     AGE,
-    { name: 'IP', type: 'string', priority: 1, cell: (o) => str(child(o, 'status'), 'podIP') ?? '<none>' },
-    { name: 'Node', type: 'string', priority: 1, cell: (o) => str(child(o, 'spec'), 'nodeName') ?? '<none>' },
+    {
+      name: 'IP',
+      type: 'string',
+      priority: 1,
+      cell: (o) => str(child(o, 'status'), 'podIP') ?? '<none>',
+    },
+    {
+      name: 'Node',
+      type: 'string',
+      priority: 1,
+      cell: (o) => str(child(o, 'spec'), 'nodeName') ?? '<none>',
+    },
   ],
   'batch/Job': [
     NAME,
     { name: 'Status', type: 'string', cell: jobStatus },
-    { name: 'Completions', type: 'string', cell: (o) => `${status(o, 'succeeded')}/${spec(o, 'completions') || 1}` },
-    { name: 'Duration', type: 'string', cell: (o, now) => { const s = str(child(o, 'status'), 'startTime'); if (!s) return ''; const e = str(child(o, 'status'), 'completionTime'); return humanDuration((e ? Date.parse(e) : now) - Date.parse(s)); } },
+    {
+      name: 'Completions',
+      type: 'string',
+      cell: (o) => `${status(o, 'succeeded')}/${spec(o, 'completions') || 1}`,
+    },
+    {
+      name: 'Duration',
+      type: 'string',
+      cell: (o, now) => {
+        const s = str(child(o, 'status'), 'startTime');
+        if (!s) return '';
+        const e = str(child(o, 'status'), 'completionTime');
+        return humanDuration((e ? Date.parse(e) : now) - Date.parse(s));
+      },
+    },
     AGE,
   ],
-  'apps/Deployment': [NAME, { name: 'Ready', type: 'string', cell: (o) => `${status(o, 'readyReplicas')}/${spec(o, 'replicas')}` }, { name: 'Up-to-date', type: 'integer', cell: (o) => status(o, 'updatedReplicas') }, { name: 'Available', type: 'integer', cell: (o) => status(o, 'availableReplicas') }, AGE],
-  'apps/ReplicaSet': [NAME, { name: 'Desired', type: 'integer', cell: (o) => spec(o, 'replicas') }, { name: 'Current', type: 'integer', cell: (o) => status(o, 'replicas') }, { name: 'Ready', type: 'integer', cell: (o) => status(o, 'readyReplicas') }, AGE],
-  'apps/StatefulSet': [NAME, { name: 'Ready', type: 'string', cell: (o) => `${status(o, 'readyReplicas')}/${spec(o, 'replicas')}` }, AGE],
-  'apps/DaemonSet': [NAME, ...['desiredNumberScheduled', 'currentNumberScheduled', 'numberReady', 'updatedNumberScheduled', 'numberAvailable'].map((k, i): Column => ({ name: ['Desired', 'Current', 'Ready', 'Up-to-date', 'Available'][i], type: 'integer', cell: (o) => status(o, k) })), AGE],
-  '/Namespace': [NAME, { name: 'Status', type: 'string', cell: (o) => str(child(o, 'status'), 'phase') ?? '' }, AGE],
-  '/ConfigMap': [NAME, { name: 'Data', type: 'integer', cell: (o) => Object.keys(child(o, 'data') ?? {}).length + Object.keys(child(o, 'binaryData') ?? {}).length }, AGE],
-  '/Secret': [NAME, { name: 'Type', type: 'string', cell: (o) => str(o, 'type') ?? '' }, { name: 'Data', type: 'integer', cell: (o) => Object.keys(child(o, 'data') ?? {}).length }, AGE],
+  'apps/Deployment': [
+    NAME,
+    {
+      name: 'Ready',
+      type: 'string',
+      cell: (o) => `${status(o, 'readyReplicas')}/${spec(o, 'replicas')}`,
+    },
+    { name: 'Up-to-date', type: 'integer', cell: (o) => status(o, 'updatedReplicas') },
+    { name: 'Available', type: 'integer', cell: (o) => status(o, 'availableReplicas') },
+    AGE,
+  ],
+  'apps/ReplicaSet': [
+    NAME,
+    { name: 'Desired', type: 'integer', cell: (o) => spec(o, 'replicas') },
+    { name: 'Current', type: 'integer', cell: (o) => status(o, 'replicas') },
+    { name: 'Ready', type: 'integer', cell: (o) => status(o, 'readyReplicas') },
+    AGE,
+  ],
+  'apps/StatefulSet': [
+    NAME,
+    {
+      name: 'Ready',
+      type: 'string',
+      cell: (o) => `${status(o, 'readyReplicas')}/${spec(o, 'replicas')}`,
+    },
+    AGE,
+  ],
+  'apps/DaemonSet': [
+    NAME,
+    ...[
+      'desiredNumberScheduled',
+      'currentNumberScheduled',
+      'numberReady',
+      'updatedNumberScheduled',
+      'numberAvailable',
+    ].map((k, i): Column => ({
+      name: ['Desired', 'Current', 'Ready', 'Up-to-date', 'Available'][i],
+      type: 'integer',
+      cell: (o) => status(o, k),
+    })),
+    AGE,
+  ],
+  '/Namespace': [
+    NAME,
+    { name: 'Status', type: 'string', cell: (o) => str(child(o, 'status'), 'phase') ?? '' },
+    AGE,
+  ],
+  '/ConfigMap': [
+    NAME,
+    {
+      name: 'Data',
+      type: 'integer',
+      cell: (o) =>
+        Object.keys(child(o, 'data') ?? {}).length +
+        Object.keys(child(o, 'binaryData') ?? {}).length,
+    },
+    AGE,
+  ],
+  '/Secret': [
+    NAME,
+    { name: 'Type', type: 'string', cell: (o) => str(o, 'type') ?? '' },
+    { name: 'Data', type: 'integer', cell: (o) => Object.keys(child(o, 'data') ?? {}).length },
+    AGE,
+  ],
   '/Service': [
     NAME,
     { name: 'Type', type: 'string', cell: (o) => str(child(o, 'spec'), 'type') ?? '' },
-    { name: 'Cluster-IP', type: 'string', cell: (o) => str(child(o, 'spec'), 'clusterIP') ?? '<none>' },
-    { name: 'External-IP', type: 'string', cell: (o) => (str(child(o, 'spec'), 'type') === 'LoadBalancer' ? objects(child(child(o, 'status'), 'loadBalancer'), 'ingress').map((i) => String(i.ip ?? i.hostname)).join(',') || '<pending>' : '<none>') },
+    {
+      name: 'Cluster-IP',
+      type: 'string',
+      cell: (o) => str(child(o, 'spec'), 'clusterIP') ?? '<none>',
+    },
+    {
+      name: 'External-IP',
+      type: 'string',
+      cell: (o) =>
+        str(child(o, 'spec'), 'type') === 'LoadBalancer'
+          ? objects(child(child(o, 'status'), 'loadBalancer'), 'ingress')
+              .map((i) => String(i.ip ?? i.hostname))
+              .join(',') || '<pending>'
+          : '<none>',
+    },
     { name: 'Port(s)', type: 'string', cell: servicePorts },
     AGE,
   ],
@@ -118,12 +234,20 @@ const COLUMNS: Record<string, Column[]> = {
     { name: 'Last Seen', type: 'string', cell: (o, now) => since(o, 'lastTimestamp', now) },
     { name: 'Type', type: 'string', cell: (o) => str(o, 'type') ?? '' },
     { name: 'Reason', type: 'string', cell: (o) => str(o, 'reason') ?? '' },
-    { name: 'Object', type: 'string', cell: (o) => `${(str(child(o, 'involvedObject'), 'kind') ?? '').toLowerCase()}/${str(child(o, 'involvedObject'), 'name') ?? ''}` },
+    {
+      name: 'Object',
+      type: 'string',
+      cell: (o) =>
+        `${(str(child(o, 'involvedObject'), 'kind') ?? '').toLowerCase()}/${str(child(o, 'involvedObject'), 'name') ?? ''}`,
+    },
     { name: 'Message', type: 'string', cell: (o) => str(o, 'message') ?? '' },
   ],
 };
 
-const DEFAULT: Column[] = [NAME, { name: 'Created At', type: 'date', cell: (o) => str(meta(o), 'creationTimestamp') ?? '' }];
+const DEFAULT: Column[] = [
+  NAME,
+  { name: 'Created At', type: 'date', cell: (o) => str(meta(o), 'creationTimestamp') ?? '' },
+];
 
 /** Whether an Accept header asks for a meta.k8s.io Table. */
 export function wantsTable(accept: string | undefined): boolean {
@@ -131,13 +255,25 @@ export function wantsTable(accept: string | undefined): boolean {
   return /(^|;)\s*as=Table/.test(first) && /g=meta\.k8s\.io/.test(first);
 }
 
-export function toTable(type: ResourceType, items: JsonObject[], resourceVersion: string, now: number, extra: JsonObject = {}): JsonObject {
+export function toTable(
+  type: ResourceType,
+  items: JsonObject[],
+  resourceVersion: string,
+  now: number,
+  extra: JsonObject = {},
+): JsonObject {
   const columns = COLUMNS[`${type.group}/${type.kind}`] ?? DEFAULT;
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion, ...extra },
-    columnDefinitions: columns.map((c) => ({ name: c.name, type: c.type, format: c === NAME ? 'name' : '', description: '', priority: c.priority ?? 0 })),
+    columnDefinitions: columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      format: c === NAME ? 'name' : '',
+      description: '',
+      priority: c.priority ?? 0,
+    })),
     rows: items.map((o) => ({
       cells: columns.map((c) => c.cell(o, now)) as Json[],
       object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: meta(o) },

@@ -21,7 +21,11 @@ const DNS1035_MSG =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
 function required(field: string, detail = ''): StatusCause {
-  return { reason: 'FieldValueRequired', message: detail ? `Required value: ${detail}` : 'Required value', field };
+  return {
+    reason: 'FieldValueRequired',
+    message: detail ? `Required value: ${detail}` : 'Required value',
+    field,
+  };
 }
 
 function invalidValue(field: string, value: string, detail: string): StatusCause {
@@ -37,18 +41,28 @@ function nameCauses(type: ResourceType, meta: JsonObject | undefined): StatusCau
       : type.plural === 'services'
         ? [DNS1035, DNS1035_MSG, 63]
         : [SUBDOMAIN, SUBDOMAIN_MSG, 253];
-  if (name.length > max) return [invalidValue('metadata.name', name, `must be no more than ${max} characters`)];
+  if (name.length > max)
+    return [invalidValue('metadata.name', name, `must be no more than ${max} characters`)];
   return re.test(name) ? [] : [invalidValue('metadata.name', name, msg)];
 }
 
-const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const QUALIFIED_NAME =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
 function labelCauses(obj: JsonObject): StatusCause[] {
   const causes: StatusCause[] = [];
   for (const [k, v] of Object.entries(labelsOf(obj))) {
-    const [prefix, name] = k.includes('/') ? [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)] : ['', k];
+    const [prefix, name] = k.includes('/')
+      ? [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)]
+      : ['', k];
     if (!QUALIFIED_NAME.test(k) || name.length > 63 || prefix.length > 253) {
-      causes.push(invalidValue('metadata.labels', k, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"));
+      causes.push(
+        invalidValue(
+          'metadata.labels',
+          k,
+          "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+        ),
+      );
     }
     if (v.length > 63 || !LABEL_VALUE.test(v)) {
       causes.push(
@@ -63,20 +77,29 @@ function labelCauses(obj: JsonObject): StatusCause[] {
   return causes;
 }
 
-function podSpecCauses(spec: JsonObject | undefined, path: string, allowed?: string[]): StatusCause[] {
+function podSpecCauses(
+  spec: JsonObject | undefined,
+  path: string,
+  allowed?: string[],
+): StatusCause[] {
   const causes: StatusCause[] = [];
   const containers = objects(spec, 'containers');
   if (!containers.length) causes.push(required(`${path}.containers`));
   containers.forEach((c, i) => {
     const name = str(c, 'name') ?? '';
     if (!name) causes.push(required(`${path}.containers[${i}].name`));
-    else if (!LABEL.test(name)) causes.push(invalidValue(`${path}.containers[${i}].name`, name, LABEL_MSG));
+    else if (!LABEL.test(name))
+      causes.push(invalidValue(`${path}.containers[${i}].name`, name, LABEL_MSG));
     if (!str(c, 'image')) causes.push(required(`${path}.containers[${i}].image`));
   });
   const policy = str(spec, 'restartPolicy');
   const supported = allowed ?? ['Always', 'OnFailure', 'Never'];
   if (policy === undefined && allowed) {
-    causes.push({ reason: 'FieldValueRequired', message: `Required value: valid values: ${allowed.map((v) => `"${v}"`).join(', ')}`, field: `${path}.restartPolicy` });
+    causes.push({
+      reason: 'FieldValueRequired',
+      message: `Required value: valid values: ${allowed.map((v) => `"${v}"`).join(', ')}`,
+      field: `${path}.restartPolicy`,
+    });
   } else if (policy !== undefined && !supported.includes(policy)) {
     causes.push({
       reason: 'FieldValueNotSupported',
@@ -93,7 +116,14 @@ function templateSelectorCauses(spec: JsonObject | undefined): StatusCause[] {
   const template = child(spec, 'template');
   const labels = labelsOf(template ?? {});
   if (!matchSelectorObject(selector, labels)) {
-    return [{ reason: 'FieldValueInvalid', message: 'Invalid value: map[string]string(nil): `selector` does not match template `labels`', field: 'spec.template.metadata.labels' }];
+    return [
+      {
+        reason: 'FieldValueInvalid',
+        message:
+          'Invalid value: map[string]string(nil): `selector` does not match template `labels`',
+        field: 'spec.template.metadata.labels',
+      },
+    ];
   }
   return [];
 }
@@ -104,7 +134,10 @@ function kindCauses(type: ResourceType, obj: JsonObject): StatusCause[] {
     case '/Pod':
       return podSpecCauses(spec, 'spec');
     case 'batch/Job':
-      return podSpecCauses(child(child(spec, 'template'), 'spec'), 'spec.template.spec', ['OnFailure', 'Never']);
+      return podSpecCauses(child(child(spec, 'template'), 'spec'), 'spec.template.spec', [
+        'OnFailure',
+        'Never',
+      ]);
     case 'apps/Deployment':
     case 'apps/ReplicaSet':
     case 'apps/StatefulSet':
@@ -126,7 +159,8 @@ function kindCauses(type: ResourceType, obj: JsonObject): StatusCause[] {
 }
 
 function fail(type: ResourceType, obj: JsonObject, causes: StatusCause[]): void {
-  if (causes.length) throw invalid(type.kind, type.group, str(child(obj, 'metadata'), 'name') ?? '', causes);
+  if (causes.length)
+    throw invalid(type.kind, type.group, str(child(obj, 'metadata'), 'name') ?? '', causes);
 }
 
 export function validateCreate(type: ResourceType, obj: JsonObject): void {
@@ -141,19 +175,38 @@ export function validateUpdate(type: ResourceType, next: JsonObject, prev: JsonO
   const ps = child(prev, 'spec');
   if (type.group === 'batch' && type.kind === 'Job') {
     for (const f of ['template', 'selector', 'completions']) {
-      if (!deepEqual(ns?.[f], ps?.[f])) causes.push({ reason: 'FieldValueInvalid', message: 'Invalid value: "object": field is immutable', field: `spec.${f}` });
+      if (!deepEqual(ns?.[f], ps?.[f]))
+        causes.push({
+          reason: 'FieldValueInvalid',
+          message: 'Invalid value: "object": field is immutable',
+          field: `spec.${f}`,
+        });
     }
   }
-  if (type.group === '' && (type.kind === 'ConfigMap' || type.kind === 'Secret') && prev.immutable === true) {
+  if (
+    type.group === '' &&
+    (type.kind === 'ConfigMap' || type.kind === 'Secret') &&
+    prev.immutable === true
+  ) {
     if (!deepEqual(next.data, prev.data) || !deepEqual(next.binaryData, prev.binaryData)) {
-      causes.push({ reason: 'FieldValueForbidden', message: `Forbidden: field is immutable when \`immutable\` is set`, field: 'data' });
+      causes.push({
+        reason: 'FieldValueForbidden',
+        message: `Forbidden: field is immutable when \`immutable\` is set`,
+        field: 'data',
+      });
     }
-    if (next.immutable !== true) causes.push({ reason: 'FieldValueForbidden', message: 'Forbidden: field is immutable when `immutable` is set', field: 'immutable' });
+    if (next.immutable !== true)
+      causes.push({
+        reason: 'FieldValueForbidden',
+        message: 'Forbidden: field is immutable when `immutable` is set',
+        field: 'immutable',
+      });
   }
   if (type.group === '' && type.kind === 'Pod' && !deepEqual(stripImages(ns), stripImages(ps))) {
     causes.push({
       reason: 'FieldValueForbidden',
-      message: 'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+      message:
+        'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
       field: 'spec',
     });
   }

@@ -20,23 +20,44 @@ export interface WatchRequest {
   bookmarks: boolean;
   /** Real milliseconds between bookmarks. */
   bookmarkEveryMs: number;
+  /** Re-shapes each object (server-side printing: a one-row Table). */
+  transform?: (obj: JsonObject) => JsonObject;
 }
 
 function frame(type: string, object: JsonObject): string {
   return `${JSON.stringify({ type, object })}\n`;
 }
 
-export function serveWatch(store: Store, res: ServerResponse, req: WatchRequest, onClose: (fn: () => void) => void): void {
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+export function serveWatch(
+  store: Store,
+  res: ServerResponse,
+  req: WatchRequest,
+  onClose: (fn: () => void) => void,
+): void {
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Transfer-Encoding': 'chunked',
+  });
   res.flushHeaders();
   const apiVersion = apiVersionOf(req.type, req.version);
   const bookmark = (): void => {
-    res.write(frame('BOOKMARK', { kind: req.type.kind, apiVersion, metadata: { resourceVersion: String(store.currentRv()) } }));
+    res.write(
+      frame('BOOKMARK', {
+        kind: req.type.kind,
+        apiVersion,
+        metadata: { resourceVersion: String(store.currentRv()) },
+      }),
+    );
   };
   let unsubscribe: () => void = () => undefined;
   try {
-    const rv = req.resourceVersion === undefined || req.resourceVersion === '' ? undefined : Number(req.resourceVersion);
-    if (rv !== undefined && !Number.isFinite(rv)) throw new ApiError(400, 'BadRequest', `invalid resource version: ${req.resourceVersion}`);
+    const rv =
+      req.resourceVersion === undefined || req.resourceVersion === ''
+        ? undefined
+        : Number(req.resourceVersion);
+    if (rv !== undefined && !Number.isFinite(rv))
+      throw new ApiError(400, 'BadRequest', `invalid resource version: ${req.resourceVersion}`);
     unsubscribe = store.watch({
       resource: resourceKey(req.type),
       ...(req.namespace !== undefined ? { namespace: req.namespace } : {}),
@@ -45,7 +66,7 @@ export function serveWatch(store: Store, res: ServerResponse, req: WatchRequest,
       send: (ev) => {
         const obj = ev.object;
         obj.apiVersion = apiVersion;
-        res.write(frame(ev.type, obj));
+        res.write(frame(ev.type, req.transform ? req.transform(obj) : obj));
       },
     });
   } catch (err) {

@@ -13,12 +13,11 @@ import { isStringSlice, sliceItems, strslice, strval, toInt } from './conversion
 import { empty } from './defaults.js';
 import { deepEqual } from './reflect.js';
 import { runtimeError } from './unicode.js';
-import { nilSlice } from './nil-slice.js';
+import { nilSlice } from '../gotemplate/values.js';
 
 const NIL_DEREF = 'invalid memory address or nil pointer dereference';
-const IFACE_SLICE = { name: '[]interface {}', kind: 'slice', elem: 'interface {}' } as const;
 /** A nil []interface{} (Go's `return nil, nil` and `var res []interface{}`): JSON `null`. */
-const nilList = (): GoValue[] => nilSlice(IFACE_SLICE);
+const nilList = (): GoValue[] => nilSlice();
 
 /** The items of `list`, or the error a non-list gets (`message(kind)`). */
 function itemsOf(list: GoValue, message: (kind: string) => string): GoValue[] {

@@ -7,9 +7,8 @@
 import type { FuncSignature } from '../gotemplate/functions.js';
 import { FuncError, fn } from '../gotemplate/functions.js';
 import type { GoFuncValue, GoInt, GoValue } from '../gotemplate/values.js';
-import { stringSlice } from '../gotemplate/values.js';
 import { GoRegexp, RegexpSyntaxError, quoteMeta } from './go-regexp.js';
-import { nilSlice } from './nil-slice.js';
+import { STRING_SLICE, nilSlice, stringSlice } from '../gotemplate/values.js';
 
 /** regexp.Compile for the must* variants: the error is returned as the function's error. */
 function compile(expr: string): GoRegexp {
@@ -32,7 +31,7 @@ function mustCompile(expr: string): GoRegexp {
 }
 
 const strings = (v: string[] | undefined): GoValue =>
-  v === undefined ? nilSlice() : stringSlice(v);
+  v === undefined ? nilSlice(STRING_SLICE) : stringSlice(v);
 
 const s = (params: FuncSignature['params'], returnsError = false): FuncSignature => ({
   params,

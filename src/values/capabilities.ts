@@ -152,10 +152,18 @@ export interface CapabilitiesOptions {
   kubeVersion?: string;
   /** `--api-versions`, appended to the defaults. */
   apiVersions?: readonly string[];
+  /**
+   * The version reported as `.Capabilities.HelmVersion.Version` (default v3.21.4), to reproduce
+   * output of charts rendered by another Helm release.
+   */
+  helmVersion?: string;
 }
 
 /** DefaultCapabilities with the client-only overrides of `helm template`. */
 export function defaultCapabilities(opts: CapabilitiesOptions = {}): Capabilities {
   const kv = opts.kubeVersion ? parseKubeVersion(opts.kubeVersion) : DEFAULT_KUBE_VERSION;
-  return new Capabilities(kv, [...DEFAULT_API_VERSIONS, ...(opts.apiVersions ?? [])]);
+  const helm = opts.helmVersion
+    ? new HelmBuildInfo(opts.helmVersion, HELM_VERSION.gitCommit, HELM_VERSION.gitTreeState, HELM_VERSION.goVersion)
+    : HELM_VERSION;
+  return new Capabilities(kv, [...DEFAULT_API_VERSIONS, ...(opts.apiVersions ?? [])], helm);
 }

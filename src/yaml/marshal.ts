@@ -6,7 +6,7 @@
  * quotes; floatv prints strconv 'g' -1; map keys in keyList order).
  */
 import type { GoValue } from '../gotemplate/values.js';
-import { GoFuncValue, GoInt, GoStruct, sortedKeys, typeName } from '../gotemplate/values.js';
+import { GoFuncValue, GoInt, GoStruct, isNilSlice, sortedKeys, typeName } from '../gotemplate/values.js';
 import type { GoJsonMarshaler } from '../gojson/index.js';
 import type { EmitNode, ScalarStyle } from './emitter.js';
 import { emitDocument } from './emitter.js';
@@ -55,6 +55,7 @@ function toJsonIn(v: GoValue, seen: Set<object>): Json {
   if (v instanceof Uint8Array) return base64(v);
   if (v instanceof GoFuncValue) throw new MarshalError(`json: unsupported type: ${typeName(v)}`);
   if (v instanceof GoStruct) return structJson(v, seen);
+  if (isNilSlice(v)) return null;
   if (Array.isArray(v)) return withCycleCheck(v, seen, () => v.map((x) => toJsonIn(x, seen)));
   const m = v;
   return withCycleCheck(m, seen, () => ({

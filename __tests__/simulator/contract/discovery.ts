@@ -11,7 +11,18 @@ interface ApiResource {
   shortNames?: string[];
 }
 
-const GROUPS = ['apps', 'batch', 'rbac.authorization.k8s.io', 'networking.k8s.io', 'policy', 'autoscaling', 'coordination.k8s.io', 'storage.k8s.io', 'scheduling.k8s.io', 'apiextensions.k8s.io'];
+const GROUPS = [
+  'apps',
+  'batch',
+  'rbac.authorization.k8s.io',
+  'networking.k8s.io',
+  'policy',
+  'autoscaling',
+  'coordination.k8s.io',
+  'storage.k8s.io',
+  'scheduling.k8s.io',
+  'apiextensions.k8s.io',
+];
 
 const RESOURCES: Array<[string, string, string, boolean, string | undefined]> = [
   ['/api/v1', 'pods', 'Pod', true, 'po'],
@@ -21,7 +32,13 @@ const RESOURCES: Array<[string, string, string, boolean, string | undefined]> = 
   ['/apis/apps/v1', 'deployments', 'Deployment', true, 'deploy'],
   ['/apis/batch/v1', 'jobs', 'Job', true, undefined],
   ['/apis/rbac.authorization.k8s.io/v1', 'clusterroles', 'ClusterRole', false, undefined],
-  ['/apis/apiextensions.k8s.io/v1', 'customresourcedefinitions', 'CustomResourceDefinition', false, 'crd'],
+  [
+    '/apis/apiextensions.k8s.io/v1',
+    'customresourcedefinitions',
+    'CustomResourceDefinition',
+    false,
+    'crd',
+  ],
 ];
 
 export function discoveryCases(ctx: Ctx): void {
@@ -39,20 +56,30 @@ export function discoveryCases(ctx: Ctx): void {
   });
 
   it.each(GROUPS)('lists group %s in /apis with a preferred version', async (group) => {
-    const list = (await ctx.c.raw('/apis')).json() as { kind: string; groups: Array<{ name: string; preferredVersion: { groupVersion: string } }> };
+    const list = (await ctx.c.raw('/apis')).json() as {
+      kind: string;
+      groups: Array<{ name: string; preferredVersion: { groupVersion: string } }>;
+    };
     expect(list.kind).toBe('APIGroupList');
     const g = list.groups.find((x) => x.name === group);
-    expect(g?.preferredVersion.groupVersion).toMatch(new RegExp(`^${group.replace(/\./g, '\\.')}/v\\d`));
+    expect(g?.preferredVersion.groupVersion).toMatch(
+      new RegExp(`^${group.replace(/\./g, '\\.')}/v\\d`),
+    );
   });
 
-  it.each(RESOURCES)('%s lists %s as kind %s, namespaced=%s, short name %s', async (path, name, kind, namespaced, short) => {
-    const list = (await ctx.c.raw(path)).json() as { kind: string; resources: ApiResource[] };
-    expect(list.kind).toBe('APIResourceList');
-    const r = list.resources.find((x) => x.name === name);
-    expect(r).toMatchObject({ kind, namespaced });
-    expect(r?.verbs).toEqual(expect.arrayContaining(['create', 'get', 'list', 'watch', 'patch', 'update', 'delete']));
-    if (short) expect(r?.shortNames).toContain(short);
-  });
+  it.each(RESOURCES)(
+    '%s lists %s as kind %s, namespaced=%s, short name %s',
+    async (path, name, kind, namespaced, short) => {
+      const list = (await ctx.c.raw(path)).json() as { kind: string; resources: ApiResource[] };
+      expect(list.kind).toBe('APIResourceList');
+      const r = list.resources.find((x) => x.name === name);
+      expect(r).toMatchObject({ kind, namespaced });
+      expect(r?.verbs).toEqual(
+        expect.arrayContaining(['create', 'get', 'list', 'watch', 'patch', 'update', 'delete']),
+      );
+      if (short) expect(r?.shortNames).toContain(short);
+    },
+  );
 
   it('publishes the status and log subresources of pods', async () => {
     const list = (await ctx.c.raw('/api/v1')).json() as { resources: ApiResource[] };
@@ -61,7 +88,13 @@ export function discoveryCases(ctx: Ctx): void {
   });
 
   it('answers an unknown API group with 404 through the client', async () => {
-    const err = await apiError(ctx.c.objects.create({ apiVersion: 'nothing.hookline.dev/v1', kind: 'Widget', metadata: { name: 'w', namespace: ctx.ns } }));
+    const err = await apiError(
+      ctx.c.objects.create({
+        apiVersion: 'nothing.hookline.dev/v1',
+        kind: 'Widget',
+        metadata: { name: 'w', namespace: ctx.ns },
+      }),
+    );
     expect(err.code).toBe(404);
   });
 
@@ -80,21 +113,46 @@ export function discoveryCases(ctx: Ctx): void {
         group,
         scope: 'Namespaced',
         names: { plural: 'widgets', singular: 'widget', kind: 'Widget', shortNames: ['wdg'] },
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: {
+              openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+            },
+          },
+        ],
       },
     };
     await ctx.c.objects.create(crd);
     try {
       const resources = await waitFor('the CRD in discovery', async () => {
         const res = await ctx.c.raw(`/apis/${group}/v1`);
-        return res.status === 200 ? (res.json() as { resources: ApiResource[] }).resources : undefined;
+        return res.status === 200
+          ? (res.json() as { resources: ApiResource[] }).resources
+          : undefined;
       });
-      expect(resources.find((r) => r.name === 'widgets')).toMatchObject({ kind: 'Widget', namespaced: true, shortNames: ['wdg'] });
-      const created = await waitFor('a widget', () => ctx.c.objects.create({ apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'w1', namespace: ctx.ns }, size: 3 } as Obj));
+      expect(resources.find((r) => r.name === 'widgets')).toMatchObject({
+        kind: 'Widget',
+        namespaced: true,
+        shortNames: ['wdg'],
+      });
+      const created = await waitFor('a widget', () =>
+        ctx.c.objects.create({
+          apiVersion: `${group}/v1`,
+          kind: 'Widget',
+          metadata: { name: 'w1', namespace: ctx.ns },
+          size: 3,
+        } as Obj),
+      );
       expect((created as Obj).size).toBe(3);
     } finally {
       await ctx.c.objects.delete(crd);
     }
-    await waitFor('the CRD to leave discovery', async () => (await ctx.c.raw(`/apis/${group}/v1`)).status === 404);
+    await waitFor(
+      'the CRD to leave discovery',
+      async () => (await ctx.c.raw(`/apis/${group}/v1`)).status === 404,
+    );
   });
 }

@@ -33,12 +33,25 @@ export function jobCases(ctx: Ctx): void {
     const name = uniqueName('own');
     const created = await ctx.c.objects.create(job(ctx.ns, name, 'echo hi'));
     await jobWhen(ctx, name, 'Complete');
-    const pods = await ctx.c.core.listNamespacedPod({ namespace: ctx.ns, labelSelector: `job-name=${name}` });
+    const pods = await ctx.c.core.listNamespacedPod({
+      namespace: ctx.ns,
+      labelSelector: `job-name=${name}`,
+    });
     expect(pods.items).toHaveLength(1);
     const p = pods.items[0];
     expect(p.metadata?.labels?.['batch.kubernetes.io/job-name']).toBe(name);
-    expect(p.metadata?.ownerReferences?.[0]).toMatchObject({ kind: 'Job', name, uid: created.metadata?.uid, controller: true });
-    expect(await ctx.c.core.readNamespacedPodLog({ name: p.metadata?.name as string, namespace: ctx.ns })).toBe('hi\n');
+    expect(p.metadata?.ownerReferences?.[0]).toMatchObject({
+      kind: 'Job',
+      name,
+      uid: created.metadata?.uid,
+      controller: true,
+    });
+    expect(
+      await ctx.c.core.readNamespacedPodLog({
+        name: p.metadata?.name as string,
+        namespace: ctx.ns,
+      }),
+    ).toBe('hi\n');
   });
 
   it('a failing Job past backoffLimit is Failed with reason BackoffLimitExceeded', async () => {
@@ -54,7 +67,10 @@ export function jobCases(ctx: Ctx): void {
     await ctx.c.objects.create(job(ctx.ns, name, 'exit 1', { backoffLimit: 1 }));
     const j = await jobWhen(ctx, name, 'Failed');
     expect(j.status?.failed).toBe(2);
-    const pods = await ctx.c.core.listNamespacedPod({ namespace: ctx.ns, labelSelector: `job-name=${name}` });
+    const pods = await ctx.c.core.listNamespacedPod({
+      namespace: ctx.ns,
+      labelSelector: `job-name=${name}`,
+    });
     expect(pods.items.map((p) => p.status?.phase)).toEqual(['Failed', 'Failed']);
   });
 
@@ -75,7 +91,11 @@ export function jobCases(ctx: Ctx): void {
   it('ttlSecondsAfterFinished 0 removes the finished Job', async () => {
     const name = uniqueName('ttl');
     await ctx.c.objects.create(job(ctx.ns, name, 'echo bye', { ttlSecondsAfterFinished: 0 }));
-    await waitFor('the Job to be removed', async () => (await ctx.c.raw(`/apis/batch/v1/namespaces/${ctx.ns}/jobs/${name}`)).status === 404);
+    await waitFor(
+      'the Job to be removed',
+      async () =>
+        (await ctx.c.raw(`/apis/batch/v1/namespaces/${ctx.ns}/jobs/${name}`)).status === 404,
+    );
   });
 
   it('records SuccessfulCreate and Completed events for a Job', async () => {
@@ -83,7 +103,10 @@ export function jobCases(ctx: Ctx): void {
     await ctx.c.objects.create(job(ctx.ns, name, 'echo hi'));
     await jobWhen(ctx, name, 'Complete');
     const reasons = await waitFor('job events', async () => {
-      const list = await ctx.c.core.listNamespacedEvent({ namespace: ctx.ns, fieldSelector: `involvedObject.name=${name},involvedObject.kind=Job` });
+      const list = await ctx.c.core.listNamespacedEvent({
+        namespace: ctx.ns,
+        fieldSelector: `involvedObject.name=${name},involvedObject.kind=Job`,
+      });
       const r = list.items.map((e) => e.reason);
       return r.includes('Completed') ? r : undefined;
     });
@@ -94,7 +117,20 @@ export function jobCases(ctx: Ctx): void {
     const name = uniqueName('bg');
     await ctx.c.objects.create(job(ctx.ns, name, 'echo hi'));
     await jobWhen(ctx, name, 'Complete');
-    await ctx.c.batch.deleteNamespacedJob({ name, namespace: ctx.ns, propagationPolicy: 'Background' });
-    await waitFor('the pods to go', async () => (await ctx.c.core.listNamespacedPod({ namespace: ctx.ns, labelSelector: `job-name=${name}` })).items.length === 0);
+    await ctx.c.batch.deleteNamespacedJob({
+      name,
+      namespace: ctx.ns,
+      propagationPolicy: 'Background',
+    });
+    await waitFor(
+      'the pods to go',
+      async () =>
+        (
+          await ctx.c.core.listNamespacedPod({
+            namespace: ctx.ns,
+            labelSelector: `job-name=${name}`,
+          })
+        ).items.length === 0,
+    );
   });
 }

@@ -14,14 +14,20 @@ async function podWhen(ctx: Ctx, name: string, ok: (p: V1Pod) => boolean): Promi
   });
 }
 
-const phase = (want: string) => (p: V1Pod): boolean => p.status?.phase === want;
+const phase =
+  (want: string) =>
+  (p: V1Pod): boolean =>
+    p.status?.phase === want;
 
 export function podCases(ctx: Ctx): void {
   it('a Pod whose command echoes and exits 0 Succeeds, and its log is the echoed lines', async () => {
     const name = uniqueName('ok');
     await ctx.c.objects.create(pod(ctx.ns, name, 'echo hello; echo "big world"'));
     const p = await podWhen(ctx, name, phase('Succeeded'));
-    expect(p.status?.containerStatuses?.[0].state?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(p.status?.containerStatuses?.[0].state?.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    });
     const log = await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns });
     expect(log).toBe('hello\nbig world\n');
   });
@@ -30,7 +36,9 @@ export function podCases(ctx: Ctx): void {
     const name = uniqueName('tail');
     await ctx.c.objects.create(pod(ctx.ns, name, 'echo one; echo two; echo three'));
     await podWhen(ctx, name, phase('Succeeded'));
-    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, tailLines: 2 })).toBe('two\nthree\n');
+    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, tailLines: 2 })).toBe(
+      'two\nthree\n',
+    );
   });
 
   it('exit N fails the Pod with exit code N after it runs', async () => {
@@ -39,14 +47,20 @@ export function podCases(ctx: Ctx): void {
     const p = await podWhen(ctx, name, phase('Failed'));
     const t = p.status?.containerStatuses?.[0].state?.terminated;
     expect(t).toMatchObject({ exitCode: 3, reason: 'Error' });
-    expect(new Date(t?.finishedAt as Date).getTime()).toBeGreaterThanOrEqual(new Date(t?.startedAt as Date).getTime());
-    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns })).toBe('about to fail\n');
+    expect(new Date(t?.finishedAt as Date).getTime()).toBeGreaterThanOrEqual(
+      new Date(t?.startedAt as Date).getTime(),
+    );
+    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns })).toBe(
+      'about to fail\n',
+    );
   });
 
   it('a long-running Pod is Running and Ready', async () => {
     const name = uniqueName('run');
     await ctx.c.objects.create(pod(ctx.ns, name, 'sleep 3600', 'Always'));
-    const p = await podWhen(ctx, name, (x) => (x.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'));
+    const p = await podWhen(ctx, name, (x) =>
+      (x.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
+    );
     expect(p.status?.phase).toBe('Running');
     expect(p.spec?.nodeName).toBeTruthy();
     expect(p.status?.containerStatuses?.[0]).toMatchObject({ ready: true, restartCount: 0 });
@@ -56,17 +70,29 @@ export function podCases(ctx: Ctx): void {
     const name = uniqueName('phase');
     await ctx.c.objects.create(pod(ctx.ns, name, 'sleep 3600', 'Always'));
     await podWhen(ctx, name, phase('Running'));
-    const list = await ctx.c.core.listNamespacedPod({ namespace: ctx.ns, fieldSelector: `status.phase=Running,metadata.name=${name}` });
+    const list = await ctx.c.core.listNamespacedPod({
+      namespace: ctx.ns,
+      fieldSelector: `status.phase=Running,metadata.name=${name}`,
+    });
     expect(list.items.map((p) => p.metadata?.name)).toEqual([name]);
   });
 
   it('an image that does not exist leaves the Pod Pending in ErrImagePull/ImagePullBackOff', async () => {
     const name = uniqueName('pull');
-    await ctx.c.objects.create(pod(ctx.ns, name, 'true', 'Never', 'ghcr.io/hookline-dev/does-not-exist:0.0.0'));
-    const p = await podWhen(ctx, name, (x) => ['ErrImagePull', 'ImagePullBackOff'].includes(x.status?.containerStatuses?.[0].state?.waiting?.reason ?? ''));
+    await ctx.c.objects.create(
+      pod(ctx.ns, name, 'true', 'Never', 'ghcr.io/hookline-dev/does-not-exist:0.0.0'),
+    );
+    const p = await podWhen(ctx, name, (x) =>
+      ['ErrImagePull', 'ImagePullBackOff'].includes(
+        x.status?.containerStatuses?.[0].state?.waiting?.reason ?? '',
+      ),
+    );
     expect(p.status?.phase).toBe('Pending');
     const events = await waitFor('a Failed event', async () => {
-      const list = await ctx.c.core.listNamespacedEvent({ namespace: ctx.ns, fieldSelector: `involvedObject.name=${name},reason=Failed` });
+      const list = await ctx.c.core.listNamespacedEvent({
+        namespace: ctx.ns,
+        fieldSelector: `involvedObject.name=${name},reason=Failed`,
+      });
       return list.items.length ? list.items : undefined;
     });
     expect(events.map((e) => e.message).join('\n')).toContain('does-not-exist');
@@ -75,10 +101,16 @@ export function podCases(ctx: Ctx): void {
   it('a failing Pod with restartPolicy Always goes to CrashLoopBackOff, with previous logs', async () => {
     const name = uniqueName('crash');
     await ctx.c.objects.create(pod(ctx.ns, name, 'echo crashing; exit 1', 'Always'));
-    const p = await podWhen(ctx, name, (x) => x.status?.containerStatuses?.[0].state?.waiting?.reason === 'CrashLoopBackOff');
+    const p = await podWhen(
+      ctx,
+      name,
+      (x) => x.status?.containerStatuses?.[0].state?.waiting?.reason === 'CrashLoopBackOff',
+    );
     expect(p.status?.containerStatuses?.[0].restartCount).toBeGreaterThanOrEqual(1);
     expect(p.status?.containerStatuses?.[0].lastState?.terminated?.exitCode).toBe(1);
-    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, previous: true })).toBe('crashing\n');
+    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, previous: true })).toBe(
+      'crashing\n',
+    );
   });
 
   it('a Pod with two containers needs the container parameter for its log', async () => {
@@ -87,10 +119,19 @@ export function podCases(ctx: Ctx): void {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name, namespace: ctx.ns },
-      spec: { restartPolicy: 'Never', containers: ['a', 'b'].map((c) => ({ name: c, image: IMAGE, command: ['sh', '-c', `echo from-${c}`] })) },
+      spec: {
+        restartPolicy: 'Never',
+        containers: ['a', 'b'].map((c) => ({
+          name: c,
+          image: IMAGE,
+          command: ['sh', '-c', `echo from-${c}`],
+        })),
+      },
     });
     await podWhen(ctx, name, phase('Succeeded'));
-    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, container: 'b' })).toBe('from-b\n');
+    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, container: 'b' })).toBe(
+      'from-b\n',
+    );
     const err = await apiError(ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns }));
     expect(err.code).toBe(400);
   });
@@ -100,17 +141,26 @@ export function podCases(ctx: Ctx): void {
     await ctx.c.objects.create(pod(ctx.ns, name, 'echo hi'));
     await podWhen(ctx, name, phase('Succeeded'));
     const reasons = await waitFor('the events', async () => {
-      const list = await ctx.c.core.listNamespacedEvent({ namespace: ctx.ns, fieldSelector: `involvedObject.name=${name},involvedObject.kind=Pod` });
+      const list = await ctx.c.core.listNamespacedEvent({
+        namespace: ctx.ns,
+        fieldSelector: `involvedObject.name=${name},involvedObject.kind=Pod`,
+      });
       const r = new Set(list.items.map((e) => e.reason));
       return ['Scheduled', 'Pulled', 'Created', 'Started'].every((x) => r.has(x)) ? r : undefined;
     });
-    expect([...reasons]).toEqual(expect.arrayContaining(['Scheduled', 'Pulled', 'Created', 'Started']));
+    expect([...reasons]).toEqual(
+      expect.arrayContaining(['Scheduled', 'Pulled', 'Created', 'Started']),
+    );
   });
 
   it("a Pod's spec cannot change except images (422)", async () => {
     const name = uniqueName('imm');
     await ctx.c.objects.create(pod(ctx.ns, name, 'sleep 3600', 'Always'));
-    const res = await ctx.c.raw(`/api/v1/namespaces/${ctx.ns}/pods/${name}`, { method: 'PATCH', headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: JSON.stringify({ spec: { containers: [{ name: 'main', command: ['sleep', '1'] }] } }) });
+    const res = await ctx.c.raw(`/api/v1/namespaces/${ctx.ns}/pods/${name}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/strategic-merge-patch+json' },
+      body: JSON.stringify({ spec: { containers: [{ name: 'main', command: ['sleep', '1'] }] } }),
+    });
     expect(res.status).toBe(422);
   });
 

@@ -14,11 +14,27 @@ export function watchCases(ctx: Ctx): void {
   it('from a list resourceVersion: ADDED, MODIFIED, DELETED in increasing resourceVersion', async () => {
     const name = uniqueName('w');
     const list = await ctx.c.core.listNamespacedConfigMap({ namespace: ctx.ns });
-    const events = await collectWatch(ctx.c, path(), { resourceVersion: list.metadata?.resourceVersion ?? '', fieldSelector: `metadata.name=${name}` }, async () => {
-      await ctx.c.objects.create(configMap(ctx.ns, name));
-      await ctx.c.objects.patch(configMap(ctx.ns, name, { data: { a: '2' } }), undefined, undefined, 'test', undefined, 'application/merge-patch+json' as never);
-      await ctx.c.objects.delete(configMap(ctx.ns, name));
-    }, (evs) => evs.some((e) => e.type === 'DELETED'));
+    const events = await collectWatch(
+      ctx.c,
+      path(),
+      {
+        resourceVersion: list.metadata?.resourceVersion ?? '',
+        fieldSelector: `metadata.name=${name}`,
+      },
+      async () => {
+        await ctx.c.objects.create(configMap(ctx.ns, name));
+        await ctx.c.objects.patch(
+          configMap(ctx.ns, name, { data: { a: '2' } }),
+          undefined,
+          undefined,
+          'test',
+          undefined,
+          'application/merge-patch+json' as never,
+        );
+        await ctx.c.objects.delete(configMap(ctx.ns, name));
+      },
+      (evs) => evs.some((e) => e.type === 'DELETED'),
+    );
     expect(events.map((e) => e.type)).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
     const rvs = events.map((e) => rvOf(e.object));
     expect([...rvs].sort((a, b) => a - b)).toEqual(rvs);
@@ -29,39 +45,87 @@ export function watchCases(ctx: Ctx): void {
     const set = uniqueName('w');
     await ctx.c.objects.create(configMap(ctx.ns, `${set}-1`, { metadata: { labels: { set } } }));
     await ctx.c.objects.create(configMap(ctx.ns, `${set}-2`, { metadata: { labels: { set } } }));
-    const events = await collectWatch(ctx.c, path(), { labelSelector: `set=${set}` }, async () => undefined, (evs) => evs.length >= 2);
-    expect(events.map((e) => `${e.type}:${e.object.metadata?.name}`).sort()).toEqual([`ADDED:${set}-1`, `ADDED:${set}-2`]);
+    const events = await collectWatch(
+      ctx.c,
+      path(),
+      { labelSelector: `set=${set}` },
+      async () => undefined,
+      (evs) => evs.length >= 2,
+    );
+    expect(events.map((e) => `${e.type}:${e.object.metadata?.name}`).sort()).toEqual([
+      `ADDED:${set}-1`,
+      `ADDED:${set}-2`,
+    ]);
   });
 
   it('a labelSelector limits the events to matching objects', async () => {
     const set = uniqueName('w');
     const list = await ctx.c.core.listNamespacedConfigMap({ namespace: ctx.ns });
-    const events = await collectWatch(ctx.c, path(), { resourceVersion: list.metadata?.resourceVersion ?? '', labelSelector: `set=${set},keep=yes` }, async () => {
-      await ctx.c.objects.create(configMap(ctx.ns, `${set}-skip`, { metadata: { labels: { set } } }));
-      await ctx.c.objects.create(configMap(ctx.ns, `${set}-keep`, { metadata: { labels: { set, keep: 'yes' } } }));
-    }, (evs) => evs.length >= 1);
+    const events = await collectWatch(
+      ctx.c,
+      path(),
+      {
+        resourceVersion: list.metadata?.resourceVersion ?? '',
+        labelSelector: `set=${set},keep=yes`,
+      },
+      async () => {
+        await ctx.c.objects.create(
+          configMap(ctx.ns, `${set}-skip`, { metadata: { labels: { set } } }),
+        );
+        await ctx.c.objects.create(
+          configMap(ctx.ns, `${set}-keep`, { metadata: { labels: { set, keep: 'yes' } } }),
+        );
+      },
+      (evs) => evs.length >= 1,
+    );
     expect(events.map((e) => e.object.metadata?.name)).toEqual([`${set}-keep`]);
   });
 
   it('timeoutSeconds ends the stream', async () => {
     const started = Date.now();
     await new Promise<void>((resolve, reject) => {
-      ctx.c.watch.watch(path(), { timeoutSeconds: 1 }, () => undefined, () => resolve()).catch(reject);
+      ctx.c.watch
+        .watch(
+          path(),
+          { timeoutSeconds: 1 },
+          () => undefined,
+          () => resolve(),
+        )
+        .catch(reject);
     });
     expect(Date.now() - started).toBeLessThan(REAL ? 20_000 : 5_000);
   });
 
   it('a compacted resourceVersion gets an ERROR event with code 410', async () => {
     const res = await ctx.c.raw(`${path()}?watch=true&resourceVersion=1&timeoutSeconds=2`);
-    const frames = res.text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; object: { code?: number; reason?: string; kind?: string } });
+    const frames = res.text
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            type: string;
+            object: { code?: number; reason?: string; kind?: string };
+          },
+      );
     expect(res.status).toBe(200);
-    expect(frames[0]).toMatchObject({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired' } });
+    expect(frames[0]).toMatchObject({
+      type: 'ERROR',
+      object: { kind: 'Status', code: 410, reason: 'Expired' },
+    });
   });
 
   it('allowWatchBookmarks is accepted and bookmarks carry a resourceVersion', async () => {
-    const res = await ctx.c.raw(`${path()}?watch=true&allowWatchBookmarks=true&timeoutSeconds=1&fieldSelector=metadata.name%3Dnone`);
+    const res = await ctx.c.raw(
+      `${path()}?watch=true&allowWatchBookmarks=true&timeoutSeconds=1&fieldSelector=metadata.name%3Dnone`,
+    );
     expect(res.status).toBe(200);
-    const frames = res.text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; object: Obj });
+    const frames = res.text
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { type: string; object: Obj });
     for (const f of frames) {
       expect(f.type).toBe('BOOKMARK');
       expect(f.object.metadata?.resourceVersion).toMatch(/^\d+$/);
@@ -72,11 +136,25 @@ export function watchCases(ctx: Ctx): void {
     const name = uniqueName('w');
     await ctx.c.objects.create(configMap(ctx.ns, name, { metadata: { labels: { phase: 'out' } } }));
     const list = await ctx.c.core.listNamespacedConfigMap({ namespace: ctx.ns });
-    const relabel = (phase: string) => ctx.c.raw(`${path()}/${name}`, { method: 'PATCH', headers: { 'Content-Type': 'application/merge-patch+json' }, body: JSON.stringify({ metadata: { labels: { phase } } }) });
-    const events = await collectWatch(ctx.c, path(), { resourceVersion: list.metadata?.resourceVersion ?? '', labelSelector: `phase=in` }, async () => {
-      await relabel('in');
-      await relabel('out');
-    }, (evs) => evs.some((e) => e.type === 'DELETED' && e.object.metadata?.name === name));
-    expect(events.filter((e) => e.object.metadata?.name === name).map((e) => e.type)).toEqual(['ADDED', 'DELETED']);
+    const relabel = (phase: string) =>
+      ctx.c.raw(`${path()}/${name}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+        body: JSON.stringify({ metadata: { labels: { phase } } }),
+      });
+    const events = await collectWatch(
+      ctx.c,
+      path(),
+      { resourceVersion: list.metadata?.resourceVersion ?? '', labelSelector: `phase=in` },
+      async () => {
+        await relabel('in');
+        await relabel('out');
+      },
+      (evs) => evs.some((e) => e.type === 'DELETED' && e.object.metadata?.name === name),
+    );
+    expect(events.filter((e) => e.object.metadata?.name === name).map((e) => e.type)).toEqual([
+      'ADDED',
+      'DELETED',
+    ]);
   });
 }

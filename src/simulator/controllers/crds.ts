@@ -53,7 +53,8 @@ export class CrdController {
     if (!type) return;
     if (ev.type === 'DELETED') {
       this.catalogue.remove(type.group, type.plural);
-      for (const obj of this.reg.store.list(resourceKey(type))) this.reg.store.remove(resourceKey(type), obj);
+      for (const obj of this.reg.store.list(resourceKey(type)))
+        this.reg.store.remove(resourceKey(type), obj);
       return;
     }
     this.catalogue.add(type);
@@ -61,18 +62,42 @@ export class CrdController {
   }
 
   private establish(crd: JsonObject): void {
-    const crdType = this.catalogue.lookup('apiextensions.k8s.io', 'v1', 'customresourcedefinitions') as ResourceType;
+    const crdType = this.catalogue.lookup(
+      'apiextensions.k8s.io',
+      'v1',
+      'customresourcedefinitions',
+    ) as ResourceType;
     const name = str(child(crd, 'metadata'), 'name') ?? '';
     const now = new Date(this.reg.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
     try {
-      this.reg.writeStatus(crdType, '', name, (s, obj) => {
-        s.acceptedNames = child(child(obj, 'spec'), 'names') ?? {};
-        s.conditions = [
-          { type: 'NamesAccepted', status: 'True', lastTransitionTime: now, reason: 'NoConflicts', message: 'no conflicts found' },
-          { type: 'Established', status: 'True', lastTransitionTime: now, reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' },
-        ];
-        s.storedVersions = objects(child(obj, 'spec'), 'versions').filter((v) => v.storage === true).map((v) => String(v.name));
-      }, 'kube-apiserver');
+      this.reg.writeStatus(
+        crdType,
+        '',
+        name,
+        (s, obj) => {
+          s.acceptedNames = child(child(obj, 'spec'), 'names') ?? {};
+          s.conditions = [
+            {
+              type: 'NamesAccepted',
+              status: 'True',
+              lastTransitionTime: now,
+              reason: 'NoConflicts',
+              message: 'no conflicts found',
+            },
+            {
+              type: 'Established',
+              status: 'True',
+              lastTransitionTime: now,
+              reason: 'InitialNamesAccepted',
+              message: 'the initial names have been accepted',
+            },
+          ];
+          s.storedVersions = objects(child(obj, 'spec'), 'versions')
+            .filter((v) => v.storage === true)
+            .map((v) => String(v.name));
+        },
+        'kube-apiserver',
+      );
     } catch {
       // The CRD was deleted before it could be established.
     }

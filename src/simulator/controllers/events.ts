@@ -42,11 +42,24 @@ export class EventRecorder {
         current.count = Number(current.count ?? 1) + 1;
         current.lastTimestamp = now;
         delete (current.metadata as JsonObject).resourceVersion;
-        this.reg.update(this.eventType, ns, existing as string, current, internalContext(source.component));
+        this.reg.update(
+          this.eventType,
+          ns,
+          existing as string,
+          current,
+          internalContext(source.component),
+        );
         return;
       }
       const eventName = `${name}.${randomBytes(8).toString('hex')}`;
-      const involved: JsonObject = { kind: str(obj, 'kind') ?? '', namespace: ns, name, uid, apiVersion: str(obj, 'apiVersion') ?? '', resourceVersion: str(meta, 'resourceVersion') ?? '' };
+      const involved: JsonObject = {
+        kind: str(obj, 'kind') ?? '',
+        namespace: ns,
+        name,
+        uid,
+        apiVersion: str(obj, 'apiVersion') ?? '',
+        resourceVersion: str(meta, 'resourceVersion') ?? '',
+      };
       if (ev.fieldPath) involved.fieldPath = ev.fieldPath;
       this.reg.create(
         this.eventType,

@@ -10,39 +10,11 @@ import { child, objects, rfc3339, str, type JsonObject } from '../json.js';
 import type { Registry } from '../registry.js';
 import type { StoreEvent } from '../store.js';
 import type { EventRecorder } from './events.js';
-import { decideFate, type ContainerFate, type LogLine } from './pod-runner.js';
+import { containerLog, type ContainerRun, type LogOptions, type PodRun } from './pod-logs.js';
+import { decideFate } from './pod-runner.js';
 import { podStatus, type ContainerState } from './pod-status.js';
 
 export const NODE_NAME = 'hookline-control-plane';
-
-interface ContainerRun {
-  name: string;
-  image: string;
-  fate: ContainerFate;
-  state: ContainerState;
-  restartCount: number;
-  startedWall: number;
-  logs: LogLine[];
-  previous?: LogLine[];
-}
-
-interface PodRun {
-  ns: string;
-  name: string;
-  uid: string;
-  restartPolicy: string;
-  containers: ContainerRun[];
-  cancels: Array<() => void>;
-  podIP: string;
-  startWall: number;
-  deleting: boolean;
-}
-
-export interface LogOptions {
-  container?: string;
-  tailLines?: number;
-  previous?: boolean;
-}
 
 let ipCounter = 2;
 
@@ -79,8 +51,10 @@ export class Kubelet {
       this.later(undefined, 0, () => this.admit(ev.object));
     } else if (meta.deletionTimestamp && Number(meta.deletionGracePeriodSeconds ?? 0) > 0) {
       const run = this.runs.get(uid);
-      if (run && !run.deleting) this.terminateGracefully(run, Number(meta.deletionGracePeriodSeconds));
-      if (!run) this.later(undefined, 0, () => finishPodDeletion(this.reg, this.podType, ev.object));
+      if (run && !run.deleting)
+        this.terminateGracefully(run, Number(meta.deletionGracePeriodSeconds));
+      if (!run)
+        this.later(undefined, 0, () => finishPodDeletion(this.reg, this.podType, ev.object));
     }
   }
 
@@ -100,16 +74,34 @@ export class Kubelet {
     return pod && str(child(pod, 'metadata'), 'uid') === run.uid ? pod : undefined;
   }
 
-  private record(run: PodRun, type: 'Normal' | 'Warning', reason: string, message: string, container?: string, component = 'kubelet'): void {
+  private record(
+    run: PodRun,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    container?: string,
+    component = 'kubelet',
+  ): void {
     const pod = this.pod(run);
-    if (pod) this.events.record(pod, { component, host: NODE_NAME }, { type, reason, message, ...(container ? { fieldPath: `spec.containers{${container}}` } : {}) });
+    if (pod)
+      this.events.record(
+        pod,
+        { component, host: NODE_NAME },
+        {
+          type,
+          reason,
+          message,
+          ...(container ? { fieldPath: `spec.containers{${container}}` } : {}),
+        },
+      );
   }
 
   private admit(pod: JsonObject): void {
     const meta = child(pod, 'metadata') as JsonObject;
     const spec = child(pod, 'spec') as JsonObject;
     const refs = objects(meta, 'ownerReferences');
-    const jobPod = refs.some((r) => r.kind === 'Job') || Boolean(child(meta, 'labels')?.['job-name']);
+    const jobPod =
+      refs.some((r) => r.kind === 'Job') || Boolean(child(meta, 'labels')?.['job-name']);
     const run: PodRun = {
       ns: str(meta, 'namespace') ?? '',
       name: str(meta, 'name') ?? '',
@@ -118,7 +110,14 @@ export class Kubelet {
       containers: objects(spec, 'containers').map((c) => ({
         name: str(c, 'name') ?? '',
         image: str(c, 'image') ?? '',
-        fate: decideFate({ image: str(c, 'image') ?? '', command: (c.command as string[] | undefined) ?? [], args: (c.args as string[] | undefined) ?? [] }, { jobPod }),
+        fate: decideFate(
+          {
+            image: str(c, 'image') ?? '',
+            command: (c.command as string[] | undefined) ?? [],
+            args: (c.args as string[] | undefined) ?? [],
+          },
+          { jobPod },
+        ),
         state: { kind: 'waiting', reason: 'ContainerCreating' },
         restartCount: 0,
         startedWall: 0,
@@ -132,22 +131,36 @@ export class Kubelet {
     this.runs.set(run.uid, run);
     pod.spec = { ...spec, nodeName: NODE_NAME };
     this.reg.internalWrite(this.podType, pod, 'kube-scheduler');
-    this.record(run, 'Normal', 'Scheduled', `Successfully assigned ${run.ns}/${run.name} to ${NODE_NAME}`, undefined, 'default-scheduler');
+    this.record(
+      run,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${run.ns}/${run.name} to ${NODE_NAME}`,
+      undefined,
+      'default-scheduler',
+    );
     this.writeStatus(run);
     this.startContainers(run);
   }
 
   private writeStatus(run: PodRun): void {
-    this.reg.writeStatus(this.podType, run.ns, run.name, (status, pod) => {
-      if (str(child(pod, 'metadata'), 'uid') !== run.uid) return;
-      const before = objects(status, 'conditions');
-      Object.assign(status, podStatus(run, this.reg.clock.now()));
-      // A condition keeps its lastTransitionTime while its status does not change.
-      for (const c of objects(status, 'conditions')) {
-        const old = before.find((b) => b.type === c.type);
-        if (old && old.status === c.status && old.lastTransitionTime) c.lastTransitionTime = old.lastTransitionTime;
-      }
-    }, 'kubelet');
+    this.reg.writeStatus(
+      this.podType,
+      run.ns,
+      run.name,
+      (status, pod) => {
+        if (str(child(pod, 'metadata'), 'uid') !== run.uid) return;
+        const before = objects(status, 'conditions');
+        Object.assign(status, podStatus(run, this.reg.clock.now()));
+        // A condition keeps its lastTransitionTime while its status does not change.
+        for (const c of objects(status, 'conditions')) {
+          const old = before.find((b) => b.type === c.type);
+          if (old && old.status === c.status && old.lastTransitionTime)
+            c.lastTransitionTime = old.lastTransitionTime;
+        }
+      },
+      'kubelet',
+    );
   }
 
   private startContainers(run: PodRun): void {
@@ -158,7 +171,13 @@ export class Kubelet {
         this.pullFailure(run, c);
         continue;
       }
-      this.record(run, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in 1ms (1ms including waiting). Image size: 2156423 bytes.`, c.name);
+      this.record(
+        run,
+        'Normal',
+        'Pulled',
+        `Successfully pulled image "${c.image}" in 1ms (1ms including waiting). Image size: 2156423 bytes.`,
+        c.name,
+      );
       this.startContainer(run, c);
     }
     this.writeStatus(run);
@@ -181,7 +200,11 @@ export class Kubelet {
     this.record(run, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${why}`, c.name);
     this.record(run, 'Warning', 'Failed', 'Error: ErrImagePull', c.name);
     this.later(run, 1000, () => {
-      c.state = { kind: 'waiting', reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` };
+      c.state = {
+        kind: 'waiting',
+        reason: 'ImagePullBackOff',
+        message: `Back-off pulling image "${c.image}"`,
+      };
       this.record(run, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, c.name);
       this.record(run, 'Warning', 'Failed', 'Error: ImagePullBackOff', c.name);
       this.writeStatus(run);
@@ -196,12 +219,19 @@ export class Kubelet {
 
   private exited(run: PodRun, first: ContainerRun, exitCode: number): void {
     const now = rfc3339(this.reg.clock.now());
-    const restart = run.restartPolicy === 'Always' || (run.restartPolicy === 'OnFailure' && exitCode !== 0);
+    const restart =
+      run.restartPolicy === 'Always' || (run.restartPolicy === 'OnFailure' && exitCode !== 0);
     if (restart && exitCode === 0) return;
     for (const c of run.containers) {
       if (c.state.kind !== 'running') continue;
       const code = c === first ? exitCode : 0;
-      c.state = { kind: 'terminated', exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: rfc3339(c.startedWall), finishedAt: now };
+      c.state = {
+        kind: 'terminated',
+        exitCode: code,
+        reason: code === 0 ? 'Completed' : 'Error',
+        startedAt: rfc3339(c.startedWall),
+        finishedAt: now,
+      };
     }
     this.writeStatus(run);
     if (restart) this.crashLoop(run, first);
@@ -212,11 +242,28 @@ export class Kubelet {
     const last = c.state;
     c.previous = c.logs;
     c.restartCount++;
-    c.state = { kind: 'waiting', reason: 'CrashLoopBackOff', message: `back-off ${backoff / 1000}s restarting failed container=${c.name} pod=${run.name}_${run.ns}(${run.uid})`, last };
-    this.record(run, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${run.name}_${run.ns}(${run.uid})`, c.name);
+    c.state = {
+      kind: 'waiting',
+      reason: 'CrashLoopBackOff',
+      message: `back-off ${backoff / 1000}s restarting failed container=${c.name} pod=${run.name}_${run.ns}(${run.uid})`,
+      last,
+    };
+    this.record(
+      run,
+      'Warning',
+      'BackOff',
+      `Back-off restarting failed container ${c.name} in pod ${run.name}_${run.ns}(${run.uid})`,
+      c.name,
+    );
     this.writeStatus(run);
     this.later(run, backoff, () => {
-      this.record(run, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, c.name);
+      this.record(
+        run,
+        'Normal',
+        'Pulled',
+        `Container image "${c.image}" already present on machine`,
+        c.name,
+      );
       this.startContainer(run, c);
       c.state = { ...c.state, last } as ContainerState;
       this.writeStatus(run);
@@ -228,7 +275,9 @@ export class Kubelet {
     run.deleting = true;
     for (const cancel of run.cancels) cancel();
     run.cancels = [];
-    for (const c of run.containers) if (c.state.kind === 'running') this.record(run, 'Normal', 'Killing', `Stopping container ${c.name}`, c.name);
+    for (const c of run.containers)
+      if (c.state.kind === 'running')
+        this.record(run, 'Normal', 'Killing', `Stopping container ${c.name}`, c.name);
     this.later(run, Math.min(grace, 1) * 1000, () => {
       const pod = this.pod(run);
       if (pod) finishPodDeletion(this.reg, this.podType, pod);
@@ -237,33 +286,19 @@ export class Kubelet {
 
   /** Whether the named container of the Pod (by uid) is running now. */
   running(uid: string, container: string): boolean {
-    return this.runs.get(uid)?.containers.find((c) => c.name === container)?.state.kind === 'running';
+    return (
+      this.runs.get(uid)?.containers.find((c) => c.name === container)?.state.kind === 'running'
+    );
   }
 
-  /** `pods/log`: the container's lines so far (or its previous instance's), as the kubelet serves them. */
+  /** `pods/log` for the Pod's current run (see pod-logs.ts). */
   logs(pod: JsonObject, opts: LogOptions): string {
-    const meta = child(pod, 'metadata') as JsonObject;
-    const names = objects(child(pod, 'spec'), 'containers').map((c) => str(c, 'name') ?? '');
-    const podName = str(meta, 'name') ?? '';
-    const name = opts.container ?? (names.length === 1 ? names[0] : undefined);
-    if (name === undefined) throw new ApiError(400, 'BadRequest', `a container name must be specified for pod ${podName}, choose one of: [${names.join(' ')}]`);
-    if (!names.includes(name)) throw new ApiError(400, 'BadRequest', `container ${name} is not valid for pod ${podName}`);
-    const run = this.runs.get(str(meta, 'uid') ?? '');
-    const c = run?.containers.find((x) => x.name === name);
-    if (opts.previous) {
-      if (!c?.previous) throw new ApiError(400, 'BadRequest', `previous terminated container "${name}" in pod "${podName}" not found`);
-      return render(c.previous, opts.tailLines);
-    }
-    if (!c || (c.state.kind === 'waiting' && !c.previous)) {
-      const reason = c?.state.kind === 'waiting' && c.state.reason.includes('Image') ? 'trying and failing to pull image' : 'ContainerCreating';
-      throw new ApiError(400, 'BadRequest', `container "${name}" in pod "${podName}" is waiting to start: ${reason}`);
-    }
-    const elapsed = c.state.kind === 'running' ? (this.reg.clock.now() - c.startedWall) * this.reg.clock.speed : Infinity;
-    return render(c.logs.filter((l) => l.atMs <= elapsed), opts.tailLines);
+    const run = this.runs.get(str(child(pod, 'metadata'), 'uid') ?? '');
+    return containerLog(
+      pod,
+      run,
+      opts,
+      (startedWall) => (this.reg.clock.now() - startedWall) * this.reg.clock.speed,
+    );
   }
-}
-
-function render(lines: LogLine[], tail?: number): string {
-  const chosen = tail === undefined ? lines : tail <= 0 ? [] : lines.slice(-tail);
-  return chosen.map((l) => `${l.text}\n`).join('');
 }

@@ -95,7 +95,10 @@ function sleepMs(arg: string | undefined): number | null {
 export function decideFate(c: ContainerSpec, opts: { jobPod: boolean }): ContainerFate {
   if (c.image.includes('does-not-exist')) return { kind: 'image-pull-error' };
   const statements = statementsOf(c);
-  if (!statements.length) return opts.jobPod ? { kind: 'exits', afterMs: 0, exitCode: 0, logs: [] } : { kind: 'runs-forever', logs: [] };
+  if (!statements.length)
+    return opts.jobPod
+      ? { kind: 'exits', afterMs: 0, exitCode: 0, logs: [] }
+      : { kind: 'runs-forever', logs: [] };
   const logs: LogLine[] = [];
   let t = 0;
   let status = 0;

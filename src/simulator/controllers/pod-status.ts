@@ -8,7 +8,14 @@ import { rfc3339, type JsonObject } from '../json.js';
 export type ContainerState =
   | { kind: 'waiting'; reason: string; message?: string; last?: ContainerState }
   | { kind: 'running'; startedAt: string; last?: ContainerState }
-  | { kind: 'terminated'; exitCode: number; reason: string; startedAt: string; finishedAt: string; last?: ContainerState };
+  | {
+      kind: 'terminated';
+      exitCode: number;
+      reason: string;
+      startedAt: string;
+      finishedAt: string;
+      last?: ContainerState;
+    };
 
 export interface PodRunView {
   uid: string;
@@ -19,9 +26,18 @@ export interface PodRunView {
 }
 
 function stateJson(s: ContainerState): JsonObject {
-  if (s.kind === 'waiting') return { waiting: { reason: s.reason, ...(s.message ? { message: s.message } : {}) } };
+  if (s.kind === 'waiting')
+    return { waiting: { reason: s.reason, ...(s.message ? { message: s.message } : {}) } };
   if (s.kind === 'running') return { running: { startedAt: s.startedAt } };
-  return { terminated: { exitCode: s.exitCode, reason: s.reason, startedAt: s.startedAt, finishedAt: s.finishedAt, containerID: 'containerd://0' } };
+  return {
+    terminated: {
+      exitCode: s.exitCode,
+      reason: s.reason,
+      startedAt: s.startedAt,
+      finishedAt: s.finishedAt,
+      containerID: 'containerd://0',
+    },
+  };
 }
 
 function phaseOf(run: PodRunView): string {
@@ -40,16 +56,28 @@ export function podStatus(run: PodRunView, nowMs: number): JsonObject {
   const now = rfc3339(nowMs);
   const start = rfc3339(run.startWall);
   const phase = phaseOf(run);
-  const ready = run.containers.length > 0 && run.containers.every((c) => c.state.kind === 'running');
+  const ready =
+    run.containers.length > 0 && run.containers.every((c) => c.state.kind === 'running');
   const notReady = run.containers.filter((c) => c.state.kind !== 'running').map((c) => c.name);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const readyReason = terminal ? (phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed') : 'ContainersNotReady';
+  const readyReason = terminal
+    ? phase === 'Succeeded'
+      ? 'PodCompleted'
+      : 'PodFailed'
+    : 'ContainersNotReady';
   const cond = (type: string, ok: boolean, reason?: string): JsonObject => ({
     type,
     status: ok ? 'True' : 'False',
     lastProbeTime: null,
     lastTransitionTime: now,
-    ...(!ok && reason ? { reason, ...(reason === 'ContainersNotReady' ? { message: `containers with unready status: [${notReady.join(' ')}]` } : {}) } : {}),
+    ...(!ok && reason
+      ? {
+          reason,
+          ...(reason === 'ContainersNotReady'
+            ? { message: `containers with unready status: [${notReady.join(' ')}]` }
+            : {}),
+        }
+      : {}),
   });
   const started = run.containers.some((c) => c.state.kind !== 'waiting' || c.state.last);
   return {
@@ -76,7 +104,9 @@ export function podStatus(run: PodRunView, nowMs: number): JsonObject {
       image: c.image.includes('/') ? c.image : `docker.io/library/${c.image}`,
       imageID: started ? `docker.io/library/${c.image}@sha256:0` : '',
       started: c.state.kind === 'running',
-      ...(c.state.kind === 'running' || c.state.kind === 'terminated' ? { containerID: 'containerd://0' } : {}),
+      ...(c.state.kind === 'running' || c.state.kind === 'terminated'
+        ? { containerID: 'containerd://0' }
+        : {}),
     })),
   };
 }

@@ -5,7 +5,18 @@
  */
 import { ApiError, type StatusCause } from '../errors.js';
 import { clone, deepEqual, isObject, objects, type Json, type JsonObject } from '../json.js';
-import { deleteAt, describePath, fieldsOf, hasPath, leaves, subtract, union, valueAt, type FieldOptions, type FieldSet } from './fieldset.js';
+import {
+  deleteAt,
+  describePath,
+  fieldsOf,
+  hasPath,
+  leaves,
+  subtract,
+  union,
+  valueAt,
+  type FieldOptions,
+  type FieldSet,
+} from './fieldset.js';
 import { mergeKeyFor, SET_LISTS } from './keys.js';
 
 export interface ManagedEntry {
@@ -33,7 +44,14 @@ export function writeManaged(obj: JsonObject, entries: ManagedEntry[]): void {
   const list = entries
     .filter((e) => Object.keys(e.fields).length > 0)
     .map((e) => {
-      const o: JsonObject = { manager: e.manager, operation: e.operation, apiVersion: e.apiVersion, time: e.time, fieldsType: 'FieldsV1', fieldsV1: e.fields };
+      const o: JsonObject = {
+        manager: e.manager,
+        operation: e.operation,
+        apiVersion: e.apiVersion,
+        time: e.time,
+        fieldsType: 'FieldsV1',
+        fieldsV1: e.fields,
+      };
       if (e.subresource) o.subresource = e.subresource;
       return o;
     });
@@ -49,27 +67,49 @@ export interface Actor {
 }
 
 function sameSlot(e: ManagedEntry, a: Actor, op: 'Apply' | 'Update'): boolean {
-  return e.manager === a.manager && e.operation === op && (e.subresource ?? '') === (a.subresource ?? '') && (op === 'Apply' || e.apiVersion === a.apiVersion);
+  return (
+    e.manager === a.manager &&
+    e.operation === op &&
+    (e.subresource ?? '') === (a.subresource ?? '') &&
+    (op === 'Apply' || e.apiVersion === a.apiVersion)
+  );
 }
 
 /** Records an Update (create, PUT, non-apply patch): the actor takes the fields it changed. */
-export function recordUpdate(prev: JsonObject | undefined, next: JsonObject, actor: Actor, opts: FieldOptions): void {
+export function recordUpdate(
+  prev: JsonObject | undefined,
+  next: JsonObject,
+  actor: Actor,
+  opts: FieldOptions,
+): void {
   const entries = prev ? readManaged(prev) : [];
   const nextFields = fieldsOf(next, opts);
   const changed: FieldSet = {};
   for (const p of leaves(nextFields)) {
     const isItem = p[p.length - 1] === '.';
-    const differs = !prev || (isItem ? valueAt(prev, p) === undefined : !deepEqual(valueAt(prev, p), valueAt(next, p)));
+    const differs =
+      !prev ||
+      (isItem ? valueAt(prev, p) === undefined : !deepEqual(valueAt(prev, p), valueAt(next, p)));
     if (differs) addTo(changed, p);
   }
   const removed = subtract(prev ? fieldsOf(prev, opts) : {}, nextFields);
-  const updated = entries.map((e) => ({ ...e, fields: subtract(subtract(e.fields, changed), removed) }));
+  const updated = entries.map((e) => ({
+    ...e,
+    fields: subtract(subtract(e.fields, changed), removed),
+  }));
   const mine = updated.find((e) => sameSlot(e, actor, 'Update'));
   if (mine) {
     mine.fields = union(mine.fields, changed);
     mine.time = actor.time;
   } else if (Object.keys(changed).length) {
-    updated.push({ manager: actor.manager, operation: 'Update', apiVersion: actor.apiVersion, time: actor.time, ...(actor.subresource ? { subresource: actor.subresource } : {}), fields: changed });
+    updated.push({
+      manager: actor.manager,
+      operation: 'Update',
+      apiVersion: actor.apiVersion,
+      time: actor.time,
+      ...(actor.subresource ? { subresource: actor.subresource } : {}),
+      fields: changed,
+    });
   }
   writeManaged(next, updated);
 }
@@ -87,8 +127,15 @@ export interface ApplyOptions extends FieldOptions {
 }
 
 /** Server-side apply of `config` onto `live` (undefined when creating); returns the new object. */
-export function serverSideApply(live: JsonObject | undefined, config: JsonObject, actor: Actor, opts: ApplyOptions): JsonObject {
-  const base: JsonObject = live ? clone(live) : { apiVersion: config.apiVersion ?? null, kind: config.kind ?? null, metadata: {} };
+export function serverSideApply(
+  live: JsonObject | undefined,
+  config: JsonObject,
+  actor: Actor,
+  opts: ApplyOptions,
+): JsonObject {
+  const base: JsonObject = live
+    ? clone(live)
+    : { apiVersion: config.apiVersion ?? null, kind: config.kind ?? null, metadata: {} };
   const entries = live ? readManaged(live) : [];
   const applied = fieldsOf(config, opts);
   const causes: StatusCause[] = [];
@@ -100,7 +147,11 @@ export function serverSideApply(live: JsonObject | undefined, config: JsonObject
       if (opts.force) {
         e.fields = subtract(e.fields, pathSet(p));
       } else {
-        causes.push({ reason: 'FieldManagerConflict', message: `conflict with "${e.manager}"${e.operation === 'Update' ? ` using ${e.apiVersion}` : ''}`, field: describePath(p) });
+        causes.push({
+          reason: 'FieldManagerConflict',
+          message: `conflict with "${e.manager}"${e.operation === 'Update' ? ` using ${e.apiVersion}` : ''}`,
+          field: describePath(p),
+        });
       }
     }
   }
@@ -110,7 +161,16 @@ export function serverSideApply(live: JsonObject | undefined, config: JsonObject
     if (!others.some((e) => hasPath(e.fields, p))) deleteAt(base, p);
   }
   const merged = applyMerge(base, config, '', opts) as JsonObject;
-  const nextEntries = [...others, { manager: actor.manager, operation: 'Apply' as const, apiVersion: actor.apiVersion, time: actor.time, fields: applied }];
+  const nextEntries = [
+    ...others,
+    {
+      manager: actor.manager,
+      operation: 'Apply' as const,
+      apiVersion: actor.apiVersion,
+      time: actor.time,
+      fields: applied,
+    },
+  ];
   writeManaged(merged, nextEntries);
   return merged;
 }
@@ -126,7 +186,10 @@ function conflictError(causes: StatusCause[], config: JsonObject): ApiError {
   const n = causes.length;
   const message = `Apply failed with ${n} conflict${n === 1 ? '' : 's'}: ${n === 1 ? `${causes[0].message}: ${causes[0].field ?? ''}` : `\n${lines.join('\n')}`}`;
   const name = isObject(config.metadata) ? String(config.metadata.name ?? '') : '';
-  return new ApiError(409, 'Conflict', message, { name, causes: causes.map((c) => ({ reason: c.reason, message: c.message, field: c.field ?? '' })) });
+  return new ApiError(409, 'Conflict', message, {
+    name,
+    causes: causes.map((c) => ({ reason: c.reason, message: c.message, field: c.field ?? '' })),
+  });
 }
 
 function applyMerge(live: Json | undefined, config: Json, field: string, opts: FieldOptions): Json {
@@ -136,12 +199,15 @@ function applyMerge(live: Json | undefined, config: Json, field: string, opts: F
     return out;
   }
   if (!Array.isArray(config) || !Array.isArray(live) || !opts.keyedLists) return clone(config);
-  if (SET_LISTS.has(field)) return [...live, ...config.filter((x) => !live.some((y) => deepEqual(x, y)))];
+  if (SET_LISTS.has(field))
+    return [...live, ...config.filter((x) => !live.some((y) => deepEqual(x, y)))];
   const key = mergeKeyFor(field, [...config, ...live]);
   if (!key) return clone(config);
   const out = [...live];
   for (const item of config) {
-    const idx = out.findIndex((x) => isObject(x) && isObject(item) && deepEqual(x[key] ?? null, item[key] ?? null));
+    const idx = out.findIndex(
+      (x) => isObject(x) && isObject(item) && deepEqual(x[key] ?? null, item[key] ?? null),
+    );
     if (idx >= 0) out[idx] = applyMerge(out[idx], item, '', opts);
     else out.push(clone(item));
   }

@@ -9,7 +9,19 @@ import { mergeKeyFor, SET_LISTS } from './keys.js';
 export type FieldSet = JsonObject;
 
 /** Server-set metadata that no manager owns. */
-const UNOWNED_META = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generateName']);
+const UNOWNED_META = new Set([
+  'name',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'managedFields',
+  'selfLink',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generateName',
+]);
 
 export interface FieldOptions {
   /** Built-in kinds have keyed lists; custom resources' lists are atomic. */
@@ -45,7 +57,10 @@ function fieldsOfValue(v: Json, field: string, opts: FieldOptions): FieldSet {
   const s: FieldSet = {};
   for (const item of v) {
     if (!isObject(item)) continue;
-    s[`k:${JSON.stringify({ [key]: item[key] ?? null })}`] = { '.': {}, ...fieldsOf(item, opts, false) };
+    s[`k:${JSON.stringify({ [key]: item[key] ?? null })}`] = {
+      '.': {},
+      ...fieldsOf(item, opts, false),
+    };
   }
   return s;
 }
@@ -116,7 +131,12 @@ export function valueAt(obj: Json | undefined, path: string[]): Json | undefined
     if (seg.startsWith('f:')) cur = isObject(cur) ? cur[seg.slice(2)] : undefined;
     else if (seg.startsWith('k:')) {
       const key = JSON.parse(seg.slice(2)) as JsonObject;
-      cur = Array.isArray(cur) ? cur.find((x) => isObject(x) && Object.entries(key).every(([kk, kv]) => deepEqual(x[kk] ?? null, kv))) : undefined;
+      cur = Array.isArray(cur)
+        ? cur.find(
+            (x) =>
+              isObject(x) && Object.entries(key).every(([kk, kv]) => deepEqual(x[kk] ?? null, kv)),
+          )
+        : undefined;
     } else if (seg.startsWith('v:')) {
       const want = JSON.parse(seg.slice(2)) as Json;
       cur = Array.isArray(cur) ? cur.find((x) => deepEqual(x, want)) : undefined;
@@ -148,7 +168,9 @@ export function describePath(path: string[]): string {
     if (seg.startsWith('f:')) out += `.${seg.slice(2)}`;
     else if (seg.startsWith('k:')) {
       const key = JSON.parse(seg.slice(2)) as JsonObject;
-      out += `[${Object.entries(key).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+      out += `[${Object.entries(key)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(',')}]`;
     } else if (seg.startsWith('v:')) out += `[=${seg.slice(2)}]`;
   }
   return out;

@@ -30,7 +30,8 @@ export function strategicMerge(target: Json | undefined, patch: Json, field = ''
     else if (Array.isArray(v)) out[k] = mergeList(out[k], v, k);
     else out[k] = strategicMerge(out[k], v, k);
   }
-  if (Array.isArray(retain)) for (const k of Object.keys(out)) if (!retain.includes(k)) delete out[k];
+  if (Array.isArray(retain))
+    for (const k of Object.keys(out)) if (!retain.includes(k)) delete out[k];
   void field;
   return out;
 }
@@ -44,7 +45,8 @@ function mergeList(target: Json | undefined, patch: Json[], field: string): Json
   }
   const key = mergeKeyFor(field, [...patch, ...cur]);
   if (!key) {
-    if (patch.some((x) => isObject(x) && '$patch' in x)) return patch.filter((x) => !(isObject(x) && x.$patch === 'replace'));
+    if (patch.some((x) => isObject(x) && '$patch' in x))
+      return patch.filter((x) => !(isObject(x) && x.$patch === 'replace'));
     return clone(patch);
   }
   if (patch.some((x) => isObject(x) && x.$patch === 'replace')) {
@@ -52,7 +54,8 @@ function mergeList(target: Json | undefined, patch: Json[], field: string): Json
   }
   const out: Json[] = cur.map((x) => clone(x));
   for (const item of patch) {
-    if (!isObject(item)) throw badRequest(`json: cannot unmarshal into map for list ${field} with merge key ${key}`);
+    if (!isObject(item))
+      throw badRequest(`json: cannot unmarshal into map for list ${field} with merge key ${key}`);
     const idx = out.findIndex((x) => isObject(x) && x[key] === item[key]);
     if (item.$patch === 'delete') {
       if (idx >= 0) out.splice(idx, 1);
