@@ -20,7 +20,7 @@ const worldModules = [
   'node:child_process',
   'undici',
 ];
-const pureCore = ['gotemplate', 'sprig', 'chart', 'values', 'engine', 'manifest', 'release'];
+const pureCore = ['gotemplate', 'gotime', 'util', 'sprig', 'chart', 'values', 'engine', 'manifest', 'release'];
 const pureCoreRestriction = {
   'no-restricted-imports': [
     'error',

@@ -1,5 +1,13 @@
-/** Runs hookline's CLI in-process, capturing stdout and stderr (and both interleaved). */
+/**
+ * Runs hookline's CLI in-process, capturing stdout and stderr (and both interleaved).
+ *
+ * Goldens hold the bytes Helm wrote and the suites read them as UTF-8 text (invalid bytes become
+ * U+FFFD). Captured output is made comparable the same way: it is turned into the bytes the bin
+ * writes (src/util/go-bytes.ts: raw non-UTF-8 bytes are held as U+DC80..U+DCFF) and those bytes
+ * are read back as UTF-8, so equal bytes give equal text.
+ */
 import { runCli } from '../src/cli/main.js';
+import { goStringBytes, hasEscapedBytes } from '../src/util/go-bytes.js';
 
 export interface CliRun {
   readonly code: number;
@@ -7,6 +15,13 @@ export interface CliRun {
   readonly stderr: string;
   /** stdout and stderr in write order: what Helm's own test harness compares. */
   readonly combined: string;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** `s` written as the bin writes it, then read back as UTF-8 text like a golden file. */
+export function asWrittenText(s: string): string {
+  return hasEscapedBytes(s) ? utf8.decode(goStringBytes(s)) : s;
 }
 
 export async function runCliCaptured(
@@ -29,5 +44,11 @@ export async function runCliCaptured(
       combined += s;
     },
   });
-  return { code, stdout, stderr, combined };
+  // Converted once at the end: bytes split over two writes still join into their rune.
+  return {
+    code,
+    stdout: asWrittenText(stdout),
+    stderr: asWrittenText(stderr),
+    combined: asWrittenText(combined),
+  };
 }

@@ -33,6 +33,25 @@ describe('hookline bin', () => {
     }
   });
 
+  // Go writes a string's bytes as they are: `trunc 4 "日本"` leaves the first byte of 本 alone
+  // (held as U+DCE6, see src/util/go-bytes.ts), and the stream gets that byte, not the UTF-8 of
+  // U+DCE6. (In a manifest such a byte fails Helm's YAML parse; in a `fail` message it is printed.)
+  it('writes raw bytes of cut runes unchanged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hookline-bytes-'));
+    try {
+      mkdirSync(join(dir, 'templates'));
+      writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: bytes\nversion: 0.1.0\n');
+      writeFileSync(join(dir, 'templates', 'a.yaml'), '{{ fail (printf "%s|%q" (trunc 4 "日本") (trunc 4 "日本")) }}\n');
+      const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'cli.ts'), 'template', 'x', dir], { cwd: root });
+      expect(r.status).toBe(1);
+      const want = Buffer.concat([Buffer.from('): 日'), Buffer.from([0xe6]), Buffer.from('|"日\\xe6"\n')]);
+      const firstLine = (r.stderr as Buffer).subarray(0, (r.stderr as Buffer).indexOf(0x0a) + 1);
+      expect(firstLine.subarray(-want.length).toString('hex')).toBe(want.toString('hex'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints the rendered example chart and exits 0', () => {
     const r = hookline('template', 'my-app', 'examples/database-app');
     expect(r.status).toBe(0);

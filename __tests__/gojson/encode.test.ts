@@ -47,6 +47,10 @@ describe('marshalJson', () => {
     ['line separators', 'a\u2028b\u2029c', '"a\\u2028b\\u2029c"'],
     ['unicode kept', 'é日本😀', '"é日本😀"'],
     ['lone surrogate', 'x\udc00y', '"x\\ufffdy"'],
+    // Raw bytes (U+DC80+byte, see gotemplate/go-utf8.ts): one \ufffd per invalid byte, and
+    // bytes that spell a rune together are that rune (Go only sees the bytes).
+    ['invalid UTF-8 bytes', '日\udce6\udc9c...', '"日\\ufffd\\ufffd..."'],
+    ['bytes joined into a rune', 'caf\udcc3\udca9', '"café"'],
     ['backslash and quote', 'a\\"b', '"a\\\\\\"b"'],
     ['bytes as base64', new Uint8Array([104, 105, 255]), '"aGn/"'],
     ['empty bytes', new Uint8Array([]), '""'],

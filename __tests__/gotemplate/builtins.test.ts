@@ -54,6 +54,7 @@ describe('len', () => {
     ['map', '{{ len .m }}', '3'],
     ['[]byte', '{{ len .bytes }}', '2'],
     ['empty', '{{ len .emptyList }}{{ len .emptyMap }}{{ len "" }}', '000'],
+    ['a string with a cut rune counts its bytes', '{{ len (slice "日本" 1 4) }}', '3'],
   ])('%s', (_name, src, want) => {
     expect(render(src)).toBe(want);
   });
@@ -167,6 +168,13 @@ describe('slice', () => {
     ['empty result', '{{ len (slice .list 3) }}', '0'],
     ['[]string keeps its type', '{{ range slice .strs 1 }}{{ . }}{{ end }}', 'y'],
     ['[]byte', '{{ len (slice .bytes 1) }}', '1'],
+    // A cut rune leaves raw bytes (U+DC80+byte, see go-utf8.ts): printed as they are, %q shows them.
+    ['string cut inside a rune', '{{ slice "日本" 0 4 }}', '日\udce6'],
+    ['%q of a cut rune', '{{ slice "日本" 0 4 | printf "%q" }}', '"日\\xe6"'],
+    ['%x of a cut rune', '{{ slice "é" 1 | printf "%x" }}', 'a9'],
+    ['cut bytes joined again', '{{ printf "%s%s" (slice "é" 0 1) (slice "é" 1) | printf "%q" }}', '"é"'],
+    ['slice of raw bytes', '{{ slice (slice "日本" 0 4) 3 | printf "%q" }}', '"\\xe6"'],
+    ['index of a raw byte', '{{ index (slice "日本" 0 4) 3 }}', '230'],
   ])('%s', (_name, src, want) => {
     expect(render(src)).toBe(want);
   });
@@ -318,6 +326,8 @@ describe('escapers', () => {
     ['héllo ✓', 'héllo ✓'],
     ['nbsp\u00a0', 'nbsp\\u00A0'],
     ['\u2028', '\\u2028'],
+    // An invalid byte decodes to U+FFFD, which is printable: JSEscape writes the byte itself.
+    ['cut\udce6', 'cut\udce6'],
   ])('jsEscapeString(%j)', (input, want) => {
     expect(jsEscapeString(input)).toBe(want);
   });
@@ -326,6 +336,7 @@ describe('escapers', () => {
     ['', ''],
     ['+', '%2B'],
     ["!*'()", '%21%2A%27%28%29'],
+    ['\udce6\udc97', '%E6%97'],
   ])('queryEscape(%j)', (input, want) => {
     expect(queryEscape(input)).toBe(want);
   });

@@ -9,12 +9,14 @@ import {
   NumError,
   parseFloat64,
   parseInt64,
+  parseOrUndefined,
   parseUint,
   quote,
   quoteBytes,
   quoteRune,
   quoteRuneToASCII,
   quoteToASCII,
+  underscoreOK,
   unquote,
 } from '../../src/gotemplate/strconv.js';
 
@@ -129,6 +131,11 @@ describe('quoting', () => {
     ['soft\u00adhyphen', '"soft\\u00adhyphen"'],
     ['\ufeff', '"\\ufeff"'],
     ['lone \ud800', '"lone �"'],
+    ['hello', '"hello"'],
+    ['\x00\x7f\x1b', '"\\x00\\x7f\\x1b"'],
+    ['é 😀 日本', '"é 😀 日本"'],
+    ['\u200b', '"\\u200b"'], // format character
+    ['\u{e0001}', '"\\U000e0001"'],
   ])('Quote(%j)', (s, want) => {
     expect(quote(s)).toBe(want);
   });
@@ -138,12 +145,25 @@ describe('quoting', () => {
     ['\u{10ffff}', '"\\U0010ffff"'],
     ['日本', '"\\u65e5\\u672c"'],
     ['\x7f', '"\\x7f"'],
+    ['é\udcff', '"\\u00e9\\xff"'],
   ])('QuoteToASCII(%j)', (s, want) => {
     expect(quoteToASCII(s)).toBe(want);
   });
 
   it('quotes invalid UTF-8 bytes as \\x escapes', () => {
     expect(quoteBytes(new Uint8Array([0x61, 0xff, 0x62, 0xe6, 0x97]))).toBe('"a\\xffb\\xe6\\x97"');
+  });
+
+  // A string holding raw bytes (escaped as U+DC80+byte, see go-utf8.ts) quotes like Go's
+  // strconv.Quote of those bytes; escapes that spell a rune together quote as that rune.
+  // Goldens: generated/fz35 (`"Ünï\ncöd\xc3\n\xa9"`), fz96 (`"日\xe6\x9c..."`).
+  it.each([
+    ['日\udce6\udc9c...', '"日\\xe6\\x9c..."'],
+    ['cöd\udcc3\n\udca9', '"cöd\\xc3\\n\\xa9"'],
+    ['\udcc3\udca9', '"é"'],
+    ['\udcff', '"\\xff"'],
+  ])('Quote of raw bytes %j', (s, want) => {
+    expect(quote(s)).toBe(want);
   });
 
   it.each<[number, string, string]>([
@@ -199,6 +219,9 @@ describe('quoting', () => {
     ['"\\x41\\u263a\\U0001F600\\101"', 'A☺😀A'],
     ['"\\"\'"', '"\''],
     ["'\\''", "'"],
+    // Byte escapes that are not valid UTF-8 stay raw bytes (escaped, see go-utf8.ts).
+    ['"\\xff\\xe6\\x97"', '\udcff\udce6\udc97'],
+    ['"\\xc3\\xa9\\377"', 'é\udcff'],
   ])('Unquote(%j)', (s, want) => {
     expect(unquote(s)).toBe(want);
   });
@@ -244,6 +267,46 @@ describe('parsing', () => {
     expect(() => parseInt64('128', 10, 8)).toThrow(NumError);
   });
 
+  // Base 0 as the template parser reads number constants (text/template/parse/node.go).
+  it.each<[string, bigint | undefined, bigint | undefined]>([
+    ['0', 0n, 0n],
+    ['-0', 0n, undefined],
+    ['42', 42n, 42n],
+    ['+42', 42n, undefined],
+    ['052', 42n, 42n],
+    ['0o52', 42n, 42n],
+    ['0x2A', 42n, 42n],
+    ['0b101010', 42n, 42n],
+    ['4_2', 42n, 42n],
+    ['0x_2a', 42n, 42n],
+    ['_42', undefined, undefined],
+    ['4__2', undefined, undefined],
+    ['42_', undefined, undefined],
+    ['08', undefined, undefined],
+    ['0x', undefined, undefined],
+    ['0b102', undefined, undefined],
+    ['9223372036854775807', 9223372036854775807n, 9223372036854775807n],
+    ['9223372036854775808', undefined, 9223372036854775808n],
+    ['-9223372036854775808', -9223372036854775808n, undefined],
+    ['18446744073709551616', undefined, undefined],
+    ['1e3', undefined, undefined],
+  ])('ParseInt/ParseUint(%j, 0, 64)', (input, int, uint) => {
+    expect(parseOrUndefined(() => parseInt64(input, 0, 64))).toBe(int);
+    expect(parseOrUndefined(() => parseUint(input, 0, 64))).toBe(uint);
+  });
+
+  it.each<[string, boolean]>([
+    ['1_000', true],
+    ['0x_1', true],
+    ['0_1', true],
+    ['1__0', false],
+    ['_1', false],
+    ['1_', false],
+    ['1_e5', false],
+  ])('underscoreOK(%j) is %p', (input, ok) => {
+    expect(underscoreOK(input)).toBe(ok);
+  });
+
   it.each<[string, bigint | string]>([
     ['42', 42n],
     ['-7', -7n],
@@ -276,6 +339,11 @@ describe('parsing', () => {
     ['-Infinity', -Infinity],
     ['+INF', Infinity],
     ['1e-400', 0],
+    ['-1e3', -1000],
+    ['1_000.5', 1000.5],
+    ['1e1_9', 1e19],
+    ['0x.8p1', 1],
+    ['0x_1p-4', 0.0625],
   ])('ParseFloat(%j)', (s, want) => {
     if (want === Infinity && s.startsWith('0x')) {
       expect(() => parseFloat64(s)).toThrow('value out of range');
@@ -300,6 +368,13 @@ describe('parsing', () => {
     ['infinit', 'invalid syntax'],
     ['1e400', 'value out of range'],
     ['-1e400', 'value out of range'],
+    ['0x1p1024', 'value out of range'],
+    ['.e1', 'invalid syntax'],
+    ['1__0', 'invalid syntax'],
+    ['0b1', 'invalid syntax'],
+    ['1.2.3', 'invalid syntax'],
+    ['0x', 'invalid syntax'],
+    ['0x1p1__0', 'invalid syntax'],
   ])('ParseFloat(%j) fails with %p', (s, reason) => {
     expect(() => parseFloat64(s)).toThrow(`strconv.ParseFloat: parsing ${JSON.stringify(s)}: ${reason}`);
   });

@@ -12,6 +12,7 @@ import {
   type Cluster,
 } from './harness.js';
 import type { Ctx } from './contract/ctx.js';
+import { crdCases } from './contract/crds.js';
 import { discoveryCases } from './contract/discovery.js';
 import { objectCases } from './contract/objects.js';
 import { patchCases } from './contract/patch.js';
@@ -49,6 +50,7 @@ afterAll(async () => {
 describe('simulator contract', () => {
   describe('discovery', () => discoveryCases(ctx));
   describe('objects', () => objectCases(ctx));
+  describe('custom resources', () => crdCases(ctx));
   describe('patch', () => patchCases(ctx));
   describe('delete', () => deleteCases(ctx));
   describe('watch', () => watchCases(ctx));

@@ -8,7 +8,7 @@ import { FuncError } from '../../src/gotemplate/functions.js';
 import type { GoValue } from '../../src/gotemplate/values.js';
 import { GoInt } from '../../src/gotemplate/values.js';
 import { dateFuncs } from '../../src/sprig/dates.js';
-import type { GoTime } from '../../src/sprig/go-time.js';
+import type { GoTime } from '../../src/gotime/time.js';
 
 const F = Object.fromEntries(dateFuncs.map((f) => [f.name, f]));
 const call = (name: string, ...args: GoValue[]): GoValue => F[name].impl(...args);

@@ -8,7 +8,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { dictFuncs } from '../../src/sprig/dicts.js';
 import { FuncError } from '../../src/gotemplate/functions.js';
-import { GoStruct, newMap, stringSlice, tagType, typeName } from '../../src/gotemplate/values.js';
+import {
+  GoStruct,
+  STRING_SLICE,
+  isNilSlice,
+  newMap,
+  nilSlice,
+  stringSlice,
+  tagType,
+  typeName,
+} from '../../src/gotemplate/values.js';
 import type { GoMap, GoTypeInfo, GoValue } from '../../src/gotemplate/values.js';
 import { caller, i, plain } from './call.js';
 
@@ -217,6 +226,24 @@ describe('deepCopy', () => {
 
   it('copies scalars as they are', () => {
     expect(call('deepCopy', 'x')).toBe('x');
+  });
+
+  // copystructure.go walker.Slice: a nil slice is copied as a nil slice of the same type, an
+  // empty one as an empty one. Helm prints the difference in toJson (generated/fz37, fz38, fz53:
+  // `regexFindAll … | deepCopy | toJson` is `null`; fz15, fz31: a nil list inside a dict).
+  it.each<[string, GoValue, string, boolean]>([
+    ['nil []string', nilSlice(STRING_SLICE), '[]string', true],
+    ['nil []interface {}', nilSlice(), '[]interface {}', true],
+    ['empty []interface {}', [], '[]interface {}', false],
+  ])('keeps a %s', (_name, v, type, nil) => {
+    for (const name of ['deepCopy', 'mustDeepCopy']) {
+      const out = call(name, v) as GoValue;
+      expect(out).not.toBe(v);
+      expect(typeName(out)).toBe(type);
+      expect(isNilSlice(out)).toBe(nil);
+      const inMap = call(name, m({ list: v })) as GoMap;
+      expect(isNilSlice(inMap.list as GoValue)).toBe(nil);
+    }
   });
 
   it.each(['deepCopy', 'mustDeepCopy'])('%s of nil panics in reflect', (name) => {

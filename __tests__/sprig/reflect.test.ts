@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { reflectFuncs } from '../../src/sprig/reflect.js';
-import { GoFuncValue, GoInt, newMap, stringSlice, tagType } from '../../src/gotemplate/values.js';
+import {
+  GoFuncValue,
+  GoInt,
+  STRING_SLICE,
+  newMap,
+  nilSlice,
+  stringSlice,
+  tagType,
+} from '../../src/gotemplate/values.js';
 import type { GoValue } from '../../src/gotemplate/values.js';
 import { caller, i } from './call.js';
 
@@ -57,6 +65,9 @@ describe('deepEqual (reflect.DeepEqual)', () => {
     [[i(1), 'a'], [i(1), 'a'], true],
     [[i(1)], [i(2)], false],
     [stringSlice(['a']), ['a'], false],
+    [nilSlice(), [], false],
+    [nilSlice(), nilSlice(), true],
+    [nilSlice(STRING_SLICE), stringSlice([]), false],
     [new Uint8Array([1, 2]), new Uint8Array([1, 2]), true],
     [newMap([['a', [1]]]), newMap([['a', [1]]]), true],
     [

@@ -7,6 +7,7 @@
 import { gunzipSync } from 'node:zlib';
 import { readTar } from './tar.js';
 import type { BufferedFile } from './types.js';
+import { pathClean } from '../util/go-path.js';
 
 /** MaxDecompressedChartSize: 100 MiB of decompressed files per chart. */
 export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
@@ -22,25 +23,6 @@ export class ArchiveError extends Error {
 
 const DRIVE_PATH = /^[a-zA-Z]:\//;
 const BOM = [0xef, 0xbb, 0xbf];
-
-/** Go path.Clean for slash-separated paths. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(part);
-  }
-  const joined = out.join('/');
-  if (rooted) return `/${joined}`;
-  return joined === '' ? '.' : joined;
-}
 
 export function stripBom(data: Uint8Array): Uint8Array {
   if (data.length >= 3 && data[0] === BOM[0] && data[1] === BOM[1] && data[2] === BOM[2]) {
@@ -74,7 +56,7 @@ export function loadArchiveFiles(tgz: Uint8Array, limits: ArchiveLimits = {}): B
     const parts = entry.name.split(delimiter);
     let n = parts.slice(1).join(delimiter).split(delimiter).join('/');
     if (n.startsWith('/')) throw new ArchiveError('chart illegally contains absolute paths');
-    n = cleanPath(n);
+    n = pathClean(n);
     if (n === '.') {
       throw new ArchiveError(
         `chart illegally contains content outside the base directory: ${JSON.stringify(entry.name)}`,

@@ -6,6 +6,7 @@
  * quirk that a negated rule *ignores* every path it does not match.
  */
 import { BadPatternError, pathMatch } from './path-match.js';
+import { pathBase } from '../util/go-path.js';
 
 export const HELM_IGNORE = '.helmignore';
 
@@ -21,12 +22,6 @@ interface Pattern {
   negate: boolean;
   mustDir: boolean;
   match: (path: string) => boolean;
-}
-
-function basename(p: string): string {
-  const t = p.replace(/\/+$/, '');
-  if (t === '') return p === '' ? '.' : '/';
-  return t.slice(t.lastIndexOf('/') + 1);
 }
 
 function safeMatch(rule: string, name: string): boolean {
@@ -69,7 +64,7 @@ export class IgnoreRules {
     const r = rule;
     if (r.startsWith('/')) p.match = (n) => safeMatch(r.slice(1), n);
     else if (r.includes('/')) p.match = (n) => safeMatch(r, n);
-    else p.match = (n) => safeMatch(r, basename(n));
+    else p.match = (n) => safeMatch(r, pathBase(n));
     this.patterns.push(p);
   }
 

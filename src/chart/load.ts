@@ -15,6 +15,7 @@ import {
   type ChartFile,
   type Metadata,
 } from './types.js';
+import { pathExt } from '../util/go-path.js';
 
 /** A loader failure with Helm's wrapped message (`cannot load Chart.yaml: ...`). */
 export class ChartLoadError extends Error {
@@ -127,17 +128,11 @@ export function loadFiles(files: BufferedFile[], opts: LoadOptions = {}): Chart 
   return c;
 }
 
-function extension(name: string): string {
-  const base = name.slice(name.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot < 0 ? '' : base.slice(dot);
-}
-
 function loadSubchart(c: Chart, n: string, files: BufferedFile[], opts: LoadOptions): void {
   if (n.startsWith('_') || n.startsWith('.')) return;
   let sc: Chart;
   try {
-    if (extension(n) === '.tgz') {
+    if (pathExt(n) === '.tgz') {
       const file = files[0] as BufferedFile;
       if (file.name !== n) {
         throw new ChartLoadError(

@@ -8,6 +8,8 @@ import { isMap, isSlice, mapGet, type GoMap, type GoValue } from '../gotemplate/
 import { isValidSemver } from './semver.js';
 import type { Dependency, Lock, Maintainer, Metadata } from './types.js';
 import { emptyMetadata } from './types.js';
+import { pathBase } from '../util/go-path.js';
+import { quote as goQuote } from '../gotemplate/strconv.js';
 
 /** chart.ValidationError: prints as `validation: <msg>`. */
 export class ChartValidationError extends Error {
@@ -55,49 +57,66 @@ class Decoder {
     private readonly struct: string,
   ) {}
 
-  str(name: string): string {
+  /**
+   * A field of Go type `goType`: its zero value when absent or null, a type error when the JSON
+   * value is of another type, else what `read` makes of it.
+   */
+  private decode<U extends GoValue, T>(
+    name: string,
+    goType: string,
+    zero: T,
+    is: (v: GoValue) => v is U,
+    read: (v: U) => T,
+  ): T {
     const v = field(this.m, name);
-    if (v === undefined || v === null) return '';
-    if (typeof v !== 'string') throw mismatch(v, this.struct, name, 'string');
-    return v;
+    if (v === undefined || v === null) return zero;
+    if (!is(v)) throw mismatch(v, this.struct, name, goType);
+    return read(v);
+  }
+
+  /** An element of a []string or map[string]string field (null decodes to ""). */
+  private element(item: GoValue, name: string): string {
+    if (item !== null && typeof item !== 'string')
+      throw mismatch(item, this.struct, name, 'string');
+    return item ?? '';
+  }
+
+  str(name: string): string {
+    return this.decode(
+      name,
+      'string',
+      '',
+      (v): v is string => typeof v === 'string',
+      (v) => v,
+    );
   }
 
   bool(name: string): boolean {
-    const v = field(this.m, name);
-    if (v === undefined || v === null) return false;
-    if (typeof v !== 'boolean') throw mismatch(v, this.struct, name, 'bool');
-    return v;
+    return this.decode(
+      name,
+      'bool',
+      false,
+      (v): v is boolean => typeof v === 'boolean',
+      (v) => v,
+    );
   }
 
   strings(name: string): string[] {
-    const v = field(this.m, name);
-    if (v === undefined || v === null) return [];
-    if (!isSlice(v)) throw mismatch(v, this.struct, name, '[]string');
-    return v.map((item) => {
-      if (item !== null && typeof item !== 'string')
-        throw mismatch(item, this.struct, name, 'string');
-      return item ?? '';
-    });
+    return this.decode<GoValue[], string[]>(name, '[]string', [], isSlice, (v) =>
+      v.map((item) => this.element(item, name)),
+    );
   }
 
   list(name: string, goType: string): GoValue[] {
-    const v = field(this.m, name);
-    if (v === undefined || v === null) return [];
-    if (!isSlice(v)) throw mismatch(v, this.struct, name, goType);
-    return v;
+    return this.decode<GoValue[], GoValue[]>(name, goType, [], isSlice, (v) => v);
   }
 
   stringMap(name: string): Record<string, string> {
-    const v = field(this.m, name);
-    if (v === undefined || v === null) return {};
-    if (!isMap(v)) throw mismatch(v, this.struct, name, 'map[string]string');
-    const out: Record<string, string> = {};
-    for (const [k, item] of Object.entries(v)) {
-      if (item !== null && typeof item !== 'string')
-        throw mismatch(item, this.struct, name, 'string');
-      out[k] = item ?? '';
-    }
-    return out;
+    return this.decode<GoMap, Record<string, string>>(name, 'map[string]string', {}, isMap, (v) => {
+      const out: Record<string, string> = {};
+      for (const [k, item] of Object.entries(v)) out[k] = this.element(item, name);
+      return out;
+    });
   }
 }
 
@@ -205,17 +224,6 @@ function validateDependency(d: Dependency): void {
   }
 }
 
-/** Go's %q for plain strings (enough for chart names and versions). */
-export function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
-
-function lastPathElement(name: string): string {
-  const trimmed = name.replace(/\/+$/, '');
-  if (trimmed === '') return name === '' ? '.' : '/';
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
-}
-
 /** Metadata.Validate (sanitises strings in place, like Go). */
 export function validateMetadata(md: Metadata): void {
   md.name = sanitizeString(md.name);
@@ -234,7 +242,7 @@ export function validateMetadata(md: Metadata): void {
   if (md.name === '.' || md.name === '..') {
     throw new ChartValidationError(`chart.metadata.name ${goQuote(md.name)} is not allowed`);
   }
-  if (md.name !== lastPathElement(md.name)) {
+  if (md.name !== pathBase(md.name)) {
     throw new ChartValidationError(`chart.metadata.name ${goQuote(md.name)} is invalid`);
   }
   if (md.version === '') throw new ChartValidationError('chart.metadata.version is required');

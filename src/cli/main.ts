@@ -5,6 +5,7 @@
 import { nodeIo, type CliIo } from './io.js';
 import { templateCommand } from './template.js';
 import { runSimulatorCommand } from '../simulator/cli.js';
+import { goStringOutput } from '../util/go-bytes.js';
 
 export interface CliStreams {
   readonly cwd: string;
@@ -58,11 +59,15 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   }
 }
 
-/** Entry point for the bundled bin. */
+/**
+ * Entry point for the bundled bin. Output is written as Go writes it: a rendered string may hold
+ * raw non-UTF-8 bytes (escaped as U+DC80..U+DCFF, see src/util/go-bytes.ts), which reach the
+ * stream as those bytes.
+ */
 export async function main(argv: string[]): Promise<number> {
   return runCli(argv, {
     cwd: process.cwd(),
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: (s) => process.stdout.write(goStringOutput(s)),
+    stderr: (s) => process.stderr.write(goStringOutput(s)),
   });
 }

@@ -12,6 +12,7 @@ import { cleanupExecError, cleanupParseError } from './errors.js';
 import { newFiles } from './files.js';
 import { helmFuncMap } from './helm-funcs.js';
 import { bindLateFuncs, type LookupFunc } from './late-funcs.js';
+import { pathBase } from '../util/go-path.js';
 
 export interface EngineOptions {
   /** missingkey=error instead of zero (helm lint --strict). */
@@ -72,7 +73,7 @@ export function renderTemplates(
   }
   const rendered = new Map<string, string>();
   for (const name of keys) {
-    if (baseName(name).startsWith('_')) continue;
+    if (pathBase(name).startsWith('_')) continue;
     const r = templates.get(name)!;
     // Helm mutates the chart's shared context, so `.Template` inside an include names this file.
     r.vals['Template'] = newMap([
@@ -90,13 +91,9 @@ export function renderTemplates(
   return rendered;
 }
 
-function baseName(p: string): string {
-  return p.slice(p.lastIndexOf('/') + 1);
-}
-
 /** A library chart contributes only its partials (VAL-12). */
 function isTemplateValid(chart: Chart, name: string): boolean {
-  if (chart.metadata.type === 'library') return baseName(name).startsWith('_');
+  if (chart.metadata.type === 'library') return pathBase(name).startsWith('_');
   return true;
 }
 

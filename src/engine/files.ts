@@ -8,6 +8,7 @@ import type { GoMap, GoTypeInfo, GoValue } from '../gotemplate/values.js';
 import { newMap, sortedKeys, stringSlice, tagType, mapGet } from '../gotemplate/values.js';
 import { marshalYaml } from '../yaml/index.js';
 import { compileGlob } from './glob.js';
+import { pathBase } from '../util/go-path.js';
 
 /** A file as the chart loader supplies it. */
 export interface FileEntry {
@@ -22,12 +23,6 @@ const EMPTY_BYTES = new Uint8Array(0);
 function bytesOf(files: GoMap, name: string): Uint8Array {
   const v = mapGet(files, name);
   return v instanceof Uint8Array ? v : EMPTY_BYTES;
-}
-
-function baseName(p: string): string {
-  const trimmed = p.replace(/\/+$/, '');
-  const i = trimmed.lastIndexOf('/');
-  return trimmed.slice(i + 1) || (p.startsWith('/') ? '/' : '.');
 }
 
 /** toYaml of a map[string]string without the trailing newline (Helm's toYAML). */
@@ -51,12 +46,12 @@ const FILES_TYPE: GoTypeInfo = {
     }),
     AsConfig: fn('AsConfig', { params: [] }, function (this: GoMap) {
       const m = newMap();
-      for (const k of sortedKeys(this)) m[baseName(k)] = decoder.decode(bytesOf(this, k));
+      for (const k of sortedKeys(this)) m[pathBase(k)] = decoder.decode(bytesOf(this, k));
       return toYamlString(m);
     }),
     AsSecrets: fn('AsSecrets', { params: [] }, function (this: GoMap) {
       const m = newMap();
-      for (const k of sortedKeys(this)) m[baseName(k)] = Buffer.from(bytesOf(this, k)).toString('base64');
+      for (const k of sortedKeys(this)) m[pathBase(k)] = Buffer.from(bytesOf(this, k)).toString('base64');
       return toYamlString(m);
     }),
     Lines: fn('Lines', { params: ['string'] }, function (this: GoMap, path: string) {

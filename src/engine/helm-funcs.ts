@@ -5,11 +5,11 @@
  * required, fail, lookup).
  */
 import type { FuncMap } from '../gotemplate/functions.js';
-import { fn } from '../gotemplate/functions.js';
+import { FuncError, fn } from '../gotemplate/functions.js';
 import type { GoValue } from '../gotemplate/values.js';
-import { isMap, isSlice, newMap } from '../gotemplate/values.js';
+import { isMap, isSlice, newMap, nilSlice } from '../gotemplate/values.js';
 import { marshalJson, unmarshalJson } from '../gojson/index.js';
-import { marshalToml, unmarshalToml } from '../toml/index.js';
+import { marshalToml, TomlError, unmarshalToml } from '../toml/index.js';
 import { marshalYaml, marshalYamlPretty, parseValuesYaml, parseYamlArray } from '../yaml/index.js';
 import { sprigFuncs } from '../sprig/index.js';
 
@@ -74,6 +74,9 @@ function conversionFuncs() {
         return newMap([['Error', errorText(err)]]);
       }
     }),
+    // fromYamlArray of `null` stays an empty, non-nil list: sigs.k8s.io/yaml decodes through
+    // `d.Decode(&o)` with o an interface holding the slice pointer, and JSON null then clears
+    // only o. fromJsonArray calls json.Unmarshal on the slice pointer itself, which nils it.
     fn('fromYamlArray', { params: ['string'] }, (s: string) => {
       try {
         return parseYamlArray(s);
@@ -96,12 +99,16 @@ function conversionFuncs() {
     fn('fromJsonArray', { params: ['string'] }, (s: string) => {
       const r = decodeAs(s, { decode: unmarshalJson, accept: isSlice, goType: SLICE_TYPE });
       if ('error' in r) return [r.error];
-      return r.value ?? [];
+      // encoding/json stores `null` into a slice by setting it to nil.
+      return r.value ?? nilSlice();
     }),
     fn('toToml', { params: ['any'] }, (v: GoValue) => {
       try {
         return marshalToml(v);
       } catch (err) {
+        // Encode returns its errors (Helm prints their text) but re-panics runtime panics,
+        // which text/template reports as `error calling toToml: …`.
+        if (err instanceof TomlError && err.panic) throw new FuncError(err.message, { cause: err });
         return errorText(err);
       }
     }),

@@ -6,6 +6,7 @@
  * started writing \b and \f; Helm 3.11 does not), invalid UTF-8 as \ufffd, float64 in ES6 style
  * ('f' between 1e-6 and 1e21, else 'e' with `e-07` shortened to `e-7`), []byte as base64.
  */
+import { normalizeEscapes } from '../gotemplate/go-utf8.js';
 import { formatFloat } from '../gotemplate/strconv.js';
 import type { GoValue } from '../gotemplate/values.js';
 import { GoFuncValue, GoInt, GoStruct, isNilSlice, sortedKeys, typeName } from '../gotemplate/values.js';
@@ -31,8 +32,13 @@ function isJsonMarshaler(v: unknown): v is GoJsonMarshaler {
 
 const HEX = '0123456789abcdef';
 
-/** encodeState.string: a JSON string literal. */
-export function jsonString(s: string, escapeHTML: boolean): string {
+/**
+ * encodeState.string: a JSON string literal. Invalid UTF-8 (escaped bytes, see
+ * gotemplate/go-utf8.ts) is written as `\ufffd`, one per byte; escaped bytes that spell a valid
+ * rune together are that rune, as Go only sees the bytes.
+ */
+export function jsonString(text: string, escapeHTML: boolean): string {
+  const s = normalizeEscapes(text);
   let out = '"';
   let start = 0;
   for (let i = 0; i < s.length; i++) {

@@ -2,7 +2,7 @@
  * The escapers behind the `html`, `js` and `urlquery` builtins
  * (golang/go:src/text/template/funcs.go HTMLEscapeString, JSEscapeString; net/url QueryEscape).
  */
-import { utf8Bytes } from './go-utf8.js';
+import { isEscapedByte, utf8Bytes } from './go-utf8.js';
 import { isPrint } from './strconv-quote.js';
 
 const HTML_REPLACEMENTS: Record<string, string> = {
@@ -33,7 +33,11 @@ function upperHex(n: number, width: number): string {
   return n.toString(16).toUpperCase().padStart(width, '0');
 }
 
-/** template.JSEscapeString: quotes and markup characters escaped, control and unprintable runes as \uXXXX. */
+/**
+ * template.JSEscapeString: quotes and markup characters escaped, control and unprintable runes as
+ * \uXXXX. An invalid byte (an escaped byte, see go-utf8.ts) decodes to U+FFFD, which is
+ * printable, so Go writes the byte itself.
+ */
 export function jsEscapeString(s: string): string {
   let out = '';
   for (const ch of s) {
@@ -41,7 +45,7 @@ export function jsEscapeString(s: string): string {
     const named = JS_REPLACEMENTS[ch];
     if (named !== undefined) out += named;
     else if (c < 0x20) out += `\\u00${upperHex(c, 2)}`;
-    else if (c < 0x80 || isPrint(c)) out += ch;
+    else if (c < 0x80 || isPrint(c) || isEscapedByte(c)) out += ch;
     else out += `\\u${upperHex(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c, 4)}`;
   }
   return out;

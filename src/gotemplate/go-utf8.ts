@@ -1,29 +1,39 @@
 /**
  * Go's unicode/utf8 over JavaScript strings and byte arrays.
  *
- * Go strings are byte sequences; ours are UTF-16. We convert with these rules:
- * - a JS string becomes UTF-8 bytes; a lone surrogate (which no Go string can hold) becomes
- *   U+FFFD, as `TextEncoder` does;
- * - bytes become a JS string by decoding rune by rune exactly like `utf8.DecodeRune`, each
- *   invalid byte yielding one U+FFFD (WHATWG decoders merge some invalid runs; Go does not).
+ * Go strings are byte sequences; ours are UTF-16. A Go string may hold bytes that are not valid
+ * UTF-8 (`trunc`, `substr` and `slice` can cut a rune). Such a byte survives in a JS string as a
+ * lone low surrogate U+DC80..U+DCFF, one per byte ("surrogate escape", src/util/go-bytes.ts;
+ * sprig's unicode.ts re-exports these conversions). The conversions:
+ * - a JS string becomes UTF-8 bytes; an escaped byte becomes that byte again; any other lone
+ *   surrogate (which no Go string can hold) becomes U+FFFD, as `TextEncoder` does;
+ * - bytes become a JS string by decoding rune by rune exactly like `utf8.DecodeRune`; each
+ *   byte that does not start a valid rune becomes its escape, so the round trip keeps it.
  */
+
+import { goStringBytes, hasEscapedBytes, isEscapedByte } from '../util/go-bytes.js';
+
+export { hasEscapedBytes, isEscapedByte };
 
 export const RUNE_ERROR = 0xfffd;
 export const MAX_RUNE = 0x10ffff;
 
-const encoder = new TextEncoder();
+const ESCAPE_BASE = 0xdc00;
 
-/** The UTF-8 bytes of a JS string. */
-export function utf8Bytes(s: string): Uint8Array {
-  return encoder.encode(s);
+/** The escape of a raw byte 0x80..0xFF (a byte below 0x80 is itself). */
+export function escapeByte(b: number): string {
+  return String.fromCharCode(b < 0x80 ? b : ESCAPE_BASE + b);
 }
 
-/** Number of UTF-8 bytes of a JS string (lone surrogates count as U+FFFD, 3 bytes). */
+/** The UTF-8 bytes of a JS string (Go's `[]byte(s)`), escaped bytes as themselves. */
+export const utf8Bytes: (s: string) => Uint8Array = goStringBytes;
+
+/** Go's `len(s)`: UTF-8 bytes of a JS string (escaped bytes 1, other lone surrogates 3). */
 export function utf8Len(s: string): number {
   let n = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) n += 1;
+    if (c < 0x80 || isEscapedByte(c)) n += 1;
     else if (c < 0x800) n += 2;
     else if (c < 0x10000) n += 3;
     else n += 4;
@@ -74,7 +84,7 @@ export function decodeRune(b: Uint8Array, i: number): { r: number; size: number 
   return { r, size: need + 1 };
 }
 
-/** Go's `string(b)` seen from JavaScript: every invalid byte becomes one U+FFFD. */
+/** Go's `string(b)` seen from JavaScript: valid runes decoded, every invalid byte escaped. */
 export function bytesToString(b: Uint8Array): string {
   let out = '';
   let start = 0;
@@ -88,12 +98,20 @@ export function bytesToString(b: Uint8Array): string {
     }
     if (i > start) out += asciiSlice(b, start, i);
     const { r, size } = decodeRune(b, i);
-    out += String.fromCodePoint(r);
+    out += size === 1 && r === RUNE_ERROR ? escapeByte(c) : String.fromCodePoint(r);
     i += size;
     start = i;
   }
   if (i > start) out += asciiSlice(b, start, i);
   return out;
+}
+
+/**
+ * The same Go string with escaped bytes that form valid UTF-8 together (`"\xc3" + "\xa9"`)
+ * decoded into their rune, as Go, which only sees the bytes, reads them.
+ */
+export function normalizeEscapes(s: string): string {
+  return hasEscapedBytes(s) ? bytesToString(utf8Bytes(s)) : s;
 }
 
 function asciiSlice(b: Uint8Array, from: number, to: number): string {
@@ -104,7 +122,7 @@ function asciiSlice(b: Uint8Array, from: number, to: number): string {
   return s;
 }
 
-/** Runes of a JS string as code points (lone surrogates become U+FFFD). */
+/** Runes of a JS string as code points (escaped bytes and lone surrogates become U+FFFD). */
 export function runesOf(s: string): number[] {
   const out: number[] = [];
   for (const ch of s) {

@@ -1,12 +1,12 @@
 /**
- * Character classes as Go's `unicode` package defines them, for the template lexer and for
- * quoting (golang/go:src/unicode/graphic.go, src/text/template/parse/lex.go `isAlphaNumeric`).
+ * Character classes as Go's `unicode` package defines them, for the template lexer
+ * (golang/go:src/unicode/graphic.go, src/text/template/parse/lex.go `isAlphaNumeric`);
+ * unicode.IsPrint is strconv-quote.ts's `isPrint`.
  */
+import { isPrint } from './strconv-quote.js';
 
 const LETTER = /^\p{L}$/u;
 const DIGIT = /^\p{Nd}$/u;
-/** unicode.IsPrint: letters, marks, numbers, punctuation, symbols, and the ASCII space. */
-const PRINT = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
 /** lex.go `isAlphaNumeric`: underscore, unicode.IsLetter or unicode.IsDigit. */
 export function isAlphaNumeric(r: number): boolean {
@@ -20,18 +20,10 @@ export function isAlphaNumeric(r: number): boolean {
   return LETTER.test(s) || DIGIT.test(s);
 }
 
-/** unicode.IsPrint (the same set strconv.IsPrint accepts). */
-export function isPrintRune(r: number): boolean {
-  if (r < 0) return false;
-  if (r < 0x80) return r >= 0x20 && r < 0x7f;
-  if (r >= 0xd800 && r <= 0xdfff) return false;
-  return PRINT.test(String.fromCodePoint(r));
-}
-
 /** fmt's `%#U`: `U+0023 '#'`, without the quoted character when it is not printable. */
 export function formatRune(r: number): string {
   const hex = r.toString(16).toUpperCase().padStart(4, '0');
-  return isPrintRune(r) ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
+  return isPrint(r) ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
 }
 
 // Lexer helpers shared by lexer.ts and lexer-states.ts (lex.go).

@@ -1,7 +1,8 @@
 /**
  * Lexical items of Go templates (golang/go:src/text/template/parse/lex.go `item`, `itemType`).
  */
-import { goQuote, utf8ByteLength } from './parse-strconv.js';
+import { utf8Len } from './go-utf8.js';
+import { quote as goQuote } from './strconv.js';
 
 export type ItemType =
   | 'error' // error occurred; value is the text of the error
@@ -79,7 +80,7 @@ export function itemString(item: Item): string {
   if (item.type === 'eof') return 'EOF';
   if (item.type === 'error') return item.val;
   if (isKeyword(item.type)) return `<${item.val}>`;
-  if (utf8ByteLength(item.val) > 10) {
+  if (utf8Len(item.val) > 10) {
     // %.10q: the precision truncates the operand to 10 runes before quoting.
     return `${goQuote(Array.from(item.val).slice(0, 10).join(''))}...`;
   }

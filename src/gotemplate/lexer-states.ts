@@ -8,7 +8,6 @@ import {
   hasLeftTrimMarker,
   hasRightTrimMarker,
   isAlphaNumeric,
-  isPrintRune,
   isSpace,
   leftTrimLength,
   rightTrimLength,
@@ -17,7 +16,7 @@ import {
 } from './lexer-chars.js';
 import { KEYWORDS } from './lexer-items.js';
 import type { Lexer } from './lexer.js';
-import { goQuote } from './parse-strconv.js';
+import { isPrint, quote as goQuote } from './strconv.js';
 
 export type StateFn = (l: Lexer) => StateFn | null;
 
@@ -149,7 +148,7 @@ export function lexInsideAction(l: Lexer): StateFn | null {
     l.backup();
     return lexIdentifier;
   }
-  if (r <= 0x7f && isPrintRune(r)) return l.emit('char');
+  if (r <= 0x7f && isPrint(r)) return l.emit('char');
   return l.errorf(`unrecognized character in action: ${formatRune(r)}`);
 }
 

@@ -7,7 +7,7 @@
  * re-quoted with strconv.Quote, strings and numbers keep their original spelling.
  */
 import type { BranchFields, CommandNode, ListNode, Node, PipeNode } from './ast.js';
-import { goQuote } from './parse-strconv.js';
+import { quote as goQuote } from './strconv.js';
 
 /** The source form of any node, as Go's `Node.String()` prints it. */
 export function nodeToString(node: Node): string {

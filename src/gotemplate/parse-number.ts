@@ -4,8 +4,9 @@
  * which simulates Go's ideal constants.
  */
 import type { NumberNode, Pos } from './ast.js';
-import { parseFloat64, scanComplex } from './parse-float.js';
-import { goQuote, parseInt64, parseUint64, unquoteChar } from './parse-strconv.js';
+import { scanComplex } from './parse-complex.js';
+import { unquoteChar } from './parse-strconv.js';
+import { parseFloat64, parseInt64, parseOrUndefined, parseUint, quote } from './strconv.js';
 
 export type NumberKind = 'charConstant' | 'complex' | 'number';
 
@@ -73,9 +74,9 @@ export function newNumber(
   }
   // Imaginary constants can only be complex unless they are zero.
   if (text.endsWith('i')) {
-    const f = parseFloat64(text.slice(0, -1));
-    if ('value' in f) {
-      setComplex(n, 0, f.value);
+    const f = parseOrUndefined(() => parseFloat64(text.slice(0, -1)));
+    if (f !== undefined) {
+      setComplex(n, 0, f);
       return done();
     }
   }
@@ -98,12 +99,12 @@ function setComplex(n: Mutable, re: number, im: number): void {
 
 function setIntegerOrFloat(n: Mutable, text: string): string | undefined {
   // Integers first, so that 0x123 and friends are exact.
-  const u = parseUint64(text); // fails for -0; fixed below.
+  const u = parseOrUndefined(() => parseUint(text, 0, 64)); // fails for -0; fixed below.
   if (u !== undefined) {
     n.isUint = true;
     n.uint64 = u;
   }
-  const i = parseInt64(text);
+  const i = parseOrUndefined(() => parseInt64(text, 0, 64));
   if (i !== undefined) {
     n.isInt = true;
     n.int64 = i;
@@ -119,22 +120,22 @@ function setIntegerOrFloat(n: Mutable, text: string): string | undefined {
     n.isFloat = true;
     n.float64 = Number(n.uint64);
   } else {
-    const f = parseFloat64(text);
-    if ('value' in f) {
+    const f = parseOrUndefined(() => parseFloat64(text));
+    if (f !== undefined) {
       // It parsed as a float but looks like an integer: a huge number that fits no int.
-      if (!/[.eEpP]/.test(text)) return `integer overflow: ${goQuote(text)}`;
+      if (!/[.eEpP]/.test(text)) return `integer overflow: ${quote(text)}`;
       n.isFloat = true;
-      n.float64 = f.value;
-      if (fitsInt64(f.value)) {
+      n.float64 = f;
+      if (fitsInt64(f)) {
         n.isInt = true;
-        n.int64 = BigInt(f.value);
+        n.int64 = BigInt(f);
       }
-      if (fitsUint64(f.value)) {
+      if (fitsUint64(f)) {
         n.isUint = true;
-        n.uint64 = BigInt(f.value);
+        n.uint64 = BigInt(f);
       }
     }
   }
-  if (!n.isInt && !n.isUint && !n.isFloat) return `illegal number syntax: ${goQuote(text)}`;
+  if (!n.isInt && !n.isUint && !n.isFloat) return `illegal number syntax: ${quote(text)}`;
   return undefined;
 }

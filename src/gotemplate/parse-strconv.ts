@@ -1,60 +1,16 @@
 /**
- * The parts of Go's strconv the template parser relies on (golang/go:src/strconv/quote.go,
- * atoi.go): Quote, Unquote, UnquoteChar, and base-0 ParseInt/ParseUint.
+ * strconv.Unquote and strconv.UnquoteChar as the template parser uses them
+ * (golang/go:src/strconv/quote.go): string and raw-string tokens, and character constants.
+ * Every other strconv function the parser needs comes from strconv.ts.
+ *
+ * These stay apart from strconv-quote.ts's `unquote` because that one accepts surrogate
+ * escapes (`"\ud800"`, which Go's UnquoteChar rejects with ErrSyntax: the parser must report
+ * it) and does not export UnquoteChar; once it does both, this file can go.
  *
  * Go strings are bytes; ours are UTF-16. `\x` and octal escapes denote single bytes in Go, so an
  * unquoted string is assembled as UTF-8 bytes and decoded at the end: escapes that spell valid
  * UTF-8 come out exactly, lone invalid bytes become U+FFFD (the one place we cannot match Go).
  */
-import { isPrintRune } from './lexer-chars.js';
-
-/** Number of bytes of the UTF-8 encoding of `s`. */
-export function utf8ByteLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-const SIMPLE_ESCAPES: ReadonlyMap<number, string> = new Map([
-  [0x07, '\\a'],
-  [0x08, '\\b'],
-  [0x0c, '\\f'],
-  [0x0a, '\\n'],
-  [0x0d, '\\r'],
-  [0x09, '\\t'],
-  [0x0b, '\\v'],
-]);
-
-/** strconv.Quote: a double-quoted Go string literal with Go's escapes (`%q` of a string). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    let r = ch.codePointAt(0) as number;
-    if (r === 0x22 || r === 0x5c) {
-      out += `\\${ch}`;
-      continue;
-    }
-    if (r >= 0xd800 && r <= 0xdfff) r = 0xfffd; // a lone surrogate: Go's RuneError
-    if (isPrintRune(r)) {
-      out += String.fromCodePoint(r);
-      continue;
-    }
-    const simple = SIMPLE_ESCAPES.get(r);
-    if (simple !== undefined) out += simple;
-    else if (r < 0x20 || r === 0x7f) out += `\\x${r.toString(16).padStart(2, '0')}`;
-    else if (r < 0x10000) out += `\\u${r.toString(16).padStart(4, '0')}`;
-    else out += `\\U${r.toString(16).padStart(8, '0')}`;
-  }
-  return `${out}"`;
-}
 
 export interface UnquotedChar {
   /** The code point, or a byte value for `\x`/octal escapes (`multibyte` false). */
@@ -152,87 +108,4 @@ export function unquote(s: string): string | undefined {
     rest = ch.tail;
   }
   return UTF8.decode(new Uint8Array(bytes));
-}
-
-/**
- * atoi.go `underscoreOK`: underscores only between digits, or between a base prefix and a digit.
- */
-export function underscoreOK(str: string): boolean {
-  let saw = '^';
-  let i = 0;
-  let s = str;
-  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && 'bBoOxX'.includes(s[1] as string)) {
-    i = 2;
-    saw = '0'; // the base prefix counts as a digit for "underscore as digit separator"
-    hex = s[1] === 'x' || s[1] === 'X';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i] as string;
-    if ((c >= '0' && c <= '9') || (hex && /^[a-fA-F]$/.test(c))) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
-
-const UINT64_LIMIT = 1n << 64n;
-
-/** strconv.ParseUint(s, 0, 64); undefined on a syntax or range error. */
-export function parseUint64(str: string): bigint | undefined {
-  if (str.length === 0) return undefined;
-  let s = str;
-  let base = 10n;
-  if (s[0] === '0') {
-    const p = s.length >= 3 ? (s[1] as string).toLowerCase() : '';
-    base = p === 'b' ? 2n : p === 'o' ? 8n : p === 'x' ? 16n : 8n;
-    s = s.slice(base === 8n && p !== 'o' ? 1 : 2);
-  }
-  let underscores = false;
-  let n = 0n;
-  for (const c of s) {
-    if (c === '_') {
-      underscores = true;
-      continue;
-    }
-    const d = digitValue(c);
-    if (d < 0 || BigInt(d) >= base) return undefined;
-    n = n * base + BigInt(d);
-    if (n >= UINT64_LIMIT) return undefined;
-  }
-  if (underscores && !underscoreOK(str)) return undefined;
-  return n;
-}
-
-function digitValue(c: string): number {
-  if (c >= '0' && c <= '9') return c.charCodeAt(0) - 0x30;
-  const l = c.toLowerCase();
-  if (l >= 'a' && l <= 'z' && l.length === 1) return l.charCodeAt(0) - 0x61 + 10;
-  return -1;
-}
-
-/** strconv.ParseInt(s, 0, 64); undefined on a syntax or range error. */
-export function parseInt64(str: string): bigint | undefined {
-  if (str.length === 0) return undefined;
-  let s = str;
-  let neg = false;
-  if (s[0] === '+') s = s.slice(1);
-  else if (s[0] === '-') {
-    neg = true;
-    s = s.slice(1);
-  }
-  const un = parseUint64(s);
-  if (un === undefined) return undefined;
-  if (!neg && un >= 1n << 63n) return undefined;
-  if (neg && un > 1n << 63n) return undefined;
-  return neg ? -un : un;
 }

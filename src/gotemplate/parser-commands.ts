@@ -5,7 +5,8 @@
  */
 import type { ArgNode, CommandNode, FieldNode, Pos, PipeNode, VariableNode } from './ast.js';
 import type { ItemType } from './lexer.js';
-import { goQuote, unquote } from './parse-strconv.js';
+import { unquote } from './parse-strconv.js';
+import { quote as goQuote } from './strconv.js';
 import { newNumber } from './parse-number.js';
 import { nodeToString } from './node-string.js';
 import type { TreeParser } from './parser-state.js';

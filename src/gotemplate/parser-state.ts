@@ -11,7 +11,7 @@ import { lineCol, TemplateParseError } from './errors.js';
 import type { Item, ItemType, Lexer } from './lexer.js';
 import { itemString } from './lexer.js';
 import { isEmptyTree } from './node-string.js';
-import { goQuote } from './parse-strconv.js';
+import { quote as goQuote } from './strconv.js';
 
 /** Parse state shared by the top-level tree and the trees of its `define`s and `block`s. */
 export interface ParseShared {

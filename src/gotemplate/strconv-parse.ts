@@ -1,7 +1,7 @@
 /**
- * strconv parsing (golang/go:src/strconv/atoi.go, atof.go): ParseInt, ParseUint, Atoi,
- * ParseFloat, with Go's syntax (base prefixes and `_` separators for base 0, hex floats,
- * `inf`/`infinity`/`nan`) and Go's NumError messages.
+ * strconv integer parsing (golang/go:src/strconv/atoi.go): ParseInt, ParseUint, Atoi, with Go's
+ * syntax (base prefixes and `_` separators for base 0) and Go's NumError messages. ParseFloat is
+ * in strconv-atof.ts.
  */
 import { ERR_RANGE, ERR_SYNTAX, NumError } from './strconv-errors.js';
 
@@ -36,10 +36,12 @@ export function underscoreOK(s0: string): boolean {
   return saw !== '_';
 }
 
+/** A digit's value in bases up to 36 (ASCII letters only, as Go's byte-wise `lower`); 99 if none. */
 function digitValue(c: string): number {
-  if (c >= '0' && c <= '9') return c.charCodeAt(0) - 48;
-  const l = lower(c);
-  if (l >= 'a' && l <= 'z') return l.charCodeAt(0) - 87;
+  const code = c.charCodeAt(0);
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const l = code | 0x20;
+  if (l >= 0x61 && l <= 0x7a) return l - 87;
   return 99;
 }
 
@@ -109,62 +111,4 @@ export function parseInt64(s: string, base = 10, bitSize = 64, fn = 'ParseInt'):
 /** strconv.Atoi (base 10, no prefixes, no underscores; 64-bit int). */
 export function atoi(s: string): bigint {
   return parseInt64(s, 10, 64, 'Atoi');
-}
-
-function special(s: string): number | undefined {
-  const m = /^([+-]?)(inf|infinity)$/i.exec(s);
-  if (m) return m[1] === '-' ? -Infinity : Infinity;
-  if (/^nan$/i.test(s)) return NaN;
-  return undefined;
-}
-
-const DEC_FLOAT = /^[+-]?(?:\d[\d_]*(?:\.[\d_]*)?|\.[\d_]+)(?:[eE][+-]?\d[\d_]*)?$/;
-const HEX_FLOAT = /^([+-]?)0[xX]([\da-fA-F_]*)(?:\.([\da-fA-F_]*))?[pP]([+-]?\d[\d_]*)$/;
-
-/** Nearest float64 to m × 2^e (round half to even), m > 0. */
-function scaleBinary(m: bigint, e: number): number {
-  const bl = m.toString(2).length;
-  const top = bl - 1 + e;
-  const precBits = top >= -1022 ? 53 : 53 - (-1022 - top);
-  const shift = bl - precBits;
-  let q = m;
-  let k = e;
-  if (shift > 0) {
-    const sh = BigInt(shift);
-    q = m >> sh;
-    const rem = m - (q << sh);
-    const half = 1n << (sh - 1n);
-    if (rem > half || (rem === half && (q & 1n) === 1n)) q++;
-    k = e + shift;
-  }
-  if (k > 0) {
-    // Split to avoid overflowing 2^k on its own.
-    return Number(q) * 2 ** Math.min(k, 1000) * 2 ** Math.max(k - 1000, 0);
-  }
-  return Number(q) * 2 ** Math.max(k, -1000) * 2 ** Math.min(k + 1000, 0);
-}
-
-function parseHexFloat(s: string, m: RegExpExecArray): number {
-  const [, sign, intDigits = '', fracDigits = '', expText = '0'] = m;
-  const digits = (intDigits + fracDigits).replace(/_/g, '');
-  if (digits === '' || !underscoreOK(s.slice(0, s.search(/[pP]/)))) throw new NumError('ParseFloat', s, ERR_SYNTAX);
-  const mant = BigInt('0x' + digits);
-  const exp = parseInt(expText.replace(/_/g, ''), 10) - 4 * fracDigits.replace(/_/g, '').length;
-  const v = mant === 0n ? 0 : scaleBinary(mant, Math.max(Math.min(exp, 100000), -100000));
-  if (!Number.isFinite(v)) throw new NumError('ParseFloat', s, ERR_RANGE);
-  return sign === '-' ? -v : v;
-}
-
-/** strconv.ParseFloat(s, 64). Out-of-range values throw a NumError with `value out of range`. */
-export function parseFloat64(s: string): number {
-  const sp = special(s);
-  if (sp !== undefined) return sp;
-  const hex = HEX_FLOAT.exec(s);
-  if (hex) return parseHexFloat(s, hex);
-  if (!DEC_FLOAT.test(s) || (s.includes('_') && !underscoreOK(s))) {
-    throw new NumError('ParseFloat', s, ERR_SYNTAX);
-  }
-  const v = Number(s.replace(/_/g, ''));
-  if (!Number.isFinite(v)) throw new NumError('ParseFloat', s, ERR_RANGE);
-  return v;
 }

@@ -2,10 +2,11 @@
  * strconv quoting (golang/go:src/strconv/quote.go): Quote, QuoteToASCII, QuoteRune,
  * QuoteRuneToASCII, CanBackquote, IsPrint, Unquote.
  *
- * Quoting works on UTF-8 bytes so that `%q` of a []byte with invalid UTF-8 prints `\xff`
- * exactly as Go does; JS strings are first encoded (lone surrogates become U+FFFD).
+ * Quoting works on UTF-8 bytes so that `%q` of a []byte or of a string holding invalid UTF-8
+ * prints `\xff` exactly as Go does; JS strings are first encoded (escaped bytes U+DC80..U+DCFF
+ * become their byte, see go-utf8.ts; other lone surrogates become U+FFFD).
  */
-import { decodeRune, MAX_RUNE, RUNE_ERROR, utf8Bytes, validRune } from './go-utf8.js';
+import { bytesToString, decodeRune, MAX_RUNE, RUNE_ERROR, utf8Bytes, validRune } from './go-utf8.js';
 import { NumError } from './strconv-errors.js';
 
 const LOWER_HEX = '0123456789abcdef';
@@ -172,8 +173,8 @@ function unquoteChar(s: string, i: number, q: string): { value: number; isByte: 
 }
 
 /**
- * strconv.Unquote. Byte escapes (`\xff`, `\377`) that do not form valid UTF-8 come out as
- * U+FFFD, the closest a JS string can get to Go's raw bytes.
+ * strconv.Unquote. Byte escapes (`\xff`, `\377`) that do not form valid UTF-8 stay raw bytes,
+ * held as escaped bytes (see go-utf8.ts).
  */
 export function unquote(s: string): string {
   const fail = (): NumError => new NumError('Unquote', s, 'invalid syntax');
@@ -199,12 +200,5 @@ export function unquote(s: string): string {
     throw fail();
   }
   if (q === "'" && count !== 1) throw fail();
-  const decoded = new Uint8Array(bytes);
-  let out = '';
-  for (let i = 0; i < decoded.length; ) {
-    const { r, size } = decodeRune(decoded, i);
-    out += String.fromCodePoint(r);
-    i += size;
-  }
-  return out;
+  return bytesToString(new Uint8Array(bytes));
 }

@@ -1,12 +1,17 @@
 /**
  * Go's strconv as hookline needs it (number formatting for fmt, encoding/json, TOML and sprig;
- * parsing for sprig/cast conversions; quoting for %q). Implementation split by concept:
+ * parsing for the template parser, TOML and sprig/cast conversions; quoting for %q; the
+ * parser's Unquote/UnquoteChar are in parse-strconv.ts). Implementation split by concept:
  * strconv-float.ts (FormatFloat), strconv-decimal.ts (digit strings), strconv-parse.ts
- * (ParseInt/ParseFloat/Atoi), strconv-quote.ts (Quote/Unquote/IsPrint), strconv-errors.ts.
+ * (ParseInt/ParseUint/Atoi), strconv-atof.ts (ParseFloat), strconv-quote.ts
+ * (Quote/Unquote/IsPrint), strconv-errors.ts.
  */
+import { NumError } from './strconv-errors.js';
+
 export { formatFloat } from './strconv-float.js';
 export type { FloatFormat } from './strconv-float.js';
-export { parseFloat64, parseInt64, parseUint, atoi, underscoreOK } from './strconv-parse.js';
+export { parseInt64, parseUint, atoi, underscoreOK } from './strconv-parse.js';
+export { parseFloat64 } from './strconv-atof.js';
 export {
   quote,
   quoteToASCII,
@@ -28,4 +33,17 @@ export function formatInt(v: bigint | number, base = 10): string {
 /** strconv.FormatBool. */
 export function formatBool(b: boolean): string {
   return b ? 'true' : 'false';
+}
+
+/**
+ * The result of a strconv parse, or undefined where Go returns an error (a NumError), for
+ * callers that only ask whether the text parsed (`if v, err := …; err == nil`).
+ */
+export function parseOrUndefined<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof NumError) return undefined;
+    throw e;
+  }
 }

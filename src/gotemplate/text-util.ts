@@ -1,6 +1,7 @@
 /**
  * Byte-level string access for the builtins. Go strings are UTF-8 byte strings, JS strings are
- * UTF-16: `len`, `index` and `slice` count bytes (golang/go:src/text/template/funcs.go).
+ * UTF-16: `len`, `index` and `slice` count bytes (golang/go:src/text/template/funcs.go). An
+ * escaped byte (U+DC80..U+DCFF, see go-utf8.ts) is one byte.
  */
 import { bytesToString, utf8Bytes, utf8Len } from './go-utf8.js';
 
@@ -21,8 +22,8 @@ export function byteAt(s: string, index: number): number {
 }
 
 /**
- * Go's `s[from:to]`. A cut inside a multi-byte sequence cannot be held by a JS string; each
- * stray byte decodes to U+FFFD, as Go prints it.
+ * Go's `s[from:to]`. A cut inside a multi-byte sequence leaves stray bytes, held as escaped
+ * bytes so that printing writes them unchanged, as Go does.
  */
 export function sliceBytes(s: string, from: number, to: number): string {
   if (isAscii(s)) return s.slice(from, to);

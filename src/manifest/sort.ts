@@ -18,6 +18,7 @@ import { INSTALL_ORDER, sortByKind } from './kind-order.js';
 import type { SimpleHead } from './head.js';
 import { parseHead } from './head.js';
 import { splitManifests } from './split.js';
+import { pathBase } from '../util/go-path.js';
 
 /** An ordinary (non-hook) manifest document. */
 export interface Manifest {
@@ -45,10 +46,6 @@ export class ManifestParseError extends Error {
     super(`YAML parse error on ${path}: ${detail}`);
     this.name = 'ManifestParseError';
   }
-}
-
-function baseName(p: string): string {
-  return p.slice(p.lastIndexOf('/') + 1);
 }
 
 /** strconv.Atoi semantics for hook weights (HK-6): anything unparsable is 0. */
@@ -95,7 +92,7 @@ export function sortManifests(
   const paths = [...files.keys()].sort(compareGoStrings);
   for (const path of paths) {
     const text = files.get(path) ?? '';
-    if (baseName(path).startsWith('_') || goTrimSpace(text) === '') continue;
+    if (pathBase(path).startsWith('_') || goTrimSpace(text) === '') continue;
     for (const content of splitManifests(text)) {
       let head: SimpleHead;
       try {

@@ -78,6 +78,13 @@ export function applyDefaults(type: ResourceType, obj: JsonObject): void {
     case '/Namespace':
       ensure(obj, 'spec').finalizers ??= ['kubernetes'];
       break;
+    case '/PersistentVolumeClaim':
+      if (spec) {
+        spec.volumeMode ??= 'Filesystem';
+        // DefaultStorageClass admission: the cluster's default class when none is named.
+        spec.storageClassName ??= 'standard';
+      }
+      break;
     case '/Secret':
       obj.type ??= 'Opaque';
       mergeStringData(obj);

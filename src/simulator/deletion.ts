@@ -5,6 +5,7 @@
  */
 import type { ResourceType } from './discovery.js';
 import { ApiError, badRequest, conflict } from './errors.js';
+import { intParam } from './http-util.js';
 import { child, rfc3339, str, type JsonObject } from './json.js';
 import { internalContext, resourceKey, type Registry } from './registry.js';
 import type { FieldSelector, LabelSelector } from './selectors.js';
@@ -44,9 +45,9 @@ export function parseDeleteOptions(
   if (orphan !== null && opts.propagationPolicy === undefined)
     opts.propagationPolicy = orphan === 'true' ? 'Orphan' : 'Background';
   const grace =
-    query.get('gracePeriodSeconds') ??
-    (typeof body?.gracePeriodSeconds === 'number' ? String(body.gracePeriodSeconds) : null);
-  if (grace !== null) opts.gracePeriodSeconds = Number(grace);
+    intParam(query, 'gracePeriodSeconds') ??
+    (typeof body?.gracePeriodSeconds === 'number' ? body.gracePeriodSeconds : undefined);
+  if (grace !== undefined) opts.gracePeriodSeconds = grace;
   const pre = child(body, 'preconditions');
   if (pre)
     opts.preconditions = {

@@ -21,6 +21,8 @@ export interface ResourceType {
   categories?: string[];
   /** Set for resources defined by a CustomResourceDefinition. */
   custom?: boolean;
+  /** A custom resource's openAPIV3Schema per version. */
+  schemas?: Record<string, JsonObject>;
 }
 
 /** Resources in the `all` category, as kube-apiserver lists them. */

@@ -5,9 +5,9 @@
  */
 import type { ResourceType } from './discovery.js';
 import { deleteObject, removeFinalizer } from './deletion.js';
-import { ApiError } from './errors.js';
 import { child, isObject, str, type JsonObject } from './json.js';
 import { internalContext, type Registry } from './registry.js';
+import { guarded } from './report.js';
 import type { StoreEvent } from './store.js';
 
 const GC = 'system:serviceaccount:kube-system:generic-garbage-collector';
@@ -50,7 +50,7 @@ export class GarbageCollector {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      if (!this.stopped) this.run();
+      if (!this.stopped) guarded('garbage collection', () => this.run());
     });
   }
 
@@ -122,10 +122,8 @@ export class GarbageCollector {
     const t = this.typeOf(e.resource);
     if (!t) return;
     const meta = child(e.object, 'metadata');
-    try {
-      fn(t, str(meta, 'namespace') ?? '', str(meta, 'name') ?? '');
-    } catch (err) {
-      if (!(err instanceof ApiError && (err.code === 404 || err.code === 409))) throw err;
-    }
+    guarded('garbage collection', () =>
+      fn(t, str(meta, 'namespace') ?? '', str(meta, 'name') ?? ''),
+    );
   }
 }

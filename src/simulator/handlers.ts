@@ -7,6 +7,8 @@ import type { Kubelet } from './controllers/kubelet.js';
 import { deleteCollection, deleteObject, parseDeleteOptions } from './deletion.js';
 import type { ResourceType } from './discovery.js';
 import { ApiError, badRequest, methodNotAllowed, unsupportedMediaType } from './errors.js';
+import { checkShapes } from './decoding.js';
+import { intParam } from './http-util.js';
 import type { FieldValidation } from './fields.js';
 import { child, isObject, objects, str, type Json, type JsonObject } from './json.js';
 import { decodePatch, PATCH_TYPES, patchObject, type PatchType } from './patching.js';
@@ -53,10 +55,15 @@ function decodeBody(req: Request): JsonObject {
     }
   } else throw unsupportedMediaType(req.contentType);
   if (!isObject(value)) throw badRequest("Object 'Kind' is missing in the request body");
+  checkShapes(req.type, req.version, value);
   return value;
 }
 
-function context(req: Request, fallbackManager: string): WriteContext {
+/**
+ * The write context of a request. Without `fieldManager`, a non-apply write is managed by the
+ * user agent's program name (fieldmanager's prefixFromUserAgent); apply requires one.
+ */
+function context(req: Request, opts: { apply: boolean } = { apply: false }): WriteContext {
   const fv = req.query.get('fieldValidation') ?? 'Warn';
   if (!['Strict', 'Warn', 'Ignore'].includes(fv))
     throw badRequest(
@@ -64,7 +71,7 @@ function context(req: Request, fallbackManager: string): WriteContext {
     );
   const agent = req.userAgent.split('/')[0] || 'unknown';
   return {
-    manager: req.query.get('fieldManager') ?? fallbackManager.replace('%', agent),
+    manager: req.query.get('fieldManager') ?? (opts.apply ? '' : agent),
     fieldValidation: fv as FieldValidation,
     dryRun: req.query.getAll('dryRun').includes('All'),
     warnings: [],
@@ -86,12 +93,12 @@ export function handle(reg: Registry, kubelet: Kubelet, req: Request): Reply {
   if (req.subresource === 'log') {
     if (req.method !== 'GET') throw methodNotAllowed();
     const pod = reg.get(type, namespace, name ?? '');
-    const tail = req.query.get('tailLines');
+    const tail = intParam(req.query, 'tailLines');
     const container = req.query.get('container') ?? undefined;
     const previous = req.query.get('previous') === 'true';
     const text = kubelet.logs(pod, {
       ...(container ? { container } : {}),
-      ...(tail !== null ? { tailLines: Number(tail) } : {}),
+      ...(tail !== undefined ? { tailLines: tail } : {}),
       previous,
     });
     if (req.query.get('follow') !== 'true' || previous) return { code: 200, body: null, text };
@@ -127,7 +134,7 @@ export function handle(reg: Registry, kubelet: Kubelet, req: Request): Reply {
       return { code: 200, body: out(obj) };
     }
     case 'PUT': {
-      const ctx = context(req, '%-update');
+      const ctx = context(req);
       return {
         code: 200,
         body: out(reg.update(type, namespace, name, decodeBody(req), ctx, req.version)),
@@ -139,7 +146,7 @@ export function handle(reg: Registry, kubelet: Kubelet, req: Request): Reply {
       if (!(PATCH_TYPES as readonly string[]).includes(patchType))
         throw unsupportedMediaType(patchType);
       const isApply = patchType === 'application/apply-patch+yaml';
-      const ctx = context(req, isApply ? 'unknown-apply' : '%');
+      const ctx = context(req, { apply: isApply });
       const existed = reg.find(type, namespace, name) !== undefined;
       const patch = decodePatch(patchType as PatchType, req.body);
       const force = req.query.get('force') === 'true';
@@ -170,7 +177,7 @@ function handleCollection(reg: Registry, req: Request): Reply {
   const ns = type.namespaced ? req.namespace : undefined;
   if (req.method === 'POST') {
     if (req.subresource) throw methodNotAllowed();
-    const ctx = context(req, '%');
+    const ctx = context(req);
     const created = reg.create(type, req.namespace ?? '', decodeBody(req), ctx, req.version);
     return {
       code: 201,
@@ -213,7 +220,7 @@ function listOf(reg: Registry, req: Request, items: JsonObject[], extra: JsonObj
 
 /** `limit` / `continue` chunking; the token carries the offset and the list's resourceVersion. */
 function page(reg: Registry, req: Request, items: JsonObject[]): JsonObject {
-  const limit = Number(req.query.get('limit') ?? 0);
+  const limit = intParam(req.query, 'limit') ?? 0;
   const token = req.query.get('continue');
   let start = 0;
   if (token) {

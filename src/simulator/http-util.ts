@@ -84,3 +84,17 @@ export function sendText(res: ServerResponse, code: number, text: string): void 
   });
   res.end(text);
 }
+
+/** An integer query parameter, or undefined; anything else is a 400 as Go's ParseInt gives. */
+export function intParam(query: URLSearchParams, name: string): number | undefined {
+  const text = query.get(name);
+  if (text === null) return undefined;
+  if (!/^-?\d+$/.test(text)) {
+    throw new ApiError(
+      400,
+      'BadRequest',
+      `invalid value for ${name}: strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`,
+    );
+  }
+  return Number(text);
+}

@@ -10,6 +10,7 @@ import { EventRecorder } from './controllers/events.js';
 import { JobController } from './controllers/job.js';
 import { Kubelet } from './controllers/kubelet.js';
 import { TtlController } from './controllers/ttl.js';
+import { VolumeController } from './controllers/volumes.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { PodSetController } from './controllers/replicas.js';
 import { Catalogue } from './discovery.js';
@@ -54,6 +55,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     new GarbageCollector(registry),
     new JobController(registry, events),
     new TtlController(registry),
+    new VolumeController(registry),
     new DeploymentController(registry, events),
     new PodSetController(registry, events),
   ];

@@ -5,9 +5,9 @@
  */
 import type { ResourceType } from './discovery.js';
 import { deleteObject } from './deletion.js';
-import { ApiError } from './errors.js';
 import { child, str, type JsonObject } from './json.js';
 import { internalContext, resourceKey, type Registry } from './registry.js';
+import { guarded } from './report.js';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -35,7 +35,7 @@ export class NamespaceController {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      if (!this.stopped) this.run();
+      if (!this.stopped) guarded('namespace controller', () => this.run());
     });
   }
 
@@ -58,13 +58,11 @@ export class NamespaceController {
         remaining++;
         const meta = child(obj, 'metadata') as JsonObject;
         if (meta.deletionTimestamp) continue;
-        try {
+        guarded('namespace controller', () =>
           deleteObject(this.reg, t, ns, str(meta, 'name') ?? '', {
             propagationPolicy: 'Background',
-          });
-        } catch (err) {
-          if (!(err instanceof ApiError && err.code === 404)) throw err;
-        }
+          }),
+        );
       }
     }
     if (remaining === 0) this.finish(ns);

@@ -59,7 +59,10 @@ export function isNoop(prev: JsonObject, next: JsonObject): boolean {
 }
 
 const OMIT_EMPTY_META = ['labels', 'annotations', 'finalizers', 'ownerReferences', 'managedFields'];
-const OMIT_EMPTY_TOP: Record<string, string[]> = { ConfigMap: ['data', 'binaryData'], Secret: ['data'] };
+const OMIT_EMPTY_TOP: Record<string, string[]> = {
+  ConfigMap: ['data', 'binaryData'],
+  Secret: ['data'],
+};
 
 function isEmpty(v: unknown): boolean {
   return (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);

@@ -85,8 +85,7 @@ function applyPatch(
   opts: PatchOptions,
 ): JsonObject {
   if (!isObject(body)) throw badRequest('error decoding YAML: expected an object');
-  if (!ctx.manager || ctx.manager === 'unknown-apply')
-    throw badRequest('PATCH /apply requires fieldManager to be set');
+  if (!ctx.manager) throw badRequest('PATCH /apply requires fieldManager to be set');
   const meta = child(body, 'metadata');
   if (meta && meta.managedFields !== undefined)
     throw badRequest('metadata.managedFields must be nil');

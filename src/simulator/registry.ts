@@ -8,6 +8,7 @@ import { admit, afterCreate } from './admission.js';
 import type { Clock } from './clock.js';
 import type { Catalogue, ResourceType } from './discovery.js';
 import { alreadyExists, badRequest, conflict, invalid, MODIFIED, notFound } from './errors.js';
+import { checkCustomResource } from './crd-schema.js';
 import { checkFields, type FieldValidation } from './fields.js';
 import { applyDefaults, defaultJobSelector } from './defaults.js';
 import {
@@ -21,7 +22,13 @@ import {
   type JsonObject,
 } from './json.js';
 import { recordUpdate } from './patch/apply.js';
-import { dropEmptyOmitted, initialStatus, isNoop, mergeForSubresource, specOf } from './object-rules.js';
+import {
+  dropEmptyOmitted,
+  initialStatus,
+  isNoop,
+  mergeForSubresource,
+  specOf,
+} from './object-rules.js';
 import { matchObject, type FieldSelector, type LabelSelector } from './selectors.js';
 import type { Store } from './store.js';
 import { validateCreate, validateUpdate } from './validation.js';
@@ -122,6 +129,7 @@ export class Registry {
       meta.name = `${str(meta, 'generateName')}${Array.from({ length: 5 }, () => NAME_CHARS[randomInt(NAME_CHARS.length)]).join('')}`;
     }
     ctx.warnings.push(...checkFields(type, obj, ctx.fieldValidation));
+    ctx.warnings.push(...checkCustomResource(type, version, obj, ctx.fieldValidation));
     const name = str(meta, 'name') ?? '';
     if (this.find(type, ns, name)) throw alreadyExists(type, name);
     applyDefaults(type, obj);
@@ -189,6 +197,8 @@ export class Registry {
     const rv = str(meta, 'resourceVersion');
     if (rv && rv !== prevMeta.resourceVersion) throw conflict(type, name, MODIFIED);
     ctx.warnings.push(...checkFields(type, next, ctx.fieldValidation));
+    if (ctx.subresource !== 'status')
+      ctx.warnings.push(...checkCustomResource(type, version, next, ctx.fieldValidation));
     const merged = mergeForSubresource(type, prev, next, ctx.subresource);
     const mMeta = child(merged, 'metadata') as JsonObject;
     for (const k of [

@@ -3,7 +3,7 @@
  * /api/v1[/namespaces/NS]/PLURAL[/NAME[/SUB]] and /apis/GROUP/VERSION/... .
  */
 import type { Catalogue, ResourceType } from './discovery.js';
-import { pageNotFound } from './errors.js';
+import { badRequest, pageNotFound } from './errors.js';
 
 export type Target =
   | { kind: 'discovery'; path: string }
@@ -17,10 +17,15 @@ export type Target =
     };
 
 export function parseTarget(pathname: string, catalogue: Catalogue): Target {
-  const parts = pathname
-    .split('/')
-    .filter((p) => p !== '')
-    .map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .map(decodeURIComponent);
+  } catch {
+    throw badRequest(`invalid URL escape in ${JSON.stringify(pathname)}`);
+  }
   let group: string;
   let version: string;
   let rest: string[];

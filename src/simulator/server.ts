@@ -5,9 +5,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Kubelet } from './controllers/kubelet.js';
 import { KUBE_VERSION, type Catalogue } from './discovery.js';
-import { ApiError, pageNotFound } from './errors.js';
+import { ApiError, badRequest, pageNotFound } from './errors.js';
 import { handle } from './handlers.js';
-import { mediaType, readBody, sendError, sendJson, sendText } from './http-util.js';
+import { intParam, mediaType, readBody, sendError, sendJson, sendText } from './http-util.js';
 import { child, str, type JsonObject } from './json.js';
 import type { Registry } from './registry.js';
 import { openApiGroupVersion, openApiRoot } from './openapi.js';
@@ -105,7 +105,10 @@ function watch(
   const labels = parseLabelSelector(q.get('labelSelector'));
   const fields = parseFieldSelector(q.get('fieldSelector'), target.type.kind);
   const name = target.name;
-  const timeout = q.get('timeoutSeconds');
+  const timeout = intParam(q, 'timeoutSeconds');
+  const rv = q.get('resourceVersion');
+  if (rv !== null && rv !== '' && !/^\d+$/.test(rv))
+    throw badRequest(`invalid resource version: ${rv}`);
   serveWatch(
     deps.registry.store,
     res,
@@ -121,7 +124,7 @@ function watch(
       ...(q.get('resourceVersion') !== null
         ? { resourceVersion: q.get('resourceVersion') as string }
         : {}),
-      ...(timeout !== null ? { timeoutSeconds: Number(timeout) } : {}),
+      ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
       bookmarks: q.get('allowWatchBookmarks') === 'true',
       ...(wantsTable(req.headers.accept)
         ? {

@@ -21,10 +21,17 @@ import {
   stringSlice,
   typeTag,
 } from '../gotemplate/values.js';
-import { atoi, parseFloat64, parseInt64 } from './strconv.js';
+import {
+  NumError,
+  atoi,
+  parseFloat64,
+  parseInt64,
+  parseOrUndefined,
+} from '../gotemplate/strconv.js';
 import { utf8String } from './unicode.js';
 
 const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
 
 /** Go's `int64(f)` on amd64: truncation; NaN, ±Inf and overflow give the minimum int64. */
 export function floatToInt64(f: number): bigint {
@@ -54,8 +61,7 @@ export function toInt64(v: GoValue): bigint {
   if (typeof v === 'boolean') return v ? 1n : 0n;
   if (typeof v === 'number') return floatToInt64(v);
   if (typeof v === 'string') {
-    const r = parseInt64(trimZeroDecimal(v), 0);
-    return r.ok ? r.value : 0n;
+    return parseOrUndefined(() => parseInt64(trimZeroDecimal(v), 0, 64)) ?? 0n;
   }
   if (v instanceof GoInt) {
     if (v.type === 'time.Duration') return 0n;
@@ -72,7 +78,7 @@ export function toFloat64(v: GoValue): number {
   if (v === null) return 0;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'number') return v;
-  if (typeof v === 'string') return parseFloat64(v) ?? 0;
+  if (typeof v === 'string') return parseOrUndefined(() => parseFloat64(v)) ?? 0;
   if (v instanceof GoInt) return v.type === 'time.Duration' ? 0 : Number(v.value);
   return 0;
 }
@@ -122,12 +128,23 @@ export function strslice(v: GoValue): GoValue[] {
 
 /** `toDecimal`: the %v text of the value read as an octal int64, 0 on error. */
 function toDecimal(v: GoValue): GoInt {
-  const r = parseInt64(formatValue(v), 8);
-  return new GoInt(r.ok ? r.value : 0n, 'int64');
+  const text = formatValue(v);
+  return new GoInt(parseOrUndefined(() => parseInt64(text, 8, 64)) ?? 0n, 'int64');
+}
+
+/** sprig's atoi: strconv.Atoi with the error dropped (0 on a syntax error, clamped on a range error). */
+function sprigAtoi(s: string): bigint {
+  try {
+    return atoi(s);
+  } catch (e) {
+    if (!(e instanceof NumError)) throw e;
+    if (!e.isRange) return 0n;
+    return s.startsWith('-') ? INT64_MIN : INT64_MAX;
+  }
 }
 
 export const conversionFuncs: GoFuncValue[] = [
-  fn('atoi', { params: ['string'] }, (s: string) => new GoInt(atoi(s), 'int')),
+  fn('atoi', { params: ['string'] }, (s: string) => new GoInt(sprigAtoi(s), 'int')),
   fn('int64', { params: ['any'] }, (v: GoValue) => new GoInt(toInt64(v), 'int64')),
   fn('int', { params: ['any'] }, (v: GoValue) => new GoInt(toInt(v), 'int')),
   fn('float64', { params: ['any'] }, (v: GoValue) => toFloat64(v)),

@@ -15,10 +15,10 @@ import {
   durationString,
   parseDuration,
   roundDuration,
-} from './go-duration.js';
-import { GoTime, parseInLocation, zeroTime } from './go-time.js';
-import { TimeParseError } from './go-time-parse.js';
-import { UTC, loadLocation, localLocation } from './go-zone.js';
+} from '../gotime/duration.js';
+import { GoTime, parseInLocation, zeroTime } from '../gotime/time.js';
+import { TimeParseError } from '../gotime/parse.js';
+import { UTC, loadLocation, localLocation } from '../gotime/zone.js';
 
 const isTime = (v: GoValue): v is GoTime => v instanceof GoTime;
 const intOfType = (v: GoValue, ...types: string[]): bigint | undefined =>

@@ -13,16 +13,18 @@
  * - any other src value is stored when the dst value is missing or empty (mergo's isEmptyValue,
  *   which looks through interfaces), or always with Overwrite (empty values included).
  */
-import type { GoFuncValue, GoMap, GoValue } from '../gotemplate/values.js';
+import type { GoFuncValue, GoMap, GoSlice, GoValue } from '../gotemplate/values.js';
 import { FuncError, fn } from '../gotemplate/functions.js';
 import {
   GoStruct,
   copyMap,
   isBytes,
   isMap,
+  isNilSlice,
   isSlice,
   mapHas,
   newMap,
+  nilSlice,
   sortedKeys,
   stringSlice,
   tagType,
@@ -150,9 +152,13 @@ function dig(...ps: GoValue[]): GoValue {
   }
 }
 
-/** mitchellh/copystructure.Copy: maps, slices and []byte copied deeply, types kept. */
+/**
+ * mitchellh/copystructure.Copy: maps, slices and []byte copied deeply, types kept. A nil slice
+ * stays nil (copystructure.go walker.Slice makes a zero slice of the same type for one).
+ */
 export function deepCopyValue(v: GoValue): GoValue {
   if (isBytes(v)) return v.slice();
+  if (isNilSlice(v)) return nilSlice(typeTag(v as GoSlice));
   if (isSlice(v)) {
     const out = v.map(deepCopyValue);
     const tag = typeTag(v);

@@ -1,7 +1,8 @@
 /**
  * sprig's reflection functions (Masterminds/sprig reflect.go) and Go's reflect.DeepEqual over the
  * value model: types must match exactly (float64 1 ≠ int 1, []string ≠ []interface{}), maps compare
- * key sets and values, NaN is never equal, funcs are never equal (unless both are nil).
+ * key sets and values, NaN is never equal, funcs are never equal (unless both are nil), and a nil
+ * slice never equals a non-nil one, even empty (deepequal.go: "both nil or both non-nil").
  */
 import type { GoFuncValue, GoValue } from '../gotemplate/values.js';
 import { fn } from '../gotemplate/functions.js';
@@ -11,6 +12,7 @@ import {
   GoStruct,
   isBytes,
   isMap,
+  isNilSlice,
   isSlice,
   kindName,
   typeName,
@@ -31,9 +33,9 @@ export function deepEqual(a: GoValue, b: GoValue): boolean {
   if (a instanceof GoStruct) return structEqual(a, b as GoStruct);
   if (isSlice(a)) {
     const bs = b as GoValue[];
-    return (
-      a === bs || (a.length === bs.length && a.every((x, i) => deepEqual(x, bs[i] as GoValue)))
-    );
+    if (a === bs) return true;
+    if (isNilSlice(a) !== isNilSlice(bs)) return false;
+    return a.length === bs.length && a.every((x, i) => deepEqual(x, bs[i] as GoValue));
   }
   if (isMap(a) && isMap(b)) {
     if (a === b) return true;

@@ -16,7 +16,7 @@ import {
   uncapitalize,
   wrapCustom,
 } from './goutils.js';
-import { camelCaseToLowerCase, shuffle, toCamelCase } from './xstrings.js';
+import { camelCaseToLowerCase, toCamelCase } from './xstrings.js';
 import {
   fromRunes,
   goLower,
@@ -188,7 +188,6 @@ export const stringFuncs: GoFuncValue[] = [
   fn('nospace', s1, deleteWhiteSpace),
   fn('initials', s1, initials),
   fn('swapcase', s1, swapCase),
-  fn('shuffle', s1, (s: string) => shuffle(s)),
   fn('snakecase', s1, (s: string) => camelCaseToLowerCase(s, '_')),
   fn('camelcase', s1, toCamelCase),
   fn('kebabcase', s1, (s: string) => camelCaseToLowerCase(s, '-')),

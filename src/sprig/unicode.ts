@@ -7,90 +7,13 @@ import { FuncError } from '../gotemplate/functions.js';
 
 /**
  * Invalid UTF-8 bytes survive a round trip through JS strings as lone low surrogates
- * U+DC80..U+DCFF (one per byte, "surrogate escape"): Go keeps such bytes in strings, and
- * `quote` must print them as `\xNN`, JSON as `\ufffd`. Any other lone surrogate is U+FFFD.
+ * U+DC80..U+DCFF (one per byte, "surrogate escape", gotemplate/go-utf8.ts): Go keeps such bytes
+ * in strings, `quote` prints them as `\xNN`, JSON as `\ufffd`. Any other lone surrogate is U+FFFD.
+ *
+ * `utf8Bytes` is Go's `[]byte(s)`, `utf8String` Go's `string(b)` (valid runes decoded, each
+ * invalid byte escaped), `byteLength` Go's `len(s)` (an escaped byte counts 1).
  */
-const ESCAPE_BASE = 0xdc00;
-const isEscapedByte = (u: number): boolean => u >= 0xdc80 && u <= 0xdcff;
-
-/** The UTF-8 bytes of a string; surrogate-escaped bytes come back as themselves. */
-export function utf8Bytes(s: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0xfffd;
-    if (isEscapedByte(c)) out.push(c - ESCAPE_BASE);
-    else pushRune(out, c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
-  }
-  return Uint8Array.from(out);
-}
-
-function pushRune(out: number[], c: number): void {
-  if (c < 0x80) out.push(c);
-  else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
-  else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-  else
-    out.push(
-      0xf0 | (c >> 18),
-      0x80 | ((c >> 12) & 0x3f),
-      0x80 | ((c >> 6) & 0x3f),
-      0x80 | (c & 0x3f),
-    );
-}
-
-/** The length of the valid UTF-8 sequence at `i` (utf8.DecodeRune's rules), or 0. */
-function validSequence(b: Uint8Array, i: number): number {
-  const c0 = b[i] as number;
-  if (c0 < 0x80) return 1;
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
-    const c = b[i + k];
-    return c !== undefined && c >= lo && c <= hi;
-  };
-  if (c0 >= 0xc2 && c0 <= 0xdf) return cont(1) ? 2 : 0;
-  if (c0 >= 0xe0 && c0 <= 0xef) {
-    const lo = c0 === 0xe0 ? 0xa0 : 0x80;
-    const hi = c0 === 0xed ? 0x9f : 0xbf;
-    return cont(1, lo, hi) && cont(2) ? 3 : 0;
-  }
-  if (c0 >= 0xf0 && c0 <= 0xf4) {
-    const lo = c0 === 0xf0 ? 0x90 : 0x80;
-    const hi = c0 === 0xf4 ? 0x8f : 0xbf;
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
-
-const decoder = new TextDecoder('utf-8');
-
-/** Bytes back to a string: valid runes decoded, each invalid byte surrogate-escaped. */
-export function utf8String(b: Uint8Array): string {
-  let out = '';
-  let start = 0;
-  let i = 0;
-  while (i < b.length) {
-    const n = validSequence(b, i);
-    if (n > 0) {
-      i += n;
-      continue;
-    }
-    out +=
-      decoder.decode(b.subarray(start, i)) + String.fromCharCode(ESCAPE_BASE + (b[i] as number));
-    i++;
-    start = i;
-  }
-  return out + decoder.decode(b.subarray(start));
-}
-
-/** Go's `len(s)`: the UTF-8 length (an escaped byte counts 1). */
-export function byteLength(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (isEscapedByte(c)) n += 1;
-    else if (c >= 0xd800 && c <= 0xdfff) n += 3;
-    else n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
+export { utf8Bytes, bytesToString as utf8String, utf8Len as byteLength } from '../gotemplate/go-utf8.js';
 
 /** The code points of a string (Go's `[]rune(s)`: invalid bytes and lone surrogates → U+FFFD). */
 export function runes(s: string): number[] {
@@ -174,34 +97,5 @@ export function sliceBytes(b: Uint8Array, lo: number, hi?: number): Uint8Array {
   return b.subarray(lo, hi);
 }
 
-/** strconv.Quote (Go's `%q` of a string): Go escapes, printable runes kept. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const r = ch.codePointAt(0) ?? 0xfffd;
-    if (r === 0x22 || r === 0x5c) out += '\\' + char(r);
-    else if (isEscapedByte(r)) out += '\\x' + (r - ESCAPE_BASE).toString(16).padStart(2, '0');
-    else if (r >= 0xd800 && r <= 0xdfff) out += '\ufffd';
-    else if (isPrint(r)) out += char(r);
-    else out += escapeRune(r);
-  }
-  return out + '"';
-}
-
-const SHORT_ESCAPES: Record<number, string> = {
-  7: '\\a',
-  8: '\\b',
-  12: '\\f',
-  10: '\\n',
-  13: '\\r',
-  9: '\\t',
-  11: '\\v',
-};
-
-function escapeRune(r: number): string {
-  const short = SHORT_ESCAPES[r];
-  if (short) return short;
-  if (r < 0x20 || r === 0x7f) return '\\x' + r.toString(16).padStart(2, '0');
-  if (r < 0x10000) return '\\u' + r.toString(16).padStart(4, '0');
-  return '\\U' + r.toString(16).padStart(8, '0');
-}
+/** strconv.Quote (Go's `%q` of a string): Go escapes, printable runes kept, invalid bytes `\xNN`. */
+export { quote as goQuote } from '../gotemplate/strconv-quote.js';

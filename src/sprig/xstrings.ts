@@ -1,7 +1,7 @@
 /**
  * Ports of huandu/xstrings v1.3.3 (convert.go) as sprig 3.2.3 uses them: ToCamelCase (upper camel
  * case, the rest of each word kept as is), ToSnakeCase/ToKebabCase (word splitting by
- * `nextWord`), Shuffle. Operates on runes.
+ * `nextWord`). Operates on runes. (xstrings.Shuffle is sprig's `shuffle`, in random.ts.)
  */
 import {
   fromRunes,
@@ -187,14 +187,4 @@ function afterWord(out: number[], tok0: Token, connector: number): Token {
   }
   if (separated(tok.wt)) out.push(connector);
   return tok;
-}
-
-/** xstrings.Shuffle: a Fisher–Yates permutation of the runes (math/rand in Go). */
-export function shuffle(str: string, random: () => number = Math.random): string {
-  const rs = runes(str);
-  for (let i = rs.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [rs[i], rs[j]] = [rs[j] as number, rs[i] as number];
-  }
-  return fromRunes(rs);
 }

@@ -1,91 +1,50 @@
 /**
- * TOML datetimes as BurntSushi/toml decodes them into interface{}: a time.Time. Offset
- * datetimes carry their offset (`Z` → UTC; an offset equal to the local zone's → Local, which
- * we take to be UTC as Helm runs under TZ=UTC; any other offset → an unnamed fixed zone). Local
- * datetimes, dates and times use BurntSushi's marker zones `datetime-local`, `date-local` and
- * `time-local` (offset 0); a local time has the date 0000-01-01.
- *
- * Modelled as a GoStruct named `time.Time` (no exported fields) with String() (Go's
- * `2006-01-02 15:04:05.999999999 -0700 MST` layout) and a JSON form (MarshalJSON's RFC 3339).
+ * TOML datetimes as BurntSushi/toml decodes them into interface{}: a time.Time, so the value is
+ * the project's GoTime (src/gotime/time.ts) plus the TOML form it came from. Offset datetimes
+ * carry their offset (`Z` → UTC; an offset equal to the local zone's → Local, which we take to
+ * be UTC as Helm runs under TZ=UTC; any other offset → an unnamed fixed zone). Local datetimes,
+ * dates and times use BurntSushi's marker zones `datetime-local`, `date-local` and `time-local`
+ * (fixed zones at offset 0); a local time has the date 0000-01-01.
  */
-import type { GoStringer, GoTypeInfo, GoValue } from '../gotemplate/values.js';
-import { GoStruct } from '../gotemplate/values.js';
+import { GoTime } from '../gotime/time.js';
+import type { GoLocation } from '../gotime/zone.js';
+import { UTC } from '../gotime/zone.js';
 
 export type TomlDatetimeKind = 'offset' | 'local-datetime' | 'local-date' | 'local-time';
 
-export interface TomlDatetimeFields {
+export interface TomlDatetimeForm {
   readonly kind: TomlDatetimeKind;
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly nanos: number;
-  /** Offset east of UTC in minutes (0 for local kinds). */
-  readonly offsetMinutes: number;
-  /** Zone name Go prints with MST: `UTC`, `datetime-local`…, or `` for an unnamed fixed zone. */
-  readonly zone: string;
+  /** The time.Parse layout BurntSushi reads it with, and its encoder writes it back with. */
+  readonly layout: string;
+  /** The location the parse happens in (the marker zone of a local kind). */
+  readonly loc: GoLocation;
 }
 
-const TIME_TYPE: GoTypeInfo = { name: 'time.Time', kind: 'struct' };
-const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+const marker = (name: string): GoLocation => ({ kind: 'fixed', name, offset: 0 });
 
-export class TomlDatetime extends GoStruct implements GoStringer {
-  readonly goType = TIME_TYPE;
-  readonly fieldNames: readonly string[] = [];
+/** BurntSushi's dtTypes, in the order the decoder tries them. */
+export const TOML_DATETIME_FORMS: readonly TomlDatetimeForm[] = [
+  { kind: 'offset', layout: '2006-01-02T15:04:05.999999999Z07:00', loc: UTC },
+  {
+    kind: 'local-datetime',
+    layout: '2006-01-02T15:04:05.999999999',
+    loc: marker('datetime-local'),
+  },
+  { kind: 'local-date', layout: '2006-01-02', loc: marker('date-local') },
+  { kind: 'local-time', layout: '15:04:05.999999999', loc: marker('time-local') },
+];
 
-  constructor(readonly t: TomlDatetimeFields) {
-    super();
+/** A decoded TOML datetime: a time.Time that remembers which TOML form it was written in. */
+export class TomlDatetime extends GoTime {
+  constructor(
+    readonly form: TomlDatetimeForm,
+    t: GoTime,
+  ) {
+    super(t.sec, t.nsec, t.loc);
   }
 
-  field(): GoValue {
-    return null;
-  }
-
-  private date(): string {
-    return `${pad(this.t.year, 4)}-${pad(this.t.month, 2)}-${pad(this.t.day, 2)}`;
-  }
-
-  /** 15:04:05.999999999 (fraction without trailing zeros). */
-  private clock(): string {
-    const frac = this.t.nanos === 0 ? '' : '.' + pad(this.t.nanos, 9).replace(/0+$/, '');
-    return `${pad(this.t.hour, 2)}:${pad(this.t.minute, 2)}:${pad(this.t.second, 2)}${frac}`;
-  }
-
-  private offset(colon: boolean): string {
-    const m = this.t.offsetMinutes;
-    const abs = Math.abs(m);
-    return (m < 0 ? '-' : '+') + pad(Math.floor(abs / 60), 2) + (colon ? ':' : '') + pad(abs % 60, 2);
-  }
-
-  /** time.Time.String(). */
-  goString(): string {
-    const zone = this.t.zone === '' ? this.offset(false) : this.t.zone;
-    return `${this.date()} ${this.clock()} ${this.offset(false)} ${zone}`;
-  }
-
-  /** MarshalJSON / RFC 3339 with nanoseconds. */
-  rfc3339(): string {
-    const z = this.t.offsetMinutes === 0 ? 'Z' : this.offset(true);
-    return `${this.date()}T${this.clock()}${z}`;
-  }
-
-  toGoJson(): GoValue {
-    return this.rfc3339();
-  }
-
-  /** How BurntSushi's encoder writes it back (local kinds keep their TOML form). */
+  /** How BurntSushi's encoder writes it back (encode.go: the layout of its location). */
   tomlText(): string {
-    switch (this.t.kind) {
-      case 'local-datetime':
-        return `${this.date()}T${this.clock()}`;
-      case 'local-date':
-        return this.date();
-      case 'local-time':
-        return this.clock();
-      default:
-        return this.rfc3339();
-    }
+    return this.format(this.form.layout);
   }
 }

@@ -1,19 +1,26 @@
 /**
- * toml.Decode(text, &map[string]interface{}) like BurntSushi/toml v1.2.1 (parse.go), which
- * Helm's `fromToml` uses. The parser's bookkeeping (context, implicit keys, types) is ported
- * as is, so redefinition errors match: `Key 'a' has already been defined.`
+ * toml.Decode(text, &map[string]interface{}) like BurntSushi/toml v1.6.0 (parse.go), which
+ * Helm 3.20+'s `fromToml` uses. The parser's bookkeeping (context, implicit keys, types) is
+ * ported as is, so redefinition errors match: `Key 'a' has already been defined.`
+ *
+ * Changes since v1.2.1 (Helm 3.11): range and datetime errors read `… is out of range for int64`
+ * and `invalid datetime: "…"`; dotted keys inside inline tables nest (`{a.b = 1}` is
+ * `{a: {b: 1}}`); assigning an array key twice is an error; a UTF-8 or UTF-16 byte order mark
+ * is skipped; lexing errors at EOF keep their line (lex-position.ts). The TOML 1.1 syntax v1.6
+ * enables by default (newlines and trailing commas in inline tables, `\e` and `\xHH` escapes,
+ * times without seconds) is lexer work not done here: such input still fails as in TOML 1.0.
  *
  * Values: integers → int64 GoInt, floats → float64, strings, bools, datetimes → TomlDatetime
  * (a `time.Time` struct, see datetime.ts), arrays → []interface{}, tables → maps, arrays of
  * tables → a slice tagged `[]map[string]interface {}` (BurntSushi keeps that Go type).
  */
-import { parseInt64 } from '../gotemplate/strconv.js';
+import { parseInt64, quote } from '../gotemplate/strconv.js';
 import type { GoInt, GoMap, GoSlice, GoTypeInfo, GoValue } from '../gotemplate/values.js';
 import { int64, isMap, newMap, tagType, typeTag } from '../gotemplate/values.js';
 import { parseDatetime } from './datetime-parse.js';
 import { TomlParseError } from './errors.js';
 import type { Item } from './lexer.js';
-import { Lexer } from './lexer.js';
+import { LexerV16 } from './lex-position.js';
 import { maybeQuotedKey } from './encode.js';
 
 const MAP_SLICE: GoTypeInfo = { name: '[]map[string]interface {}', kind: 'slice', elem: 'map[string]interface {}' };
@@ -38,6 +45,8 @@ class Parser {
   readonly mapping = newMap();
   private readonly types = new Map<string, TomlType>();
   private readonly implicits = new Set<string>();
+  /** Keys given a value by `key = value` (to reject a second assignment of an array key). */
+  private readonly assigned = new Set<string>();
 
   constructor(private readonly items: Item[]) {}
 
@@ -88,14 +97,15 @@ class Parser {
     this.currentKey = '';
   }
 
-  /** `a.b.c = value` (the key's first item given). Returns the value set. */
-  private keyValue(first: Item): GoValue {
+  /** `a.b.c = value` (the key's first item given): the value set and the key's parent parts. */
+  private keyValue(first: Item): { val: GoValue; parents: string[] } {
     const key = this.readKey(first, 'keyEnd');
     this.currentKey = key[key.length - 1] ?? '';
-    for (const part of key.slice(0, -1)) this.addImplicitContext([...this.context, part]);
+    const parents = key.slice(0, -1);
+    for (const part of parents) this.addImplicitContext([...this.context, part]);
     const [val, typ] = this.value(this.next(), false);
     this.set(this.currentKey, val, typ);
-    return val;
+    return { val, parents };
   }
 
   private value(it: Item, parentIsArray: boolean): [GoValue, TomlType] {
@@ -111,7 +121,7 @@ class Parser {
         return [this.float(it), 'primitive'];
       case 'datetime': {
         const t = parseDatetime(it.val);
-        if (!t) this.fail(`Invalid TOML Datetime: ${JSON.stringify(it.val.replace(/[zt ]/g, (c) => (c === 'z' ? 'Z' : 'T')))}.`, it.line);
+        if (!t) this.fail(`invalid datetime: ${quote(it.val.replace(/[zt ]/g, (c) => (c === 'z' ? 'Z' : 'T')))}`, it.line);
         return [t, 'primitive'];
       }
       case 'arrayStart':
@@ -130,7 +140,7 @@ class Parser {
     try {
       return int64(parseInt64(v, 0, 64));
     } catch {
-      return this.fail(`Integer '${v}' is out of the range of 64-bit signed integers.`, it.line);
+      return this.fail(`${v} is out of range for int64`, it.line);
     }
   }
 
@@ -144,7 +154,7 @@ class Parser {
     if (/nan$/.test(clean)) return NaN;
     if (/inf$/.test(clean)) return clean.startsWith('-') ? -Infinity : Infinity;
     const n = Number(clean);
-    if (!Number.isFinite(n)) this.fail(`Float '${v}' is out of the range of 64-bit IEEE-754 floating-point numbers.`, it.line);
+    if (!Number.isFinite(n)) this.fail(`${v} is out of range for float64`, it.line);
     return n;
   }
 
@@ -165,8 +175,15 @@ class Parser {
     this.implicits.add(keyString(this.context));
     this.addContext(this.context, parentIsArray);
     for (let it = this.next(); it.typ !== 'inlineTableEnd'; it = this.next()) {
-      const val = this.keyValue(this.nextPos());
-      hash[this.currentKey] = val;
+      const { val, parents } = this.keyValue(this.nextPos());
+      let target = hash;
+      for (const part of parents) {
+        if (!(part in target)) target[part] = newMap();
+        const h = target[part];
+        if (!isMap(h)) this.fail(`${quote(keyString(this.context))} is not a table`);
+        target = h;
+      }
+      target[this.currentKey] = val;
       this.context = prev;
     }
     this.context = outerContext;
@@ -210,6 +227,7 @@ class Parser {
   private set(key: string, val: GoValue, typ: TomlType): void {
     this.setValue(key, val);
     this.setType(key, typ);
+    this.assigned.add(keyString([...this.context, key]));
   }
 
   private setValue(key: string, value: GoValue): void {
@@ -225,7 +243,9 @@ class Parser {
     keyContext.push(key);
     const ks = keyString(keyContext);
     if (key in hash) {
-      if (this.types.get(ks) === 'array') {
+      // An array value replaces the tables its inline tables created (`a = [{b = 1}]`), but
+      // an array key assigned before is a duplicate (fixed in v1.6.0).
+      if (this.types.get(ks) === 'array' && !this.assigned.has(ks)) {
         this.implicits.delete(ks);
         hash[key] = value;
         return;
@@ -260,11 +280,18 @@ function hasLeadingZero(s: string): boolean {
   return s.length > 2 && (s[0] === '-' || s[0] === '+') && s[1] === '0';
 }
 
+/**
+ * A leading byte order mark, skipped by parse.go: UTF-8 (U+FEFF) or UTF-16 (the bytes FF FE or
+ * FE FF, held as escaped bytes U+DCFF U+DCFE, see gotemplate/go-utf8.ts).
+ */
+const BOM = /^(?:\uFEFF|\uDCFF\uDCFE|\uDCFE\uDCFF)/;
+
 /** toml.Decode into map[string]interface{}. Throws TomlParseError. */
-export function unmarshalToml(text: string): GoMap {
+export function unmarshalToml(input: string): GoMap {
+  const text = input.replace(BOM, '');
   if (text.slice(0, 6).includes('\0')) {
     throw new TomlParseError('files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8', 1, '');
   }
-  return new Parser(new Lexer(text).run()).run();
+  return new Parser(new LexerV16(text).run()).run();
 }
 

@@ -1,14 +1,29 @@
 /**
- * TOML encoding like BurntSushi/toml v1.2.1 `Encoder.Encode` (encode.go), the version Helm 3.11
+ * TOML encoding like BurntSushi/toml v1.6.0 `Encoder.Encode` (encode.go), the version Helm 3.20+
  * uses for `toToml`: keys sorted, plain values before tables, `[a.b]` headers indented two
- * spaces per level, `[[x]]` for slices whose elements are all tables (decided by the first
- * element), inline `{k = v}` tables inside arrays, floats via FormatFloat('f', -1) plus `.0`,
- * `nan`, `+inf`, `-inf`. A top-level value that is not a map or struct fails with
- * `toml: top-level values must be Go maps or structs`.
+ * spaces per level, `[[x]]` for slices whose elements are all tables (isTableArray; a mixed
+ * slice is an inline array), inline `{k = v}` tables inside arrays, floats via
+ * FormatFloat('f', -1) plus `.0`, `nan`, `inf`, `-inf`, time.Duration as its quoted String().
+ * Nil values in maps (nil interface, nil slice) are skipped. A top-level value that is not a
+ * table is written as a bare value without a newline (writeKeyValue with an empty key); only a
+ * top-level slice of tables fails with `toml: top-level values must be Go maps or structs`.
+ *
+ * Differences from v1.2.1 (Helm 3.11's goldens): `+inf` became `inf`, top-level non-tables were
+ * an error, the first element alone decided `[[x]]`, nil slices in maps were written as `[]`,
+ * durations were integers.
  */
+import { durationString } from '../gotime/duration.js';
 import { formatFloat } from '../gotemplate/strconv.js';
 import type { GoValue } from '../gotemplate/values.js';
-import { compareGoStrings, GoFuncValue, GoInt, GoStruct, kindName, typeName } from '../gotemplate/values.js';
+import {
+  compareGoStrings,
+  GoFuncValue,
+  GoInt,
+  GoStruct,
+  isNilSlice,
+  kindName,
+  typeName,
+} from '../gotemplate/values.js';
 import { TomlDatetime } from './datetime.js';
 import { TomlError } from './errors.js';
 
@@ -16,6 +31,11 @@ type TomlType = 'Bool' | 'Integer' | 'Float' | 'String' | 'Datetime' | 'Array' |
 
 const ERR_NIL_ELEMENT = 'toml: cannot encode array with nil element';
 const ERR_NO_KEY = 'toml: top-level values must be Go maps or structs';
+/** Encoding nil itself: eindirect calls Type() on the zero reflect.Value, a runtime panic. */
+const ERR_ZERO_VALUE = 'reflect: call of reflect.Value.Type on zero Value';
+
+/** isNil after eindirect: a nil interface or a nil slice (maps are never nil here). */
+const isNil = (v: GoValue | undefined): boolean => v === null || v === undefined || isNilSlice(v);
 
 const isTable = (t: TomlType | null): boolean => t === 'Hash' || t === 'ArrayHash';
 
@@ -48,7 +68,7 @@ export function maybeQuotedKey(k: string): string {
 }
 
 function typeOf(v: GoValue): TomlType | null {
-  if (v === null) return null;
+  if (isNil(v)) return null;
   switch (typeof v) {
     case 'boolean':
       return 'Bool';
@@ -59,26 +79,27 @@ function typeOf(v: GoValue): TomlType | null {
   }
   if (v instanceof GoInt) return 'Integer';
   if (v instanceof Uint8Array) return 'Array';
-  if (Array.isArray(v)) return arrayType(v) === 'Hash' ? 'ArrayHash' : 'Array';
+  if (Array.isArray(v)) return isTableArray(v) ? 'ArrayHash' : 'Array';
   if (v instanceof GoFuncValue) throw new TomlError('unsupported type: func');
   if (isTime(v)) return 'Datetime';
   return 'Hash';
 }
 
-/** tomlArrayType: the first element's type; nil elements are an error. */
-function arrayType(a: readonly GoValue[]): TomlType | null {
-  if (a.length === 0) return null;
-  for (let i = 1; i < a.length; i++) {
-    if (typeOf(a[i] ?? null) === null) throw new TomlError(ERR_NIL_ELEMENT);
+/** isTableArray: every element is a table; a nil element anywhere is an error. */
+function isTableArray(a: readonly GoValue[]): boolean {
+  let all = a.length > 0;
+  for (const item of a) {
+    const t = typeOf(item ?? null);
+    if (t === null) throw new TomlError(ERR_NIL_ELEMENT);
+    if (t !== 'Hash') all = false;
   }
-  const first = typeOf(a[0] ?? null);
-  if (first === null) throw new TomlError(ERR_NIL_ELEMENT);
-  return first;
+  return all;
 }
 
+/** A JS NaN carries no reliable sign, so `-nan` (a NaN with the sign bit) is not produced. */
 function floatText(f: number): string {
   if (Number.isNaN(f)) return 'nan';
-  if (!Number.isFinite(f)) return f > 0 ? '+inf' : '-inf';
+  if (!Number.isFinite(f)) return f > 0 ? 'inf' : '-inf';
   const s = formatFloat(f, 'f', -1);
   return s.includes('.') ? s : s + '.0';
 }
@@ -125,17 +146,16 @@ class Encoder {
   }
 
   eElement(v: GoValue): void {
-    if (v === null) {
-      throw new TomlError('reflect: call of reflect.Value.Interface on zero Value', { panic: true });
-    }
+    if (v === null) throw new TomlError(ERR_ZERO_VALUE, { panic: true });
     if (typeof v === 'boolean') this.wf(v ? 'true' : 'false');
     else if (typeof v === 'number') this.wf(floatText(v));
     else if (typeof v === 'string') this.wf(tomlQuote(v));
+    else if (v instanceof GoInt && v.type === 'time.Duration') this.wf(tomlQuote(durationString(v.value)));
     else if (v instanceof GoInt) this.wf(v.value.toString());
     else if (v instanceof Uint8Array) this.eArray(Array.from(v, (b) => new GoInt(b, 'uint8')));
     else if (Array.isArray(v)) this.eArray(v);
     else if (isTime(v)) this.wf(timeText(v));
-    else if (v instanceof GoFuncValue) throw new TomlError(`unexpected primitive type: ${typeName(v)}`);
+    else if (v instanceof GoFuncValue) throw new TomlError(`unexpected type: ${typeName(v)}`);
     else if (v instanceof GoStruct) this.eStruct([], v, true);
     else this.eMap([], v, true);
   }
@@ -152,7 +172,7 @@ class Encoder {
   eArrayOfTables(key: string[], a: readonly GoValue[]): void {
     if (key.length === 0) throw new TomlError(ERR_NO_KEY);
     for (const t of a) {
-      if (t === null) continue;
+      if (isNil(t)) continue;
       this.newline();
       this.wf(`${this.indentStr(key)}[[${this.keyString(key)}]]`);
       this.newline();
@@ -187,7 +207,7 @@ class Encoder {
       keys.sort(compareGoStrings);
       keys.forEach((k, i) => {
         const val = m[k] ?? null;
-        if (val === null) return;
+        if (isNil(val)) return;
         if (inline) {
           this.writeKeyValue([k], val, true);
           if (trailComma || i !== keys.length - 1) this.wf(', ');
@@ -206,14 +226,16 @@ class Encoder {
     const direct: number[] = [];
     const sub: number[] = [];
     s.fieldNames.forEach((name, i) => (isTable(typeOf(s.field(name))) ? sub : direct).push(i));
+    const total = s.fieldNames.length;
     const writeFields = (fields: number[]): void => {
       for (const i of fields) {
         const name = s.fieldNames[i] ?? '';
         const val = s.field(name);
-        if (val === null) continue;
+        if (isNil(val)) continue;
         if (inline) {
           this.writeKeyValue([name], val, true);
-          if (i !== fields.length - 1) this.wf(', ');
+          // encode.go compares the field index with the number of fields (direct and sub).
+          if (i !== total - 1) this.wf(', ');
         } else {
           this.encode([...key, name], val);
         }
@@ -225,8 +247,12 @@ class Encoder {
     if (inline) this.wf('}');
   }
 
+  /** `key = value`; with an empty key (a top-level non-table) just the value, no newline. */
   writeKeyValue(key: string[], v: GoValue, inline: boolean): void {
-    if (key.length === 0) throw new TomlError(ERR_NO_KEY);
+    if (key.length === 0) {
+      this.eElement(v);
+      return;
+    }
     this.wf(`${this.indentStr(key)}${maybeQuotedKey(key[key.length - 1] ?? '')} = `);
     this.eElement(v);
     if (!inline) this.newline();
@@ -235,7 +261,7 @@ class Encoder {
 
 /** Encoder.Encode(v) into a string. Throws TomlError with BurntSushi's message. */
 export function marshalToml(v: GoValue): string {
-  if (v === null) throw new TomlError('reflect: call of reflect.Value.Interface on zero Value', { panic: true });
+  if (v === null) throw new TomlError(ERR_ZERO_VALUE, { panic: true });
   const enc = new Encoder();
   enc.encode([], v);
   return enc.out;

@@ -1,4 +1,4 @@
-/** TOML errors, worded like BurntSushi/toml v1.2 (the version Helm 3.11 embeds). */
+/** TOML errors, worded like BurntSushi/toml v1.6.0 (the version Helm 3.20+ embeds; error.go). */
 import { quote } from '../gotemplate/strconv.js';
 
 export class TomlError extends Error {

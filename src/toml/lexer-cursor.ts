@@ -33,23 +33,28 @@ export class LexCursor {
     return 0;
   }
 
-  /** "…" or """…""" with escapes decoded. */
-  protected basicString(): string {
-    const multi = this.s.startsWith('"""', this.i);
+  /**
+   * A string: "…" and """…""" with escapes decoded, '…' and '''…''' verbatim (lex.go lexString,
+   * lexMultilineString, lexRawString, lexMultilineRawString). Up to two quotes may end a
+   * multi-line string's body.
+   */
+  protected quotedString(quote: '"' | "'"): string {
+    const delim = quote.repeat(3);
+    const multi = this.s.startsWith(delim, this.i);
     this.i += multi ? 3 : 1;
     if (multi) this.i += this.newlineAt();
     let out = '';
     for (;;) {
       if (this.i >= this.s.length) this.fail('unexpected EOF');
-      if (multi && this.s.startsWith('"""', this.i)) {
+      if (multi && this.s.startsWith(delim, this.i)) {
         let q = 3;
-        while (q < 5 && this.peek(q) === '"') q++;
-        out += '"'.repeat(q - 3);
+        while (q < 5 && this.peek(q) === quote) q++;
+        out += quote.repeat(q - 3);
         this.i += q;
         return out;
       }
       const c = this.peek();
-      if (!multi && c === '"') {
+      if (!multi && c === quote) {
         this.i++;
         return out;
       }
@@ -61,7 +66,7 @@ export class LexCursor {
         this.line++;
         continue;
       }
-      if (c === '\\') {
+      if (c === '\\' && quote === '"') {
         out += this.escape(multi);
         continue;
       }
@@ -116,40 +121,6 @@ export class LexCursor {
       `invalid escape character ${goRune(e)}; only the following escape characters are allowed: ` +
         '\\b, \\t, \\n, \\f, \\r, \\", \\\\, \\uXXXX, and \\UXXXXXXXX',
     );
-  }
-
-  /** '…' or '''…''' verbatim. */
-  protected literalString(): string {
-    const multi = this.s.startsWith("'''", this.i);
-    this.i += multi ? 3 : 1;
-    if (multi) this.i += this.newlineAt();
-    let out = '';
-    for (;;) {
-      if (this.i >= this.s.length) this.fail('unexpected EOF');
-      if (multi && this.s.startsWith("'''", this.i)) {
-        let q = 3;
-        while (q < 5 && this.peek(q) === "'") q++;
-        out += "'".repeat(q - 3);
-        this.i += q;
-        return out;
-      }
-      const c = this.peek();
-      if (!multi && c === "'") {
-        this.i++;
-        return out;
-      }
-      const nl = this.newlineAt();
-      if (nl) {
-        if (!multi) this.fail('strings cannot contain newlines');
-        out += '\n';
-        this.i += nl;
-        this.line++;
-        continue;
-      }
-      this.checkControl(c);
-      out += c;
-      this.i++;
-    }
   }
 }
 

@@ -143,7 +143,7 @@ export class Lexer extends LexCursor {
       if (end === ']' && (c === ']' || c === '')) this.fail('unexpected end of table name (table names cannot be empty)');
       if (end === ']' && c === '.') this.fail('unexpected table separator (table names cannot be empty)');
       if (c === '"' || c === "'") {
-        this.emit('string', c === '"' ? this.basicString() : this.literalString());
+        this.emit('string', this.quotedString(c === '"' ? '"' : "'"));
       } else {
         const start = this.i;
         while (BARE.test(this.peek())) this.i++;
@@ -167,8 +167,8 @@ export class Lexer extends LexCursor {
   private value(): void {
     const c = this.peek();
     const rest = this.s.slice(this.i, this.i + 64);
-    if (c === '"') this.emit('string', this.basicString());
-    else if (c === "'") this.emit('rawString', this.literalString());
+    if (c === '"') this.emit('string', this.quotedString('"'));
+    else if (c === "'") this.emit('rawString', this.quotedString("'"));
     else if (c === '[') this.array();
     else if (c === '{') this.inlineTable();
     else if (/^(true|false)(?![A-Za-z0-9_])/.test(rest)) {

@@ -17,16 +17,23 @@ function writeBreak(e: EmitterCore, c: number): void {
   e.indention = true;
 }
 
-/** yaml_emitter_write_plain_scalar. */
-export function writePlain(e: EmitterCore, value: string, allowBreaks: boolean): void {
-  if (!e.whitespace) e.put(' ');
-  const cps = codePoints(value);
+/**
+ * The body of a plain or single-quoted scalar, the loop the two libyaml writers share: a space
+ * past best_width folds (single-quoted: never the first or last character), breaks are kept, and
+ * a single-quoted scalar doubles its `'`.
+ */
+function writeFoldable(
+  e: EmitterCore,
+  cps: number[],
+  opts: { allowBreaks: boolean; quoted: boolean },
+): void {
   let spaces = false;
   let breaks = false;
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i]!;
     if (isSpace(c)) {
-      if (allowBreaks && !spaces && e.column > e.bestWidth && !isSpace(cps[i + 1])) {
+      const inside = !opts.quoted || (i !== 0 && i !== cps.length - 1);
+      if (opts.allowBreaks && !spaces && e.column > e.bestWidth && inside && !isSpace(cps[i + 1])) {
         e.writeIndent();
       } else {
         e.write(c);
@@ -38,6 +45,7 @@ export function writePlain(e: EmitterCore, value: string, allowBreaks: boolean):
       breaks = true;
     } else {
       if (breaks) e.writeIndent();
+      if (opts.quoted && c === 0x27) e.put("'");
       e.write(c);
       e.indention = false;
       spaces = false;
@@ -48,38 +56,16 @@ export function writePlain(e: EmitterCore, value: string, allowBreaks: boolean):
   e.indention = false;
 }
 
+/** yaml_emitter_write_plain_scalar. */
+export function writePlain(e: EmitterCore, value: string, allowBreaks: boolean): void {
+  if (!e.whitespace) e.put(' ');
+  writeFoldable(e, codePoints(value), { allowBreaks, quoted: false });
+}
+
 /** yaml_emitter_write_single_quoted_scalar. */
 export function writeSingleQuoted(e: EmitterCore, value: string, allowBreaks: boolean): void {
   e.writeIndicator("'", true, false, false);
-  const cps = codePoints(value);
-  let spaces = false;
-  let breaks = false;
-  for (let i = 0; i < cps.length; i++) {
-    const c = cps[i]!;
-    if (isSpace(c)) {
-      const fold =
-        allowBreaks &&
-        !spaces &&
-        e.column > e.bestWidth &&
-        i !== 0 &&
-        i !== cps.length - 1 &&
-        !isSpace(cps[i + 1]);
-      if (fold) e.writeIndent();
-      else e.write(c);
-      spaces = true;
-    } else if (isBreak(c)) {
-      if (!breaks && c === 0x0a) e.putBreak();
-      writeBreak(e, c);
-      breaks = true;
-    } else {
-      if (breaks) e.writeIndent();
-      if (c === 0x27) e.put("'");
-      e.write(c);
-      e.indention = false;
-      spaces = false;
-      breaks = false;
-    }
-  }
+  writeFoldable(e, codePoints(value), { allowBreaks, quoted: true });
   e.writeIndicator("'", false, false, false);
   e.whitespace = false;
   e.indention = false;

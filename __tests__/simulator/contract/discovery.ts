@@ -125,7 +125,13 @@ export function discoveryCases(ctx: Ctx): void {
         ],
       },
     };
-    await ctx.c.objects.create(crd);
+    // Raw JSON: the typed client's model would drop x-kubernetes-preserve-unknown-fields.
+    const res = await ctx.c.raw('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(crd),
+    });
+    expect(res.status).toBe(201);
     try {
       const resources = await waitFor('the CRD in discovery', async () => {
         const res = await ctx.c.raw(`/apis/${group}/v1`);

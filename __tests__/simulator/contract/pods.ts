@@ -171,4 +171,31 @@ export function podCases(ctx: Ctx): void {
     const log = await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, follow: true });
     expect(log).toBe('first\nsecond\n');
   });
+
+  it('deleting a running Pod is graceful: deletionTimestamp and grace period, then gone', async () => {
+    const name = uniqueName('grace');
+    await ctx.c.objects.create(pod(ctx.ns, name, 'sleep 3600', 'Always'));
+    await podWhen(ctx, name, phase('Running'));
+    const res = await ctx.c.raw(`/api/v1/namespaces/${ctx.ns}/pods/${name}?gracePeriodSeconds=2`, {
+      method: 'DELETE',
+    });
+    expect([200, 202]).toContain(res.status);
+    const meta = res.json().metadata as Record<string, unknown>;
+    expect(meta.deletionTimestamp).toBeDefined();
+    expect(meta.deletionGracePeriodSeconds).toBe(2);
+    await waitFor(
+      'the Pod to go',
+      async () => (await ctx.c.raw(`/api/v1/namespaces/${ctx.ns}/pods/${name}`)).status === 404,
+    );
+  });
+
+  it('gracePeriodSeconds=0 removes a running Pod at once', async () => {
+    const name = uniqueName('force');
+    await ctx.c.objects.create(pod(ctx.ns, name, 'sleep 3600', 'Always'));
+    await podWhen(ctx, name, phase('Running'));
+    await ctx.c.raw(`/api/v1/namespaces/${ctx.ns}/pods/${name}?gracePeriodSeconds=0`, {
+      method: 'DELETE',
+    });
+    expect((await ctx.c.raw(`/api/v1/namespaces/${ctx.ns}/pods/${name}`)).status).toBe(404);
+  });
 }

@@ -182,4 +182,39 @@ export function workloadCases(ctx: Ctx): void {
     });
     expect(sets).toEqual(['1:0:0', '2:1:1']);
   });
+
+  it('a claimed PersistentVolumeClaim is Bound to a provisioned volume', async () => {
+    const name = uniqueName('data');
+    await ctx.c.objects.create({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name, namespace: ctx.ns },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    } as Obj);
+    await ctx.c.objects.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `${name}-user`, namespace: ctx.ns },
+      spec: {
+        terminationGracePeriodSeconds: 1,
+        containers: [
+          {
+            name: 'main',
+            image: IMAGE,
+            command: ['sleep', '3600'],
+            volumeMounts: [{ name: 'data', mountPath: '/data' }],
+          },
+        ],
+        volumes: [{ name: 'data', persistentVolumeClaim: { claimName: name } }],
+      },
+    } as Obj);
+    const pvc = await waitFor('the claim to bind', async () => {
+      const c = await ctx.c.core.readNamespacedPersistentVolumeClaim({ name, namespace: ctx.ns });
+      return c.status?.phase === 'Bound' ? c : undefined;
+    });
+    expect(pvc.spec?.volumeName).toBeTruthy();
+    expect(pvc.status?.capacity?.storage).toBeDefined();
+    const pv = await ctx.c.core.readPersistentVolume({ name: pvc.spec?.volumeName as string });
+    expect(pv.spec?.claimRef).toMatchObject({ name, namespace: ctx.ns });
+  });
 }

@@ -5,6 +5,7 @@
 import type { Catalogue, ResourceType } from '../discovery.js';
 import { child, objects, str, type JsonObject } from '../json.js';
 import { resourceKey, type Registry } from '../registry.js';
+import { guarded } from '../report.js';
 import type { StoreEvent } from '../store.js';
 
 const CRD_RESOURCE = 'apiextensions.k8s.io/customresourcedefinitions';
@@ -28,6 +29,12 @@ export function crdResourceType(crd: JsonObject): ResourceType | undefined {
     shortNames,
     verbs: ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'],
     subresources: versions.some((v) => child(child(v, 'subresources'), 'status')) ? ['status'] : [],
+    schemas: Object.fromEntries(
+      versions.flatMap((v) => {
+        const schema = child(child(v, 'schema'), 'openAPIV3Schema');
+        return schema ? [[String(v.name), schema]] : [];
+      }),
+    ),
     generation: true,
     custom: true,
   };
@@ -58,7 +65,8 @@ export class CrdController {
       return;
     }
     this.catalogue.add(type);
-    if (ev.type === 'ADDED') setImmediate(() => this.establish(ev.object));
+    if (ev.type === 'ADDED')
+      setImmediate(() => guarded('CRD establishment', () => this.establish(ev.object)));
   }
 
   private establish(crd: JsonObject): void {

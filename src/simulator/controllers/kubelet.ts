@@ -5,9 +5,9 @@
  */
 import type { ResourceType } from '../discovery.js';
 import { finishPodDeletion } from '../deletion.js';
-import { ApiError } from '../errors.js';
 import { child, objects, rfc3339, str, type JsonObject } from '../json.js';
 import type { Registry } from '../registry.js';
+import { guarded } from '../report.js';
 import type { StoreEvent } from '../store.js';
 import type { EventRecorder } from './events.js';
 import { containerLog, type ContainerRun, type LogOptions, type PodRun } from './pod-logs.js';
@@ -59,13 +59,7 @@ export class Kubelet {
   }
 
   private later(run: PodRun | undefined, simMs: number, fn: () => void): void {
-    const cancel = this.reg.clock.after(simMs, () => {
-      try {
-        fn();
-      } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
-      }
-    });
+    const cancel = this.reg.clock.after(simMs, () => guarded('kubelet', fn));
     run?.cancels.push(cancel);
   }
 

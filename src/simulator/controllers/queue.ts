@@ -4,7 +4,7 @@
  * dropped, as a controller would retry on the next change.
  */
 import type { Clock } from '../clock.js';
-import { ApiError } from '../errors.js';
+import { guarded } from '../report.js';
 
 export class WorkQueue {
   private readonly pending = new Set<string>();
@@ -39,14 +39,9 @@ export class WorkQueue {
     this.timers.add(cancel);
   }
 
-  /** Runs `fn`, dropping the API errors a race can cause. */
+  /** Runs `fn`, dropping the API errors a race can cause (see report.ts). */
   run(fn: () => void): void {
-    if (this.stopped) return;
-    try {
-      fn();
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-    }
+    if (!this.stopped) guarded('controller sync', fn);
   }
 
   stop(): void {

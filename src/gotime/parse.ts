@@ -1,7 +1,8 @@
 /**
  * time.Parse / time.ParseInLocation (golang/go:src/time/format.go `parse`), producing the
- * parsed wall-clock fields; go-time.ts turns them into a GoTime with Go's zone resolution.
+ * parsed wall-clock fields; time.ts turns them into a GoTime with Go's zone resolution.
  */
+import type { WallClock } from './civil.js';
 import {
   DAYS_BEFORE,
   LONG_DAYS,
@@ -10,10 +11,10 @@ import {
   SHORT_MONTHS,
   daysIn,
   isLeap,
-} from './go-civil.js';
-import { goQuote } from './go-quote.js';
-import type { Std } from './go-time-layout.js';
-import { isDigitAt, nextStdChunk } from './go-time-layout.js';
+} from './civil.js';
+import { goQuote } from './quote.js';
+import type { Std } from './layout.js';
+import { isDigitAt, nextStdChunk } from './layout.js';
 import {
   Bad,
   RangeErr,
@@ -24,18 +25,12 @@ import {
   parseNanoseconds,
   parseTimeZone,
   skip,
-} from './go-time-scan.js';
+} from './scan.js';
 
 /** Go's *time.ParseError, with Error() text. */
 export class TimeParseError extends Error {}
 
-export interface ParsedFields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+export interface ParsedFields extends WallClock {
   nsec: number;
   /** True when the input said `Z` or `UTC`. */
   utc: boolean;

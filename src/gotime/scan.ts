@@ -2,7 +2,7 @@
  * Scanning helpers of Go's time.Parse (golang/go:src/time/format.go `getnum`, `getnum3`,
  * `lookup`, `skip`, `parseNanoseconds`, `parseTimeZone`).
  */
-import { isDigitAt } from './go-time-layout.js';
+import { isDigitAt } from './layout.js';
 
 /** The element does not match (Go's errBad). */
 export class Bad extends Error {}

@@ -4,7 +4,8 @@
  * and negative years work (JS Date.UTC maps 0..99 to 19xx).
  */
 
-export interface Civil {
+/** A wall-clock date and time of day, as time.Date takes them (nanoseconds apart). */
+export interface WallClock {
   year: number;
   /** 1..12 */
   month: number;
@@ -13,6 +14,10 @@ export interface Civil {
   hour: number;
   minute: number;
   second: number;
+}
+
+/** A wall clock with the fields Go derives from the date. */
+export interface Civil extends WallClock {
   /** 0 = Sunday, as time.Weekday. */
   weekday: number;
   /** 1..366 */

@@ -7,13 +7,13 @@ import type { FuncSignature } from '../gotemplate/functions.js';
 import { fn } from '../gotemplate/functions.js';
 import type { GoFuncValue, GoTypeInfo, GoValue } from '../gotemplate/values.js';
 import { GoInt, GoStruct } from '../gotemplate/values.js';
-import type { Civil } from './go-civil.js';
-import { civilFromSeconds, secondsFromCivil } from './go-civil.js';
-import { durationString, SECOND } from './go-duration.js';
-import { formatLayout } from './go-time-layout.js';
-import { parseLayout } from './go-time-parse.js';
-import type { GoLocation, ZoneInfo } from './go-zone.js';
-import { UTC, localLocation, lookupZoneName, wallToUnix, zoneAt } from './go-zone.js';
+import type { Civil } from './civil.js';
+import { civilFromSeconds, secondsFromCivil } from './civil.js';
+import { durationString, SECOND } from './duration.js';
+import { formatLayout } from './layout.js';
+import { parseLayout } from './parse.js';
+import type { GoLocation, ZoneInfo } from './zone.js';
+import { UTC, localLocation, lookupZoneName, wallToUnix, zoneAt } from './zone.js';
 
 /** Unix seconds of Go's zero Time (January 1, year 1, 00:00:00 UTC). */
 export const ZERO_UNIX = -62135596800;

@@ -9,9 +9,9 @@ import {
   parseDuration,
   roundDuration,
   SECOND,
-} from '../../src/sprig/go-duration.js';
-import { GoTime, parseInLocation } from '../../src/sprig/go-time.js';
-import { UTC, loadLocation } from '../../src/sprig/go-zone.js';
+} from '../../src/gotime/duration.js';
+import { GoTime, parseInLocation } from '../../src/gotime/time.js';
+import { UTC, loadLocation } from '../../src/gotime/zone.js';
 
 // 2009-11-10 23:04:05.123456789 UTC (a Tuesday, day 314 of the year)
 const late = new GoTime(1257894245, 123456789, UTC);

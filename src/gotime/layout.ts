@@ -4,8 +4,8 @@
  * 05 5 PM pm MST -0700 -07:00 -07 -070000 -07:00:00 Z0700 Z07:00 Z07 Z070000 Z07:00:00
  * .000 .999 ,000 ,999 Monday Mon 002 __2.
  */
-import type { Civil } from './go-civil.js';
-import { LONG_DAYS, LONG_MONTHS, SHORT_DAYS, SHORT_MONTHS } from './go-civil.js';
+import type { Civil } from './civil.js';
+import { LONG_DAYS, LONG_MONTHS, SHORT_DAYS, SHORT_MONTHS } from './civil.js';
 
 export type StdKind =
   | 'LongMonth'

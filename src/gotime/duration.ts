@@ -2,7 +2,7 @@
  * time.Duration: String, ParseDuration and Round, following golang/go:src/time/time.go and
  * format.go. Durations are int64 nanoseconds, held as bigint.
  */
-import { goQuote } from './go-quote.js';
+import { goQuote } from './quote.js';
 
 export const NANOSECOND = 1n;
 export const MICROSECOND = 1000n;

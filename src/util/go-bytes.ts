@@ -1,0 +1,68 @@
+/**
+ * Go strings as bytes. Go strings are byte sequences and may hold bytes that are not valid UTF-8
+ * (sprig's `trunc`/`substr`/`abbrev` and the `slice` builtin cut runes apart). hookline holds
+ * such a byte in a JS string as a lone low surrogate U+DC80..U+DCFF, one code unit per byte
+ * 0x80..0xFF ("surrogate escape", the convention of gotemplate/go-utf8.ts and
+ * sprig/unicode.ts). Writing a rendered string out as Go would means encoding every escaped
+ * byte as the byte itself and everything else as UTF-8; a lone surrogate that is not an escape
+ * (no Go string can hold one) becomes U+FFFD, as TextEncoder writes it.
+ */
+
+const ESCAPE_BASE = 0xdc00;
+
+/** True for a code unit in U+DC80..U+DCFF (an escaped byte unless it ends a surrogate pair). */
+export function isEscapedByte(unit: number): boolean {
+  return unit >= 0xdc80 && unit <= 0xdcff;
+}
+
+/**
+ * True when the code unit at `i` is an escaped byte: in range and not the low half of a
+ * surrogate pair (U+10080 is D800 DC80, and its low half is no escape).
+ */
+export function escapedByteAt(s: string, i: number): boolean {
+  if (!isEscapedByte(s.charCodeAt(i))) return false;
+  const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+  return !(prev >= 0xd800 && prev <= 0xdbff);
+}
+
+/** True when `s` holds an escaped byte. */
+export function hasEscapedBytes(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (escapedByteAt(s, i)) return true;
+  return false;
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes of a Go string held in `s`: escaped bytes as themselves, the rest as UTF-8. */
+export function goStringBytes(s: string): Uint8Array {
+  if (!hasEscapedBytes(s)) return encoder.encode(s);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let start = 0;
+  const push = (b: Uint8Array) => {
+    chunks.push(b);
+    size += b.length;
+  };
+  for (let i = 0; i < s.length; i++) {
+    if (!escapedByteAt(s, i)) continue;
+    if (i > start) push(encoder.encode(s.slice(start, i)));
+    push(Uint8Array.of(s.charCodeAt(i) - ESCAPE_BASE));
+    start = i + 1;
+  }
+  if (start < s.length) push(encoder.encode(s.slice(start)));
+  const out = new Uint8Array(size);
+  let n = 0;
+  for (const c of chunks) {
+    out.set(c, n);
+    n += c.length;
+  }
+  return out;
+}
+
+/**
+ * What a stream writer should write for `s`: the string itself when it holds no escaped byte
+ * (the stream encodes it as UTF-8), else its Go bytes.
+ */
+export function goStringOutput(s: string): string | Uint8Array {
+  return hasEscapedBytes(s) ? goStringBytes(s) : s;
+}
