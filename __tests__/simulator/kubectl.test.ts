@@ -138,7 +138,8 @@ describeKubectl('kubectl against hookline simulator', () => {
 
   it('logs job/NAME prints the echoed lines', async () => {
     const r = await kubectl('logs', 'job/greet');
-    expect(r.stdout).toBe('hello\ndone\n');
+    // The echoed lines, then the simulator's exit-reason line.
+    expect(r.stdout).toBe('hello\ndone\nCompleted: exit code 0\n');
   });
 
   it('delete -f deletes and waits for the objects to go', async () => {

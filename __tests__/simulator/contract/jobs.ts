@@ -6,7 +6,7 @@
 import { expect, it } from '@jest/globals';
 import type { V1Job } from '@kubernetes/client-node';
 import { job, uniqueName, waitFor } from '../harness.js';
-import type { Ctx } from './ctx.js';
+import { expectEchoLog, type Ctx } from './ctx.js';
 
 function condition(j: V1Job, type: string): { reason?: string; status: string } | undefined {
   return (j.status?.conditions ?? []).find((c) => c.type === type && c.status === 'True');
@@ -46,12 +46,10 @@ export function jobCases(ctx: Ctx): void {
       uid: created.metadata?.uid,
       controller: true,
     });
-    expect(
-      await ctx.c.core.readNamespacedPodLog({
-        name: p.metadata?.name as string,
-        namespace: ctx.ns,
-      }),
-    ).toBe('hi\n');
+    expectEchoLog(
+      await ctx.c.core.readNamespacedPodLog({ name: p.metadata?.name as string, namespace: ctx.ns }),
+      ['hi'],
+    );
   });
 
   it('a failing Job past backoffLimit is Failed with reason BackoffLimitExceeded', async () => {

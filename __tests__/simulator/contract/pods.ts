@@ -5,7 +5,7 @@
 import { expect, it } from '@jest/globals';
 import type { V1Pod } from '@kubernetes/client-node';
 import { apiError, IMAGE, pod, uniqueName, waitFor } from '../harness.js';
-import type { Ctx } from './ctx.js';
+import { expectEchoLog, type Ctx } from './ctx.js';
 
 async function podWhen(ctx: Ctx, name: string, ok: (p: V1Pod) => boolean): Promise<V1Pod> {
   return waitFor(`pod ${name}`, async () => {
@@ -29,15 +29,18 @@ export function podCases(ctx: Ctx): void {
       reason: 'Completed',
     });
     const log = await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns });
-    expect(log).toBe('hello\nbig world\n');
+    expectEchoLog(log, ['hello', 'big world']);
   });
 
   it('tailLines returns the last lines of the log', async () => {
     const name = uniqueName('tail');
     await ctx.c.objects.create(pod(ctx.ns, name, 'echo one; echo two; echo three'));
     await podWhen(ctx, name, phase('Succeeded'));
+    const full = await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns });
+    expectEchoLog(full, ['one', 'two', 'three']);
+    const lastTwo = `${full.trimEnd().split('\n').slice(-2).join('\n')}\n`;
     expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, tailLines: 2 })).toBe(
-      'two\nthree\n',
+      lastTwo,
     );
   });
 
@@ -50,9 +53,9 @@ export function podCases(ctx: Ctx): void {
     expect(new Date(t?.finishedAt as Date).getTime()).toBeGreaterThanOrEqual(
       new Date(t?.startedAt as Date).getTime(),
     );
-    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns })).toBe(
-      'about to fail\n',
-    );
+    expectEchoLog(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns }), [
+      'about to fail',
+    ]);
   });
 
   it('a long-running Pod is Running and Ready', async () => {
@@ -108,8 +111,9 @@ export function podCases(ctx: Ctx): void {
     );
     expect(p.status?.containerStatuses?.[0].restartCount).toBeGreaterThanOrEqual(1);
     expect(p.status?.containerStatuses?.[0].lastState?.terminated?.exitCode).toBe(1);
-    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, previous: true })).toBe(
-      'crashing\n',
+    expectEchoLog(
+      await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, previous: true }),
+      ['crashing'],
     );
   });
 
@@ -129,8 +133,9 @@ export function podCases(ctx: Ctx): void {
       },
     });
     await podWhen(ctx, name, phase('Succeeded'));
-    expect(await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, container: 'b' })).toBe(
-      'from-b\n',
+    expectEchoLog(
+      await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, container: 'b' }),
+      ['from-b'],
     );
     const err = await apiError(ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns }));
     expect(err.code).toBe(400);
@@ -169,7 +174,7 @@ export function podCases(ctx: Ctx): void {
     await ctx.c.objects.create(pod(ctx.ns, name, 'echo first; sleep 2; echo second'));
     await podWhen(ctx, name, (x) => ['Running', 'Succeeded'].includes(x.status?.phase ?? ''));
     const log = await ctx.c.core.readNamespacedPodLog({ name, namespace: ctx.ns, follow: true });
-    expect(log).toBe('first\nsecond\n');
+    expectEchoLog(log, ['first', 'second']);
   });
 
   it('deleting a running Pod is graceful: deletionTimestamp and grace period, then gone', async () => {

@@ -3,9 +3,17 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   decideFate,
+  exitLine,
   parseScript,
+  type ContainerFate,
   type ContainerSpec,
 } from '../../../src/simulator/controllers/pod-runner.js';
+
+/** The expected fate's log gains the exit-reason line when the container ends. */
+function withExitLine(fate: ContainerFate): ContainerFate {
+  if (fate.kind !== 'exits') return fate;
+  return { ...fate, logs: [...fate.logs, { atMs: fate.afterMs, text: exitLine(fate.exitCode) }] };
+}
 
 const sh = (script: string): ContainerSpec => ({ image: 'busybox', command: ['sh', '-c', script] });
 
@@ -71,16 +79,26 @@ describe('decideFate', () => {
       { kind: 'image-pull-error' },
     ],
   ])('%s', (_name, spec, fate) => {
-    expect(decideFate(spec, { jobPod: true })).toEqual(fate);
+    expect(decideFate(spec, { jobPod: true })).toEqual(withExitLine(fate as ContainerFate));
+  });
+
+  it('a finished container logs its exit reason last', () => {
+    expect(decideFate(sh('echo a; exit 3'), { jobPod: true })).toEqual({
+      kind: 'exits',
+      afterMs: 0,
+      exitCode: 3,
+      logs: [
+        { atMs: 0, text: 'a' },
+        { atMs: 0, text: 'Error: exit code 3' },
+      ],
+    });
+    expect(exitLine(0)).toBe('Completed: exit code 0');
   });
 
   it('no command: a Job pod succeeds, another Pod keeps running', () => {
-    expect(decideFate({ image: 'nginx' }, { jobPod: true })).toEqual({
-      kind: 'exits',
-      afterMs: 0,
-      exitCode: 0,
-      logs: [],
-    });
+    expect(decideFate({ image: 'nginx' }, { jobPod: true })).toEqual(
+      withExitLine({ kind: 'exits', afterMs: 0, exitCode: 0, logs: [] }),
+    );
     expect(decideFate({ image: 'nginx' }, { jobPod: false })).toEqual({
       kind: 'runs-forever',
       logs: [],

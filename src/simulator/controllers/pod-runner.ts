@@ -97,7 +97,7 @@ export function decideFate(c: ContainerSpec, opts: { jobPod: boolean }): Contain
   const statements = statementsOf(c);
   if (!statements.length)
     return opts.jobPod
-      ? { kind: 'exits', afterMs: 0, exitCode: 0, logs: [] }
+      ? exits(0, 0, [])
       : { kind: 'runs-forever', logs: [] };
   const logs: LogLine[] = [];
   let t = 0;
@@ -114,9 +114,21 @@ export function decideFate(c: ContainerSpec, opts: { jobPod: boolean }): Contain
       t += ms;
       status = 0;
     } else if (name === 'exit') {
-      return { kind: 'exits', afterMs: t, exitCode: Number(args[0] ?? status) || 0, logs };
+      return exits(t, Number(args[0] ?? status) || 0, logs);
     } else if (name === 'false') status = 1;
     else status = 0;
   }
-  return { kind: 'exits', afterMs: t, exitCode: status, logs };
+  return exits(t, status, logs);
+}
+
+/**
+ * The log of a container that ends: its echo lines, then one line with the exit reason (the
+ * kubelet's terminated reason and code), so a hook's log shows how it ended.
+ */
+export function exitLine(exitCode: number): string {
+  return `${exitCode === 0 ? 'Completed' : 'Error'}: exit code ${exitCode}`;
+}
+
+function exits(afterMs: number, exitCode: number, logs: LogLine[]): ContainerFate {
+  return { kind: 'exits', afterMs, exitCode, logs: [...logs, { atMs: afterMs, text: exitLine(exitCode) }] };
 }
