@@ -18,7 +18,10 @@ import { withLargeStack } from '../src/util/large-stack.js';
 
 interface KnownFailure {
   id: string;
+  /** Why the case fails: the Helm change that explains it, or the work it waits for. */
   reason: string;
+  /** The failure detail as last seen; a different detail means the case changed. */
+  detail?: string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,12 +32,12 @@ function corpusRoot(): string {
   return dir;
 }
 
-function knownFailures(): Map<string, string> {
+function knownFailures(): Map<string, KnownFailure> {
   const file = join(here, 'known-failures.json');
   if (!existsSync(file)) return new Map();
   const list = JSON.parse(readFileSync(file, 'utf8')) as KnownFailure[];
   for (const k of list) if (!k.reason?.trim()) throw new Error(`known failure ${k.id} has no reason`);
-  return new Map(list.map((k) => [k.id, k.reason]));
+  return new Map(list.map((k) => [k.id, k]));
 }
 
 async function main(): Promise<number> {
@@ -64,7 +67,11 @@ async function main(): Promise<number> {
       continue;
     }
     failed++;
-    if (known.has(r.id)) {
+    const k = known.get(r.id);
+    if (k && k.detail !== undefined && k.detail !== r.detail) {
+      unexpected++;
+      console.log(`CHANGED ${r.id}: listed as failing with "${k.detail}", now: ${r.detail ?? ''}`);
+    } else if (k) {
       listed++;
       if (verbose) console.log(`known ${r.id}: ${r.detail ?? ''}`);
     } else {
