@@ -20,7 +20,17 @@ const worldModules = [
   'node:child_process',
   'undici',
 ];
-const pureCore = ['gotemplate', 'gotime', 'util', 'sprig', 'chart', 'values', 'engine', 'manifest', 'release'];
+const pureCore = [
+  'gotemplate',
+  'gotime',
+  'util',
+  'sprig',
+  'chart',
+  'values',
+  'engine',
+  'manifest',
+  'release',
+];
 const pureCoreRestriction = {
   'no-restricted-imports': [
     'error',
@@ -50,7 +60,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

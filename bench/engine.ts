@@ -78,15 +78,29 @@ export function benchEngine(): BenchRow[] {
   const parse = time(() => set.parse('big', text));
   const exec = time(() => set.execute('big', values()));
   const after = process.memoryUsage().heapUsed / 1024 / 1024;
-  rows.push({ name: 'parse 2,000-line template', value: parse.ms, unit: 'ms', note: `${text.split('\n').length} lines` });
-  rows.push({ name: 'execute 2,000-line template', value: exec.ms, unit: 'ms', note: `${(exec.result.length / 1024).toFixed(0)} KiB out, heap +${(after - before).toFixed(1)} MB` });
+  rows.push({
+    name: 'parse 2,000-line template',
+    value: parse.ms,
+    unit: 'ms',
+    note: `${text.split('\n').length} lines`,
+  });
+  rows.push({
+    name: 'execute 2,000-line template',
+    value: exec.ms,
+    unit: 'ms',
+    note: `${(exec.result.length / 1024).toFixed(0)} KiB out, heap +${(after - before).toFixed(1)} MB`,
+  });
   const again = time(() => set.execute('big', values()));
   rows.push({ name: 'execute it again (parsed once)', value: again.ms, unit: 'ms' });
 
   const includes = helmSet();
   includes.parse('h', '{{define "one"}}{{ .n }}{{end}}');
   includes.parse('many', '{{ range $i := until 10000 }}{{ include "one" (dict "n" $i) }}{{ end }}');
-  rows.push({ name: '10,000 include calls', value: time(() => includes.execute('many', null)).ms, unit: 'ms' });
+  rows.push({
+    name: '10,000 include calls',
+    value: time(() => includes.execute('many', null)).ms,
+    unit: 'ms',
+  });
 
   rows.push(benchGeneratedChart(500));
   return rows;
@@ -100,7 +114,9 @@ function benchGeneratedChart(n: number): BenchRow {
   for (let i = 0; i < n; i++) {
     templates.push({
       name: `templates/t${i}.yaml`,
-      data: enc.encode(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  labels:\n    {{- include "b.labels" (dict "name" "x${i}") | nindent 4 }}\ndata:\n{{- range $k, $v := .Values.data }}\n  {{ $k }}: {{ $v | quote }}\n{{- end }}\n`),
+      data: enc.encode(
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  labels:\n    {{- include "b.labels" (dict "name" "x${i}") | nindent 4 }}\ndata:\n{{- range $k, $v := .Values.data }}\n  {{ $k }}: {{ $v | quote }}\n{{- end }}\n`,
+      ),
     });
   }
   const chart: Chart = {
@@ -115,9 +131,17 @@ function benchGeneratedChart(n: number): BenchRow {
     dependencies: [],
   };
   const data = newMap(Array.from({ length: 20 }, (_, i) => [`k${i}`, `v${i}`] as [string, string]));
-  const top = newMap([['Values', newMap([['data', data]])], ['Release', newMap([['Name', 'r']])]]);
+  const top = newMap([
+    ['Values', newMap([['data', data]])],
+    ['Release', newMap([['Name', 'r']])],
+  ]);
   const before = heapMb();
   const r = time(() => render(chart, top));
   const after = process.memoryUsage().heapUsed / 1024 / 1024;
-  return { name: `render a generated ${n}-template chart`, value: r.ms, unit: 'ms', note: `heap +${(after - before).toFixed(1)} MB` };
+  return {
+    name: `render a generated ${n}-template chart`,
+    value: r.ms,
+    unit: 'ms',
+    note: `heap +${(after - before).toFixed(1)} MB`,
+  };
 }

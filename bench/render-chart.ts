@@ -21,4 +21,12 @@ const code = await runCli(argv, {
 });
 const ms = performance.now() - start;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ code, ms, maxRssMb, bytes, error: code === 0 ? undefined : errors.slice(0, 200) }));
+process.stdout.write(
+  JSON.stringify({
+    code,
+    ms,
+    maxRssMb,
+    bytes,
+    error: code === 0 ? undefined : errors.slice(0, 200),
+  }),
+);

@@ -10,7 +10,9 @@ import { benchEngine } from './engine.js';
 import { benchSimulator } from './simulator.js';
 import { formatTable, type BenchRow } from './table.js';
 
-const corpus = process.env.HOOKLINE_CONFORMANCE_DIR ?? resolve(import.meta.dirname, '..', '..', 'shared', 'conformance');
+const corpus =
+  process.env.HOOKLINE_CONFORMANCE_DIR ??
+  resolve(import.meta.dirname, '..', '..', 'shared', 'conformance');
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 
@@ -19,5 +21,7 @@ if (want('engine')) rows.push(...benchEngine());
 if (want('charts') && existsSync(corpus)) rows.push(...benchCharts(corpus));
 if (want('simulator')) rows.push(...(await benchSimulator()).map((r) => ({ ...r })));
 
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+console.log(
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+);
 console.log(formatTable(rows));

@@ -27,8 +27,10 @@ interface KnownFailure {
 const here = dirname(fileURLToPath(import.meta.url));
 
 function corpusRoot(): string {
-  const dir = process.env.HOOKLINE_CONFORMANCE_DIR ?? resolve(here, '..', '..', 'shared', 'conformance');
-  if (!existsSync(dir)) throw new Error(`conformance corpus not found at ${dir} (set HOOKLINE_CONFORMANCE_DIR)`);
+  const dir =
+    process.env.HOOKLINE_CONFORMANCE_DIR ?? resolve(here, '..', '..', 'shared', 'conformance');
+  if (!existsSync(dir))
+    throw new Error(`conformance corpus not found at ${dir} (set HOOKLINE_CONFORMANCE_DIR)`);
   return dir;
 }
 
@@ -36,7 +38,8 @@ function knownFailures(): Map<string, KnownFailure> {
   const file = join(here, 'known-failures.json');
   if (!existsSync(file)) return new Map();
   const list = JSON.parse(readFileSync(file, 'utf8')) as KnownFailure[];
-  for (const k of list) if (!k.reason?.trim()) throw new Error(`known failure ${k.id} has no reason`);
+  for (const k of list)
+    if (!k.reason?.trim()) throw new Error(`known failure ${k.id} has no reason`);
   return new Map(list.map((k) => [k.id, k]));
 }
 
@@ -49,7 +52,9 @@ async function main(): Promise<number> {
   const suites = [engineSuite(root), coalesceSuite(root), ...cliSuites(root)];
   const results: CaseResult[] = [];
   for (const suite of suites) results.push(...(await suite.run()));
-  const selected = only.length ? results.filter((r) => only.some((o) => r.id.includes(o))) : results;
+  const selected = only.length
+    ? results.filter((r) => only.some((o) => r.id.includes(o)))
+    : results;
 
   let passed = 0;
   let failed = 0;
@@ -88,7 +93,8 @@ async function main(): Promise<number> {
     }
   }
   console.log(`${passed} passed, ${failed} failed`);
-  if (listed > 0) console.log(`(${listed} of the failures are listed in conformance/known-failures.json)`);
+  if (listed > 0)
+    console.log(`(${listed} of the failures are listed in conformance/known-failures.json)`);
   return unexpected === 0 ? 0 : 1;
 }
 

@@ -17,7 +17,8 @@ export function firstDifference(expected: string, actual: string): string {
   const a = actual.split('\n');
   for (let i = 0; i < Math.max(e.length, a.length); i++) {
     if (e[i] !== a[i]) {
-      const show = (s: string | undefined) => (s === undefined ? '<EOF>' : JSON.stringify(s.slice(0, 120)));
+      const show = (s: string | undefined) =>
+        s === undefined ? '<EOF>' : JSON.stringify(s.slice(0, 120));
       return `line ${i + 1}: expected ${show(e[i])}, got ${show(a[i])}`;
     }
   }

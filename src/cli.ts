@@ -1,4 +1,6 @@
 import { main } from './cli/main.js';
 import { withLargeStack } from './util/large-stack.js';
 
-process.exitCode = await withLargeStack(new URL(import.meta.url), () => main(process.argv.slice(2)));
+process.exitCode = await withLargeStack(new URL(import.meta.url), () =>
+  main(process.argv.slice(2)),
+);

@@ -25,7 +25,9 @@ describe('hookline template', () => {
   it('renders manifests in install order, then hooks (MP-6)', async () => {
     const r = await run('template', 'my-app', 'examples/database-app');
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('---\n# Source: database-app/templates/configmap.yaml\n')).toBe(true);
+    expect(r.stdout.startsWith('---\n# Source: database-app/templates/configmap.yaml\n')).toBe(
+      true,
+    );
     expect(sources(r.stdout).slice(0, 3)).toEqual([
       'database-app/templates/configmap.yaml',
       'database-app/templates/service.yaml',
@@ -61,21 +63,36 @@ describe('hookline template', () => {
       'database-app/templates/hooks/pre-delete-backup.yaml',
       'database-app/templates/hooks/pre-install-db-init.yaml',
     ]);
-    const missing = await run('template', 'a', 'examples/database-app', '-s', 'templates/nope.yaml');
+    const missing = await run(
+      'template',
+      'a',
+      'examples/database-app',
+      '-s',
+      'templates/nope.yaml',
+    );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('Error: could not find template templates/nope.yaml in chart\n');
   });
 
   it('uses release-name without a NAME, and --name-template renders with sprig', async () => {
-    expect((await run('template', 'examples/database-app')).stdout).toContain('release-name-database-app');
-    const named = await run('template', 'examples/database-app', '--name-template', 'x-{{ "AB" | lower }}');
+    expect((await run('template', 'examples/database-app')).stdout).toContain(
+      'release-name-database-app',
+    );
+    const named = await run(
+      'template',
+      'examples/database-app',
+      '--name-template',
+      'x-{{ "AB" | lower }}',
+    );
     expect(named.stdout).toContain('x-ab-database-app');
   });
 
   it('rejects an invalid release name (CMD-NAME)', async () => {
     const r = await run('template', 'Bad_Name', 'examples/database-app');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Error: release name "Bad_Name": invalid release name, must match regex/);
+    expect(r.stderr).toMatch(
+      /^Error: release name "Bad_Name": invalid release name, must match regex/,
+    );
   });
 
   it('reports a missing chart without a stack trace', async () => {
@@ -93,13 +110,30 @@ describe('hookline template', () => {
   it('--output-dir writes one file per template (MP-7)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hookline-out-'));
     try {
-      const r = await run('template', 'a', 'examples/database-app', '--output-dir', dir, '--release-name');
+      const r = await run(
+        'template',
+        'a',
+        'examples/database-app',
+        '--output-dir',
+        dir,
+        '--release-name',
+      );
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`wrote ${dir}/a/database-app/templates/service.yaml\n`);
       const files = readdirSync(join(dir, 'a', 'database-app', 'templates')).sort();
-      expect(files).toEqual(['configmap.yaml', 'deployment.yaml', 'hooks', 'service.yaml', 'tests']);
+      expect(files).toEqual([
+        'configmap.yaml',
+        'deployment.yaml',
+        'hooks',
+        'service.yaml',
+        'tests',
+      ]);
       const svc = readFileSync(join(dir, 'a', 'database-app', 'templates', 'service.yaml'), 'utf8');
-      expect(svc.startsWith('---\n# Source: database-app/templates/service.yaml\napiVersion: v1\nkind: Service')).toBe(true);
+      expect(
+        svc.startsWith(
+          '---\n# Source: database-app/templates/service.yaml\napiVersion: v1\nkind: Service',
+        ),
+      ).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -18,8 +18,16 @@ describe('toToml', () => {
   it.each([
     ['a map', '{{ dict "foo" "bar" | toToml }}', 'foo = "bar"\n'],
     ['a top-level string (v1.3+: a bare value)', '{{ toToml "s" }}', '"s"'],
-    ['an encoding error is returned as text', '{{ list 1 nil | toToml }}', 'toml: cannot encode array with nil element'],
-    ['a top-level list of tables has no key', '{{ list (dict "a" 1) | toToml }}', 'toml: top-level values must be Go maps or structs'],
+    [
+      'an encoding error is returned as text',
+      '{{ list 1 nil | toToml }}',
+      'toml: cannot encode array with nil element',
+    ],
+    [
+      'a top-level list of tables has no key',
+      '{{ list (dict "a" 1) | toToml }}',
+      'toml: top-level values must be Go maps or structs',
+    ],
   ])('%s', (_name, src, want) => {
     expect(render(src)).toBe(want);
   });
@@ -33,7 +41,11 @@ describe('toToml', () => {
 
 describe('fromToml', () => {
   it.each([
-    ['funcs_test.go: a parse error', '{{ fromToml "one" }}', "map[Error:toml: line 1: unexpected EOF; expected key separator '=']"],
+    [
+      'funcs_test.go: a parse error',
+      '{{ fromToml "one" }}',
+      "map[Error:toml: line 1: unexpected EOF; expected key separator '=']",
+    ],
     ['a table', '{{ fromToml "[t]\\nk = 1" }}', 'map[t:map[k:1]]'],
   ])('%s', (_name, src, want) => {
     expect(render(src)).toBe(want);
@@ -48,8 +60,16 @@ describe('nil and empty lists', () => {
     ['fromJsonArray of null (fz88)', '{{ fromJsonArray "null" | toJson }}', 'null'],
     ['fromJsonArray of []', '{{ fromJsonArray "[]" | toJson }}', '[]'],
     ['fromYamlArray of null (fz6)', '{{ fromYamlArray "null" | toJson }}', '[]'],
-    ['a nil regexFindAll through toJson and fromJsonArray', '{{ regexFindAll "x" "abc" -1 | toJson | fromJsonArray | toJson }}', 'null'],
-    ['a nil regexFindAll through deepCopy', '{{ regexFindAll "x" "abc" -1 | deepCopy | toJson }}', 'null'],
+    [
+      'a nil regexFindAll through toJson and fromJsonArray',
+      '{{ regexFindAll "x" "abc" -1 | toJson | fromJsonArray | toJson }}',
+      'null',
+    ],
+    [
+      'a nil regexFindAll through deepCopy',
+      '{{ regexFindAll "x" "abc" -1 | deepCopy | toJson }}',
+      'null',
+    ],
   ])('%s', (_name, src, want) => {
     expect(render(src)).toBe(want);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { JsonSyntaxError, JsonUnmarshalTypeError, marshalJson, unmarshalJson } from '../../src/gojson/index.js';
+import {
+  JsonSyntaxError,
+  JsonUnmarshalTypeError,
+  marshalJson,
+  unmarshalJson,
+} from '../../src/gojson/index.js';
 import { isMap, typeName } from '../../src/gotemplate/values.js';
 
 // golang/go:src/encoding/json/decode.go (into interface{}) and scanner.go (errors).
@@ -81,12 +86,16 @@ describe('unmarshalJson errors', () => {
   });
 
   it('limits nesting to 10000 levels', () => {
-    expect(() => unmarshalJson('['.repeat(10001))).toThrow("invalid character '[' exceeded max depth");
+    expect(() => unmarshalJson('['.repeat(10001))).toThrow(
+      "invalid character '[' exceeded max depth",
+    );
     expect(() => unmarshalJson('['.repeat(10000) + ']'.repeat(10000))).not.toThrow();
   });
 
   it('numbers beyond float64 fail like Go', () => {
     expect(() => unmarshalJson('[1e400]')).toThrow(JsonUnmarshalTypeError);
-    expect(() => unmarshalJson('{"a":-1e999}')).toThrow('json: cannot unmarshal number -1e999 into Go value of type float64');
+    expect(() => unmarshalJson('{"a":-1e999}')).toThrow(
+      'json: cannot unmarshal number -1e999 into Go value of type float64',
+    );
   });
 });

@@ -29,7 +29,11 @@ describe('marshalJson', () => {
   it.each<[string, GoValue, string]>([
     ['nil', null, 'null'],
     ['bools', [true, false], '[true,false]'],
-    ['ints', [int(-1), int64(9007199254740993n), new GoInt(255, 'uint8')], '[-1,9007199254740993,255]'],
+    [
+      'ints',
+      [int(-1), int64(9007199254740993n), new GoInt(255, 'uint8')],
+      '[-1,9007199254740993,255]',
+    ],
     ['float 1e21', 1e21, '1e+21'],
     ['float just below 1e21', 1e20, '100000000000000000000'],
     ['float 1e-7', 1e-7, '1e-7'],
@@ -43,7 +47,11 @@ describe('marshalJson', () => {
     ['float 0.1', 0.1, '0.1'],
     ['float 123456789', 123456789, '123456789'],
     ['html escaped', '<a href="x">&</a>', '"\\u003ca href=\\"x\\"\\u003e\\u0026\\u003c/a\\u003e"'],
-    ['controls', '\x00\x01\b\f\n\r\t\x1f\x7f', '"\\u0000\\u0001\\u0008\\u000c\\n\\r\\t\\u001f\x7f"'],
+    [
+      'controls',
+      '\x00\x01\b\f\n\r\t\x1f\x7f',
+      '"\\u0000\\u0001\\u0008\\u000c\\n\\r\\t\\u001f\x7f"',
+    ],
     ['line separators', 'a\u2028b\u2029c', '"a\\u2028b\\u2029c"'],
     ['unicode kept', 'é日本😀', '"é日本😀"'],
     ['lone surrogate', 'x\udc00y', '"x\\ufffdy"'],
@@ -54,7 +62,16 @@ describe('marshalJson', () => {
     ['backslash and quote', 'a\\"b', '"a\\\\\\"b"'],
     ['bytes as base64', new Uint8Array([104, 105, 255]), '"aGn/"'],
     ['empty bytes', new Uint8Array([]), '""'],
-    ['sorted keys', newMap([['b', int(1)], ['a', int(2)], ['B', int(3)], ['é', int(4)]]), '{"B":3,"a":2,"b":1,"é":4}'],
+    [
+      'sorted keys',
+      newMap([
+        ['b', int(1)],
+        ['a', int(2)],
+        ['B', int(3)],
+        ['é', int(4)],
+      ]),
+      '{"B":3,"a":2,"b":1,"é":4}',
+    ],
     ['escaped keys', newMap([['<k>', int(1)]]), '{"\\u003ck\\u003e":1}'],
     ['nested', newMap([['a', [newMap(), [], null]]]), '{"a":[{},[],null]}'],
     ['tagged slice', stringSlice(['x']), '["x"]'],
@@ -88,7 +105,11 @@ describe('marshalJson', () => {
     ['NaN', NaN, 'json: unsupported value: NaN'],
     ['+Inf', newMap([['x', Infinity]]), 'json: unsupported value: +Inf'],
     ['-Inf', [-Infinity], 'json: unsupported value: -Inf'],
-    ['func', fn('f', { params: [], goTypeName: 'func() string' }, () => ''), 'json: unsupported type: func() string'],
+    [
+      'func',
+      fn('f', { params: [], goTypeName: 'func() string' }, () => ''),
+      'json: unsupported type: func() string',
+    ],
   ])('fails on %s', (_name, v, msg) => {
     expect(() => marshalJson(v)).toThrow(JsonMarshalError);
     expect(() => marshalJson(v)).toThrow(msg);
@@ -97,6 +118,8 @@ describe('marshalJson', () => {
   it('detects cycles', () => {
     const m = newMap();
     m['self'] = m;
-    expect(() => marshalJson(m)).toThrow('json: unsupported value: encountered a cycle via map[string]interface {}');
+    expect(() => marshalJson(m)).toThrow(
+      'json: unsupported value: encountered a cycle via map[string]interface {}',
+    );
   });
 });

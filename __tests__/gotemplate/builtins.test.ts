@@ -172,7 +172,11 @@ describe('slice', () => {
     ['string cut inside a rune', '{{ slice "日本" 0 4 }}', '日\udce6'],
     ['%q of a cut rune', '{{ slice "日本" 0 4 | printf "%q" }}', '"日\\xe6"'],
     ['%x of a cut rune', '{{ slice "é" 1 | printf "%x" }}', 'a9'],
-    ['cut bytes joined again', '{{ printf "%s%s" (slice "é" 0 1) (slice "é" 1) | printf "%q" }}', '"é"'],
+    [
+      'cut bytes joined again',
+      '{{ printf "%s%s" (slice "é" 0 1) (slice "é" 1) | printf "%q" }}',
+      '"é"',
+    ],
     ['slice of raw bytes', '{{ slice (slice "日本" 0 4) 3 | printf "%q" }}', '"\\xe6"'],
     ['index of a raw byte', '{{ index (slice "日本" 0 4) 3 }}', '230'],
   ])('%s', (_name, src, want) => {

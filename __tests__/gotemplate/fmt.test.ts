@@ -2,7 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { formatValue, sprint, sprintf, sprintln } from '../../src/gotemplate/fmt.js';
 import { fn } from '../../src/gotemplate/functions.js';
 import type { GoStringer, GoTypeInfo, GoValue } from '../../src/gotemplate/values.js';
-import { GoInt, GoStruct, int, int64, newMap, stringSlice, tagType } from '../../src/gotemplate/values.js';
+import {
+  GoInt,
+  GoStruct,
+  int,
+  int64,
+  newMap,
+  stringSlice,
+  tagType,
+} from '../../src/gotemplate/values.js';
 
 const u8 = (n: number): GoInt => new GoInt(n, 'uint8');
 const i8 = (n: number): GoInt => new GoInt(n, 'int8');
@@ -283,15 +291,35 @@ describe('printing the value model', () => {
     ['a', 'x y'],
     ['c', [int(1), 'y', null, 1.5]],
   ]);
-  const tagged = tagType(newMap([['k', 'v']]), { name: 'chartutil.Values', kind: 'map', elem: 'interface {}' });
+  const tagged = tagType(newMap([['k', 'v']]), {
+    name: 'chartutil.Values',
+    kind: 'map',
+    elem: 'interface {}',
+  });
   it.each<Case>([
     ['%v', [m], 'map[a:x y b:2 c:[1 y <nil> 1.5]]'],
     ['%+v', [m], 'map[a:x y b:2 c:[1 y <nil> 1.5]]'],
-    ['%#v', [m], 'map[string]interface {}{"a":"x y", "b":2, "c":[]interface {}{1, "y", interface {}(nil), 1.5}}'],
+    [
+      '%#v',
+      [m],
+      'map[string]interface {}{"a":"x y", "b":2, "c":[]interface {}{1, "y", interface {}(nil), 1.5}}',
+    ],
     ['%T', [m], 'map[string]interface {}'],
     ['%v', [newMap()], 'map[]'],
     ['%#v', [newMap()], 'map[string]interface {}{}'],
-    ['%v', [newMap([['é', int(1)], ['z', int(2)], ['Z', int(3)], ['😀', int(4)], ['\uffff', int(5)]])], 'map[Z:3 z:2 é:1 \uffff:5 😀:4]'],
+    [
+      '%v',
+      [
+        newMap([
+          ['é', int(1)],
+          ['z', int(2)],
+          ['Z', int(3)],
+          ['😀', int(4)],
+          ['\uffff', int(5)],
+        ]),
+      ],
+      'map[Z:3 z:2 é:1 \uffff:5 😀:4]',
+    ],
     ['%d', [newMap([['a', int(1)]])], 'map[%!d(string=a):1]'],
     ['%x', [newMap([['a', int(255)]])], 'map[61:ff]'],
     ['%v', [tagged], 'map[k:v]'],
@@ -392,6 +420,13 @@ describe('sprint and sprintln', () => {
   it('formatValue is %v', () => {
     expect(formatValue(null)).toBe('<nil>');
     expect(formatValue(1000000)).toBe('1e+06');
-    expect(formatValue(newMap([['b', int(1)], ['a', [true]]]))).toBe('map[a:[true] b:1]');
+    expect(
+      formatValue(
+        newMap([
+          ['b', int(1)],
+          ['a', [true]],
+        ]),
+      ),
+    ).toBe('map[a:[true] b:1]');
   });
 });

@@ -226,9 +226,12 @@ describe('quoting', () => {
     expect(unquote(s)).toBe(want);
   });
 
-  it.each(['"a', "'ab'", '"a\nb"', '"\\q"', '`a`b`', '"\\u12"', 'abc', "'\\\"'"])('Unquote(%j) fails', (s) => {
-    expect(() => unquote(s)).toThrow('invalid syntax');
-  });
+  it.each(['"a', "'ab'", '"a\nb"', '"\\q"', '`a`b`', '"\\u12"', 'abc', "'\\\"'"])(
+    'Unquote(%j) fails',
+    (s) => {
+      expect(() => unquote(s)).toThrow('invalid syntax');
+    },
+  );
 });
 
 // golang/go:src/strconv/atoi_test.go, atof_test.go
@@ -254,8 +257,16 @@ describe('parsing', () => {
     ['_1', 0, 'strconv.ParseInt: parsing "_1": invalid syntax'],
     ['1__0', 0, 'strconv.ParseInt: parsing "1__0": invalid syntax'],
     ['08', 0, 'strconv.ParseInt: parsing "08": invalid syntax'],
-    ['9223372036854775808', 10, 'strconv.ParseInt: parsing "9223372036854775808": value out of range'],
-    ['-9223372036854775809', 10, 'strconv.ParseInt: parsing "-9223372036854775809": value out of range'],
+    [
+      '9223372036854775808',
+      10,
+      'strconv.ParseInt: parsing "9223372036854775808": value out of range',
+    ],
+    [
+      '-9223372036854775809',
+      10,
+      'strconv.ParseInt: parsing "-9223372036854775809": value out of range',
+    ],
     ['12', 1, 'strconv.ParseInt: parsing "12": invalid base 1'],
   ])('ParseInt(%j, %p) fails', (s, base, msg) => {
     expect(() => parseInt64(s, base, 64)).toThrow(msg);
@@ -263,7 +274,9 @@ describe('parsing', () => {
 
   it('ParseUint range and bit sizes', () => {
     expect(parseUint('18446744073709551615', 10, 64)).toBe(18446744073709551615n);
-    expect(() => parseUint('256', 10, 8)).toThrow('strconv.ParseUint: parsing "256": value out of range');
+    expect(() => parseUint('256', 10, 8)).toThrow(
+      'strconv.ParseUint: parsing "256": value out of range',
+    );
     expect(() => parseInt64('128', 10, 8)).toThrow(NumError);
   });
 
@@ -376,6 +389,8 @@ describe('parsing', () => {
     ['0x', 'invalid syntax'],
     ['0x1p1__0', 'invalid syntax'],
   ])('ParseFloat(%j) fails with %p', (s, reason) => {
-    expect(() => parseFloat64(s)).toThrow(`strconv.ParseFloat: parsing ${JSON.stringify(s)}: ${reason}`);
+    expect(() => parseFloat64(s)).toThrow(
+      `strconv.ParseFloat: parsing ${JSON.stringify(s)}: ${reason}`,
+    );
   });
 });

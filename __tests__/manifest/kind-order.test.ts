@@ -29,7 +29,12 @@ describe('sortByKind (ORD-1, ORD-2)', () => {
   });
 
   it('puts unknown kinds last, alphabetically, case-sensitively', () => {
-    expect(kinds(['Zed', 'Deployment', 'alpha', 'Beta'])).toEqual(['Deployment', 'Beta', 'Zed', 'alpha']);
+    expect(kinds(['Zed', 'Deployment', 'alpha', 'Beta'])).toEqual([
+      'Deployment',
+      'Beta',
+      'Zed',
+      'alpha',
+    ]);
   });
 
   it('is stable for equal kinds (ORD-1)', () => {
@@ -40,10 +45,16 @@ describe('sortByKind (ORD-1, ORD-2)', () => {
       { kind: 'Unknown', n: 4 },
       { kind: 'Unknown', n: 5 },
     ];
-    expect(sortByKind(items, (i) => i.kind, INSTALL_ORDER).map((i) => i.n)).toEqual([2, 1, 3, 4, 5]);
+    expect(sortByKind(items, (i) => i.kind, INSTALL_ORDER).map((i) => i.n)).toEqual([
+      2, 1, 3, 4, 5,
+    ]);
   });
 
   it('uses UninstallOrder when given', () => {
-    expect(kinds(['Namespace', 'Service', 'Deployment'], UNINSTALL_ORDER)).toEqual(['Service', 'Deployment', 'Namespace']);
+    expect(kinds(['Namespace', 'Service', 'Deployment'], UNINSTALL_ORDER)).toEqual([
+      'Service',
+      'Deployment',
+      'Namespace',
+    ]);
   });
 });

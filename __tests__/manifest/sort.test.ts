@@ -25,14 +25,22 @@ describe('sortManifests', () => {
   });
 
   it('HK-2: events are split on commas, trimmed and lower-cased; test-success is test', () => {
-    const r = sortManifests(files({ 'c/templates/h.yaml': doc('Pod', 'p', { 'helm.sh/hook': ' Pre-Install , POST-UPGRADE,test-success' }) }));
+    const r = sortManifests(
+      files({
+        'c/templates/h.yaml': doc('Pod', 'p', {
+          'helm.sh/hook': ' Pre-Install , POST-UPGRADE,test-success',
+        }),
+      }),
+    );
     expect(r.hooks[0]!.events).toEqual(['pre-install', 'post-upgrade', 'test']);
   });
 
   it.each([['crd-install'], ['test-failure'], [''], ['pre-install,typo']])(
     'HK-3: an unknown event (%j) drops the whole document',
     (value) => {
-      const r = sortManifests(files({ 'c/templates/h.yaml': doc('Job', 'j', { 'helm.sh/hook': value }) }));
+      const r = sortManifests(
+        files({ 'c/templates/h.yaml': doc('Job', 'j', { 'helm.sh/hook': value }) }),
+      );
       expect(r.hooks).toEqual([]);
       expect(r.manifests).toEqual([]);
       expect(r.skippedHooks).toEqual([{ path: 'c/templates/h.yaml', value }]);
@@ -61,12 +69,21 @@ describe('sortManifests', () => {
   });
 
   it('HK-5: hooks never appear among the manifests', () => {
-    const r = sortManifests(files({ 'c/templates/x.yaml': `${doc('Job', 'h', { 'helm.sh/hook': 'test' })}\n---\n${doc('Service', 's')}` }));
+    const r = sortManifests(
+      files({
+        'c/templates/x.yaml': `${doc('Job', 'h', { 'helm.sh/hook': 'test' })}\n---\n${doc('Service', 's')}`,
+      }),
+    );
     expect(r.manifests.map((m) => m.head.kind)).toEqual(['Service']);
   });
 
   it('MP-1: partials and whitespace-only files are skipped', () => {
-    const r = sortManifests(files({ 'c/templates/_helpers.tpl': doc('ConfigMap', 'no'), 'c/templates/empty.yaml': '  \n' }));
+    const r = sortManifests(
+      files({
+        'c/templates/_helpers.tpl': doc('ConfigMap', 'no'),
+        'c/templates/empty.yaml': '  \n',
+      }),
+    );
     expect(r.manifests).toEqual([]);
   });
 
@@ -76,8 +93,12 @@ describe('sortManifests', () => {
   });
 
   it('MP-3: invalid YAML names the file', () => {
-    expect(() => sortManifests(files({ 'c/templates/bad.yaml': 'a: b: c' }))).toThrow(ManifestParseError);
-    expect(() => sortManifests(files({ 'c/templates/bad.yaml': 'a: b: c' }))).toThrow(/^YAML parse error on c\/templates\/bad.yaml: error converting YAML to JSON: yaml: /);
+    expect(() => sortManifests(files({ 'c/templates/bad.yaml': 'a: b: c' }))).toThrow(
+      ManifestParseError,
+    );
+    expect(() => sortManifests(files({ 'c/templates/bad.yaml': 'a: b: c' }))).toThrow(
+      /^YAML parse error on c\/templates\/bad.yaml: error converting YAML to JSON: yaml: /,
+    );
   });
 
   it('MP-3: an annotation that is not a string fails like Helm', () => {
@@ -100,7 +121,11 @@ describe('sortManifests', () => {
 
   it('hooks are stable-sorted by kind too', () => {
     const hook = { 'helm.sh/hook': 'pre-install' };
-    const r = sortManifests(files({ 'c/templates/h.yaml': `${doc('Job', 'j')}\n---\n${doc('Job', 'job', hook)}\n---\n${doc('ServiceAccount', 'sa', hook)}` }));
+    const r = sortManifests(
+      files({
+        'c/templates/h.yaml': `${doc('Job', 'j')}\n---\n${doc('Job', 'job', hook)}\n---\n${doc('ServiceAccount', 'sa', hook)}`,
+      }),
+    );
     expect(r.hooks.map((h) => h.name)).toEqual(['sa', 'job']);
   });
 });

@@ -30,7 +30,7 @@ describe('unmarshalToml values and Go types', () => {
       'one \\',
       '   two"""',
       "rawmulti = '''",
-      "first line",
+      'first line',
       "  second'''",
       'arr = [1, "two", [3.5], {k = "v"}, ]',
       'dotted.key.here = "d"',
@@ -69,7 +69,11 @@ describe('unmarshalToml values and Go types', () => {
     [['quoted key'], 'int64', '1'],
     [['table', 'k'], 'string', 'v'],
     [['table', 'sub', 'n'], 'int64', '2'],
-    [['fruit'], '[]map[string]interface {}', '[map[info:map[color:red] name:apple] map[name:banana]]'],
+    [
+      ['fruit'],
+      '[]map[string]interface {}',
+      '[map[info:map[color:red] name:apple] map[name:banana]]',
+    ],
     [['fruit', 0, 'info'], 'map[string]interface {}', 'map[color:red]'],
   ])('%j', (path, type, printed) => {
     const v = at(doc, ...path);
@@ -95,11 +99,36 @@ describe('unmarshalToml v1.6.0 parsing', () => {
 
 describe('unmarshalToml datetimes (time.Time)', () => {
   it.each<[string, string, string, string]>([
-    ['1979-05-27T07:32:00Z', '1979-05-27 07:32:00 +0000 UTC', '"1979-05-27T07:32:00Z"', '1979-05-27T07:32:00Z'],
-    ['1979-05-27t07:32:00z', '1979-05-27 07:32:00 +0000 UTC', '"1979-05-27T07:32:00Z"', '1979-05-27T07:32:00Z'],
-    ['1979-05-27 07:32:00+00:00', '1979-05-27 07:32:00 +0000 UTC', '"1979-05-27T07:32:00Z"', '1979-05-27T07:32:00Z'],
-    ['1979-05-27T00:32:00.999999-07:00', '1979-05-27 00:32:00.999999 -0700 -0700', '"1979-05-27T00:32:00.999999-07:00"', '1979-05-27T00:32:00.999999-07:00'],
-    ['1979-05-27T07:32:00.1234567891', '1979-05-27 07:32:00.123456789 +0000 datetime-local', '"1979-05-27T07:32:00.123456789Z"', '1979-05-27T07:32:00.123456789'],
+    [
+      '1979-05-27T07:32:00Z',
+      '1979-05-27 07:32:00 +0000 UTC',
+      '"1979-05-27T07:32:00Z"',
+      '1979-05-27T07:32:00Z',
+    ],
+    [
+      '1979-05-27t07:32:00z',
+      '1979-05-27 07:32:00 +0000 UTC',
+      '"1979-05-27T07:32:00Z"',
+      '1979-05-27T07:32:00Z',
+    ],
+    [
+      '1979-05-27 07:32:00+00:00',
+      '1979-05-27 07:32:00 +0000 UTC',
+      '"1979-05-27T07:32:00Z"',
+      '1979-05-27T07:32:00Z',
+    ],
+    [
+      '1979-05-27T00:32:00.999999-07:00',
+      '1979-05-27 00:32:00.999999 -0700 -0700',
+      '"1979-05-27T00:32:00.999999-07:00"',
+      '1979-05-27T00:32:00.999999-07:00',
+    ],
+    [
+      '1979-05-27T07:32:00.1234567891',
+      '1979-05-27 07:32:00.123456789 +0000 datetime-local',
+      '"1979-05-27T07:32:00.123456789Z"',
+      '1979-05-27T07:32:00.123456789',
+    ],
     ['1979-05-27', '1979-05-27 00:00:00 +0000 date-local', '"1979-05-27T00:00:00Z"', '1979-05-27'],
     ['07:32:00', '0000-01-01 07:32:00 +0000 time-local', '"0000-01-01T07:32:00Z"', '07:32:00'],
     ['2024-02-29', '2024-02-29 00:00:00 +0000 date-local', '"2024-02-29T00:00:00Z"', '2024-02-29'],
@@ -120,21 +149,39 @@ describe('unmarshalToml errors', () => {
     ['a = 1\n[a.b]', `toml: line 2: Key 'a' was already created as a hash.`],
     ['a = 1\n[[a]]', `toml: line 2: Key 'a' was already created and cannot be used as an array.`],
     ['a = 01', `toml: line 1 (last key "a"): Invalid integer "01": cannot have leading zeroes`],
-    ['a = 1__0', `toml: line 1 (last key "a"): Invalid integer "1__0": underscores must be surrounded by digits`],
-    ['a = 1.', `toml: line 1 (last key "a"): Invalid float "1.": '.' must be followed by one or more digits`],
+    [
+      'a = 1__0',
+      `toml: line 1 (last key "a"): Invalid integer "1__0": underscores must be surrounded by digits`,
+    ],
+    [
+      'a = 1.',
+      `toml: line 1 (last key "a"): Invalid float "1.": '.' must be followed by one or more digits`,
+    ],
     // error.go errParseRange / errParseDate (v1.3+ wording).
-    ['a = 9223372036854775808', `toml: line 1 (last key "a"): 9223372036854775808 is out of range for int64`],
+    [
+      'a = 9223372036854775808',
+      `toml: line 1 (last key "a"): 9223372036854775808 is out of range for int64`,
+    ],
     ['a = 1e400', `toml: line 1 (last key "a"): 1e400 is out of range for float64`],
     ['d = 2021-02-30', `toml: line 1 (last key "d"): invalid datetime: "2021-02-30"`],
-    ['d = 2021-02-30t10:00:00z', `toml: line 1 (last key "d"): invalid datetime: "2021-02-30T10:00:00Z"`],
+    [
+      'd = 2021-02-30t10:00:00z',
+      `toml: line 1 (last key "d"): invalid datetime: "2021-02-30T10:00:00Z"`,
+    ],
     // parse.go v1.6.0: assigning an array key twice is a duplicate.
     ['arr = [1]\narr = [2]', `toml: line 2 (last key "arr"): Key 'arr' has already been defined.`],
     // lex.go messages; a newline counts as read (next line), except where lexKeyEnd and lexValue
     // expect a value (errorPrevLine); EOF errors move one line up only after a final newline.
     ['a\n', `toml: line 1: expected '.' or '=', but got '\\n' instead`],
     ['a = 1\nb', `toml: line 2: unexpected EOF; expected key separator '='`],
-    ['a = [1\n', `toml: line 1 (last key "a"): expected a comma (',') or array terminator (']'), but got end of file`],
-    ['a = [1\n\n', `toml: line 2 (last key "a"): expected a comma (',') or array terminator (']'), but got end of file`],
+    [
+      'a = [1\n',
+      `toml: line 1 (last key "a"): expected a comma (',') or array terminator (']'), but got end of file`,
+    ],
+    [
+      'a = [1\n\n',
+      `toml: line 2 (last key "a"): expected a comma (',') or array terminator (']'), but got end of file`,
+    ],
     ['a = x', `toml: line 1 (last key "a"): expected value but found "x" instead`],
     ['a = $', `toml: line 1 (last key "a"): expected value but found '$' instead`],
     ['a = \n', `toml: line 1 (last key "a"): expected value but found '\\n' instead`],
@@ -149,17 +196,35 @@ describe('unmarshalToml errors', () => {
     ['[]', `toml: line 1: unexpected end of table name (table names cannot be empty)`],
     ['[a.]', `toml: line 1: unexpected end of table name (table names cannot be empty)`],
     ['[a b]', `toml: line 1: expected '.' or ']' to end table name, but got 'b' instead`],
-    ['[[a]', `toml: line 1: expected end of table array name delimiter ']', but got '\\x00' instead`],
+    [
+      '[[a]',
+      `toml: line 1: expected end of table array name delimiter ']', but got '\\x00' instead`,
+    ],
     ['a = [1,,2]', `toml: line 1 (last key "a"): unexpected comma`],
     ['a = {b = 1,}', `toml: line 1 (last key "a.b"): trailing comma not allowed in inline tables`],
     ['a = {b = 1\n}', `toml: line 1 (last key "a.b"): newlines not allowed within inline tables`],
-    ['a = {b = 1 c = 2}', `toml: line 1 (last key "a.b"): expected a comma or an inline table terminator '}', but got 'c' instead`],
-    ['a = 1 b = 2', `toml: line 1: expected a top-level item to end with a newline, comment, or EOF, but got 'b' instead`],
+    [
+      'a = {b = 1 c = 2}',
+      `toml: line 1 (last key "a.b"): expected a comma or an inline table terminator '}', but got 'c' instead`,
+    ],
+    [
+      'a = 1 b = 2',
+      `toml: line 1: expected a top-level item to end with a newline, comment, or EOF, but got 'b' instead`,
+    ],
     ['a = "x', `toml: line 1 (last key "a"): unexpected EOF`],
     ['a = "x\ny"', `toml: line 2 (last key "a"): strings cannot contain newlines`],
-    ['a = [1 2]', `toml: line 1 (last key "a"): expected a comma (',') or array terminator (']'), but got '2'`],
-    ['a = [1', `toml: line 1 (last key "a"): expected a comma (',') or array terminator (']'), but got end of file`],
-    ['\x00a = 1', 'toml: line 1: files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8'],
+    [
+      'a = [1 2]',
+      `toml: line 1 (last key "a"): expected a comma (',') or array terminator (']'), but got '2'`,
+    ],
+    [
+      'a = [1',
+      `toml: line 1 (last key "a"): expected a comma (',') or array terminator (']'), but got end of file`,
+    ],
+    [
+      '\x00a = 1',
+      'toml: line 1: files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8',
+    ],
   ])('%j', (text, msg) => {
     expect(() => unmarshalToml(text)).toThrow(TomlParseError);
     expect(() => unmarshalToml(text)).toThrow(msg);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { fn } from '../../src/gotemplate/functions.js';
 import type { GoTypeInfo, GoValue } from '../../src/gotemplate/values.js';
-import { GoInt, GoStruct, STRING_SLICE, int64, newMap, nilSlice, stringSlice } from '../../src/gotemplate/values.js';
+import {
+  GoInt,
+  GoStruct,
+  STRING_SLICE,
+  int64,
+  newMap,
+  nilSlice,
+  stringSlice,
+} from '../../src/gotemplate/values.js';
 import { marshalToml, TomlError, unmarshalToml } from '../../src/toml/index.js';
 
 const m = (...entries: [string, GoValue][]): Record<string, GoValue> => newMap(entries);
@@ -32,7 +40,15 @@ describe('marshalToml against Helm goldens', () => {
   it('fz58 t5: plain keys first, then [table] with two-space indent, floats with .0', () => {
     const cpu = m(
       ['extra', false],
-      ['flags', m(['spec', 100], ['modeMap', 65535], ['title2', Number('9007199254740993') /* YAML 9007199254740993 as float64 */], ['kebab-case-key', 6.02e23])],
+      [
+        'flags',
+        m(
+          ['spec', 100],
+          ['modeMap', 65535],
+          ['title2', Number('9007199254740993') /* YAML 9007199254740993 as float64 */],
+          ['kebab-case-key', 6.02e23],
+        ),
+      ],
       ['modeList', 'v1.2.3'],
       ['timeout2', '~'],
     );
@@ -93,7 +109,9 @@ describe('marshalToml against Helm goldens', () => {
   });
 
   it('a top-level list of tables still has no key', () => {
-    expect(() => marshalToml([m(['a', 1])])).toThrow(new TomlError('toml: top-level values must be Go maps or structs'));
+    expect(() => marshalToml([m(['a', 1])])).toThrow(
+      new TomlError('toml: top-level values must be Go maps or structs'),
+    );
   });
 });
 
@@ -101,28 +119,84 @@ describe('marshalToml against Helm goldens', () => {
 describe('marshalToml layout', () => {
   it.each<[string, Record<string, GoValue>, string]>([
     ['empty map', m(), ''],
-    ['int64 and negative floats', m(['i', int64(-7)], ['f', -0.5], ['z', -0]), 'f = -0.5\ni = -7\nz = -0.0\n'],
-    ['nan and inf (v1.2.1 wrote +inf)', m(['a', NaN], ['b', Infinity], ['c', -Infinity]), 'a = nan\nb = inf\nc = -inf\n'],
-    ['durations as their String()', m(['d', new GoInt(1_500_000_000n, 'time.Duration')]), 'd = "1.5s"\n'],
-    ['nil slices in maps are skipped', m(['a', nilSlice()], ['b', []], ['t', m(['n', nilSlice(STRING_SLICE)])]), 'b = []\n\n[t]\n'],
+    [
+      'int64 and negative floats',
+      m(['i', int64(-7)], ['f', -0.5], ['z', -0]),
+      'f = -0.5\ni = -7\nz = -0.0\n',
+    ],
+    [
+      'nan and inf (v1.2.1 wrote +inf)',
+      m(['a', NaN], ['b', Infinity], ['c', -Infinity]),
+      'a = nan\nb = inf\nc = -inf\n',
+    ],
+    [
+      'durations as their String()',
+      m(['d', new GoInt(1_500_000_000n, 'time.Duration')]),
+      'd = "1.5s"\n',
+    ],
+    [
+      'nil slices in maps are skipped',
+      m(['a', nilSlice()], ['b', []], ['t', m(['n', nilSlice(STRING_SLICE)])]),
+      'b = []\n\n[t]\n',
+    ],
     ['mixed table arrays are inline', m(['a', [m(['k', 1]), 2]]), 'a = [{k = 1.0}, 2.0]\n'],
-    ['table arrays need every element a table', m(['a', [m(['k', 1]), m(['k', 2])]]), '[[a]]\n  k = 1.0\n\n[[a]]\n  k = 2.0\n'],
+    [
+      'table arrays need every element a table',
+      m(['a', [m(['k', 1]), m(['k', 2])]]),
+      '[[a]]\n  k = 1.0\n\n[[a]]\n  k = 2.0\n',
+    ],
     // eStruct compares the field index with the number of fields (v1.2.1: with the length of the
     // direct or sub list, which dropped the comma after the last plain field).
-    ['inline structs: commas by field index', m(['a', [1, new Pair()]]), 'a = [1.0, {A = 1, B = {k = "v"}}]\n'],
-    ['small and large floats in f form', m(['s', 1e-7], ['l', 1e21]), 'l = 1000000000000000000000.0\ns = 0.0000001\n'],
-    ['key quoting', m(['a b', 1], ['', 2], ['ok_-9', 3], ['é', 4], ['q"', 5]), '"" = 2.0\n"a b" = 1.0\nok_-9 = 3.0\n"q\\"" = 5.0\n"é" = 4.0\n'],
-    ['string escapes', m(['s', 'a"b\\c\n\t\r\b\f\x01\x1f\x7f é']), 's = "a\\"b\\\\c\\n\\t\\r\\b\\f\\u0001\\u001f\\u007f é"\n'],
-    ['nested tables and headers', m(['a', m(['b', m(['c', 1])])], ['x', 1]), 'x = 1.0\n\n[a]\n  [a.b]\n    c = 1.0\n'],
+    [
+      'inline structs: commas by field index',
+      m(['a', [1, new Pair()]]),
+      'a = [1.0, {A = 1, B = {k = "v"}}]\n',
+    ],
+    [
+      'small and large floats in f form',
+      m(['s', 1e-7], ['l', 1e21]),
+      'l = 1000000000000000000000.0\ns = 0.0000001\n',
+    ],
+    [
+      'key quoting',
+      m(['a b', 1], ['', 2], ['ok_-9', 3], ['é', 4], ['q"', 5]),
+      '"" = 2.0\n"a b" = 1.0\nok_-9 = 3.0\n"q\\"" = 5.0\n"é" = 4.0\n',
+    ],
+    [
+      'string escapes',
+      m(['s', 'a"b\\c\n\t\r\b\f\x01\x1f\x7f é']),
+      's = "a\\"b\\\\c\\n\\t\\r\\b\\f\\u0001\\u001f\\u007f é"\n',
+    ],
+    [
+      'nested tables and headers',
+      m(['a', m(['b', m(['c', 1])])], ['x', 1]),
+      'x = 1.0\n\n[a]\n  [a.b]\n    c = 1.0\n',
+    ],
     ['quoted table names', m(['a.b', m(['k', 'v'])]), '["a.b"]\n  k = "v"\n'],
     ['empty table and array', m(['t', m()], ['l', []]), 'l = []\n\n[t]\n'],
     ['nested arrays', m(['a', [[1, 2], ['x'], []]]), 'a = [[1.0, 2.0], ["x"], []]\n'],
-    ['inline tables inside non-table arrays', m(['a', [1, m(['k', 'v'], ['n', null], ['t', m(['u', true])])]]), 'a = [1.0, {k = "v", t = {u = true}}]\n'],
-    ['nil dropped inline leaves the comma', m(['a', [[m(['k', 1], ['z', null])]]]), 'a = [[{k = 1.0, }]]\n'],
-    ['sub-tables of array tables', m(['a', [m(['b', m(['c', 1])])]]), '\n[[a]]\n  [a.b]\n    c = 1.0\n'.slice(1)],
+    [
+      'inline tables inside non-table arrays',
+      m(['a', [1, m(['k', 'v'], ['n', null], ['t', m(['u', true])])]]),
+      'a = [1.0, {k = "v", t = {u = true}}]\n',
+    ],
+    [
+      'nil dropped inline leaves the comma',
+      m(['a', [[m(['k', 1], ['z', null])]]]),
+      'a = [[{k = 1.0, }]]\n',
+    ],
+    [
+      'sub-tables of array tables',
+      m(['a', [m(['b', m(['c', 1])])]]),
+      '\n[[a]]\n  [a.b]\n    c = 1.0\n'.slice(1),
+    ],
     ['[]byte as integers', m(['b', new Uint8Array([1, 2])]), 'b = [1, 2]\n'],
     ['tagged slices', m(['s', stringSlice(['a'])]), 's = ["a"]\n'],
-    ['structs: fields in order, tables last', m(['svc', new Service()]), '\n[svc]\n  Name = "web"\n  Ports = [80, 443]\n  [svc.Labels]\n    app = "web"\n'.slice(1)],
+    [
+      'structs: fields in order, tables last',
+      m(['svc', new Service()]),
+      '\n[svc]\n  Name = "web"\n  Ports = [80, 443]\n  [svc.Labels]\n    app = "web"\n'.slice(1),
+    ],
   ])('%s', (_name, v, want) => {
     expect(marshalToml(v)).toBe(want);
   });

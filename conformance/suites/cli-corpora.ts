@@ -36,7 +36,9 @@ function golden(dir: string, c: CorpusCase): string {
 }
 
 function compare(id: string, expected: string, actual: string): CaseResult {
-  return expected === actual ? { id, ok: true } : { id, ok: false, detail: firstDifference(expected, actual) };
+  return expected === actual
+    ? { id, ok: true }
+    : { id, ok: false, detail: firstDifference(expected, actual) };
 }
 
 /** Flags only `helm install` has; the template run drops them. */
@@ -47,7 +49,8 @@ async function runHelmTemplateCase(dir: string, c: CorpusCase): Promise<CaseResu
   const name = c.releaseName === null ? [] : [c.releaseName];
   if (c.command !== 'install') {
     const run = await runCliCaptured(['template', ...name, c.chart, ...c.args], dir);
-    if (c.expect_error && run.code === 0) return { id, ok: false, detail: 'expected a failure, exit code 0' };
+    if (c.expect_error && run.code === 0)
+      return { id, ok: false, detail: 'expected a failure, exit code 0' };
     return compare(id, golden(dir, c), run.combined);
   }
   // Install cases need the lifecycle for their status block; until then what they check about
@@ -62,10 +65,14 @@ async function runHelmTemplateCase(dir: string, c: CorpusCase): Promise<CaseResu
     case 'install-error':
       return compare(id, expected.replace('Error: INSTALLATION FAILED: ', 'Error: '), run.combined);
     case 'install-status':
-      return run.code === 0 ? { id, ok: true } : { id, ok: false, detail: run.stderr.trim().slice(0, 200) };
+      return run.code === 0
+        ? { id, ok: true }
+        : { id, ok: false, detail: run.stderr.trim().slice(0, 200) };
     default: {
       // The status printer writes `MANIFEST:\n<manifest>\n`, one newline more than template.
-      const manifest = expected.slice(expected.indexOf('MANIFEST:\n') + 'MANIFEST:\n'.length).replace(/\n$/, '');
+      const manifest = expected
+        .slice(expected.indexOf('MANIFEST:\n') + 'MANIFEST:\n'.length)
+        .replace(/\n$/, '');
       return compare(id, manifest, run.combined);
     }
   }
@@ -77,16 +84,29 @@ function valuesArgs(c: CorpusCase): string[] {
 
 async function runTemplateCase(dir: string, prefix: string, c: CorpusCase): Promise<CaseResult> {
   const id = `${prefix}/${c.id}`;
-  const argv = ['template', c.releaseName ?? 'rel', c.chart, '--namespace', c.namespace ?? 'default', ...c.args, ...valuesArgs(c)];
+  const argv = [
+    'template',
+    c.releaseName ?? 'rel',
+    c.chart,
+    '--namespace',
+    c.namespace ?? 'default',
+    ...c.args,
+    ...valuesArgs(c),
+  ];
   const run = await runCliCaptured(argv, dir);
   if (c.expect_error) {
     if (run.code === 0) return { id, ok: false, detail: 'expected a failure, exit code 0' };
     if (c.error_match && !run.stderr.includes(c.error_match)) {
-      return { id, ok: false, detail: `error does not name ${c.error_match}: ${run.stderr.trim().slice(0, 200)}` };
+      return {
+        id,
+        ok: false,
+        detail: `error does not name ${c.error_match}: ${run.stderr.trim().slice(0, 200)}`,
+      };
     }
     return { id, ok: true };
   }
-  if (run.code !== 0) return { id, ok: false, detail: run.stderr.trim().split('\n')[0]?.slice(0, 300) ?? '' };
+  if (run.code !== 0)
+    return { id, ok: false, detail: run.stderr.trim().split('\n')[0]?.slice(0, 300) ?? '' };
   const mask = (text: string) => {
     if (!c.masked_lines?.length) return text;
     const lines = text.split('\n');
@@ -105,7 +125,9 @@ async function runTemplateCase(dir: string, prefix: string, c: CorpusCase): Prom
   const other = explainLines(expected, mask(again.stdout));
   if (other === undefined) return result;
   const reasons = [
-    ...(versionDiffers ? [`.Capabilities.HelmVersion (golden ${c.helm_version}, hookline ${HOOKLINE_HELM_VERSION})`] : []),
+    ...(versionDiffers
+      ? [`.Capabilities.HelmVersion (golden ${c.helm_version}, hookline ${HOOKLINE_HELM_VERSION})`]
+      : []),
     ...other,
   ];
   return { id, ok: false, detail: `differs only in ${reasons.join(' and ')}` };
@@ -146,7 +168,11 @@ function suite(name: string, dir: string, runCase: (c: CorpusCase) => Promise<Ca
         try {
           results.push(await runCase(c));
         } catch (err) {
-          results.push({ id: `${name}/${c.id}`, ok: false, detail: `crashed: ${(err as Error).stack ?? String(err)}` });
+          results.push({
+            id: `${name}/${c.id}`,
+            ok: false,
+            detail: `crashed: ${(err as Error).stack ?? String(err)}`,
+          });
         }
       }
       return results;

@@ -99,14 +99,18 @@ function runCase(c: CoalesceCase): CaseResult {
     const fn = c.function === 'MergeValues' ? mergeValues : coalesceValues;
     result = fn(chart, userValues(c), { printf: (m) => warnings.push(m) });
     for (const w of c.expected_warnings_contain ?? []) {
-      if (!warnings.some((got) => got.includes(w))) problems.push(`missing warning ${JSON.stringify(w)} (got ${JSON.stringify(warnings)})`);
+      if (!warnings.some((got) => got.includes(w)))
+        problems.push(`missing warning ${JSON.stringify(w)} (got ${JSON.stringify(warnings)})`);
     }
   }
   for (const t of c.template_checks ?? []) {
     const set = new TemplateSet({ funcs: helmFuncMap(), missingKey: 'default' });
     set.parse('check', t.template);
     const got = set.execute('check', result);
-    if (got !== t.expected) problems.push(`${t.template}: expected ${JSON.stringify(t.expected)}, got ${JSON.stringify(got)}`);
+    if (got !== t.expected)
+      problems.push(
+        `${t.template}: expected ${JSON.stringify(t.expected)}, got ${JSON.stringify(got)}`,
+      );
   }
   for (const p of c.absent_paths ?? []) {
     const problem = checkPath(result, { path: p, absent: true });
@@ -123,12 +127,18 @@ export function coalesceSuite(root: string): Suite {
   return {
     name: 'coalesce',
     async run() {
-      const cases = JSON.parse(readFileSync(join(root, 'helm-template', 'coalesce-cases.json'), 'utf8')) as CoalesceCase[];
+      const cases = JSON.parse(
+        readFileSync(join(root, 'helm-template', 'coalesce-cases.json'), 'utf8'),
+      ) as CoalesceCase[];
       return cases.map((c) => {
         try {
           return runCase(c);
         } catch (err) {
-          return { id: `coalesce/${c.id}`, ok: false, detail: `crashed: ${(err as Error).stack ?? String(err)}` };
+          return {
+            id: `coalesce/${c.id}`,
+            ok: false,
+            detail: `crashed: ${(err as Error).stack ?? String(err)}`,
+          };
         }
       });
     },

@@ -73,7 +73,13 @@ function checkError(id: string, expected: ExpectedError, err: unknown): CaseResu
     (expected.match === 'exact' && msg === expected.text) ||
     (expected.match === 'contains' && msg.includes(expected.text)) ||
     (expected.match === 'suffix' && msg.endsWith(expected.text));
-  return ok ? { id, ok } : { id, ok, detail: `error ${JSON.stringify(msg)} does not match ${expected.match} ${JSON.stringify(expected.text)}` };
+  return ok
+    ? { id, ok }
+    : {
+        id,
+        ok,
+        detail: `error ${JSON.stringify(msg)} does not match ${expected.match} ${JSON.stringify(expected.text)}`,
+      };
 }
 
 function checkOutputs(id: string, c: EngineCase, out: Map<string, string>): CaseResult {
@@ -97,7 +103,8 @@ function engineOptions(c: EngineCase) {
 function runRender(id: string, c: EngineCase, produce: () => Map<string, string>): CaseResult {
   try {
     const out = produce();
-    if (c.expected_error) return { id, ok: false, detail: 'expected an error, rendering succeeded' };
+    if (c.expected_error)
+      return { id, ok: false, detail: 'expected an error, rendering succeeded' };
     return checkOutputs(id, c, out);
   } catch (err) {
     if (c.expected_error) return checkError(id, c.expected_error as ExpectedError, err);
@@ -145,14 +152,16 @@ function runFiles(id: string, c: EngineCase): CaseResult {
     } else {
       const chain = chainSource(check.call);
       if (check.expected !== undefined) expectations.push([`{{ ${chain} }}`, check.expected]);
-      if (check.expected_len !== undefined) expectations.push([`{{ len (${chain}) }}`, String(check.expected_len)]);
+      if (check.expected_len !== undefined)
+        expectations.push([`{{ len (${chain}) }}`, String(check.expected_len)]);
       for (const [i, item] of Object.entries(check.expected_items ?? {})) {
         expectations.push([`{{ index (${chain}) ${i} }}`, item]);
       }
     }
     for (const [src, want] of expectations) {
       const got = exec(src);
-      if (got !== want) return { id, ok: false, detail: `${check.source} ${src}: ${firstDifference(want, got)}` };
+      if (got !== want)
+        return { id, ok: false, detail: `${check.source} ${src}: ${firstDifference(want, got)}` };
     }
   }
   return { id, ok: true };
@@ -171,7 +180,9 @@ function runCase(c: EngineCase): CaseResult {
       const missing = (c.must_exist as string[]).filter((n) => !names.has(n));
       const extra = (c.must_not_exist as string[]).filter((n) => names.has(n));
       const ok = missing.length === 0 && extra.length === 0;
-      return ok ? { id, ok } : { id, ok, detail: `missing ${missing.join(',')} present ${extra.join(',')}` };
+      return ok
+        ? { id, ok }
+        : { id, ok, detail: `missing ${missing.join(',')} present ${extra.join(',')}` };
     }
     case 'chart-render': {
       const chart = buildChart(c.chart as ChartJson);
@@ -180,7 +191,10 @@ function runCase(c: EngineCase): CaseResult {
     case 'internal-render': {
       const tpls = c.templates as Record<string, { tpl: string; vals: Json }>;
       const renderables = new Map(
-        Object.entries(tpls).map(([name, t]) => [name, { tpl: t.tpl, vals: jsonToGo(t.vals) as GoMap, basePath: '' }]),
+        Object.entries(tpls).map(([name, t]) => [
+          name,
+          { tpl: t.tpl, vals: jsonToGo(t.vals) as GoMap, basePath: '' },
+        ]),
       );
       return runRender(id, c, () => renderTemplates(renderables, engineOptions(c)));
     }
@@ -191,7 +205,9 @@ function runCase(c: EngineCase): CaseResult {
       set.parse('test', c.template as string);
       const got = set.execute('test', data);
       if (c.kind === 'funcmap') {
-        return got === c.expected ? { id, ok: true } : { id, ok: false, detail: firstDifference(String(c.expected), got) };
+        return got === c.expected
+          ? { id, ok: true }
+          : { id, ok: false, detail: firstDifference(String(c.expected), got) };
       }
       const at = isMap(data) ? mapGet(data, c.expected_data_at as string) : undefined;
       return deepEqualJson(at ?? null, c.expected_data as Json)
@@ -211,14 +227,25 @@ function deepEqualJson(v: GoValue, j: Json): boolean {
 
 function toPlain(v: GoValue): Json {
   if (Array.isArray(v)) return v.map(toPlain);
-  if (isMap(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, toPlain(v[k] ?? null)]));
-  if (v !== null && typeof v === 'object' && 'value' in v) return Number((v as { value: bigint }).value);
+  if (isMap(v))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, toPlain(v[k] ?? null)]),
+    );
+  if (v !== null && typeof v === 'object' && 'value' in v)
+    return Number((v as { value: bigint }).value);
   return v as Json;
 }
 
 function sortJson(j: Json): Json {
   if (Array.isArray(j)) return j.map(sortJson);
-  if (j !== null && typeof j === 'object') return Object.fromEntries(Object.keys(j).sort().map((k) => [k, sortJson(j[k]!)]));
+  if (j !== null && typeof j === 'object')
+    return Object.fromEntries(
+      Object.keys(j)
+        .sort()
+        .map((k) => [k, sortJson(j[k]!)]),
+    );
   return j;
 }
 
@@ -226,12 +253,18 @@ export function engineSuite(root: string): Suite {
   return {
     name: 'engine',
     async run() {
-      const cases = JSON.parse(readFileSync(join(root, 'helm-template', 'engine-cases.json'), 'utf8')) as EngineCase[];
+      const cases = JSON.parse(
+        readFileSync(join(root, 'helm-template', 'engine-cases.json'), 'utf8'),
+      ) as EngineCase[];
       return cases.map((c) => {
         try {
           return runCase(c);
         } catch (err) {
-          return { id: `engine/${c.id}`, ok: false, detail: `crashed: ${(err as Error).stack ?? String(err)}` };
+          return {
+            id: `engine/${c.id}`,
+            ok: false,
+            detail: `crashed: ${(err as Error).stack ?? String(err)}`,
+          };
         }
       });
     },

@@ -83,7 +83,10 @@ export function loadFiles(files: BufferedFile[], opts: LoadOptions = {}): Chart 
     if (f.name === 'Chart.lock') {
       wrap('cannot load Chart.lock', () => (c.lock = decodeLock(yamlToGo(utf8.decode(f.data)))));
     } else if (f.name === 'values.yaml') {
-      wrap('cannot load values.yaml', () => (c.values = parseValuesYaml(utf8.decode(f.data), { goType: 'chartutil.Values' })));
+      wrap(
+        'cannot load values.yaml',
+        () => (c.values = parseValuesYaml(utf8.decode(f.data), { goType: 'chartutil.Values' })),
+      );
     } else if (f.name === 'values.schema.json') {
       c.schema = f.data;
     } else if (f.name === 'requirements.yaml') {

@@ -70,13 +70,21 @@ export function splitSlice(value: string): string[] {
 export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): ParsedArgs {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
-  const result: ParsedArgs = { positionals: [], strings: new Map(), bools: new Map(), lists: new Map(), order: [] };
+  const result: ParsedArgs = {
+    positionals: [],
+    strings: new Map(),
+    bools: new Map(),
+    lists: new Map(),
+    order: [],
+  };
   const assign = (spec: FlagSpec, value: string) => {
     result.order.push({ name: spec.name, value });
     if (spec.kind === 'bool') {
       const b = BOOL_WORDS.get(value);
       if (b === undefined) {
-        throw new UsageError(`invalid argument "${value}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`);
+        throw new UsageError(
+          `invalid argument "${value}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`,
+        );
       }
       result.bools.set(spec.name, b);
     } else if (spec.kind === 'string') result.strings.set(spec.name, value);
@@ -136,7 +144,8 @@ function parseShorts(
     let value = arg.slice(j + 1);
     if (value.startsWith('=')) value = value.slice(1);
     else if (value === '') {
-      if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: '${arg[j]}' in -${arg[j]}`);
+      if (i + 1 >= argv.length)
+        throw new UsageError(`flag needs an argument: '${arg[j]}' in -${arg[j]}`);
       value = argv[++i]!;
     }
     assign(spec, value);

@@ -5,7 +5,11 @@
 import type { Chart } from '../chart/types.js';
 import { processDependencies } from '../chart/dependencies.js';
 import { TemplateSet } from '../gotemplate/template.js';
-import { InvalidManifestError, renderResources, type RenderedResources } from '../lifecycle/render.js';
+import {
+  InvalidManifestError,
+  renderResources,
+  type RenderedResources,
+} from '../lifecycle/render.js';
 import { sprigFuncs } from '../sprig/index.js';
 import type { GoMap } from '../gotemplate/values.js';
 import { defaultCapabilities } from '../values/capabilities.js';
@@ -47,13 +51,18 @@ export function nameAndChart(
   positionals: readonly string[],
   opts: { nameTemplate: string | undefined; generateName: boolean; defaultName: string },
 ): [string, string] {
-  if (positionals.length === 0) throw new UsageError('"hookline template" requires at least 1 argument');
+  if (positionals.length === 0)
+    throw new UsageError('"hookline template" requires at least 1 argument');
   if (positionals.length > 2) {
-    throw new UsageError(`expected at most two arguments, unexpected arguments: ${positionals.slice(2).join(', ')}`);
+    throw new UsageError(
+      `expected at most two arguments, unexpected arguments: ${positionals.slice(2).join(', ')}`,
+    );
   }
   if (positionals.length === 2) {
-    if (opts.generateName) throw new UsageError('cannot set --generate-name and also specify a name');
-    if (opts.nameTemplate) throw new UsageError('cannot set --name-template and also specify a name');
+    if (opts.generateName)
+      throw new UsageError('cannot set --generate-name and also specify a name');
+    if (opts.nameTemplate)
+      throw new UsageError('cannot set --name-template and also specify a name');
     return [positionals[0]!, positionals[1]!];
   }
   const chart = positionals[0]!;
@@ -92,7 +101,11 @@ export interface InstallRenderOptions {
 }
 
 /** Helm's install path up to rendering, for a chart already loaded. */
-export function renderForInstall(chart: Chart, userValues: GoMap, opts: InstallRenderOptions): RenderedResources {
+export function renderForInstall(
+  chart: Chart,
+  userValues: GoMap,
+  opts: InstallRenderOptions,
+): RenderedResources {
   const type = chart.metadata.type;
   if (type !== '' && type !== 'application') throw new Error(`${type} charts are not installable`);
   checkDependencies(chart);
@@ -145,7 +158,9 @@ export class ReleaseRenderError extends Error {
 /** action.CheckDependencies: every Chart.yaml dependency must be present under charts/. */
 function checkDependencies(chart: Chart): void {
   const present = new Set(chart.dependencies.map((d) => d.metadata.name));
-  const missing = chart.metadata.dependencies.filter((d) => !present.has(d.name)).map((d) => d.name);
+  const missing = chart.metadata.dependencies
+    .filter((d) => !present.has(d.name))
+    .map((d) => d.name);
   if (missing.length) {
     throw new Error(
       'An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: ' +

@@ -6,7 +6,13 @@ import { loadChart } from '../chart/directory.js';
 import { parseKubeVersion } from '../values/capabilities.js';
 import type { CliIo } from './io.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
-import { ReleaseRenderError, VALUE_FLAGS, nameAndChart, readValueOptions, renderForInstall } from './install-render.js';
+import {
+  ReleaseRenderError,
+  VALUE_FLAGS,
+  nameAndChart,
+  readValueOptions,
+  renderForInstall,
+} from './install-render.js';
 import { selectShowOnly, writeOutputDir } from './template-output.js';
 import { isTestHook } from '../release/hook.js';
 
@@ -68,7 +74,9 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
       io.stdout(`${err.debugManifest.trim()}\n`);
       throw err;
     }
-    throw new Error(`${err.message}\n\nUse --debug flag to render out invalid YAML`, { cause: err });
+    throw new Error(`${err.message}\n\nUse --debug flag to render out invalid YAML`, {
+      cause: err,
+    });
   }
   let out = `${rendered.manifest.trim()}\n`;
   const hooks = args.bools.get('no-hooks') ? [] : rendered.hooks;

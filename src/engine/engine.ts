@@ -37,7 +37,11 @@ const NO_VALUE = /<no value>/g;
  * Release, Capabilities, ...). Returns template path → rendered text, partials excluded.
  * Throws RenderError (parse or execution) with Helm's message.
  */
-export function render(chart: Chart, values: GoMap, options: EngineOptions = {}): Map<string, string> {
+export function render(
+  chart: Chart,
+  values: GoMap,
+  options: EngineOptions = {},
+): Map<string, string> {
   const templates = new Map<string, Renderable>();
   collectTemplates(chart, templates, values);
   return renderTemplates(templates, options);

@@ -42,7 +42,9 @@ export class RenderError extends Error {
 export function cleanupParseError(filename: string, err: unknown): RenderError {
   if (!(err instanceof TemplateParseError)) {
     const text = err instanceof Error ? err.message : String(err);
-    return new RenderError(`parse error in (${filename}): ${text}`, 'parse', undefined, { cause: err });
+    return new RenderError(`parse error in (${filename}): ${text}`, 'parse', undefined, {
+      cause: err,
+    });
   }
   const tokens = err.message.split(': ');
   const location = tokens[1] ?? '';

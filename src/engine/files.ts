@@ -51,7 +51,8 @@ const FILES_TYPE: GoTypeInfo = {
     }),
     AsSecrets: fn('AsSecrets', { params: [] }, function (this: GoMap) {
       const m = newMap();
-      for (const k of sortedKeys(this)) m[pathBase(k)] = Buffer.from(bytesOf(this, k)).toString('base64');
+      for (const k of sortedKeys(this))
+        m[pathBase(k)] = Buffer.from(bytesOf(this, k)).toString('base64');
       return toYamlString(m);
     }),
     Lines: fn('Lines', { params: ['string'] }, function (this: GoMap, path: string) {

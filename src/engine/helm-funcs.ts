@@ -139,7 +139,9 @@ export function helmFuncMap(): FuncMap {
       newMap(),
     ),
   );
-  funcs.set('getHostByName', fn('getHostByName', { params: ['string'] }, () => ''));
+  funcs.set(
+    'getHostByName',
+    fn('getHostByName', { params: ['string'] }, () => ''),
+  );
   return funcs;
 }
-

@@ -19,7 +19,12 @@ export const RECURSION_MAX = 1000;
  * A synchronous lookup (docs/design.md decision 7): returns the object (or list) as a map, an
  * empty map for NotFound, or throws (LookupNeeded when the value must be fetched first).
  */
-export type LookupFunc = (apiVersion: string, kind: string, namespace: string, name: string) => GoMap;
+export type LookupFunc = (
+  apiVersion: string,
+  kind: string,
+  namespace: string,
+  name: string,
+) => GoMap;
 
 export interface LateFuncOptions {
   readonly lintMode: boolean;
@@ -42,48 +47,67 @@ function asFuncError(err: unknown): never {
 }
 
 function includeFunc(set: TemplateSet, included: Map<string, number>) {
-  return fn('include', { params: ['string', 'any'], returnsError: true }, (name: string, data: GoValue) => {
-    const depth = included.get(name) ?? 0;
-    if (depth > RECURSION_MAX) {
-      throw new FuncError(`rendering template has a nested reference name: ${name}: unable to execute template`);
-    }
-    included.set(name, depth + 1);
-    try {
-      return set.execute(name, data);
-    } catch (err) {
-      return asFuncError(err);
-    } finally {
-      included.set(name, (included.get(name) ?? 1) - 1);
-    }
-  });
+  return fn(
+    'include',
+    { params: ['string', 'any'], returnsError: true },
+    (name: string, data: GoValue) => {
+      const depth = included.get(name) ?? 0;
+      if (depth > RECURSION_MAX) {
+        throw new FuncError(
+          `rendering template has a nested reference name: ${name}: unable to execute template`,
+        );
+      }
+      included.set(name, depth + 1);
+      try {
+        return set.execute(name, data);
+      } catch (err) {
+        return asFuncError(err);
+      } finally {
+        included.set(name, (included.get(name) ?? 1) - 1);
+      }
+    },
+  );
 }
 
 function tplFunc(parent: TemplateSet, included: Map<string, number>) {
-  return fn('tpl', { params: ['string', 'any'], returnsError: true }, (text: string, vals: GoValue) => {
-    // A clone, so `define`s inside the string stay local but can use every chart template.
-    const set = parent.clone();
-    set.setFuncs(
-      new Map([
-        ['include', includeFunc(set, included)],
-        ['tpl', tplFunc(set, included)],
-      ]),
-    );
-    try {
-      set.parse(TPL_NAME, text);
-    } catch (err) {
-      throw new FuncError(`cannot parse template ${sprintf('%q', [text])}: ${errorText(err)}`, { cause: err });
-    }
-    try {
-      return set.execute(TPL_NAME, vals).replace(/<no value>/g, '');
-    } catch (err) {
-      if (!(err instanceof TemplateExecError || err instanceof TemplateError || err instanceof NoSuchTemplateError)) {
-        throw err;
+  return fn(
+    'tpl',
+    { params: ['string', 'any'], returnsError: true },
+    (text: string, vals: GoValue) => {
+      // A clone, so `define`s inside the string stay local but can use every chart template.
+      const set = parent.clone();
+      set.setFuncs(
+        new Map([
+          ['include', includeFunc(set, included)],
+          ['tpl', tplFunc(set, included)],
+        ]),
+      );
+      try {
+        set.parse(TPL_NAME, text);
+      } catch (err) {
+        throw new FuncError(`cannot parse template ${sprintf('%q', [text])}: ${errorText(err)}`, {
+          cause: err,
+        });
       }
-      throw new FuncError(`error during tpl function execution for ${sprintf('%q', [text])}: ${err.message}`, {
-        cause: err,
-      });
-    }
-  });
+      try {
+        return set.execute(TPL_NAME, vals).replace(/<no value>/g, '');
+      } catch (err) {
+        if (!(
+          err instanceof TemplateExecError ||
+          err instanceof TemplateError ||
+          err instanceof NoSuchTemplateError
+        )) {
+          throw err;
+        }
+        throw new FuncError(
+          `error during tpl function execution for ${sprintf('%q', [text])}: ${err.message}`,
+          {
+            cause: err,
+          },
+        );
+      }
+    },
+  );
 }
 
 function errorText(err: unknown): string {
@@ -98,13 +122,17 @@ export function bindLateFuncs(set: TemplateSet, opts: LateFuncOptions): void {
     ['tpl', tplFunc(set, included)],
     [
       'required',
-      fn('required', { params: ['string', 'any'], returnsError: true }, (warn: string, val: GoValue) => {
-        if (val === null || val === '') {
-          if (opts.lintMode) return '';
-          throw new FuncError(warnWrap(warn));
-        }
-        return val;
-      }),
+      fn(
+        'required',
+        { params: ['string', 'any'], returnsError: true },
+        (warn: string, val: GoValue) => {
+          if (val === null || val === '') {
+            if (opts.lintMode) return '';
+            throw new FuncError(warnWrap(warn));
+          }
+          return val;
+        },
+      ),
     ],
     [
       'fail',

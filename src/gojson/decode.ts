@@ -10,7 +10,8 @@ import { newMap } from '../gotemplate/values.js';
 import { JsonUnmarshalTypeError } from './errors.js';
 import { checkValid } from './scanner.js';
 
-const isSpace = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+const isSpace = (c: number | undefined): boolean =>
+  c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
 class Decoder {
   off = 0;
@@ -81,7 +82,10 @@ class Decoder {
 
   number(): number {
     const start = this.off;
-    while (this.off < this.data.length && /[-+.eE0-9]/.test(String.fromCharCode(this.data[this.off] ?? 0))) {
+    while (
+      this.off < this.data.length &&
+      /[-+.eE0-9]/.test(String.fromCharCode(this.data[this.off] ?? 0))
+    ) {
       this.off++;
     }
     const text = String.fromCharCode(...this.data.subarray(start, this.off));
@@ -111,7 +115,16 @@ class Decoder {
       if (c === 0x22) break;
       if (c === 0x5c) {
         const e = d[i + 1] ?? 0;
-        const simple: Record<number, string> = { 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t', 0x5c: '\\', 0x2f: '/', 0x22: '"' };
+        const simple: Record<number, string> = {
+          0x62: '\b',
+          0x66: '\f',
+          0x6e: '\n',
+          0x72: '\r',
+          0x74: '\t',
+          0x5c: '\\',
+          0x2f: '/',
+          0x22: '"',
+        };
         if (e !== 0x75) {
           out += simple[e] ?? '';
           i += 2;

@@ -9,7 +9,14 @@
 import { normalizeEscapes } from '../gotemplate/go-utf8.js';
 import { formatFloat } from '../gotemplate/strconv.js';
 import type { GoValue } from '../gotemplate/values.js';
-import { GoFuncValue, GoInt, GoStruct, isNilSlice, sortedKeys, typeName } from '../gotemplate/values.js';
+import {
+  GoFuncValue,
+  GoInt,
+  GoStruct,
+  isNilSlice,
+  sortedKeys,
+  typeName,
+} from '../gotemplate/values.js';
 import { JsonMarshalError } from './errors.js';
 
 export interface MarshalOptions {
@@ -45,7 +52,12 @@ export function jsonString(text: string, escapeHTML: boolean): string {
     const c = s.charCodeAt(i);
     let esc: string | undefined;
     if (c < 0x80) {
-      if (c >= 0x20 && c !== 0x22 && c !== 0x5c && !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) {
+      if (
+        c >= 0x20 &&
+        c !== 0x22 &&
+        c !== 0x5c &&
+        !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))
+      ) {
         continue;
       }
       if (c === 0x22 || c === 0x5c) esc = '\\' + String.fromCharCode(c);
@@ -73,7 +85,8 @@ export function jsonString(text: string, escapeHTML: boolean): string {
 
 /** floatEncoder: ES6-style number text. */
 export function jsonFloat(f: number): string {
-  if (!Number.isFinite(f)) throw new JsonMarshalError('json: unsupported value: ' + formatFloat(f, 'g', -1));
+  if (!Number.isFinite(f))
+    throw new JsonMarshalError('json: unsupported value: ' + formatFloat(f, 'g', -1));
   const abs = Math.abs(f);
   const fmt = abs !== 0 && (abs < 1e-6 || abs >= 1e21) ? 'e' : 'f';
   let b = formatFloat(f, fmt, -1);
@@ -101,7 +114,13 @@ function newline(ctx: EncodeContext, depth: number): string {
   return ctx.indent === undefined ? '' : '\n' + ctx.prefix + ctx.indent.repeat(depth);
 }
 
-function encodeEntries(entries: readonly [string | null, GoValue][], open: string, close: string, ctx: EncodeContext, depth: number): string {
+function encodeEntries(
+  entries: readonly [string | null, GoValue][],
+  open: string,
+  close: string,
+  ctx: EncodeContext,
+  depth: number,
+): string {
   if (entries.length === 0) return open + close;
   const colon = ctx.indent === undefined ? ':' : ': ';
   const parts = entries.map(([k, v]) => {
@@ -113,7 +132,9 @@ function encodeEntries(entries: readonly [string | null, GoValue][], open: strin
 
 function withCycleCheck(v: object, ctx: EncodeContext, f: () => string): string {
   if (ctx.seen.has(v)) {
-    throw new JsonMarshalError(`json: unsupported value: encountered a cycle via ${typeName(v as GoValue)}`);
+    throw new JsonMarshalError(
+      `json: unsupported value: encountered a cycle via ${typeName(v as GoValue)}`,
+    );
   }
   ctx.seen.add(v);
   try {
@@ -135,31 +156,56 @@ function encodeValue(v: GoValue, ctx: EncodeContext, depth: number): string {
   }
   if (v instanceof GoInt) return v.value.toString();
   if (v instanceof Uint8Array) return '"' + base64(v) + '"';
-  if (v instanceof GoFuncValue) throw new JsonMarshalError('json: unsupported type: ' + typeName(v));
+  if (v instanceof GoFuncValue)
+    throw new JsonMarshalError('json: unsupported type: ' + typeName(v));
   if (v instanceof GoStruct) {
     if (isJsonMarshaler(v)) return encodeValue(v.toGoJson(), ctx, depth);
     const s = v;
     return withCycleCheck(s, ctx, () =>
-      encodeEntries(s.fieldNames.map((n) => [n, s.field(n)]), '{', '}', ctx, depth),
+      encodeEntries(
+        s.fieldNames.map((n) => [n, s.field(n)]),
+        '{',
+        '}',
+        ctx,
+        depth,
+      ),
     );
   }
   if (Array.isArray(v)) {
     if (isNilSlice(v)) return 'null';
     const a = v;
-    return withCycleCheck(a, ctx, () => encodeEntries(a.map((x) => [null, x]), '[', ']', ctx, depth));
+    return withCycleCheck(a, ctx, () =>
+      encodeEntries(
+        a.map((x) => [null, x]),
+        '[',
+        ']',
+        ctx,
+        depth,
+      ),
+    );
   }
   const m = v;
   return withCycleCheck(m, ctx, () =>
-    encodeEntries(sortedKeys(m).map((k) => [k, m[k] ?? null]), '{', '}', ctx, depth),
+    encodeEntries(
+      sortedKeys(m).map((k) => [k, m[k] ?? null]),
+      '{',
+      '}',
+      ctx,
+      depth,
+    ),
   );
 }
 
 /** json.Marshal (or MarshalIndent when `indent` is given). Throws JsonMarshalError. */
 export function marshalJson(v: GoValue, opts: MarshalOptions = {}): string {
-  return encodeValue(v, {
-    escapeHTML: opts.escapeHTML ?? true,
-    indent: opts.indent,
-    prefix: opts.prefix ?? '',
-    seen: new Set(),
-  }, 0);
+  return encodeValue(
+    v,
+    {
+      escapeHTML: opts.escapeHTML ?? true,
+      indent: opts.indent,
+      prefix: opts.prefix ?? '',
+      seen: new Set(),
+    },
+    0,
+  );
 }

@@ -14,7 +14,8 @@ const MAX_NESTING_DEPTH = 10000;
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-const isHex = (c: number): boolean => isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+const isHex = (c: number): boolean =>
+  isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 
 /** quoteChar: how the scanner names a byte in messages (a byte ≥ 0x80 prints as U+00XX). */
 function quoteChar(c: number): string {

@@ -3,7 +3,15 @@
  * strings, byte slices, runes. One instance per Sprint/Sprintf call; the printer resets the
  * flags before every verb.
  */
-import { bytesToString, decodeRune, MAX_RUNE, RUNE_ERROR, runeCount, runeToString, utf8Bytes } from './go-utf8.js';
+import {
+  bytesToString,
+  decodeRune,
+  MAX_RUNE,
+  RUNE_ERROR,
+  runeCount,
+  runeToString,
+  utf8Bytes,
+} from './go-utf8.js';
 import { canBackquote, isPrint, quoteBytes, quoteRune, quoteRuneToASCII } from './strconv-quote.js';
 import type { FloatFormat } from './strconv-float.js';
 import { formatFloat } from './strconv-float.js';
@@ -135,7 +143,7 @@ export class Formatter {
   truncateBytes(b: Uint8Array): Uint8Array {
     if (!this.f.precPresent) return b;
     let n = this.prec;
-    for (let i = 0; i < b.length; ) {
+    for (let i = 0; i < b.length;) {
       if (--n < 0) return b.subarray(0, i);
       i += decodeRune(b, i).size;
     }
@@ -261,7 +269,11 @@ export class Formatter {
       const c = num[i] ?? '';
       if (c === '.') {
         hasDot = true;
-      } else if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X')) {
+      } else if (
+        c === 'p' ||
+        c === 'P' ||
+        ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X')
+      ) {
         tail = num.slice(i);
         num = num.slice(0, i);
         break;

@@ -244,7 +244,12 @@ export class Printer {
       this.fmtBytes(v, verb, '[]uint8');
       return;
     }
-    this.printSlice(Array.from(v, (c) => new GoInt(c, 'uint8')), '[]uint8', verb, depth);
+    this.printSlice(
+      Array.from(v, (c) => new GoInt(c, 'uint8')),
+      '[]uint8',
+      verb,
+      depth,
+    );
   }
 
   private printSlice(items: readonly GoValue[], type: string, verb: string, depth: number): void {

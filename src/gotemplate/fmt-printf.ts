@@ -15,7 +15,11 @@ function isDigit(c: string | undefined): boolean {
 }
 
 /** parsenum: digits at s[start:end]; `isnum` false when there are none (or too many). */
-function parseNum(s: string, start: number, end: number): { num: number; isnum: boolean; next: number } {
+function parseNum(
+  s: string,
+  start: number,
+  end: number,
+): { num: number; isnum: boolean; next: number } {
   if (start >= end) return { num: 0, isnum: false, next: end };
   let num = 0;
   let isnum = false;
@@ -29,7 +33,10 @@ function parseNum(s: string, start: number, end: number): { num: number; isnum: 
 }
 
 /** intFromArg: a width or precision operand must be a Go integer that fits in int. */
-function intFromArg(a: readonly GoValue[], argNum: number): { num: number; isInt: boolean; next: number } {
+function intFromArg(
+  a: readonly GoValue[],
+  argNum: number,
+): { num: number; isInt: boolean; next: number } {
   if (argNum >= a.length) return { num: 0, isInt: false, next: argNum };
   const v = a[argNum];
   let num = 0;
@@ -106,7 +113,12 @@ function parseFlags(p: Printer, format: string, st: PrintfState): void {
   }
 }
 
-function parseWidthAndPrecision(p: Printer, format: string, st: PrintfState, a: readonly GoValue[]): void {
+function parseWidthAndPrecision(
+  p: Printer,
+  format: string,
+  st: PrintfState,
+  a: readonly GoValue[],
+): void {
   const fm = p.fmt;
   const end = format.length;
   argNumber(st, format, a.length);
@@ -180,7 +192,13 @@ function printVerb(p: Printer, verb: string, st: PrintfState, a: readonly GoValu
 /** doPrintf. */
 export function doPrintf(p: Printer, format: string, a: readonly GoValue[]): void {
   const end = format.length;
-  const st: PrintfState = { argNum: 0, i: 0, afterIndex: false, reordered: false, goodArgNum: true };
+  const st: PrintfState = {
+    argNum: 0,
+    i: 0,
+    afterIndex: false,
+    reordered: false,
+    goodArgNum: true,
+  };
   while (st.i < end) {
     st.goodArgNum = true;
     const lasti = st.i;

@@ -85,7 +85,13 @@ function fmtX(x: number, prec: number, fmt: 'x' | 'X'): string {
   return s + (fmt === 'X' ? 'P' : 'p') + expString(exp, 2);
 }
 
-function formatDigits(neg: boolean, d: Digits, prec: number, fmt: FloatFormat, shortest: boolean): string {
+function formatDigits(
+  neg: boolean,
+  d: Digits,
+  prec: number,
+  fmt: FloatFormat,
+  shortest: boolean,
+): string {
   switch (fmt) {
     case 'e':
     case 'E':

@@ -6,7 +6,14 @@
  * prints `\xff` exactly as Go does; JS strings are first encoded (escaped bytes U+DC80..U+DCFF
  * become their byte, see go-utf8.ts; other lone surrogates become U+FFFD).
  */
-import { bytesToString, decodeRune, MAX_RUNE, RUNE_ERROR, utf8Bytes, validRune } from './go-utf8.js';
+import {
+  bytesToString,
+  decodeRune,
+  MAX_RUNE,
+  RUNE_ERROR,
+  utf8Bytes,
+  validRune,
+} from './go-utf8.js';
 import { NumError } from './strconv-errors.js';
 
 const LOWER_HEX = '0123456789abcdef';
@@ -68,9 +75,12 @@ function escapeRune(r: number, mode: QuoteMode): string {
 }
 
 /** quoteWith over bytes (strconv's appendQuotedWith). */
-export function quoteBytes(b: Uint8Array, mode: QuoteMode = { quote: '"', asciiOnly: false }): string {
+export function quoteBytes(
+  b: Uint8Array,
+  mode: QuoteMode = { quote: '"', asciiOnly: false },
+): string {
   let out = mode.quote as string;
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i] ?? 0;
     let r = c;
     let width = 1;
@@ -112,7 +122,7 @@ export function quoteRuneToASCII(r: number): string {
 /** strconv.CanBackquote (over a string or raw bytes). */
 export function canBackquote(s: string | Uint8Array): boolean {
   const b = typeof s === 'string' ? utf8Bytes(s) : s;
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const { r, size } = decodeRune(b, i);
     i += size;
     if (size > 1) {
@@ -132,11 +142,22 @@ function unhex(c: string | undefined): number {
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, number>> = {
-  a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 0x5c,
+  a: 7,
+  b: 8,
+  f: 12,
+  n: 10,
+  r: 13,
+  t: 9,
+  v: 11,
+  '\\': 0x5c,
 };
 
 /** One character of a quoted literal: [code point or byte, is it a byte, consumed length]. */
-function unquoteChar(s: string, i: number, q: string): { value: number; isByte: boolean; next: number } {
+function unquoteChar(
+  s: string,
+  i: number,
+  q: string,
+): { value: number; isByte: boolean; next: number } {
   const c = s[i] ?? '';
   if (c === q && (q === "'" || q === '"')) throw new Error('syntax');
   if (c !== '\\') {
@@ -168,7 +189,8 @@ function unquoteChar(s: string, i: number, q: string): { value: number; isByte: 
     if (v > 255) throw new Error('syntax');
     return { value: v, isByte: true, next: i + 4 };
   }
-  if ((e === "'" || e === '"') && e === q) return { value: e.charCodeAt(0), isByte: false, next: i + 2 };
+  if ((e === "'" || e === '"') && e === q)
+    return { value: e.charCodeAt(0), isByte: false, next: i + 2 };
   throw new Error('syntax');
 }
 

@@ -21,6 +21,7 @@
  * Plain objects used as Go maps must never be read through the prototype chain: use
  * {@link mapGet}/{@link mapHas}, and create them with {@link newMap}.
  */
+import type { FuncSignature } from './functions.js';
 
 /** The Go integer types templates meet. */
 export type IntType =
@@ -163,22 +164,13 @@ export function isStringer(v: unknown): v is GoStringer {
 export class GoFuncValue {
   constructor(
     readonly name: string,
-    readonly signature: import('./functions.js').FuncSignature,
+    readonly signature: FuncSignature,
     readonly impl: (...args: GoValue[]) => GoValue,
   ) {}
 }
 
 export type GoValue =
-  | null
-  | boolean
-  | string
-  | number
-  | GoInt
-  | Uint8Array
-  | GoSlice
-  | GoMap
-  | GoStruct
-  | GoFuncValue;
+  null | boolean | string | number | GoInt | Uint8Array | GoSlice | GoMap | GoStruct | GoFuncValue;
 
 /** A fresh, untagged map[string]interface{} with no prototype. */
 export function newMap(entries?: Iterable<[string, GoValue]>): GoMap {
@@ -302,7 +294,10 @@ export function typeInfoOf(v: GoValue): GoTypeInfo | undefined {
   }
   if (v instanceof GoInt) {
     const kind: GoKind = v.type.startsWith('time.') ? 'int64' : (v.type as GoKind);
-    return { name: v.type, kind: v.type === 'time.Month' || v.type === 'time.Weekday' ? 'int' : kind };
+    return {
+      name: v.type,
+      kind: v.type === 'time.Month' || v.type === 'time.Weekday' ? 'int' : kind,
+    };
   }
   if (v instanceof Uint8Array) return { name: '[]uint8', kind: 'slice', elem: 'uint8' };
   if (Array.isArray(v)) return typeTag(v) ?? UNTAGGED_SLICE;

@@ -51,7 +51,9 @@ export class InvalidManifestError extends Error {
 /** A chart's `kubeVersion` constraint does not admit the target version. */
 export class KubeVersionMismatchError extends Error {
   constructor(constraint: string, version: string) {
-    super(`chart requires kubeVersion: ${constraint} which is incompatible with Kubernetes ${version}`);
+    super(
+      `chart requires kubeVersion: ${constraint} which is incompatible with Kubernetes ${version}`,
+    );
     this.name = 'KubeVersionMismatchError';
   }
 }
@@ -62,7 +64,9 @@ const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 /** Chart.CRDObjects: manifest files under crds/ of the chart and its subcharts. */
 export function crdObjects(chart: Chart): Array<{ filename: string; data: Uint8Array }> {
   const own = chart.files
-    .filter((f) => f.name.startsWith('crds/') && MANIFEST_EXTENSIONS.some((e) => f.name.endsWith(e)))
+    .filter(
+      (f) => f.name.startsWith('crds/') && MANIFEST_EXTENSIONS.some((e) => f.name.endsWith(e)),
+    )
     .map((f) => ({ filename: `${chartFullPath(chart)}/${f.name}`, data: f.data }));
   return [...own, ...chart.dependencies.flatMap(crdObjects)];
 }
@@ -82,7 +86,11 @@ function document(path: string, content: string): string {
   return `---\n# Source: ${path}\n${content}\n`;
 }
 
-export function renderResources(chart: Chart, values: GoMap, options: RenderResourcesOptions): RenderedResources {
+export function renderResources(
+  chart: Chart,
+  values: GoMap,
+  options: RenderResourcesOptions,
+): RenderedResources {
   const constraint = chart.metadata.kubeVersion;
   if (constraint && !isCompatibleRange(constraint, options.kubeVersion)) {
     throw new KubeVersionMismatchError(constraint, options.kubeVersion);
@@ -103,8 +111,13 @@ export function renderResources(chart: Chart, values: GoMap, options: RenderReso
     throw new InvalidManifestError(err, blob);
   }
   const decoder = new TextDecoder();
-  const crds = crdObjects(chart).map((c) => ({ filename: c.filename, content: decoder.decode(c.data) }));
-  const crdText = options.includeCrds ? crds.map((c) => document(c.filename, c.content)).join('') : '';
+  const crds = crdObjects(chart).map((c) => ({
+    filename: c.filename,
+    content: decoder.decode(c.data),
+  }));
+  const crdText = options.includeCrds
+    ? crds.map((c) => document(c.filename, c.content)).join('')
+    : '';
   const manifest = crdText + sorted.manifests.map((m) => document(m.name, m.content)).join('');
   return {
     hooks: sorted.hooks,

@@ -25,7 +25,10 @@ function jsonKind(v: GoValue): string {
 
 /** sigs.k8s.io/yaml's wording for a JSON type mismatch while decoding into SimpleHead. */
 function typeError(value: GoValue, field: string, type: string): Error {
-  const where = field === '' ? `Go value of type ${ROOT}` : `Go struct field SimpleHead.${field} of type ${type}`;
+  const where =
+    field === ''
+      ? `Go value of type ${ROOT}`
+      : `Go struct field SimpleHead.${field} of type ${type}`;
   return new Error(
     `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(value)} into ${where}`,
   );
@@ -66,7 +69,8 @@ export function parseHead(doc: string, parse: (doc: string) => GoValue): SimpleH
     apiVersion: stringField(root, 'apiVersion', 'apiVersion'),
     kind: stringField(root, 'kind', 'kind'),
     name: metadata === undefined ? '' : stringField(metadata, 'name', 'metadata.name'),
-    namespace: metadata === undefined ? '' : stringField(metadata, 'namespace', 'metadata.namespace'),
+    namespace:
+      metadata === undefined ? '' : stringField(metadata, 'namespace', 'metadata.namespace'),
     annotations,
   };
 }

@@ -85,7 +85,11 @@ export const UNINSTALL_ORDER: readonly string[] = [
  * Stable-sort items by kind (ORD-1): known kinds by their index in `order`, unknown kinds after
  * all known ones, alphabetically among themselves (byte-wise, case-sensitive: ORD-2).
  */
-export function sortByKind<T>(items: readonly T[], kindOf: (item: T) => string, order: readonly string[]): T[] {
+export function sortByKind<T>(
+  items: readonly T[],
+  kindOf: (item: T) => string,
+  order: readonly string[],
+): T[] {
   const rank = new Map(order.map((k, i) => [k, i]));
   const keyed = items.map((item, index) => ({ item, index, kind: kindOf(item) }));
   keyed.sort((a, b) => {

@@ -13,7 +13,11 @@ import { FuncError } from '../gotemplate/functions.js';
  * `utf8Bytes` is Go's `[]byte(s)`, `utf8String` Go's `string(b)` (valid runes decoded, each
  * invalid byte escaped), `byteLength` Go's `len(s)` (an escaped byte counts 1).
  */
-export { utf8Bytes, bytesToString as utf8String, utf8Len as byteLength } from '../gotemplate/go-utf8.js';
+export {
+  utf8Bytes,
+  bytesToString as utf8String,
+  utf8Len as byteLength,
+} from '../gotemplate/go-utf8.js';
 
 /** The code points of a string (Go's `[]rune(s)`: invalid bytes and lone surrogates → U+FFFD). */
 export function runes(s: string): number[] {

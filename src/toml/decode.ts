@@ -23,7 +23,11 @@ import type { Item } from './lexer.js';
 import { LexerV16 } from './lex-position.js';
 import { maybeQuotedKey } from './encode.js';
 
-const MAP_SLICE: GoTypeInfo = { name: '[]map[string]interface {}', kind: 'slice', elem: 'map[string]interface {}' };
+const MAP_SLICE: GoTypeInfo = {
+  name: '[]map[string]interface {}',
+  kind: 'slice',
+  elem: 'map[string]interface {}',
+};
 
 type TomlType = 'hash' | 'arrayHash' | 'array' | 'primitive';
 
@@ -121,7 +125,11 @@ class Parser {
         return [this.float(it), 'primitive'];
       case 'datetime': {
         const t = parseDatetime(it.val);
-        if (!t) this.fail(`invalid datetime: ${quote(it.val.replace(/[zt ]/g, (c) => (c === 'z' ? 'Z' : 'T')))}`, it.line);
+        if (!t)
+          this.fail(
+            `invalid datetime: ${quote(it.val.replace(/[zt ]/g, (c) => (c === 'z' ? 'Z' : 'T')))}`,
+            it.line,
+          );
         return [t, 'primitive'];
       }
       case 'arrayStart':
@@ -135,8 +143,13 @@ class Parser {
 
   private integer(it: Item): GoInt {
     const v = it.val;
-    if (!underscoresOK(v)) this.fail(`Invalid integer ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
-    if (hasLeadingZero(v)) this.fail(`Invalid integer ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
+    if (!underscoresOK(v))
+      this.fail(
+        `Invalid integer ${JSON.stringify(v)}: underscores must be surrounded by digits`,
+        it.line,
+      );
+    if (hasLeadingZero(v))
+      this.fail(`Invalid integer ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
     try {
       return int64(parseInt64(v, 0, 64));
     } catch {
@@ -147,9 +160,18 @@ class Parser {
   private float(it: Item): number {
     const v = it.val;
     const parts = v.split(/[.eE]/).filter((p) => p !== '');
-    if (parts.some((p) => !underscoresOK(p))) this.fail(`Invalid float ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
-    if (parts.length > 0 && hasLeadingZero(parts[0] ?? '')) this.fail(`Invalid float ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
-    if (/\.(?![0-9])/.test(v)) this.fail(`Invalid float ${JSON.stringify(v)}: '.' must be followed by one or more digits`, it.line);
+    if (parts.some((p) => !underscoresOK(p)))
+      this.fail(
+        `Invalid float ${JSON.stringify(v)}: underscores must be surrounded by digits`,
+        it.line,
+      );
+    if (parts.length > 0 && hasLeadingZero(parts[0] ?? ''))
+      this.fail(`Invalid float ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
+    if (/\.(?![0-9])/.test(v))
+      this.fail(
+        `Invalid float ${JSON.stringify(v)}: '.' must be followed by one or more digits`,
+        it.line,
+      );
     const clean = v.replace(/_/g, '');
     if (/nan$/.test(clean)) return NaN;
     if (/inf$/.test(clean)) return clean.startsWith('-') ? -Infinity : Infinity;
@@ -161,7 +183,8 @@ class Parser {
   private array(): GoSlice {
     this.setType(this.currentKey, 'array');
     const a: GoSlice = [];
-    for (let it = this.next(); it.typ !== 'arrayEnd'; it = this.next()) a.push(this.value(it, true)[0]);
+    for (let it = this.next(); it.typ !== 'arrayEnd'; it = this.next())
+      a.push(this.value(it, true)[0]);
     return a;
   }
 
@@ -290,8 +313,11 @@ const BOM = /^(?:\uFEFF|\uDCFF\uDCFE|\uDCFE\uDCFF)/;
 export function unmarshalToml(input: string): GoMap {
   const text = input.replace(BOM, '');
   if (text.slice(0, 6).includes('\0')) {
-    throw new TomlParseError('files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8', 1, '');
+    throw new TomlParseError(
+      'files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8',
+      1,
+      '',
+    );
   }
   return new Parser(new LexerV16(text).run()).run();
 }
-

@@ -27,7 +27,8 @@ import {
 import { TomlDatetime } from './datetime.js';
 import { TomlError } from './errors.js';
 
-type TomlType = 'Bool' | 'Integer' | 'Float' | 'String' | 'Datetime' | 'Array' | 'Hash' | 'ArrayHash';
+type TomlType =
+  'Bool' | 'Integer' | 'Float' | 'String' | 'Datetime' | 'Array' | 'Hash' | 'ArrayHash';
 
 const ERR_NIL_ELEMENT = 'toml: cannot encode array with nil element';
 const ERR_NO_KEY = 'toml: top-level values must be Go maps or structs';
@@ -150,7 +151,8 @@ class Encoder {
     if (typeof v === 'boolean') this.wf(v ? 'true' : 'false');
     else if (typeof v === 'number') this.wf(floatText(v));
     else if (typeof v === 'string') this.wf(tomlQuote(v));
-    else if (v instanceof GoInt && v.type === 'time.Duration') this.wf(tomlQuote(durationString(v.value)));
+    else if (v instanceof GoInt && v.type === 'time.Duration')
+      this.wf(tomlQuote(durationString(v.value)));
     else if (v instanceof GoInt) this.wf(v.value.toString());
     else if (v instanceof Uint8Array) this.eArray(Array.from(v, (b) => new GoInt(b, 'uint8')));
     else if (Array.isArray(v)) this.eArray(v);
@@ -191,7 +193,14 @@ class Encoder {
 
   eMapOrStruct(key: string[], v: GoValue, inline: boolean): void {
     if (v instanceof GoStruct) this.eStruct(key, v, inline);
-    else if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof GoInt) && !(v instanceof Uint8Array) && !(v instanceof GoFuncValue)) {
+    else if (
+      v !== null &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      !(v instanceof GoInt) &&
+      !(v instanceof Uint8Array) &&
+      !(v instanceof GoFuncValue)
+    ) {
       this.eMap(key, v, inline);
     } else {
       // Go panics here (a slice whose first element is a table but a later one is not).

@@ -22,7 +22,11 @@ export class TomlParseError extends TomlError {
     readonly line: number,
     readonly lastKey: string,
   ) {
-    super(lastKey === '' ? `toml: line ${line}: ${detail}` : `toml: line ${line} (last key ${quote(lastKey)}): ${detail}`);
+    super(
+      lastKey === ''
+        ? `toml: line ${line}: ${detail}`
+        : `toml: line ${line} (last key ${quote(lastKey)}): ${detail}`,
+    );
     this.name = 'TomlParseError';
   }
 }

@@ -23,7 +23,8 @@ export class LexerV16 extends Lexer {
       return super.fail(msg, opts);
     }
     const newline = this.peek() === '\n';
-    const prevLine = opts.prevLine === true || (newline && PREV_LINE_ON_NEWLINE.some((re) => re.test(msg)));
+    const prevLine =
+      opts.prevLine === true || (newline && PREV_LINE_ON_NEWLINE.some((re) => re.test(msg)));
     return super.fail(msg, { prevLine });
   }
 }

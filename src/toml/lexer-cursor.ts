@@ -79,12 +79,21 @@ export class LexCursor {
 
   protected checkControl(c: string): void {
     const code = c.charCodeAt(0);
-    if ((code < 0x20 && code !== 0x09) || code === 0x7f) this.fail(`control characters are not allowed: ${JSON.stringify(c)}`);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f)
+      this.fail(`control characters are not allowed: ${JSON.stringify(c)}`);
   }
 
   protected escape(multi: boolean): string {
     const e = this.peek(1);
-    const simple: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' };
+    const simple: Record<string, string> = {
+      b: '\b',
+      t: '\t',
+      n: '\n',
+      f: '\f',
+      r: '\r',
+      '"': '"',
+      '\\': '\\',
+    };
     if (simple[e] !== undefined) {
       this.i += 2;
       return simple[e] ?? '';
@@ -93,10 +102,13 @@ export class LexCursor {
       const n = e === 'u' ? 4 : 8;
       const hex = this.s.slice(this.i + 2, this.i + 2 + n);
       if (!new RegExp(`^[0-9A-Fa-f]{${n}}$`).test(hex)) {
-        this.fail(`expected ${n} hexadecimal digits after '\\${e}', but got ${JSON.stringify(hex)} instead`);
+        this.fail(
+          `expected ${n} hexadecimal digits after '\\${e}', but got ${JSON.stringify(hex)} instead`,
+        );
       }
       const r = parseInt(hex, 16);
-      if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) this.fail(`Escaped character '\\${e}${hex}' is not valid UTF-8.`);
+      if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff))
+        this.fail(`Escaped character '\\${e}${hex}' is not valid UTF-8.`);
       this.i += 2 + n;
       return String.fromCodePoint(r);
     }

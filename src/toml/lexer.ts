@@ -37,7 +37,8 @@ import { quote, quoteRune } from '../gotemplate/strconv.js';
 import { goRune, LexCursor, LexError, runeOrEOF } from './lexer-cursor.js';
 
 const BARE = /[A-Za-z0-9_-]/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?)?|^\d{2}:\d{2}:\d{2}(?:\.\d+)?/;
+const DATETIME =
+  /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?)?|^\d{2}:\d{2}:\d{2}(?:\.\d+)?/;
 const NUMBERISH = /^[+-]?[0-9A-Za-z_.+-]+/;
 
 export class Lexer extends LexCursor {
@@ -83,9 +84,14 @@ export class Lexer extends LexCursor {
 
   private comment(): void {
     this.i++;
-    while (this.i < this.s.length && this.peek() !== '\n' && !(this.peek() === '\r' && this.peek(1) === '\n')) {
+    while (
+      this.i < this.s.length &&
+      this.peek() !== '\n' &&
+      !(this.peek() === '\r' && this.peek(1) === '\n')
+    ) {
       const c = this.peek().charCodeAt(0);
-      if ((c < 0x20 && c !== 0x09) || c === 0x7f) this.fail(`control characters are not allowed: ${JSON.stringify(this.peek())}`);
+      if ((c < 0x20 && c !== 0x09) || c === 0x7f)
+        this.fail(`control characters are not allowed: ${JSON.stringify(this.peek())}`);
       this.i++;
     }
   }
@@ -113,7 +119,9 @@ export class Lexer extends LexCursor {
     if (c === '#') this.comment();
     const d = this.peek();
     if (this.i >= this.s.length || d === '\n' || (d === '\r' && this.peek(1) === '\n')) return;
-    this.fail(`expected a top-level item to end with a newline, comment, or EOF, but got ${goRune(d)} instead`);
+    this.fail(
+      `expected a top-level item to end with a newline, comment, or EOF, but got ${goRune(d)} instead`,
+    );
   }
 
   private tableHeader(): void {
@@ -121,10 +129,14 @@ export class Lexer extends LexCursor {
     this.i += array ? 2 : 1;
     this.emit(array ? 'arrayTableStart' : 'tableStart', '');
     this.skipWs();
-    if (this.peek() === ']') this.fail('unexpected end of table name (table names cannot be empty)');
+    if (this.peek() === ']')
+      this.fail('unexpected end of table name (table names cannot be empty)');
     this.keyParts(']');
     if (array) {
-      if (this.peek(1) !== ']') this.fail(`expected end of table array name delimiter ']', but got ${goRune(this.peek(1))} instead`);
+      if (this.peek(1) !== ']')
+        this.fail(
+          `expected end of table array name delimiter ']', but got ${goRune(this.peek(1))} instead`,
+        );
       this.i += 2;
       this.emit('arrayTableEnd', '');
     } else {
@@ -138,10 +150,14 @@ export class Lexer extends LexCursor {
     for (let first = true; ; first = false) {
       this.skipWs();
       const c = this.peek();
-      if (end === '=' && (c === '=' || c === '')) this.fail(first ? "unexpected '=': key name appears blank" : "unexpected '='");
-      if (end === '=' && c === '.') this.fail(first ? "unexpected '.': keys cannot start with a '.'" : "unexpected '.'");
-      if (end === ']' && (c === ']' || c === '')) this.fail('unexpected end of table name (table names cannot be empty)');
-      if (end === ']' && c === '.') this.fail('unexpected table separator (table names cannot be empty)');
+      if (end === '=' && (c === '=' || c === ''))
+        this.fail(first ? "unexpected '=': key name appears blank" : "unexpected '='");
+      if (end === '=' && c === '.')
+        this.fail(first ? "unexpected '.': keys cannot start with a '.'" : "unexpected '.'");
+      if (end === ']' && (c === ']' || c === ''))
+        this.fail('unexpected end of table name (table names cannot be empty)');
+      if (end === ']' && c === '.')
+        this.fail('unexpected table separator (table names cannot be empty)');
       if (c === '"' || c === "'") {
         this.emit('string', this.quotedString(c === '"' ? '"' : "'"));
       } else {
@@ -160,7 +176,9 @@ export class Lexer extends LexCursor {
         if (n === '') this.fail("unexpected EOF; expected key separator '='");
         this.fail(`expected '.' or '=', but got ${quoteRune(n.codePointAt(0) ?? 0)} instead`);
       }
-      this.fail(`expected '.' or ']' to end table name, but got ${quoteRune(n.codePointAt(0) ?? 0)} instead`);
+      this.fail(
+        `expected '.' or ']' to end table name, but got ${quoteRune(n.codePointAt(0) ?? 0)} instead`,
+      );
     }
   }
 
@@ -198,8 +216,10 @@ export class Lexer extends LexCursor {
 
   private emitNumber(t: string): void {
     if (/^[+-]?(inf|nan)$/.test(t)) return this.emit('float', t);
-    if (/^[+-]?[0-9_]+$/.test(t) || /^0x[0-9A-Fa-f_]+$|^0o[0-7_]+$|^0b[01_]+$/.test(t)) return this.emit('integer', t);
-    if (/^[+-]?[0-9_]+(\.[0-9_]*)?([eE][+-]?[0-9_]+)?$/.test(t) && /[.eE]/.test(t)) return this.emit('float', t);
+    if (/^[+-]?[0-9_]+$/.test(t) || /^0x[0-9A-Fa-f_]+$|^0o[0-7_]+$|^0b[01_]+$/.test(t))
+      return this.emit('integer', t);
+    if (/^[+-]?[0-9_]+(\.[0-9_]*)?([eE][+-]?[0-9_]+)?$/.test(t) && /[.eE]/.test(t))
+      return this.emit('float', t);
     this.fail(`invalid number: ${JSON.stringify(t)}`);
   }
 
@@ -236,7 +256,8 @@ export class Lexer extends LexCursor {
     }
     for (;;) {
       this.skipWs();
-      if (this.peek() === '\n' || this.peek() === '\r') this.fail('newlines not allowed within inline tables', { prevLine: true });
+      if (this.peek() === '\n' || this.peek() === '\r')
+        this.fail('newlines not allowed within inline tables', { prevLine: true });
       if (this.peek() === ',') this.fail('unexpected comma');
       this.emit('keyStart', '');
       this.keyParts('=');
@@ -253,12 +274,13 @@ export class Lexer extends LexCursor {
         continue;
       }
       if (c === '}') break;
-      if (c === '\n' || c === '\r') this.fail('newlines not allowed within inline tables', { prevLine: true });
-      this.fail(`expected a comma or an inline table terminator '}', but got ${runeOrEOF(c)} instead`);
+      if (c === '\n' || c === '\r')
+        this.fail('newlines not allowed within inline tables', { prevLine: true });
+      this.fail(
+        `expected a comma or an inline table terminator '}', but got ${runeOrEOF(c)} instead`,
+      );
     }
     this.i++;
     this.emit('inlineTableEnd', '');
   }
-
 }
-

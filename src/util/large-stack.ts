@@ -12,7 +12,10 @@ export const STACK_SIZE_MB = 256;
  * On the main thread: re-run `entry` (the calling module's URL) on a worker with a large stack
  * and resolve to its exit code. On that worker: run `main` and resolve to its result.
  */
-export async function withLargeStack(entry: string | URL, main: () => Promise<number>): Promise<number> {
+export async function withLargeStack(
+  entry: string | URL,
+  main: () => Promise<number>,
+): Promise<number> {
   if (!isMainThread) return main();
   const worker = new Worker(entry, {
     argv: process.argv.slice(2),

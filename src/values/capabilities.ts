@@ -163,7 +163,12 @@ export interface CapabilitiesOptions {
 export function defaultCapabilities(opts: CapabilitiesOptions = {}): Capabilities {
   const kv = opts.kubeVersion ? parseKubeVersion(opts.kubeVersion) : DEFAULT_KUBE_VERSION;
   const helm = opts.helmVersion
-    ? new HelmBuildInfo(opts.helmVersion, HELM_VERSION.gitCommit, HELM_VERSION.gitTreeState, HELM_VERSION.goVersion)
+    ? new HelmBuildInfo(
+        opts.helmVersion,
+        HELM_VERSION.gitCommit,
+        HELM_VERSION.gitTreeState,
+        HELM_VERSION.goVersion,
+      )
     : HELM_VERSION;
   return new Capabilities(kv, [...DEFAULT_API_VERSIONS, ...(opts.apiVersions ?? [])], helm);
 }

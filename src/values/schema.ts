@@ -77,7 +77,10 @@ function makeAjv(schema: Record<string, unknown>): { ajv: Ajv; schema: Record<st
     return { ajv: new Ajv2019({ ...opts, validateFormats: false }) as unknown as Ajv, schema };
   }
   if (/^https?:\/\/json-schema\.org\/schema#?$/.test(dialect)) {
-    return { ajv: new Ajv2020({ ...opts, validateFormats: false }) as unknown as Ajv, schema: withoutDialect() };
+    return {
+      ajv: new Ajv2020({ ...opts, validateFormats: false }) as unknown as Ajv,
+      schema: withoutDialect(),
+    };
   }
   // Draft-04/06 schemas validate with the draft-07 vocabulary; ajv has no meta-schema for them.
   const older = dialect.includes('draft-04') || dialect.includes('draft-06');

@@ -6,7 +6,14 @@
  * quotes; floatv prints strconv 'g' -1; map keys in keyList order).
  */
 import type { GoValue } from '../gotemplate/values.js';
-import { GoFuncValue, GoInt, GoStruct, isNilSlice, sortedKeys, typeName } from '../gotemplate/values.js';
+import {
+  GoFuncValue,
+  GoInt,
+  GoStruct,
+  isNilSlice,
+  sortedKeys,
+  typeName,
+} from '../gotemplate/values.js';
 import type { GoJsonMarshaler } from '../gojson/index.js';
 import type { EmitNode, ScalarStyle } from './emitter.js';
 import { emitDocument } from './emitter.js';

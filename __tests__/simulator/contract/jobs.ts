@@ -47,7 +47,10 @@ export function jobCases(ctx: Ctx): void {
       controller: true,
     });
     expectEchoLog(
-      await ctx.c.core.readNamespacedPodLog({ name: p.metadata?.name as string, namespace: ctx.ns }),
+      await ctx.c.core.readNamespacedPodLog({
+        name: p.metadata?.name as string,
+        namespace: ctx.ns,
+      }),
       ['hi'],
     );
   });

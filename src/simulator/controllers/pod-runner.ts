@@ -95,10 +95,7 @@ function sleepMs(arg: string | undefined): number | null {
 export function decideFate(c: ContainerSpec, opts: { jobPod: boolean }): ContainerFate {
   if (c.image.includes('does-not-exist')) return { kind: 'image-pull-error' };
   const statements = statementsOf(c);
-  if (!statements.length)
-    return opts.jobPod
-      ? exits(0, 0, [])
-      : { kind: 'runs-forever', logs: [] };
+  if (!statements.length) return opts.jobPod ? exits(0, 0, []) : { kind: 'runs-forever', logs: [] };
   const logs: LogLine[] = [];
   let t = 0;
   let status = 0;
@@ -130,5 +127,10 @@ export function exitLine(exitCode: number): string {
 }
 
 function exits(afterMs: number, exitCode: number, logs: LogLine[]): ContainerFate {
-  return { kind: 'exits', afterMs, exitCode, logs: [...logs, { atMs: afterMs, text: exitLine(exitCode) }] };
+  return {
+    kind: 'exits',
+    afterMs,
+    exitCode,
+    logs: [...logs, { atMs: afterMs, text: exitLine(exitCode) }],
+  };
 }
