@@ -11,7 +11,9 @@ const packages = lock.packages;
 /** os/cpu/libc from a platform package name such as `core-linux-arm64-musl`. */
 function platformOf(name) {
   const parts = name.split('/').pop().split('-');
-  const osIndex = parts.findIndex((p) => ['darwin', 'linux', 'win32', 'android', 'freebsd', 'openharmony'].includes(p));
+  const osIndex = parts.findIndex((p) =>
+    ['darwin', 'linux', 'win32', 'android', 'freebsd', 'openharmony'].includes(p),
+  );
   if (osIndex < 0) return null;
   const os = parts[osIndex];
   const cpu = parts[osIndex + 1];
@@ -31,7 +33,9 @@ for (const [path, meta] of Object.entries(packages)) {
     added++;
   }
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+);
 lock.packages = sorted;
 writeFileSync('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`lock-platforms: added ${added} platform entries`);
