@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { benchCharts } from './charts.js';
 import { benchEngine } from './engine.js';
 import { benchSimulator } from './simulator.js';
+import { benchStartup } from './startup.js';
 import { formatTable, type BenchRow } from './table.js';
 
 const corpus =
@@ -19,6 +20,7 @@ const want = (name: string) => only.length === 0 || only.includes(name);
 const rows: BenchRow[] = [];
 if (want('engine')) rows.push(...benchEngine());
 if (want('charts') && existsSync(corpus)) rows.push(...benchCharts(corpus));
+if (want('startup')) rows.push(...benchStartup());
 if (want('simulator')) rows.push(...(await benchSimulator()).map((r) => ({ ...r })));
 
 console.log(

@@ -31431,12 +31431,31 @@ function isTestHook(h) {
 
 ;// CONCATENATED MODULE: ./src/util/go-strings.ts
 /** Go's strings helpers where JavaScript's differ. */
-/** unicode.IsSpace: the whitespace Go's strings.TrimSpace removes (JS's trim() also strips U+FEFF). */
-const go_strings_GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000';
-const TRIM_RE = new RegExp(`^[${go_strings_GO_SPACE}]+|[${go_strings_GO_SPACE}]+$`, 'g');
-/** strings.TrimSpace. */
+/** unicode.IsSpace: what Go's strings.TrimSpace removes (JS's trim() also strips U+FEFF). */
+function isGoSpace(c) {
+    if (c <= 0x20)
+        return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+    if (c < 0x85)
+        return false;
+    return (c === 0x85 ||
+        c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000);
+}
+/** strings.TrimSpace, in linear time (a `\s+$` regex is quadratic on long text). */
 function goTrimSpace(s) {
-    return s.replace(TRIM_RE, '');
+    let start = 0;
+    let end = s.length;
+    while (start < end && isGoSpace(s.charCodeAt(start)))
+        start++;
+    while (end > start && isGoSpace(s.charCodeAt(end - 1)))
+        end--;
+    return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 /** Go's RE2 `\s` class: `[\t\n\f\r ]` (no \v, no Unicode spaces). */
 const RE2_SPACE = '[\\t\\n\\f\\r ]';
@@ -31616,15 +31635,50 @@ function parseHead(doc, parse) {
 ;// CONCATENATED MODULE: ./src/manifest/split.ts
 /**
  * Splitting a rendered file into YAML documents (helm/helm pkg/releaseutil/manifest.go
- * `SplitManifests`, MP-2): trim the whole text, split on a line starting with `---` (and the
- * whitespace around it), drop empty pieces, trim each piece.
+ * `SplitManifests`, MP-2): trim the whole text, split on Helm's separator regex
+ * `(?:^|\s*\n)---\s*` (a line starting with `---`, with the whitespace around it), drop empty
+ * pieces, trim each piece.
  */
 
-const SEPARATOR = new RegExp(`(?:^|${RE2_SPACE}*\\n)---${RE2_SPACE}*`);
+/** RE2's `\s`: `[\t\n\f\r ]`. */
+function isRe2Space(c) {
+    return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+}
+/**
+ * The pieces Go's `regexp.Split(text, -1)` gives with Helm's separator, in linear time (the
+ * regex itself backtracks over every run of indentation). A match starts at the whitespace run
+ * just before a `\n---` (or at `---` opening the text) and swallows the whitespace after it.
+ */
+function splitOnSeparators(text) {
+    const pieces = [];
+    let pieceStart = 0;
+    let from = 0;
+    const consumeSpace = (k) => {
+        while (k < text.length && isRe2Space(text.charCodeAt(k)))
+            k++;
+        return k;
+    };
+    if (text.startsWith('---')) {
+        pieces.push('');
+        pieceStart = from = consumeSpace(3);
+    }
+    for (;;) {
+        const nl = text.indexOf('\n---', from);
+        if (nl < 0)
+            break;
+        let start = nl;
+        while (start > pieceStart && isRe2Space(text.charCodeAt(start - 1)))
+            start--;
+        pieces.push(text.slice(pieceStart, start));
+        pieceStart = from = consumeSpace(nl + 4);
+    }
+    pieces.push(text.slice(pieceStart));
+    return pieces;
+}
 /** The documents of a rendered file, in file order. */
 function splitManifests(bigFile) {
     const docs = [];
-    for (const d of goTrimSpace(bigFile).split(SEPARATOR)) {
+    for (const d of splitOnSeparators(goTrimSpace(bigFile))) {
         // Helm tests for "" before trimming, so a whitespace-only piece survives as "".
         if (d === '')
             continue;
@@ -38446,7 +38500,10 @@ async function withLargeStack(entry, main) {
         return main();
     const worker = new external_node_worker_threads_namespaceObject.Worker(entry, {
         argv: process.argv.slice(2),
-        resourceLimits: { stackSizeMb: STACK_SIZE_MB },
+        // A small young generation keeps peak memory of large charts low (measured: the largest
+        // real chart peaks at ~195 MB instead of ~315 MB) and is no slower: rendering allocates
+        // mostly short-lived strings and YAML nodes.
+        resourceLimits: { stackSizeMb: STACK_SIZE_MB, maxYoungGenerationSizeMb: 4 },
     });
     return new Promise((resolve, reject) => {
         worker.once('error', reject);

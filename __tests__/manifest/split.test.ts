@@ -1,6 +1,6 @@
 // Cases re-expressed from helm/helm pkg/releaseutil/manifest_test.go (MP-2).
 import { describe, expect, it } from '@jest/globals';
-import { splitManifests } from '../../src/manifest/split.js';
+import { splitManifests, splitOnSeparators } from '../../src/manifest/split.js';
 
 describe('splitManifests (MP-2)', () => {
   it.each([
@@ -23,5 +23,23 @@ describe('splitManifests (MP-2)', () => {
 
   it('returns nothing for whitespace', () => {
     expect(splitManifests(' \n\t\n')).toEqual([]);
+  });
+});
+
+describe("splitOnSeparators matches Go regexp.Split with Helm's separator", () => {
+  // The regex, evaluated by a regex engine: JS and RE2 agree on this pattern (no lookaround,
+  // leftmost-first), so it serves as the reference for the linear-time scanner.
+  const reference = (s: string) => s.split(/(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/);
+  const alphabet = ['-', '-', '-', '\n', ' ', '\t', 'a', 'b', ':', '\r'];
+  let seed = 42;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  it('on 5,000 random strings', () => {
+    for (let i = 0; i < 5000; i++) {
+      const s = Array.from({ length: rand(40) }, () => alphabet[rand(alphabet.length)]).join('');
+      expect([s, splitOnSeparators(s)]).toEqual([s, reference(s)]);
+    }
   });
 });

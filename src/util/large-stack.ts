@@ -19,7 +19,10 @@ export async function withLargeStack(
   if (!isMainThread) return main();
   const worker = new Worker(entry, {
     argv: process.argv.slice(2),
-    resourceLimits: { stackSizeMb: STACK_SIZE_MB },
+    // A small young generation keeps peak memory of large charts low (measured: the largest
+    // real chart peaks at ~195 MB instead of ~315 MB) and is no slower: rendering allocates
+    // mostly short-lived strings and YAML nodes.
+    resourceLimits: { stackSizeMb: STACK_SIZE_MB, maxYoungGenerationSizeMb: 4 },
   });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
