@@ -6713,7 +6713,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1462);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4047);
 /* harmony import */ var _util_large_stack_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5312);
 
 
@@ -6724,7 +6724,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1462:
+/***/ 4047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12632,592 +12632,6 @@ function formatValue(v) {
     return sprint([v]);
 }
 
-;// CONCATENATED MODULE: ./src/values/copy.ts
-/**
- * Deep copy of Go values (mitchellh/copystructure.Copy as Helm uses it on values): maps and
- * slices are copied recursively keeping their type tags; scalars, ints and structs are shared.
- */
-
-function deepCopy(v) {
-    if (isSlice(v)) {
-        const out = v.map(deepCopy);
-        const tag = typeTag(v);
-        return tag ? tagType(out, tag) : out;
-    }
-    if (v instanceof Uint8Array)
-        return v.slice();
-    if (isMap(v))
-        return deepCopyMap(v);
-    return v;
-}
-function deepCopyMap(m) {
-    const out = values_newMap();
-    for (const k of Object.keys(m))
-        out[k] = deepCopy(m[k]);
-    const tag = typeTag(m);
-    return tag ? tagType(out, tag) : out;
-}
-/** Go's `_, ok := v.(map[string]interface{})` (chartutil istable). */
-function isTable(v) {
-    return v !== undefined && isMap(v);
-}
-
-;// CONCATENATED MODULE: ./src/values/coalesce.ts
-/**
- * Values coalescing, mirroring helm pkg/chartutil/coalesce.go at v3.21.4 (VAL-3..VAL-7):
- * CoalesceValues (user values over chart defaults; a user `null` deletes a default), MergeValues
- * (same, nulls kept), CoalesceTables/MergeTables (dst authoritative), globals copied down into
- * every subchart, and the warnings Helm logs (key paths prefixed with the chart chain).
- */
-
-
-
-const GLOBAL_KEY = 'global';
-/** `type mismatch on <sub>: %t` when a subchart key holds a non-table. */
-class CoalesceError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CoalesceError';
-    }
-}
-const noop = () => undefined;
-function concatPrefix(a, b) {
-    return a === '' ? b : `${a}.${b}`;
-}
-/** Go's %t of a non-bool prints `%!t(<type>=<value>)`. */
-function formatBoolVerb(v) {
-    if (typeof v === 'boolean')
-        return String(v);
-    const type = isTable(v)
-        ? 'map[string]interface {}'
-        : Array.isArray(v)
-            ? '[]interface {}'
-            : typeof v === 'string'
-                ? 'string'
-                : typeof v === 'number'
-                    ? 'float64'
-                    : 'int64';
-    return `%!t(${type}=${formatValue(v)})`;
-}
-/** CoalesceValues(chart, vals): a fresh map; `vals` is not modified. */
-function coalesceValues(chart, vals, opts = {}) {
-    const copy = vals ? deepCopyMap(vals) : values_newMap();
-    return coalesce(opts.printf ?? noop, chart, copy, '', false);
-}
-/** MergeValues(chart, vals): like coalesceValues but nulls are preserved. */
-function mergeValues(chart, vals, opts = {}) {
-    const copy = vals ? deepCopyMap(vals) : values_newMap();
-    return coalesce(opts.printf ?? noop, chart, copy, '', true);
-}
-function coalesce(printf, ch, dest, prefix, merge) {
-    coalesceChartValues(printf, ch, dest, prefix, merge);
-    return coalesceDeps(printf, ch, dest, prefix, merge);
-}
-function coalesceDeps(printf, ch, dest, prefix, merge) {
-    for (const sub of ch.dependencies) {
-        const name = sub.metadata.name;
-        if (!mapHas(dest, name))
-            dest[name] = values_newMap();
-        const dv = dest[name];
-        if (!isTable(dv))
-            throw new CoalesceError(`type mismatch on ${name}: ${formatBoolVerb(dv)}`);
-        const subPrefix = concatPrefix(prefix, ch.metadata.name);
-        coalesceGlobals(printf, dv, dest, subPrefix);
-        dest[name] = coalesce(printf, sub, dv, subPrefix, merge);
-    }
-    return dest;
-}
-/** coalesceGlobals: copy the parent's globals into the subchart's, parent winning. */
-function coalesceGlobals(printf, dest, src, prefix) {
-    let dg;
-    let sg;
-    if (!mapHas(dest, GLOBAL_KEY))
-        dg = values_newMap();
-    else if (isTable(dest[GLOBAL_KEY]))
-        dg = dest[GLOBAL_KEY];
-    else {
-        printf(`warning: skipping globals because destination ${GLOBAL_KEY} is not a table.`);
-        return;
-    }
-    if (!mapHas(src, GLOBAL_KEY))
-        sg = values_newMap();
-    else if (isTable(src[GLOBAL_KEY]))
-        sg = src[GLOBAL_KEY];
-    else {
-        printf(`warning: skipping globals because source ${GLOBAL_KEY} is not a table.`);
-        return;
-    }
-    for (const key of Object.keys(sg)) {
-        const val = sg[key];
-        if (isTable(val)) {
-            const vv = values_newMap(Object.entries(val));
-            if (!mapHas(dg, key)) {
-                dg[key] = vv;
-            }
-            else if (!isTable(dg[key])) {
-                printf(`Conflict: cannot merge map onto non-map for ${JSON.stringify(key)}. Skipping.`);
-            }
-            else {
-                // Merge top-down: the parent's table wins over the subchart's.
-                coalesceTablesFullKey(printf, vv, dg[key], concatPrefix(prefix, key), true);
-                dg[key] = vv;
-            }
-        }
-        else if (mapHas(dg, key) && isTable(dg[key])) {
-            printf(`key ${key} is table. Skipping`);
-        }
-        else {
-            dg[key] = val;
-        }
-    }
-    dest[GLOBAL_KEY] = dg;
-}
-function isSubchartKey(ch, key) {
-    return ch.dependencies.some((d) => d.metadata.name === key);
-}
-/** coalesceValues: chart defaults fill in what `v` lacks; `v` wins. */
-function coalesceChartValues(printf, ch, v, prefix, merge) {
-    const subPrefix = concatPrefix(prefix, ch.metadata.name);
-    const vc = deepCopyMap(ch.values);
-    for (const key of Object.keys(vc)) {
-        const val = vc[key];
-        if (!mapHas(v, key)) {
-            v[key] = val;
-            continue;
-        }
-        const value = v[key];
-        if (value === null && !merge) {
-            delete v[key];
-        }
-        else if (isTable(value)) {
-            if (!isTable(val)) {
-                if (val !== null)
-                    printf(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
-            }
-            else {
-                // Subchart tables are merged keeping nulls: they are coalesced again one level down.
-                const m = merge || isSubchartKey(ch, key);
-                coalesceTablesFullKey(printf, value, val, concatPrefix(subPrefix, key), m);
-            }
-        }
-    }
-}
-/** CoalesceTables(dst, src): dst authoritative; a null in dst deletes src's non-null value. */
-function coalesceTables(dst, src, opts = {}) {
-    return coalesceTablesFullKey(opts.printf ?? noop, dst, src, '', false);
-}
-/** MergeTables(dst, src): like coalesceTables but nulls are kept. */
-function mergeTables(dst, src, opts = {}) {
-    return coalesceTablesFullKey(opts.printf ?? noop, dst, src, '', true);
-}
-function coalesceTablesFullKey(printf, dst, src, prefix, merge) {
-    if (src === null)
-        return dst;
-    if (dst === null)
-        return src;
-    // helm#31644: only a null over a non-null default deletes; a null over nothing stays.
-    const srcNonNil = new Set(Object.keys(src).filter((k) => src[k] !== null));
-    for (const key of Object.keys(dst))
-        if (dst[key] === null)
-            src[key] = null;
-    for (const key of Object.keys(src)) {
-        const val = src[key];
-        const fullkey = concatPrefix(prefix, key);
-        const ok = mapHas(dst, key);
-        const dv = dst[key];
-        if (ok && !merge && dv === null && srcNonNil.has(key)) {
-            delete dst[key];
-        }
-        else if (!ok) {
-            dst[key] = val;
-        }
-        else if (isTable(val)) {
-            if (isTable(dv))
-                coalesceTablesFullKey(printf, dv, val, fullkey, merge);
-            else
-                printf(`warning: cannot overwrite table with non table for ${fullkey} (${formatValue(val)})`);
-        }
-        else if (isTable(dv) && val !== null) {
-            printf(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatValue(val)})`);
-        }
-    }
-    return dst;
-}
-
-;// CONCATENATED MODULE: ./src/values/strvals-scanner.ts
-/**
- * The rune reader under Helm's strvals parsers (bytes.Buffer ReadRune/UnreadRune) plus
- * runesUntil, and Go-flavoured errors shared by the `--set` family (helm pkg/strvals).
- */
-
-/** io.EOF surfacing from the parser: the input is exhausted. */
-class EOFSignal extends Error {
-    constructor() {
-        super('EOF');
-        this.name = 'EOFSignal';
-    }
-}
-/** A `--set` style syntax error with Helm's message. */
-class StrvalsError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'StrvalsError';
-    }
-}
-/** A Go panic recovered by the parser (`interface conversion: ...`). */
-class ConversionPanic extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ConversionPanic';
-    }
-}
-class RuneScanner {
-    pos = 0;
-    runes;
-    constructor(text) {
-        this.runes = [...text];
-    }
-    /** Next rune, or null at EOF. */
-    read() {
-        if (this.pos >= this.runes.length)
-            return null;
-        return this.runes[this.pos++];
-    }
-    unread() {
-        if (this.pos > 0)
-            this.pos--;
-    }
-    /** What is left, as bytes.Buffer.String(). */
-    rest() {
-        return this.runes.slice(this.pos).join('');
-    }
-    /** Skip `n` UTF-16 code units of the rest (after a JSON decode). */
-    skipChars(n) {
-        let consumed = 0;
-        while (consumed < n && this.pos < this.runes.length)
-            consumed += this.runes[this.pos++].length;
-    }
-}
-/** runesUntil: read up to a stop rune; `\x` yields x when `escapes` (not for --set-literal). */
-function runesUntil(sc, stop, escapes = true) {
-    let v = '';
-    for (;;) {
-        const r = sc.read();
-        if (r === null)
-            return { runes: v, last: null, eof: true };
-        if (stop.includes(r))
-            return { runes: v, last: r, eof: false };
-        if (escapes && r === '\\') {
-            const next = sc.read();
-            if (next === null)
-                return { runes: v, last: null, eof: true };
-            v += next;
-            continue;
-        }
-        v += r;
-    }
-}
-/** The Go dynamic type name of a parsed value, for panic messages. */
-function goTypeOf(v) {
-    if (v === undefined || v === null)
-        return 'nil';
-    if (typeof v === 'string')
-        return 'string';
-    if (typeof v === 'boolean')
-        return 'bool';
-    if (typeof v === 'number')
-        return 'float64';
-    if (v instanceof GoInt)
-        return v.type;
-    if (isSlice(v))
-        return '[]interface {}';
-    if (isMap(v))
-        return 'map[string]interface {}';
-    return 'interface {}';
-}
-/** strconv.Atoi with Go's error text. */
-function strvals_scanner_atoi(s) {
-    if (!/^[+-]?[0-9]+$/.test(s)) {
-        throw new StrvalsError(`strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
-    }
-    const n = BigInt(s);
-    if (n > 9223372036854775807n || n < -9223372036854775808n) {
-        throw new StrvalsError(`strconv.Atoi: parsing ${JSON.stringify(s)}: value out of range`);
-    }
-    return Number(n);
-}
-/** MaxIndex: the largest list index `--set` accepts. */
-const MAX_INDEX = 65536;
-/** MaxNestedNameLevel: the deepest `a.b.c...` name `--set` accepts. */
-const MAX_NESTED_NAME_LEVEL = 30;
-/** setIndex: grow the list with nils up to `index` and store `val`. */
-function setIndex(list, index, val) {
-    if (index < 0)
-        throw new StrvalsError(`negative ${index} index not allowed`);
-    if (index > MAX_INDEX) {
-        throw new StrvalsError(`index of ${index} is greater than maximum supported index of ${MAX_INDEX}`);
-    }
-    const out = list.length <= index
-        ? [...list, ...new Array(index + 1 - list.length).fill(null)]
-        : list;
-    out[index] = val;
-    return out;
-}
-function nestedLevelError() {
-    return new StrvalsError(`value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`);
-}
-
-;// CONCATENATED MODULE: ./src/values/table.ts
-/**
- * chartutil.Values lookups (helm pkg/chartutil/values.go, v3.21): Table, PathValue and their
- * errors, used by dependency conditions, import-values and the `.Values` methods.
- */
-
-/** ErrNoTable: `"<key>" is not a table`. */
-class NoTableError extends Error {
-    key;
-    constructor(key) {
-        super(`${JSON.stringify(key)} is not a table`);
-        this.key = key;
-        this.name = 'NoTableError';
-    }
-}
-/** ErrNoValue: `"<key>" is not a value`. */
-class NoValueError extends Error {
-    key;
-    constructor(key) {
-        super(`${JSON.stringify(key)} is not a value`);
-        this.key = key;
-        this.name = 'NoValueError';
-    }
-}
-function parsePath(key) {
-    return key.split('.');
-}
-/** Values.Table: walk dotted names through nested maps. */
-function table(v, name) {
-    let t = v;
-    for (const n of parsePath(name)) {
-        if (!mapHas(t, n))
-            throw new NoTableError(n);
-        const next = t[n];
-        if (!isMap(next))
-            throw new NoTableError(n);
-        t = next;
-    }
-    return t;
-}
-/** Values.PathValue: a non-table value at a dotted path. */
-function pathValue(v, path) {
-    if (path === '')
-        throw new Error('YAML path cannot be empty');
-    const parts = parsePath(path);
-    const key = parts[parts.length - 1];
-    let t = v;
-    if (parts.length > 1) {
-        try {
-            t = table(v, parts.slice(0, -1).join('.'));
-        }
-        catch {
-            throw new NoValueError(key);
-        }
-    }
-    if (mapHas(t, key) && !isMap(t[key]))
-        return t[key];
-    throw new NoValueError(key);
-}
-
-;// CONCATENATED MODULE: ./src/chart/dependencies.ts
-/**
- * ProcessDependenciesWithMerge, mirroring helm pkg/chartutil/dependencies.go (v3.21): match
- * Chart.yaml dependencies to loaded subcharts by name and version range, apply aliases (VAL-9),
- * enable/disable by tags then conditions (VAL-10), drop disabled subcharts recursively, then
- * import child values into parents (VAL-11). Mutates the chart tree in place, as Helm does.
- */
-
-
-
-
-
-
-
-const dependencies_noop = () => undefined;
-/** ProcessDependencies(WithMerge): `values` are the user-supplied values. */
-function processDependencies(c, values, opts = {}) {
-    const printf = opts.printf ?? dependencies_noop;
-    processDependencyEnabled(c, values, '', printf);
-    processDependencyImportValues(c, printf);
-}
-function copyMetadata(md) {
-    return { ...md, dependencies: md.dependencies.map((d) => ({ ...d })) };
-}
-/** getAliasDependency: a renamed copy of the first subchart matching `dep`. */
-function getAliasDependency(charts, dep) {
-    for (const c of charts) {
-        if (c.metadata.name !== dep.name)
-            continue;
-        if (!isCompatibleRange(dep.version, c.metadata.version))
-            continue;
-        const out = { ...c, metadata: copyMetadata(c.metadata) };
-        setDependencies(out, c.dependencies.map((d) => ({ ...d })));
-        if (dep.alias !== '')
-            out.metadata.name = dep.alias;
-        return out;
-    }
-    return null;
-}
-function processDependencyTags(reqs, cvals, printf) {
-    let vt;
-    try {
-        vt = table(cvals, 'tags');
-    }
-    catch {
-        return;
-    }
-    for (const r of reqs) {
-        let hasTrue = false;
-        let hasFalse = false;
-        for (const k of r.tags) {
-            if (!Object.prototype.hasOwnProperty.call(vt, k))
-                continue;
-            const b = vt[k];
-            if (typeof b === 'boolean') {
-                if (b)
-                    hasTrue = true;
-                else
-                    hasFalse = true;
-            }
-            else {
-                printf(`Warning: Tag '${k}' for chart ${r.name} returned non-bool value`);
-            }
-        }
-        if (!hasTrue && hasFalse)
-            r.enabled = false;
-        else if (hasTrue || (!hasTrue && !hasFalse))
-            r.enabled = true;
-    }
-}
-function processDependencyConditions(reqs, cvals, cpath, printf) {
-    for (const r of reqs) {
-        for (const cond of r.condition.trim().split(',')) {
-            if (cond.length === 0)
-                continue;
-            let vv;
-            try {
-                vv = pathValue(cvals, cpath + cond);
-            }
-            catch (e) {
-                if (!(e instanceof NoValueError))
-                    printf(`Warning: PathValue returned error ${e.message}`);
-                continue;
-            }
-            if (typeof vv === 'boolean') {
-                r.enabled = vv;
-                break;
-            }
-            printf(`Warning: Condition path '${cond}' for chart ${r.name} returned non-bool value`);
-        }
-    }
-}
-function matchesRequirement(existing, reqs) {
-    return reqs.some((req) => existing.metadata.name === req.name &&
-        isCompatibleRange(req.version, existing.metadata.version));
-}
-/** processDependencyEnabled: resolve aliases, flag and remove disabled subcharts, recurse. */
-function processDependencyEnabled(c, v, path, printf) {
-    const reqs = c.metadata.dependencies;
-    // Go returns early on a nil Metadata.Dependencies: unlisted subcharts are kept untouched.
-    if (reqs.length === 0)
-        return;
-    const chartDependencies = c.dependencies.filter((existing) => !matchesRequirement(existing, reqs));
-    for (const req of reqs) {
-        const dep = getAliasDependency(c.dependencies, req);
-        if (dep)
-            chartDependencies.push(dep);
-        if (req.alias !== '')
-            req.name = req.alias;
-    }
-    setDependencies(c, chartDependencies);
-    for (const r of reqs)
-        r.enabled = true;
-    const cvals = coalesceValues(c, v, { printf });
-    processDependencyTags(reqs, cvals, printf);
-    processDependencyConditions(reqs, cvals, path, printf);
-    const rm = new Set(reqs.filter((r) => !r.enabled).map((r) => r.name));
-    const cd = c.dependencies.filter((n) => !rm.has(n.metadata.name));
-    const cdMetadata = reqs.filter((n) => !rm.has(n.name));
-    for (const t of cd)
-        processDependencyEnabled(t, cvals, `${path}${t.metadata.name}.`, printf);
-    c.metadata.dependencies = cdMetadata;
-    setDependencies(c, cd);
-}
-/** pathToMap: nest `data` under a dotted path (`.` = the root). */
-function pathToMap(path, data) {
-    if (path === '.')
-        return data;
-    let cur = data;
-    const parts = parsePath(path);
-    for (let i = parts.length - 1; i >= 0; i--)
-        cur = values_newMap([[parts[i], cur]]);
-    return cur;
-}
-function importEntry(r, riv, cvals, printf) {
-    if (isMap(riv)) {
-        const child = riv['child'];
-        const parent = riv['parent'];
-        if (typeof child !== 'string' || typeof parent !== 'string') {
-            const bad = typeof child !== 'string' ? child : parent;
-            throw new Error(`interface conversion: interface {} is ${goTypeOf(bad)}, not string`);
-        }
-        try {
-            return { child, parent, data: table(cvals, `${r.name}.${child}`) };
-        }
-        catch (e) {
-            printf(`Warning: ImportValues missing table from chart ${r.name}: ${e.message}`);
-            return { child, parent, data: null };
-        }
-    }
-    if (typeof riv === 'string') {
-        const child = `exports.${riv}`;
-        try {
-            return { child, parent: '.', data: table(cvals, `${r.name}.${child}`) };
-        }
-        catch (e) {
-            printf(`Warning: ImportValues missing table: ${e.message}`);
-            return { child, parent: '.', data: null };
-        }
-    }
-    return null;
-}
-/** processImportValues (merge mode): children's tables under the parent's own values. */
-function processImportValues(c, printf) {
-    if (c.metadata.dependencies.length === 0)
-        return;
-    const cvals = mergeValues(c, null, { printf });
-    let b = values_newMap();
-    for (const r of c.metadata.dependencies) {
-        const outiv = [];
-        for (const riv of r.importValues) {
-            const entry = importEntry(r, riv, cvals, printf);
-            if (!entry)
-                continue;
-            outiv.push(values_newMap([
-                ['child', entry.child],
-                ['parent', entry.parent],
-            ]));
-            if (entry.data)
-                b = mergeTables(b, pathToMap(entry.parent, deepCopyMap(entry.data)), { printf }) ?? b;
-        }
-        r.importValues = outiv;
-    }
-    c.values = mergeTables(deepCopyMap(cvals), b, { printf }) ?? values_newMap();
-}
-function processDependencyImportValues(c, printf) {
-    for (const d of c.dependencies)
-        processDependencyImportValues(d, printf);
-    processImportValues(c, printf);
-}
-
 ;// CONCATENATED MODULE: ./src/gotemplate/compare.ts
 /**
  * The comparison builtins eq, ne, lt, le, gt, ge (golang/go:src/text/template/funcs.go, Go 1.18+
@@ -16321,3422 +15735,6 @@ class TemplateSet {
     }
 }
 
-;// CONCATENATED MODULE: ./src/chart/metadata-struct.ts
-/**
- * `.Chart` as templates see it: Go's *chart.Metadata (capitalised fields in declaration order,
- * helm pkg/chart/metadata.go), plus the engine's `IsRoot` (pkg/engine/engine.go embeds the
- * metadata in `struct { chart.Metadata; IsRoot bool }`). Promoted fields are listed flat.
- */
-
-const METADATA_FIELDS = [
-    'Name',
-    'Home',
-    'Sources',
-    'Version',
-    'Description',
-    'Keywords',
-    'Maintainers',
-    'Icon',
-    'APIVersion',
-    'Condition',
-    'Tags',
-    'AppVersion',
-    'Deprecated',
-    'Annotations',
-    'KubeVersion',
-    'Dependencies',
-    'Type',
-];
-class MaintainerStruct extends GoStruct {
-    m;
-    fieldNames = ['Name', 'Email', 'URL'];
-    goType = { name: '*chart.Maintainer', kind: 'ptr' };
-    constructor(m) {
-        super();
-        this.m = m;
-    }
-    field(name) {
-        if (name === 'Name')
-            return this.m.name;
-        if (name === 'Email')
-            return this.m.email;
-        return this.m.url;
-    }
-}
-class DependencyStruct extends GoStruct {
-    d;
-    fieldNames = [
-        'Name',
-        'Version',
-        'Repository',
-        'Condition',
-        'Tags',
-        'Enabled',
-        'ImportValues',
-        'Alias',
-    ];
-    goType = { name: '*chart.Dependency', kind: 'ptr' };
-    constructor(d) {
-        super();
-        this.d = d;
-    }
-    field(name) {
-        const d = this.d;
-        const values = {
-            Name: d.name,
-            Version: d.version,
-            Repository: d.repository,
-            Condition: d.condition,
-            Tags: stringSlice([...d.tags]),
-            Enabled: d.enabled,
-            ImportValues: [...d.importValues],
-            Alias: d.alias,
-        };
-        return values[name] ?? null;
-    }
-}
-function metadataField(md, name) {
-    switch (name) {
-        case 'Name':
-            return md.name;
-        case 'Home':
-            return md.home;
-        case 'Sources':
-            return stringSlice([...md.sources]);
-        case 'Version':
-            return md.version;
-        case 'Description':
-            return md.description;
-        case 'Keywords':
-            return stringSlice([...md.keywords]);
-        case 'Maintainers':
-            return tagType(md.maintainers.map((m) => new MaintainerStruct(m)), { name: '[]*chart.Maintainer', kind: 'slice', elem: '*chart.Maintainer' });
-        case 'Icon':
-            return md.icon;
-        case 'APIVersion':
-            return md.apiVersion;
-        case 'Condition':
-            return md.condition;
-        case 'Tags':
-            return md.tags;
-        case 'AppVersion':
-            return md.appVersion;
-        case 'Deprecated':
-            return md.deprecated;
-        case 'Annotations':
-            return tagType(values_newMap(Object.entries(md.annotations)), STRING_MAP);
-        case 'KubeVersion':
-            return md.kubeVersion;
-        case 'Dependencies':
-            return tagType(md.dependencies.map((d) => new DependencyStruct(d)), { name: '[]*chart.Dependency', kind: 'slice', elem: '*chart.Dependency' });
-        default:
-            return md.type;
-    }
-}
-/** *chart.Metadata. */
-class MetadataStruct extends GoStruct {
-    metadata;
-    fieldNames = METADATA_FIELDS;
-    goType = { name: '*chart.Metadata', kind: 'ptr' };
-    constructor(metadata) {
-        super();
-        this.metadata = metadata;
-    }
-    field(name) {
-        return metadataField(this.metadata, name);
-    }
-}
-/** The engine's `.Chart`: the metadata fields plus IsRoot. */
-class ChartInfoStruct extends GoStruct {
-    metadata;
-    isRoot;
-    fieldNames = [...METADATA_FIELDS, 'IsRoot'];
-    goType = { name: 'struct { chart.Metadata; IsRoot bool }', kind: 'struct' };
-    constructor(metadata, isRoot) {
-        super();
-        this.metadata = metadata;
-        this.isRoot = isRoot;
-    }
-    field(name) {
-        return name === 'IsRoot' ? this.isRoot : metadataField(this.metadata, name);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/**
- * Render errors as Helm reports them (helm/helm pkg/engine/engine.go `cleanupParseError`,
- * `cleanupExecError`), keeping the template file, line and column as fields so a pull request
- * annotation can point at them without parsing text.
- */
-
-/** Markers Helm wraps around `required`/`fail` messages so it can find them again. */
-const WARN_START = 'HELM_ERR_START';
-const WARN_END = 'HELM_ERR_END';
-const WARN_RE = new RegExp(`${WARN_START}([\\s\\S]*)${WARN_END}`);
-function warnWrap(msg) {
-    return `${WARN_START}${msg}${WARN_END}`;
-}
-/** A template failed to parse or execute. `message` is Helm's text. */
-class RenderError extends Error {
-    phase;
-    location;
-    constructor(message, phase, location, options) {
-        super(message, options);
-        this.phase = phase;
-        this.location = location;
-        this.name = 'RenderError';
-    }
-}
-/**
- * `parse error at (FILE:LINE): MSG`. Helm keeps only the text after the last ": " of Go's
- * message, so `bad number syntax: "1.2.3"` is reported as `"1.2.3"` [quirk, kept].
- */
-function cleanupParseError(filename, err) {
-    if (!(err instanceof TemplateParseError)) {
-        const text = err instanceof Error ? err.message : String(err);
-        return new RenderError(`parse error in (${filename}): ${text}`, 'parse', undefined, {
-            cause: err,
-        });
-    }
-    const tokens = err.message.split(': ');
-    const location = tokens[1] ?? '';
-    const msg = tokens[tokens.length - 1] ?? '';
-    return new RenderError(`parse error at (${location}): ${msg}`, 'parse', { file: err.templateName, line: err.line, ...(err.col !== undefined ? { col: err.col } : {}) }, { cause: err });
-}
-/**
- * `execution error at (FILE:LINE:COL): MSG` for `required`/`fail` messages; any other
- * execution error keeps Go's full text. The location is the outermost failing action.
- */
-function cleanupExecError(filename, err) {
-    if (!(err instanceof TemplateExecError)) {
-        return err instanceof Error ? err : new Error(String(err));
-    }
-    const location = { file: err.fileName, line: err.line, col: err.col };
-    const rest = err.message.split(': ').slice(2).join(': ');
-    const match = WARN_RE.exec(rest);
-    if (match) {
-        return new RenderError(`execution error at (${err.fileName}:${err.line}:${err.col}): ${match[1]}`, 'execute', location, { cause: err });
-    }
-    void filename;
-    return new RenderError(err.message, 'execute', location, { cause: err });
-}
-
-;// CONCATENATED MODULE: ./src/engine/glob.ts
-/**
- * Glob matching as gobwas/glob compiles it with '/' as the separator (what Helm's `.Files.Glob`
- * uses): `*` matches within one path segment, `**` across segments, `?` one non-separator
- * character, `[abc]`/`[!abc]`/`[a-z]` character classes, `{a,b}` alternatives, `\` escapes.
- */
-/** Compile a glob to a RegExp; `null` when the pattern is invalid (Helm then matches all). */
-function compileGlob(pattern) {
-    const out = [];
-    let i = 0;
-    let depth = 0;
-    while (i < pattern.length) {
-        const c = pattern[i];
-        if (c === '\\') {
-            if (i + 1 >= pattern.length)
-                return null;
-            out.push(escapeRegex(pattern[i + 1]));
-            i += 2;
-            continue;
-        }
-        if (c === '*') {
-            if (pattern[i + 1] === '*') {
-                out.push('.*');
-                i += 2;
-            }
-            else {
-                out.push('[^/]*');
-                i += 1;
-            }
-            continue;
-        }
-        if (c === '?') {
-            out.push('[^/]');
-            i++;
-            continue;
-        }
-        if (c === '[') {
-            const cls = readClass(pattern, i);
-            if (!cls)
-                return null;
-            out.push(cls.source);
-            i = cls.end;
-            continue;
-        }
-        if (c === '{') {
-            depth++;
-            out.push('(?:');
-            i++;
-            continue;
-        }
-        if (c === '}' && depth > 0) {
-            depth--;
-            out.push(')');
-            i++;
-            continue;
-        }
-        if (c === ',' && depth > 0) {
-            out.push('|');
-            i++;
-            continue;
-        }
-        out.push(escapeRegex(c));
-        i++;
-    }
-    if (depth !== 0)
-        return null;
-    return new RegExp(`^(?:${out.join('')})$`, 's');
-}
-function readClass(pattern, start) {
-    let i = start + 1;
-    let negate = false;
-    if (pattern[i] === '!') {
-        negate = true;
-        i++;
-    }
-    const parts = [];
-    while (i < pattern.length && pattern[i] !== ']') {
-        const lo = pattern[i];
-        if (pattern[i + 1] === '-' && i + 2 < pattern.length && pattern[i + 2] !== ']') {
-            parts.push(`${escapeClassChar(lo)}-${escapeClassChar(pattern[i + 2])}`);
-            i += 3;
-        }
-        else {
-            parts.push(escapeClassChar(lo));
-            i++;
-        }
-    }
-    if (i >= pattern.length || parts.length === 0)
-        return null;
-    const body = parts.join('');
-    return { source: negate ? `[^/${body}]` : `[${body}]`, end: i + 1 };
-}
-function escapeRegex(c) {
-    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-function escapeClassChar(c) {
-    return /[\]\\^-]/.test(c) ? `\\${c}` : c;
-}
-
-;// CONCATENATED MODULE: ./src/engine/files.ts
-/**
- * The `.Files` object (helm/helm pkg/engine/files.go): a map of file name → bytes, of Go type
- * `engine.files`, with the methods Get, GetBytes, Glob, Lines, AsConfig and AsSecrets.
- * Map keys stay reachable as fields (`.Files.author`), as in Go, unless a method shadows them.
- */
-
-
-
-
-
-const files_decoder = new TextDecoder();
-const EMPTY_BYTES = new Uint8Array(0);
-function bytesOf(files, name) {
-    const v = mapGet(files, name);
-    return v instanceof Uint8Array ? v : EMPTY_BYTES;
-}
-/** toYaml of a map[string]string without the trailing newline (Helm's toYAML). */
-function toYamlString(m) {
-    return marshalYaml(m).replace(/\n$/, '');
-}
-const FILES_TYPE = {
-    name: 'engine.files',
-    kind: 'map',
-    elem: '[]uint8',
-    methods: {
-        GetBytes: fn('GetBytes', { params: ['string'] }, function (name) {
-            return bytesOf(this, name);
-        }),
-        Get: fn('Get', { params: ['string'] }, function (name) {
-            return files_decoder.decode(bytesOf(this, name));
-        }),
-        Glob: fn('Glob', { params: ['string'] }, function (pattern) {
-            return globFiles(this, pattern);
-        }),
-        AsConfig: fn('AsConfig', { params: [] }, function () {
-            const m = values_newMap();
-            for (const k of sortedKeys(this))
-                m[pathBase(k)] = files_decoder.decode(bytesOf(this, k));
-            return toYamlString(m);
-        }),
-        AsSecrets: fn('AsSecrets', { params: [] }, function () {
-            const m = values_newMap();
-            for (const k of sortedKeys(this))
-                m[pathBase(k)] = Buffer.from(bytesOf(this, k)).toString('base64');
-            return toYamlString(m);
-        }),
-        Lines: fn('Lines', { params: ['string'] }, function (path) {
-            return linesOf(this, path);
-        }),
-    },
-};
-/** Build `.Files` from a chart's files. */
-function newFiles(from) {
-    const m = values_newMap();
-    for (const f of from)
-        m[f.name] = f.data;
-    return tagType(m, FILES_TYPE);
-}
-function globFiles(files, pattern) {
-    // An invalid pattern matches everything, as Helm falls back to "**".
-    const re = compileGlob(pattern);
-    const out = values_newMap();
-    for (const name of Object.keys(files)) {
-        if (!re || re.test(name))
-            out[name] = files[name];
-    }
-    return tagType(out, FILES_TYPE);
-}
-function linesOf(files, path) {
-    const data = mapGet(files, path);
-    if (!(data instanceof Uint8Array) || data.length === 0)
-        return stringSlice([]);
-    let s = files_decoder.decode(data);
-    if (s.endsWith('\n'))
-        s = s.slice(0, -1);
-    return stringSlice(s.split('\n'));
-}
-
-;// CONCATENATED MODULE: ./src/gojson/errors.ts
-/** encoding/json errors (golang/go:src/encoding/json/{scanner,encode,decode}.go). */
-/** A syntax error; `offset` is the number of bytes read before the error (Go's Offset). */
-class JsonSyntaxError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-        this.name = 'JsonSyntaxError';
-    }
-}
-/**
- * A value json.Marshal cannot encode: `json: unsupported value: NaN`,
- * `json: unsupported type: func() string`, cycles.
- */
-class JsonMarshalError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'JsonMarshalError';
-    }
-}
-/** A JSON value that does not fit the Go type, e.g. `json: cannot unmarshal number 1e400 into Go value of type float64`. */
-class JsonUnmarshalTypeError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-        this.name = 'JsonUnmarshalTypeError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gojson/encode.ts
-/**
- * json.Marshal / json.MarshalIndent over the Go value model
- * (golang/go:src/encoding/json/encode.go, indent.go), as Helm v3.11.3 (Go 1.20) prints it:
- * map keys sorted byte-wise, `<` `>` `&` escaped as \u003c \u003e \u0026 when escapeHTML,
- * U+2028/U+2029 always escaped, control bytes other than \n \r \t as \u00XX (Go 1.22 later
- * started writing \b and \f; Helm 3.11 does not), invalid UTF-8 as \ufffd, float64 in ES6 style
- * ('f' between 1e-6 and 1e21, else 'e' with `e-07` shortened to `e-7`), []byte as base64.
- */
-
-
-
-
-function isJsonMarshaler(v) {
-    return typeof v.toGoJson === 'function';
-}
-const HEX = '0123456789abcdef';
-/**
- * encodeState.string: a JSON string literal. Invalid UTF-8 (escaped bytes, see
- * gotemplate/go-utf8.ts) is written as `\ufffd`, one per byte; escaped bytes that spell a valid
- * rune together are that rune, as Go only sees the bytes.
- */
-function encode_jsonString(text, escapeHTML) {
-    const s = normalizeEscapes(text);
-    let out = '"';
-    let start = 0;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        let esc;
-        if (c < 0x80) {
-            if (c >= 0x20 &&
-                c !== 0x22 &&
-                c !== 0x5c &&
-                !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) {
-                continue;
-            }
-            if (c === 0x22 || c === 0x5c)
-                esc = '\\' + String.fromCharCode(c);
-            else if (c === 0x0a)
-                esc = '\\n';
-            else if (c === 0x0d)
-                esc = '\\r';
-            else if (c === 0x09)
-                esc = '\\t';
-            else
-                esc = '\\u00' + HEX[c >> 4] + HEX[c & 15];
-        }
-        else if (c === 0x2028 || c === 0x2029) {
-            esc = '\\u202' + HEX[c & 15];
-        }
-        else if (c >= 0xd800 && c <= 0xdfff) {
-            const d = s.charCodeAt(i + 1);
-            if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-                i++;
-                continue;
-            }
-            esc = '\\ufffd';
-        }
-        else {
-            continue;
-        }
-        out += s.slice(start, i) + esc;
-        start = i + 1;
-    }
-    return out + s.slice(start) + '"';
-}
-/** floatEncoder: ES6-style number text. */
-function encode_jsonFloat(f) {
-    if (!Number.isFinite(f))
-        throw new JsonMarshalError('json: unsupported value: ' + formatFloat(f, 'g', -1));
-    const abs = Math.abs(f);
-    const fmt = abs !== 0 && (abs < 1e-6 || abs >= 1e21) ? 'e' : 'f';
-    let b = formatFloat(f, fmt, -1);
-    if (fmt === 'e') {
-        const n = b.length;
-        if (n >= 4 && b[n - 4] === 'e' && b[n - 3] === '-' && b[n - 2] === '0') {
-            b = b.slice(0, n - 2) + b.slice(n - 1);
-        }
-    }
-    return b;
-}
-function encode_base64(b) {
-    return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
-}
-function newline(ctx, depth) {
-    return ctx.indent === undefined ? '' : '\n' + ctx.prefix + ctx.indent.repeat(depth);
-}
-function encodeEntries(entries, open, close, ctx, depth) {
-    if (entries.length === 0)
-        return open + close;
-    const colon = ctx.indent === undefined ? ':' : ': ';
-    const parts = entries.map(([k, v]) => {
-        const key = k === null ? '' : encode_jsonString(k, ctx.escapeHTML) + colon;
-        return newline(ctx, depth + 1) + key + encodeValue(v, ctx, depth + 1);
-    });
-    return open + parts.join(',') + newline(ctx, depth) + close;
-}
-function encode_withCycleCheck(v, ctx, f) {
-    if (ctx.seen.has(v)) {
-        throw new JsonMarshalError(`json: unsupported value: encountered a cycle via ${typeName(v)}`);
-    }
-    ctx.seen.add(v);
-    try {
-        return f();
-    }
-    finally {
-        ctx.seen.delete(v);
-    }
-}
-function encodeValue(v, ctx, depth) {
-    if (v === null)
-        return 'null';
-    switch (typeof v) {
-        case 'boolean':
-            return v ? 'true' : 'false';
-        case 'number':
-            return encode_jsonFloat(v);
-        case 'string':
-            return encode_jsonString(v, ctx.escapeHTML);
-    }
-    if (v instanceof GoInt)
-        return v.value.toString();
-    if (v instanceof Uint8Array)
-        return '"' + encode_base64(v) + '"';
-    if (v instanceof GoFuncValue)
-        throw new JsonMarshalError('json: unsupported type: ' + typeName(v));
-    if (v instanceof GoStruct) {
-        if (isJsonMarshaler(v))
-            return encodeValue(v.toGoJson(), ctx, depth);
-        const s = v;
-        return encode_withCycleCheck(s, ctx, () => encodeEntries(s.fieldNames.map((n) => [n, s.field(n)]), '{', '}', ctx, depth));
-    }
-    if (Array.isArray(v)) {
-        if (isNilSlice(v))
-            return 'null';
-        const a = v;
-        return encode_withCycleCheck(a, ctx, () => encodeEntries(a.map((x) => [null, x]), '[', ']', ctx, depth));
-    }
-    const m = v;
-    return encode_withCycleCheck(m, ctx, () => encodeEntries(sortedKeys(m).map((k) => [k, m[k] ?? null]), '{', '}', ctx, depth));
-}
-/** json.Marshal (or MarshalIndent when `indent` is given). Throws JsonMarshalError. */
-function marshalJson(v, opts = {}) {
-    return encodeValue(v, {
-        escapeHTML: opts.escapeHTML ?? true,
-        indent: opts.indent,
-        prefix: opts.prefix ?? '',
-        seen: new Set(),
-    }, 0);
-}
-
-;// CONCATENATED MODULE: ./src/gojson/scanner.ts
-/**
- * encoding/json's validating state machine (golang/go:src/encoding/json/scanner.go), used by
- * Unmarshal's checkValid before decoding: same states, same messages, same byte offsets.
- */
-
-
-const PARSE_OBJECT_KEY = 0;
-const PARSE_OBJECT_VALUE = 1;
-const PARSE_ARRAY_VALUE = 2;
-const MAX_NESTING_DEPTH = 10000;
-const scanner_isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
-const scanner_isDigit = (c) => c >= 0x30 && c <= 0x39;
-const isHex = (c) => scanner_isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-/** quoteChar: how the scanner names a byte in messages (a byte ≥ 0x80 prints as U+00XX). */
-function quoteChar(c) {
-    if (c === 0x27)
-        return "'\\''";
-    if (c === 0x22)
-        return `'"'`;
-    return quoteRune(c);
-}
-class Scanner {
-    step = stateBeginValue;
-    endTop = false;
-    parseState = [];
-    err;
-    bytes = 0;
-    error(c, context) {
-        this.step = stateError;
-        this.err = new JsonSyntaxError(`invalid character ${quoteChar(c)} ${context}`, this.bytes);
-        return false;
-    }
-    push(c, state) {
-        this.parseState.push(state);
-        if (this.parseState.length <= MAX_NESTING_DEPTH)
-            return true;
-        return this.error(c, 'exceeded max depth');
-    }
-    pop() {
-        this.parseState.pop();
-        if (this.parseState.length === 0) {
-            this.step = stateEndTop;
-            this.endTop = true;
-        }
-        else {
-            this.step = stateEndValue;
-        }
-    }
-}
-const stateError = () => false;
-function stateBeginValueOrEmpty(s, c) {
-    if (scanner_isSpace(c))
-        return true;
-    if (c === 0x5d)
-        return stateEndValue(s, c);
-    return stateBeginValue(s, c);
-}
-function stateBeginValue(s, c) {
-    if (scanner_isSpace(c))
-        return true;
-    switch (c) {
-        case 0x7b:
-            s.step = stateBeginStringOrEmpty;
-            return s.push(c, PARSE_OBJECT_KEY);
-        case 0x5b:
-            s.step = stateBeginValueOrEmpty;
-            return s.push(c, PARSE_ARRAY_VALUE);
-        case 0x22:
-            s.step = stateInString;
-            return true;
-        case 0x2d:
-            s.step = stateNeg;
-            return true;
-        case 0x30:
-            s.step = state0;
-            return true;
-        case 0x74:
-            s.step = literal('true', 1);
-            return true;
-        case 0x66:
-            s.step = literal('false', 1);
-            return true;
-        case 0x6e:
-            s.step = literal('null', 1);
-            return true;
-    }
-    if (c >= 0x31 && c <= 0x39) {
-        s.step = state1;
-        return true;
-    }
-    return s.error(c, 'looking for beginning of value');
-}
-function stateBeginStringOrEmpty(s, c) {
-    if (scanner_isSpace(c))
-        return true;
-    if (c === 0x7d) {
-        s.parseState[s.parseState.length - 1] = PARSE_OBJECT_VALUE;
-        return stateEndValue(s, c);
-    }
-    return stateBeginString(s, c);
-}
-function stateBeginString(s, c) {
-    if (scanner_isSpace(c))
-        return true;
-    if (c === 0x22) {
-        s.step = stateInString;
-        return true;
-    }
-    return s.error(c, 'looking for beginning of object key string');
-}
-function stateEndValue(s, c) {
-    const n = s.parseState.length;
-    if (n === 0) {
-        s.step = stateEndTop;
-        s.endTop = true;
-        return stateEndTop(s, c);
-    }
-    if (scanner_isSpace(c)) {
-        s.step = stateEndValue;
-        return true;
-    }
-    switch (s.parseState[n - 1]) {
-        case PARSE_OBJECT_KEY:
-            if (c === 0x3a) {
-                s.parseState[n - 1] = PARSE_OBJECT_VALUE;
-                s.step = stateBeginValue;
-                return true;
-            }
-            return s.error(c, 'after object key');
-        case PARSE_OBJECT_VALUE:
-            if (c === 0x2c) {
-                s.parseState[n - 1] = PARSE_OBJECT_KEY;
-                s.step = stateBeginString;
-                return true;
-            }
-            if (c === 0x7d) {
-                s.pop();
-                return true;
-            }
-            return s.error(c, 'after object key:value pair');
-        default:
-            if (c === 0x2c) {
-                s.step = stateBeginValue;
-                return true;
-            }
-            if (c === 0x5d) {
-                s.pop();
-                return true;
-            }
-            return s.error(c, 'after array element');
-    }
-}
-/** After the top-level value only spaces may follow; the error is reported one byte later. */
-function stateEndTop(s, c) {
-    if (!scanner_isSpace(c))
-        s.error(c, 'after top-level value');
-    return true;
-}
-function stateInString(s, c) {
-    if (c === 0x22) {
-        s.step = stateEndValue;
-        return true;
-    }
-    if (c === 0x5c) {
-        s.step = stateInStringEsc;
-        return true;
-    }
-    if (c < 0x20)
-        return s.error(c, 'in string literal');
-    return true;
-}
-function stateInStringEsc(s, c) {
-    if ('bfnrt\\/"'.includes(String.fromCharCode(c))) {
-        s.step = stateInString;
-        return true;
-    }
-    if (c === 0x75) {
-        s.step = scanner_hexEscape(4);
-        return true;
-    }
-    return s.error(c, 'in string escape code');
-}
-function scanner_hexEscape(left) {
-    return (s, c) => {
-        if (!isHex(c))
-            return s.error(c, 'in \\u hexadecimal character escape');
-        s.step = left === 1 ? stateInString : scanner_hexEscape(left - 1);
-        return true;
-    };
-}
-function stateNeg(s, c) {
-    if (c === 0x30) {
-        s.step = state0;
-        return true;
-    }
-    if (c >= 0x31 && c <= 0x39) {
-        s.step = state1;
-        return true;
-    }
-    return s.error(c, 'in numeric literal');
-}
-function state1(s, c) {
-    if (scanner_isDigit(c))
-        return true;
-    return state0(s, c);
-}
-function state0(s, c) {
-    if (c === 0x2e) {
-        s.step = stateDot;
-        return true;
-    }
-    if (c === 0x65 || c === 0x45) {
-        s.step = stateE;
-        return true;
-    }
-    return stateEndValue(s, c);
-}
-function stateDot(s, c) {
-    if (scanner_isDigit(c)) {
-        s.step = stateDot0;
-        return true;
-    }
-    return s.error(c, 'after decimal point in numeric literal');
-}
-function stateDot0(s, c) {
-    if (scanner_isDigit(c))
-        return true;
-    if (c === 0x65 || c === 0x45) {
-        s.step = stateE;
-        return true;
-    }
-    return stateEndValue(s, c);
-}
-function stateE(s, c) {
-    if (c === 0x2b || c === 0x2d) {
-        s.step = stateESign;
-        return true;
-    }
-    return stateESign(s, c);
-}
-function stateESign(s, c) {
-    if (scanner_isDigit(c)) {
-        s.step = stateE0;
-        return true;
-    }
-    return s.error(c, 'in exponent of numeric literal');
-}
-function stateE0(s, c) {
-    if (scanner_isDigit(c))
-        return true;
-    return stateEndValue(s, c);
-}
-/** The states after `t`, `tr`, `tru` … of true/false/null. */
-function literal(word, at) {
-    return (s, c) => {
-        const want = word.charCodeAt(at);
-        if (c !== want)
-            return s.error(c, `in literal ${word} (expecting '${word[at]}')`);
-        s.step = at + 1 === word.length ? stateEndValue : literal(word, at + 1);
-        return true;
-    };
-}
-/** checkValid: throws Go's SyntaxError for invalid JSON (scanner.eof included). */
-function checkValid(data) {
-    const s = new Scanner();
-    for (const c of data) {
-        s.bytes++;
-        s.step(s, c);
-        // stateEndTop records its error but fails only on the next byte or at EOF: same result.
-        if (s.err)
-            throw s.err;
-    }
-    if (s.endTop)
-        return;
-    s.step(s, 0x20);
-    if (s.endTop)
-        return;
-    throw s.err ?? new JsonSyntaxError('unexpected end of JSON input', s.bytes);
-}
-
-;// CONCATENATED MODULE: ./src/gojson/decode.ts
-/**
- * json.Unmarshal into interface{} (golang/go:src/encoding/json/decode.go): the input is first
- * validated by the scanner (Go's messages and offsets), then decoded: objects become
- * null-prototype maps (duplicate keys: last wins), arrays []interface{}, numbers float64,
- * strings with Go's unquoting (invalid UTF-8 and unpaired surrogate escapes become U+FFFD).
- */
-
-
-
-
-const decode_isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
-class decode_Decoder {
-    data;
-    off = 0;
-    constructor(data) {
-        this.data = data;
-    }
-    skipSpace() {
-        while (decode_isSpace(this.data[this.off]))
-            this.off++;
-    }
-    stack = [];
-    /** One value; containers are built with an explicit stack (Go allows 10000 levels). */
-    value() {
-        for (;;) {
-            let v = this.scalarOrOpen();
-            if (v === undefined)
-                continue; // a non-empty container was opened
-            for (;;) {
-                const top = this.stack[this.stack.length - 1];
-                if (!top)
-                    return v;
-                if (Array.isArray(top.container))
-                    top.container.push(v);
-                else
-                    top.container[top.key] = v;
-                this.skipSpace();
-                if (this.data[this.off++] === 0x2c) {
-                    if (!Array.isArray(top.container))
-                        top.key = this.objectKey();
-                    break;
-                }
-                this.stack.pop();
-                v = top.container;
-            }
-        }
-    }
-    /** A scalar, an empty container, or undefined after pushing a non-empty container. */
-    scalarOrOpen() {
-        this.skipSpace();
-        const c = this.data[this.off];
-        if (c === 0x7b || c === 0x5b) {
-            this.off++;
-            this.skipSpace();
-            if (this.data[this.off] === (c === 0x7b ? 0x7d : 0x5d)) {
-                this.off++;
-                return c === 0x7b ? values_newMap() : [];
-            }
-            const container = c === 0x7b ? values_newMap() : [];
-            this.stack.push({ container, key: c === 0x7b ? this.objectKey() : '' });
-            return undefined;
-        }
-        if (c === 0x22)
-            return this.string();
-        if (c === 0x74)
-            return this.literal(4, true);
-        if (c === 0x66)
-            return this.literal(5, false);
-        if (c === 0x6e)
-            return this.literal(4, null);
-        return this.number();
-    }
-    /** `"key" :` */
-    objectKey() {
-        this.skipSpace();
-        const key = this.string();
-        this.skipSpace();
-        this.off++;
-        return key;
-    }
-    literal(len, v) {
-        this.off += len;
-        return v;
-    }
-    number() {
-        const start = this.off;
-        while (this.off < this.data.length &&
-            /[-+.eE0-9]/.test(String.fromCharCode(this.data[this.off] ?? 0))) {
-            this.off++;
-        }
-        const text = String.fromCharCode(...this.data.subarray(start, this.off));
-        const n = Number(text);
-        if (!Number.isFinite(n)) {
-            throw new JsonUnmarshalTypeError(`json: cannot unmarshal number ${text} into Go value of type float64`, this.off);
-        }
-        return n;
-    }
-    getu4(at) {
-        if (this.data[at] !== 0x5c || this.data[at + 1] !== 0x75)
-            return -1;
-        const hex = String.fromCharCode(...this.data.subarray(at + 2, at + 6));
-        return /^[0-9a-fA-F]{4}$/.test(hex) ? parseInt(hex, 16) : -1;
-    }
-    /** unquoteBytes. */
-    string() {
-        const d = this.data;
-        let i = this.off + 1;
-        let out = '';
-        for (;;) {
-            const c = d[i] ?? 0x22;
-            if (c === 0x22)
-                break;
-            if (c === 0x5c) {
-                const e = d[i + 1] ?? 0;
-                const simple = {
-                    0x62: '\b',
-                    0x66: '\f',
-                    0x6e: '\n',
-                    0x72: '\r',
-                    0x74: '\t',
-                    0x5c: '\\',
-                    0x2f: '/',
-                    0x22: '"',
-                };
-                if (e !== 0x75) {
-                    out += simple[e] ?? '';
-                    i += 2;
-                    continue;
-                }
-                let r = this.getu4(i);
-                i += 6;
-                if (r >= 0xd800 && r <= 0xdfff) {
-                    const r2 = this.getu4(i);
-                    if (r <= 0xdbff && r2 >= 0xdc00 && r2 <= 0xdfff) {
-                        r = 0x10000 + ((r - 0xd800) << 10) + (r2 - 0xdc00);
-                        i += 6;
-                    }
-                    else {
-                        r = 0xfffd;
-                    }
-                }
-                out += String.fromCodePoint(r);
-                continue;
-            }
-            if (c < 0x80) {
-                out += String.fromCharCode(c);
-                i++;
-                continue;
-            }
-            const { r, size } = decodeRune(d, i);
-            out += String.fromCodePoint(r);
-            i += size;
-        }
-        this.off = i + 1;
-        return out;
-    }
-}
-/** json.Unmarshal(text, &v) with v interface{}. Throws JsonSyntaxError / JsonUnmarshalTypeError. */
-function unmarshalJson(text) {
-    const data = typeof text === 'string' ? go_utf8_utf8Bytes(text) : text;
-    checkValid(data);
-    return new decode_Decoder(data).value();
-}
-
-;// CONCATENATED MODULE: ./src/gojson/index.ts
-/** Go's encoding/json over the hookline value model (see encode.ts and decode.ts). */
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/gotime/quote.ts
-/**
- * The `quote` helper of Go's time package (golang/go:src/time/format.go), used in ParseError and
- * ParseDuration messages: double quotes, `"` and `\` escaped, and every byte of a non-ASCII or
- * control character written as `\xNN`.
- */
-function goQuote(s) {
-    let out = '"';
-    for (const ch of s) {
-        const c = ch.codePointAt(0) ?? 0;
-        if (c >= 0x80 || c < 0x20) {
-            for (const b of new TextEncoder().encode(ch))
-                out += '\\x' + b.toString(16).padStart(2, '0');
-        }
-        else {
-            if (ch === '"' || ch === '\\')
-                out += '\\';
-            out += ch;
-        }
-    }
-    return out + '"';
-}
-
-;// CONCATENATED MODULE: ./src/gotime/duration.ts
-/**
- * time.Duration: String, ParseDuration and Round, following golang/go:src/time/time.go and
- * format.go. Durations are int64 nanoseconds, held as bigint.
- */
-
-const NANOSECOND = 1n;
-const MICROSECOND = 1000n;
-const MILLISECOND = 1000000n;
-const SECOND = 1000000000n;
-const MINUTE = 60n * SECOND;
-const HOUR = 60n * MINUTE;
-const MAX_INT64 = (1n << 63n) - 1n;
-const MIN_INT64 = -(1n << 63n);
-/** An error from ParseDuration, with Go's message. */
-class DurationError extends Error {
-}
-/** fmtFrac: the fraction v/10^prec without trailing zeros (and no dot when zero). */
-function fmtFrac(v, prec) {
-    let digits = '';
-    let print = false;
-    let u = v;
-    for (let i = 0; i < prec; i++) {
-        const digit = u % 10n;
-        print = print || digit !== 0n;
-        if (print)
-            digits = digit.toString() + digits;
-        u /= 10n;
-    }
-    return { frac: print ? '.' + digits : '', rest: u };
-}
-/** Duration.String, e.g. `1h2m3s`, `1.5s`, `2ms`, `0s`. */
-function duration_durationString(d) {
-    const neg = d < 0n;
-    let u = neg ? -d : d;
-    let out;
-    if (u < SECOND) {
-        if (u === 0n)
-            return '0s';
-        let unit;
-        let prec;
-        if (u < MICROSECOND) {
-            unit = 'ns';
-            prec = 0;
-        }
-        else if (u < MILLISECOND) {
-            unit = 'µs';
-            prec = 3;
-        }
-        else {
-            unit = 'ms';
-            prec = 6;
-        }
-        const { frac, rest } = fmtFrac(u, prec);
-        out = rest.toString() + frac + unit;
-    }
-    else {
-        const { frac, rest } = fmtFrac(u, 9);
-        u = rest;
-        out = (u % 60n).toString() + frac + 's';
-        u /= 60n;
-        if (u > 0n) {
-            out = (u % 60n).toString() + 'm' + out;
-            u /= 60n;
-            if (u > 0n)
-                out = u.toString() + 'h' + out;
-        }
-    }
-    return neg ? '-' + out : out;
-}
-const UNITS = {
-    ns: NANOSECOND,
-    us: MICROSECOND,
-    µs: MICROSECOND, // U+00B5
-    μs: MICROSECOND, // U+03BC
-    ms: MILLISECOND,
-    s: SECOND,
-    m: MINUTE,
-    h: HOUR,
-};
-const duration_isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
-/** time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`. Throws DurationError. */
-function parseDuration(orig) {
-    const invalid = () => new DurationError(`time: invalid duration ${goQuote(orig)}`);
-    let s = orig;
-    let neg = false;
-    if (s !== '' && (s[0] === '-' || s[0] === '+')) {
-        neg = s[0] === '-';
-        s = s.slice(1);
-    }
-    if (s === '0')
-        return 0n;
-    if (s === '')
-        throw invalid();
-    let d = 0n;
-    while (s !== '') {
-        if (!(s[0] === '.' || duration_isDigit(s[0])))
-            throw invalid();
-        let i = 0;
-        let v = 0n;
-        while (duration_isDigit(s[i])) {
-            v = v * 10n + BigInt(s.charCodeAt(i) - 48);
-            if (v > 1n << 63n)
-                throw invalid();
-            i++;
-        }
-        const pre = i > 0;
-        s = s.slice(i);
-        let f = 0n;
-        let scale = 1;
-        let post = false;
-        if (s[0] === '.') {
-            s = s.slice(1);
-            let j = 0;
-            let overflow = false;
-            while (duration_isDigit(s[j])) {
-                if (!overflow) {
-                    const y = f * 10n + BigInt(s.charCodeAt(j) - 48);
-                    if (f > MAX_INT64 / 10n || y > 1n << 63n)
-                        overflow = true;
-                    else {
-                        f = y;
-                        scale *= 10;
-                    }
-                }
-                j++;
-            }
-            post = j > 0;
-            s = s.slice(j);
-        }
-        if (!pre && !post)
-            throw invalid();
-        let k = 0;
-        while (k < s.length && s[k] !== '.' && !duration_isDigit(s[k]))
-            k++;
-        if (k === 0)
-            throw new DurationError(`time: missing unit in duration ${goQuote(orig)}`);
-        const u = s.slice(0, k);
-        s = s.slice(k);
-        const unit = UNITS[u];
-        if (unit === undefined) {
-            throw new DurationError(`time: unknown unit ${goQuote(u)} in duration ${goQuote(orig)}`);
-        }
-        if (v > (1n << 63n) / unit)
-            throw invalid();
-        v *= unit;
-        if (f > 0n) {
-            v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
-            if (v > 1n << 63n)
-                throw invalid();
-        }
-        d += v;
-        if (d > 1n << 63n)
-            throw invalid();
-    }
-    if (neg)
-        return -d;
-    if (d > MAX_INT64)
-        throw invalid();
-    return d;
-}
-/** Duration.Round(m): halfway values round away from zero; saturates on overflow. */
-function roundDuration(d, m) {
-    if (m <= 0n)
-        return d;
-    let r = d % m;
-    const lessThanHalf = (x, y) => x + x < y;
-    if (d < 0n) {
-        r = -r;
-        if (lessThanHalf(r, m))
-            return d + r;
-        const d1 = d - m + r;
-        return d1 >= MIN_INT64 ? d1 : MIN_INT64;
-    }
-    if (lessThanHalf(r, m))
-        return d - r;
-    const d1 = d + m - r;
-    return d1 <= MAX_INT64 ? d1 : MAX_INT64;
-}
-/** Wrap to int64 like Go's Duration arithmetic. */
-function toInt64(v) {
-    return BigInt.asIntN(64, v);
-}
-
-;// CONCATENATED MODULE: ./src/gotime/civil.ts
-/**
- * Proleptic Gregorian calendar arithmetic on Unix seconds, as Go's time package does it
- * (golang/go:src/time/time.go `absDate`, `daysIn`, `isLeap`). Pure integer math, so years 0..99
- * and negative years work (JS Date.UTC maps 0..99 to 19xx).
- */
-const LONG_MONTHS = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-];
-const LONG_DAYS = [
-    'Sunday',
-    'Monday',
-    'Tuesday',
-    'Wednesday',
-    'Thursday',
-    'Friday',
-    'Saturday',
-];
-const SHORT_MONTHS = LONG_MONTHS.map((m) => m.slice(0, 3));
-const SHORT_DAYS = LONG_DAYS.map((d) => d.slice(0, 3));
-/** Cumulative days before each month in a non-leap year (Go's daysBefore). */
-const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
-function isLeap(year) {
-    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-function daysIn(month, year) {
-    if (month === 2 && isLeap(year))
-        return 29;
-    return DAYS_BEFORE[month] - DAYS_BEFORE[month - 1];
-}
-const floorDiv = (a, b) => Math.floor(a / b);
-/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(year, month, day) {
-    const y = month <= 2 ? year - 1 : year;
-    const era = floorDiv(y, 400);
-    const yoe = y - era * 400;
-    const mp = (month + 9) % 12;
-    const doy = floorDiv(153 * mp + 2, 5) + day - 1;
-    const doe = yoe * 365 + floorDiv(yoe, 4) - floorDiv(yoe, 100) + doy;
-    return era * 146097 + doe - 719468;
-}
-/** Civil date of a day count since 1970-01-01 (Hinnant's civil_from_days). */
-function civilFromDays(z0) {
-    const z = z0 + 719468;
-    const era = floorDiv(z, 146097);
-    const doe = z - era * 146097;
-    const yoe = floorDiv(doe - floorDiv(doe, 1460) + floorDiv(doe, 36524) - floorDiv(doe, 146096), 365);
-    const doy = doe - (365 * yoe + floorDiv(yoe, 4) - floorDiv(yoe, 100));
-    const mp = floorDiv(5 * doy + 2, 153);
-    const day = doy - floorDiv(153 * mp + 2, 5) + 1;
-    const month = mp < 10 ? mp + 3 : mp - 9;
-    return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-/** Civil fields of a local-seconds value (Unix seconds plus the zone offset). */
-function civilFromSeconds(localSec) {
-    const days = floorDiv(localSec, 86400);
-    const secOfDay = localSec - days * 86400;
-    const { year, month, day } = civilFromDays(days);
-    const weekday = (((days + 4) % 7) + 7) % 7;
-    const yday = DAYS_BEFORE[month - 1] + day + (month > 2 && isLeap(year) ? 1 : 0);
-    return {
-        year,
-        month,
-        day,
-        hour: floorDiv(secOfDay, 3600),
-        minute: floorDiv(secOfDay % 3600, 60),
-        second: secOfDay % 60,
-        weekday,
-        yday,
-    };
-}
-/**
- * Local seconds of a civil date with Go's normalisation (time.Date: month 13 is January of the
- * next year, day 0 is the last day of the previous month, and so on).
- */
-function secondsFromCivil(year, month, day, hour = 0, minute = 0, second = 0) {
-    const m0 = month - 1;
-    const y = year + floorDiv(m0, 12);
-    const m = (((m0 % 12) + 12) % 12) + 1;
-    const days = daysFromCivil(y, m, 1) + day - 1;
-    return days * 86400 + hour * 3600 + minute * 60 + second;
-}
-
-;// CONCATENATED MODULE: ./src/gotime/layout.ts
-
-const ZERO_2 = [
-    'ZeroMonth',
-    'ZeroDay',
-    'ZeroHour12',
-    'ZeroMinute',
-    'ZeroSecond',
-    'Year',
-];
-const ONE = ['Hour12', 'Minute', 'Second'];
-const DASH_TZ = [
-    ['-070000', 'NumSecondsTz'],
-    ['-07:00:00', 'NumColonSecondsTZ'],
-    ['-0700', 'NumTZ'],
-    ['-07:00', 'NumColonTZ'],
-    ['-07', 'NumShortTZ'],
-];
-const Z_TZ = [
-    ['Z070000', 'ISO8601SecondsTZ'],
-    ['Z07:00:00', 'ISO8601ColonSecondsTZ'],
-    ['Z0700', 'ISO8601TZ'],
-    ['Z07:00', 'ISO8601ColonTZ'],
-    ['Z07', 'ISO8601ShortTZ'],
-];
-const startsWithLower = (s) => s.length > 0 && s[0] >= 'a' && s[0] <= 'z';
-const isDigitAt = (s, i) => i < s.length && s[i] >= '0' && s[i] <= '9';
-function chunk(layout, i, len, std) {
-    return {
-        prefix: layout.slice(0, i),
-        std,
-        stdStr: layout.slice(i, i + len),
-        suffix: layout.slice(i + len),
-    };
-}
-/** Find the first layout element: nextStdChunk. */
-function nextStdChunk(layout) {
-    for (let i = 0; i < layout.length; i++) {
-        const found = stdAt(layout, i);
-        if (found)
-            return found;
-    }
-    return { prefix: layout, std: null, stdStr: '', suffix: '' };
-}
-function stdAt(layout, i) {
-    const rest = layout.slice(i);
-    switch (layout[i]) {
-        case 'J':
-            if (rest.startsWith('January'))
-                return chunk(layout, i, 7, { kind: 'LongMonth' });
-            if (rest.startsWith('Jan') && !startsWithLower(rest.slice(3))) {
-                return chunk(layout, i, 3, { kind: 'Month' });
-            }
-            return undefined;
-        case 'M':
-            if (rest.startsWith('Monday'))
-                return chunk(layout, i, 6, { kind: 'LongWeekDay' });
-            if (rest.startsWith('Mon') && !startsWithLower(rest.slice(3))) {
-                return chunk(layout, i, 3, { kind: 'WeekDay' });
-            }
-            if (rest.startsWith('MST'))
-                return chunk(layout, i, 3, { kind: 'TZ' });
-            return undefined;
-        case '0':
-            if (rest.length >= 2 && rest[1] >= '1' && rest[1] <= '6') {
-                return chunk(layout, i, 2, { kind: ZERO_2[rest.charCodeAt(1) - 49] });
-            }
-            if (rest.startsWith('002'))
-                return chunk(layout, i, 3, { kind: 'ZeroYearDay' });
-            return undefined;
-        case '1':
-            if (rest[1] === '5')
-                return chunk(layout, i, 2, { kind: 'Hour' });
-            return chunk(layout, i, 1, { kind: 'NumMonth' });
-        case '2':
-            if (rest.startsWith('2006'))
-                return chunk(layout, i, 4, { kind: 'LongYear' });
-            return chunk(layout, i, 1, { kind: 'Day' });
-        case '_':
-            if (rest[1] === '2') {
-                // `_2006` is a literal `_` followed by the long year.
-                if (rest.startsWith('_2006'))
-                    return chunk(layout, i + 1, 4, { kind: 'LongYear' });
-                return chunk(layout, i, 2, { kind: 'UnderDay' });
-            }
-            if (rest.startsWith('__2'))
-                return chunk(layout, i, 3, { kind: 'UnderYearDay' });
-            return undefined;
-        case '3':
-        case '4':
-        case '5':
-            return chunk(layout, i, 1, { kind: ONE[layout.charCodeAt(i) - 51] });
-        case 'P':
-            return rest[1] === 'M' ? chunk(layout, i, 2, { kind: 'PM' }) : undefined;
-        case 'p':
-            return rest[1] === 'm' ? chunk(layout, i, 2, { kind: 'pm' }) : undefined;
-        case '-':
-            for (const [text, kind] of DASH_TZ)
-                if (rest.startsWith(text))
-                    return chunk(layout, i, text.length, { kind });
-            return undefined;
-        case 'Z':
-            for (const [text, kind] of Z_TZ)
-                if (rest.startsWith(text))
-                    return chunk(layout, i, text.length, { kind });
-            return undefined;
-        case '.':
-        case ',':
-            return fracAt(layout, i);
-    }
-    return undefined;
-}
-function fracAt(layout, i) {
-    const ch = layout[i + 1];
-    if (ch !== '0' && ch !== '9')
-        return undefined;
-    let j = i + 1;
-    while (j < layout.length && layout[j] === ch)
-        j++;
-    if (isDigitAt(layout, j))
-        return undefined;
-    const std = {
-        kind: ch === '0' ? 'FracSecond0' : 'FracSecond9',
-        digits: j - (i + 1),
-        sep: layout[i],
-    };
-    return chunk(layout, i, j - i, std);
-}
-/** appendInt with zero padding to `width` (negative values keep their sign first). */
-function padInt(n, width) {
-    const s = String(Math.abs(n)).padStart(width, '0');
-    return n < 0 ? '-' + s : s;
-}
-/** Time.Format. */
-function formatLayout(layout, t) {
-    let out = '';
-    let rest = layout;
-    while (rest !== '') {
-        const { prefix, std, suffix } = nextStdChunk(rest);
-        out += prefix;
-        if (!std)
-            break;
-        out += formatStd(std, t);
-        rest = suffix;
-    }
-    return out;
-}
-function formatStd(std, t) {
-    const c = t.civil;
-    switch (std.kind) {
-        case 'Year':
-            return padInt(Math.abs(c.year) % 100, 2);
-        case 'LongYear':
-            return padInt(c.year, 4);
-        case 'Month':
-            return SHORT_MONTHS[c.month - 1];
-        case 'LongMonth':
-            return LONG_MONTHS[c.month - 1];
-        case 'NumMonth':
-            return String(c.month);
-        case 'ZeroMonth':
-            return padInt(c.month, 2);
-        case 'WeekDay':
-            return SHORT_DAYS[c.weekday];
-        case 'LongWeekDay':
-            return LONG_DAYS[c.weekday];
-        case 'Day':
-            return String(c.day);
-        case 'UnderDay':
-            return (c.day < 10 ? ' ' : '') + String(c.day);
-        case 'ZeroDay':
-            return padInt(c.day, 2);
-        case 'UnderYearDay':
-            return (c.yday < 100 ? ' ' : '') + (c.yday < 10 ? ' ' : '') + String(c.yday);
-        case 'ZeroYearDay':
-            return padInt(c.yday, 3);
-        case 'Hour':
-            return padInt(c.hour, 2);
-        case 'Hour12':
-            return String(c.hour % 12 === 0 ? 12 : c.hour % 12);
-        case 'ZeroHour12':
-            return padInt(c.hour % 12 === 0 ? 12 : c.hour % 12, 2);
-        case 'Minute':
-            return String(c.minute);
-        case 'ZeroMinute':
-            return padInt(c.minute, 2);
-        case 'Second':
-            return String(c.second);
-        case 'ZeroSecond':
-            return padInt(c.second, 2);
-        case 'PM':
-            return c.hour >= 12 ? 'PM' : 'AM';
-        case 'pm':
-            return c.hour >= 12 ? 'pm' : 'am';
-        case 'TZ':
-            return t.zoneName !== '' ? t.zoneName : formatOffset('NumTZ', t.offset);
-        case 'FracSecond0':
-        case 'FracSecond9':
-            return formatNano(t.nsec, std);
-        default:
-            return formatOffset(std.kind, t.offset);
-    }
-}
-/** The numeric and ISO 8601 zone elements. */
-function formatOffset(kind, offset) {
-    const iso = kind.startsWith('ISO8601');
-    if (offset === 0 && iso)
-        return 'Z';
-    let zone = Math.trunc(offset / 60);
-    let abs = offset;
-    let out = '+';
-    if (zone < 0) {
-        out = '-';
-        zone = -zone;
-        abs = -abs;
-    }
-    out += padInt(Math.floor(zone / 60), 2);
-    const colon = kind.includes('Colon');
-    if (colon)
-        out += ':';
-    if (kind !== 'NumShortTZ' && kind !== 'ISO8601ShortTZ')
-        out += padInt(zone % 60, 2);
-    if (kind.includes('Seconds')) {
-        if (colon)
-            out += ':';
-        out += padInt(abs % 60, 2);
-    }
-    return out;
-}
-/** appendNano: `.000` keeps zeros, `.999` trims them (and the dot when nothing is left). */
-function formatNano(nsec, std) {
-    const trim = std.kind === 'FracSecond9';
-    const n = Math.min(std.digits ?? 0, 9);
-    if (trim && (n === 0 || nsec === 0))
-        return '';
-    let digits = padInt(nsec, 9).slice(0, n);
-    if (trim)
-        digits = digits.replace(/0+$/, '');
-    return digits === '' ? '' : (std.sep ?? '.') + digits;
-}
-
-;// CONCATENATED MODULE: ./src/gotime/scan.ts
-/**
- * Scanning helpers of Go's time.Parse (golang/go:src/time/format.go `getnum`, `getnum3`,
- * `lookup`, `skip`, `parseNanoseconds`, `parseTimeZone`).
- */
-
-/** The element does not match (Go's errBad). */
-class Bad extends Error {
-}
-/** A value out of range; the message names the field (Go's rangeErrString). */
-class RangeErr extends Error {
-}
-function getnum(s, fixed) {
-    if (!isDigitAt(s, 0))
-        throw new Bad();
-    if (!isDigitAt(s, 1)) {
-        if (fixed)
-            throw new Bad();
-        return [s.charCodeAt(0) - 48, s.slice(1)];
-    }
-    return [(s.charCodeAt(0) - 48) * 10 + s.charCodeAt(1) - 48, s.slice(2)];
-}
-function getnum3(s, fixed) {
-    let n = 0;
-    let i = 0;
-    for (; i < 3 && isDigitAt(s, i); i++)
-        n = n * 10 + s.charCodeAt(i) - 48;
-    if (i === 0 || (fixed && i !== 3))
-        throw new Bad();
-    return [n, s.slice(i)];
-}
-function lookup(tab, val) {
-    for (let i = 0; i < tab.length; i++) {
-        const v = tab[i];
-        if (val.length >= v.length && val.slice(0, v.length).toLowerCase() === v.toLowerCase()) {
-            return [i, val.slice(v.length)];
-        }
-    }
-    throw new Bad();
-}
-const cutspace = (s) => s.replace(/^ +/, '');
-function skip(value, prefix) {
-    let v = value;
-    let p = prefix;
-    while (p.length > 0) {
-        if (p[0] === ' ') {
-            if (v.length > 0 && v[0] !== ' ')
-                throw new Bad();
-            p = cutspace(p);
-            v = cutspace(v);
-            continue;
-        }
-        if (v.length === 0 || v[0] !== p[0])
-            throw new Bad();
-        p = p.slice(1);
-        v = v.slice(1);
-    }
-    return v;
-}
-const commaOrPeriod = (c) => c === '.' || c === ',';
-function parseNanoseconds(value, nbytes0) {
-    if (!commaOrPeriod(value[0]))
-        throw new Bad();
-    const nbytes = Math.min(nbytes0, 10);
-    const digits = value.slice(1, nbytes);
-    if (!/^[0-9]+$/.test(digits))
-        throw new Bad();
-    return Number(digits) * 10 ** (10 - nbytes);
-}
-/** Length of a time zone abbreviation at the start of `value` (parseTimeZone), or 0. */
-function parseTimeZone(value) {
-    if (value.length < 3)
-        return 0;
-    if (value.startsWith('ChST') || value.startsWith('MeST'))
-        return 4;
-    if (value.startsWith('GMT')) {
-        const m = /^GMT[+-]([0-9]{1,2})/.exec(value);
-        return m && Number(m[1]) <= 23 ? m[0].length : 3;
-    }
-    if (value[0] === '+' || value[0] === '-') {
-        const m = /^[+-]([0-9]{1,2})/.exec(value);
-        return m && Number(m[1]) <= 23 ? m[0].length : 0;
-    }
-    let n = 0;
-    while (n < 6 && n < value.length && value[n] >= 'A' && value[n] <= 'Z')
-        n++;
-    if (n === 3)
-        return 3;
-    if (n === 4 && (value[3] === 'T' || value.startsWith('WITA')))
-        return 4;
-    if (n === 5 && value[4] === 'T')
-        return 5;
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/gotime/parse.ts
-
-
-
-
-/** Go's *time.ParseError, with Error() text. */
-class TimeParseError extends Error {
-}
-/** time.Parse's field extraction. Throws TimeParseError with Go's message. */
-function parseLayout(layout0, value0) {
-    const st = {
-        value: value0,
-        year: 0,
-        month: -1,
-        day: -1,
-        yday: -1,
-        hour: 0,
-        minute: 0,
-        second: 0,
-        nsec: 0,
-        utc: false,
-        zoneOffset: undefined,
-        zoneName: '',
-        pm: false,
-        am: false,
-    };
-    const fail = (layoutElem, valueElem, msg = '') => new TimeParseError(msg === ''
-        ? `parsing time ${goQuote(value0)} as ${goQuote(layout0)}: cannot parse ${goQuote(valueElem)} as ${goQuote(layoutElem)}`
-        : `parsing time ${goQuote(value0)}${msg}`);
-    let layout = layout0;
-    for (;;) {
-        const { prefix, std, stdStr, suffix } = nextStdChunk(layout);
-        try {
-            st.value = skip(st.value, prefix);
-        }
-        catch {
-            throw fail(prefix, st.value);
-        }
-        if (!std) {
-            if (st.value.length !== 0)
-                throw fail('', st.value, `: extra text: ${goQuote(st.value)}`);
-            break;
-        }
-        layout = suffix;
-        const hold = st.value;
-        try {
-            parseStd(st, std, layout);
-        }
-        catch (e) {
-            if (e instanceof RangeErr)
-                throw fail(stdStr, st.value, `: ${e.message} out of range`);
-            throw fail(stdStr, hold);
-        }
-    }
-    return finish(st, fail);
-}
-function checkRange(cond, what) {
-    if (cond)
-        throw new RangeErr(what);
-}
-function parseStd(st, std, layoutRest) {
-    const v = st.value;
-    switch (std.kind) {
-        case 'Year': {
-            if (v.length < 2 || !/^[0-9]{2}/.test(v))
-                throw new Bad();
-            const y = Number(v.slice(0, 2));
-            st.year = y >= 69 ? y + 1900 : y + 2000;
-            st.value = v.slice(2);
-            return;
-        }
-        case 'LongYear':
-            if (v.length < 4 || !/^[0-9]{4}/.test(v))
-                throw new Bad();
-            st.year = Number(v.slice(0, 4));
-            st.value = v.slice(4);
-            return;
-        case 'Month':
-        case 'LongMonth': {
-            const [m, r] = lookup(std.kind === 'Month' ? SHORT_MONTHS : LONG_MONTHS, v);
-            st.month = m + 1;
-            st.value = r;
-            return;
-        }
-        case 'NumMonth':
-        case 'ZeroMonth':
-            [st.month, st.value] = getnum(v, std.kind === 'ZeroMonth');
-            checkRange(st.month <= 0 || st.month > 12, 'month');
-            return;
-        case 'WeekDay':
-        case 'LongWeekDay':
-            st.value = lookup(std.kind === 'WeekDay' ? SHORT_DAYS : LONG_DAYS, v)[1];
-            return;
-        case 'Day':
-        case 'UnderDay':
-        case 'ZeroDay':
-            [st.day, st.value] = getnum(std.kind === 'UnderDay' && v[0] === ' ' ? v.slice(1) : v, std.kind === 'ZeroDay');
-            return;
-        case 'UnderYearDay':
-        case 'ZeroYearDay': {
-            let s = v;
-            for (let i = 0; i < 2; i++)
-                if (std.kind === 'UnderYearDay' && s[0] === ' ')
-                    s = s.slice(1);
-            [st.yday, st.value] = getnum3(s, std.kind === 'ZeroYearDay');
-            return;
-        }
-        case 'Hour':
-            [st.hour, st.value] = getnum(v, false);
-            checkRange(st.hour >= 24, 'hour');
-            return;
-        case 'Hour12':
-        case 'ZeroHour12':
-            [st.hour, st.value] = getnum(v, std.kind === 'ZeroHour12');
-            checkRange(st.hour > 12, 'hour');
-            return;
-        case 'Minute':
-        case 'ZeroMinute':
-            [st.minute, st.value] = getnum(v, std.kind === 'ZeroMinute');
-            checkRange(st.minute >= 60, 'minute');
-            return;
-        case 'Second':
-        case 'ZeroSecond':
-            parseSecond(st, std, layoutRest);
-            return;
-        case 'PM':
-        case 'pm': {
-            if (v.length < 2)
-                throw new Bad();
-            const p = v.slice(0, 2);
-            const [pm, am] = std.kind === 'PM' ? ['PM', 'AM'] : ['pm', 'am'];
-            if (p === pm)
-                st.pm = true;
-            else if (p === am)
-                st.am = true;
-            else
-                throw new Bad();
-            st.value = v.slice(2);
-            return;
-        }
-        case 'TZ': {
-            if (v.startsWith('UTC')) {
-                st.utc = true;
-                st.value = v.slice(3);
-                return;
-            }
-            const n = parseTimeZone(v);
-            if (n === 0)
-                throw new Bad();
-            st.zoneName = v.slice(0, n);
-            st.value = v.slice(n);
-            return;
-        }
-        case 'FracSecond0': {
-            const ndigit = 1 + (std.digits ?? 0);
-            if (v.length < ndigit)
-                throw new Bad();
-            st.nsec = parseNanoseconds(v, ndigit);
-            st.value = v.slice(ndigit);
-            return;
-        }
-        case 'FracSecond9': {
-            if (v.length < 2 || !commaOrPeriod(v[0]) || !isDigitAt(v, 1))
-                return;
-            let i = 0;
-            while (isDigitAt(v, i + 1))
-                i++;
-            st.nsec = parseNanoseconds(v, 1 + i);
-            st.value = v.slice(1 + i);
-            return;
-        }
-        default:
-            parseNumericZone(st, std);
-    }
-}
-function parseSecond(st, std, layoutRest) {
-    [st.second, st.value] = getnum(st.value, std.kind === 'ZeroSecond');
-    checkRange(st.second >= 60, 'second');
-    const v = st.value;
-    // A fractional second in the input but not in the layout is accepted.
-    if (v.length >= 2 && commaOrPeriod(v[0]) && isDigitAt(v, 1)) {
-        const next = nextStdChunk(layoutRest).std;
-        if (next && (next.kind === 'FracSecond0' || next.kind === 'FracSecond9'))
-            return;
-        let n = 2;
-        while (isDigitAt(v, n))
-            n++;
-        st.nsec = parseNanoseconds(v, n);
-        st.value = v.slice(n);
-    }
-}
-function parseNumericZone(st, std) {
-    const v = st.value;
-    const k = std.kind;
-    if (k.startsWith('ISO8601') && v[0] === 'Z') {
-        st.utc = true;
-        st.value = v.slice(1);
-        return;
-    }
-    let parts;
-    if (k === 'ISO8601ColonTZ' || k === 'NumColonTZ') {
-        if (v.length < 6 || v[3] !== ':')
-            throw new Bad();
-        parts = [v[0], v.slice(1, 3), v.slice(4, 6), '00', 6];
-    }
-    else if (k === 'NumShortTZ' || k === 'ISO8601ShortTZ') {
-        if (v.length < 3)
-            throw new Bad();
-        parts = [v[0], v.slice(1, 3), '00', '00', 3];
-    }
-    else if (k === 'ISO8601ColonSecondsTZ' || k === 'NumColonSecondsTZ') {
-        if (v.length < 9 || v[3] !== ':' || v[6] !== ':')
-            throw new Bad();
-        parts = [v[0], v.slice(1, 3), v.slice(4, 6), v.slice(7, 9), 9];
-    }
-    else if (k === 'ISO8601SecondsTZ' || k === 'NumSecondsTz') {
-        if (v.length < 7)
-            throw new Bad();
-        parts = [v[0], v.slice(1, 3), v.slice(3, 5), v.slice(5, 7), 7];
-    }
-    else {
-        if (v.length < 5)
-            throw new Bad();
-        parts = [v[0], v.slice(1, 3), v.slice(3, 5), '00', 5];
-    }
-    const [sign, hh, mm, ss, used] = parts;
-    st.value = v.slice(used);
-    const hr = getnum(hh, true)[0];
-    const mi = getnum(mm, true)[0];
-    const se = getnum(ss, true)[0];
-    let off = (hr * 60 + mi) * 60 + se;
-    if (sign === '-')
-        off = -off;
-    else if (sign !== '+')
-        throw new Bad();
-    checkRange(hr > 24, 'time zone offset hour');
-    checkRange(mi > 60, 'time zone offset minute');
-    checkRange(se > 60, 'time zone offset second');
-    st.zoneOffset = off;
-}
-function finish(st, fail) {
-    if (st.pm && st.hour < 12)
-        st.hour += 12;
-    else if (st.am && st.hour === 12)
-        st.hour = 0;
-    if (st.yday >= 0) {
-        let yday = st.yday;
-        let d = 0;
-        let m = 0;
-        if (isLeap(st.year)) {
-            if (yday === 31 + 29) {
-                m = 2;
-                d = 29;
-            }
-            else if (yday > 31 + 29)
-                yday--;
-        }
-        if (yday < 1 || yday > 365)
-            throw fail('', st.value, ': day-of-year out of range');
-        if (m === 0) {
-            m = Math.floor((yday - 1) / 31) + 1;
-            if (DAYS_BEFORE[m] < yday)
-                m++;
-            d = yday - DAYS_BEFORE[m - 1];
-        }
-        if (st.month >= 0 && st.month !== m)
-            throw fail('', st.value, ': day-of-year does not match month');
-        st.month = m;
-        if (st.day >= 0 && st.day !== d)
-            throw fail('', st.value, ': day-of-year does not match day');
-        st.day = d;
-    }
-    else {
-        if (st.month < 0)
-            st.month = 1;
-        if (st.day < 0)
-            st.day = 1;
-    }
-    if (st.day < 1 || st.day > daysIn(st.month, st.year))
-        throw fail('', st.value, ': day out of range');
-    return st;
-}
-
-;// CONCATENATED MODULE: ./src/gotime/zone.ts
-/**
- * Go's *time.Location for templates: UTC, Local (the process time zone, `TZ`), IANA zones
- * (offsets and abbreviations from the runtime's ICU data through Intl) and fixed zones
- * (golang/go:src/time/zoneinfo.go). `LoadLocation` semantics follow zoneinfo_read.go.
- */
-const UTC = { kind: 'utc' };
-/** The process's zone: `TZ` if set (empty means UTC, as in Go), else the system zone. */
-function localTimeZone() {
-    const env = typeof process !== 'undefined' ? process.env.TZ : undefined;
-    if (env !== undefined)
-        return env === '' ? 'UTC' : env.replace(/^:/, '');
-    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-/** time.Local. Resolved on each call so tests can change `TZ`. */
-function localLocation() {
-    const tz = localTimeZone();
-    return { kind: 'iana', name: 'Local', tz: isValidZone(tz) ? tz : 'UTC' };
-}
-const validZones = new Map();
-function isValidZone(tz) {
-    let ok = validZones.get(tz);
-    if (ok === undefined) {
-        try {
-            new Intl.DateTimeFormat('en-US', { timeZone: tz });
-            ok = /^[A-Za-z0-9_+\-/]+$/.test(tz) && !tz.split('/').includes('..');
-        }
-        catch {
-            ok = false;
-        }
-        validZones.set(tz, ok);
-    }
-    return ok;
-}
-/** time.LoadLocation: "" and "UTC" are UTC, "Local" is Local; undefined for unknown names. */
-function loadLocation(name) {
-    if (name === '' || name === 'UTC')
-        return UTC;
-    if (name === 'Local')
-        return localLocation();
-    return isValidZone(name) ? { kind: 'iana', name, tz: name } : undefined;
-}
-/** What Location.String() prints. */
-function locationName(loc) {
-    return loc.kind === 'utc' ? 'UTC' : loc.name;
-}
-const partsFormatters = new Map();
-const nameFormatters = new Map();
-function partsFormatter(tz) {
-    let f = partsFormatters.get(tz);
-    if (!f) {
-        f = new Intl.DateTimeFormat('en-US', {
-            timeZone: tz,
-            hourCycle: 'h23',
-            era: 'short',
-            year: 'numeric',
-            month: 'numeric',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: 'numeric',
-            second: 'numeric',
-        });
-        partsFormatters.set(tz, f);
-    }
-    return f;
-}
-function nameFormatter(tz, locale) {
-    const key = `${locale}|${tz}`;
-    let f = nameFormatters.get(key);
-    if (!f) {
-        f = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: 'short' });
-        nameFormatters.set(key, f);
-    }
-    return f;
-}
-// JS Date covers ±8.64e15 ms; beyond that, clamp (tz rules are constant that far out anyway).
-const MAX_SEC = 8.64e12;
-const clampSec = (sec) => Math.max(-MAX_SEC, Math.min(MAX_SEC, sec));
-function ianaOffset(tz, sec) {
-    const s = clampSec(sec);
-    const parts = partsFormatter(tz).formatToParts(new Date(s * 1000));
-    const get = (type) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    const bc = parts.find((p) => p.type === 'era')?.value === 'BC';
-    const year = bc ? 1 - get('year') : get('year');
-    const d = new Date(0);
-    d.setUTCFullYear(year, get('month') - 1, get('day'));
-    d.setUTCHours(get('hour'), get('minute'), get('second'), 0);
-    return Math.round(d.getTime() / 1000) - Math.floor(s);
-}
-/** Go's fallback abbreviation for zones without letters, e.g. `+03`, `-0330` (tzdata style). */
-function numericAbbrev(offset) {
-    const sign = offset < 0 ? '-' : '+';
-    const abs = Math.abs(offset);
-    const h = String(Math.floor(abs / 3600)).padStart(2, '0');
-    const m = Math.floor((abs % 3600) / 60);
-    return m === 0 ? `${sign}${h}` : `${sign}${h}${String(m).padStart(2, '0')}`;
-}
-function ianaAbbrev(tz, sec, offset) {
-    const date = new Date(clampSec(sec) * 1000);
-    if (tz === 'UTC' || tz === 'Etc/UTC')
-        return 'UTC';
-    // en-US names US zones; en-GB names European ones (CET, BST). Elsewhere ICU's names are
-    // not tzdata's (e.g. "GST" where tzdata says "+04"), so fall back to the numeric form.
-    const locales = tz.startsWith('Europe/') ? ['en-US', 'en-GB'] : ['en-US'];
-    for (const locale of locales) {
-        const name = nameFormatter(tz, locale)
-            .formatToParts(date)
-            .find((p) => p.type === 'timeZoneName')?.value;
-        if (name && /^[A-Z]{3,5}$/.test(name) && name !== 'GMT')
-            return name;
-        if (name === 'GMT' && offset === 0)
-            return 'GMT';
-    }
-    return numericAbbrev(offset);
-}
-/** The zone in effect at Unix second `sec` (Location.lookup). */
-function zoneAt(loc, sec) {
-    switch (loc.kind) {
-        case 'utc':
-            return { name: 'UTC', offset: 0 };
-        case 'fixed':
-            return { name: loc.name, offset: loc.offset };
-        case 'iana': {
-            const offset = ianaOffset(loc.tz, sec);
-            return { name: ianaAbbrev(loc.tz, sec, offset), offset };
-        }
-    }
-}
-/**
- * Unix seconds of a wall-clock time (expressed as seconds since the epoch as if UTC) in `loc`,
- * resolving gaps and overlaps the way time.Date does.
- */
-function wallToUnix(loc, wall) {
-    const off1 = zoneAt(loc, wall).offset;
-    if (off1 === 0)
-        return wall;
-    const utc = wall - off1;
-    const off2 = zoneAt(loc, utc).offset;
-    return off2 === off1 ? utc : wall - off2;
-}
-/**
- * Location.lookupName: the offset of a zone abbreviation that `loc` uses near `unix`
- * (the wall time read as UTC), if any.
- */
-function lookupZoneName(loc, name, unix) {
-    const halfYear = 183 * 86400;
-    for (const probe of [unix, unix - halfYear, unix + halfYear]) {
-        const z = zoneAt(loc, probe);
-        if (z.name === name) {
-            const at = zoneAt(loc, unix - z.offset);
-            if (at.name === name)
-                return at.offset;
-            return z.offset;
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/gotime/time.ts
-
-
-
-
-
-
-
-/** Unix seconds of Go's zero Time (January 1, year 1, 00:00:00 UTC). */
-const ZERO_UNIX = -62135596800;
-const processStart = process.hrtime.bigint();
-class GoTime extends GoStruct {
-    sec;
-    nsec;
-    loc;
-    mono;
-    fieldNames = [];
-    typeInfo;
-    /**
-     * @param sec  Unix seconds (integer)
-     * @param nsec nanoseconds within the second, 0..999999999
-     * @param loc  the location used for display
-     * @param mono monotonic reading in nanoseconds since process start (time.Now only)
-     */
-    constructor(sec, nsec, loc, mono) {
-        super();
-        this.sec = sec;
-        this.nsec = nsec;
-        this.loc = loc;
-        this.mono = mono;
-    }
-    get goType() {
-        this.typeInfo ??= { name: 'time.Time', kind: 'struct', methods: timeMethods(this) };
-        return this.typeInfo;
-    }
-    field() {
-        return null;
-    }
-    /** time.Now(). */
-    static now() {
-        const ms = Date.now();
-        const hr = process.hrtime.bigint();
-        const sec = Math.floor(ms / 1000);
-        const nsec = (ms - sec * 1000) * 1e6 + Number(hr % 1000000n);
-        return new GoTime(sec, nsec, localLocation(), hr - processStart);
-    }
-    /** time.Unix(sec, 0) in Local. */
-    static unix(sec) {
-        return new GoTime(sec, 0, localLocation());
-    }
-    zone() {
-        return zoneAt(this.loc, this.sec);
-    }
-    civil() {
-        return civilFromSeconds(this.sec + this.zone().offset);
-    }
-    format(layout) {
-        const z = this.zone();
-        return formatLayout(layout, {
-            civil: civilFromSeconds(this.sec + z.offset),
-            nsec: this.nsec,
-            zoneName: z.name,
-            offset: z.offset,
-        });
-    }
-    in(loc) {
-        return new GoTime(this.sec, this.nsec, loc);
-    }
-    /** Add a duration in nanoseconds (keeps the monotonic reading, as Go does). */
-    add(d) {
-        const total = BigInt(this.nsec) + d;
-        const secs = total / SECOND - (total % SECOND < 0n ? 1n : 0n);
-        const nsec = Number(total - secs * SECOND);
-        const mono = this.mono === undefined ? undefined : this.mono + d;
-        return new GoTime(this.sec + Number(secs), nsec, this.loc, mono);
-    }
-    /** t.Sub(u) in nanoseconds. */
-    sub(u) {
-        if (this.mono !== undefined && u.mono !== undefined)
-            return this.mono - u.mono;
-        return (BigInt(this.sec) - BigInt(u.sec)) * SECOND + BigInt(this.nsec - u.nsec);
-    }
-    addDate(years, months, days) {
-        const c = this.civil();
-        const wall = secondsFromCivil(c.year + years, c.month + months, c.day + days, c.hour, c.minute, c.second);
-        return new GoTime(wallToUnix(this.loc, wall), this.nsec, this.loc);
-    }
-    unixNano() {
-        return BigInt.asIntN(64, BigInt(this.sec) * SECOND + BigInt(this.nsec));
-    }
-    isZero() {
-        return this.sec === ZERO_UNIX && this.nsec === 0;
-    }
-    /** Time.String (used by fmt through the GoStringer hook). */
-    goString() {
-        let s = this.format('2006-01-02 15:04:05.999999999 -0700 MST');
-        if (this.mono !== undefined) {
-            const m = this.mono;
-            const sign = m < 0n ? '-' : '+';
-            const abs = m < 0n ? -m : m;
-            s += ` m=${sign}${abs / SECOND}.${(abs % SECOND).toString().padStart(9, '0')}`;
-        }
-        return s;
-    }
-    /** Time.MarshalJSON's value (gojson's GoJsonMarshaler): RFC 3339 with nanoseconds. */
-    toGoJson() {
-        return this.format('2006-01-02T15:04:05.999999999Z07:00');
-    }
-    /** Time.MarshalJSON: the JSON text. */
-    marshalJSON() {
-        return JSON.stringify(this.toGoJson());
-    }
-}
-/**
- * time.ParseInLocation(layout, value, loc). Throws TimeParseError.
- * Zone resolution follows the end of Go's `parse`.
- */
-function parseInLocation(layout, value, loc) {
-    const p = parseLayout(layout, value);
-    const wall = secondsFromCivil(p.year, p.month, p.day, p.hour, p.minute, p.second);
-    if (p.utc)
-        return new GoTime(wall, p.nsec, UTC);
-    if (p.zoneOffset !== undefined) {
-        const sec = wall - p.zoneOffset;
-        const z = zoneAt(loc, sec);
-        if (z.offset === p.zoneOffset && (p.zoneName === '' || z.name === p.zoneName)) {
-            return new GoTime(sec, p.nsec, loc);
-        }
-        return new GoTime(sec, p.nsec, { kind: 'fixed', name: p.zoneName, offset: p.zoneOffset });
-    }
-    if (p.zoneName !== '') {
-        const offset = lookupZoneName(loc, p.zoneName, wall);
-        if (offset !== undefined)
-            return new GoTime(wall - offset, p.nsec, loc);
-        const gmt = /^GMT([+-][0-9]+)$/.exec(p.zoneName);
-        const off = gmt ? Number(gmt[1]) * 3600 : 0;
-        return new GoTime(wall - off, p.nsec, { kind: 'fixed', name: p.zoneName, offset: off });
-    }
-    return new GoTime(wallToUnix(loc, wall), p.nsec, loc);
-}
-/** Go's zero Time (what toDate returns on a parse error). */
-function zeroTime() {
-    return new GoTime(ZERO_UNIX, 0, UTC);
-}
-const sig = (params) => ({ params });
-/** The methods templates call on a time.Time (`{{ now.Year }}`, `{{ (now).Format "…" }}`). */
-function timeMethods(t) {
-    const int = (n) => new GoInt(n, 'int');
-    const methods = [
-        fn('Format', sig(['string']), (layout) => t.format(layout)),
-        fn('String', sig([]), () => t.goString()),
-        fn('Unix', sig([]), () => new GoInt(t.sec, 'int64')),
-        fn('UnixMilli', sig([]), () => new GoInt(BigInt(t.sec) * 1000n + BigInt(Math.floor(t.nsec / 1e6)), 'int64')),
-        fn('UnixNano', sig([]), () => new GoInt(t.unixNano(), 'int64')),
-        fn('Year', sig([]), () => int(t.civil().year)),
-        fn('Month', sig([]), () => new GoInt(t.civil().month, 'time.Month')),
-        fn('Day', sig([]), () => int(t.civil().day)),
-        fn('Hour', sig([]), () => int(t.civil().hour)),
-        fn('Minute', sig([]), () => int(t.civil().minute)),
-        fn('Second', sig([]), () => int(t.civil().second)),
-        fn('Nanosecond', sig([]), () => int(t.nsec)),
-        fn('YearDay', sig([]), () => int(t.civil().yday)),
-        fn('Weekday', sig([]), () => new GoInt(t.civil().weekday, 'time.Weekday')),
-        fn('IsZero', sig([]), () => t.isZero()),
-        fn('UTC', sig([]), () => t.in(UTC)),
-        fn('Local', sig([]), () => t.in(localLocation())),
-        fn('Add', sig(['int64']), (d) => t.add(d.value)),
-        fn('AddDate', sig(['int', 'int', 'int']), (y, m, d) => t.addDate(y.toNumber(), m.toNumber(), d.toNumber())),
-        fn('Sub', sig(['time']), (u) => new GoInt(t.sub(u), 'time.Duration')),
-        fn('Before', sig(['time']), (u) => t.sub(u) < 0n),
-        fn('After', sig(['time']), (u) => t.sub(u) > 0n),
-        fn('Equal', sig(['time']), (u) => t.sub(u) === 0n),
-    ];
-    return Object.fromEntries(methods.map((m) => [m.name, m]));
-}
-/** time.Duration's String, re-exported for callers that print durations. */
-
-
-;// CONCATENATED MODULE: ./src/toml/datetime.ts
-/**
- * TOML datetimes as BurntSushi/toml decodes them into interface{}: a time.Time, so the value is
- * the project's GoTime (src/gotime/time.ts) plus the TOML form it came from. Offset datetimes
- * carry their offset (`Z` → UTC; an offset equal to the local zone's → Local, which we take to
- * be UTC as Helm runs under TZ=UTC; any other offset → an unnamed fixed zone). Local datetimes,
- * dates and times use BurntSushi's marker zones `datetime-local`, `date-local` and `time-local`
- * (fixed zones at offset 0); a local time has the date 0000-01-01.
- */
-
-
-const marker = (name) => ({ kind: 'fixed', name, offset: 0 });
-/** BurntSushi's dtTypes, in the order the decoder tries them. */
-const TOML_DATETIME_FORMS = [
-    { kind: 'offset', layout: '2006-01-02T15:04:05.999999999Z07:00', loc: UTC },
-    {
-        kind: 'local-datetime',
-        layout: '2006-01-02T15:04:05.999999999',
-        loc: marker('datetime-local'),
-    },
-    { kind: 'local-date', layout: '2006-01-02', loc: marker('date-local') },
-    { kind: 'local-time', layout: '15:04:05.999999999', loc: marker('time-local') },
-];
-/** A decoded TOML datetime: a time.Time that remembers which TOML form it was written in. */
-class TomlDatetime extends GoTime {
-    form;
-    constructor(form, t) {
-        super(t.sec, t.nsec, t.loc);
-        this.form = form;
-    }
-    /** How BurntSushi's encoder writes it back (encode.go: the layout of its location). */
-    tomlText() {
-        return this.format(this.form.layout);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/toml/errors.ts
-/** TOML errors, worded like BurntSushi/toml v1.6.0 (the version Helm 3.20+ embeds; error.go). */
-
-class TomlError extends Error {
-    /**
-     * True when Go would not return this error but panic (e.g. encoding a nil value): Helm's
-     * toToml then fails the render (`error calling toToml: …`) instead of returning the text.
-     */
-    panic;
-    constructor(message, options) {
-        super(message);
-        this.name = 'TomlError';
-        this.panic = options?.panic ?? false;
-    }
-}
-/** A decoding error: `toml: line 3 (last key "a.b"): expected a top-level item …`. */
-class TomlParseError extends TomlError {
-    detail;
-    line;
-    lastKey;
-    constructor(detail, line, lastKey) {
-        super(lastKey === ''
-            ? `toml: line ${line}: ${detail}`
-            : `toml: line ${line} (last key ${quote(lastKey)}): ${detail}`);
-        this.detail = detail;
-        this.line = line;
-        this.lastKey = lastKey;
-        this.name = 'TomlParseError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/toml/encode.ts
-/**
- * TOML encoding like BurntSushi/toml v1.6.0 `Encoder.Encode` (encode.go), the version Helm 3.20+
- * uses for `toToml`: keys sorted, plain values before tables, `[a.b]` headers indented two
- * spaces per level, `[[x]]` for slices whose elements are all tables (isTableArray; a mixed
- * slice is an inline array), inline `{k = v}` tables inside arrays, floats via
- * FormatFloat('f', -1) plus `.0`, `nan`, `inf`, `-inf`, time.Duration as its quoted String().
- * Nil values in maps (nil interface, nil slice) are skipped. A top-level value that is not a
- * table is written as a bare value without a newline (writeKeyValue with an empty key); only a
- * top-level slice of tables fails with `toml: top-level values must be Go maps or structs`.
- *
- * Differences from v1.2.1 (Helm 3.11's goldens): `+inf` became `inf`, top-level non-tables were
- * an error, the first element alone decided `[[x]]`, nil slices in maps were written as `[]`,
- * durations were integers.
- */
-
-
-
-
-
-const ERR_NIL_ELEMENT = 'toml: cannot encode array with nil element';
-const ERR_NO_KEY = 'toml: top-level values must be Go maps or structs';
-/** Encoding nil itself: eindirect calls Type() on the zero reflect.Value, a runtime panic. */
-const ERR_ZERO_VALUE = 'reflect: call of reflect.Value.Type on zero Value';
-/** isNil after eindirect: a nil interface or a nil slice (maps are never nil here). */
-const isNil = (v) => v === null || v === undefined || isNilSlice(v);
-const encode_isTable = (t) => t === 'Hash' || t === 'ArrayHash';
-function isTime(v) {
-    return v instanceof GoStruct && v.goType.name === 'time.Time';
-}
-/** dblQuotedReplacer: `"` `\` and control characters escaped; everything else verbatim. */
-function tomlQuote(s) {
-    let out = '"';
-    for (const ch of s) {
-        const c = ch.charCodeAt(0);
-        if (ch === '"')
-            out += '\\"';
-        else if (ch === '\\')
-            out += '\\\\';
-        else if (ch === '\b')
-            out += '\\b';
-        else if (ch === '\t')
-            out += '\\t';
-        else if (ch === '\n')
-            out += '\\n';
-        else if (ch === '\f')
-            out += '\\f';
-        else if (ch === '\r')
-            out += '\\r';
-        else if (c < 0x20 || c === 0x7f)
-            out += '\\u' + c.toString(16).padStart(4, '0');
-        else
-            out += ch;
-    }
-    return out + '"';
-}
-/** Key.maybeQuoted: bare keys are A-Za-z0-9_-. */
-function maybeQuotedKey(k) {
-    if (k === '')
-        return '""';
-    return /^[A-Za-z0-9_-]+$/.test(k) ? k : tomlQuote(k);
-}
-function typeOf(v) {
-    if (isNil(v))
-        return null;
-    switch (typeof v) {
-        case 'boolean':
-            return 'Bool';
-        case 'number':
-            return 'Float';
-        case 'string':
-            return 'String';
-    }
-    if (v instanceof GoInt)
-        return 'Integer';
-    if (v instanceof Uint8Array)
-        return 'Array';
-    if (Array.isArray(v))
-        return isTableArray(v) ? 'ArrayHash' : 'Array';
-    if (v instanceof GoFuncValue)
-        throw new TomlError('unsupported type: func');
-    if (isTime(v))
-        return 'Datetime';
-    return 'Hash';
-}
-/** isTableArray: every element is a table; a nil element anywhere is an error. */
-function isTableArray(a) {
-    let all = a.length > 0;
-    for (const item of a) {
-        const t = typeOf(item ?? null);
-        if (t === null)
-            throw new TomlError(ERR_NIL_ELEMENT);
-        if (t !== 'Hash')
-            all = false;
-    }
-    return all;
-}
-/** A JS NaN carries no reliable sign, so `-nan` (a NaN with the sign bit) is not produced. */
-function encode_floatText(f) {
-    if (Number.isNaN(f))
-        return 'nan';
-    if (!Number.isFinite(f))
-        return f > 0 ? 'inf' : '-inf';
-    const s = formatFloat(f, 'f', -1);
-    return s.includes('.') ? s : s + '.0';
-}
-function timeText(v) {
-    if (v instanceof TomlDatetime)
-        return v.tomlText();
-    const j = v.toGoJson?.();
-    return typeof j === 'string' ? j : '';
-}
-class Encoder {
-    out = '';
-    hasWritten = false;
-    wf(s) {
-        this.out += s;
-        this.hasWritten = true;
-    }
-    newline() {
-        if (this.hasWritten)
-            this.wf('\n');
-    }
-    indentStr(key) {
-        return '  '.repeat(Math.max(key.length - 1, 0));
-    }
-    keyString(key) {
-        return key.map(maybeQuotedKey).join('.');
-    }
-    encode(key, v) {
-        if (v === null)
-            return;
-        if (isTime(v) || typeof v !== 'object' || v instanceof GoInt) {
-            this.writeKeyValue(key, v, false);
-        }
-        else if (Array.isArray(v) || v instanceof Uint8Array) {
-            if (Array.isArray(v) && typeOf(v) === 'ArrayHash')
-                this.eArrayOfTables(key, v);
-            else
-                this.writeKeyValue(key, v, false);
-        }
-        else if (v instanceof GoFuncValue) {
-            throw new TomlError(`unsupported type for key '${this.keyString(key)}': func`);
-        }
-        else {
-            this.eTable(key, v);
-        }
-    }
-    eElement(v) {
-        if (v === null)
-            throw new TomlError(ERR_ZERO_VALUE, { panic: true });
-        if (typeof v === 'boolean')
-            this.wf(v ? 'true' : 'false');
-        else if (typeof v === 'number')
-            this.wf(encode_floatText(v));
-        else if (typeof v === 'string')
-            this.wf(tomlQuote(v));
-        else if (v instanceof GoInt && v.type === 'time.Duration')
-            this.wf(tomlQuote(duration_durationString(v.value)));
-        else if (v instanceof GoInt)
-            this.wf(v.value.toString());
-        else if (v instanceof Uint8Array)
-            this.eArray(Array.from(v, (b) => new GoInt(b, 'uint8')));
-        else if (Array.isArray(v))
-            this.eArray(v);
-        else if (isTime(v))
-            this.wf(timeText(v));
-        else if (v instanceof GoFuncValue)
-            throw new TomlError(`unexpected type: ${typeName(v)}`);
-        else if (v instanceof GoStruct)
-            this.eStruct([], v, true);
-        else
-            this.eMap([], v, true);
-    }
-    eArray(a) {
-        this.wf('[');
-        a.forEach((item, i) => {
-            this.eElement(item);
-            if (i !== a.length - 1)
-                this.wf(', ');
-        });
-        this.wf(']');
-    }
-    eArrayOfTables(key, a) {
-        if (key.length === 0)
-            throw new TomlError(ERR_NO_KEY);
-        for (const t of a) {
-            if (isNil(t))
-                continue;
-            this.newline();
-            this.wf(`${this.indentStr(key)}[[${this.keyString(key)}]]`);
-            this.newline();
-            this.eMapOrStruct(key, t, false);
-        }
-    }
-    eTable(key, v) {
-        if (key.length === 1)
-            this.newline();
-        if (key.length > 0) {
-            this.wf(`${this.indentStr(key)}[${this.keyString(key)}]`);
-            this.newline();
-        }
-        this.eMapOrStruct(key, v, false);
-    }
-    eMapOrStruct(key, v, inline) {
-        if (v instanceof GoStruct)
-            this.eStruct(key, v, inline);
-        else if (v !== null &&
-            typeof v === 'object' &&
-            !Array.isArray(v) &&
-            !(v instanceof GoInt) &&
-            !(v instanceof Uint8Array) &&
-            !(v instanceof GoFuncValue)) {
-            this.eMap(key, v, inline);
-        }
-        else {
-            // Go panics here (a slice whose first element is a table but a later one is not).
-            throw new TomlError(`eTable: unhandled reflect.Value Kind: ${kindName(v)}`, { panic: true });
-        }
-    }
-    eMap(key, m, inline) {
-        const direct = [];
-        const sub = [];
-        for (const k of Object.keys(m))
-            (encode_isTable(typeOf(m[k] ?? null)) ? sub : direct).push(k);
-        const writeKeys = (keys, trailComma) => {
-            keys.sort(compareGoStrings);
-            keys.forEach((k, i) => {
-                const val = m[k] ?? null;
-                if (isNil(val))
-                    return;
-                if (inline) {
-                    this.writeKeyValue([k], val, true);
-                    if (trailComma || i !== keys.length - 1)
-                        this.wf(', ');
-                }
-                else {
-                    this.encode([...key, k], val);
-                }
-            });
-        };
-        if (inline)
-            this.wf('{');
-        writeKeys(direct, sub.length > 0);
-        writeKeys(sub, false);
-        if (inline)
-            this.wf('}');
-    }
-    eStruct(key, s, inline) {
-        const direct = [];
-        const sub = [];
-        s.fieldNames.forEach((name, i) => (encode_isTable(typeOf(s.field(name))) ? sub : direct).push(i));
-        const total = s.fieldNames.length;
-        const writeFields = (fields) => {
-            for (const i of fields) {
-                const name = s.fieldNames[i] ?? '';
-                const val = s.field(name);
-                if (isNil(val))
-                    continue;
-                if (inline) {
-                    this.writeKeyValue([name], val, true);
-                    // encode.go compares the field index with the number of fields (direct and sub).
-                    if (i !== total - 1)
-                        this.wf(', ');
-                }
-                else {
-                    this.encode([...key, name], val);
-                }
-            }
-        };
-        if (inline)
-            this.wf('{');
-        writeFields(direct);
-        writeFields(sub);
-        if (inline)
-            this.wf('}');
-    }
-    /** `key = value`; with an empty key (a top-level non-table) just the value, no newline. */
-    writeKeyValue(key, v, inline) {
-        if (key.length === 0) {
-            this.eElement(v);
-            return;
-        }
-        this.wf(`${this.indentStr(key)}${maybeQuotedKey(key[key.length - 1] ?? '')} = `);
-        this.eElement(v);
-        if (!inline)
-            this.newline();
-    }
-}
-/** Encoder.Encode(v) into a string. Throws TomlError with BurntSushi's message. */
-function marshalToml(v) {
-    if (v === null)
-        throw new TomlError(ERR_ZERO_VALUE, { panic: true });
-    const enc = new Encoder();
-    enc.encode([], v);
-    return enc.out;
-}
-
-;// CONCATENATED MODULE: ./src/toml/datetime-parse.ts
-/**
- * BurntSushi/toml's valueDatetime (parse.go): normalise `z`, `t` and the space separator, then
- * try time.ParseInLocation with RFC 3339 (zone Local, assumed UTC as under Helm's TZ=UTC), a
- * local datetime, a local date and a local time, in that order (TOML_DATETIME_FORMS). Go's
- * range checks and fraction truncation are those of src/gotime/parse.ts.
- */
-
-
-
-/** The datetime a TOML datetime literal denotes, or undefined when Go's parser rejects it. */
-function parseDatetime(literal) {
-    const text = literal.replace(/[zt ]/g, (c) => (c === 'z' ? 'Z' : 'T'));
-    for (const form of TOML_DATETIME_FORMS) {
-        try {
-            return new TomlDatetime(form, parseInLocation(form.layout, text, form.loc));
-        }
-        catch (e) {
-            if (!(e instanceof TimeParseError))
-                throw e;
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/toml/lexer-cursor.ts
-/**
- * The character-level half of the TOML lexer (BurntSushi/toml lex.go): position and line
- * tracking with lex.go's line rules, and strings (basic, literal, multi-line, escapes).
- */
-
-class LexError extends Error {
-}
-class LexCursor {
-    s;
-    i = 0;
-    line = 1;
-    constructor(s) {
-        this.s = s;
-    }
-    /**
-     * Report a lexing error. BurntSushi counts a newline as soon as it is read, so an error on a
-     * newline character is on the next line, and errors at EOF are reported one line up.
-     */
-    fail(msg, opts = {}) {
-        const c = this.peek();
-        if (this.i >= this.s.length)
-            this.line--;
-        else if (c === '\n' && !opts.prevLine)
-            this.line++;
-        throw new LexError(msg);
-    }
-    peek(n = 0) {
-        return this.s[this.i + n] ?? '';
-    }
-    newlineAt() {
-        if (this.peek() === '\n')
-            return 1;
-        if (this.peek() === '\r' && this.peek(1) === '\n')
-            return 2;
-        return 0;
-    }
-    /**
-     * A string: "…" and """…""" with escapes decoded, '…' and '''…''' verbatim (lex.go lexString,
-     * lexMultilineString, lexRawString, lexMultilineRawString). Up to two quotes may end a
-     * multi-line string's body.
-     */
-    quotedString(quote) {
-        const delim = quote.repeat(3);
-        const multi = this.s.startsWith(delim, this.i);
-        this.i += multi ? 3 : 1;
-        if (multi)
-            this.i += this.newlineAt();
-        let out = '';
-        for (;;) {
-            if (this.i >= this.s.length)
-                this.fail('unexpected EOF');
-            if (multi && this.s.startsWith(delim, this.i)) {
-                let q = 3;
-                while (q < 5 && this.peek(q) === quote)
-                    q++;
-                out += quote.repeat(q - 3);
-                this.i += q;
-                return out;
-            }
-            const c = this.peek();
-            if (!multi && c === quote) {
-                this.i++;
-                return out;
-            }
-            const nl = this.newlineAt();
-            if (nl) {
-                if (!multi)
-                    this.fail('strings cannot contain newlines');
-                out += '\n';
-                this.i += nl;
-                this.line++;
-                continue;
-            }
-            if (c === '\\' && quote === '"') {
-                out += this.escape(multi);
-                continue;
-            }
-            this.checkControl(c);
-            const cp = this.s.codePointAt(this.i) ?? 0;
-            out += String.fromCodePoint(cp);
-            this.i += cp > 0xffff ? 2 : 1;
-        }
-    }
-    checkControl(c) {
-        const code = c.charCodeAt(0);
-        if ((code < 0x20 && code !== 0x09) || code === 0x7f)
-            this.fail(`control characters are not allowed: ${JSON.stringify(c)}`);
-    }
-    escape(multi) {
-        const e = this.peek(1);
-        const simple = {
-            b: '\b',
-            t: '\t',
-            n: '\n',
-            f: '\f',
-            r: '\r',
-            '"': '"',
-            '\\': '\\',
-        };
-        if (simple[e] !== undefined) {
-            this.i += 2;
-            return simple[e] ?? '';
-        }
-        if (e === 'u' || e === 'U') {
-            const n = e === 'u' ? 4 : 8;
-            const hex = this.s.slice(this.i + 2, this.i + 2 + n);
-            if (!new RegExp(`^[0-9A-Fa-f]{${n}}$`).test(hex)) {
-                this.fail(`expected ${n} hexadecimal digits after '\\${e}', but got ${JSON.stringify(hex)} instead`);
-            }
-            const r = parseInt(hex, 16);
-            if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff))
-                this.fail(`Escaped character '\\${e}${hex}' is not valid UTF-8.`);
-            this.i += 2 + n;
-            return String.fromCodePoint(r);
-        }
-        if (multi) {
-            // Line-ending backslash: skip whitespace and newlines.
-            let j = this.i + 1;
-            while (this.s[j] === ' ' || this.s[j] === '\t')
-                j++;
-            if (this.s[j] === '\n' || (this.s[j] === '\r' && this.s[j + 1] === '\n')) {
-                this.i = j;
-                for (;;) {
-                    const nl = this.newlineAt();
-                    if (nl) {
-                        this.i += nl;
-                        this.line++;
-                    }
-                    else if (this.peek() === ' ' || this.peek() === '\t')
-                        this.i++;
-                    else
-                        break;
-                }
-                return '';
-            }
-        }
-        this.fail(`invalid escape character ${goRune(e)}; only the following escape characters are allowed: ` +
-            '\\b, \\t, \\n, \\f, \\r, \\", \\\\, \\uXXXX, and \\UXXXXXXXX');
-    }
-}
-/** Go's %q of a rune (EOF, the empty string here, is rune 0). */
-function goRune(c) {
-    return quoteRune(c === '' ? 0 : (c.codePointAt(0) ?? 0));
-}
-/** lex.go runeOrEOF. */
-function runeOrEOF(c) {
-    return c === '' ? 'end of file' : `'${c}'`;
-}
-
-;// CONCATENATED MODULE: ./src/toml/lexer.ts
-/**
- * A TOML 1.0 lexer producing the item stream BurntSushi/toml's parser consumes (lex.go):
- * table headers, keys, and values. Lexing errors become an `error` item so that the parser
- * reports them with its current key, as BurntSushi does. Error wording follows lex.go for the
- * common cases.
- */
-
-
-const BARE = /[A-Za-z0-9_-]/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?)?|^\d{2}:\d{2}:\d{2}(?:\.\d+)?/;
-const NUMBERISH = /^[+-]?[0-9A-Za-z_.+-]+/;
-class lexer_Lexer extends LexCursor {
-    items = [];
-    run() {
-        try {
-            this.top();
-            this.emit('eof', '');
-        }
-        catch (e) {
-            if (!(e instanceof LexError))
-                throw e;
-            this.emit('error', e.message);
-        }
-        return this.items;
-    }
-    emit(typ, val) {
-        this.items.push({ typ, val, line: this.line });
-    }
-    skipWs() {
-        while (this.peek() === ' ' || this.peek() === '\t')
-            this.i++;
-    }
-    /** Whitespace, newlines and comments (inside arrays and between top-level items). */
-    skipWsNlComments() {
-        for (;;) {
-            this.skipWs();
-            const c = this.peek();
-            if (c === '\n') {
-                this.i++;
-                this.line++;
-            }
-            else if (c === '\r' && this.peek(1) === '\n') {
-                this.i += 2;
-                this.line++;
-            }
-            else if (c === '#') {
-                this.comment();
-            }
-            else {
-                return;
-            }
-        }
-    }
-    comment() {
-        this.i++;
-        while (this.i < this.s.length &&
-            this.peek() !== '\n' &&
-            !(this.peek() === '\r' && this.peek(1) === '\n')) {
-            const c = this.peek().charCodeAt(0);
-            if ((c < 0x20 && c !== 0x09) || c === 0x7f)
-                this.fail(`control characters are not allowed: ${JSON.stringify(this.peek())}`);
-            this.i++;
-        }
-    }
-    top() {
-        for (;;) {
-            this.skipWsNlComments();
-            if (this.i >= this.s.length)
-                return;
-            if (this.peek() === '[')
-                this.tableHeader();
-            else {
-                this.emit('keyStart', '');
-                this.keyParts('=');
-                this.emit('keyEnd', '');
-                this.i++; // '='
-                this.skipWs();
-                this.value();
-            }
-            this.endOfLine();
-        }
-    }
-    endOfLine() {
-        this.skipWs();
-        const c = this.peek();
-        if (c === '#')
-            this.comment();
-        const d = this.peek();
-        if (this.i >= this.s.length || d === '\n' || (d === '\r' && this.peek(1) === '\n'))
-            return;
-        this.fail(`expected a top-level item to end with a newline, comment, or EOF, but got ${goRune(d)} instead`);
-    }
-    tableHeader() {
-        const array = this.peek(1) === '[';
-        this.i += array ? 2 : 1;
-        this.emit(array ? 'arrayTableStart' : 'tableStart', '');
-        this.skipWs();
-        if (this.peek() === ']')
-            this.fail('unexpected end of table name (table names cannot be empty)');
-        this.keyParts(']');
-        if (array) {
-            if (this.peek(1) !== ']')
-                this.fail(`expected end of table array name delimiter ']', but got ${goRune(this.peek(1))} instead`);
-            this.i += 2;
-            this.emit('arrayTableEnd', '');
-        }
-        else {
-            this.i++;
-            this.emit('tableEnd', '');
-        }
-    }
-    /** Dotted key parts up to `end` (not consumed): lexKeyStart/lexTableNameStart and friends. */
-    keyParts(end) {
-        for (let first = true;; first = false) {
-            this.skipWs();
-            const c = this.peek();
-            if (end === '=' && (c === '=' || c === ''))
-                this.fail(first ? "unexpected '=': key name appears blank" : "unexpected '='");
-            if (end === '=' && c === '.')
-                this.fail(first ? "unexpected '.': keys cannot start with a '.'" : "unexpected '.'");
-            if (end === ']' && (c === ']' || c === ''))
-                this.fail('unexpected end of table name (table names cannot be empty)');
-            if (end === ']' && c === '.')
-                this.fail('unexpected table separator (table names cannot be empty)');
-            if (c === '"' || c === "'") {
-                this.emit('string', this.quotedString(c === '"' ? '"' : "'"));
-            }
-            else {
-                const start = this.i;
-                while (BARE.test(this.peek()))
-                    this.i++;
-                this.emit('text', this.s.slice(start, this.i));
-            }
-            this.skipWs();
-            const n = this.peek();
-            if (n === '.') {
-                this.i++;
-                continue;
-            }
-            if (n === end)
-                return;
-            if (end === '=') {
-                if (n === '')
-                    this.fail("unexpected EOF; expected key separator '='");
-                this.fail(`expected '.' or '=', but got ${quoteRune(n.codePointAt(0) ?? 0)} instead`);
-            }
-            this.fail(`expected '.' or ']' to end table name, but got ${quoteRune(n.codePointAt(0) ?? 0)} instead`);
-        }
-    }
-    value() {
-        const c = this.peek();
-        const rest = this.s.slice(this.i, this.i + 64);
-        if (c === '"')
-            this.emit('string', this.quotedString('"'));
-        else if (c === "'")
-            this.emit('rawString', this.quotedString("'"));
-        else if (c === '[')
-            this.array();
-        else if (c === '{')
-            this.inlineTable();
-        else if (/^(true|false)(?![A-Za-z0-9_])/.test(rest)) {
-            const v = rest.startsWith('true') ? 'true' : 'false';
-            this.i += v.length;
-            this.emit('bool', v);
-        }
-        else {
-            const dt = DATETIME.exec(rest);
-            if (dt && !/^[0-9A-Za-z_.]/.test(rest.slice(dt[0].length))) {
-                this.i += dt[0].length;
-                this.emit('datetime', dt[0]);
-                return;
-            }
-            if (c === '')
-                this.fail('unexpected EOF; expected value');
-            if (c === '.')
-                this.fail("floats must start with a digit, not '.'");
-            if (/^\p{L}/u.test(rest) && !/^(inf|nan)(?![\p{L}])/u.test(rest)) {
-                // lexBool: a word that is not true/false/inf/nan.
-                const word = /^\p{L}+/u.exec(rest)?.[0] ?? c;
-                this.fail(`expected value but found ${quote(word)} instead`);
-            }
-            const num = /^[0-9+-]|^(inf|nan)/.test(rest) ? NUMBERISH.exec(rest) : null;
-            if (!num)
-                this.fail(`expected value but found ${goRune(c)} instead`);
-            this.i += num[0].length;
-            this.emitNumber(num[0]);
-        }
-    }
-    emitNumber(t) {
-        if (/^[+-]?(inf|nan)$/.test(t))
-            return this.emit('float', t);
-        if (/^[+-]?[0-9_]+$/.test(t) || /^0x[0-9A-Fa-f_]+$|^0o[0-7_]+$|^0b[01_]+$/.test(t))
-            return this.emit('integer', t);
-        if (/^[+-]?[0-9_]+(\.[0-9_]*)?([eE][+-]?[0-9_]+)?$/.test(t) && /[.eE]/.test(t))
-            return this.emit('float', t);
-        this.fail(`invalid number: ${JSON.stringify(t)}`);
-    }
-    array() {
-        this.i++;
-        this.emit('arrayStart', '');
-        for (;;) {
-            this.skipWsNlComments();
-            if (this.peek() === ']')
-                break;
-            if (this.peek() === ',')
-                this.fail('unexpected comma');
-            if (this.i >= this.s.length)
-                this.fail('unexpected EOF; expected value');
-            this.value();
-            this.skipWsNlComments();
-            const c = this.peek();
-            if (c === ',') {
-                this.i++;
-                continue;
-            }
-            if (c === ']')
-                break;
-            this.fail(`expected a comma (',') or array terminator (']'), but got ${runeOrEOF(c)}`);
-        }
-        this.i++;
-        this.emit('arrayEnd', '');
-    }
-    inlineTable() {
-        this.i++;
-        this.emit('inlineTableStart', '');
-        this.skipWs();
-        if (this.peek() === '}') {
-            this.i++;
-            this.emit('inlineTableEnd', '');
-            return;
-        }
-        for (;;) {
-            this.skipWs();
-            if (this.peek() === '\n' || this.peek() === '\r')
-                this.fail('newlines not allowed within inline tables', { prevLine: true });
-            if (this.peek() === ',')
-                this.fail('unexpected comma');
-            this.emit('keyStart', '');
-            this.keyParts('=');
-            this.emit('keyEnd', '');
-            this.i++;
-            this.skipWs();
-            this.value();
-            this.skipWs();
-            const c = this.peek();
-            if (c === ',') {
-                this.i++;
-                this.skipWs();
-                if (this.peek() === '}')
-                    this.fail('trailing comma not allowed in inline tables');
-                continue;
-            }
-            if (c === '}')
-                break;
-            if (c === '\n' || c === '\r')
-                this.fail('newlines not allowed within inline tables', { prevLine: true });
-            this.fail(`expected a comma or an inline table terminator '}', but got ${runeOrEOF(c)} instead`);
-        }
-        this.i++;
-        this.emit('inlineTableEnd', '');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/toml/lex-position.ts
-/**
- * The line numbers BurntSushi/toml v1.6.0 (lex.go) gives lexing errors, on top of the lexer in
- * lexer.ts / lexer-cursor.ts, which reports them as v1.2.1 did. Two rules changed:
- *
- * - `errorf` at EOF moves to the previous line only when the input ends with a newline (v1.2.1
- *   always did, so `one` failed on line 0 instead of line 1);
- * - lexKeyEnd and lexValue report a newline where a `=` or a value belongs on the line the key
- *   is on (errorPrevLine), not on the next one.
- *
- * The cursor's `fail` applies the v1.2.1 rules; this subclass adjusts the line before it does.
- * (Kept apart from the lexer files; folding it into LexCursor.fail is the natural next step.)
- */
-
-/** Lexing errors lexKeyEnd and lexValue raise for an unexpected rune. */
-const PREV_LINE_ON_NEWLINE = [/^expected '\.' or '=', but got /, /^expected value but found /];
-class LexerV16 extends lexer_Lexer {
-    fail(msg, opts = {}) {
-        if (this.i >= this.s.length) {
-            // The cursor moves up a line at EOF; v1.6 only does after a final newline.
-            if (!this.s.endsWith('\n'))
-                this.line++;
-            return super.fail(msg, opts);
-        }
-        const newline = this.peek() === '\n';
-        const prevLine = opts.prevLine === true || (newline && PREV_LINE_ON_NEWLINE.some((re) => re.test(msg)));
-        return super.fail(msg, { prevLine });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/toml/decode.ts
-/**
- * toml.Decode(text, &map[string]interface{}) like BurntSushi/toml v1.6.0 (parse.go), which
- * Helm 3.20+'s `fromToml` uses. The parser's bookkeeping (context, implicit keys, types) is
- * ported as is, so redefinition errors match: `Key 'a' has already been defined.`
- *
- * Changes since v1.2.1 (Helm 3.11): range and datetime errors read `… is out of range for int64`
- * and `invalid datetime: "…"`; dotted keys inside inline tables nest (`{a.b = 1}` is
- * `{a: {b: 1}}`); assigning an array key twice is an error; a UTF-8 or UTF-16 byte order mark
- * is skipped; lexing errors at EOF keep their line (lex-position.ts). The TOML 1.1 syntax v1.6
- * enables by default (newlines and trailing commas in inline tables, `\e` and `\xHH` escapes,
- * times without seconds) is lexer work not done here: such input still fails as in TOML 1.0.
- *
- * Values: integers → int64 GoInt, floats → float64, strings, bools, datetimes → TomlDatetime
- * (a `time.Time` struct, see datetime.ts), arrays → []interface{}, tables → maps, arrays of
- * tables → a slice tagged `[]map[string]interface {}` (BurntSushi keeps that Go type).
- */
-
-
-
-
-
-
-const MAP_SLICE = {
-    name: '[]map[string]interface {}',
-    kind: 'slice',
-    elem: 'map[string]interface {}',
-};
-const decode_keyString = (k) => k.map(maybeQuotedKey).join('.');
-function isMapSlice(v) {
-    return Array.isArray(v) && typeTag(v) === MAP_SLICE;
-}
-function lastMap(a) {
-    return a[a.length - 1];
-}
-class Parser {
-    items;
-    pos = 0;
-    line = 1;
-    context = [];
-    currentKey = '';
-    mapping = values_newMap();
-    types = new Map();
-    implicits = new Set();
-    /** Keys given a value by `key = value` (to reject a second assignment of an array key). */
-    assigned = new Set();
-    constructor(items) {
-        this.items = items;
-    }
-    current() {
-        if (this.currentKey === '')
-            return decode_keyString(this.context);
-        if (this.context.length === 0)
-            return this.currentKey;
-        return `${decode_keyString(this.context)}.${this.currentKey}`;
-    }
-    fail(msg, line = this.line) {
-        throw new TomlParseError(msg, line, this.current());
-    }
-    next() {
-        const it = this.items[this.pos++] ?? { typ: 'eof', val: '', line: this.line };
-        if (it.typ === 'error')
-            this.fail(it.val, it.line);
-        return it;
-    }
-    nextPos() {
-        const it = this.next();
-        this.line = it.line;
-        return it;
-    }
-    run() {
-        for (let it = this.next(); it.typ !== 'eof'; it = this.next())
-            this.topLevel(it);
-        return this.mapping;
-    }
-    readKey(first, end) {
-        const key = [];
-        for (let k = first; k.typ !== end && k.typ !== 'eof'; k = this.next())
-            key.push(k.val);
-        return key;
-    }
-    topLevel(it) {
-        if (it.typ === 'tableStart' || it.typ === 'arrayTableStart') {
-            const array = it.typ === 'arrayTableStart';
-            const key = this.readKey(this.nextPos(), array ? 'arrayTableEnd' : 'tableEnd');
-            this.addContext(key, array);
-            this.setType('', array ? 'arrayHash' : 'hash');
-            return;
-        }
-        const outer = this.context;
-        this.keyValue(this.nextPos());
-        this.context = outer;
-        this.currentKey = '';
-    }
-    /** `a.b.c = value` (the key's first item given): the value set and the key's parent parts. */
-    keyValue(first) {
-        const key = this.readKey(first, 'keyEnd');
-        this.currentKey = key[key.length - 1] ?? '';
-        const parents = key.slice(0, -1);
-        for (const part of parents)
-            this.addImplicitContext([...this.context, part]);
-        const [val, typ] = this.value(this.next(), false);
-        this.set(this.currentKey, val, typ);
-        return { val, parents };
-    }
-    value(it, parentIsArray) {
-        switch (it.typ) {
-            case 'string':
-            case 'rawString':
-                return [it.val, 'primitive'];
-            case 'bool':
-                return [it.val === 'true', 'primitive'];
-            case 'integer':
-                return [this.integer(it), 'primitive'];
-            case 'float':
-                return [this.float(it), 'primitive'];
-            case 'datetime': {
-                const t = parseDatetime(it.val);
-                if (!t)
-                    this.fail(`invalid datetime: ${quote(it.val.replace(/[zt ]/g, (c) => (c === 'z' ? 'Z' : 'T')))}`, it.line);
-                return [t, 'primitive'];
-            }
-            case 'arrayStart':
-                return [this.array(), 'array'];
-            case 'inlineTableStart':
-                return [this.inlineTable(parentIsArray), 'hash'];
-            default:
-                return this.fail(`unexpected ${it.typ}`, it.line);
-        }
-    }
-    integer(it) {
-        const v = it.val;
-        if (!underscoresOK(v))
-            this.fail(`Invalid integer ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
-        if (hasLeadingZero(v))
-            this.fail(`Invalid integer ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
-        try {
-            return int64(parseInt64(v, 0, 64));
-        }
-        catch {
-            return this.fail(`${v} is out of range for int64`, it.line);
-        }
-    }
-    float(it) {
-        const v = it.val;
-        const parts = v.split(/[.eE]/).filter((p) => p !== '');
-        if (parts.some((p) => !underscoresOK(p)))
-            this.fail(`Invalid float ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
-        if (parts.length > 0 && hasLeadingZero(parts[0] ?? ''))
-            this.fail(`Invalid float ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
-        if (/\.(?![0-9])/.test(v))
-            this.fail(`Invalid float ${JSON.stringify(v)}: '.' must be followed by one or more digits`, it.line);
-        const clean = v.replace(/_/g, '');
-        if (/nan$/.test(clean))
-            return NaN;
-        if (/inf$/.test(clean))
-            return clean.startsWith('-') ? -Infinity : Infinity;
-        const n = Number(clean);
-        if (!Number.isFinite(n))
-            this.fail(`${v} is out of range for float64`, it.line);
-        return n;
-    }
-    array() {
-        this.setType(this.currentKey, 'array');
-        const a = [];
-        for (let it = this.next(); it.typ !== 'arrayEnd'; it = this.next())
-            a.push(this.value(it, true)[0]);
-        return a;
-    }
-    inlineTable(parentIsArray) {
-        const hash = values_newMap();
-        const outerContext = this.context;
-        const outerKey = this.currentKey;
-        this.context = [...this.context, this.currentKey];
-        const prev = this.context;
-        this.currentKey = '';
-        this.implicits.add(decode_keyString(this.context));
-        this.addContext(this.context, parentIsArray);
-        for (let it = this.next(); it.typ !== 'inlineTableEnd'; it = this.next()) {
-            const { val, parents } = this.keyValue(this.nextPos());
-            let target = hash;
-            for (const part of parents) {
-                if (!(part in target))
-                    target[part] = values_newMap();
-                const h = target[part];
-                if (!isMap(h))
-                    this.fail(`${quote(decode_keyString(this.context))} is not a table`);
-                target = h;
-            }
-            target[this.currentKey] = val;
-            this.context = prev;
-        }
-        this.context = outerContext;
-        this.currentKey = outerKey;
-        return hash;
-    }
-    addImplicitContext(key) {
-        this.implicits.add(decode_keyString(key));
-        this.addContext(key, false);
-    }
-    /** Establish the current table (or a new element of an array of tables). */
-    addContext(key, array) {
-        let hash = this.mapping;
-        const keyContext = [];
-        for (const k of key.slice(0, -1)) {
-            keyContext.push(k);
-            if (!(k in hash)) {
-                this.implicits.add(decode_keyString(keyContext));
-                hash[k] = values_newMap();
-            }
-            const t = hash[k];
-            if (isMapSlice(t))
-                hash = lastMap(t);
-            else if (isMap(t))
-                hash = t;
-            else
-                this.fail(`Key '${decode_keyString(keyContext)}' was already created as a hash.`);
-        }
-        this.context = keyContext;
-        const last = key[key.length - 1] ?? '';
-        if (array) {
-            if (!(last in hash))
-                hash[last] = tagType([], MAP_SLICE);
-            const t = hash[last];
-            if (isMapSlice(t))
-                t.push(values_newMap());
-            else
-                this.fail(`Key '${decode_keyString(key)}' was already created and cannot be used as an array.`);
-        }
-        else {
-            this.setValue(last, values_newMap());
-        }
-        this.context = [...keyContext, last];
-    }
-    set(key, val, typ) {
-        this.setValue(key, val);
-        this.setType(key, typ);
-        this.assigned.add(decode_keyString([...this.context, key]));
-    }
-    setValue(key, value) {
-        let hash = this.mapping;
-        const keyContext = [];
-        for (const k of this.context) {
-            keyContext.push(k);
-            const t = hash[k];
-            if (isMapSlice(t))
-                hash = lastMap(t);
-            else if (isMap(t))
-                hash = t;
-            else
-                this.fail(`Key '${decode_keyString(keyContext)}' has already been defined.`);
-        }
-        keyContext.push(key);
-        const ks = decode_keyString(keyContext);
-        if (key in hash) {
-            // An array value replaces the tables its inline tables created (`a = [{b = 1}]`), but
-            // an array key assigned before is a duplicate (fixed in v1.6.0).
-            if (this.types.get(ks) === 'array' && !this.assigned.has(ks)) {
-                this.implicits.delete(ks);
-                hash[key] = value;
-                return;
-            }
-            if (this.implicits.has(ks)) {
-                this.implicits.delete(ks);
-                return;
-            }
-            this.fail(`Key '${ks}' has already been defined.`);
-        }
-        hash[key] = value;
-    }
-    setType(key, typ) {
-        const k = key === '' ? [...this.context] : [...this.context, key];
-        this.types.set(k.length === 0 ? '""' : decode_keyString(k), typ);
-    }
-}
-function underscoresOK(s) {
-    if (/^[+-]?(nan|inf)$/.test(s))
-        return true;
-    let accept = false;
-    for (const c of s) {
-        if (c === '_' && !accept)
-            return false;
-        accept = /[0-9A-Fa-f]/.test(c);
-    }
-    return accept;
-}
-function hasLeadingZero(s) {
-    if (s.length > 1 && s[0] === '0' && !'box'.includes(s[1] ?? ''))
-        return true;
-    return s.length > 2 && (s[0] === '-' || s[0] === '+') && s[1] === '0';
-}
-/**
- * A leading byte order mark, skipped by parse.go: UTF-8 (U+FEFF) or UTF-16 (the bytes FF FE or
- * FE FF, held as escaped bytes U+DCFF U+DCFE, see gotemplate/go-utf8.ts).
- */
-const decode_BOM = /^(?:\uFEFF|\uDCFF\uDCFE|\uDCFE\uDCFF)/;
-/** toml.Decode into map[string]interface{}. Throws TomlParseError. */
-function unmarshalToml(input) {
-    const text = input.replace(decode_BOM, '');
-    if (text.slice(0, 6).includes('\0')) {
-        throw new TomlParseError('files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8', 1, '');
-    }
-    return new Parser(new LexerV16(text).run()).run();
-}
-
-;// CONCATENATED MODULE: ./src/toml/index.ts
-/** TOML like BurntSushi/toml v1.6.0 (Helm 3.21's toToml/fromToml): see encode.ts and decode.ts. */
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ./src/sprig/unicode.ts
 /**
  * Go's view of strings for the sprig ports: UTF-8 bytes (Go strings are byte strings, so `len`,
@@ -19884,7 +15882,7 @@ function trimZeroDecimal(s) {
     return s;
 }
 /** cast.ToInt64 (errors become 0). */
-function conversion_toInt64(v) {
+function toInt64(v) {
     if (v === null)
         return 0n;
     if (typeof v === 'boolean')
@@ -19902,7 +15900,7 @@ function conversion_toInt64(v) {
     return 0n;
 }
 /** cast.ToInt: the same conversions into Go's 64-bit int. */
-const toInt = conversion_toInt64;
+const toInt = toInt64;
 /** cast.ToFloat64 (errors become 0). */
 function toFloat64(v) {
     if (v === null)
@@ -19984,7 +15982,7 @@ function sprigAtoi(s) {
 }
 const conversionFuncs = [
     fn('atoi', { params: ['string'] }, (s) => new GoInt(sprigAtoi(s), 'int')),
-    fn('int64', { params: ['any'] }, (v) => new GoInt(conversion_toInt64(v), 'int64')),
+    fn('int64', { params: ['any'] }, (v) => new GoInt(toInt64(v), 'int64')),
     fn('int', { params: ['any'] }, (v) => new GoInt(toInt(v), 'int')),
     fn('float64', { params: ['any'] }, (v) => toFloat64(v)),
     fn('toDecimal', { params: ['any'] }, toDecimal),
@@ -21724,7 +17722,7 @@ function signedCert(cn, ips, dns, days, ca, key) {
     const signer = keyFromPem(ca.key, 'error parsing private key');
     return certAndKey(baseTemplate(cn, ips, dns, days, false), key, signer, parent);
 }
-const certs_sig = (params, structTypes) => ({
+const sig = (params, structTypes) => ({
     params,
     returnsError: true,
     ...(structTypes ? { structTypes } : {}),
@@ -21733,25 +17731,25 @@ const CERT = 'sprig.certificate';
 const rsa2048 = () => generateRsa(2048);
 const withKey = (pem) => keyFromPem(pem, 'parsing private key');
 const certFuncs = [
-    fn('buildCustomCert', certs_sig(['string', 'string']), buildCustomCert),
-    fn('genCA', certs_sig(['string', 'int']), (cn, days) => {
+    fn('buildCustomCert', sig(['string', 'string']), buildCustomCert),
+    fn('genCA', sig(['string', 'int']), (cn, days) => {
         const key = rsa2048();
         return certAndKey(baseTemplate(cn, null, null, days, true), key, key);
     }),
-    fn('genCAWithKey', certs_sig(['string', 'int', 'string']), (cn, days, pem) => {
+    fn('genCAWithKey', sig(['string', 'int', 'string']), (cn, days, pem) => {
         const key = withKey(pem);
         return certAndKey(baseTemplate(cn, null, null, days, true), key, key);
     }),
-    fn('genSelfSignedCert', certs_sig(['string', 'slice', 'slice', 'int']), (cn, ips, dns, days) => {
+    fn('genSelfSignedCert', sig(['string', 'slice', 'slice', 'int']), (cn, ips, dns, days) => {
         const key = rsa2048();
         return certAndKey(baseTemplate(cn, ips, dns, days, false), key, key);
     }),
-    fn('genSelfSignedCertWithKey', certs_sig(['string', 'slice', 'slice', 'int', 'string']), (cn, ips, dns, days, pem) => {
+    fn('genSelfSignedCertWithKey', sig(['string', 'slice', 'slice', 'int', 'string']), (cn, ips, dns, days, pem) => {
         const key = withKey(pem);
         return certAndKey(baseTemplate(cn, ips, dns, days, false), key, key);
     }),
-    fn('genSignedCert', certs_sig(['string', 'slice', 'slice', 'int', 'value'], { 4: CERT }), (cn, ips, dns, days, ca) => signedCert(cn, ips, dns, days, ca, rsa2048())),
-    fn('genSignedCertWithKey', certs_sig(['string', 'slice', 'slice', 'int', 'value', 'string'], { 4: CERT }), (cn, ips, dns, days, ca, pem) => signedCert(cn, ips, dns, days, ca, withKey(pem))),
+    fn('genSignedCert', sig(['string', 'slice', 'slice', 'int', 'value'], { 4: CERT }), (cn, ips, dns, days, ca) => signedCert(cn, ips, dns, days, ca, rsa2048())),
+    fn('genSignedCertWithKey', sig(['string', 'slice', 'slice', 'int', 'value', 'string'], { 4: CERT }), (cn, ips, dns, days, ca, pem) => signedCert(cn, ips, dns, days, ca, withKey(pem))),
 ];
 
 ;// CONCATENATED MODULE: ./src/sprig/crypto.ts
@@ -21915,6 +17913,1262 @@ const cryptoFuncs = [
     fn('decryptAES', { params: ['string', 'string'], returnsError: true }, decryptAES),
 ];
 
+;// CONCATENATED MODULE: ./src/gotime/quote.ts
+/**
+ * The `quote` helper of Go's time package (golang/go:src/time/format.go), used in ParseError and
+ * ParseDuration messages: double quotes, `"` and `\` escaped, and every byte of a non-ASCII or
+ * control character written as `\xNN`.
+ */
+function goQuote(s) {
+    let out = '"';
+    for (const ch of s) {
+        const c = ch.codePointAt(0) ?? 0;
+        if (c >= 0x80 || c < 0x20) {
+            for (const b of new TextEncoder().encode(ch))
+                out += '\\x' + b.toString(16).padStart(2, '0');
+        }
+        else {
+            if (ch === '"' || ch === '\\')
+                out += '\\';
+            out += ch;
+        }
+    }
+    return out + '"';
+}
+
+;// CONCATENATED MODULE: ./src/gotime/duration.ts
+/**
+ * time.Duration: String, ParseDuration and Round, following golang/go:src/time/time.go and
+ * format.go. Durations are int64 nanoseconds, held as bigint.
+ */
+
+const NANOSECOND = 1n;
+const MICROSECOND = 1000n;
+const MILLISECOND = 1000000n;
+const SECOND = 1000000000n;
+const MINUTE = 60n * SECOND;
+const HOUR = 60n * MINUTE;
+const MAX_INT64 = (1n << 63n) - 1n;
+const MIN_INT64 = -(1n << 63n);
+/** An error from ParseDuration, with Go's message. */
+class DurationError extends Error {
+}
+/** fmtFrac: the fraction v/10^prec without trailing zeros (and no dot when zero). */
+function fmtFrac(v, prec) {
+    let digits = '';
+    let print = false;
+    let u = v;
+    for (let i = 0; i < prec; i++) {
+        const digit = u % 10n;
+        print = print || digit !== 0n;
+        if (print)
+            digits = digit.toString() + digits;
+        u /= 10n;
+    }
+    return { frac: print ? '.' + digits : '', rest: u };
+}
+/** Duration.String, e.g. `1h2m3s`, `1.5s`, `2ms`, `0s`. */
+function duration_durationString(d) {
+    const neg = d < 0n;
+    let u = neg ? -d : d;
+    let out;
+    if (u < SECOND) {
+        if (u === 0n)
+            return '0s';
+        let unit;
+        let prec;
+        if (u < MICROSECOND) {
+            unit = 'ns';
+            prec = 0;
+        }
+        else if (u < MILLISECOND) {
+            unit = 'µs';
+            prec = 3;
+        }
+        else {
+            unit = 'ms';
+            prec = 6;
+        }
+        const { frac, rest } = fmtFrac(u, prec);
+        out = rest.toString() + frac + unit;
+    }
+    else {
+        const { frac, rest } = fmtFrac(u, 9);
+        u = rest;
+        out = (u % 60n).toString() + frac + 's';
+        u /= 60n;
+        if (u > 0n) {
+            out = (u % 60n).toString() + 'm' + out;
+            u /= 60n;
+            if (u > 0n)
+                out = u.toString() + 'h' + out;
+        }
+    }
+    return neg ? '-' + out : out;
+}
+const UNITS = {
+    ns: NANOSECOND,
+    us: MICROSECOND,
+    µs: MICROSECOND, // U+00B5
+    μs: MICROSECOND, // U+03BC
+    ms: MILLISECOND,
+    s: SECOND,
+    m: MINUTE,
+    h: HOUR,
+};
+const duration_isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+/** time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`. Throws DurationError. */
+function parseDuration(orig) {
+    const invalid = () => new DurationError(`time: invalid duration ${goQuote(orig)}`);
+    let s = orig;
+    let neg = false;
+    if (s !== '' && (s[0] === '-' || s[0] === '+')) {
+        neg = s[0] === '-';
+        s = s.slice(1);
+    }
+    if (s === '0')
+        return 0n;
+    if (s === '')
+        throw invalid();
+    let d = 0n;
+    while (s !== '') {
+        if (!(s[0] === '.' || duration_isDigit(s[0])))
+            throw invalid();
+        let i = 0;
+        let v = 0n;
+        while (duration_isDigit(s[i])) {
+            v = v * 10n + BigInt(s.charCodeAt(i) - 48);
+            if (v > 1n << 63n)
+                throw invalid();
+            i++;
+        }
+        const pre = i > 0;
+        s = s.slice(i);
+        let f = 0n;
+        let scale = 1;
+        let post = false;
+        if (s[0] === '.') {
+            s = s.slice(1);
+            let j = 0;
+            let overflow = false;
+            while (duration_isDigit(s[j])) {
+                if (!overflow) {
+                    const y = f * 10n + BigInt(s.charCodeAt(j) - 48);
+                    if (f > MAX_INT64 / 10n || y > 1n << 63n)
+                        overflow = true;
+                    else {
+                        f = y;
+                        scale *= 10;
+                    }
+                }
+                j++;
+            }
+            post = j > 0;
+            s = s.slice(j);
+        }
+        if (!pre && !post)
+            throw invalid();
+        let k = 0;
+        while (k < s.length && s[k] !== '.' && !duration_isDigit(s[k]))
+            k++;
+        if (k === 0)
+            throw new DurationError(`time: missing unit in duration ${goQuote(orig)}`);
+        const u = s.slice(0, k);
+        s = s.slice(k);
+        const unit = UNITS[u];
+        if (unit === undefined) {
+            throw new DurationError(`time: unknown unit ${goQuote(u)} in duration ${goQuote(orig)}`);
+        }
+        if (v > (1n << 63n) / unit)
+            throw invalid();
+        v *= unit;
+        if (f > 0n) {
+            v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
+            if (v > 1n << 63n)
+                throw invalid();
+        }
+        d += v;
+        if (d > 1n << 63n)
+            throw invalid();
+    }
+    if (neg)
+        return -d;
+    if (d > MAX_INT64)
+        throw invalid();
+    return d;
+}
+/** Duration.Round(m): halfway values round away from zero; saturates on overflow. */
+function roundDuration(d, m) {
+    if (m <= 0n)
+        return d;
+    let r = d % m;
+    const lessThanHalf = (x, y) => x + x < y;
+    if (d < 0n) {
+        r = -r;
+        if (lessThanHalf(r, m))
+            return d + r;
+        const d1 = d - m + r;
+        return d1 >= MIN_INT64 ? d1 : MIN_INT64;
+    }
+    if (lessThanHalf(r, m))
+        return d - r;
+    const d1 = d + m - r;
+    return d1 <= MAX_INT64 ? d1 : MAX_INT64;
+}
+/** Wrap to int64 like Go's Duration arithmetic. */
+function duration_toInt64(v) {
+    return BigInt.asIntN(64, v);
+}
+
+;// CONCATENATED MODULE: ./src/gotime/civil.ts
+/**
+ * Proleptic Gregorian calendar arithmetic on Unix seconds, as Go's time package does it
+ * (golang/go:src/time/time.go `absDate`, `daysIn`, `isLeap`). Pure integer math, so years 0..99
+ * and negative years work (JS Date.UTC maps 0..99 to 19xx).
+ */
+const LONG_MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+];
+const LONG_DAYS = [
+    'Sunday',
+    'Monday',
+    'Tuesday',
+    'Wednesday',
+    'Thursday',
+    'Friday',
+    'Saturday',
+];
+const SHORT_MONTHS = LONG_MONTHS.map((m) => m.slice(0, 3));
+const SHORT_DAYS = LONG_DAYS.map((d) => d.slice(0, 3));
+/** Cumulative days before each month in a non-leap year (Go's daysBefore). */
+const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+function isLeap(year) {
+    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+function daysIn(month, year) {
+    if (month === 2 && isLeap(year))
+        return 29;
+    return DAYS_BEFORE[month] - DAYS_BEFORE[month - 1];
+}
+const floorDiv = (a, b) => Math.floor(a / b);
+/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year, month, day) {
+    const y = month <= 2 ? year - 1 : year;
+    const era = floorDiv(y, 400);
+    const yoe = y - era * 400;
+    const mp = (month + 9) % 12;
+    const doy = floorDiv(153 * mp + 2, 5) + day - 1;
+    const doe = yoe * 365 + floorDiv(yoe, 4) - floorDiv(yoe, 100) + doy;
+    return era * 146097 + doe - 719468;
+}
+/** Civil date of a day count since 1970-01-01 (Hinnant's civil_from_days). */
+function civilFromDays(z0) {
+    const z = z0 + 719468;
+    const era = floorDiv(z, 146097);
+    const doe = z - era * 146097;
+    const yoe = floorDiv(doe - floorDiv(doe, 1460) + floorDiv(doe, 36524) - floorDiv(doe, 146096), 365);
+    const doy = doe - (365 * yoe + floorDiv(yoe, 4) - floorDiv(yoe, 100));
+    const mp = floorDiv(5 * doy + 2, 153);
+    const day = doy - floorDiv(153 * mp + 2, 5) + 1;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+/** Civil fields of a local-seconds value (Unix seconds plus the zone offset). */
+function civilFromSeconds(localSec) {
+    const days = floorDiv(localSec, 86400);
+    const secOfDay = localSec - days * 86400;
+    const { year, month, day } = civilFromDays(days);
+    const weekday = (((days + 4) % 7) + 7) % 7;
+    const yday = DAYS_BEFORE[month - 1] + day + (month > 2 && isLeap(year) ? 1 : 0);
+    return {
+        year,
+        month,
+        day,
+        hour: floorDiv(secOfDay, 3600),
+        minute: floorDiv(secOfDay % 3600, 60),
+        second: secOfDay % 60,
+        weekday,
+        yday,
+    };
+}
+/**
+ * Local seconds of a civil date with Go's normalisation (time.Date: month 13 is January of the
+ * next year, day 0 is the last day of the previous month, and so on).
+ */
+function secondsFromCivil(year, month, day, hour = 0, minute = 0, second = 0) {
+    const m0 = month - 1;
+    const y = year + floorDiv(m0, 12);
+    const m = (((m0 % 12) + 12) % 12) + 1;
+    const days = daysFromCivil(y, m, 1) + day - 1;
+    return days * 86400 + hour * 3600 + minute * 60 + second;
+}
+
+;// CONCATENATED MODULE: ./src/gotime/layout.ts
+
+const ZERO_2 = [
+    'ZeroMonth',
+    'ZeroDay',
+    'ZeroHour12',
+    'ZeroMinute',
+    'ZeroSecond',
+    'Year',
+];
+const ONE = ['Hour12', 'Minute', 'Second'];
+const DASH_TZ = [
+    ['-070000', 'NumSecondsTz'],
+    ['-07:00:00', 'NumColonSecondsTZ'],
+    ['-0700', 'NumTZ'],
+    ['-07:00', 'NumColonTZ'],
+    ['-07', 'NumShortTZ'],
+];
+const Z_TZ = [
+    ['Z070000', 'ISO8601SecondsTZ'],
+    ['Z07:00:00', 'ISO8601ColonSecondsTZ'],
+    ['Z0700', 'ISO8601TZ'],
+    ['Z07:00', 'ISO8601ColonTZ'],
+    ['Z07', 'ISO8601ShortTZ'],
+];
+const startsWithLower = (s) => s.length > 0 && s[0] >= 'a' && s[0] <= 'z';
+const isDigitAt = (s, i) => i < s.length && s[i] >= '0' && s[i] <= '9';
+function chunk(layout, i, len, std) {
+    return {
+        prefix: layout.slice(0, i),
+        std,
+        stdStr: layout.slice(i, i + len),
+        suffix: layout.slice(i + len),
+    };
+}
+/** Find the first layout element: nextStdChunk. */
+function nextStdChunk(layout) {
+    for (let i = 0; i < layout.length; i++) {
+        const found = stdAt(layout, i);
+        if (found)
+            return found;
+    }
+    return { prefix: layout, std: null, stdStr: '', suffix: '' };
+}
+function stdAt(layout, i) {
+    const rest = layout.slice(i);
+    switch (layout[i]) {
+        case 'J':
+            if (rest.startsWith('January'))
+                return chunk(layout, i, 7, { kind: 'LongMonth' });
+            if (rest.startsWith('Jan') && !startsWithLower(rest.slice(3))) {
+                return chunk(layout, i, 3, { kind: 'Month' });
+            }
+            return undefined;
+        case 'M':
+            if (rest.startsWith('Monday'))
+                return chunk(layout, i, 6, { kind: 'LongWeekDay' });
+            if (rest.startsWith('Mon') && !startsWithLower(rest.slice(3))) {
+                return chunk(layout, i, 3, { kind: 'WeekDay' });
+            }
+            if (rest.startsWith('MST'))
+                return chunk(layout, i, 3, { kind: 'TZ' });
+            return undefined;
+        case '0':
+            if (rest.length >= 2 && rest[1] >= '1' && rest[1] <= '6') {
+                return chunk(layout, i, 2, { kind: ZERO_2[rest.charCodeAt(1) - 49] });
+            }
+            if (rest.startsWith('002'))
+                return chunk(layout, i, 3, { kind: 'ZeroYearDay' });
+            return undefined;
+        case '1':
+            if (rest[1] === '5')
+                return chunk(layout, i, 2, { kind: 'Hour' });
+            return chunk(layout, i, 1, { kind: 'NumMonth' });
+        case '2':
+            if (rest.startsWith('2006'))
+                return chunk(layout, i, 4, { kind: 'LongYear' });
+            return chunk(layout, i, 1, { kind: 'Day' });
+        case '_':
+            if (rest[1] === '2') {
+                // `_2006` is a literal `_` followed by the long year.
+                if (rest.startsWith('_2006'))
+                    return chunk(layout, i + 1, 4, { kind: 'LongYear' });
+                return chunk(layout, i, 2, { kind: 'UnderDay' });
+            }
+            if (rest.startsWith('__2'))
+                return chunk(layout, i, 3, { kind: 'UnderYearDay' });
+            return undefined;
+        case '3':
+        case '4':
+        case '5':
+            return chunk(layout, i, 1, { kind: ONE[layout.charCodeAt(i) - 51] });
+        case 'P':
+            return rest[1] === 'M' ? chunk(layout, i, 2, { kind: 'PM' }) : undefined;
+        case 'p':
+            return rest[1] === 'm' ? chunk(layout, i, 2, { kind: 'pm' }) : undefined;
+        case '-':
+            for (const [text, kind] of DASH_TZ)
+                if (rest.startsWith(text))
+                    return chunk(layout, i, text.length, { kind });
+            return undefined;
+        case 'Z':
+            for (const [text, kind] of Z_TZ)
+                if (rest.startsWith(text))
+                    return chunk(layout, i, text.length, { kind });
+            return undefined;
+        case '.':
+        case ',':
+            return fracAt(layout, i);
+    }
+    return undefined;
+}
+function fracAt(layout, i) {
+    const ch = layout[i + 1];
+    if (ch !== '0' && ch !== '9')
+        return undefined;
+    let j = i + 1;
+    while (j < layout.length && layout[j] === ch)
+        j++;
+    if (isDigitAt(layout, j))
+        return undefined;
+    const std = {
+        kind: ch === '0' ? 'FracSecond0' : 'FracSecond9',
+        digits: j - (i + 1),
+        sep: layout[i],
+    };
+    return chunk(layout, i, j - i, std);
+}
+/** appendInt with zero padding to `width` (negative values keep their sign first). */
+function padInt(n, width) {
+    const s = String(Math.abs(n)).padStart(width, '0');
+    return n < 0 ? '-' + s : s;
+}
+/** Time.Format. */
+function formatLayout(layout, t) {
+    let out = '';
+    let rest = layout;
+    while (rest !== '') {
+        const { prefix, std, suffix } = nextStdChunk(rest);
+        out += prefix;
+        if (!std)
+            break;
+        out += formatStd(std, t);
+        rest = suffix;
+    }
+    return out;
+}
+function formatStd(std, t) {
+    const c = t.civil;
+    switch (std.kind) {
+        case 'Year':
+            return padInt(Math.abs(c.year) % 100, 2);
+        case 'LongYear':
+            return padInt(c.year, 4);
+        case 'Month':
+            return SHORT_MONTHS[c.month - 1];
+        case 'LongMonth':
+            return LONG_MONTHS[c.month - 1];
+        case 'NumMonth':
+            return String(c.month);
+        case 'ZeroMonth':
+            return padInt(c.month, 2);
+        case 'WeekDay':
+            return SHORT_DAYS[c.weekday];
+        case 'LongWeekDay':
+            return LONG_DAYS[c.weekday];
+        case 'Day':
+            return String(c.day);
+        case 'UnderDay':
+            return (c.day < 10 ? ' ' : '') + String(c.day);
+        case 'ZeroDay':
+            return padInt(c.day, 2);
+        case 'UnderYearDay':
+            return (c.yday < 100 ? ' ' : '') + (c.yday < 10 ? ' ' : '') + String(c.yday);
+        case 'ZeroYearDay':
+            return padInt(c.yday, 3);
+        case 'Hour':
+            return padInt(c.hour, 2);
+        case 'Hour12':
+            return String(c.hour % 12 === 0 ? 12 : c.hour % 12);
+        case 'ZeroHour12':
+            return padInt(c.hour % 12 === 0 ? 12 : c.hour % 12, 2);
+        case 'Minute':
+            return String(c.minute);
+        case 'ZeroMinute':
+            return padInt(c.minute, 2);
+        case 'Second':
+            return String(c.second);
+        case 'ZeroSecond':
+            return padInt(c.second, 2);
+        case 'PM':
+            return c.hour >= 12 ? 'PM' : 'AM';
+        case 'pm':
+            return c.hour >= 12 ? 'pm' : 'am';
+        case 'TZ':
+            return t.zoneName !== '' ? t.zoneName : formatOffset('NumTZ', t.offset);
+        case 'FracSecond0':
+        case 'FracSecond9':
+            return formatNano(t.nsec, std);
+        default:
+            return formatOffset(std.kind, t.offset);
+    }
+}
+/** The numeric and ISO 8601 zone elements. */
+function formatOffset(kind, offset) {
+    const iso = kind.startsWith('ISO8601');
+    if (offset === 0 && iso)
+        return 'Z';
+    let zone = Math.trunc(offset / 60);
+    let abs = offset;
+    let out = '+';
+    if (zone < 0) {
+        out = '-';
+        zone = -zone;
+        abs = -abs;
+    }
+    out += padInt(Math.floor(zone / 60), 2);
+    const colon = kind.includes('Colon');
+    if (colon)
+        out += ':';
+    if (kind !== 'NumShortTZ' && kind !== 'ISO8601ShortTZ')
+        out += padInt(zone % 60, 2);
+    if (kind.includes('Seconds')) {
+        if (colon)
+            out += ':';
+        out += padInt(abs % 60, 2);
+    }
+    return out;
+}
+/** appendNano: `.000` keeps zeros, `.999` trims them (and the dot when nothing is left). */
+function formatNano(nsec, std) {
+    const trim = std.kind === 'FracSecond9';
+    const n = Math.min(std.digits ?? 0, 9);
+    if (trim && (n === 0 || nsec === 0))
+        return '';
+    let digits = padInt(nsec, 9).slice(0, n);
+    if (trim)
+        digits = digits.replace(/0+$/, '');
+    return digits === '' ? '' : (std.sep ?? '.') + digits;
+}
+
+;// CONCATENATED MODULE: ./src/gotime/scan.ts
+/**
+ * Scanning helpers of Go's time.Parse (golang/go:src/time/format.go `getnum`, `getnum3`,
+ * `lookup`, `skip`, `parseNanoseconds`, `parseTimeZone`).
+ */
+
+/** The element does not match (Go's errBad). */
+class Bad extends Error {
+}
+/** A value out of range; the message names the field (Go's rangeErrString). */
+class RangeErr extends Error {
+}
+function getnum(s, fixed) {
+    if (!isDigitAt(s, 0))
+        throw new Bad();
+    if (!isDigitAt(s, 1)) {
+        if (fixed)
+            throw new Bad();
+        return [s.charCodeAt(0) - 48, s.slice(1)];
+    }
+    return [(s.charCodeAt(0) - 48) * 10 + s.charCodeAt(1) - 48, s.slice(2)];
+}
+function getnum3(s, fixed) {
+    let n = 0;
+    let i = 0;
+    for (; i < 3 && isDigitAt(s, i); i++)
+        n = n * 10 + s.charCodeAt(i) - 48;
+    if (i === 0 || (fixed && i !== 3))
+        throw new Bad();
+    return [n, s.slice(i)];
+}
+function lookup(tab, val) {
+    for (let i = 0; i < tab.length; i++) {
+        const v = tab[i];
+        if (val.length >= v.length && val.slice(0, v.length).toLowerCase() === v.toLowerCase()) {
+            return [i, val.slice(v.length)];
+        }
+    }
+    throw new Bad();
+}
+const cutspace = (s) => s.replace(/^ +/, '');
+function skip(value, prefix) {
+    let v = value;
+    let p = prefix;
+    while (p.length > 0) {
+        if (p[0] === ' ') {
+            if (v.length > 0 && v[0] !== ' ')
+                throw new Bad();
+            p = cutspace(p);
+            v = cutspace(v);
+            continue;
+        }
+        if (v.length === 0 || v[0] !== p[0])
+            throw new Bad();
+        p = p.slice(1);
+        v = v.slice(1);
+    }
+    return v;
+}
+const commaOrPeriod = (c) => c === '.' || c === ',';
+function parseNanoseconds(value, nbytes0) {
+    if (!commaOrPeriod(value[0]))
+        throw new Bad();
+    const nbytes = Math.min(nbytes0, 10);
+    const digits = value.slice(1, nbytes);
+    if (!/^[0-9]+$/.test(digits))
+        throw new Bad();
+    return Number(digits) * 10 ** (10 - nbytes);
+}
+/** Length of a time zone abbreviation at the start of `value` (parseTimeZone), or 0. */
+function parseTimeZone(value) {
+    if (value.length < 3)
+        return 0;
+    if (value.startsWith('ChST') || value.startsWith('MeST'))
+        return 4;
+    if (value.startsWith('GMT')) {
+        const m = /^GMT[+-]([0-9]{1,2})/.exec(value);
+        return m && Number(m[1]) <= 23 ? m[0].length : 3;
+    }
+    if (value[0] === '+' || value[0] === '-') {
+        const m = /^[+-]([0-9]{1,2})/.exec(value);
+        return m && Number(m[1]) <= 23 ? m[0].length : 0;
+    }
+    let n = 0;
+    while (n < 6 && n < value.length && value[n] >= 'A' && value[n] <= 'Z')
+        n++;
+    if (n === 3)
+        return 3;
+    if (n === 4 && (value[3] === 'T' || value.startsWith('WITA')))
+        return 4;
+    if (n === 5 && value[4] === 'T')
+        return 5;
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/gotime/parse.ts
+
+
+
+
+/** Go's *time.ParseError, with Error() text. */
+class TimeParseError extends Error {
+}
+/** time.Parse's field extraction. Throws TimeParseError with Go's message. */
+function parseLayout(layout0, value0) {
+    const st = {
+        value: value0,
+        year: 0,
+        month: -1,
+        day: -1,
+        yday: -1,
+        hour: 0,
+        minute: 0,
+        second: 0,
+        nsec: 0,
+        utc: false,
+        zoneOffset: undefined,
+        zoneName: '',
+        pm: false,
+        am: false,
+    };
+    const fail = (layoutElem, valueElem, msg = '') => new TimeParseError(msg === ''
+        ? `parsing time ${goQuote(value0)} as ${goQuote(layout0)}: cannot parse ${goQuote(valueElem)} as ${goQuote(layoutElem)}`
+        : `parsing time ${goQuote(value0)}${msg}`);
+    let layout = layout0;
+    for (;;) {
+        const { prefix, std, stdStr, suffix } = nextStdChunk(layout);
+        try {
+            st.value = skip(st.value, prefix);
+        }
+        catch {
+            throw fail(prefix, st.value);
+        }
+        if (!std) {
+            if (st.value.length !== 0)
+                throw fail('', st.value, `: extra text: ${goQuote(st.value)}`);
+            break;
+        }
+        layout = suffix;
+        const hold = st.value;
+        try {
+            parseStd(st, std, layout);
+        }
+        catch (e) {
+            if (e instanceof RangeErr)
+                throw fail(stdStr, st.value, `: ${e.message} out of range`);
+            throw fail(stdStr, hold);
+        }
+    }
+    return finish(st, fail);
+}
+function checkRange(cond, what) {
+    if (cond)
+        throw new RangeErr(what);
+}
+function parseStd(st, std, layoutRest) {
+    const v = st.value;
+    switch (std.kind) {
+        case 'Year': {
+            if (v.length < 2 || !/^[0-9]{2}/.test(v))
+                throw new Bad();
+            const y = Number(v.slice(0, 2));
+            st.year = y >= 69 ? y + 1900 : y + 2000;
+            st.value = v.slice(2);
+            return;
+        }
+        case 'LongYear':
+            if (v.length < 4 || !/^[0-9]{4}/.test(v))
+                throw new Bad();
+            st.year = Number(v.slice(0, 4));
+            st.value = v.slice(4);
+            return;
+        case 'Month':
+        case 'LongMonth': {
+            const [m, r] = lookup(std.kind === 'Month' ? SHORT_MONTHS : LONG_MONTHS, v);
+            st.month = m + 1;
+            st.value = r;
+            return;
+        }
+        case 'NumMonth':
+        case 'ZeroMonth':
+            [st.month, st.value] = getnum(v, std.kind === 'ZeroMonth');
+            checkRange(st.month <= 0 || st.month > 12, 'month');
+            return;
+        case 'WeekDay':
+        case 'LongWeekDay':
+            st.value = lookup(std.kind === 'WeekDay' ? SHORT_DAYS : LONG_DAYS, v)[1];
+            return;
+        case 'Day':
+        case 'UnderDay':
+        case 'ZeroDay':
+            [st.day, st.value] = getnum(std.kind === 'UnderDay' && v[0] === ' ' ? v.slice(1) : v, std.kind === 'ZeroDay');
+            return;
+        case 'UnderYearDay':
+        case 'ZeroYearDay': {
+            let s = v;
+            for (let i = 0; i < 2; i++)
+                if (std.kind === 'UnderYearDay' && s[0] === ' ')
+                    s = s.slice(1);
+            [st.yday, st.value] = getnum3(s, std.kind === 'ZeroYearDay');
+            return;
+        }
+        case 'Hour':
+            [st.hour, st.value] = getnum(v, false);
+            checkRange(st.hour >= 24, 'hour');
+            return;
+        case 'Hour12':
+        case 'ZeroHour12':
+            [st.hour, st.value] = getnum(v, std.kind === 'ZeroHour12');
+            checkRange(st.hour > 12, 'hour');
+            return;
+        case 'Minute':
+        case 'ZeroMinute':
+            [st.minute, st.value] = getnum(v, std.kind === 'ZeroMinute');
+            checkRange(st.minute >= 60, 'minute');
+            return;
+        case 'Second':
+        case 'ZeroSecond':
+            parseSecond(st, std, layoutRest);
+            return;
+        case 'PM':
+        case 'pm': {
+            if (v.length < 2)
+                throw new Bad();
+            const p = v.slice(0, 2);
+            const [pm, am] = std.kind === 'PM' ? ['PM', 'AM'] : ['pm', 'am'];
+            if (p === pm)
+                st.pm = true;
+            else if (p === am)
+                st.am = true;
+            else
+                throw new Bad();
+            st.value = v.slice(2);
+            return;
+        }
+        case 'TZ': {
+            if (v.startsWith('UTC')) {
+                st.utc = true;
+                st.value = v.slice(3);
+                return;
+            }
+            const n = parseTimeZone(v);
+            if (n === 0)
+                throw new Bad();
+            st.zoneName = v.slice(0, n);
+            st.value = v.slice(n);
+            return;
+        }
+        case 'FracSecond0': {
+            const ndigit = 1 + (std.digits ?? 0);
+            if (v.length < ndigit)
+                throw new Bad();
+            st.nsec = parseNanoseconds(v, ndigit);
+            st.value = v.slice(ndigit);
+            return;
+        }
+        case 'FracSecond9': {
+            if (v.length < 2 || !commaOrPeriod(v[0]) || !isDigitAt(v, 1))
+                return;
+            let i = 0;
+            while (isDigitAt(v, i + 1))
+                i++;
+            st.nsec = parseNanoseconds(v, 1 + i);
+            st.value = v.slice(1 + i);
+            return;
+        }
+        default:
+            parseNumericZone(st, std);
+    }
+}
+function parseSecond(st, std, layoutRest) {
+    [st.second, st.value] = getnum(st.value, std.kind === 'ZeroSecond');
+    checkRange(st.second >= 60, 'second');
+    const v = st.value;
+    // A fractional second in the input but not in the layout is accepted.
+    if (v.length >= 2 && commaOrPeriod(v[0]) && isDigitAt(v, 1)) {
+        const next = nextStdChunk(layoutRest).std;
+        if (next && (next.kind === 'FracSecond0' || next.kind === 'FracSecond9'))
+            return;
+        let n = 2;
+        while (isDigitAt(v, n))
+            n++;
+        st.nsec = parseNanoseconds(v, n);
+        st.value = v.slice(n);
+    }
+}
+function parseNumericZone(st, std) {
+    const v = st.value;
+    const k = std.kind;
+    if (k.startsWith('ISO8601') && v[0] === 'Z') {
+        st.utc = true;
+        st.value = v.slice(1);
+        return;
+    }
+    let parts;
+    if (k === 'ISO8601ColonTZ' || k === 'NumColonTZ') {
+        if (v.length < 6 || v[3] !== ':')
+            throw new Bad();
+        parts = [v[0], v.slice(1, 3), v.slice(4, 6), '00', 6];
+    }
+    else if (k === 'NumShortTZ' || k === 'ISO8601ShortTZ') {
+        if (v.length < 3)
+            throw new Bad();
+        parts = [v[0], v.slice(1, 3), '00', '00', 3];
+    }
+    else if (k === 'ISO8601ColonSecondsTZ' || k === 'NumColonSecondsTZ') {
+        if (v.length < 9 || v[3] !== ':' || v[6] !== ':')
+            throw new Bad();
+        parts = [v[0], v.slice(1, 3), v.slice(4, 6), v.slice(7, 9), 9];
+    }
+    else if (k === 'ISO8601SecondsTZ' || k === 'NumSecondsTz') {
+        if (v.length < 7)
+            throw new Bad();
+        parts = [v[0], v.slice(1, 3), v.slice(3, 5), v.slice(5, 7), 7];
+    }
+    else {
+        if (v.length < 5)
+            throw new Bad();
+        parts = [v[0], v.slice(1, 3), v.slice(3, 5), '00', 5];
+    }
+    const [sign, hh, mm, ss, used] = parts;
+    st.value = v.slice(used);
+    const hr = getnum(hh, true)[0];
+    const mi = getnum(mm, true)[0];
+    const se = getnum(ss, true)[0];
+    let off = (hr * 60 + mi) * 60 + se;
+    if (sign === '-')
+        off = -off;
+    else if (sign !== '+')
+        throw new Bad();
+    checkRange(hr > 24, 'time zone offset hour');
+    checkRange(mi > 60, 'time zone offset minute');
+    checkRange(se > 60, 'time zone offset second');
+    st.zoneOffset = off;
+}
+function finish(st, fail) {
+    if (st.pm && st.hour < 12)
+        st.hour += 12;
+    else if (st.am && st.hour === 12)
+        st.hour = 0;
+    if (st.yday >= 0) {
+        let yday = st.yday;
+        let d = 0;
+        let m = 0;
+        if (isLeap(st.year)) {
+            if (yday === 31 + 29) {
+                m = 2;
+                d = 29;
+            }
+            else if (yday > 31 + 29)
+                yday--;
+        }
+        if (yday < 1 || yday > 365)
+            throw fail('', st.value, ': day-of-year out of range');
+        if (m === 0) {
+            m = Math.floor((yday - 1) / 31) + 1;
+            if (DAYS_BEFORE[m] < yday)
+                m++;
+            d = yday - DAYS_BEFORE[m - 1];
+        }
+        if (st.month >= 0 && st.month !== m)
+            throw fail('', st.value, ': day-of-year does not match month');
+        st.month = m;
+        if (st.day >= 0 && st.day !== d)
+            throw fail('', st.value, ': day-of-year does not match day');
+        st.day = d;
+    }
+    else {
+        if (st.month < 0)
+            st.month = 1;
+        if (st.day < 0)
+            st.day = 1;
+    }
+    if (st.day < 1 || st.day > daysIn(st.month, st.year))
+        throw fail('', st.value, ': day out of range');
+    return st;
+}
+
+;// CONCATENATED MODULE: ./src/gotime/zone.ts
+/**
+ * Go's *time.Location for templates: UTC, Local (the process time zone, `TZ`), IANA zones
+ * (offsets and abbreviations from the runtime's ICU data through Intl) and fixed zones
+ * (golang/go:src/time/zoneinfo.go). `LoadLocation` semantics follow zoneinfo_read.go.
+ */
+const UTC = { kind: 'utc' };
+/** The process's zone: `TZ` if set (empty means UTC, as in Go), else the system zone. */
+function localTimeZone() {
+    const env = typeof process !== 'undefined' ? process.env.TZ : undefined;
+    if (env !== undefined)
+        return env === '' ? 'UTC' : env.replace(/^:/, '');
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+/** time.Local. Resolved on each call so tests can change `TZ`. */
+function localLocation() {
+    const tz = localTimeZone();
+    return { kind: 'iana', name: 'Local', tz: isValidZone(tz) ? tz : 'UTC' };
+}
+const validZones = new Map();
+function isValidZone(tz) {
+    let ok = validZones.get(tz);
+    if (ok === undefined) {
+        try {
+            new Intl.DateTimeFormat('en-US', { timeZone: tz });
+            ok = /^[A-Za-z0-9_+\-/]+$/.test(tz) && !tz.split('/').includes('..');
+        }
+        catch {
+            ok = false;
+        }
+        validZones.set(tz, ok);
+    }
+    return ok;
+}
+/** time.LoadLocation: "" and "UTC" are UTC, "Local" is Local; undefined for unknown names. */
+function loadLocation(name) {
+    if (name === '' || name === 'UTC')
+        return UTC;
+    if (name === 'Local')
+        return localLocation();
+    return isValidZone(name) ? { kind: 'iana', name, tz: name } : undefined;
+}
+/** What Location.String() prints. */
+function locationName(loc) {
+    return loc.kind === 'utc' ? 'UTC' : loc.name;
+}
+const partsFormatters = new Map();
+const nameFormatters = new Map();
+function partsFormatter(tz) {
+    let f = partsFormatters.get(tz);
+    if (!f) {
+        f = new Intl.DateTimeFormat('en-US', {
+            timeZone: tz,
+            hourCycle: 'h23',
+            era: 'short',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+        });
+        partsFormatters.set(tz, f);
+    }
+    return f;
+}
+function nameFormatter(tz, locale) {
+    const key = `${locale}|${tz}`;
+    let f = nameFormatters.get(key);
+    if (!f) {
+        f = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: 'short' });
+        nameFormatters.set(key, f);
+    }
+    return f;
+}
+// JS Date covers ±8.64e15 ms; beyond that, clamp (tz rules are constant that far out anyway).
+const MAX_SEC = 8.64e12;
+const clampSec = (sec) => Math.max(-MAX_SEC, Math.min(MAX_SEC, sec));
+function ianaOffset(tz, sec) {
+    const s = clampSec(sec);
+    const parts = partsFormatter(tz).formatToParts(new Date(s * 1000));
+    const get = (type) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+    const bc = parts.find((p) => p.type === 'era')?.value === 'BC';
+    const year = bc ? 1 - get('year') : get('year');
+    const d = new Date(0);
+    d.setUTCFullYear(year, get('month') - 1, get('day'));
+    d.setUTCHours(get('hour'), get('minute'), get('second'), 0);
+    return Math.round(d.getTime() / 1000) - Math.floor(s);
+}
+/** Go's fallback abbreviation for zones without letters, e.g. `+03`, `-0330` (tzdata style). */
+function numericAbbrev(offset) {
+    const sign = offset < 0 ? '-' : '+';
+    const abs = Math.abs(offset);
+    const h = String(Math.floor(abs / 3600)).padStart(2, '0');
+    const m = Math.floor((abs % 3600) / 60);
+    return m === 0 ? `${sign}${h}` : `${sign}${h}${String(m).padStart(2, '0')}`;
+}
+function ianaAbbrev(tz, sec, offset) {
+    const date = new Date(clampSec(sec) * 1000);
+    if (tz === 'UTC' || tz === 'Etc/UTC')
+        return 'UTC';
+    // en-US names US zones; en-GB names European ones (CET, BST). Elsewhere ICU's names are
+    // not tzdata's (e.g. "GST" where tzdata says "+04"), so fall back to the numeric form.
+    const locales = tz.startsWith('Europe/') ? ['en-US', 'en-GB'] : ['en-US'];
+    for (const locale of locales) {
+        const name = nameFormatter(tz, locale)
+            .formatToParts(date)
+            .find((p) => p.type === 'timeZoneName')?.value;
+        if (name && /^[A-Z]{3,5}$/.test(name) && name !== 'GMT')
+            return name;
+        if (name === 'GMT' && offset === 0)
+            return 'GMT';
+    }
+    return numericAbbrev(offset);
+}
+/** The zone in effect at Unix second `sec` (Location.lookup). */
+function zoneAt(loc, sec) {
+    switch (loc.kind) {
+        case 'utc':
+            return { name: 'UTC', offset: 0 };
+        case 'fixed':
+            return { name: loc.name, offset: loc.offset };
+        case 'iana': {
+            const offset = ianaOffset(loc.tz, sec);
+            return { name: ianaAbbrev(loc.tz, sec, offset), offset };
+        }
+    }
+}
+/**
+ * Unix seconds of a wall-clock time (expressed as seconds since the epoch as if UTC) in `loc`,
+ * resolving gaps and overlaps the way time.Date does.
+ */
+function wallToUnix(loc, wall) {
+    const off1 = zoneAt(loc, wall).offset;
+    if (off1 === 0)
+        return wall;
+    const utc = wall - off1;
+    const off2 = zoneAt(loc, utc).offset;
+    return off2 === off1 ? utc : wall - off2;
+}
+/**
+ * Location.lookupName: the offset of a zone abbreviation that `loc` uses near `unix`
+ * (the wall time read as UTC), if any.
+ */
+function lookupZoneName(loc, name, unix) {
+    const halfYear = 183 * 86400;
+    for (const probe of [unix, unix - halfYear, unix + halfYear]) {
+        const z = zoneAt(loc, probe);
+        if (z.name === name) {
+            const at = zoneAt(loc, unix - z.offset);
+            if (at.name === name)
+                return at.offset;
+            return z.offset;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gotime/time.ts
+
+
+
+
+
+
+
+/** Unix seconds of Go's zero Time (January 1, year 1, 00:00:00 UTC). */
+const ZERO_UNIX = -62135596800;
+const processStart = process.hrtime.bigint();
+class GoTime extends GoStruct {
+    sec;
+    nsec;
+    loc;
+    mono;
+    fieldNames = [];
+    typeInfo;
+    /**
+     * @param sec  Unix seconds (integer)
+     * @param nsec nanoseconds within the second, 0..999999999
+     * @param loc  the location used for display
+     * @param mono monotonic reading in nanoseconds since process start (time.Now only)
+     */
+    constructor(sec, nsec, loc, mono) {
+        super();
+        this.sec = sec;
+        this.nsec = nsec;
+        this.loc = loc;
+        this.mono = mono;
+    }
+    get goType() {
+        this.typeInfo ??= { name: 'time.Time', kind: 'struct', methods: timeMethods(this) };
+        return this.typeInfo;
+    }
+    field() {
+        return null;
+    }
+    /** time.Now(). */
+    static now() {
+        const ms = Date.now();
+        const hr = process.hrtime.bigint();
+        const sec = Math.floor(ms / 1000);
+        const nsec = (ms - sec * 1000) * 1e6 + Number(hr % 1000000n);
+        return new GoTime(sec, nsec, localLocation(), hr - processStart);
+    }
+    /** time.Unix(sec, 0) in Local. */
+    static unix(sec) {
+        return new GoTime(sec, 0, localLocation());
+    }
+    zone() {
+        return zoneAt(this.loc, this.sec);
+    }
+    civil() {
+        return civilFromSeconds(this.sec + this.zone().offset);
+    }
+    format(layout) {
+        const z = this.zone();
+        return formatLayout(layout, {
+            civil: civilFromSeconds(this.sec + z.offset),
+            nsec: this.nsec,
+            zoneName: z.name,
+            offset: z.offset,
+        });
+    }
+    in(loc) {
+        return new GoTime(this.sec, this.nsec, loc);
+    }
+    /** Add a duration in nanoseconds (keeps the monotonic reading, as Go does). */
+    add(d) {
+        const total = BigInt(this.nsec) + d;
+        const secs = total / SECOND - (total % SECOND < 0n ? 1n : 0n);
+        const nsec = Number(total - secs * SECOND);
+        const mono = this.mono === undefined ? undefined : this.mono + d;
+        return new GoTime(this.sec + Number(secs), nsec, this.loc, mono);
+    }
+    /** t.Sub(u) in nanoseconds. */
+    sub(u) {
+        if (this.mono !== undefined && u.mono !== undefined)
+            return this.mono - u.mono;
+        return (BigInt(this.sec) - BigInt(u.sec)) * SECOND + BigInt(this.nsec - u.nsec);
+    }
+    addDate(years, months, days) {
+        const c = this.civil();
+        const wall = secondsFromCivil(c.year + years, c.month + months, c.day + days, c.hour, c.minute, c.second);
+        return new GoTime(wallToUnix(this.loc, wall), this.nsec, this.loc);
+    }
+    unixNano() {
+        return BigInt.asIntN(64, BigInt(this.sec) * SECOND + BigInt(this.nsec));
+    }
+    isZero() {
+        return this.sec === ZERO_UNIX && this.nsec === 0;
+    }
+    /** Time.String (used by fmt through the GoStringer hook). */
+    goString() {
+        let s = this.format('2006-01-02 15:04:05.999999999 -0700 MST');
+        if (this.mono !== undefined) {
+            const m = this.mono;
+            const sign = m < 0n ? '-' : '+';
+            const abs = m < 0n ? -m : m;
+            s += ` m=${sign}${abs / SECOND}.${(abs % SECOND).toString().padStart(9, '0')}`;
+        }
+        return s;
+    }
+    /** Time.MarshalJSON's value (gojson's GoJsonMarshaler): RFC 3339 with nanoseconds. */
+    toGoJson() {
+        return this.format('2006-01-02T15:04:05.999999999Z07:00');
+    }
+    /** Time.MarshalJSON: the JSON text. */
+    marshalJSON() {
+        return JSON.stringify(this.toGoJson());
+    }
+}
+/**
+ * time.ParseInLocation(layout, value, loc). Throws TimeParseError.
+ * Zone resolution follows the end of Go's `parse`.
+ */
+function parseInLocation(layout, value, loc) {
+    const p = parseLayout(layout, value);
+    const wall = secondsFromCivil(p.year, p.month, p.day, p.hour, p.minute, p.second);
+    if (p.utc)
+        return new GoTime(wall, p.nsec, UTC);
+    if (p.zoneOffset !== undefined) {
+        const sec = wall - p.zoneOffset;
+        const z = zoneAt(loc, sec);
+        if (z.offset === p.zoneOffset && (p.zoneName === '' || z.name === p.zoneName)) {
+            return new GoTime(sec, p.nsec, loc);
+        }
+        return new GoTime(sec, p.nsec, { kind: 'fixed', name: p.zoneName, offset: p.zoneOffset });
+    }
+    if (p.zoneName !== '') {
+        const offset = lookupZoneName(loc, p.zoneName, wall);
+        if (offset !== undefined)
+            return new GoTime(wall - offset, p.nsec, loc);
+        const gmt = /^GMT([+-][0-9]+)$/.exec(p.zoneName);
+        const off = gmt ? Number(gmt[1]) * 3600 : 0;
+        return new GoTime(wall - off, p.nsec, { kind: 'fixed', name: p.zoneName, offset: off });
+    }
+    return new GoTime(wallToUnix(loc, wall), p.nsec, loc);
+}
+/** Go's zero Time (what toDate returns on a parse error). */
+function zeroTime() {
+    return new GoTime(ZERO_UNIX, 0, UTC);
+}
+const time_sig = (params) => ({ params });
+/** The methods templates call on a time.Time (`{{ now.Year }}`, `{{ (now).Format "…" }}`). */
+function timeMethods(t) {
+    const int = (n) => new GoInt(n, 'int');
+    const methods = [
+        fn('Format', time_sig(['string']), (layout) => t.format(layout)),
+        fn('String', time_sig([]), () => t.goString()),
+        fn('Unix', time_sig([]), () => new GoInt(t.sec, 'int64')),
+        fn('UnixMilli', time_sig([]), () => new GoInt(BigInt(t.sec) * 1000n + BigInt(Math.floor(t.nsec / 1e6)), 'int64')),
+        fn('UnixNano', time_sig([]), () => new GoInt(t.unixNano(), 'int64')),
+        fn('Year', time_sig([]), () => int(t.civil().year)),
+        fn('Month', time_sig([]), () => new GoInt(t.civil().month, 'time.Month')),
+        fn('Day', time_sig([]), () => int(t.civil().day)),
+        fn('Hour', time_sig([]), () => int(t.civil().hour)),
+        fn('Minute', time_sig([]), () => int(t.civil().minute)),
+        fn('Second', time_sig([]), () => int(t.civil().second)),
+        fn('Nanosecond', time_sig([]), () => int(t.nsec)),
+        fn('YearDay', time_sig([]), () => int(t.civil().yday)),
+        fn('Weekday', time_sig([]), () => new GoInt(t.civil().weekday, 'time.Weekday')),
+        fn('IsZero', time_sig([]), () => t.isZero()),
+        fn('UTC', time_sig([]), () => t.in(UTC)),
+        fn('Local', time_sig([]), () => t.in(localLocation())),
+        fn('Add', time_sig(['int64']), (d) => t.add(d.value)),
+        fn('AddDate', time_sig(['int', 'int', 'int']), (y, m, d) => t.addDate(y.toNumber(), m.toNumber(), d.toNumber())),
+        fn('Sub', time_sig(['time']), (u) => new GoInt(t.sub(u), 'time.Duration')),
+        fn('Before', time_sig(['time']), (u) => t.sub(u) < 0n),
+        fn('After', time_sig(['time']), (u) => t.sub(u) > 0n),
+        fn('Equal', time_sig(['time']), (u) => t.sub(u) === 0n),
+    ];
+    return Object.fromEntries(methods.map((m) => [m.name, m]));
+}
+/** time.Duration's String, re-exported for callers that print durations. */
+
+
 ;// CONCATENATED MODULE: ./src/sprig/dates.ts
 
 
@@ -21922,11 +19176,11 @@ const cryptoFuncs = [
 
 
 
-const dates_isTime = (v) => v instanceof GoTime;
+const isTime = (v) => v instanceof GoTime;
 const intOfType = (v, ...types) => v instanceof GoInt && types.includes(v.type) ? v.value : undefined;
 /** dateInZone's switch: time.Time, int64, int, int32 (Unix seconds); anything else is now. */
 function timeOf(date, intTypes) {
-    if (dates_isTime(date))
+    if (isTime(date))
         return date;
     const secs = intOfType(date, ...intTypes);
     return secs === undefined ? GoTime.now() : GoTime.unix(Number(secs));
@@ -21989,7 +19243,7 @@ function durationRound(value) {
             d = 0n;
         }
     }
-    else if (dates_isTime(value)) {
+    else if (isTime(value)) {
         d = since(value);
     }
     else {
@@ -22056,6 +19310,641 @@ const dateFuncs = [
     fn('toDate', s(['string', 'string']), toDate),
     fn('unixEpoch', s(['time']), (date) => String(date.sec)),
 ];
+
+;// CONCATENATED MODULE: ./src/gojson/errors.ts
+/** encoding/json errors (golang/go:src/encoding/json/{scanner,encode,decode}.go). */
+/** A syntax error; `offset` is the number of bytes read before the error (Go's Offset). */
+class JsonSyntaxError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = 'JsonSyntaxError';
+    }
+}
+/**
+ * A value json.Marshal cannot encode: `json: unsupported value: NaN`,
+ * `json: unsupported type: func() string`, cycles.
+ */
+class JsonMarshalError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'JsonMarshalError';
+    }
+}
+/** A JSON value that does not fit the Go type, e.g. `json: cannot unmarshal number 1e400 into Go value of type float64`. */
+class JsonUnmarshalTypeError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = 'JsonUnmarshalTypeError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gojson/encode.ts
+/**
+ * json.Marshal / json.MarshalIndent over the Go value model
+ * (golang/go:src/encoding/json/encode.go, indent.go), as Helm v3.11.3 (Go 1.20) prints it:
+ * map keys sorted byte-wise, `<` `>` `&` escaped as \u003c \u003e \u0026 when escapeHTML,
+ * U+2028/U+2029 always escaped, control bytes other than \n \r \t as \u00XX (Go 1.22 later
+ * started writing \b and \f; Helm 3.11 does not), invalid UTF-8 as \ufffd, float64 in ES6 style
+ * ('f' between 1e-6 and 1e21, else 'e' with `e-07` shortened to `e-7`), []byte as base64.
+ */
+
+
+
+
+function isJsonMarshaler(v) {
+    return typeof v.toGoJson === 'function';
+}
+const HEX = '0123456789abcdef';
+/**
+ * encodeState.string: a JSON string literal. Invalid UTF-8 (escaped bytes, see
+ * gotemplate/go-utf8.ts) is written as `\ufffd`, one per byte; escaped bytes that spell a valid
+ * rune together are that rune, as Go only sees the bytes.
+ */
+function encode_jsonString(text, escapeHTML) {
+    const s = normalizeEscapes(text);
+    let out = '"';
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        let esc;
+        if (c < 0x80) {
+            if (c >= 0x20 &&
+                c !== 0x22 &&
+                c !== 0x5c &&
+                !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) {
+                continue;
+            }
+            if (c === 0x22 || c === 0x5c)
+                esc = '\\' + String.fromCharCode(c);
+            else if (c === 0x0a)
+                esc = '\\n';
+            else if (c === 0x0d)
+                esc = '\\r';
+            else if (c === 0x09)
+                esc = '\\t';
+            else
+                esc = '\\u00' + HEX[c >> 4] + HEX[c & 15];
+        }
+        else if (c === 0x2028 || c === 0x2029) {
+            esc = '\\u202' + HEX[c & 15];
+        }
+        else if (c >= 0xd800 && c <= 0xdfff) {
+            const d = s.charCodeAt(i + 1);
+            if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+                i++;
+                continue;
+            }
+            esc = '\\ufffd';
+        }
+        else {
+            continue;
+        }
+        out += s.slice(start, i) + esc;
+        start = i + 1;
+    }
+    return out + s.slice(start) + '"';
+}
+/** floatEncoder: ES6-style number text. */
+function encode_jsonFloat(f) {
+    if (!Number.isFinite(f))
+        throw new JsonMarshalError('json: unsupported value: ' + formatFloat(f, 'g', -1));
+    const abs = Math.abs(f);
+    const fmt = abs !== 0 && (abs < 1e-6 || abs >= 1e21) ? 'e' : 'f';
+    let b = formatFloat(f, fmt, -1);
+    if (fmt === 'e') {
+        const n = b.length;
+        if (n >= 4 && b[n - 4] === 'e' && b[n - 3] === '-' && b[n - 2] === '0') {
+            b = b.slice(0, n - 2) + b.slice(n - 1);
+        }
+    }
+    return b;
+}
+function encode_base64(b) {
+    return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+}
+function newline(ctx, depth) {
+    return ctx.indent === undefined ? '' : '\n' + ctx.prefix + ctx.indent.repeat(depth);
+}
+function encodeEntries(entries, open, close, ctx, depth) {
+    if (entries.length === 0)
+        return open + close;
+    const colon = ctx.indent === undefined ? ':' : ': ';
+    const parts = entries.map(([k, v]) => {
+        const key = k === null ? '' : encode_jsonString(k, ctx.escapeHTML) + colon;
+        return newline(ctx, depth + 1) + key + encodeValue(v, ctx, depth + 1);
+    });
+    return open + parts.join(',') + newline(ctx, depth) + close;
+}
+function encode_withCycleCheck(v, ctx, f) {
+    if (ctx.seen.has(v)) {
+        throw new JsonMarshalError(`json: unsupported value: encountered a cycle via ${typeName(v)}`);
+    }
+    ctx.seen.add(v);
+    try {
+        return f();
+    }
+    finally {
+        ctx.seen.delete(v);
+    }
+}
+function encodeValue(v, ctx, depth) {
+    if (v === null)
+        return 'null';
+    switch (typeof v) {
+        case 'boolean':
+            return v ? 'true' : 'false';
+        case 'number':
+            return encode_jsonFloat(v);
+        case 'string':
+            return encode_jsonString(v, ctx.escapeHTML);
+    }
+    if (v instanceof GoInt)
+        return v.value.toString();
+    if (v instanceof Uint8Array)
+        return '"' + encode_base64(v) + '"';
+    if (v instanceof GoFuncValue)
+        throw new JsonMarshalError('json: unsupported type: ' + typeName(v));
+    if (v instanceof GoStruct) {
+        if (isJsonMarshaler(v))
+            return encodeValue(v.toGoJson(), ctx, depth);
+        const s = v;
+        return encode_withCycleCheck(s, ctx, () => encodeEntries(s.fieldNames.map((n) => [n, s.field(n)]), '{', '}', ctx, depth));
+    }
+    if (Array.isArray(v)) {
+        if (isNilSlice(v))
+            return 'null';
+        const a = v;
+        return encode_withCycleCheck(a, ctx, () => encodeEntries(a.map((x) => [null, x]), '[', ']', ctx, depth));
+    }
+    const m = v;
+    return encode_withCycleCheck(m, ctx, () => encodeEntries(sortedKeys(m).map((k) => [k, m[k] ?? null]), '{', '}', ctx, depth));
+}
+/** json.Marshal (or MarshalIndent when `indent` is given). Throws JsonMarshalError. */
+function marshalJson(v, opts = {}) {
+    return encodeValue(v, {
+        escapeHTML: opts.escapeHTML ?? true,
+        indent: opts.indent,
+        prefix: opts.prefix ?? '',
+        seen: new Set(),
+    }, 0);
+}
+
+;// CONCATENATED MODULE: ./src/gojson/scanner.ts
+/**
+ * encoding/json's validating state machine (golang/go:src/encoding/json/scanner.go), used by
+ * Unmarshal's checkValid before decoding: same states, same messages, same byte offsets.
+ */
+
+
+const PARSE_OBJECT_KEY = 0;
+const PARSE_OBJECT_VALUE = 1;
+const PARSE_ARRAY_VALUE = 2;
+const MAX_NESTING_DEPTH = 10000;
+const scanner_isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+const scanner_isDigit = (c) => c >= 0x30 && c <= 0x39;
+const isHex = (c) => scanner_isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+/** quoteChar: how the scanner names a byte in messages (a byte ≥ 0x80 prints as U+00XX). */
+function quoteChar(c) {
+    if (c === 0x27)
+        return "'\\''";
+    if (c === 0x22)
+        return `'"'`;
+    return quoteRune(c);
+}
+class Scanner {
+    step = stateBeginValue;
+    endTop = false;
+    parseState = [];
+    err;
+    bytes = 0;
+    error(c, context) {
+        this.step = stateError;
+        this.err = new JsonSyntaxError(`invalid character ${quoteChar(c)} ${context}`, this.bytes);
+        return false;
+    }
+    push(c, state) {
+        this.parseState.push(state);
+        if (this.parseState.length <= MAX_NESTING_DEPTH)
+            return true;
+        return this.error(c, 'exceeded max depth');
+    }
+    pop() {
+        this.parseState.pop();
+        if (this.parseState.length === 0) {
+            this.step = stateEndTop;
+            this.endTop = true;
+        }
+        else {
+            this.step = stateEndValue;
+        }
+    }
+}
+const stateError = () => false;
+function stateBeginValueOrEmpty(s, c) {
+    if (scanner_isSpace(c))
+        return true;
+    if (c === 0x5d)
+        return stateEndValue(s, c);
+    return stateBeginValue(s, c);
+}
+function stateBeginValue(s, c) {
+    if (scanner_isSpace(c))
+        return true;
+    switch (c) {
+        case 0x7b:
+            s.step = stateBeginStringOrEmpty;
+            return s.push(c, PARSE_OBJECT_KEY);
+        case 0x5b:
+            s.step = stateBeginValueOrEmpty;
+            return s.push(c, PARSE_ARRAY_VALUE);
+        case 0x22:
+            s.step = stateInString;
+            return true;
+        case 0x2d:
+            s.step = stateNeg;
+            return true;
+        case 0x30:
+            s.step = state0;
+            return true;
+        case 0x74:
+            s.step = literal('true', 1);
+            return true;
+        case 0x66:
+            s.step = literal('false', 1);
+            return true;
+        case 0x6e:
+            s.step = literal('null', 1);
+            return true;
+    }
+    if (c >= 0x31 && c <= 0x39) {
+        s.step = state1;
+        return true;
+    }
+    return s.error(c, 'looking for beginning of value');
+}
+function stateBeginStringOrEmpty(s, c) {
+    if (scanner_isSpace(c))
+        return true;
+    if (c === 0x7d) {
+        s.parseState[s.parseState.length - 1] = PARSE_OBJECT_VALUE;
+        return stateEndValue(s, c);
+    }
+    return stateBeginString(s, c);
+}
+function stateBeginString(s, c) {
+    if (scanner_isSpace(c))
+        return true;
+    if (c === 0x22) {
+        s.step = stateInString;
+        return true;
+    }
+    return s.error(c, 'looking for beginning of object key string');
+}
+function stateEndValue(s, c) {
+    const n = s.parseState.length;
+    if (n === 0) {
+        s.step = stateEndTop;
+        s.endTop = true;
+        return stateEndTop(s, c);
+    }
+    if (scanner_isSpace(c)) {
+        s.step = stateEndValue;
+        return true;
+    }
+    switch (s.parseState[n - 1]) {
+        case PARSE_OBJECT_KEY:
+            if (c === 0x3a) {
+                s.parseState[n - 1] = PARSE_OBJECT_VALUE;
+                s.step = stateBeginValue;
+                return true;
+            }
+            return s.error(c, 'after object key');
+        case PARSE_OBJECT_VALUE:
+            if (c === 0x2c) {
+                s.parseState[n - 1] = PARSE_OBJECT_KEY;
+                s.step = stateBeginString;
+                return true;
+            }
+            if (c === 0x7d) {
+                s.pop();
+                return true;
+            }
+            return s.error(c, 'after object key:value pair');
+        default:
+            if (c === 0x2c) {
+                s.step = stateBeginValue;
+                return true;
+            }
+            if (c === 0x5d) {
+                s.pop();
+                return true;
+            }
+            return s.error(c, 'after array element');
+    }
+}
+/** After the top-level value only spaces may follow; the error is reported one byte later. */
+function stateEndTop(s, c) {
+    if (!scanner_isSpace(c))
+        s.error(c, 'after top-level value');
+    return true;
+}
+function stateInString(s, c) {
+    if (c === 0x22) {
+        s.step = stateEndValue;
+        return true;
+    }
+    if (c === 0x5c) {
+        s.step = stateInStringEsc;
+        return true;
+    }
+    if (c < 0x20)
+        return s.error(c, 'in string literal');
+    return true;
+}
+function stateInStringEsc(s, c) {
+    if ('bfnrt\\/"'.includes(String.fromCharCode(c))) {
+        s.step = stateInString;
+        return true;
+    }
+    if (c === 0x75) {
+        s.step = scanner_hexEscape(4);
+        return true;
+    }
+    return s.error(c, 'in string escape code');
+}
+function scanner_hexEscape(left) {
+    return (s, c) => {
+        if (!isHex(c))
+            return s.error(c, 'in \\u hexadecimal character escape');
+        s.step = left === 1 ? stateInString : scanner_hexEscape(left - 1);
+        return true;
+    };
+}
+function stateNeg(s, c) {
+    if (c === 0x30) {
+        s.step = state0;
+        return true;
+    }
+    if (c >= 0x31 && c <= 0x39) {
+        s.step = state1;
+        return true;
+    }
+    return s.error(c, 'in numeric literal');
+}
+function state1(s, c) {
+    if (scanner_isDigit(c))
+        return true;
+    return state0(s, c);
+}
+function state0(s, c) {
+    if (c === 0x2e) {
+        s.step = stateDot;
+        return true;
+    }
+    if (c === 0x65 || c === 0x45) {
+        s.step = stateE;
+        return true;
+    }
+    return stateEndValue(s, c);
+}
+function stateDot(s, c) {
+    if (scanner_isDigit(c)) {
+        s.step = stateDot0;
+        return true;
+    }
+    return s.error(c, 'after decimal point in numeric literal');
+}
+function stateDot0(s, c) {
+    if (scanner_isDigit(c))
+        return true;
+    if (c === 0x65 || c === 0x45) {
+        s.step = stateE;
+        return true;
+    }
+    return stateEndValue(s, c);
+}
+function stateE(s, c) {
+    if (c === 0x2b || c === 0x2d) {
+        s.step = stateESign;
+        return true;
+    }
+    return stateESign(s, c);
+}
+function stateESign(s, c) {
+    if (scanner_isDigit(c)) {
+        s.step = stateE0;
+        return true;
+    }
+    return s.error(c, 'in exponent of numeric literal');
+}
+function stateE0(s, c) {
+    if (scanner_isDigit(c))
+        return true;
+    return stateEndValue(s, c);
+}
+/** The states after `t`, `tr`, `tru` … of true/false/null. */
+function literal(word, at) {
+    return (s, c) => {
+        const want = word.charCodeAt(at);
+        if (c !== want)
+            return s.error(c, `in literal ${word} (expecting '${word[at]}')`);
+        s.step = at + 1 === word.length ? stateEndValue : literal(word, at + 1);
+        return true;
+    };
+}
+/** checkValid: throws Go's SyntaxError for invalid JSON (scanner.eof included). */
+function checkValid(data) {
+    const s = new Scanner();
+    for (const c of data) {
+        s.bytes++;
+        s.step(s, c);
+        // stateEndTop records its error but fails only on the next byte or at EOF: same result.
+        if (s.err)
+            throw s.err;
+    }
+    if (s.endTop)
+        return;
+    s.step(s, 0x20);
+    if (s.endTop)
+        return;
+    throw s.err ?? new JsonSyntaxError('unexpected end of JSON input', s.bytes);
+}
+
+;// CONCATENATED MODULE: ./src/gojson/decode.ts
+/**
+ * json.Unmarshal into interface{} (golang/go:src/encoding/json/decode.go): the input is first
+ * validated by the scanner (Go's messages and offsets), then decoded: objects become
+ * null-prototype maps (duplicate keys: last wins), arrays []interface{}, numbers float64,
+ * strings with Go's unquoting (invalid UTF-8 and unpaired surrogate escapes become U+FFFD).
+ */
+
+
+
+
+const decode_isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+class decode_Decoder {
+    data;
+    off = 0;
+    constructor(data) {
+        this.data = data;
+    }
+    skipSpace() {
+        while (decode_isSpace(this.data[this.off]))
+            this.off++;
+    }
+    stack = [];
+    /** One value; containers are built with an explicit stack (Go allows 10000 levels). */
+    value() {
+        for (;;) {
+            let v = this.scalarOrOpen();
+            if (v === undefined)
+                continue; // a non-empty container was opened
+            for (;;) {
+                const top = this.stack[this.stack.length - 1];
+                if (!top)
+                    return v;
+                if (Array.isArray(top.container))
+                    top.container.push(v);
+                else
+                    top.container[top.key] = v;
+                this.skipSpace();
+                if (this.data[this.off++] === 0x2c) {
+                    if (!Array.isArray(top.container))
+                        top.key = this.objectKey();
+                    break;
+                }
+                this.stack.pop();
+                v = top.container;
+            }
+        }
+    }
+    /** A scalar, an empty container, or undefined after pushing a non-empty container. */
+    scalarOrOpen() {
+        this.skipSpace();
+        const c = this.data[this.off];
+        if (c === 0x7b || c === 0x5b) {
+            this.off++;
+            this.skipSpace();
+            if (this.data[this.off] === (c === 0x7b ? 0x7d : 0x5d)) {
+                this.off++;
+                return c === 0x7b ? values_newMap() : [];
+            }
+            const container = c === 0x7b ? values_newMap() : [];
+            this.stack.push({ container, key: c === 0x7b ? this.objectKey() : '' });
+            return undefined;
+        }
+        if (c === 0x22)
+            return this.string();
+        if (c === 0x74)
+            return this.literal(4, true);
+        if (c === 0x66)
+            return this.literal(5, false);
+        if (c === 0x6e)
+            return this.literal(4, null);
+        return this.number();
+    }
+    /** `"key" :` */
+    objectKey() {
+        this.skipSpace();
+        const key = this.string();
+        this.skipSpace();
+        this.off++;
+        return key;
+    }
+    literal(len, v) {
+        this.off += len;
+        return v;
+    }
+    number() {
+        const start = this.off;
+        while (this.off < this.data.length &&
+            /[-+.eE0-9]/.test(String.fromCharCode(this.data[this.off] ?? 0))) {
+            this.off++;
+        }
+        const text = String.fromCharCode(...this.data.subarray(start, this.off));
+        const n = Number(text);
+        if (!Number.isFinite(n)) {
+            throw new JsonUnmarshalTypeError(`json: cannot unmarshal number ${text} into Go value of type float64`, this.off);
+        }
+        return n;
+    }
+    getu4(at) {
+        if (this.data[at] !== 0x5c || this.data[at + 1] !== 0x75)
+            return -1;
+        const hex = String.fromCharCode(...this.data.subarray(at + 2, at + 6));
+        return /^[0-9a-fA-F]{4}$/.test(hex) ? parseInt(hex, 16) : -1;
+    }
+    /** unquoteBytes. */
+    string() {
+        const d = this.data;
+        let i = this.off + 1;
+        let out = '';
+        for (;;) {
+            const c = d[i] ?? 0x22;
+            if (c === 0x22)
+                break;
+            if (c === 0x5c) {
+                const e = d[i + 1] ?? 0;
+                const simple = {
+                    0x62: '\b',
+                    0x66: '\f',
+                    0x6e: '\n',
+                    0x72: '\r',
+                    0x74: '\t',
+                    0x5c: '\\',
+                    0x2f: '/',
+                    0x22: '"',
+                };
+                if (e !== 0x75) {
+                    out += simple[e] ?? '';
+                    i += 2;
+                    continue;
+                }
+                let r = this.getu4(i);
+                i += 6;
+                if (r >= 0xd800 && r <= 0xdfff) {
+                    const r2 = this.getu4(i);
+                    if (r <= 0xdbff && r2 >= 0xdc00 && r2 <= 0xdfff) {
+                        r = 0x10000 + ((r - 0xd800) << 10) + (r2 - 0xdc00);
+                        i += 6;
+                    }
+                    else {
+                        r = 0xfffd;
+                    }
+                }
+                out += String.fromCodePoint(r);
+                continue;
+            }
+            if (c < 0x80) {
+                out += String.fromCharCode(c);
+                i++;
+                continue;
+            }
+            const { r, size } = decodeRune(d, i);
+            out += String.fromCodePoint(r);
+            i += size;
+        }
+        this.off = i + 1;
+        return out;
+    }
+}
+/** json.Unmarshal(text, &v) with v interface{}. Throws JsonSyntaxError / JsonUnmarshalTypeError. */
+function unmarshalJson(text) {
+    const data = typeof text === 'string' ? go_utf8_utf8Bytes(text) : text;
+    checkValid(data);
+    return new decode_Decoder(data).value();
+}
+
+;// CONCATENATED MODULE: ./src/gojson/index.ts
+/** Go's encoding/json over the hookline value model (see encode.ts and decode.ts). */
+
+
+
+
 
 ;// CONCATENATED MODULE: ./src/sprig/defaults.ts
 
@@ -22281,7 +20170,7 @@ function deepCopyValue(v) {
     }
     return v;
 }
-function dicts_deepCopy(v) {
+function deepCopy(v) {
     if (v === null)
         throw new FuncError('reflect: call of reflect.Value.Type on zero Value');
     return deepCopyValue(v);
@@ -22304,8 +20193,8 @@ const dictFuncs = [
     fn('mustMergeOverwrite', { ...mapVariadic, returnsError: true }, mergeAll(true)),
     fn('values', { params: ['map'] }, (d) => d === null ? [] : sortedKeys(d).map((k) => d[k])),
     fn('dig', { params: [], variadic: 'any', returnsError: true }, dig),
-    fn('deepCopy', { params: ['any'] }, dicts_deepCopy),
-    fn('mustDeepCopy', { params: ['any'], returnsError: true }, dicts_deepCopy),
+    fn('deepCopy', { params: ['any'] }, deepCopy),
+    fn('mustDeepCopy', { params: ['any'], returnsError: true }, deepCopy),
 ];
 
 ;// CONCATENATED MODULE: ./src/sprig/encoding.ts
@@ -22685,8 +20574,8 @@ const listFuncs = [
 
 const wrap64 = (v) => new GoInt(BigInt.asIntN(64, v), 'int64');
 function divide(a, b, op) {
-    const x = conversion_toInt64(a);
-    const y = conversion_toInt64(b);
+    const x = toInt64(a);
+    const y = toInt64(b);
     if (y === 0n)
         throw runtimeError('integer divide by zero');
     return wrap64(op === 'div' ? x / y : x % y);
@@ -22790,9 +20679,9 @@ function round(a, p, ...rOpt) {
 }
 function extreme(pick) {
     return (a, ...rest) => {
-        let acc = conversion_toInt64(a);
+        let acc = toInt64(a);
         for (const x of rest) {
-            const v = conversion_toInt64(x);
+            const v = toInt64(x);
             if (pick(v, acc))
                 acc = v;
         }
@@ -22803,12 +20692,12 @@ const max = extreme((v, acc) => v > acc);
 const anyVariadic = { params: ['any'], variadic: 'any' };
 const num = (i) => Number(i.value);
 const mathFuncs = [
-    fn('add1', { params: ['any'] }, (i) => wrap64(conversion_toInt64(i) + 1n)),
-    fn('add', { params: [], variadic: 'any' }, (...xs) => wrap64(xs.reduce((s, x) => BigInt.asIntN(64, s + conversion_toInt64(x)), 0n))),
-    fn('sub', { params: ['any', 'any'] }, (a, b) => wrap64(conversion_toInt64(a) - conversion_toInt64(b))),
+    fn('add1', { params: ['any'] }, (i) => wrap64(toInt64(i) + 1n)),
+    fn('add', { params: [], variadic: 'any' }, (...xs) => wrap64(xs.reduce((s, x) => BigInt.asIntN(64, s + toInt64(x)), 0n))),
+    fn('sub', { params: ['any', 'any'] }, (a, b) => wrap64(toInt64(a) - toInt64(b))),
     fn('div', { params: ['any', 'any'] }, (a, b) => divide(a, b, 'div')),
     fn('mod', { params: ['any', 'any'] }, (a, b) => divide(a, b, 'mod')),
-    fn('mul', anyVariadic, (a, ...xs) => wrap64(xs.reduce((p, x) => BigInt.asIntN(64, p * conversion_toInt64(x)), conversion_toInt64(a)))),
+    fn('mul', anyVariadic, (a, ...xs) => wrap64(xs.reduce((p, x) => BigInt.asIntN(64, p * toInt64(x)), toInt64(a)))),
     fn('add1f', { params: ['any'] }, (i) => decimalOp(i, [new GoInt(1, 'int')], math_OPS.add)),
     fn('addf', { params: [], variadic: 'any' }, (...xs) => decimalOp(0, xs, math_OPS.add)),
     fn('subf', anyVariadic, (a, ...xs) => decimalOp(a, xs, math_OPS.sub)),
@@ -27524,7 +25413,7 @@ var StringIterator = class {
 *
 * The only public entry point is {@link #parse(String pattern, int flags)}.
 */
-var build_Parser = class Parser {
+var Parser = class Parser {
 	static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
 	static ERR_INVALID_CHAR_RANGE = "invalid character class range";
 	static ERR_INVALID_ESCAPE = "invalid escape sequence";
@@ -28637,7 +26526,7 @@ var RE2 = class RE2 {
 		return RE2.compileImpl(expr, RE2Flags.POSIX, true);
 	}
 	static compileImpl(expr, mode, longest) {
-		let re = build_Parser.parse(expr, mode);
+		let re = Parser.parse(expr, mode);
 		const maxCap = re.maxCap();
 		const namedGroups = re.namedGroups;
 		re = Simplify.simplify(re);
@@ -29133,7 +27022,7 @@ var RE2Set = class RE2Set {
 		if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
 		if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
 		if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
-		const re = build_Parser.parse(fregex, this.re2Flags);
+		const re = Parser.parse(fregex, this.re2Flags);
 		this.regexps.push(Simplify.simplify(re));
 		return this.regexps.length - 1;
 	}
@@ -29145,7 +27034,7 @@ var RE2Set = class RE2Set {
 	compile() {
 		if (this.prog) return;
 		const prog = Compiler.compileSet(this.regexps);
-		if (prog.numInst() > build_Parser.MAX_SIZE) throw new RE2JSCompileException(`${build_Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${build_Parser.MAX_SIZE}`);
+		if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
 		this.prog = prog;
 		this.dfa = new DFA(this.prog, this.maxMem);
 		this.dummyRe2 = {
@@ -31035,6 +28924,3146 @@ function sprigFuncs() {
     return funcMap(...miscFuncs, ...randomFuncs, ...dateFuncs, ...stringFuncs, ...conversionFuncs, ...mathFuncs, ...listFuncs, ...dictFuncs, ...defaultFuncs, ...reflectFuncs, ...networkFuncs, ...pathFuncs, ...encodingFuncs, ...cryptoFuncs, ...semverFuncs, ...regexFuncs, ...urlFuncs);
 }
 
+;// CONCATENATED MODULE: ./src/values/strvals-scanner.ts
+/**
+ * The rune reader under Helm's strvals parsers (bytes.Buffer ReadRune/UnreadRune) plus
+ * runesUntil, and Go-flavoured errors shared by the `--set` family (helm pkg/strvals).
+ */
+
+/** io.EOF surfacing from the parser: the input is exhausted. */
+class EOFSignal extends Error {
+    constructor() {
+        super('EOF');
+        this.name = 'EOFSignal';
+    }
+}
+/** A `--set` style syntax error with Helm's message. */
+class StrvalsError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'StrvalsError';
+    }
+}
+/** A Go panic recovered by the parser (`interface conversion: ...`). */
+class ConversionPanic extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ConversionPanic';
+    }
+}
+class RuneScanner {
+    pos = 0;
+    runes;
+    constructor(text) {
+        this.runes = [...text];
+    }
+    /** Next rune, or null at EOF. */
+    read() {
+        if (this.pos >= this.runes.length)
+            return null;
+        return this.runes[this.pos++];
+    }
+    unread() {
+        if (this.pos > 0)
+            this.pos--;
+    }
+    /** What is left, as bytes.Buffer.String(). */
+    rest() {
+        return this.runes.slice(this.pos).join('');
+    }
+    /** Skip `n` UTF-16 code units of the rest (after a JSON decode). */
+    skipChars(n) {
+        let consumed = 0;
+        while (consumed < n && this.pos < this.runes.length)
+            consumed += this.runes[this.pos++].length;
+    }
+}
+/** runesUntil: read up to a stop rune; `\x` yields x when `escapes` (not for --set-literal). */
+function runesUntil(sc, stop, escapes = true) {
+    let v = '';
+    for (;;) {
+        const r = sc.read();
+        if (r === null)
+            return { runes: v, last: null, eof: true };
+        if (stop.includes(r))
+            return { runes: v, last: r, eof: false };
+        if (escapes && r === '\\') {
+            const next = sc.read();
+            if (next === null)
+                return { runes: v, last: null, eof: true };
+            v += next;
+            continue;
+        }
+        v += r;
+    }
+}
+/** The Go dynamic type name of a parsed value, for panic messages. */
+function goTypeOf(v) {
+    if (v === undefined || v === null)
+        return 'nil';
+    if (typeof v === 'string')
+        return 'string';
+    if (typeof v === 'boolean')
+        return 'bool';
+    if (typeof v === 'number')
+        return 'float64';
+    if (v instanceof GoInt)
+        return v.type;
+    if (isSlice(v))
+        return '[]interface {}';
+    if (isMap(v))
+        return 'map[string]interface {}';
+    return 'interface {}';
+}
+/** strconv.Atoi with Go's error text. */
+function strvals_scanner_atoi(s) {
+    if (!/^[+-]?[0-9]+$/.test(s)) {
+        throw new StrvalsError(`strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
+    }
+    const n = BigInt(s);
+    if (n > 9223372036854775807n || n < -9223372036854775808n) {
+        throw new StrvalsError(`strconv.Atoi: parsing ${JSON.stringify(s)}: value out of range`);
+    }
+    return Number(n);
+}
+/** MaxIndex: the largest list index `--set` accepts. */
+const MAX_INDEX = 65536;
+/** MaxNestedNameLevel: the deepest `a.b.c...` name `--set` accepts. */
+const MAX_NESTED_NAME_LEVEL = 30;
+/** setIndex: grow the list with nils up to `index` and store `val`. */
+function setIndex(list, index, val) {
+    if (index < 0)
+        throw new StrvalsError(`negative ${index} index not allowed`);
+    if (index > MAX_INDEX) {
+        throw new StrvalsError(`index of ${index} is greater than maximum supported index of ${MAX_INDEX}`);
+    }
+    const out = list.length <= index
+        ? [...list, ...new Array(index + 1 - list.length).fill(null)]
+        : list;
+    out[index] = val;
+    return out;
+}
+function nestedLevelError() {
+    return new StrvalsError(`value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`);
+}
+
+;// CONCATENATED MODULE: ./src/values/strvals-json.ts
+/**
+ * JSON values for `--set-json`, decoded like Go's encoding/json into interface{}: objects become
+ * Go maps, numbers float64. `decodeJsonPrefix` reads one value off the front of a string, as
+ * json.Decoder.Decode does, and reports how much it consumed (InputOffset).
+ */
+
+
+function jsonToGo(v) {
+    if (Array.isArray(v))
+        return v.map(jsonToGo);
+    if (v !== null && typeof v === 'object') {
+        const m = values_newMap();
+        for (const k of Object.keys(v))
+            m[k] = jsonToGo(v[k]);
+        return m;
+    }
+    return v;
+}
+function skipString(s, i) {
+    let j = i + 1;
+    while (j < s.length && s[j] !== '"')
+        j += s[j] === '\\' ? 2 : 1;
+    return j + 1;
+}
+/** End offset of the first JSON value in `s` (after leading whitespace). */
+function valueEnd(s) {
+    let i = 0;
+    while (i < s.length && /\s/.test(s[i]))
+        i++;
+    const c = s[i];
+    if (c === '"')
+        return skipString(s, i);
+    if (c === '{' || c === '[') {
+        let depth = 0;
+        for (let j = i; j < s.length; j++) {
+            const ch = s[j];
+            if (ch === '"') {
+                j = skipString(s, j) - 1;
+            }
+            else if (ch === '{' || ch === '[')
+                depth++;
+            else if (ch === '}' || ch === ']') {
+                depth--;
+                if (depth === 0)
+                    return j + 1;
+            }
+        }
+        return s.length;
+    }
+    let j = i;
+    while (j < s.length && !/[\s,\]}]/.test(s[j]))
+        j++;
+    return j;
+}
+function goJsonError(text) {
+    const first = text.trim()[0];
+    if (first === undefined)
+        return new StrvalsError('unexpected EOF');
+    return new StrvalsError(`invalid character '${first}' looking for beginning of value`);
+}
+/** json.Decoder.Decode on the front of `s`: the value and the characters consumed. */
+function decodeJsonPrefix(s) {
+    const end = valueEnd(s);
+    const text = s.slice(0, end);
+    try {
+        return { value: jsonToGo(JSON.parse(text)), consumed: end };
+    }
+    catch {
+        throw goJsonError(text);
+    }
+}
+/** json.Unmarshal of a whole document into map[string]interface{} (--set-json object form). */
+function parseJsonObject(s) {
+    const v = JSON.parse(s);
+    if (v !== null && (typeof v !== 'object' || Array.isArray(v)))
+        throw new StrvalsError('not an object');
+    return jsonToGo(v);
+}
+
+;// CONCATENATED MODULE: ./src/values/strvals.ts
+/**
+ * Helm's `--set` family parsers, mirroring helm pkg/strvals/parser.go and literal_parser.go
+ * (v3.21): `a.b=c`, `a=1,b=2`, `\` escapes, lists `{x,y}`, indices `a[0].b` (nil padding,
+ * MaxIndex 65536), nesting capped at 30 names, VAL-1 typing, `--set-string`, `--set-json`,
+ * `--set-file` (the caller supplies the file reader) and `--set-literal`.
+ */
+
+
+
+
+/** typedVal (VAL-1): bool, null, int64 for plain decimal integers, else the string. */
+function typedVal(val, forceString) {
+    if (forceString)
+        return val;
+    const lower = val.toLowerCase();
+    if (lower === 'true')
+        return true;
+    if (lower === 'false')
+        return false;
+    if (lower === 'null')
+        return null;
+    if (val === '0')
+        return new GoInt(0n, 'int64');
+    if (val.length > 0 && val[0] !== '0' && /^[+-]?[0-9]+$/.test(val)) {
+        const n = BigInt(val);
+        if (n <= 9223372036854775807n && n >= -9223372036854775808n)
+            return new GoInt(n, 'int64');
+    }
+    return val;
+}
+function asMap(v) {
+    if (v !== undefined && isMap(v))
+        return v;
+    throw new ConversionPanic(`interface conversion: interface {} is ${goTypeOf(v)}, not map[string]interface {}`);
+}
+function asList(v) {
+    if (v !== undefined && isSlice(v))
+        return v;
+    throw new ConversionPanic(`interface conversion: interface {} is ${goTypeOf(v)}, not []interface {}`);
+}
+function strvals_set(data, key, val) {
+    if (key.length === 0)
+        return;
+    data[key] = val;
+}
+/** Go's %q of a []rune: `['a' 'b']`. */
+function quoteRunes(s) {
+    return `[${[...s].map((r) => `'${r}'`).join(' ')}]`;
+}
+class strvals_Parser {
+    sc;
+    mode;
+    constructor(sc, mode) {
+        this.sc = sc;
+        this.mode = mode;
+    }
+    parse(data) {
+        for (;;) {
+            try {
+                this.key(data, 0);
+            }
+            catch (e) {
+                if (e instanceof EOFSignal)
+                    return;
+                throw e;
+            }
+        }
+    }
+    get escapes() {
+        return this.mode.kind !== 'literal';
+    }
+    read(value) {
+        return this.mode.kind === 'typed' ? this.mode.reader(value) : value;
+    }
+    /** key() with its deferred recover: Go panics become `unable to parse key: ...`. */
+    key(data, level) {
+        try {
+            this.keyInner(data, level);
+        }
+        catch (e) {
+            if (e instanceof ConversionPanic)
+                throw new StrvalsError(`unable to parse key: ${e.message}`);
+            throw e;
+        }
+    }
+    keyInner(data, level) {
+        const stop = this.mode.kind === 'literal' ? '=[.' : '=[,.';
+        const { runes: k, last, eof } = runesUntil(this.sc, stop, this.escapes);
+        if (eof) {
+            if (k.length === 0)
+                throw new EOFSignal();
+            throw new StrvalsError(`key ${JSON.stringify(k)} has no value`);
+        }
+        if (last === '[') {
+            const i = this.keyIndex();
+            const list = data[k] !== undefined ? asList(data[k]) : [];
+            let out = list;
+            try {
+                out = this.listItem(list, i, level);
+            }
+            finally {
+                strvals_set(data, k, out);
+            }
+            return;
+        }
+        if (last === '=')
+            return this.assign(data, k);
+        if (last === ',') {
+            strvals_set(data, k, '');
+            throw new StrvalsError(`key ${JSON.stringify(k)} has no value (cannot end with ,)`);
+        }
+        if (level + 1 > 30)
+            throw nestedLevelError();
+        const inner = data[k] !== undefined ? asMap(data[k]) : values_newMap();
+        let err = null;
+        try {
+            this.key(inner, level + 1);
+        }
+        catch (e) {
+            err = e;
+        }
+        const size = Object.keys(inner).length;
+        if (err === null && size === 0)
+            throw new StrvalsError(`key map ${JSON.stringify(k)} has no value`);
+        if (size !== 0)
+            strvals_set(data, k, inner);
+        if (err !== null)
+            throw err;
+    }
+    assign(data, k) {
+        if (this.mode.kind === 'json') {
+            strvals_set(data, k, this.jsonValue());
+            return;
+        }
+        if (this.mode.kind === 'literal') {
+            strvals_set(data, k, this.sc.rest());
+            this.sc.skipChars(Number.MAX_SAFE_INTEGER);
+            return;
+        }
+        const vl = this.valList();
+        if (vl === 'eof') {
+            strvals_set(data, k, '');
+            throw new EOFSignal();
+        }
+        if (vl !== 'not-list') {
+            strvals_set(data, k, vl);
+            return;
+        }
+        strvals_set(data, k, this.read(this.val()));
+    }
+    /** Value after `=` in JSON mode: empty → nil, else one JSON value then blanks and a comma. */
+    jsonValue() {
+        if (this.emptyVal())
+            return null;
+        const { value, consumed } = decodeJsonPrefix(this.sc.rest());
+        this.sc.skipChars(consumed);
+        this.emptyVal();
+        return value;
+    }
+    emptyVal() {
+        for (;;) {
+            const r = this.sc.read();
+            if (r === null || r === ',')
+                return true;
+            if (!/\s/u.test(r)) {
+                this.sc.unread();
+                return false;
+            }
+        }
+    }
+    keyIndex() {
+        const { runes, eof } = runesUntil(this.sc, ']', this.escapes);
+        if (eof)
+            throw new StrvalsError('error parsing index: EOF');
+        try {
+            return strvals_scanner_atoi(runes);
+        }
+        catch (e) {
+            throw new StrvalsError(`error parsing index: ${e.message}`);
+        }
+    }
+    listItem(list, i, level) {
+        if (i < 0)
+            throw new StrvalsError(`negative ${i} index not allowed`);
+        const { runes: k, last, eof } = runesUntil(this.sc, '[.=', this.escapes);
+        if (k.length > 0)
+            throw new StrvalsError(`unexpected data at end of array index: ${quoteRunes(k)}`);
+        if (eof)
+            throw new EOFSignal();
+        if (last === '=')
+            return setIndex(list, i, this.itemValue());
+        if (last === '[') {
+            const nextI = this.keyIndex();
+            const existing = list.length > i ? list[i] : null;
+            const crt = existing !== null && existing !== undefined ? asList(existing) : [];
+            return setIndex(list, i, this.listItem(crt, nextI, level));
+        }
+        let inner = values_newMap();
+        if (list.length > i) {
+            const cur = list[i];
+            if (cur !== undefined && isMap(cur))
+                inner = cur;
+            else
+                list[i] = inner;
+        }
+        this.key(inner, level);
+        return setIndex(list, i, inner);
+    }
+    itemValue() {
+        if (this.mode.kind === 'json')
+            return this.jsonValue();
+        if (this.mode.kind === 'literal') {
+            const rest = this.sc.rest();
+            this.sc.skipChars(Number.MAX_SAFE_INTEGER);
+            return rest;
+        }
+        const vl = this.valList();
+        if (vl === 'eof')
+            return '';
+        if (vl !== 'not-list')
+            return vl;
+        return this.read(this.val());
+    }
+    val() {
+        return runesUntil(this.sc, ',').runes;
+    }
+    valList() {
+        const r = this.sc.read();
+        if (r === null)
+            return 'eof';
+        if (r !== '{') {
+            this.sc.unread();
+            return 'not-list';
+        }
+        const list = [];
+        for (;;) {
+            const { runes, last, eof } = runesUntil(this.sc, ',}');
+            if (eof)
+                throw new StrvalsError("list must terminate with '}'");
+            if (last === '}') {
+                const next = this.sc.read();
+                if (next !== null && next !== ',')
+                    this.sc.unread();
+                list.push(this.read(runes));
+                return list;
+            }
+            list.push(this.read(runes));
+        }
+    }
+}
+function run(s, dest, mode) {
+    new strvals_Parser(new RuneScanner(s), mode).parse(dest);
+    return dest;
+}
+const typed = (forceString) => ({
+    kind: 'typed',
+    reader: (raw) => typedVal(raw, forceString),
+});
+/** strvals.Parse. */
+function parseSet(s) {
+    return run(s, newMap(), typed(false));
+}
+/** strvals.ParseInto: merge into `dest` (later keys overwrite). */
+function parseInto(s, dest) {
+    return run(s, dest, typed(false));
+}
+/** strvals.ParseString / ParseIntoString (`--set-string`). */
+function parseIntoString(s, dest = values_newMap()) {
+    return run(s, dest, typed(true));
+}
+/** strvals.ParseJSON (`--set-json key=<json>,...`; an empty value is null). */
+function parseIntoJson(s, dest = values_newMap()) {
+    return run(s, dest, { kind: 'json' });
+}
+/** strvals.ParseIntoFile (`--set-file`): `reader(path)` returns the value to store. */
+function parseIntoFile(s, dest, reader) {
+    return run(s, dest, { kind: 'typed', reader });
+}
+/** strvals.ParseLiteralInto (`--set-literal`): the value is the rest of the string, verbatim. */
+function parseIntoLiteral(s, dest = values_newMap()) {
+    return run(s, dest, { kind: 'literal' });
+}
+
+;// CONCATENATED MODULE: ./src/values/options.ts
+/**
+ * Options.MergeValues, mirroring helm pkg/cli/values/options.go (v3.21, §6.1): user values are
+ * built in a fixed order regardless of flag order — `-f` files (deep merge, left to right),
+ * `--set-json`, `--set`, `--set-string`, `--set-file`, `--set-literal`. Pure: file contents are
+ * read through the caller's `readFile`.
+ */
+
+
+
+
+class ValuesOptionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ValuesOptionError';
+    }
+}
+/** options.go mergeMaps: maps merge recursively, anything else from `b` replaces. */
+function mergeMaps(a, b) {
+    const out = values_newMap(Object.entries(a));
+    for (const [k, v] of Object.entries(b)) {
+        const cur = out[k];
+        if (isMap(v) && cur !== undefined && isMap(cur)) {
+            out[k] = mergeMaps(cur, v);
+            continue;
+        }
+        out[k] = v;
+    }
+    return out;
+}
+const options_utf8 = new TextDecoder();
+function options_text(data) {
+    return typeof data === 'string' ? data : options_utf8.decode(data);
+}
+function wrapped(prefix, fn) {
+    try {
+        return fn();
+    }
+    catch (e) {
+        throw new ValuesOptionError(`${prefix}: ${e.message}`);
+    }
+}
+/** Options.MergeValues. */
+function mergeUserValues(opts, readFile) {
+    let base = values_newMap();
+    for (const file of opts.valueFiles ?? []) {
+        const current = wrapped(`failed to parse ${file}`, () => parseValuesYaml(options_text(readFile(file))));
+        base = mergeMaps(base, current);
+    }
+    for (const value of opts.jsonValues ?? []) {
+        const trimmed = value.trim();
+        if (trimmed.startsWith('{')) {
+            let obj;
+            try {
+                obj = parseJsonObject(trimmed);
+            }
+            catch {
+                throw new ValuesOptionError(`failed parsing --set-json data JSON: ${value}`);
+            }
+            base = mergeMaps(base, isMap(obj) ? obj : values_newMap());
+        }
+        else {
+            wrapped(`failed parsing --set-json data ${value}`, () => parseIntoJson(value, base));
+        }
+    }
+    for (const value of opts.values ?? [])
+        wrapped('failed parsing --set data', () => parseInto(value, base));
+    for (const value of opts.stringValues ?? []) {
+        wrapped('failed parsing --set-string data', () => parseIntoString(value, base));
+    }
+    for (const value of opts.fileValues ?? []) {
+        wrapped('failed parsing --set-file data', () => parseIntoFile(value, base, (p) => options_text(readFile(p))));
+    }
+    for (const value of opts.literalValues ?? []) {
+        wrapped('failed parsing --set-literal data', () => parseIntoLiteral(value, base));
+    }
+    return base;
+}
+
+;// CONCATENATED MODULE: ./src/cli/install-render.ts
+/**
+ * Command-line pieces Helm's install-like commands share: the values flags, and the release
+ * name and chart from the positional arguments (helm/helm pkg/cli/values, pkg/action/install.go).
+ */
+
+
+
+
+/** Helm's values flags (pkg/cli/values/options.go flags). */
+const VALUE_FLAGS = [
+    { name: 'values', short: 'f', kind: 'stringSlice' },
+    { name: 'set', kind: 'stringArray' },
+    { name: 'set-string', kind: 'stringArray' },
+    { name: 'set-json', kind: 'stringArray' },
+    { name: 'set-file', kind: 'stringArray' },
+    { name: 'set-literal', kind: 'stringArray' },
+];
+/** User-supplied values from -f and the --set family, in Helm's fixed order (section 6.1). */
+function readValueOptions(args, io) {
+    const list = (name) => args.lists.get(name) ?? [];
+    return mergeUserValues({
+        valueFiles: list('values'),
+        values: list('set'),
+        stringValues: list('set-string'),
+        jsonValues: list('set-json'),
+        fileValues: list('set-file'),
+        literalValues: list('set-literal'),
+    }, (path) => (path === '-' ? io.readStdin() : io.readFile(path)));
+}
+/** Install.NameAndChart: the release name and chart from the positional arguments. */
+function nameAndChart(positionals, opts) {
+    if (positionals.length === 0)
+        throw new UsageError('"hookline template" requires at least 1 argument');
+    if (positionals.length > 2) {
+        throw new UsageError(`expected at most two arguments, unexpected arguments: ${positionals.slice(2).join(', ')}`);
+    }
+    if (positionals.length === 2) {
+        if (opts.generateName)
+            throw new UsageError('cannot set --generate-name and also specify a name');
+        if (opts.nameTemplate)
+            throw new UsageError('cannot set --name-template and also specify a name');
+        return [positionals[0], positionals[1]];
+    }
+    const chart = positionals[0];
+    if (opts.nameTemplate)
+        return [templateName(opts.nameTemplate), chart];
+    if (opts.generateName) {
+        let base = chart.replace(/\/+$/, '').split('/').pop() ?? '';
+        if (base === '.' || base === '')
+            base = 'chart';
+        const dot = base.indexOf('.');
+        if (dot !== -1)
+            base = base.slice(0, dot);
+        return [`${base}-${Math.floor(Date.now() / 1000)}`, chart];
+    }
+    return [opts.defaultName, chart];
+}
+/** action.TemplateName: `--name-template` rendered with sprig and no data. */
+function templateName(nameTemplate) {
+    const set = new TemplateSet({ funcs: sprigFuncs() });
+    set.parse('name-template', nameTemplate);
+    return set.execute('name-template', null);
+}
+
+;// CONCATENATED MODULE: ./src/values/copy.ts
+/**
+ * Deep copy of Go values (mitchellh/copystructure.Copy as Helm uses it on values): maps and
+ * slices are copied recursively keeping their type tags; scalars, ints and structs are shared.
+ */
+
+function copy_deepCopy(v) {
+    if (isSlice(v)) {
+        const out = v.map(copy_deepCopy);
+        const tag = typeTag(v);
+        return tag ? tagType(out, tag) : out;
+    }
+    if (v instanceof Uint8Array)
+        return v.slice();
+    if (isMap(v))
+        return deepCopyMap(v);
+    return v;
+}
+function deepCopyMap(m) {
+    const out = values_newMap();
+    for (const k of Object.keys(m))
+        out[k] = copy_deepCopy(m[k]);
+    const tag = typeTag(m);
+    return tag ? tagType(out, tag) : out;
+}
+/** Go's `_, ok := v.(map[string]interface{})` (chartutil istable). */
+function isTable(v) {
+    return v !== undefined && isMap(v);
+}
+
+;// CONCATENATED MODULE: ./src/values/coalesce.ts
+/**
+ * Values coalescing, mirroring helm pkg/chartutil/coalesce.go at v3.21.4 (VAL-3..VAL-7):
+ * CoalesceValues (user values over chart defaults; a user `null` deletes a default), MergeValues
+ * (same, nulls kept), CoalesceTables/MergeTables (dst authoritative), globals copied down into
+ * every subchart, and the warnings Helm logs (key paths prefixed with the chart chain).
+ */
+
+
+
+const GLOBAL_KEY = 'global';
+/** `type mismatch on <sub>: %t` when a subchart key holds a non-table. */
+class CoalesceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CoalesceError';
+    }
+}
+const noop = () => undefined;
+function concatPrefix(a, b) {
+    return a === '' ? b : `${a}.${b}`;
+}
+/** Go's %t of a non-bool prints `%!t(<type>=<value>)`. */
+function formatBoolVerb(v) {
+    if (typeof v === 'boolean')
+        return String(v);
+    const type = isTable(v)
+        ? 'map[string]interface {}'
+        : Array.isArray(v)
+            ? '[]interface {}'
+            : typeof v === 'string'
+                ? 'string'
+                : typeof v === 'number'
+                    ? 'float64'
+                    : 'int64';
+    return `%!t(${type}=${formatValue(v)})`;
+}
+/** CoalesceValues(chart, vals): a fresh map; `vals` is not modified. */
+function coalesceValues(chart, vals, opts = {}) {
+    const copy = vals ? deepCopyMap(vals) : values_newMap();
+    return coalesce(opts.printf ?? noop, chart, copy, '', false);
+}
+/** MergeValues(chart, vals): like coalesceValues but nulls are preserved. */
+function mergeValues(chart, vals, opts = {}) {
+    const copy = vals ? deepCopyMap(vals) : values_newMap();
+    return coalesce(opts.printf ?? noop, chart, copy, '', true);
+}
+function coalesce(printf, ch, dest, prefix, merge) {
+    coalesceChartValues(printf, ch, dest, prefix, merge);
+    return coalesceDeps(printf, ch, dest, prefix, merge);
+}
+function coalesceDeps(printf, ch, dest, prefix, merge) {
+    for (const sub of ch.dependencies) {
+        const name = sub.metadata.name;
+        if (!mapHas(dest, name))
+            dest[name] = values_newMap();
+        const dv = dest[name];
+        if (!isTable(dv))
+            throw new CoalesceError(`type mismatch on ${name}: ${formatBoolVerb(dv)}`);
+        const subPrefix = concatPrefix(prefix, ch.metadata.name);
+        coalesceGlobals(printf, dv, dest, subPrefix);
+        dest[name] = coalesce(printf, sub, dv, subPrefix, merge);
+    }
+    return dest;
+}
+/** coalesceGlobals: copy the parent's globals into the subchart's, parent winning. */
+function coalesceGlobals(printf, dest, src, prefix) {
+    let dg;
+    let sg;
+    if (!mapHas(dest, GLOBAL_KEY))
+        dg = values_newMap();
+    else if (isTable(dest[GLOBAL_KEY]))
+        dg = dest[GLOBAL_KEY];
+    else {
+        printf(`warning: skipping globals because destination ${GLOBAL_KEY} is not a table.`);
+        return;
+    }
+    if (!mapHas(src, GLOBAL_KEY))
+        sg = values_newMap();
+    else if (isTable(src[GLOBAL_KEY]))
+        sg = src[GLOBAL_KEY];
+    else {
+        printf(`warning: skipping globals because source ${GLOBAL_KEY} is not a table.`);
+        return;
+    }
+    for (const key of Object.keys(sg)) {
+        const val = sg[key];
+        if (isTable(val)) {
+            const vv = values_newMap(Object.entries(val));
+            if (!mapHas(dg, key)) {
+                dg[key] = vv;
+            }
+            else if (!isTable(dg[key])) {
+                printf(`Conflict: cannot merge map onto non-map for ${JSON.stringify(key)}. Skipping.`);
+            }
+            else {
+                // Merge top-down: the parent's table wins over the subchart's.
+                coalesceTablesFullKey(printf, vv, dg[key], concatPrefix(prefix, key), true);
+                dg[key] = vv;
+            }
+        }
+        else if (mapHas(dg, key) && isTable(dg[key])) {
+            printf(`key ${key} is table. Skipping`);
+        }
+        else {
+            dg[key] = val;
+        }
+    }
+    dest[GLOBAL_KEY] = dg;
+}
+function isSubchartKey(ch, key) {
+    return ch.dependencies.some((d) => d.metadata.name === key);
+}
+/** coalesceValues: chart defaults fill in what `v` lacks; `v` wins. */
+function coalesceChartValues(printf, ch, v, prefix, merge) {
+    const subPrefix = concatPrefix(prefix, ch.metadata.name);
+    const vc = deepCopyMap(ch.values);
+    for (const key of Object.keys(vc)) {
+        const val = vc[key];
+        if (!mapHas(v, key)) {
+            v[key] = val;
+            continue;
+        }
+        const value = v[key];
+        if (value === null && !merge) {
+            delete v[key];
+        }
+        else if (isTable(value)) {
+            if (!isTable(val)) {
+                if (val !== null)
+                    printf(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
+            }
+            else {
+                // Subchart tables are merged keeping nulls: they are coalesced again one level down.
+                const m = merge || isSubchartKey(ch, key);
+                coalesceTablesFullKey(printf, value, val, concatPrefix(subPrefix, key), m);
+            }
+        }
+    }
+}
+/** CoalesceTables(dst, src): dst authoritative; a null in dst deletes src's non-null value. */
+function coalesceTables(dst, src, opts = {}) {
+    return coalesceTablesFullKey(opts.printf ?? noop, dst, src, '', false);
+}
+/** MergeTables(dst, src): like coalesceTables but nulls are kept. */
+function mergeTables(dst, src, opts = {}) {
+    return coalesceTablesFullKey(opts.printf ?? noop, dst, src, '', true);
+}
+function coalesceTablesFullKey(printf, dst, src, prefix, merge) {
+    if (src === null)
+        return dst;
+    if (dst === null)
+        return src;
+    // helm#31644: only a null over a non-null default deletes; a null over nothing stays.
+    const srcNonNil = new Set(Object.keys(src).filter((k) => src[k] !== null));
+    for (const key of Object.keys(dst))
+        if (dst[key] === null)
+            src[key] = null;
+    for (const key of Object.keys(src)) {
+        const val = src[key];
+        const fullkey = concatPrefix(prefix, key);
+        const ok = mapHas(dst, key);
+        const dv = dst[key];
+        if (ok && !merge && dv === null && srcNonNil.has(key)) {
+            delete dst[key];
+        }
+        else if (!ok) {
+            dst[key] = val;
+        }
+        else if (isTable(val)) {
+            if (isTable(dv))
+                coalesceTablesFullKey(printf, dv, val, fullkey, merge);
+            else
+                printf(`warning: cannot overwrite table with non table for ${fullkey} (${formatValue(val)})`);
+        }
+        else if (isTable(dv) && val !== null) {
+            printf(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatValue(val)})`);
+        }
+    }
+    return dst;
+}
+
+;// CONCATENATED MODULE: ./src/values/table.ts
+/**
+ * chartutil.Values lookups (helm pkg/chartutil/values.go, v3.21): Table, PathValue and their
+ * errors, used by dependency conditions, import-values and the `.Values` methods.
+ */
+
+/** ErrNoTable: `"<key>" is not a table`. */
+class NoTableError extends Error {
+    key;
+    constructor(key) {
+        super(`${JSON.stringify(key)} is not a table`);
+        this.key = key;
+        this.name = 'NoTableError';
+    }
+}
+/** ErrNoValue: `"<key>" is not a value`. */
+class NoValueError extends Error {
+    key;
+    constructor(key) {
+        super(`${JSON.stringify(key)} is not a value`);
+        this.key = key;
+        this.name = 'NoValueError';
+    }
+}
+function parsePath(key) {
+    return key.split('.');
+}
+/** Values.Table: walk dotted names through nested maps. */
+function table(v, name) {
+    let t = v;
+    for (const n of parsePath(name)) {
+        if (!mapHas(t, n))
+            throw new NoTableError(n);
+        const next = t[n];
+        if (!isMap(next))
+            throw new NoTableError(n);
+        t = next;
+    }
+    return t;
+}
+/** Values.PathValue: a non-table value at a dotted path. */
+function pathValue(v, path) {
+    if (path === '')
+        throw new Error('YAML path cannot be empty');
+    const parts = parsePath(path);
+    const key = parts[parts.length - 1];
+    let t = v;
+    if (parts.length > 1) {
+        try {
+            t = table(v, parts.slice(0, -1).join('.'));
+        }
+        catch {
+            throw new NoValueError(key);
+        }
+    }
+    if (mapHas(t, key) && !isMap(t[key]))
+        return t[key];
+    throw new NoValueError(key);
+}
+
+;// CONCATENATED MODULE: ./src/chart/dependencies.ts
+/**
+ * ProcessDependenciesWithMerge, mirroring helm pkg/chartutil/dependencies.go (v3.21): match
+ * Chart.yaml dependencies to loaded subcharts by name and version range, apply aliases (VAL-9),
+ * enable/disable by tags then conditions (VAL-10), drop disabled subcharts recursively, then
+ * import child values into parents (VAL-11). Mutates the chart tree in place, as Helm does.
+ */
+
+
+
+
+
+
+
+const dependencies_noop = () => undefined;
+/** ProcessDependencies(WithMerge): `values` are the user-supplied values. */
+function processDependencies(c, values, opts = {}) {
+    const printf = opts.printf ?? dependencies_noop;
+    processDependencyEnabled(c, values, '', printf);
+    processDependencyImportValues(c, printf);
+}
+function copyMetadata(md) {
+    return { ...md, dependencies: md.dependencies.map((d) => ({ ...d })) };
+}
+/** getAliasDependency: a renamed copy of the first subchart matching `dep`. */
+function getAliasDependency(charts, dep) {
+    for (const c of charts) {
+        if (c.metadata.name !== dep.name)
+            continue;
+        if (!isCompatibleRange(dep.version, c.metadata.version))
+            continue;
+        const out = { ...c, metadata: copyMetadata(c.metadata) };
+        setDependencies(out, c.dependencies.map((d) => ({ ...d })));
+        if (dep.alias !== '')
+            out.metadata.name = dep.alias;
+        return out;
+    }
+    return null;
+}
+function processDependencyTags(reqs, cvals, printf) {
+    let vt;
+    try {
+        vt = table(cvals, 'tags');
+    }
+    catch {
+        return;
+    }
+    for (const r of reqs) {
+        let hasTrue = false;
+        let hasFalse = false;
+        for (const k of r.tags) {
+            if (!Object.prototype.hasOwnProperty.call(vt, k))
+                continue;
+            const b = vt[k];
+            if (typeof b === 'boolean') {
+                if (b)
+                    hasTrue = true;
+                else
+                    hasFalse = true;
+            }
+            else {
+                printf(`Warning: Tag '${k}' for chart ${r.name} returned non-bool value`);
+            }
+        }
+        if (!hasTrue && hasFalse)
+            r.enabled = false;
+        else if (hasTrue || (!hasTrue && !hasFalse))
+            r.enabled = true;
+    }
+}
+function processDependencyConditions(reqs, cvals, cpath, printf) {
+    for (const r of reqs) {
+        for (const cond of r.condition.trim().split(',')) {
+            if (cond.length === 0)
+                continue;
+            let vv;
+            try {
+                vv = pathValue(cvals, cpath + cond);
+            }
+            catch (e) {
+                if (!(e instanceof NoValueError))
+                    printf(`Warning: PathValue returned error ${e.message}`);
+                continue;
+            }
+            if (typeof vv === 'boolean') {
+                r.enabled = vv;
+                break;
+            }
+            printf(`Warning: Condition path '${cond}' for chart ${r.name} returned non-bool value`);
+        }
+    }
+}
+function matchesRequirement(existing, reqs) {
+    return reqs.some((req) => existing.metadata.name === req.name &&
+        isCompatibleRange(req.version, existing.metadata.version));
+}
+/** processDependencyEnabled: resolve aliases, flag and remove disabled subcharts, recurse. */
+function processDependencyEnabled(c, v, path, printf) {
+    const reqs = c.metadata.dependencies;
+    // Go returns early on a nil Metadata.Dependencies: unlisted subcharts are kept untouched.
+    if (reqs.length === 0)
+        return;
+    const chartDependencies = c.dependencies.filter((existing) => !matchesRequirement(existing, reqs));
+    for (const req of reqs) {
+        const dep = getAliasDependency(c.dependencies, req);
+        if (dep)
+            chartDependencies.push(dep);
+        if (req.alias !== '')
+            req.name = req.alias;
+    }
+    setDependencies(c, chartDependencies);
+    for (const r of reqs)
+        r.enabled = true;
+    const cvals = coalesceValues(c, v, { printf });
+    processDependencyTags(reqs, cvals, printf);
+    processDependencyConditions(reqs, cvals, path, printf);
+    const rm = new Set(reqs.filter((r) => !r.enabled).map((r) => r.name));
+    const cd = c.dependencies.filter((n) => !rm.has(n.metadata.name));
+    const cdMetadata = reqs.filter((n) => !rm.has(n.name));
+    for (const t of cd)
+        processDependencyEnabled(t, cvals, `${path}${t.metadata.name}.`, printf);
+    c.metadata.dependencies = cdMetadata;
+    setDependencies(c, cd);
+}
+/** pathToMap: nest `data` under a dotted path (`.` = the root). */
+function pathToMap(path, data) {
+    if (path === '.')
+        return data;
+    let cur = data;
+    const parts = parsePath(path);
+    for (let i = parts.length - 1; i >= 0; i--)
+        cur = values_newMap([[parts[i], cur]]);
+    return cur;
+}
+function importEntry(r, riv, cvals, printf) {
+    if (isMap(riv)) {
+        const child = riv['child'];
+        const parent = riv['parent'];
+        if (typeof child !== 'string' || typeof parent !== 'string') {
+            const bad = typeof child !== 'string' ? child : parent;
+            throw new Error(`interface conversion: interface {} is ${goTypeOf(bad)}, not string`);
+        }
+        try {
+            return { child, parent, data: table(cvals, `${r.name}.${child}`) };
+        }
+        catch (e) {
+            printf(`Warning: ImportValues missing table from chart ${r.name}: ${e.message}`);
+            return { child, parent, data: null };
+        }
+    }
+    if (typeof riv === 'string') {
+        const child = `exports.${riv}`;
+        try {
+            return { child, parent: '.', data: table(cvals, `${r.name}.${child}`) };
+        }
+        catch (e) {
+            printf(`Warning: ImportValues missing table: ${e.message}`);
+            return { child, parent: '.', data: null };
+        }
+    }
+    return null;
+}
+/** processImportValues (merge mode): children's tables under the parent's own values. */
+function processImportValues(c, printf) {
+    if (c.metadata.dependencies.length === 0)
+        return;
+    const cvals = mergeValues(c, null, { printf });
+    let b = values_newMap();
+    for (const r of c.metadata.dependencies) {
+        const outiv = [];
+        for (const riv of r.importValues) {
+            const entry = importEntry(r, riv, cvals, printf);
+            if (!entry)
+                continue;
+            outiv.push(values_newMap([
+                ['child', entry.child],
+                ['parent', entry.parent],
+            ]));
+            if (entry.data)
+                b = mergeTables(b, pathToMap(entry.parent, deepCopyMap(entry.data)), { printf }) ?? b;
+        }
+        r.importValues = outiv;
+    }
+    c.values = mergeTables(deepCopyMap(cvals), b, { printf }) ?? values_newMap();
+}
+function processDependencyImportValues(c, printf) {
+    for (const d of c.dependencies)
+        processDependencyImportValues(d, printf);
+    processImportValues(c, printf);
+}
+
+;// CONCATENATED MODULE: ./src/release/name.ts
+/**
+ * Release name validation (helm/helm pkg/chartutil/validate_name.go; CMD-NAME): DNS-1123
+ * subdomain syntax, at most 53 characters.
+ */
+const VALID_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const MAX_RELEASE_NAME_LENGTH = 53;
+class InvalidReleaseNameError extends Error {
+    releaseName;
+    reason;
+    constructor(releaseName, reason) {
+        super(`release name "${releaseName}": ${reason}`);
+        this.releaseName = releaseName;
+        this.reason = reason;
+        this.name = 'InvalidReleaseNameError';
+    }
+}
+/** Throws InvalidReleaseNameError with Install.availableName's wording. */
+function validateReleaseName(name) {
+    if (name === '')
+        throw new InvalidReleaseNameError(name, 'no name provided');
+    if (name.length > MAX_RELEASE_NAME_LENGTH || !VALID_NAME.test(name)) {
+        throw new InvalidReleaseNameError(name, `invalid release name, must match regex ${VALID_NAME.source} and the length must not be longer than ${MAX_RELEASE_NAME_LENGTH}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/chart/metadata-struct.ts
+/**
+ * `.Chart` as templates see it: Go's *chart.Metadata (capitalised fields in declaration order,
+ * helm pkg/chart/metadata.go), plus the engine's `IsRoot` (pkg/engine/engine.go embeds the
+ * metadata in `struct { chart.Metadata; IsRoot bool }`). Promoted fields are listed flat.
+ */
+
+const METADATA_FIELDS = [
+    'Name',
+    'Home',
+    'Sources',
+    'Version',
+    'Description',
+    'Keywords',
+    'Maintainers',
+    'Icon',
+    'APIVersion',
+    'Condition',
+    'Tags',
+    'AppVersion',
+    'Deprecated',
+    'Annotations',
+    'KubeVersion',
+    'Dependencies',
+    'Type',
+];
+class MaintainerStruct extends GoStruct {
+    m;
+    fieldNames = ['Name', 'Email', 'URL'];
+    goType = { name: '*chart.Maintainer', kind: 'ptr' };
+    constructor(m) {
+        super();
+        this.m = m;
+    }
+    field(name) {
+        if (name === 'Name')
+            return this.m.name;
+        if (name === 'Email')
+            return this.m.email;
+        return this.m.url;
+    }
+}
+class DependencyStruct extends GoStruct {
+    d;
+    fieldNames = [
+        'Name',
+        'Version',
+        'Repository',
+        'Condition',
+        'Tags',
+        'Enabled',
+        'ImportValues',
+        'Alias',
+    ];
+    goType = { name: '*chart.Dependency', kind: 'ptr' };
+    constructor(d) {
+        super();
+        this.d = d;
+    }
+    field(name) {
+        const d = this.d;
+        const values = {
+            Name: d.name,
+            Version: d.version,
+            Repository: d.repository,
+            Condition: d.condition,
+            Tags: stringSlice([...d.tags]),
+            Enabled: d.enabled,
+            ImportValues: [...d.importValues],
+            Alias: d.alias,
+        };
+        return values[name] ?? null;
+    }
+}
+function metadataField(md, name) {
+    switch (name) {
+        case 'Name':
+            return md.name;
+        case 'Home':
+            return md.home;
+        case 'Sources':
+            return stringSlice([...md.sources]);
+        case 'Version':
+            return md.version;
+        case 'Description':
+            return md.description;
+        case 'Keywords':
+            return stringSlice([...md.keywords]);
+        case 'Maintainers':
+            return tagType(md.maintainers.map((m) => new MaintainerStruct(m)), { name: '[]*chart.Maintainer', kind: 'slice', elem: '*chart.Maintainer' });
+        case 'Icon':
+            return md.icon;
+        case 'APIVersion':
+            return md.apiVersion;
+        case 'Condition':
+            return md.condition;
+        case 'Tags':
+            return md.tags;
+        case 'AppVersion':
+            return md.appVersion;
+        case 'Deprecated':
+            return md.deprecated;
+        case 'Annotations':
+            return tagType(values_newMap(Object.entries(md.annotations)), STRING_MAP);
+        case 'KubeVersion':
+            return md.kubeVersion;
+        case 'Dependencies':
+            return tagType(md.dependencies.map((d) => new DependencyStruct(d)), { name: '[]*chart.Dependency', kind: 'slice', elem: '*chart.Dependency' });
+        default:
+            return md.type;
+    }
+}
+/** *chart.Metadata. */
+class MetadataStruct extends GoStruct {
+    metadata;
+    fieldNames = METADATA_FIELDS;
+    goType = { name: '*chart.Metadata', kind: 'ptr' };
+    constructor(metadata) {
+        super();
+        this.metadata = metadata;
+    }
+    field(name) {
+        return metadataField(this.metadata, name);
+    }
+}
+/** The engine's `.Chart`: the metadata fields plus IsRoot. */
+class ChartInfoStruct extends GoStruct {
+    metadata;
+    isRoot;
+    fieldNames = [...METADATA_FIELDS, 'IsRoot'];
+    goType = { name: 'struct { chart.Metadata; IsRoot bool }', kind: 'struct' };
+    constructor(metadata, isRoot) {
+        super();
+        this.metadata = metadata;
+        this.isRoot = isRoot;
+    }
+    field(name) {
+        return name === 'IsRoot' ? this.isRoot : metadataField(this.metadata, name);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
+var _2019 = __nccwpck_require__(878);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./src/values/schema-messages.ts
+/** v6 quote(): Go %q with single quotes. */
+function schema_messages_quote(s) {
+    const q = JSON.stringify(s).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+    return `'${q}'`;
+}
+/** Go's %v of a float64: shortest digits, exponent form below 1e-4 or from 1e21. */
+function goFloat(v) {
+    if (!Number.isFinite(v))
+        return v > 0 ? '+Inf' : v < 0 ? '-Inf' : 'NaN';
+    if (v === 0)
+        return Object.is(v, -0) ? '-0' : '0';
+    const [mant, expS] = v.toExponential().split('e');
+    const exp = Number(expS);
+    if (exp < -4 || exp >= 21) {
+        const sign = exp < 0 ? '-' : '+';
+        return `${mant}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
+    }
+    return String(v);
+}
+/** v6 display(): strings quoted, composites as `value`, others %v. */
+function display(v) {
+    if (typeof v === 'string')
+        return schema_messages_quote(v);
+    if (v === null)
+        return '<nil>';
+    if (typeof v === 'object')
+        return 'value';
+    if (typeof v === 'number')
+        return goFloat(v);
+    return String(v);
+}
+/** v6 jsonType names. */
+function jsonType(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'array';
+    if (typeof v === 'object')
+        return 'object';
+    if (typeof v === 'boolean')
+        return 'boolean';
+    return typeof v;
+}
+function schema_messages_length(v) {
+    return typeof v === 'string' ? [...v].length : Array.isArray(v) ? v.length : 0;
+}
+const LIMIT_NAMES = {
+    minimum: 'minimum',
+    maximum: 'maximum',
+    exclusiveMinimum: 'exclusiveMinimum',
+    exclusiveMaximum: 'exclusiveMaximum',
+};
+function limitMessage(e) {
+    const p = e.params;
+    let name = LIMIT_NAMES[e.keyword] ?? e.keyword;
+    // Draft-04 style boolean exclusive limits report through minimum/maximum in ajv.
+    if (p.comparison === '>')
+        name = 'exclusiveMinimum';
+    if (p.comparison === '<')
+        name = 'exclusiveMaximum';
+    return `${name}: got ${goFloat(Number(e.data))}, want ${goFloat(Number(p.limit))}`;
+}
+function enumMessage(want) {
+    if (want.some((w) => w !== null && typeof w === 'object'))
+        return 'enum failed';
+    if (want.length === 1)
+        return `value must be ${display(want[0])}`;
+    return `value must be one of ${want.map(display).join(', ')}`;
+}
+/** The v6 message for one ajv error (already merged: see mergeErrors). */
+function messageFor(e, extra = []) {
+    const p = e.params;
+    switch (e.keyword) {
+        case 'required': {
+            const missing = [String(p['missingProperty']), ...extra];
+            return missing.length === 1
+                ? `missing property ${schema_messages_quote(missing[0])}`
+                : `missing properties ${missing.map(schema_messages_quote).join(', ')}`;
+        }
+        case 'type': {
+            const want = Array.isArray(e.schema) ? e.schema : [String(e.schema)];
+            return `got ${jsonType(e.data)}, want ${want.join(' or ')}`;
+        }
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return limitMessage(e);
+        case 'multipleOf':
+            return `multipleOf: got ${goFloat(Number(e.data))}, want ${goFloat(Number(p['multipleOf']))}`;
+        case 'minLength':
+        case 'maxLength':
+        case 'minItems':
+        case 'maxItems':
+            return `${e.keyword}: got ${schema_messages_length(e.data)}, want ${String(p['limit'])}`;
+        case 'minProperties':
+        case 'maxProperties':
+            return `${e.keyword}: got ${Object.keys(e.data).length}, want ${String(p['limit'])}`;
+        case 'enum':
+            return enumMessage(e.schema);
+        case 'const':
+            return e.schema !== null && typeof e.schema === 'object'
+                ? 'const failed'
+                : `value must be ${display(e.schema)}`;
+        case 'pattern':
+            return `${schema_messages_quote(String(e.data))} does not match pattern ${schema_messages_quote(String(p['pattern']))}`;
+        case 'format':
+            return `${display(e.data)} is not valid ${schema_messages_quote(String(p['format']))}`;
+        case 'additionalProperties':
+        case 'unevaluatedProperties': {
+            const props = [String(p['additionalProperty'] ?? p['unevaluatedProperty']), ...extra];
+            return `additional properties ${props.map(schema_messages_quote).join(', ')} not allowed`;
+        }
+        case 'uniqueItems': {
+            const i = Number(p['i']);
+            const j = Number(p['j']);
+            return `items at ${Math.min(i, j)} and ${Math.max(i, j)} are equal`;
+        }
+        case 'dependencies':
+        case 'dependentRequired':
+            return `properties ${[String(p['missingProperty']), ...extra].map(schema_messages_quote).join(', ')} required, if ${schema_messages_quote(String(p['property']))} exists`;
+        case 'propertyNames':
+            return `invalid property ${schema_messages_quote(String(p['propertyName']))}`;
+        case 'contains':
+            return 'no items match contains schema';
+        case 'not':
+            return "'not' failed";
+        case 'false schema':
+            return 'false schema';
+        case 'anyOf':
+            return "'anyOf' failed";
+        case 'allOf':
+            return "'allOf' failed";
+        case 'oneOf': {
+            const passing = p['passingSchemas'];
+            return passing
+                ? `'oneOf' failed, subschemas ${passing[0]}, ${passing[1]} matched`
+                : "'oneOf' failed, none matched";
+        }
+        case 'additionalItems':
+        case 'items':
+            return `last ${schema_messages_length(e.data) - Number(p['limit'])} additionalItem(s) not allowed`;
+        default:
+            return e.message ?? `${e.keyword} failed`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/values/schema-tree.ts
+const GROUPING = new Set(['anyOf', 'oneOf', 'allOf']);
+const MERGED = new Set([
+    'required',
+    'additionalProperties',
+    'dependencies',
+    'dependentRequired',
+    'unevaluatedProperties',
+]);
+/** Keywords whose subschema applies to a child instance (consume one instance path segment). */
+const CHILD_WITH_NAME = new Set(['properties', 'patternProperties']);
+const CHILD_WITH_INDEX = new Set(['items', 'prefixItems']);
+const CHILD = new Set([
+    'additionalProperties',
+    'additionalItems',
+    'unevaluatedProperties',
+    'unevaluatedItems',
+    'contains',
+]);
+function mergeErrors(errors) {
+    const nodes = [];
+    const byKey = new Map();
+    for (const e of errors) {
+        if (e.keyword === 'if')
+            continue;
+        const key = `${e.instancePath}\u0000${e.schemaPath}`;
+        const prev = MERGED.has(e.keyword) ? byKey.get(key) : undefined;
+        if (prev) {
+            const p = e.params;
+            prev.extra.push(String(p['missingProperty'] ?? p['additionalProperty'] ?? p['unevaluatedProperty']));
+            continue;
+        }
+        const node = { error: e, extra: [], children: [] };
+        byKey.set(key, node);
+        nodes.push(node);
+    }
+    return nodes;
+}
+/** How many instance segments the schema path `rest` (after a group) descends into. */
+function consumedSegments(rest) {
+    let n = 0;
+    for (let i = 0; i < rest.length; i++) {
+        const seg = rest[i];
+        if (CHILD_WITH_NAME.has(seg)) {
+            n++;
+            i++;
+        }
+        else if (CHILD_WITH_INDEX.has(seg)) {
+            n++;
+            if (/^\d+$/.test(rest[i + 1] ?? ''))
+                i++;
+        }
+        else if (CHILD.has(seg))
+            n++;
+    }
+    return n;
+}
+function groupInstancePath(node, groupPath) {
+    const rest = node.error.schemaPath.slice(groupPath.length).split('/').slice(2);
+    const segments = node.error.instancePath.split('/');
+    return segments.slice(0, segments.length - consumedSegments(rest)).join('/');
+}
+function synthesiseAllOf(nodes) {
+    const out = [];
+    const seen = new Set();
+    for (const node of nodes) {
+        for (const m of node.error.schemaPath.matchAll(/\/allOf\/\d+(?=\/)/g)) {
+            const groupPath = `${node.error.schemaPath.slice(0, m.index)}/allOf`;
+            if (seen.has(groupPath))
+                continue;
+            seen.add(groupPath);
+            const instancePath = groupInstancePath(node, groupPath);
+            const error = {
+                keyword: 'allOf',
+                instancePath,
+                schemaPath: groupPath,
+                params: {},
+            };
+            out.push({ error, extra: [], children: [] });
+        }
+        out.push(node);
+    }
+    return out;
+}
+/** The top-level causes, each with its nested causes. */
+function buildErrorTree(errors) {
+    const nodes = synthesiseAllOf(mergeErrors(errors));
+    const groups = nodes.filter((n) => GROUPING.has(n.error.keyword));
+    const top = [];
+    for (const n of nodes) {
+        const owner = groups
+            .filter((g) => g !== n && n.error.schemaPath.startsWith(`${g.error.schemaPath}/`))
+            .sort((a, b) => b.error.schemaPath.length - a.error.schemaPath.length)[0];
+        if (owner)
+            owner.children.push(n);
+        else
+            top.push(n);
+    }
+    return top;
+}
+
+;// CONCATENATED MODULE: ./src/values/schema.ts
+/**
+ * values.schema.json validation, mirroring helm pkg/chartutil/jsonschema.go (v3.21, VAL-13):
+ * each chart's schema validates its final coalesced values, subcharts against their own
+ * sub-table (skipped when absent or null). ajv does the validating (draft-07 by default,
+ * 2019-09 and 2020-12 by `$schema`); messages are reworded as santhosh-tekuri/jsonschema v6.
+ */
+
+
+
+
+
+
+
+const addFormats = (dist_default());
+const SCHEMA_ERROR_PREFIX = "values don't meet the specifications of the schema(s) in the following chart(s):\n";
+class SchemaValidationError extends Error {
+    details;
+    constructor(details) {
+        super(`${SCHEMA_ERROR_PREFIX}${details}`);
+        this.details = details;
+        this.name = 'SchemaValidationError';
+    }
+}
+/** Go values → JSON the validator sees (int64 as numbers, []byte as base64 like encoding/json). */
+function schema_toJson(v) {
+    if (v instanceof GoInt)
+        return v.toNumber();
+    if (v instanceof Uint8Array)
+        return Buffer.from(v).toString('base64');
+    if (isSlice(v))
+        return v.map(schema_toJson);
+    if (v instanceof GoStruct || v instanceof GoFuncValue)
+        return null;
+    if (isMap(v)) {
+        const out = {};
+        for (const k of Object.keys(v))
+            Object.defineProperty(out, k, {
+                value: schema_toJson(v[k]),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
+        return out;
+    }
+    return v;
+}
+/** Meta-schema URLs ajv knows (draft-07 core); others are dropped before compiling. */
+const AJV_DRAFT7 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
+/**
+ * Pick the ajv dialect from `$schema` the way jsonschema v6 picks a draft: 2020-12 and 2019-09
+ * by URL, `https://json-schema.org/schema` (the "latest" alias) as 2020-12, draft-04/06 with the
+ * draft-07 vocabulary. Returns the schema to compile (with an unknown `$schema` removed, since
+ * ajv refuses meta-schemas it has not loaded).
+ */
+function makeAjv(schema) {
+    const dialect = typeof schema['$schema'] === 'string' ? schema['$schema'] : '';
+    const opts = { allErrors: true, verbose: true, strict: false, validateFormats: true };
+    const withoutDialect = () => {
+        const copy = { ...schema };
+        delete copy['$schema'];
+        return copy;
+    };
+    if (dialect.includes('2020-12')) {
+        return { ajv: new _2020.Ajv2020({ ...opts, validateFormats: false }), schema };
+    }
+    if (dialect.includes('2019-09')) {
+        return { ajv: new _2019.Ajv2019({ ...opts, validateFormats: false }), schema };
+    }
+    if (/^https?:\/\/json-schema\.org\/schema#?$/.test(dialect)) {
+        return {
+            ajv: new _2020.Ajv2020({ ...opts, validateFormats: false }),
+            schema: withoutDialect(),
+        };
+    }
+    // Draft-04/06 schemas validate with the draft-07 vocabulary; ajv has no meta-schema for them.
+    const older = dialect.includes('draft-04') || dialect.includes('draft-06');
+    const ajv = addFormats(new dist_ajv.Ajv({ ...opts, validateSchema: !older }));
+    return { ajv, schema: dialect === '' || AJV_DRAFT7.test(dialect) ? schema : withoutDialect() };
+}
+function render(nodes, depth, out) {
+    for (const n of nodes) {
+        out.push(`${'  '.repeat(depth)}- at ${schema_messages_quote(n.error.instancePath)}: ${messageFor(n.error, n.extra)}`);
+        render(n.children, depth + 1, out);
+    }
+}
+const compiled = new WeakMap();
+function schema_compile(schemaBytes) {
+    const cached = compiled.get(schemaBytes);
+    if (cached)
+        return cached;
+    const schema = JSON.parse(new TextDecoder().decode(schemaBytes));
+    const { ajv, schema: compilable } = makeAjv(schema);
+    const validate = ajv.compile(compilable);
+    compiled.set(schemaBytes, validate);
+    return validate;
+}
+/** ValidateAgainstSingleSchema: '' when valid, else the `- at ...` lines plus a newline. */
+function validateAgainstSingleSchema(values, schemaBytes) {
+    let validate;
+    try {
+        validate = schema_compile(schemaBytes);
+    }
+    catch (e) {
+        return `${e.message}\n`;
+    }
+    if (validate(schema_toJson(values)))
+        return '';
+    const lines = [];
+    render(buildErrorTree(validate.errors ?? []), 0, lines);
+    return `${lines.join('\n')}\n`;
+}
+function typeNameOf(v) {
+    if (typeof v === 'string')
+        return 'string';
+    if (typeof v === 'boolean')
+        return 'bool';
+    if (typeof v === 'number')
+        return 'float64';
+    if (v instanceof GoInt)
+        return v.type;
+    if (isSlice(v))
+        return '[]interface {}';
+    return 'interface {}';
+}
+/** ValidateAgainstSchema's per-chart report ('' when everything validates). */
+function schemaReport(chart, values) {
+    let sb = '';
+    if (chart.schema) {
+        const err = validateAgainstSingleSchema(values, chart.schema);
+        if (err)
+            sb += `${chart.metadata.name}:\n${err}`;
+    }
+    for (const sub of chart.dependencies) {
+        const raw = values[sub.metadata.name];
+        if (raw === undefined || raw === null)
+            continue;
+        if (!isMap(raw)) {
+            sb += `${sub.metadata.name}:\ninvalid type for values: expected object (map), got ${typeNameOf(raw)}\n`;
+            continue;
+        }
+        sb += schemaReport(sub, raw);
+    }
+    return sb;
+}
+/** ToRenderValues' schema step: throws SchemaValidationError with Helm's message. */
+function validateAgainstSchema(chart, values) {
+    const report = schemaReport(chart, values);
+    if (report)
+        throw new SchemaValidationError(report);
+}
+
+;// CONCATENATED MODULE: ./src/values/values-object.ts
+/**
+ * chartutil.Values as a template value: the map tagged with its Go type and the methods
+ * templates can call (helm pkg/chartutil/values.go): YAML, Table, AsMap, PathValue.
+ */
+
+
+
+
+const VALUES_TYPE_NAME = 'chartutil.Values';
+function untagged(m) {
+    return values_newMap(Object.entries(m));
+}
+/** Tag `m` (in place) as chartutil.Values. */
+function asValues(m) {
+    const info = {
+        name: VALUES_TYPE_NAME,
+        kind: 'map',
+        elem: 'interface {}',
+        methods: {
+            YAML: fn('YAML', { params: [], returnsError: true }, () => marshalYaml(untagged(m))),
+            AsMap: fn('AsMap', { params: [] }, () => untagged(m)),
+            Table: fn('Table', { params: ['string'], returnsError: true }, (name) => {
+                try {
+                    return asValues(copyMap(table(m, name)));
+                }
+                catch (e) {
+                    throw new FuncError(e.message);
+                }
+            }),
+            PathValue: fn('PathValue', { params: ['string'], returnsError: true }, (path) => {
+                try {
+                    return pathValue(m, path);
+                }
+                catch (e) {
+                    throw new FuncError(e.message);
+                }
+            }),
+        },
+    };
+    return tagType(m, info);
+}
+
+;// CONCATENATED MODULE: ./src/values/render-values.ts
+/**
+ * ToRenderValues(WithSchemaValidation), mirroring helm pkg/chartutil/values.go (v3.21): the
+ * top-level template context — `.Chart` (*chart.Metadata), `.Capabilities`, `.Release` and
+ * `.Values` (user values coalesced over the chart, validated against values.schema.json).
+ * The engine adds `.Files`, `.Template` and `.Subcharts` per chart (FILES_KEY etc. name the slots).
+ */
+
+
+
+
+
+
+/** Keys the engine fills in per chart. */
+const FILES_KEY = 'Files';
+const TEMPLATE_KEY = 'Template';
+const SUBCHARTS_KEY = 'Subcharts';
+/** `.Release` (a map in Helm 3, Revision an int). */
+function releaseMap(opts) {
+    return values_newMap([
+        ['Name', opts.name],
+        ['Namespace', opts.namespace],
+        ['IsUpgrade', opts.isUpgrade],
+        ['IsInstall', opts.isInstall],
+        ['Revision', new GoInt(opts.revision, 'int')],
+        ['Service', 'Helm'],
+    ]);
+}
+/** ToRenderValuesWithSchemaValidation: throws CoalesceError or SchemaValidationError. */
+function toRenderValues(chart, userValues, release, opts = {}) {
+    const top = values_newMap([
+        ['Chart', new MetadataStruct(chart.metadata)],
+        ['Capabilities', opts.capabilities ?? defaultCapabilities()],
+        ['Release', releaseMap(release)],
+    ]);
+    const vals = coalesceValues(chart, userValues, { printf: opts.printf });
+    if (!opts.skipSchemaValidation)
+        validateAgainstSchema(chart, vals);
+    top['Values'] = asValues(vals);
+    return asValues(top);
+}
+
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/**
+ * Render errors as Helm reports them (helm/helm pkg/engine/engine.go `cleanupParseError`,
+ * `cleanupExecError`), keeping the template file, line and column as fields so a pull request
+ * annotation can point at them without parsing text.
+ */
+
+/** Markers Helm wraps around `required`/`fail` messages so it can find them again. */
+const WARN_START = 'HELM_ERR_START';
+const WARN_END = 'HELM_ERR_END';
+const WARN_RE = new RegExp(`${WARN_START}([\\s\\S]*)${WARN_END}`);
+function warnWrap(msg) {
+    return `${WARN_START}${msg}${WARN_END}`;
+}
+/** A template failed to parse or execute. `message` is Helm's text. */
+class RenderError extends Error {
+    phase;
+    location;
+    constructor(message, phase, location, options) {
+        super(message, options);
+        this.phase = phase;
+        this.location = location;
+        this.name = 'RenderError';
+    }
+}
+/**
+ * `parse error at (FILE:LINE): MSG`. Helm keeps only the text after the last ": " of Go's
+ * message, so `bad number syntax: "1.2.3"` is reported as `"1.2.3"` [quirk, kept].
+ */
+function cleanupParseError(filename, err) {
+    if (!(err instanceof TemplateParseError)) {
+        const text = err instanceof Error ? err.message : String(err);
+        return new RenderError(`parse error in (${filename}): ${text}`, 'parse', undefined, {
+            cause: err,
+        });
+    }
+    const tokens = err.message.split(': ');
+    const location = tokens[1] ?? '';
+    const msg = tokens[tokens.length - 1] ?? '';
+    return new RenderError(`parse error at (${location}): ${msg}`, 'parse', { file: err.templateName, line: err.line, ...(err.col !== undefined ? { col: err.col } : {}) }, { cause: err });
+}
+/**
+ * `execution error at (FILE:LINE:COL): MSG` for `required`/`fail` messages; any other
+ * execution error keeps Go's full text. The location is the outermost failing action.
+ */
+function cleanupExecError(filename, err) {
+    if (!(err instanceof TemplateExecError)) {
+        return err instanceof Error ? err : new Error(String(err));
+    }
+    const location = { file: err.fileName, line: err.line, col: err.col };
+    const rest = err.message.split(': ').slice(2).join(': ');
+    const match = WARN_RE.exec(rest);
+    if (match) {
+        return new RenderError(`execution error at (${err.fileName}:${err.line}:${err.col}): ${match[1]}`, 'execute', location, { cause: err });
+    }
+    void filename;
+    return new RenderError(err.message, 'execute', location, { cause: err });
+}
+
+;// CONCATENATED MODULE: ./src/engine/glob.ts
+/**
+ * Glob matching as gobwas/glob compiles it with '/' as the separator (what Helm's `.Files.Glob`
+ * uses): `*` matches within one path segment, `**` across segments, `?` one non-separator
+ * character, `[abc]`/`[!abc]`/`[a-z]` character classes, `{a,b}` alternatives, `\` escapes.
+ */
+/** Compile a glob to a RegExp; `null` when the pattern is invalid (Helm then matches all). */
+function compileGlob(pattern) {
+    const out = [];
+    let i = 0;
+    let depth = 0;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (i + 1 >= pattern.length)
+                return null;
+            out.push(escapeRegex(pattern[i + 1]));
+            i += 2;
+            continue;
+        }
+        if (c === '*') {
+            if (pattern[i + 1] === '*') {
+                out.push('.*');
+                i += 2;
+            }
+            else {
+                out.push('[^/]*');
+                i += 1;
+            }
+            continue;
+        }
+        if (c === '?') {
+            out.push('[^/]');
+            i++;
+            continue;
+        }
+        if (c === '[') {
+            const cls = readClass(pattern, i);
+            if (!cls)
+                return null;
+            out.push(cls.source);
+            i = cls.end;
+            continue;
+        }
+        if (c === '{') {
+            depth++;
+            out.push('(?:');
+            i++;
+            continue;
+        }
+        if (c === '}' && depth > 0) {
+            depth--;
+            out.push(')');
+            i++;
+            continue;
+        }
+        if (c === ',' && depth > 0) {
+            out.push('|');
+            i++;
+            continue;
+        }
+        out.push(escapeRegex(c));
+        i++;
+    }
+    if (depth !== 0)
+        return null;
+    return new RegExp(`^(?:${out.join('')})$`, 's');
+}
+function readClass(pattern, start) {
+    let i = start + 1;
+    let negate = false;
+    if (pattern[i] === '!') {
+        negate = true;
+        i++;
+    }
+    const parts = [];
+    while (i < pattern.length && pattern[i] !== ']') {
+        const lo = pattern[i];
+        if (pattern[i + 1] === '-' && i + 2 < pattern.length && pattern[i + 2] !== ']') {
+            parts.push(`${escapeClassChar(lo)}-${escapeClassChar(pattern[i + 2])}`);
+            i += 3;
+        }
+        else {
+            parts.push(escapeClassChar(lo));
+            i++;
+        }
+    }
+    if (i >= pattern.length || parts.length === 0)
+        return null;
+    const body = parts.join('');
+    return { source: negate ? `[^/${body}]` : `[${body}]`, end: i + 1 };
+}
+function escapeRegex(c) {
+    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function escapeClassChar(c) {
+    return /[\]\\^-]/.test(c) ? `\\${c}` : c;
+}
+
+;// CONCATENATED MODULE: ./src/engine/files.ts
+/**
+ * The `.Files` object (helm/helm pkg/engine/files.go): a map of file name → bytes, of Go type
+ * `engine.files`, with the methods Get, GetBytes, Glob, Lines, AsConfig and AsSecrets.
+ * Map keys stay reachable as fields (`.Files.author`), as in Go, unless a method shadows them.
+ */
+
+
+
+
+
+const files_decoder = new TextDecoder();
+const EMPTY_BYTES = new Uint8Array(0);
+function bytesOf(files, name) {
+    const v = mapGet(files, name);
+    return v instanceof Uint8Array ? v : EMPTY_BYTES;
+}
+/** toYaml of a map[string]string without the trailing newline (Helm's toYAML). */
+function toYamlString(m) {
+    return marshalYaml(m).replace(/\n$/, '');
+}
+const FILES_TYPE = {
+    name: 'engine.files',
+    kind: 'map',
+    elem: '[]uint8',
+    methods: {
+        GetBytes: fn('GetBytes', { params: ['string'] }, function (name) {
+            return bytesOf(this, name);
+        }),
+        Get: fn('Get', { params: ['string'] }, function (name) {
+            return files_decoder.decode(bytesOf(this, name));
+        }),
+        Glob: fn('Glob', { params: ['string'] }, function (pattern) {
+            return globFiles(this, pattern);
+        }),
+        AsConfig: fn('AsConfig', { params: [] }, function () {
+            const m = values_newMap();
+            for (const k of sortedKeys(this))
+                m[pathBase(k)] = files_decoder.decode(bytesOf(this, k));
+            return toYamlString(m);
+        }),
+        AsSecrets: fn('AsSecrets', { params: [] }, function () {
+            const m = values_newMap();
+            for (const k of sortedKeys(this))
+                m[pathBase(k)] = Buffer.from(bytesOf(this, k)).toString('base64');
+            return toYamlString(m);
+        }),
+        Lines: fn('Lines', { params: ['string'] }, function (path) {
+            return linesOf(this, path);
+        }),
+    },
+};
+/** Build `.Files` from a chart's files. */
+function newFiles(from) {
+    const m = values_newMap();
+    for (const f of from)
+        m[f.name] = f.data;
+    return tagType(m, FILES_TYPE);
+}
+function globFiles(files, pattern) {
+    // An invalid pattern matches everything, as Helm falls back to "**".
+    const re = compileGlob(pattern);
+    const out = values_newMap();
+    for (const name of Object.keys(files)) {
+        if (!re || re.test(name))
+            out[name] = files[name];
+    }
+    return tagType(out, FILES_TYPE);
+}
+function linesOf(files, path) {
+    const data = mapGet(files, path);
+    if (!(data instanceof Uint8Array) || data.length === 0)
+        return stringSlice([]);
+    let s = files_decoder.decode(data);
+    if (s.endsWith('\n'))
+        s = s.slice(0, -1);
+    return stringSlice(s.split('\n'));
+}
+
+;// CONCATENATED MODULE: ./src/toml/datetime.ts
+/**
+ * TOML datetimes as BurntSushi/toml decodes them into interface{}: a time.Time, so the value is
+ * the project's GoTime (src/gotime/time.ts) plus the TOML form it came from. Offset datetimes
+ * carry their offset (`Z` → UTC; an offset equal to the local zone's → Local, which we take to
+ * be UTC as Helm runs under TZ=UTC; any other offset → an unnamed fixed zone). Local datetimes,
+ * dates and times use BurntSushi's marker zones `datetime-local`, `date-local` and `time-local`
+ * (fixed zones at offset 0); a local time has the date 0000-01-01.
+ */
+
+
+const marker = (name) => ({ kind: 'fixed', name, offset: 0 });
+/** BurntSushi's dtTypes, in the order the decoder tries them. */
+const TOML_DATETIME_FORMS = [
+    { kind: 'offset', layout: '2006-01-02T15:04:05.999999999Z07:00', loc: UTC },
+    {
+        kind: 'local-datetime',
+        layout: '2006-01-02T15:04:05.999999999',
+        loc: marker('datetime-local'),
+    },
+    { kind: 'local-date', layout: '2006-01-02', loc: marker('date-local') },
+    { kind: 'local-time', layout: '15:04:05.999999999', loc: marker('time-local') },
+];
+/** A decoded TOML datetime: a time.Time that remembers which TOML form it was written in. */
+class TomlDatetime extends GoTime {
+    form;
+    constructor(form, t) {
+        super(t.sec, t.nsec, t.loc);
+        this.form = form;
+    }
+    /** How BurntSushi's encoder writes it back (encode.go: the layout of its location). */
+    tomlText() {
+        return this.format(this.form.layout);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/errors.ts
+/** TOML errors, worded like BurntSushi/toml v1.6.0 (the version Helm 3.20+ embeds; error.go). */
+
+class TomlError extends Error {
+    /**
+     * True when Go would not return this error but panic (e.g. encoding a nil value): Helm's
+     * toToml then fails the render (`error calling toToml: …`) instead of returning the text.
+     */
+    panic;
+    constructor(message, options) {
+        super(message);
+        this.name = 'TomlError';
+        this.panic = options?.panic ?? false;
+    }
+}
+/** A decoding error: `toml: line 3 (last key "a.b"): expected a top-level item …`. */
+class TomlParseError extends TomlError {
+    detail;
+    line;
+    lastKey;
+    constructor(detail, line, lastKey) {
+        super(lastKey === ''
+            ? `toml: line ${line}: ${detail}`
+            : `toml: line ${line} (last key ${quote(lastKey)}): ${detail}`);
+        this.detail = detail;
+        this.line = line;
+        this.lastKey = lastKey;
+        this.name = 'TomlParseError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/encode.ts
+/**
+ * TOML encoding like BurntSushi/toml v1.6.0 `Encoder.Encode` (encode.go), the version Helm 3.20+
+ * uses for `toToml`: keys sorted, plain values before tables, `[a.b]` headers indented two
+ * spaces per level, `[[x]]` for slices whose elements are all tables (isTableArray; a mixed
+ * slice is an inline array), inline `{k = v}` tables inside arrays, floats via
+ * FormatFloat('f', -1) plus `.0`, `nan`, `inf`, `-inf`, time.Duration as its quoted String().
+ * Nil values in maps (nil interface, nil slice) are skipped. A top-level value that is not a
+ * table is written as a bare value without a newline (writeKeyValue with an empty key); only a
+ * top-level slice of tables fails with `toml: top-level values must be Go maps or structs`.
+ *
+ * Differences from v1.2.1 (Helm 3.11's goldens): `+inf` became `inf`, top-level non-tables were
+ * an error, the first element alone decided `[[x]]`, nil slices in maps were written as `[]`,
+ * durations were integers.
+ */
+
+
+
+
+
+const ERR_NIL_ELEMENT = 'toml: cannot encode array with nil element';
+const ERR_NO_KEY = 'toml: top-level values must be Go maps or structs';
+/** Encoding nil itself: eindirect calls Type() on the zero reflect.Value, a runtime panic. */
+const ERR_ZERO_VALUE = 'reflect: call of reflect.Value.Type on zero Value';
+/** isNil after eindirect: a nil interface or a nil slice (maps are never nil here). */
+const isNil = (v) => v === null || v === undefined || isNilSlice(v);
+const encode_isTable = (t) => t === 'Hash' || t === 'ArrayHash';
+function encode_isTime(v) {
+    return v instanceof GoStruct && v.goType.name === 'time.Time';
+}
+/** dblQuotedReplacer: `"` `\` and control characters escaped; everything else verbatim. */
+function tomlQuote(s) {
+    let out = '"';
+    for (const ch of s) {
+        const c = ch.charCodeAt(0);
+        if (ch === '"')
+            out += '\\"';
+        else if (ch === '\\')
+            out += '\\\\';
+        else if (ch === '\b')
+            out += '\\b';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\f')
+            out += '\\f';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (c < 0x20 || c === 0x7f)
+            out += '\\u' + c.toString(16).padStart(4, '0');
+        else
+            out += ch;
+    }
+    return out + '"';
+}
+/** Key.maybeQuoted: bare keys are A-Za-z0-9_-. */
+function maybeQuotedKey(k) {
+    if (k === '')
+        return '""';
+    return /^[A-Za-z0-9_-]+$/.test(k) ? k : tomlQuote(k);
+}
+function typeOf(v) {
+    if (isNil(v))
+        return null;
+    switch (typeof v) {
+        case 'boolean':
+            return 'Bool';
+        case 'number':
+            return 'Float';
+        case 'string':
+            return 'String';
+    }
+    if (v instanceof GoInt)
+        return 'Integer';
+    if (v instanceof Uint8Array)
+        return 'Array';
+    if (Array.isArray(v))
+        return isTableArray(v) ? 'ArrayHash' : 'Array';
+    if (v instanceof GoFuncValue)
+        throw new TomlError('unsupported type: func');
+    if (encode_isTime(v))
+        return 'Datetime';
+    return 'Hash';
+}
+/** isTableArray: every element is a table; a nil element anywhere is an error. */
+function isTableArray(a) {
+    let all = a.length > 0;
+    for (const item of a) {
+        const t = typeOf(item ?? null);
+        if (t === null)
+            throw new TomlError(ERR_NIL_ELEMENT);
+        if (t !== 'Hash')
+            all = false;
+    }
+    return all;
+}
+/** A JS NaN carries no reliable sign, so `-nan` (a NaN with the sign bit) is not produced. */
+function encode_floatText(f) {
+    if (Number.isNaN(f))
+        return 'nan';
+    if (!Number.isFinite(f))
+        return f > 0 ? 'inf' : '-inf';
+    const s = formatFloat(f, 'f', -1);
+    return s.includes('.') ? s : s + '.0';
+}
+function timeText(v) {
+    if (v instanceof TomlDatetime)
+        return v.tomlText();
+    const j = v.toGoJson?.();
+    return typeof j === 'string' ? j : '';
+}
+class Encoder {
+    out = '';
+    hasWritten = false;
+    wf(s) {
+        this.out += s;
+        this.hasWritten = true;
+    }
+    newline() {
+        if (this.hasWritten)
+            this.wf('\n');
+    }
+    indentStr(key) {
+        return '  '.repeat(Math.max(key.length - 1, 0));
+    }
+    keyString(key) {
+        return key.map(maybeQuotedKey).join('.');
+    }
+    encode(key, v) {
+        if (v === null)
+            return;
+        if (encode_isTime(v) || typeof v !== 'object' || v instanceof GoInt) {
+            this.writeKeyValue(key, v, false);
+        }
+        else if (Array.isArray(v) || v instanceof Uint8Array) {
+            if (Array.isArray(v) && typeOf(v) === 'ArrayHash')
+                this.eArrayOfTables(key, v);
+            else
+                this.writeKeyValue(key, v, false);
+        }
+        else if (v instanceof GoFuncValue) {
+            throw new TomlError(`unsupported type for key '${this.keyString(key)}': func`);
+        }
+        else {
+            this.eTable(key, v);
+        }
+    }
+    eElement(v) {
+        if (v === null)
+            throw new TomlError(ERR_ZERO_VALUE, { panic: true });
+        if (typeof v === 'boolean')
+            this.wf(v ? 'true' : 'false');
+        else if (typeof v === 'number')
+            this.wf(encode_floatText(v));
+        else if (typeof v === 'string')
+            this.wf(tomlQuote(v));
+        else if (v instanceof GoInt && v.type === 'time.Duration')
+            this.wf(tomlQuote(duration_durationString(v.value)));
+        else if (v instanceof GoInt)
+            this.wf(v.value.toString());
+        else if (v instanceof Uint8Array)
+            this.eArray(Array.from(v, (b) => new GoInt(b, 'uint8')));
+        else if (Array.isArray(v))
+            this.eArray(v);
+        else if (encode_isTime(v))
+            this.wf(timeText(v));
+        else if (v instanceof GoFuncValue)
+            throw new TomlError(`unexpected type: ${typeName(v)}`);
+        else if (v instanceof GoStruct)
+            this.eStruct([], v, true);
+        else
+            this.eMap([], v, true);
+    }
+    eArray(a) {
+        this.wf('[');
+        a.forEach((item, i) => {
+            this.eElement(item);
+            if (i !== a.length - 1)
+                this.wf(', ');
+        });
+        this.wf(']');
+    }
+    eArrayOfTables(key, a) {
+        if (key.length === 0)
+            throw new TomlError(ERR_NO_KEY);
+        for (const t of a) {
+            if (isNil(t))
+                continue;
+            this.newline();
+            this.wf(`${this.indentStr(key)}[[${this.keyString(key)}]]`);
+            this.newline();
+            this.eMapOrStruct(key, t, false);
+        }
+    }
+    eTable(key, v) {
+        if (key.length === 1)
+            this.newline();
+        if (key.length > 0) {
+            this.wf(`${this.indentStr(key)}[${this.keyString(key)}]`);
+            this.newline();
+        }
+        this.eMapOrStruct(key, v, false);
+    }
+    eMapOrStruct(key, v, inline) {
+        if (v instanceof GoStruct)
+            this.eStruct(key, v, inline);
+        else if (v !== null &&
+            typeof v === 'object' &&
+            !Array.isArray(v) &&
+            !(v instanceof GoInt) &&
+            !(v instanceof Uint8Array) &&
+            !(v instanceof GoFuncValue)) {
+            this.eMap(key, v, inline);
+        }
+        else {
+            // Go panics here (a slice whose first element is a table but a later one is not).
+            throw new TomlError(`eTable: unhandled reflect.Value Kind: ${kindName(v)}`, { panic: true });
+        }
+    }
+    eMap(key, m, inline) {
+        const direct = [];
+        const sub = [];
+        for (const k of Object.keys(m))
+            (encode_isTable(typeOf(m[k] ?? null)) ? sub : direct).push(k);
+        const writeKeys = (keys, trailComma) => {
+            keys.sort(compareGoStrings);
+            keys.forEach((k, i) => {
+                const val = m[k] ?? null;
+                if (isNil(val))
+                    return;
+                if (inline) {
+                    this.writeKeyValue([k], val, true);
+                    if (trailComma || i !== keys.length - 1)
+                        this.wf(', ');
+                }
+                else {
+                    this.encode([...key, k], val);
+                }
+            });
+        };
+        if (inline)
+            this.wf('{');
+        writeKeys(direct, sub.length > 0);
+        writeKeys(sub, false);
+        if (inline)
+            this.wf('}');
+    }
+    eStruct(key, s, inline) {
+        const direct = [];
+        const sub = [];
+        s.fieldNames.forEach((name, i) => (encode_isTable(typeOf(s.field(name))) ? sub : direct).push(i));
+        const total = s.fieldNames.length;
+        const writeFields = (fields) => {
+            for (const i of fields) {
+                const name = s.fieldNames[i] ?? '';
+                const val = s.field(name);
+                if (isNil(val))
+                    continue;
+                if (inline) {
+                    this.writeKeyValue([name], val, true);
+                    // encode.go compares the field index with the number of fields (direct and sub).
+                    if (i !== total - 1)
+                        this.wf(', ');
+                }
+                else {
+                    this.encode([...key, name], val);
+                }
+            }
+        };
+        if (inline)
+            this.wf('{');
+        writeFields(direct);
+        writeFields(sub);
+        if (inline)
+            this.wf('}');
+    }
+    /** `key = value`; with an empty key (a top-level non-table) just the value, no newline. */
+    writeKeyValue(key, v, inline) {
+        if (key.length === 0) {
+            this.eElement(v);
+            return;
+        }
+        this.wf(`${this.indentStr(key)}${maybeQuotedKey(key[key.length - 1] ?? '')} = `);
+        this.eElement(v);
+        if (!inline)
+            this.newline();
+    }
+}
+/** Encoder.Encode(v) into a string. Throws TomlError with BurntSushi's message. */
+function marshalToml(v) {
+    if (v === null)
+        throw new TomlError(ERR_ZERO_VALUE, { panic: true });
+    const enc = new Encoder();
+    enc.encode([], v);
+    return enc.out;
+}
+
+;// CONCATENATED MODULE: ./src/toml/datetime-parse.ts
+/**
+ * BurntSushi/toml's valueDatetime (parse.go): normalise `z`, `t` and the space separator, then
+ * try time.ParseInLocation with RFC 3339 (zone Local, assumed UTC as under Helm's TZ=UTC), a
+ * local datetime, a local date and a local time, in that order (TOML_DATETIME_FORMS). Go's
+ * range checks and fraction truncation are those of src/gotime/parse.ts.
+ */
+
+
+
+/** The datetime a TOML datetime literal denotes, or undefined when Go's parser rejects it. */
+function parseDatetime(literal) {
+    const text = literal.replace(/[zt ]/g, (c) => (c === 'z' ? 'Z' : 'T'));
+    for (const form of TOML_DATETIME_FORMS) {
+        try {
+            return new TomlDatetime(form, parseInLocation(form.layout, text, form.loc));
+        }
+        catch (e) {
+            if (!(e instanceof TimeParseError))
+                throw e;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/toml/lexer-cursor.ts
+/**
+ * The character-level half of the TOML lexer (BurntSushi/toml lex.go): position and line
+ * tracking with lex.go's line rules, and strings (basic, literal, multi-line, escapes).
+ */
+
+class LexError extends Error {
+}
+class LexCursor {
+    s;
+    i = 0;
+    line = 1;
+    constructor(s) {
+        this.s = s;
+    }
+    /**
+     * Report a lexing error. BurntSushi counts a newline as soon as it is read, so an error on a
+     * newline character is on the next line, and errors at EOF are reported one line up.
+     */
+    fail(msg, opts = {}) {
+        const c = this.peek();
+        if (this.i >= this.s.length)
+            this.line--;
+        else if (c === '\n' && !opts.prevLine)
+            this.line++;
+        throw new LexError(msg);
+    }
+    peek(n = 0) {
+        return this.s[this.i + n] ?? '';
+    }
+    newlineAt() {
+        if (this.peek() === '\n')
+            return 1;
+        if (this.peek() === '\r' && this.peek(1) === '\n')
+            return 2;
+        return 0;
+    }
+    /**
+     * A string: "…" and """…""" with escapes decoded, '…' and '''…''' verbatim (lex.go lexString,
+     * lexMultilineString, lexRawString, lexMultilineRawString). Up to two quotes may end a
+     * multi-line string's body.
+     */
+    quotedString(quote) {
+        const delim = quote.repeat(3);
+        const multi = this.s.startsWith(delim, this.i);
+        this.i += multi ? 3 : 1;
+        if (multi)
+            this.i += this.newlineAt();
+        let out = '';
+        for (;;) {
+            if (this.i >= this.s.length)
+                this.fail('unexpected EOF');
+            if (multi && this.s.startsWith(delim, this.i)) {
+                let q = 3;
+                while (q < 5 && this.peek(q) === quote)
+                    q++;
+                out += quote.repeat(q - 3);
+                this.i += q;
+                return out;
+            }
+            const c = this.peek();
+            if (!multi && c === quote) {
+                this.i++;
+                return out;
+            }
+            const nl = this.newlineAt();
+            if (nl) {
+                if (!multi)
+                    this.fail('strings cannot contain newlines');
+                out += '\n';
+                this.i += nl;
+                this.line++;
+                continue;
+            }
+            if (c === '\\' && quote === '"') {
+                out += this.escape(multi);
+                continue;
+            }
+            this.checkControl(c);
+            const cp = this.s.codePointAt(this.i) ?? 0;
+            out += String.fromCodePoint(cp);
+            this.i += cp > 0xffff ? 2 : 1;
+        }
+    }
+    checkControl(c) {
+        const code = c.charCodeAt(0);
+        if ((code < 0x20 && code !== 0x09) || code === 0x7f)
+            this.fail(`control characters are not allowed: ${JSON.stringify(c)}`);
+    }
+    escape(multi) {
+        const e = this.peek(1);
+        const simple = {
+            b: '\b',
+            t: '\t',
+            n: '\n',
+            f: '\f',
+            r: '\r',
+            '"': '"',
+            '\\': '\\',
+        };
+        if (simple[e] !== undefined) {
+            this.i += 2;
+            return simple[e] ?? '';
+        }
+        if (e === 'u' || e === 'U') {
+            const n = e === 'u' ? 4 : 8;
+            const hex = this.s.slice(this.i + 2, this.i + 2 + n);
+            if (!new RegExp(`^[0-9A-Fa-f]{${n}}$`).test(hex)) {
+                this.fail(`expected ${n} hexadecimal digits after '\\${e}', but got ${JSON.stringify(hex)} instead`);
+            }
+            const r = parseInt(hex, 16);
+            if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff))
+                this.fail(`Escaped character '\\${e}${hex}' is not valid UTF-8.`);
+            this.i += 2 + n;
+            return String.fromCodePoint(r);
+        }
+        if (multi) {
+            // Line-ending backslash: skip whitespace and newlines.
+            let j = this.i + 1;
+            while (this.s[j] === ' ' || this.s[j] === '\t')
+                j++;
+            if (this.s[j] === '\n' || (this.s[j] === '\r' && this.s[j + 1] === '\n')) {
+                this.i = j;
+                for (;;) {
+                    const nl = this.newlineAt();
+                    if (nl) {
+                        this.i += nl;
+                        this.line++;
+                    }
+                    else if (this.peek() === ' ' || this.peek() === '\t')
+                        this.i++;
+                    else
+                        break;
+                }
+                return '';
+            }
+        }
+        this.fail(`invalid escape character ${goRune(e)}; only the following escape characters are allowed: ` +
+            '\\b, \\t, \\n, \\f, \\r, \\", \\\\, \\uXXXX, and \\UXXXXXXXX');
+    }
+}
+/** Go's %q of a rune (EOF, the empty string here, is rune 0). */
+function goRune(c) {
+    return quoteRune(c === '' ? 0 : (c.codePointAt(0) ?? 0));
+}
+/** lex.go runeOrEOF. */
+function runeOrEOF(c) {
+    return c === '' ? 'end of file' : `'${c}'`;
+}
+
+;// CONCATENATED MODULE: ./src/toml/lexer.ts
+/**
+ * A TOML 1.0 lexer producing the item stream BurntSushi/toml's parser consumes (lex.go):
+ * table headers, keys, and values. Lexing errors become an `error` item so that the parser
+ * reports them with its current key, as BurntSushi does. Error wording follows lex.go for the
+ * common cases.
+ */
+
+
+const BARE = /[A-Za-z0-9_-]/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?)?|^\d{2}:\d{2}:\d{2}(?:\.\d+)?/;
+const NUMBERISH = /^[+-]?[0-9A-Za-z_.+-]+/;
+class lexer_Lexer extends LexCursor {
+    items = [];
+    run() {
+        try {
+            this.top();
+            this.emit('eof', '');
+        }
+        catch (e) {
+            if (!(e instanceof LexError))
+                throw e;
+            this.emit('error', e.message);
+        }
+        return this.items;
+    }
+    emit(typ, val) {
+        this.items.push({ typ, val, line: this.line });
+    }
+    skipWs() {
+        while (this.peek() === ' ' || this.peek() === '\t')
+            this.i++;
+    }
+    /** Whitespace, newlines and comments (inside arrays and between top-level items). */
+    skipWsNlComments() {
+        for (;;) {
+            this.skipWs();
+            const c = this.peek();
+            if (c === '\n') {
+                this.i++;
+                this.line++;
+            }
+            else if (c === '\r' && this.peek(1) === '\n') {
+                this.i += 2;
+                this.line++;
+            }
+            else if (c === '#') {
+                this.comment();
+            }
+            else {
+                return;
+            }
+        }
+    }
+    comment() {
+        this.i++;
+        while (this.i < this.s.length &&
+            this.peek() !== '\n' &&
+            !(this.peek() === '\r' && this.peek(1) === '\n')) {
+            const c = this.peek().charCodeAt(0);
+            if ((c < 0x20 && c !== 0x09) || c === 0x7f)
+                this.fail(`control characters are not allowed: ${JSON.stringify(this.peek())}`);
+            this.i++;
+        }
+    }
+    top() {
+        for (;;) {
+            this.skipWsNlComments();
+            if (this.i >= this.s.length)
+                return;
+            if (this.peek() === '[')
+                this.tableHeader();
+            else {
+                this.emit('keyStart', '');
+                this.keyParts('=');
+                this.emit('keyEnd', '');
+                this.i++; // '='
+                this.skipWs();
+                this.value();
+            }
+            this.endOfLine();
+        }
+    }
+    endOfLine() {
+        this.skipWs();
+        const c = this.peek();
+        if (c === '#')
+            this.comment();
+        const d = this.peek();
+        if (this.i >= this.s.length || d === '\n' || (d === '\r' && this.peek(1) === '\n'))
+            return;
+        this.fail(`expected a top-level item to end with a newline, comment, or EOF, but got ${goRune(d)} instead`);
+    }
+    tableHeader() {
+        const array = this.peek(1) === '[';
+        this.i += array ? 2 : 1;
+        this.emit(array ? 'arrayTableStart' : 'tableStart', '');
+        this.skipWs();
+        if (this.peek() === ']')
+            this.fail('unexpected end of table name (table names cannot be empty)');
+        this.keyParts(']');
+        if (array) {
+            if (this.peek(1) !== ']')
+                this.fail(`expected end of table array name delimiter ']', but got ${goRune(this.peek(1))} instead`);
+            this.i += 2;
+            this.emit('arrayTableEnd', '');
+        }
+        else {
+            this.i++;
+            this.emit('tableEnd', '');
+        }
+    }
+    /** Dotted key parts up to `end` (not consumed): lexKeyStart/lexTableNameStart and friends. */
+    keyParts(end) {
+        for (let first = true;; first = false) {
+            this.skipWs();
+            const c = this.peek();
+            if (end === '=' && (c === '=' || c === ''))
+                this.fail(first ? "unexpected '=': key name appears blank" : "unexpected '='");
+            if (end === '=' && c === '.')
+                this.fail(first ? "unexpected '.': keys cannot start with a '.'" : "unexpected '.'");
+            if (end === ']' && (c === ']' || c === ''))
+                this.fail('unexpected end of table name (table names cannot be empty)');
+            if (end === ']' && c === '.')
+                this.fail('unexpected table separator (table names cannot be empty)');
+            if (c === '"' || c === "'") {
+                this.emit('string', this.quotedString(c === '"' ? '"' : "'"));
+            }
+            else {
+                const start = this.i;
+                while (BARE.test(this.peek()))
+                    this.i++;
+                this.emit('text', this.s.slice(start, this.i));
+            }
+            this.skipWs();
+            const n = this.peek();
+            if (n === '.') {
+                this.i++;
+                continue;
+            }
+            if (n === end)
+                return;
+            if (end === '=') {
+                if (n === '')
+                    this.fail("unexpected EOF; expected key separator '='");
+                this.fail(`expected '.' or '=', but got ${quoteRune(n.codePointAt(0) ?? 0)} instead`);
+            }
+            this.fail(`expected '.' or ']' to end table name, but got ${quoteRune(n.codePointAt(0) ?? 0)} instead`);
+        }
+    }
+    value() {
+        const c = this.peek();
+        const rest = this.s.slice(this.i, this.i + 64);
+        if (c === '"')
+            this.emit('string', this.quotedString('"'));
+        else if (c === "'")
+            this.emit('rawString', this.quotedString("'"));
+        else if (c === '[')
+            this.array();
+        else if (c === '{')
+            this.inlineTable();
+        else if (/^(true|false)(?![A-Za-z0-9_])/.test(rest)) {
+            const v = rest.startsWith('true') ? 'true' : 'false';
+            this.i += v.length;
+            this.emit('bool', v);
+        }
+        else {
+            const dt = DATETIME.exec(rest);
+            if (dt && !/^[0-9A-Za-z_.]/.test(rest.slice(dt[0].length))) {
+                this.i += dt[0].length;
+                this.emit('datetime', dt[0]);
+                return;
+            }
+            if (c === '')
+                this.fail('unexpected EOF; expected value');
+            if (c === '.')
+                this.fail("floats must start with a digit, not '.'");
+            if (/^\p{L}/u.test(rest) && !/^(inf|nan)(?![\p{L}])/u.test(rest)) {
+                // lexBool: a word that is not true/false/inf/nan.
+                const word = /^\p{L}+/u.exec(rest)?.[0] ?? c;
+                this.fail(`expected value but found ${quote(word)} instead`);
+            }
+            const num = /^[0-9+-]|^(inf|nan)/.test(rest) ? NUMBERISH.exec(rest) : null;
+            if (!num)
+                this.fail(`expected value but found ${goRune(c)} instead`);
+            this.i += num[0].length;
+            this.emitNumber(num[0]);
+        }
+    }
+    emitNumber(t) {
+        if (/^[+-]?(inf|nan)$/.test(t))
+            return this.emit('float', t);
+        if (/^[+-]?[0-9_]+$/.test(t) || /^0x[0-9A-Fa-f_]+$|^0o[0-7_]+$|^0b[01_]+$/.test(t))
+            return this.emit('integer', t);
+        if (/^[+-]?[0-9_]+(\.[0-9_]*)?([eE][+-]?[0-9_]+)?$/.test(t) && /[.eE]/.test(t))
+            return this.emit('float', t);
+        this.fail(`invalid number: ${JSON.stringify(t)}`);
+    }
+    array() {
+        this.i++;
+        this.emit('arrayStart', '');
+        for (;;) {
+            this.skipWsNlComments();
+            if (this.peek() === ']')
+                break;
+            if (this.peek() === ',')
+                this.fail('unexpected comma');
+            if (this.i >= this.s.length)
+                this.fail('unexpected EOF; expected value');
+            this.value();
+            this.skipWsNlComments();
+            const c = this.peek();
+            if (c === ',') {
+                this.i++;
+                continue;
+            }
+            if (c === ']')
+                break;
+            this.fail(`expected a comma (',') or array terminator (']'), but got ${runeOrEOF(c)}`);
+        }
+        this.i++;
+        this.emit('arrayEnd', '');
+    }
+    inlineTable() {
+        this.i++;
+        this.emit('inlineTableStart', '');
+        this.skipWs();
+        if (this.peek() === '}') {
+            this.i++;
+            this.emit('inlineTableEnd', '');
+            return;
+        }
+        for (;;) {
+            this.skipWs();
+            if (this.peek() === '\n' || this.peek() === '\r')
+                this.fail('newlines not allowed within inline tables', { prevLine: true });
+            if (this.peek() === ',')
+                this.fail('unexpected comma');
+            this.emit('keyStart', '');
+            this.keyParts('=');
+            this.emit('keyEnd', '');
+            this.i++;
+            this.skipWs();
+            this.value();
+            this.skipWs();
+            const c = this.peek();
+            if (c === ',') {
+                this.i++;
+                this.skipWs();
+                if (this.peek() === '}')
+                    this.fail('trailing comma not allowed in inline tables');
+                continue;
+            }
+            if (c === '}')
+                break;
+            if (c === '\n' || c === '\r')
+                this.fail('newlines not allowed within inline tables', { prevLine: true });
+            this.fail(`expected a comma or an inline table terminator '}', but got ${runeOrEOF(c)} instead`);
+        }
+        this.i++;
+        this.emit('inlineTableEnd', '');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/lex-position.ts
+/**
+ * The line numbers BurntSushi/toml v1.6.0 (lex.go) gives lexing errors, on top of the lexer in
+ * lexer.ts / lexer-cursor.ts, which reports them as v1.2.1 did. Two rules changed:
+ *
+ * - `errorf` at EOF moves to the previous line only when the input ends with a newline (v1.2.1
+ *   always did, so `one` failed on line 0 instead of line 1);
+ * - lexKeyEnd and lexValue report a newline where a `=` or a value belongs on the line the key
+ *   is on (errorPrevLine), not on the next one.
+ *
+ * The cursor's `fail` applies the v1.2.1 rules; this subclass adjusts the line before it does.
+ * (Kept apart from the lexer files; folding it into LexCursor.fail is the natural next step.)
+ */
+
+/** Lexing errors lexKeyEnd and lexValue raise for an unexpected rune. */
+const PREV_LINE_ON_NEWLINE = [/^expected '\.' or '=', but got /, /^expected value but found /];
+class LexerV16 extends lexer_Lexer {
+    fail(msg, opts = {}) {
+        if (this.i >= this.s.length) {
+            // The cursor moves up a line at EOF; v1.6 only does after a final newline.
+            if (!this.s.endsWith('\n'))
+                this.line++;
+            return super.fail(msg, opts);
+        }
+        const newline = this.peek() === '\n';
+        const prevLine = opts.prevLine === true || (newline && PREV_LINE_ON_NEWLINE.some((re) => re.test(msg)));
+        return super.fail(msg, { prevLine });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/decode.ts
+/**
+ * toml.Decode(text, &map[string]interface{}) like BurntSushi/toml v1.6.0 (parse.go), which
+ * Helm 3.20+'s `fromToml` uses. The parser's bookkeeping (context, implicit keys, types) is
+ * ported as is, so redefinition errors match: `Key 'a' has already been defined.`
+ *
+ * Changes since v1.2.1 (Helm 3.11): range and datetime errors read `… is out of range for int64`
+ * and `invalid datetime: "…"`; dotted keys inside inline tables nest (`{a.b = 1}` is
+ * `{a: {b: 1}}`); assigning an array key twice is an error; a UTF-8 or UTF-16 byte order mark
+ * is skipped; lexing errors at EOF keep their line (lex-position.ts). The TOML 1.1 syntax v1.6
+ * enables by default (newlines and trailing commas in inline tables, `\e` and `\xHH` escapes,
+ * times without seconds) is lexer work not done here: such input still fails as in TOML 1.0.
+ *
+ * Values: integers → int64 GoInt, floats → float64, strings, bools, datetimes → TomlDatetime
+ * (a `time.Time` struct, see datetime.ts), arrays → []interface{}, tables → maps, arrays of
+ * tables → a slice tagged `[]map[string]interface {}` (BurntSushi keeps that Go type).
+ */
+
+
+
+
+
+
+const MAP_SLICE = {
+    name: '[]map[string]interface {}',
+    kind: 'slice',
+    elem: 'map[string]interface {}',
+};
+const decode_keyString = (k) => k.map(maybeQuotedKey).join('.');
+function isMapSlice(v) {
+    return Array.isArray(v) && typeTag(v) === MAP_SLICE;
+}
+function lastMap(a) {
+    return a[a.length - 1];
+}
+class decode_Parser {
+    items;
+    pos = 0;
+    line = 1;
+    context = [];
+    currentKey = '';
+    mapping = values_newMap();
+    types = new Map();
+    implicits = new Set();
+    /** Keys given a value by `key = value` (to reject a second assignment of an array key). */
+    assigned = new Set();
+    constructor(items) {
+        this.items = items;
+    }
+    current() {
+        if (this.currentKey === '')
+            return decode_keyString(this.context);
+        if (this.context.length === 0)
+            return this.currentKey;
+        return `${decode_keyString(this.context)}.${this.currentKey}`;
+    }
+    fail(msg, line = this.line) {
+        throw new TomlParseError(msg, line, this.current());
+    }
+    next() {
+        const it = this.items[this.pos++] ?? { typ: 'eof', val: '', line: this.line };
+        if (it.typ === 'error')
+            this.fail(it.val, it.line);
+        return it;
+    }
+    nextPos() {
+        const it = this.next();
+        this.line = it.line;
+        return it;
+    }
+    run() {
+        for (let it = this.next(); it.typ !== 'eof'; it = this.next())
+            this.topLevel(it);
+        return this.mapping;
+    }
+    readKey(first, end) {
+        const key = [];
+        for (let k = first; k.typ !== end && k.typ !== 'eof'; k = this.next())
+            key.push(k.val);
+        return key;
+    }
+    topLevel(it) {
+        if (it.typ === 'tableStart' || it.typ === 'arrayTableStart') {
+            const array = it.typ === 'arrayTableStart';
+            const key = this.readKey(this.nextPos(), array ? 'arrayTableEnd' : 'tableEnd');
+            this.addContext(key, array);
+            this.setType('', array ? 'arrayHash' : 'hash');
+            return;
+        }
+        const outer = this.context;
+        this.keyValue(this.nextPos());
+        this.context = outer;
+        this.currentKey = '';
+    }
+    /** `a.b.c = value` (the key's first item given): the value set and the key's parent parts. */
+    keyValue(first) {
+        const key = this.readKey(first, 'keyEnd');
+        this.currentKey = key[key.length - 1] ?? '';
+        const parents = key.slice(0, -1);
+        for (const part of parents)
+            this.addImplicitContext([...this.context, part]);
+        const [val, typ] = this.value(this.next(), false);
+        this.set(this.currentKey, val, typ);
+        return { val, parents };
+    }
+    value(it, parentIsArray) {
+        switch (it.typ) {
+            case 'string':
+            case 'rawString':
+                return [it.val, 'primitive'];
+            case 'bool':
+                return [it.val === 'true', 'primitive'];
+            case 'integer':
+                return [this.integer(it), 'primitive'];
+            case 'float':
+                return [this.float(it), 'primitive'];
+            case 'datetime': {
+                const t = parseDatetime(it.val);
+                if (!t)
+                    this.fail(`invalid datetime: ${quote(it.val.replace(/[zt ]/g, (c) => (c === 'z' ? 'Z' : 'T')))}`, it.line);
+                return [t, 'primitive'];
+            }
+            case 'arrayStart':
+                return [this.array(), 'array'];
+            case 'inlineTableStart':
+                return [this.inlineTable(parentIsArray), 'hash'];
+            default:
+                return this.fail(`unexpected ${it.typ}`, it.line);
+        }
+    }
+    integer(it) {
+        const v = it.val;
+        if (!underscoresOK(v))
+            this.fail(`Invalid integer ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
+        if (hasLeadingZero(v))
+            this.fail(`Invalid integer ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
+        try {
+            return int64(parseInt64(v, 0, 64));
+        }
+        catch {
+            return this.fail(`${v} is out of range for int64`, it.line);
+        }
+    }
+    float(it) {
+        const v = it.val;
+        const parts = v.split(/[.eE]/).filter((p) => p !== '');
+        if (parts.some((p) => !underscoresOK(p)))
+            this.fail(`Invalid float ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
+        if (parts.length > 0 && hasLeadingZero(parts[0] ?? ''))
+            this.fail(`Invalid float ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
+        if (/\.(?![0-9])/.test(v))
+            this.fail(`Invalid float ${JSON.stringify(v)}: '.' must be followed by one or more digits`, it.line);
+        const clean = v.replace(/_/g, '');
+        if (/nan$/.test(clean))
+            return NaN;
+        if (/inf$/.test(clean))
+            return clean.startsWith('-') ? -Infinity : Infinity;
+        const n = Number(clean);
+        if (!Number.isFinite(n))
+            this.fail(`${v} is out of range for float64`, it.line);
+        return n;
+    }
+    array() {
+        this.setType(this.currentKey, 'array');
+        const a = [];
+        for (let it = this.next(); it.typ !== 'arrayEnd'; it = this.next())
+            a.push(this.value(it, true)[0]);
+        return a;
+    }
+    inlineTable(parentIsArray) {
+        const hash = values_newMap();
+        const outerContext = this.context;
+        const outerKey = this.currentKey;
+        this.context = [...this.context, this.currentKey];
+        const prev = this.context;
+        this.currentKey = '';
+        this.implicits.add(decode_keyString(this.context));
+        this.addContext(this.context, parentIsArray);
+        for (let it = this.next(); it.typ !== 'inlineTableEnd'; it = this.next()) {
+            const { val, parents } = this.keyValue(this.nextPos());
+            let target = hash;
+            for (const part of parents) {
+                if (!(part in target))
+                    target[part] = values_newMap();
+                const h = target[part];
+                if (!isMap(h))
+                    this.fail(`${quote(decode_keyString(this.context))} is not a table`);
+                target = h;
+            }
+            target[this.currentKey] = val;
+            this.context = prev;
+        }
+        this.context = outerContext;
+        this.currentKey = outerKey;
+        return hash;
+    }
+    addImplicitContext(key) {
+        this.implicits.add(decode_keyString(key));
+        this.addContext(key, false);
+    }
+    /** Establish the current table (or a new element of an array of tables). */
+    addContext(key, array) {
+        let hash = this.mapping;
+        const keyContext = [];
+        for (const k of key.slice(0, -1)) {
+            keyContext.push(k);
+            if (!(k in hash)) {
+                this.implicits.add(decode_keyString(keyContext));
+                hash[k] = values_newMap();
+            }
+            const t = hash[k];
+            if (isMapSlice(t))
+                hash = lastMap(t);
+            else if (isMap(t))
+                hash = t;
+            else
+                this.fail(`Key '${decode_keyString(keyContext)}' was already created as a hash.`);
+        }
+        this.context = keyContext;
+        const last = key[key.length - 1] ?? '';
+        if (array) {
+            if (!(last in hash))
+                hash[last] = tagType([], MAP_SLICE);
+            const t = hash[last];
+            if (isMapSlice(t))
+                t.push(values_newMap());
+            else
+                this.fail(`Key '${decode_keyString(key)}' was already created and cannot be used as an array.`);
+        }
+        else {
+            this.setValue(last, values_newMap());
+        }
+        this.context = [...keyContext, last];
+    }
+    set(key, val, typ) {
+        this.setValue(key, val);
+        this.setType(key, typ);
+        this.assigned.add(decode_keyString([...this.context, key]));
+    }
+    setValue(key, value) {
+        let hash = this.mapping;
+        const keyContext = [];
+        for (const k of this.context) {
+            keyContext.push(k);
+            const t = hash[k];
+            if (isMapSlice(t))
+                hash = lastMap(t);
+            else if (isMap(t))
+                hash = t;
+            else
+                this.fail(`Key '${decode_keyString(keyContext)}' has already been defined.`);
+        }
+        keyContext.push(key);
+        const ks = decode_keyString(keyContext);
+        if (key in hash) {
+            // An array value replaces the tables its inline tables created (`a = [{b = 1}]`), but
+            // an array key assigned before is a duplicate (fixed in v1.6.0).
+            if (this.types.get(ks) === 'array' && !this.assigned.has(ks)) {
+                this.implicits.delete(ks);
+                hash[key] = value;
+                return;
+            }
+            if (this.implicits.has(ks)) {
+                this.implicits.delete(ks);
+                return;
+            }
+            this.fail(`Key '${ks}' has already been defined.`);
+        }
+        hash[key] = value;
+    }
+    setType(key, typ) {
+        const k = key === '' ? [...this.context] : [...this.context, key];
+        this.types.set(k.length === 0 ? '""' : decode_keyString(k), typ);
+    }
+}
+function underscoresOK(s) {
+    if (/^[+-]?(nan|inf)$/.test(s))
+        return true;
+    let accept = false;
+    for (const c of s) {
+        if (c === '_' && !accept)
+            return false;
+        accept = /[0-9A-Fa-f]/.test(c);
+    }
+    return accept;
+}
+function hasLeadingZero(s) {
+    if (s.length > 1 && s[0] === '0' && !'box'.includes(s[1] ?? ''))
+        return true;
+    return s.length > 2 && (s[0] === '-' || s[0] === '+') && s[1] === '0';
+}
+/**
+ * A leading byte order mark, skipped by parse.go: UTF-8 (U+FEFF) or UTF-16 (the bytes FF FE or
+ * FE FF, held as escaped bytes U+DCFF U+DCFE, see gotemplate/go-utf8.ts).
+ */
+const decode_BOM = /^(?:\uFEFF|\uDCFF\uDCFE|\uDCFE\uDCFF)/;
+/** toml.Decode into map[string]interface{}. Throws TomlParseError. */
+function unmarshalToml(input) {
+    const text = input.replace(decode_BOM, '');
+    if (text.slice(0, 6).includes('\0')) {
+        throw new TomlParseError('files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8', 1, '');
+    }
+    return new decode_Parser(new LexerV16(text).run()).run();
+}
+
+;// CONCATENATED MODULE: ./src/toml/index.ts
+/** TOML like BurntSushi/toml v1.6.0 (Helm 3.21's toToml/fromToml): see encode.ts and decode.ts. */
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/engine/helm-funcs.ts
 
 
@@ -31302,7 +32331,7 @@ const NO_VALUE = /<no value>/g;
  * Release, Capabilities, ...). Returns template path → rendered text, partials excluded.
  * Throws RenderError (parse or execution) with Helm's message.
  */
-function render(chart, values, options = {}) {
+function engine_render(chart, values, options = {}) {
     const templates = new Map();
     collectTemplates(chart, templates, values);
     return renderTemplates(templates, options);
@@ -31837,7 +32866,7 @@ function renderResources(chart, values, options) {
     if (constraint && !isCompatibleRange(constraint, options.kubeVersion)) {
         throw new KubeVersionMismatchError(constraint, options.kubeVersion);
     }
-    const files = render(chart, values, options);
+    const files = engine_render(chart, values, options);
     const notes = takeNotes(files, chart, options.subNotes ?? false);
     let sorted;
     try {
@@ -31873,713 +32902,13 @@ function renderResources(chart, values, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/values/strvals-json.ts
+;// CONCATENATED MODULE: ./src/lifecycle/render-chart.ts
 /**
- * JSON values for `--set-json`, decoded like Go's encoding/json into interface{}: objects become
- * Go maps, numbers float64. `decodeJsonPrefix` reads one value off the front of a string, as
- * json.Decoder.Decode does, and reports how much it consumed (InputOffset).
- */
-
-
-function jsonToGo(v) {
-    if (Array.isArray(v))
-        return v.map(jsonToGo);
-    if (v !== null && typeof v === 'object') {
-        const m = values_newMap();
-        for (const k of Object.keys(v))
-            m[k] = jsonToGo(v[k]);
-        return m;
-    }
-    return v;
-}
-function skipString(s, i) {
-    let j = i + 1;
-    while (j < s.length && s[j] !== '"')
-        j += s[j] === '\\' ? 2 : 1;
-    return j + 1;
-}
-/** End offset of the first JSON value in `s` (after leading whitespace). */
-function valueEnd(s) {
-    let i = 0;
-    while (i < s.length && /\s/.test(s[i]))
-        i++;
-    const c = s[i];
-    if (c === '"')
-        return skipString(s, i);
-    if (c === '{' || c === '[') {
-        let depth = 0;
-        for (let j = i; j < s.length; j++) {
-            const ch = s[j];
-            if (ch === '"') {
-                j = skipString(s, j) - 1;
-            }
-            else if (ch === '{' || ch === '[')
-                depth++;
-            else if (ch === '}' || ch === ']') {
-                depth--;
-                if (depth === 0)
-                    return j + 1;
-            }
-        }
-        return s.length;
-    }
-    let j = i;
-    while (j < s.length && !/[\s,\]}]/.test(s[j]))
-        j++;
-    return j;
-}
-function goJsonError(text) {
-    const first = text.trim()[0];
-    if (first === undefined)
-        return new StrvalsError('unexpected EOF');
-    return new StrvalsError(`invalid character '${first}' looking for beginning of value`);
-}
-/** json.Decoder.Decode on the front of `s`: the value and the characters consumed. */
-function decodeJsonPrefix(s) {
-    const end = valueEnd(s);
-    const text = s.slice(0, end);
-    try {
-        return { value: jsonToGo(JSON.parse(text)), consumed: end };
-    }
-    catch {
-        throw goJsonError(text);
-    }
-}
-/** json.Unmarshal of a whole document into map[string]interface{} (--set-json object form). */
-function parseJsonObject(s) {
-    const v = JSON.parse(s);
-    if (v !== null && (typeof v !== 'object' || Array.isArray(v)))
-        throw new StrvalsError('not an object');
-    return jsonToGo(v);
-}
-
-;// CONCATENATED MODULE: ./src/values/strvals.ts
-/**
- * Helm's `--set` family parsers, mirroring helm pkg/strvals/parser.go and literal_parser.go
- * (v3.21): `a.b=c`, `a=1,b=2`, `\` escapes, lists `{x,y}`, indices `a[0].b` (nil padding,
- * MaxIndex 65536), nesting capped at 30 names, VAL-1 typing, `--set-string`, `--set-json`,
- * `--set-file` (the caller supplies the file reader) and `--set-literal`.
- */
-
-
-
-
-/** typedVal (VAL-1): bool, null, int64 for plain decimal integers, else the string. */
-function typedVal(val, forceString) {
-    if (forceString)
-        return val;
-    const lower = val.toLowerCase();
-    if (lower === 'true')
-        return true;
-    if (lower === 'false')
-        return false;
-    if (lower === 'null')
-        return null;
-    if (val === '0')
-        return new GoInt(0n, 'int64');
-    if (val.length > 0 && val[0] !== '0' && /^[+-]?[0-9]+$/.test(val)) {
-        const n = BigInt(val);
-        if (n <= 9223372036854775807n && n >= -9223372036854775808n)
-            return new GoInt(n, 'int64');
-    }
-    return val;
-}
-function asMap(v) {
-    if (v !== undefined && isMap(v))
-        return v;
-    throw new ConversionPanic(`interface conversion: interface {} is ${goTypeOf(v)}, not map[string]interface {}`);
-}
-function asList(v) {
-    if (v !== undefined && isSlice(v))
-        return v;
-    throw new ConversionPanic(`interface conversion: interface {} is ${goTypeOf(v)}, not []interface {}`);
-}
-function strvals_set(data, key, val) {
-    if (key.length === 0)
-        return;
-    data[key] = val;
-}
-/** Go's %q of a []rune: `['a' 'b']`. */
-function quoteRunes(s) {
-    return `[${[...s].map((r) => `'${r}'`).join(' ')}]`;
-}
-class strvals_Parser {
-    sc;
-    mode;
-    constructor(sc, mode) {
-        this.sc = sc;
-        this.mode = mode;
-    }
-    parse(data) {
-        for (;;) {
-            try {
-                this.key(data, 0);
-            }
-            catch (e) {
-                if (e instanceof EOFSignal)
-                    return;
-                throw e;
-            }
-        }
-    }
-    get escapes() {
-        return this.mode.kind !== 'literal';
-    }
-    read(value) {
-        return this.mode.kind === 'typed' ? this.mode.reader(value) : value;
-    }
-    /** key() with its deferred recover: Go panics become `unable to parse key: ...`. */
-    key(data, level) {
-        try {
-            this.keyInner(data, level);
-        }
-        catch (e) {
-            if (e instanceof ConversionPanic)
-                throw new StrvalsError(`unable to parse key: ${e.message}`);
-            throw e;
-        }
-    }
-    keyInner(data, level) {
-        const stop = this.mode.kind === 'literal' ? '=[.' : '=[,.';
-        const { runes: k, last, eof } = runesUntil(this.sc, stop, this.escapes);
-        if (eof) {
-            if (k.length === 0)
-                throw new EOFSignal();
-            throw new StrvalsError(`key ${JSON.stringify(k)} has no value`);
-        }
-        if (last === '[') {
-            const i = this.keyIndex();
-            const list = data[k] !== undefined ? asList(data[k]) : [];
-            let out = list;
-            try {
-                out = this.listItem(list, i, level);
-            }
-            finally {
-                strvals_set(data, k, out);
-            }
-            return;
-        }
-        if (last === '=')
-            return this.assign(data, k);
-        if (last === ',') {
-            strvals_set(data, k, '');
-            throw new StrvalsError(`key ${JSON.stringify(k)} has no value (cannot end with ,)`);
-        }
-        if (level + 1 > 30)
-            throw nestedLevelError();
-        const inner = data[k] !== undefined ? asMap(data[k]) : values_newMap();
-        let err = null;
-        try {
-            this.key(inner, level + 1);
-        }
-        catch (e) {
-            err = e;
-        }
-        const size = Object.keys(inner).length;
-        if (err === null && size === 0)
-            throw new StrvalsError(`key map ${JSON.stringify(k)} has no value`);
-        if (size !== 0)
-            strvals_set(data, k, inner);
-        if (err !== null)
-            throw err;
-    }
-    assign(data, k) {
-        if (this.mode.kind === 'json') {
-            strvals_set(data, k, this.jsonValue());
-            return;
-        }
-        if (this.mode.kind === 'literal') {
-            strvals_set(data, k, this.sc.rest());
-            this.sc.skipChars(Number.MAX_SAFE_INTEGER);
-            return;
-        }
-        const vl = this.valList();
-        if (vl === 'eof') {
-            strvals_set(data, k, '');
-            throw new EOFSignal();
-        }
-        if (vl !== 'not-list') {
-            strvals_set(data, k, vl);
-            return;
-        }
-        strvals_set(data, k, this.read(this.val()));
-    }
-    /** Value after `=` in JSON mode: empty → nil, else one JSON value then blanks and a comma. */
-    jsonValue() {
-        if (this.emptyVal())
-            return null;
-        const { value, consumed } = decodeJsonPrefix(this.sc.rest());
-        this.sc.skipChars(consumed);
-        this.emptyVal();
-        return value;
-    }
-    emptyVal() {
-        for (;;) {
-            const r = this.sc.read();
-            if (r === null || r === ',')
-                return true;
-            if (!/\s/u.test(r)) {
-                this.sc.unread();
-                return false;
-            }
-        }
-    }
-    keyIndex() {
-        const { runes, eof } = runesUntil(this.sc, ']', this.escapes);
-        if (eof)
-            throw new StrvalsError('error parsing index: EOF');
-        try {
-            return strvals_scanner_atoi(runes);
-        }
-        catch (e) {
-            throw new StrvalsError(`error parsing index: ${e.message}`);
-        }
-    }
-    listItem(list, i, level) {
-        if (i < 0)
-            throw new StrvalsError(`negative ${i} index not allowed`);
-        const { runes: k, last, eof } = runesUntil(this.sc, '[.=', this.escapes);
-        if (k.length > 0)
-            throw new StrvalsError(`unexpected data at end of array index: ${quoteRunes(k)}`);
-        if (eof)
-            throw new EOFSignal();
-        if (last === '=')
-            return setIndex(list, i, this.itemValue());
-        if (last === '[') {
-            const nextI = this.keyIndex();
-            const existing = list.length > i ? list[i] : null;
-            const crt = existing !== null && existing !== undefined ? asList(existing) : [];
-            return setIndex(list, i, this.listItem(crt, nextI, level));
-        }
-        let inner = values_newMap();
-        if (list.length > i) {
-            const cur = list[i];
-            if (cur !== undefined && isMap(cur))
-                inner = cur;
-            else
-                list[i] = inner;
-        }
-        this.key(inner, level);
-        return setIndex(list, i, inner);
-    }
-    itemValue() {
-        if (this.mode.kind === 'json')
-            return this.jsonValue();
-        if (this.mode.kind === 'literal') {
-            const rest = this.sc.rest();
-            this.sc.skipChars(Number.MAX_SAFE_INTEGER);
-            return rest;
-        }
-        const vl = this.valList();
-        if (vl === 'eof')
-            return '';
-        if (vl !== 'not-list')
-            return vl;
-        return this.read(this.val());
-    }
-    val() {
-        return runesUntil(this.sc, ',').runes;
-    }
-    valList() {
-        const r = this.sc.read();
-        if (r === null)
-            return 'eof';
-        if (r !== '{') {
-            this.sc.unread();
-            return 'not-list';
-        }
-        const list = [];
-        for (;;) {
-            const { runes, last, eof } = runesUntil(this.sc, ',}');
-            if (eof)
-                throw new StrvalsError("list must terminate with '}'");
-            if (last === '}') {
-                const next = this.sc.read();
-                if (next !== null && next !== ',')
-                    this.sc.unread();
-                list.push(this.read(runes));
-                return list;
-            }
-            list.push(this.read(runes));
-        }
-    }
-}
-function run(s, dest, mode) {
-    new strvals_Parser(new RuneScanner(s), mode).parse(dest);
-    return dest;
-}
-const typed = (forceString) => ({
-    kind: 'typed',
-    reader: (raw) => typedVal(raw, forceString),
-});
-/** strvals.Parse. */
-function parseSet(s) {
-    return run(s, newMap(), typed(false));
-}
-/** strvals.ParseInto: merge into `dest` (later keys overwrite). */
-function parseInto(s, dest) {
-    return run(s, dest, typed(false));
-}
-/** strvals.ParseString / ParseIntoString (`--set-string`). */
-function parseIntoString(s, dest = values_newMap()) {
-    return run(s, dest, typed(true));
-}
-/** strvals.ParseJSON (`--set-json key=<json>,...`; an empty value is null). */
-function parseIntoJson(s, dest = values_newMap()) {
-    return run(s, dest, { kind: 'json' });
-}
-/** strvals.ParseIntoFile (`--set-file`): `reader(path)` returns the value to store. */
-function parseIntoFile(s, dest, reader) {
-    return run(s, dest, { kind: 'typed', reader });
-}
-/** strvals.ParseLiteralInto (`--set-literal`): the value is the rest of the string, verbatim. */
-function parseIntoLiteral(s, dest = values_newMap()) {
-    return run(s, dest, { kind: 'literal' });
-}
-
-;// CONCATENATED MODULE: ./src/values/options.ts
-/**
- * Options.MergeValues, mirroring helm pkg/cli/values/options.go (v3.21, §6.1): user values are
- * built in a fixed order regardless of flag order — `-f` files (deep merge, left to right),
- * `--set-json`, `--set`, `--set-string`, `--set-file`, `--set-literal`. Pure: file contents are
- * read through the caller's `readFile`.
- */
-
-
-
-
-class ValuesOptionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ValuesOptionError';
-    }
-}
-/** options.go mergeMaps: maps merge recursively, anything else from `b` replaces. */
-function mergeMaps(a, b) {
-    const out = values_newMap(Object.entries(a));
-    for (const [k, v] of Object.entries(b)) {
-        const cur = out[k];
-        if (isMap(v) && cur !== undefined && isMap(cur)) {
-            out[k] = mergeMaps(cur, v);
-            continue;
-        }
-        out[k] = v;
-    }
-    return out;
-}
-const options_utf8 = new TextDecoder();
-function options_text(data) {
-    return typeof data === 'string' ? data : options_utf8.decode(data);
-}
-function wrapped(prefix, fn) {
-    try {
-        return fn();
-    }
-    catch (e) {
-        throw new ValuesOptionError(`${prefix}: ${e.message}`);
-    }
-}
-/** Options.MergeValues. */
-function mergeUserValues(opts, readFile) {
-    let base = values_newMap();
-    for (const file of opts.valueFiles ?? []) {
-        const current = wrapped(`failed to parse ${file}`, () => parseValuesYaml(options_text(readFile(file))));
-        base = mergeMaps(base, current);
-    }
-    for (const value of opts.jsonValues ?? []) {
-        const trimmed = value.trim();
-        if (trimmed.startsWith('{')) {
-            let obj;
-            try {
-                obj = parseJsonObject(trimmed);
-            }
-            catch {
-                throw new ValuesOptionError(`failed parsing --set-json data JSON: ${value}`);
-            }
-            base = mergeMaps(base, isMap(obj) ? obj : values_newMap());
-        }
-        else {
-            wrapped(`failed parsing --set-json data ${value}`, () => parseIntoJson(value, base));
-        }
-    }
-    for (const value of opts.values ?? [])
-        wrapped('failed parsing --set data', () => parseInto(value, base));
-    for (const value of opts.stringValues ?? []) {
-        wrapped('failed parsing --set-string data', () => parseIntoString(value, base));
-    }
-    for (const value of opts.fileValues ?? []) {
-        wrapped('failed parsing --set-file data', () => parseIntoFile(value, base, (p) => options_text(readFile(p))));
-    }
-    for (const value of opts.literalValues ?? []) {
-        wrapped('failed parsing --set-literal data', () => parseIntoLiteral(value, base));
-    }
-    return base;
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __nccwpck_require__(878);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(2815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
-;// CONCATENATED MODULE: ./src/values/schema-messages.ts
-/** v6 quote(): Go %q with single quotes. */
-function schema_messages_quote(s) {
-    const q = JSON.stringify(s).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
-    return `'${q}'`;
-}
-/** Go's %v of a float64: shortest digits, exponent form below 1e-4 or from 1e21. */
-function goFloat(v) {
-    if (!Number.isFinite(v))
-        return v > 0 ? '+Inf' : v < 0 ? '-Inf' : 'NaN';
-    if (v === 0)
-        return Object.is(v, -0) ? '-0' : '0';
-    const [mant, expS] = v.toExponential().split('e');
-    const exp = Number(expS);
-    if (exp < -4 || exp >= 21) {
-        const sign = exp < 0 ? '-' : '+';
-        return `${mant}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
-    }
-    return String(v);
-}
-/** v6 display(): strings quoted, composites as `value`, others %v. */
-function display(v) {
-    if (typeof v === 'string')
-        return schema_messages_quote(v);
-    if (v === null)
-        return '<nil>';
-    if (typeof v === 'object')
-        return 'value';
-    if (typeof v === 'number')
-        return goFloat(v);
-    return String(v);
-}
-/** v6 jsonType names. */
-function jsonType(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'array';
-    if (typeof v === 'object')
-        return 'object';
-    if (typeof v === 'boolean')
-        return 'boolean';
-    return typeof v;
-}
-function schema_messages_length(v) {
-    return typeof v === 'string' ? [...v].length : Array.isArray(v) ? v.length : 0;
-}
-const LIMIT_NAMES = {
-    minimum: 'minimum',
-    maximum: 'maximum',
-    exclusiveMinimum: 'exclusiveMinimum',
-    exclusiveMaximum: 'exclusiveMaximum',
-};
-function limitMessage(e) {
-    const p = e.params;
-    let name = LIMIT_NAMES[e.keyword] ?? e.keyword;
-    // Draft-04 style boolean exclusive limits report through minimum/maximum in ajv.
-    if (p.comparison === '>')
-        name = 'exclusiveMinimum';
-    if (p.comparison === '<')
-        name = 'exclusiveMaximum';
-    return `${name}: got ${goFloat(Number(e.data))}, want ${goFloat(Number(p.limit))}`;
-}
-function enumMessage(want) {
-    if (want.some((w) => w !== null && typeof w === 'object'))
-        return 'enum failed';
-    if (want.length === 1)
-        return `value must be ${display(want[0])}`;
-    return `value must be one of ${want.map(display).join(', ')}`;
-}
-/** The v6 message for one ajv error (already merged: see mergeErrors). */
-function messageFor(e, extra = []) {
-    const p = e.params;
-    switch (e.keyword) {
-        case 'required': {
-            const missing = [String(p['missingProperty']), ...extra];
-            return missing.length === 1
-                ? `missing property ${schema_messages_quote(missing[0])}`
-                : `missing properties ${missing.map(schema_messages_quote).join(', ')}`;
-        }
-        case 'type': {
-            const want = Array.isArray(e.schema) ? e.schema : [String(e.schema)];
-            return `got ${jsonType(e.data)}, want ${want.join(' or ')}`;
-        }
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum':
-            return limitMessage(e);
-        case 'multipleOf':
-            return `multipleOf: got ${goFloat(Number(e.data))}, want ${goFloat(Number(p['multipleOf']))}`;
-        case 'minLength':
-        case 'maxLength':
-        case 'minItems':
-        case 'maxItems':
-            return `${e.keyword}: got ${schema_messages_length(e.data)}, want ${String(p['limit'])}`;
-        case 'minProperties':
-        case 'maxProperties':
-            return `${e.keyword}: got ${Object.keys(e.data).length}, want ${String(p['limit'])}`;
-        case 'enum':
-            return enumMessage(e.schema);
-        case 'const':
-            return e.schema !== null && typeof e.schema === 'object'
-                ? 'const failed'
-                : `value must be ${display(e.schema)}`;
-        case 'pattern':
-            return `${schema_messages_quote(String(e.data))} does not match pattern ${schema_messages_quote(String(p['pattern']))}`;
-        case 'format':
-            return `${display(e.data)} is not valid ${schema_messages_quote(String(p['format']))}`;
-        case 'additionalProperties':
-        case 'unevaluatedProperties': {
-            const props = [String(p['additionalProperty'] ?? p['unevaluatedProperty']), ...extra];
-            return `additional properties ${props.map(schema_messages_quote).join(', ')} not allowed`;
-        }
-        case 'uniqueItems': {
-            const i = Number(p['i']);
-            const j = Number(p['j']);
-            return `items at ${Math.min(i, j)} and ${Math.max(i, j)} are equal`;
-        }
-        case 'dependencies':
-        case 'dependentRequired':
-            return `properties ${[String(p['missingProperty']), ...extra].map(schema_messages_quote).join(', ')} required, if ${schema_messages_quote(String(p['property']))} exists`;
-        case 'propertyNames':
-            return `invalid property ${schema_messages_quote(String(p['propertyName']))}`;
-        case 'contains':
-            return 'no items match contains schema';
-        case 'not':
-            return "'not' failed";
-        case 'false schema':
-            return 'false schema';
-        case 'anyOf':
-            return "'anyOf' failed";
-        case 'allOf':
-            return "'allOf' failed";
-        case 'oneOf': {
-            const passing = p['passingSchemas'];
-            return passing
-                ? `'oneOf' failed, subschemas ${passing[0]}, ${passing[1]} matched`
-                : "'oneOf' failed, none matched";
-        }
-        case 'additionalItems':
-        case 'items':
-            return `last ${schema_messages_length(e.data) - Number(p['limit'])} additionalItem(s) not allowed`;
-        default:
-            return e.message ?? `${e.keyword} failed`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/values/schema-tree.ts
-const GROUPING = new Set(['anyOf', 'oneOf', 'allOf']);
-const MERGED = new Set([
-    'required',
-    'additionalProperties',
-    'dependencies',
-    'dependentRequired',
-    'unevaluatedProperties',
-]);
-/** Keywords whose subschema applies to a child instance (consume one instance path segment). */
-const CHILD_WITH_NAME = new Set(['properties', 'patternProperties']);
-const CHILD_WITH_INDEX = new Set(['items', 'prefixItems']);
-const CHILD = new Set([
-    'additionalProperties',
-    'additionalItems',
-    'unevaluatedProperties',
-    'unevaluatedItems',
-    'contains',
-]);
-function mergeErrors(errors) {
-    const nodes = [];
-    const byKey = new Map();
-    for (const e of errors) {
-        if (e.keyword === 'if')
-            continue;
-        const key = `${e.instancePath}\u0000${e.schemaPath}`;
-        const prev = MERGED.has(e.keyword) ? byKey.get(key) : undefined;
-        if (prev) {
-            const p = e.params;
-            prev.extra.push(String(p['missingProperty'] ?? p['additionalProperty'] ?? p['unevaluatedProperty']));
-            continue;
-        }
-        const node = { error: e, extra: [], children: [] };
-        byKey.set(key, node);
-        nodes.push(node);
-    }
-    return nodes;
-}
-/** How many instance segments the schema path `rest` (after a group) descends into. */
-function consumedSegments(rest) {
-    let n = 0;
-    for (let i = 0; i < rest.length; i++) {
-        const seg = rest[i];
-        if (CHILD_WITH_NAME.has(seg)) {
-            n++;
-            i++;
-        }
-        else if (CHILD_WITH_INDEX.has(seg)) {
-            n++;
-            if (/^\d+$/.test(rest[i + 1] ?? ''))
-                i++;
-        }
-        else if (CHILD.has(seg))
-            n++;
-    }
-    return n;
-}
-function groupInstancePath(node, groupPath) {
-    const rest = node.error.schemaPath.slice(groupPath.length).split('/').slice(2);
-    const segments = node.error.instancePath.split('/');
-    return segments.slice(0, segments.length - consumedSegments(rest)).join('/');
-}
-function synthesiseAllOf(nodes) {
-    const out = [];
-    const seen = new Set();
-    for (const node of nodes) {
-        for (const m of node.error.schemaPath.matchAll(/\/allOf\/\d+(?=\/)/g)) {
-            const groupPath = `${node.error.schemaPath.slice(0, m.index)}/allOf`;
-            if (seen.has(groupPath))
-                continue;
-            seen.add(groupPath);
-            const instancePath = groupInstancePath(node, groupPath);
-            const error = {
-                keyword: 'allOf',
-                instancePath,
-                schemaPath: groupPath,
-                params: {},
-            };
-            out.push({ error, extra: [], children: [] });
-        }
-        out.push(node);
-    }
-    return out;
-}
-/** The top-level causes, each with its nested causes. */
-function buildErrorTree(errors) {
-    const nodes = synthesiseAllOf(mergeErrors(errors));
-    const groups = nodes.filter((n) => GROUPING.has(n.error.keyword));
-    const top = [];
-    for (const n of nodes) {
-        const owner = groups
-            .filter((g) => g !== n && n.error.schemaPath.startsWith(`${g.error.schemaPath}/`))
-            .sort((a, b) => b.error.schemaPath.length - a.error.schemaPath.length)[0];
-        if (owner)
-            owner.children.push(n);
-        else
-            top.push(n);
-    }
-    return top;
-}
-
-;// CONCATENATED MODULE: ./src/values/schema.ts
-/**
- * values.schema.json validation, mirroring helm pkg/chartutil/jsonschema.go (v3.21, VAL-13):
- * each chart's schema validates its final coalesced values, subcharts against their own
- * sub-table (skipped when absent or null). ajv does the validating (draft-07 by default,
- * 2019-09 and 2020-12 by `$schema`); messages are reworded as santhosh-tekuri/jsonschema v6.
+ * `renderChart(chart, options)`: Helm's install path up to rendering, for a loaded chart
+ * (helm/helm pkg/action/install.go `RunWithContext` in client-only mode): installability and
+ * dependency checks, dependency processing (conditions, tags, aliases, import-values),
+ * capabilities, release name validation, values with schema validation, then renderResources.
+ * Pure: the chart and user values come in, manifests, hooks and notes go out.
  */
 
 
@@ -32587,355 +32916,10 @@ function buildErrorTree(errors) {
 
 
 
-
-const addFormats = (dist_default());
-const SCHEMA_ERROR_PREFIX = "values don't meet the specifications of the schema(s) in the following chart(s):\n";
-class SchemaValidationError extends Error {
-    details;
-    constructor(details) {
-        super(`${SCHEMA_ERROR_PREFIX}${details}`);
-        this.details = details;
-        this.name = 'SchemaValidationError';
-    }
-}
-/** Go values → JSON the validator sees (int64 as numbers, []byte as base64 like encoding/json). */
-function schema_toJson(v) {
-    if (v instanceof GoInt)
-        return v.toNumber();
-    if (v instanceof Uint8Array)
-        return Buffer.from(v).toString('base64');
-    if (isSlice(v))
-        return v.map(schema_toJson);
-    if (v instanceof GoStruct || v instanceof GoFuncValue)
-        return null;
-    if (isMap(v)) {
-        const out = {};
-        for (const k of Object.keys(v))
-            Object.defineProperty(out, k, {
-                value: schema_toJson(v[k]),
-                enumerable: true,
-                writable: true,
-                configurable: true,
-            });
-        return out;
-    }
-    return v;
-}
-/** Meta-schema URLs ajv knows (draft-07 core); others are dropped before compiling. */
-const AJV_DRAFT7 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
 /**
- * Pick the ajv dialect from `$schema` the way jsonschema v6 picks a draft: 2020-12 and 2019-09
- * by URL, `https://json-schema.org/schema` (the "latest" alias) as 2020-12, draft-04/06 with the
- * draft-07 vocabulary. Returns the schema to compile (with an unknown `$schema` removed, since
- * ajv refuses meta-schemas it has not loaded).
- */
-function makeAjv(schema) {
-    const dialect = typeof schema['$schema'] === 'string' ? schema['$schema'] : '';
-    const opts = { allErrors: true, verbose: true, strict: false, validateFormats: true };
-    const withoutDialect = () => {
-        const copy = { ...schema };
-        delete copy['$schema'];
-        return copy;
-    };
-    if (dialect.includes('2020-12')) {
-        return { ajv: new _2020.Ajv2020({ ...opts, validateFormats: false }), schema };
-    }
-    if (dialect.includes('2019-09')) {
-        return { ajv: new _2019.Ajv2019({ ...opts, validateFormats: false }), schema };
-    }
-    if (/^https?:\/\/json-schema\.org\/schema#?$/.test(dialect)) {
-        return {
-            ajv: new _2020.Ajv2020({ ...opts, validateFormats: false }),
-            schema: withoutDialect(),
-        };
-    }
-    // Draft-04/06 schemas validate with the draft-07 vocabulary; ajv has no meta-schema for them.
-    const older = dialect.includes('draft-04') || dialect.includes('draft-06');
-    const ajv = addFormats(new dist_ajv.Ajv({ ...opts, validateSchema: !older }));
-    return { ajv, schema: dialect === '' || AJV_DRAFT7.test(dialect) ? schema : withoutDialect() };
-}
-function schema_render(nodes, depth, out) {
-    for (const n of nodes) {
-        out.push(`${'  '.repeat(depth)}- at ${schema_messages_quote(n.error.instancePath)}: ${messageFor(n.error, n.extra)}`);
-        schema_render(n.children, depth + 1, out);
-    }
-}
-const compiled = new WeakMap();
-function schema_compile(schemaBytes) {
-    const cached = compiled.get(schemaBytes);
-    if (cached)
-        return cached;
-    const schema = JSON.parse(new TextDecoder().decode(schemaBytes));
-    const { ajv, schema: compilable } = makeAjv(schema);
-    const validate = ajv.compile(compilable);
-    compiled.set(schemaBytes, validate);
-    return validate;
-}
-/** ValidateAgainstSingleSchema: '' when valid, else the `- at ...` lines plus a newline. */
-function validateAgainstSingleSchema(values, schemaBytes) {
-    let validate;
-    try {
-        validate = schema_compile(schemaBytes);
-    }
-    catch (e) {
-        return `${e.message}\n`;
-    }
-    if (validate(schema_toJson(values)))
-        return '';
-    const lines = [];
-    schema_render(buildErrorTree(validate.errors ?? []), 0, lines);
-    return `${lines.join('\n')}\n`;
-}
-function typeNameOf(v) {
-    if (typeof v === 'string')
-        return 'string';
-    if (typeof v === 'boolean')
-        return 'bool';
-    if (typeof v === 'number')
-        return 'float64';
-    if (v instanceof GoInt)
-        return v.type;
-    if (isSlice(v))
-        return '[]interface {}';
-    return 'interface {}';
-}
-/** ValidateAgainstSchema's per-chart report ('' when everything validates). */
-function schemaReport(chart, values) {
-    let sb = '';
-    if (chart.schema) {
-        const err = validateAgainstSingleSchema(values, chart.schema);
-        if (err)
-            sb += `${chart.metadata.name}:\n${err}`;
-    }
-    for (const sub of chart.dependencies) {
-        const raw = values[sub.metadata.name];
-        if (raw === undefined || raw === null)
-            continue;
-        if (!isMap(raw)) {
-            sb += `${sub.metadata.name}:\ninvalid type for values: expected object (map), got ${typeNameOf(raw)}\n`;
-            continue;
-        }
-        sb += schemaReport(sub, raw);
-    }
-    return sb;
-}
-/** ToRenderValues' schema step: throws SchemaValidationError with Helm's message. */
-function validateAgainstSchema(chart, values) {
-    const report = schemaReport(chart, values);
-    if (report)
-        throw new SchemaValidationError(report);
-}
-
-;// CONCATENATED MODULE: ./src/values/values-object.ts
-/**
- * chartutil.Values as a template value: the map tagged with its Go type and the methods
- * templates can call (helm pkg/chartutil/values.go): YAML, Table, AsMap, PathValue.
- */
-
-
-
-
-const VALUES_TYPE_NAME = 'chartutil.Values';
-function untagged(m) {
-    return values_newMap(Object.entries(m));
-}
-/** Tag `m` (in place) as chartutil.Values. */
-function asValues(m) {
-    const info = {
-        name: VALUES_TYPE_NAME,
-        kind: 'map',
-        elem: 'interface {}',
-        methods: {
-            YAML: fn('YAML', { params: [], returnsError: true }, () => marshalYaml(untagged(m))),
-            AsMap: fn('AsMap', { params: [] }, () => untagged(m)),
-            Table: fn('Table', { params: ['string'], returnsError: true }, (name) => {
-                try {
-                    return asValues(copyMap(table(m, name)));
-                }
-                catch (e) {
-                    throw new FuncError(e.message);
-                }
-            }),
-            PathValue: fn('PathValue', { params: ['string'], returnsError: true }, (path) => {
-                try {
-                    return pathValue(m, path);
-                }
-                catch (e) {
-                    throw new FuncError(e.message);
-                }
-            }),
-        },
-    };
-    return tagType(m, info);
-}
-
-;// CONCATENATED MODULE: ./src/values/render-values.ts
-/**
- * ToRenderValues(WithSchemaValidation), mirroring helm pkg/chartutil/values.go (v3.21): the
- * top-level template context — `.Chart` (*chart.Metadata), `.Capabilities`, `.Release` and
- * `.Values` (user values coalesced over the chart, validated against values.schema.json).
- * The engine adds `.Files`, `.Template` and `.Subcharts` per chart (FILES_KEY etc. name the slots).
- */
-
-
-
-
-
-
-/** Keys the engine fills in per chart. */
-const FILES_KEY = 'Files';
-const TEMPLATE_KEY = 'Template';
-const SUBCHARTS_KEY = 'Subcharts';
-/** `.Release` (a map in Helm 3, Revision an int). */
-function releaseMap(opts) {
-    return values_newMap([
-        ['Name', opts.name],
-        ['Namespace', opts.namespace],
-        ['IsUpgrade', opts.isUpgrade],
-        ['IsInstall', opts.isInstall],
-        ['Revision', new GoInt(opts.revision, 'int')],
-        ['Service', 'Helm'],
-    ]);
-}
-/** ToRenderValuesWithSchemaValidation: throws CoalesceError or SchemaValidationError. */
-function toRenderValues(chart, userValues, release, opts = {}) {
-    const top = values_newMap([
-        ['Chart', new MetadataStruct(chart.metadata)],
-        ['Capabilities', opts.capabilities ?? defaultCapabilities()],
-        ['Release', releaseMap(release)],
-    ]);
-    const vals = coalesceValues(chart, userValues, { printf: opts.printf });
-    if (!opts.skipSchemaValidation)
-        validateAgainstSchema(chart, vals);
-    top['Values'] = asValues(vals);
-    return asValues(top);
-}
-
-;// CONCATENATED MODULE: ./src/release/name.ts
-/**
- * Release name validation (helm/helm pkg/chartutil/validate_name.go; CMD-NAME): DNS-1123
- * subdomain syntax, at most 53 characters.
- */
-const VALID_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const MAX_RELEASE_NAME_LENGTH = 53;
-class InvalidReleaseNameError extends Error {
-    releaseName;
-    reason;
-    constructor(releaseName, reason) {
-        super(`release name "${releaseName}": ${reason}`);
-        this.releaseName = releaseName;
-        this.reason = reason;
-        this.name = 'InvalidReleaseNameError';
-    }
-}
-/** Throws InvalidReleaseNameError with Install.availableName's wording. */
-function validateReleaseName(name) {
-    if (name === '')
-        throw new InvalidReleaseNameError(name, 'no name provided');
-    if (name.length > MAX_RELEASE_NAME_LENGTH || !VALID_NAME.test(name)) {
-        throw new InvalidReleaseNameError(name, `invalid release name, must match regex ${VALID_NAME.source} and the length must not be longer than ${MAX_RELEASE_NAME_LENGTH}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/install-render.ts
-
-
-
-
-
-
-
-
-
-/** Helm's values flags (pkg/cli/values/options.go flags). */
-const VALUE_FLAGS = [
-    { name: 'values', short: 'f', kind: 'stringSlice' },
-    { name: 'set', kind: 'stringArray' },
-    { name: 'set-string', kind: 'stringArray' },
-    { name: 'set-json', kind: 'stringArray' },
-    { name: 'set-file', kind: 'stringArray' },
-    { name: 'set-literal', kind: 'stringArray' },
-];
-/** User-supplied values from -f and the --set family, in Helm's fixed order (section 6.1). */
-function readValueOptions(args, io) {
-    const list = (name) => args.lists.get(name) ?? [];
-    return mergeUserValues({
-        valueFiles: list('values'),
-        values: list('set'),
-        stringValues: list('set-string'),
-        jsonValues: list('set-json'),
-        fileValues: list('set-file'),
-        literalValues: list('set-literal'),
-    }, (path) => (path === '-' ? io.readStdin() : io.readFile(path)));
-}
-/** Install.NameAndChart: the release name and chart from the positional arguments. */
-function nameAndChart(positionals, opts) {
-    if (positionals.length === 0)
-        throw new UsageError('"hookline template" requires at least 1 argument');
-    if (positionals.length > 2) {
-        throw new UsageError(`expected at most two arguments, unexpected arguments: ${positionals.slice(2).join(', ')}`);
-    }
-    if (positionals.length === 2) {
-        if (opts.generateName)
-            throw new UsageError('cannot set --generate-name and also specify a name');
-        if (opts.nameTemplate)
-            throw new UsageError('cannot set --name-template and also specify a name');
-        return [positionals[0], positionals[1]];
-    }
-    const chart = positionals[0];
-    if (opts.nameTemplate)
-        return [templateName(opts.nameTemplate), chart];
-    if (opts.generateName) {
-        let base = chart.replace(/\/+$/, '').split('/').pop() ?? '';
-        if (base === '.' || base === '')
-            base = 'chart';
-        const dot = base.indexOf('.');
-        if (dot !== -1)
-            base = base.slice(0, dot);
-        return [`${base}-${Math.floor(Date.now() / 1000)}`, chart];
-    }
-    return [opts.defaultName, chart];
-}
-/** action.TemplateName: `--name-template` rendered with sprig and no data. */
-function templateName(nameTemplate) {
-    const set = new TemplateSet({ funcs: sprigFuncs() });
-    set.parse('name-template', nameTemplate);
-    return set.execute('name-template', null);
-}
-/** Helm's install path up to rendering, for a chart already loaded. */
-function renderForInstall(chart, userValues, opts) {
-    const type = chart.metadata.type;
-    if (type !== '' && type !== 'application')
-        throw new Error(`${type} charts are not installable`);
-    checkDependencies(chart);
-    processDependencies(chart, userValues, { printf: opts.warn });
-    const caps = defaultCapabilities({
-        ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
-        apiVersions: opts.apiVersions,
-        ...(opts.helmVersion ? { helmVersion: opts.helmVersion } : {}),
-    });
-    validateReleaseName(opts.releaseName);
-    const values = toRenderValues(chart, userValues, {
-        name: opts.releaseName,
-        namespace: opts.namespace,
-        revision: opts.revision ?? 1,
-        isInstall: !opts.isUpgrade,
-        isUpgrade: opts.isUpgrade,
-    }, { capabilities: caps, skipSchemaValidation: opts.skipSchemaValidation, printf: opts.warn });
-    try {
-        return renderResources(chart, values, {
-            kubeVersion: caps.kubeVersion.version,
-            includeCrds: opts.includeCrds,
-            subNotes: opts.subNotes,
-        });
-    }
-    catch (err) {
-        throw new ReleaseRenderError(err);
-    }
-}
-/**
- * Rendering failed after the release record was created, so Helm has a (failed) release to
- * show: `helm template` then suggests --debug, and with --debug prints what was rendered.
+ * Rendering failed after Helm would have created the release record, so Helm has a (failed)
+ * release to show: `helm template` then suggests --debug, and with --debug prints what was
+ * rendered. Errors before that point (chart, values, schema, name) are thrown as they are.
  */
 class ReleaseRenderError extends Error {
     reason;
@@ -32958,6 +32942,46 @@ function checkDependencies(chart) {
     if (missing.length) {
         throw new Error('An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: ' +
             `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`);
+    }
+}
+/** Render a loaded chart as `helm template` / `helm install --dry-run` would. */
+function renderChart(chart, options) {
+    const type = chart.metadata.type;
+    if (type !== '' && type !== 'application')
+        throw new Error(`${type} charts are not installable`);
+    const userValues = options.values ?? values_newMap();
+    const warn = options.warn ?? (() => undefined);
+    checkDependencies(chart);
+    processDependencies(chart, userValues, { printf: warn });
+    const caps = defaultCapabilities({
+        ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}),
+        apiVersions: options.apiVersions ?? [],
+        ...(options.helmVersion ? { helmVersion: options.helmVersion } : {}),
+    });
+    validateReleaseName(options.releaseName);
+    const isUpgrade = options.isUpgrade ?? false;
+    const values = toRenderValues(chart, userValues, {
+        name: options.releaseName,
+        namespace: options.namespace ?? 'default',
+        revision: options.revision ?? 1,
+        isInstall: !isUpgrade,
+        isUpgrade,
+    }, {
+        capabilities: caps,
+        skipSchemaValidation: options.skipSchemaValidation ?? false,
+        printf: warn,
+    });
+    try {
+        return renderResources(chart, values, {
+            kubeVersion: caps.kubeVersion.version,
+            includeCrds: options.includeCrds ?? false,
+            subNotes: options.subNotes ?? false,
+            strict: options.strict ?? false,
+            ...(options.lookup ? { lookup: options.lookup } : {}),
+        });
+    }
+    catch (err) {
+        throw new ReleaseRenderError(err);
     }
 }
 
@@ -33034,6 +33058,7 @@ function writeOutputDir(io, plan) {
 
 
 
+
 const FLAGS = [
     ...VALUE_FLAGS,
     { name: 'namespace', short: 'n', kind: 'string' },
@@ -33073,7 +33098,8 @@ async function templateCommand(argv, io) {
     const chart = loadChart(io.resolve(chartPath));
     let rendered;
     try {
-        rendered = renderForInstall(chart, userValues, {
+        rendered = renderChart(chart, {
+            values: userValues,
             releaseName: name,
             namespace: args.strings.get('namespace') ?? 'default',
             isUpgrade: args.bools.get('is-upgrade') ?? false,
@@ -42952,7 +42978,7 @@ var cst = __nccwpck_require__(3461);
 var lexer = __nccwpck_require__(361);
 var lineCounter = __nccwpck_require__(6628);
 var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
+var publicApi = __nccwpck_require__(6428);
 var visit = __nccwpck_require__(204);
 
 
@@ -46167,7 +46193,7 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 6428:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

@@ -6,13 +6,8 @@ import { loadChart } from '../chart/directory.js';
 import { parseKubeVersion } from '../values/capabilities.js';
 import type { CliIo } from './io.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
-import {
-  ReleaseRenderError,
-  VALUE_FLAGS,
-  nameAndChart,
-  readValueOptions,
-  renderForInstall,
-} from './install-render.js';
+import { VALUE_FLAGS, nameAndChart, readValueOptions } from './install-render.js';
+import { ReleaseRenderError, renderChart } from '../lifecycle/render-chart.js';
 import { selectShowOnly, writeOutputDir } from './template-output.js';
 import { isTestHook } from '../release/hook.js';
 
@@ -55,7 +50,8 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
   const chart = loadChart(io.resolve(chartPath));
   let rendered;
   try {
-    rendered = renderForInstall(chart, userValues, {
+    rendered = renderChart(chart, {
+      values: userValues,
       releaseName: name,
       namespace: args.strings.get('namespace') ?? 'default',
       isUpgrade: args.bools.get('is-upgrade') ?? false,
