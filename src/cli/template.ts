@@ -74,6 +74,12 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
       cause: err,
     });
   }
+  // Helm drops a document with an unknown hook event silently (HK-3); hookline says so.
+  for (const { path, value } of rendered.skippedHooks) {
+    io.log(
+      `warning: ${path}: unknown hook ${JSON.stringify(value)}: the document is skipped (neither rendered nor applied)\n`,
+    );
+  }
   let out = `${rendered.manifest.trim()}\n`;
   const hooks = args.bools.get('no-hooks') ? [] : rendered.hooks;
   const skipTests = args.bools.get('skip-tests') ?? false;

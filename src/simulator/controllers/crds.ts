@@ -7,6 +7,7 @@ import { child, objects, str, type JsonObject } from '../json.js';
 import { resourceKey, type Registry } from '../registry.js';
 import { guarded } from '../report.js';
 import type { StoreEvent } from '../store.js';
+import { StoreController } from './controller.js';
 
 const CRD_RESOURCE = 'apiextensions.k8s.io/customresourcedefinitions';
 
@@ -40,21 +41,15 @@ export function crdResourceType(crd: JsonObject): ResourceType | undefined {
   };
 }
 
-export class CrdController {
-  private readonly unlisten: () => void;
-
+export class CrdController extends StoreController {
   constructor(
-    private readonly reg: Registry,
+    reg: Registry,
     private readonly catalogue: Catalogue,
   ) {
-    this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
+    super(reg);
   }
 
-  stop(): void {
-    this.unlisten();
-  }
-
-  private onEvent(ev: StoreEvent): void {
+  protected onEvent(ev: StoreEvent): void {
     if (ev.resource !== CRD_RESOURCE) return;
     const type = crdResourceType(ev.object);
     if (!type) return;

@@ -18,34 +18,26 @@ import {
   ownedBy,
   templateHash,
 } from './owned.js';
-import { WorkQueue } from './queue.js';
+import { QueuedController } from './controller.js';
 
 const SOURCE = { component: 'deployment-controller' };
 const REVISION = 'deployment.kubernetes.io/revision';
 const count = (o: JsonObject, k: string): number => num(child(o, 'status'), k) ?? 0;
 
-export class DeploymentController {
-  private readonly queue: WorkQueue;
+export class DeploymentController extends QueuedController {
   private readonly deployType: ResourceType;
   private readonly rsType: ResourceType;
-  private readonly unlisten: () => void;
 
   constructor(
-    private readonly reg: Registry,
+    reg: Registry,
     private readonly events: EventRecorder,
   ) {
+    super(reg);
     this.deployType = reg.catalogue.byKind('apps', 'Deployment') as ResourceType;
     this.rsType = reg.catalogue.byKind('apps', 'ReplicaSet') as ResourceType;
-    this.queue = new WorkQueue(reg.clock, (key) => this.sync(key));
-    this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
   }
 
-  stop(): void {
-    this.unlisten();
-    this.queue.stop();
-  }
-
-  private onEvent(ev: StoreEvent): void {
+  protected onEvent(ev: StoreEvent): void {
     if (ev.resource === 'apps/deployments')
       this.queue.add(`${namespaceOf(ev.object)}/${nameOf(ev.object)}`);
     if (ev.resource !== 'apps/replicasets') return;
@@ -53,7 +45,7 @@ export class DeploymentController {
     if (owner) this.queue.add(`${namespaceOf(ev.object)}/${owner.name}`);
   }
 
-  private sync(key: string): void {
+  protected sync(key: string): void {
     const [ns, name] = key.split('/');
     const d = this.reg.find(this.deployType, ns, name);
     if (!d || meta(d).deletionTimestamp) return;

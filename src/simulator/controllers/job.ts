@@ -24,35 +24,27 @@ import {
   type JobCounts,
   type JobOutcome,
 } from './job-state.js';
-import { WorkQueue } from './queue.js';
+import { podType, QueuedController } from './controller.js';
+import { MANAGER } from './owned.js';
 
 const SOURCE = { component: 'job-controller' };
-const MANAGER = 'kube-controller-manager';
 
-export class JobController {
+export class JobController extends QueuedController {
   private readonly jobType: ResourceType;
   private readonly podType: ResourceType;
-  private readonly queue: WorkQueue;
   private readonly started = new Map<string, number>();
   private readonly failures = new Map<string, { count: number; at: number }>();
-  private readonly unlisten: () => void;
 
   constructor(
-    private readonly reg: Registry,
+    reg: Registry,
     private readonly events: EventRecorder,
   ) {
+    super(reg);
     this.jobType = reg.catalogue.lookup('batch', 'v1', 'jobs') as ResourceType;
-    this.podType = reg.catalogue.lookup('', 'v1', 'pods') as ResourceType;
-    this.queue = new WorkQueue(reg.clock, (key) => this.sync(key));
-    this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
+    this.podType = podType(reg);
   }
 
-  stop(): void {
-    this.unlisten();
-    this.queue.stop();
-  }
-
-  private onEvent(ev: StoreEvent): void {
+  protected onEvent(ev: StoreEvent): void {
     const meta = child(ev.object, 'metadata') as JsonObject;
     if (ev.resource === 'batch/jobs' && ev.type === 'DELETED') {
       this.started.delete(str(meta, 'uid') ?? '');
@@ -67,7 +59,7 @@ export class JobController {
     if (owner) this.queue.add(`${str(meta, 'namespace')}/${String(owner.name)}`);
   }
 
-  private sync(key: string): void {
+  protected sync(key: string): void {
     const [ns, name] = key.split('/');
     const job = this.reg.find(this.jobType, ns, name);
     if (!job || child(job, 'metadata')?.deletionTimestamp || jobFinished(job)) return;

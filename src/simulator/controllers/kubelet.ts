@@ -9,6 +9,7 @@ import { child, objects, rfc3339, str, type JsonObject } from '../json.js';
 import type { Registry } from '../registry.js';
 import { guarded } from '../report.js';
 import type { StoreEvent } from '../store.js';
+import { podType, StoreController } from './controller.js';
 import type { EventRecorder } from './events.js';
 import { containerLog, type ContainerRun, type LogOptions, type PodRun } from './pod-logs.js';
 import { decideFate } from './pod-runner.js';
@@ -18,26 +19,25 @@ export const NODE_NAME = 'hookline-control-plane';
 
 let ipCounter = 2;
 
-export class Kubelet {
+export class Kubelet extends StoreController {
   private readonly runs = new Map<string, PodRun>();
   private readonly podType: ResourceType;
-  private readonly unlisten: () => void;
 
   constructor(
-    private readonly reg: Registry,
+    reg: Registry,
     private readonly events: EventRecorder,
   ) {
-    this.podType = reg.catalogue.lookup('', 'v1', 'pods') as ResourceType;
-    this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
+    super(reg);
+    this.podType = podType(reg);
   }
 
-  stop(): void {
-    this.unlisten();
+  override stop(): void {
+    super.stop();
     for (const run of this.runs.values()) for (const c of run.cancels) c();
     this.runs.clear();
   }
 
-  private onEvent(ev: StoreEvent): void {
+  protected onEvent(ev: StoreEvent): void {
     if (ev.resource !== '/pods') return;
     const meta = child(ev.object, 'metadata') as JsonObject;
     const uid = str(meta, 'uid') ?? '';

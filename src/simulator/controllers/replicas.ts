@@ -23,7 +23,7 @@ import {
   ownedBy,
   templateHash,
 } from './owned.js';
-import { WorkQueue } from './queue.js';
+import { podType, QueuedController } from './controller.js';
 
 const KINDS: Record<string, string> = {
   'apps/replicasets': 'ReplicaSet',
@@ -32,26 +32,18 @@ const KINDS: Record<string, string> = {
 };
 const REVISION = 'controller-revision-hash';
 
-export class PodSetController {
-  private readonly queue: WorkQueue;
+export class PodSetController extends QueuedController {
   private readonly podType: ResourceType;
-  private readonly unlisten: () => void;
 
   constructor(
-    private readonly reg: Registry,
+    reg: Registry,
     private readonly events: EventRecorder,
   ) {
-    this.podType = reg.catalogue.lookup('', 'v1', 'pods') as ResourceType;
-    this.queue = new WorkQueue(reg.clock, (key) => this.sync(key));
-    this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
+    super(reg);
+    this.podType = podType(reg);
   }
 
-  stop(): void {
-    this.unlisten();
-    this.queue.stop();
-  }
-
-  private onEvent(ev: StoreEvent): void {
+  protected onEvent(ev: StoreEvent): void {
     const kind = KINDS[ev.resource];
     if (kind) this.queue.add(`${kind}/${namespaceOf(ev.object)}/${nameOf(ev.object)}`);
     if (ev.resource !== '/pods') return;
@@ -63,7 +55,7 @@ export class PodSetController {
     return this.reg.catalogue.byKind('apps', kind) as ResourceType;
   }
 
-  private sync(key: string): void {
+  protected sync(key: string): void {
     const [kind, ns, name] = key.split('/');
     const owner = this.reg.find(this.type(kind), ns, name);
     if (!owner || meta(owner).deletionTimestamp) return;

@@ -8,26 +8,18 @@ import { child, num, str, type JsonObject } from '../json.js';
 import type { Registry } from '../registry.js';
 import type { StoreEvent } from '../store.js';
 import { jobFinished } from './job-state.js';
-import { WorkQueue } from './queue.js';
+import { QueuedController } from './controller.js';
 
-export class TtlController {
+export class TtlController extends QueuedController {
   private readonly jobType: ResourceType;
   private readonly armed = new Set<string>();
-  private readonly queue: WorkQueue;
-  private readonly unlisten: () => void;
 
-  constructor(private readonly reg: Registry) {
+  constructor(reg: Registry) {
+    super(reg);
     this.jobType = reg.catalogue.lookup('batch', 'v1', 'jobs') as ResourceType;
-    this.queue = new WorkQueue(reg.clock, (key) => this.expire(key));
-    this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
   }
 
-  stop(): void {
-    this.unlisten();
-    this.queue.stop();
-  }
-
-  private onEvent(ev: StoreEvent): void {
+  protected onEvent(ev: StoreEvent): void {
     if (ev.resource !== 'batch/jobs') return;
     const meta = child(ev.object, 'metadata') as JsonObject;
     const key = `${str(meta, 'namespace')}/${str(meta, 'name')}/${str(meta, 'uid')}`;
@@ -41,7 +33,8 @@ export class TtlController {
     this.queue.after(key, ttl * 1000);
   }
 
-  private expire(key: string): void {
+  /** Deletes the Job a key names once its TTL has run out (if it is still the same Job). */
+  protected sync(key: string): void {
     const [ns, name, uid] = key.split('/');
     const job = this.reg.find(this.jobType, ns, name);
     if (!job || str(child(job, 'metadata'), 'uid') !== uid) return;

@@ -10,17 +10,16 @@ import { child, str, type JsonObject } from '../json.js';
 import { internalContext, type Registry } from '../registry.js';
 import type { StoreEvent } from '../store.js';
 import { MANAGER, meta, nameOf, namespaceOf } from './owned.js';
-import { WorkQueue } from './queue.js';
+import { QueuedController } from './controller.js';
 
 export const STORAGE_CLASS = 'standard';
 
-export class VolumeController {
+export class VolumeController extends QueuedController {
   private readonly pvcType: ResourceType;
   private readonly pvType: ResourceType;
-  private readonly queue: WorkQueue;
-  private readonly unlisten: () => void;
 
-  constructor(private readonly reg: Registry) {
+  constructor(reg: Registry) {
+    super(reg);
     this.pvcType = reg.catalogue.lookup('', 'v1', 'persistentvolumeclaims') as ResourceType;
     this.pvType = reg.catalogue.lookup('', 'v1', 'persistentvolumes') as ResourceType;
     const scType = reg.catalogue.lookup('storage.k8s.io', 'v1', 'storageclasses') as ResourceType;
@@ -38,16 +37,9 @@ export class VolumeController {
       },
       internalContext('kube-apiserver'),
     );
-    this.queue = new WorkQueue(reg.clock, (key) => this.sync(key));
-    this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
   }
 
-  stop(): void {
-    this.unlisten();
-    this.queue.stop();
-  }
-
-  private onEvent(ev: StoreEvent): void {
+  protected onEvent(ev: StoreEvent): void {
     if (ev.resource !== '/persistentvolumeclaims') return;
     if (ev.type === 'DELETED') {
       const volume = str(child(ev.object, 'spec'), 'volumeName');
@@ -58,7 +50,7 @@ export class VolumeController {
       this.queue.add(`${namespaceOf(ev.object)}/${nameOf(ev.object)}`);
   }
 
-  private sync(key: string): void {
+  protected sync(key: string): void {
     const [ns, name] = key.split('/');
     const claim = this.reg.find(this.pvcType, ns, name);
     if (!claim || meta(claim).deletionTimestamp || str(child(claim, 'spec'), 'volumeName')) return;
