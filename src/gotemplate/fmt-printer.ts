@@ -6,10 +6,10 @@
  * integer types, Uint8Array []byte, arrays slices, plain objects maps (keys sorted like
  * internal/fmtsort), GoStruct structs or pointers to structs (goType.kind 'ptr'), GoFuncValue
  * funcs. Stringers: GoStruct values implementing GoStringer (`goString()`), and the GoInt types
- * time.Duration/Month/Weekday.
+ * time.Duration/Month/Weekday. Booleans, numbers and strings print through fmt-scalars.ts.
  */
-import { utf8Bytes } from './go-utf8.js';
-import { Formatter, LDIGITS, UDIGITS } from './fmt-format.js';
+import { LDIGITS, UDIGITS } from './fmt-format.js';
+import { ScalarPrinter } from './fmt-scalars.js';
 import { goIntString } from './fmt-stringers.js';
 import type { GoValue } from './values.js';
 import { GoFuncValue, GoInt, GoStruct, isStringer, sortedKeys, typeName } from './values.js';
@@ -30,17 +30,8 @@ export function fakeAddress(v: object): bigint {
   return a;
 }
 
-export class Printer {
-  readonly fmt = new Formatter();
+export class Printer extends ScalarPrinter {
   private erroring = false;
-
-  get output(): string {
-    return this.fmt.buf;
-  }
-
-  write(s: string): void {
-    this.fmt.buf += s;
-  }
 
   /** printArg: top-level operand. */
   printArg(arg: GoValue, verb: string): void {
@@ -102,7 +93,7 @@ export class Printer {
     return true;
   }
 
-  badVerb(arg: GoValue, verb: string): void {
+  override badVerb(arg: GoValue, verb: string): void {
     this.erroring = true;
     this.write('%!' + verb + '(');
     if (arg === null) {
@@ -113,94 +104,6 @@ export class Printer {
     }
     this.write(')');
     this.erroring = false;
-  }
-
-  private fmtBool(v: boolean, verb: string): void {
-    if (verb === 't' || verb === 'v') this.fmt.fmtBoolean(v);
-    else this.badVerb(v, verb);
-  }
-
-  private fmt0x64(u: bigint, leading0x: boolean): void {
-    const sharp = this.fmt.f.sharp;
-    this.fmt.f.sharp = leading0x;
-    this.fmt.fmtInteger(u, 16, false, 'v', LDIGITS);
-    this.fmt.f.sharp = sharp;
-  }
-
-  private fmtInteger(v: GoInt, verb: string): void {
-    this.fmtIntegerBits(BigInt.asUintN(64, v.value), !v.isUnsigned(), verb, v);
-  }
-
-  private fmtIntegerBits(u: bigint, isSigned: boolean, verb: string, arg: GoValue): void {
-    const f = this.fmt;
-    switch (verb) {
-      case 'v':
-        if (f.f.sharpV && !isSigned) this.fmt0x64(u, true);
-        else f.fmtInteger(u, 10, isSigned, verb, LDIGITS);
-        return;
-      case 'd':
-        return f.fmtInteger(u, 10, isSigned, verb, LDIGITS);
-      case 'b':
-        return f.fmtInteger(u, 2, isSigned, verb, LDIGITS);
-      case 'o':
-      case 'O':
-        return f.fmtInteger(u, 8, isSigned, verb, LDIGITS);
-      case 'x':
-        return f.fmtInteger(u, 16, isSigned, verb, LDIGITS);
-      case 'X':
-        return f.fmtInteger(u, 16, isSigned, verb, UDIGITS);
-      case 'c':
-        return f.fmtC(u);
-      case 'q':
-        return f.fmtQc(u);
-      case 'U':
-        return f.fmtUnicode(u);
-      default:
-        this.badVerb(arg, verb);
-    }
-  }
-
-  private fmtFloat(v: number, verb: string): void {
-    const f = this.fmt;
-    switch (verb) {
-      case 'v':
-        return f.fmtFloat(v, 'g', -1);
-      case 'b':
-      case 'g':
-      case 'G':
-      case 'x':
-      case 'X':
-        return f.fmtFloat(v, verb, -1);
-      case 'f':
-      case 'e':
-      case 'E':
-        return f.fmtFloat(v, verb, 6);
-      case 'F':
-        return f.fmtFloat(v, 'f', 6);
-      default:
-        this.badVerb(v, verb);
-    }
-  }
-
-  /** fmtString: `arg` is what badVerb reports (the Stringer itself when s came from String()). */
-  private fmtString(s: string, arg: GoValue, verb: string): void {
-    const f = this.fmt;
-    switch (verb) {
-      case 'v':
-        if (f.f.sharpV) f.fmtQ(utf8Bytes(s));
-        else f.fmtS(s);
-        return;
-      case 's':
-        return f.fmtS(s);
-      case 'x':
-        return f.fmtSx(s, LDIGITS);
-      case 'X':
-        return f.fmtSx(s, UDIGITS);
-      case 'q':
-        return f.fmtQ(utf8Bytes(s));
-      default:
-        this.badVerb(arg, verb);
-    }
   }
 
   /** fmtBytes: []byte at top level (`[]byte{…}` for %#v). */

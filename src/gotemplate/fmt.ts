@@ -1,8 +1,9 @@
 /**
  * Go's fmt package as templates use it (print, printf, println, and %v printing of values),
  * following golang/go:src/fmt/print.go and format.go. The pieces: fmt-printf.ts (format
- * strings), fmt-printer.ts (printing each value kind), fmt-format.ts (padding, numbers,
- * strings), fmt-stringers.ts (String() of time.Duration/Month/Weekday).
+ * strings), fmt-printer.ts (printing each value kind; bools, numbers and strings in
+ * fmt-scalars.ts), fmt-format.ts (padding, numbers, strings), fmt-stringers.ts (String() of
+ * time.Duration/Month/Weekday).
  */
 import { doPrintf } from './fmt-printf.js';
 import { Printer } from './fmt-printer.js';

@@ -20,70 +20,27 @@
  *
  * Plain objects used as Go maps must never be read through the prototype chain: use
  * {@link mapGet}/{@link mapHas}, and create them with {@link newMap}.
+ *
+ * GoInt lives in values-int.ts and the type tags (typed and nil slices, untypedView) in
+ * values-tags.ts; this module re-exports both, so importers only ever name values.js.
  */
 import type { FuncSignature } from './functions.js';
+import { GoInt, type IntType } from './values-int.js';
+import { tagType, typeTag } from './values-tags.js';
 
-/** The Go integer types templates meet. */
-export type IntType =
-  | 'int'
-  | 'int8'
-  | 'int16'
-  | 'int32'
-  | 'int64'
-  | 'uint'
-  | 'uint8'
-  | 'uint16'
-  | 'uint32'
-  | 'uint64'
-  | 'time.Duration'
-  | 'time.Month'
-  | 'time.Weekday';
+export { GoInt, int, int64, type IntType } from './values-int.js';
 
-const INT_BITS: Record<IntType, { bits: number; signed: boolean }> = {
-  int: { bits: 64, signed: true },
-  int8: { bits: 8, signed: true },
-  int16: { bits: 16, signed: true },
-  int32: { bits: 32, signed: true },
-  int64: { bits: 64, signed: true },
-  uint: { bits: 64, signed: false },
-  uint8: { bits: 8, signed: false },
-  uint16: { bits: 16, signed: false },
-  uint32: { bits: 32, signed: false },
-  uint64: { bits: 64, signed: false },
-  'time.Duration': { bits: 64, signed: true },
-  'time.Month': { bits: 64, signed: true },
-  'time.Weekday': { bits: 64, signed: true },
-};
-
-/** A Go integer of a given type. The value always lies in the type's range (wrapped like Go). */
-export class GoInt {
-  readonly value: bigint;
-  readonly type: IntType;
-
-  constructor(value: bigint | number, type: IntType = 'int') {
-    const v = typeof value === 'bigint' ? value : BigInt(Math.trunc(value));
-    const { bits, signed } = INT_BITS[type];
-    this.value = signed ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v);
-    this.type = type;
-  }
-
-  /** The value as a JS number (exact up to 2^53). */
-  toNumber(): number {
-    return Number(this.value);
-  }
-
-  isUnsigned(): boolean {
-    return !INT_BITS[this.type].signed;
-  }
-
-  toString(): string {
-    return this.value.toString();
-  }
-}
-
-/** Shorthand constructors. */
-export const int = (v: bigint | number): GoInt => new GoInt(v, 'int');
-export const int64 = (v: bigint | number): GoInt => new GoInt(v, 'int64');
+export {
+  INT_SLICE,
+  isNilSlice,
+  nilSlice,
+  STRING_MAP,
+  STRING_SLICE,
+  stringSlice,
+  tagType,
+  typeTag,
+  untypedView,
+} from './values-tags.js';
 
 /** Go type information attached to tagged maps and slices, and owned by struct classes. */
 export interface GoTypeInfo {
@@ -102,19 +59,11 @@ export interface GoTypeInfo {
   readonly elem?: string;
 }
 
+/** reflect.Kind names; the integer kinds are spelled as the plain integer types. */
 export type GoKind =
   | 'invalid'
   | 'bool'
-  | 'int'
-  | 'int8'
-  | 'int16'
-  | 'int32'
-  | 'int64'
-  | 'uint'
-  | 'uint8'
-  | 'uint16'
-  | 'uint32'
-  | 'uint64'
+  | Exclude<IntType, `time.${string}`>
   | 'float64'
   | 'string'
   | 'slice'
@@ -122,8 +71,6 @@ export type GoKind =
   | 'struct'
   | 'ptr'
   | 'func';
-
-const TYPE_TAG: unique symbol = Symbol('hookline.goType');
 
 /** A Go map: a plain object, possibly tagged with a named type. */
 export interface GoMap {
@@ -212,44 +159,6 @@ export function compareGoStrings(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Attach a Go type to a map or slice. Returns the same object. */
-export function tagType<T extends GoMap | GoSlice>(value: T, info: GoTypeInfo): T {
-  Object.defineProperty(value, TYPE_TAG, { value: info, enumerable: false, configurable: true });
-  return value;
-}
-
-/** The type tag of a map or slice, if any. */
-export function typeTag(value: GoMap | GoSlice): GoTypeInfo | undefined {
-  return (value as { [TYPE_TAG]?: GoTypeInfo })[TYPE_TAG];
-}
-
-export const STRING_SLICE: GoTypeInfo = { name: '[]string', kind: 'slice', elem: 'string' };
-export const INT_SLICE: GoTypeInfo = { name: '[]int', kind: 'slice', elem: 'int' };
-export const STRING_MAP: GoTypeInfo = { name: 'map[string]string', kind: 'map', elem: 'string' };
-
-/** A []string. */
-export function stringSlice(items: string[]): GoSlice {
-  return tagType(items as GoSlice, STRING_SLICE);
-}
-
-const NIL_SLICES = new WeakSet<GoSlice>();
-
-/**
- * A typed nil slice (Go functions such as regexp's FindAllString return a nil []string, sprig's
- * `rest` of an empty list a nil []interface{}). It behaves like an empty slice (len 0, ranges
- * over nothing, `%v` prints `[]`) but encodes as JSON `null`, unlike an empty slice.
- */
-export function nilSlice(info?: GoTypeInfo): GoSlice {
-  const s = info ? tagType([] as GoSlice, info) : ([] as GoSlice);
-  NIL_SLICES.add(s);
-  return s;
-}
-
-/** True for a typed nil slice made by {@link nilSlice} that is still empty. */
-export function isNilSlice(v: GoValue | undefined): boolean {
-  return Array.isArray(v) && v.length === 0 && NIL_SLICES.has(v);
-}
-
 export function isGoInt(v: GoValue | undefined): v is GoInt {
   return v instanceof GoInt;
 }
@@ -336,26 +245,6 @@ export function isTrue(v: GoValue): boolean {
   if (v instanceof GoStruct) return true;
   if (v instanceof GoFuncValue) return true;
   return Object.keys(v).length > 0;
-}
-
-const untypedViews = new WeakMap<GoMap, GoMap>();
-
-/**
- * The same map seen as an unnamed `map[string]interface{}`: reads and writes go to `m`, only
- * the type tag is hidden. This is Go's conversion of a named map type (chartutil.Values) when it
- * is passed to a `map[string]interface{}` parameter: same map, different static type.
- */
-export function untypedView(m: GoMap): GoMap {
-  const tag = typeTag(m);
-  if (tag === undefined || tag.name === 'map[string]interface {}') return m;
-  let view = untypedViews.get(m);
-  if (!view) {
-    view = new Proxy(m, {
-      get: (target, key) => (key === TYPE_TAG ? undefined : Reflect.get(target, key)),
-    });
-    untypedViews.set(m, view);
-  }
-  return view;
 }
 
 /** Copy a map keeping its type tag (methods and name), as Go keeps a named map type. */

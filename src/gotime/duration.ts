@@ -34,7 +34,8 @@ function fmtFrac(v: bigint, prec: number): { frac: string; rest: bigint } {
 /** Duration.String, e.g. `1h2m3s`, `1.5s`, `2ms`, `0s`. */
 export function durationString(d: bigint): string {
   const neg = d < 0n;
-  let u = neg ? -d : d;
+  // Go: u := uint64(d); if neg { u = -u } (so MinInt64 prints as 9223372036854775808ns).
+  let u = BigInt.asUintN(64, neg ? -d : d);
   let out: string;
   if (u < SECOND) {
     if (u === 0n) return '0s';

@@ -3,10 +3,12 @@
  * deleted owner are deleted (Background) once none of their owners exist; an owner being deleted
  * in the foreground waits for its dependents; an orphaning owner strips its references first.
  */
+import { StoreController } from './controllers/controller.js';
+import { Sweep } from './controllers/queue.js';
 import type { ResourceType } from './discovery.js';
 import { deleteObject, removeFinalizer } from './deletion.js';
 import { child, isObject, str, type JsonObject } from './json.js';
-import { internalContext, type Registry } from './registry.js';
+import { internalContext } from './registry.js';
 import { guarded } from './report.js';
 import type { StoreEvent } from './store.js';
 
@@ -27,31 +29,17 @@ function finalizers(obj: JsonObject): string[] {
   return Array.isArray(f) ? f.map(String) : [];
 }
 
-export class GarbageCollector {
-  private scheduled = false;
-  private stopped = false;
-  private readonly unlisten: () => void;
+export class GarbageCollector extends StoreController {
+  private readonly sweep = new Sweep('garbage collection', () => this.run());
 
-  constructor(private readonly reg: Registry) {
-    this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
+  override stop(): void {
+    this.sweep.stop();
+    super.stop();
   }
 
-  stop(): void {
-    this.stopped = true;
-    this.unlisten();
-  }
-
-  private onEvent(ev: StoreEvent): void {
-    if (ev.type === 'DELETED' || child(ev.object, 'metadata')?.deletionTimestamp) this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.stopped) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      if (!this.stopped) guarded('garbage collection', () => this.run());
-    });
+  protected onEvent(ev: StoreEvent): void {
+    if (ev.type === 'DELETED' || child(ev.object, 'metadata')?.deletionTimestamp)
+      this.sweep.schedule();
   }
 
   private typeOf(resource: string): ResourceType | undefined {

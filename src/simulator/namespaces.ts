@@ -3,6 +3,7 @@
  * a deleted namespace stays `Terminating` while its content is deleted, then goes away once
  * empty and its `kubernetes` finalizer is removed.
  */
+import { Sweep } from './controllers/queue.js';
 import type { ResourceType } from './discovery.js';
 import { deleteObject } from './deletion.js';
 import { child, str, type JsonObject } from './json.js';
@@ -12,8 +13,7 @@ import { guarded } from './report.js';
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export class NamespaceController {
-  private scheduled = false;
-  private stopped = false;
+  private readonly sweep = new Sweep('namespace controller', () => this.run());
   private readonly unlisten: () => void;
   private readonly nsType: ResourceType;
 
@@ -22,21 +22,12 @@ export class NamespaceController {
     for (const name of SYSTEM_NAMESPACES) {
       reg.create(this.nsType, '', { metadata: { name } }, internalContext('kube-apiserver'));
     }
-    this.unlisten = reg.store.listen(() => this.schedule());
+    this.unlisten = reg.store.listen(() => this.sweep.schedule());
   }
 
   stop(): void {
-    this.stopped = true;
+    this.sweep.stop();
     this.unlisten();
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.stopped) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      if (!this.stopped) guarded('namespace controller', () => this.run());
-    });
   }
 
   private terminating(): string[] {

@@ -12,12 +12,14 @@
  *
  * Values: integers → int64 GoInt, floats → float64, strings, bools, datetimes → TomlDatetime
  * (a `time.Time` struct, see datetime.ts), arrays → []interface{}, tables → maps, arrays of
- * tables → a slice tagged `[]map[string]interface {}` (BurntSushi keeps that Go type).
+ * tables → a slice tagged `[]map[string]interface {}` (BurntSushi keeps that Go type). Numbers
+ * are checked and converted in decode-numbers.ts.
  */
-import { parseInt64, quote } from '../gotemplate/strconv.js';
-import type { GoInt, GoMap, GoSlice, GoTypeInfo, GoValue } from '../gotemplate/values.js';
-import { int64, isMap, newMap, tagType, typeTag } from '../gotemplate/values.js';
+import { quote } from '../gotemplate/strconv.js';
+import type { GoMap, GoSlice, GoTypeInfo, GoValue } from '../gotemplate/values.js';
+import { isMap, newMap, tagType, typeTag } from '../gotemplate/values.js';
 import { parseDatetime } from './datetime-parse.js';
+import { tomlFloat, tomlInteger } from './decode-numbers.js';
 import { TomlParseError } from './errors.js';
 import type { Item } from './lexer.js';
 import { LexerV16 } from './lex-position.js';
@@ -63,6 +65,8 @@ class Parser {
   private fail(msg: string, line = this.line): never {
     throw new TomlParseError(msg, line, this.current());
   }
+
+  private readonly failAt = (msg: string, line: number): never => this.fail(msg, line);
 
   private next(): Item {
     const it = this.items[this.pos++] ?? { typ: 'eof', val: '', line: this.line };
@@ -120,9 +124,9 @@ class Parser {
       case 'bool':
         return [it.val === 'true', 'primitive'];
       case 'integer':
-        return [this.integer(it), 'primitive'];
+        return [tomlInteger(it, this.failAt), 'primitive'];
       case 'float':
-        return [this.float(it), 'primitive'];
+        return [tomlFloat(it, this.failAt), 'primitive'];
       case 'datetime': {
         const t = parseDatetime(it.val);
         if (!t)
@@ -139,45 +143,6 @@ class Parser {
       default:
         return this.fail(`unexpected ${it.typ}`, it.line);
     }
-  }
-
-  private integer(it: Item): GoInt {
-    const v = it.val;
-    if (!underscoresOK(v))
-      this.fail(
-        `Invalid integer ${JSON.stringify(v)}: underscores must be surrounded by digits`,
-        it.line,
-      );
-    if (hasLeadingZero(v))
-      this.fail(`Invalid integer ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
-    try {
-      return int64(parseInt64(v, 0, 64));
-    } catch {
-      return this.fail(`${v} is out of range for int64`, it.line);
-    }
-  }
-
-  private float(it: Item): number {
-    const v = it.val;
-    const parts = v.split(/[.eE]/).filter((p) => p !== '');
-    if (parts.some((p) => !underscoresOK(p)))
-      this.fail(
-        `Invalid float ${JSON.stringify(v)}: underscores must be surrounded by digits`,
-        it.line,
-      );
-    if (parts.length > 0 && hasLeadingZero(parts[0] ?? ''))
-      this.fail(`Invalid float ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
-    if (/\.(?![0-9])/.test(v))
-      this.fail(
-        `Invalid float ${JSON.stringify(v)}: '.' must be followed by one or more digits`,
-        it.line,
-      );
-    const clean = v.replace(/_/g, '');
-    if (/nan$/.test(clean)) return NaN;
-    if (/inf$/.test(clean)) return clean.startsWith('-') ? -Infinity : Infinity;
-    const n = Number(clean);
-    if (!Number.isFinite(n)) this.fail(`${v} is out of range for float64`, it.line);
-    return n;
   }
 
   private array(): GoSlice {
@@ -286,21 +251,6 @@ class Parser {
     const k = key === '' ? [...this.context] : [...this.context, key];
     this.types.set(k.length === 0 ? '""' : keyString(k), typ);
   }
-}
-
-function underscoresOK(s: string): boolean {
-  if (/^[+-]?(nan|inf)$/.test(s)) return true;
-  let accept = false;
-  for (const c of s) {
-    if (c === '_' && !accept) return false;
-    accept = /[0-9A-Fa-f]/.test(c);
-  }
-  return accept;
-}
-
-function hasLeadingZero(s: string): boolean {
-  if (s.length > 1 && s[0] === '0' && !'box'.includes(s[1] ?? '')) return true;
-  return s.length > 2 && (s[0] === '-' || s[0] === '+') && s[1] === '0';
 }
 
 /**

@@ -3,8 +3,10 @@
  * - `strconv.FormatFloat(f, 'g', -1, 64|32)` (go-yaml's encoder `floatv`, sigs.k8s.io/yaml's
  *   float map keys with bitSize 32),
  * - encoding/json's float encoder (`floatEncoder.encode` in encoding/json/encode.go), which
- *   sigs.k8s.io/yaml.Marshal runs before re-reading the JSON with go-yaml.
+ *   sigs.k8s.io/yaml.Marshal runs before re-reading the JSON with go-yaml: gojson's `jsonFloat`,
+ *   re-exported here.
  */
+export { jsonFloat } from '../gojson/tree.js';
 
 /** Shortest decimal digits and decimal-point position of |f| (strconv's `decimalSlice`). */
 interface Digits {
@@ -69,23 +71,5 @@ export function formatFloatG(f: number, bits: 32 | 64 = 64): string {
   const exp = d.dp - 1;
   // With shortest formatting %g switches to %e for exponents < -4 or >= 6 (strconv/ftoa.go).
   if (exp < -4 || exp >= 6) return fmtE(neg, d);
-  return fmtF(neg, d);
-}
-
-/**
- * encoding/json's float64 text: 'f' format unless |f| < 1e-6 or ≥ 1e21 (then 'e' with a
- * single-digit negative exponent cleaned to `e-7`). NaN and ±Inf are errors in Go.
- */
-export function jsonFloat(f: number): string {
-  if (!Number.isFinite(f)) throw new Error(`json: unsupported value: ${formatFloatG(f)}`);
-  const a = Math.abs(f);
-  const neg = f < 0 || Object.is(f, -0);
-  const d = shortestDigits(f, 64);
-  if (a !== 0 && (a < 1e-6 || a >= 1e21)) {
-    let s = fmtE(neg, d);
-    // e-07 → e-7 (encoding/json cleans up the exponent of small numbers).
-    s = s.replace(/e-0(\d)$/, 'e-$1');
-    return s;
-  }
   return fmtF(neg, d);
 }

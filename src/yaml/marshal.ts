@@ -5,24 +5,16 @@
  * literal for text with '\n', plain when the text would read back as a string, else double
  * quotes; floatv prints strconv 'g' -1; map keys in keyList order).
  */
+import { JsonMarshalError, toJsonTree, type JsonNode } from '../gojson/index.js';
 import type { GoValue } from '../gotemplate/values.js';
-import {
-  GoFuncValue,
-  GoInt,
-  GoStruct,
-  isNilSlice,
-  sortedKeys,
-  typeName,
-} from '../gotemplate/values.js';
-import type { GoJsonMarshaler } from '../gojson/index.js';
 import type { EmitNode, ScalarStyle } from './emitter.js';
 import { emitDocument } from './emitter.js';
-import { formatFloatG, jsonFloat } from './go-float.js';
+import { formatFloatG } from './go-float.js';
 import { sortKeys } from './key-order.js';
 import { isBase60Float, resolvePlain } from './resolve.js';
 
 /** A JSON document tree as encoding/json would write it (numbers kept as text). */
-type Json = null | boolean | string | { num: string } | Json[] | { obj: Array<[string, Json]> };
+type Json = JsonNode;
 
 /** Thrown for values encoding/json refuses (funcs, NaN, ±Inf): Helm's toYaml then returns "". */
 export class MarshalError extends Error {
@@ -32,68 +24,20 @@ export class MarshalError extends Error {
   }
 }
 
-function base64(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('base64');
-}
-
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** encoding/json replaces invalid UTF-8 with U+FFFD; a lone surrogate is JS's equivalent. */
-function jsonString(s: string): string {
+function replaceInvalidUtf8(s: string): string {
   return s.replace(LONE_SURROGATE, '\uFFFD');
 }
 
-/** encoding/json.Marshal of a Go value. */
+/** encoding/json.Marshal of a Go value (gojson's toJsonTree; its refusals as MarshalError). */
 export function toJson(v: GoValue): Json {
-  return toJsonIn(v, new Set());
-}
-
-function toJsonIn(v: GoValue, seen: Set<object>): Json {
-  if (v === null || typeof v === 'boolean') return v;
-  if (typeof v === 'string') return jsonString(v);
-  if (typeof v === 'number') {
-    try {
-      return { num: jsonFloat(v) };
-    } catch (err) {
-      throw new MarshalError((err as Error).message);
-    }
-  }
-  if (v instanceof GoInt) return { num: v.value.toString() };
-  if (v instanceof Uint8Array) return base64(v);
-  if (v instanceof GoFuncValue) throw new MarshalError(`json: unsupported type: ${typeName(v)}`);
-  if (v instanceof GoStruct) return structJson(v, seen);
-  if (isNilSlice(v)) return null;
-  if (Array.isArray(v)) return withCycleCheck(v, seen, () => v.map((x) => toJsonIn(x, seen)));
-  const m = v;
-  return withCycleCheck(m, seen, () => ({
-    obj: sortedKeys(m).map((k): [string, Json] => [jsonString(k), toJsonIn(m[k] as GoValue, seen)]),
-  }));
-}
-
-/**
- * A struct as encoding/json writes it: through its json.Marshaler form when it has one
- * (gojson's GoJsonMarshaler `toGoJson()`, e.g. time.Time's RFC 3339 text), else its fields.
- */
-function structJson(v: GoStruct, seen: Set<object>): Json {
-  const marshaler = v as Partial<GoJsonMarshaler>;
-  if (typeof marshaler.toGoJson === 'function') return toJsonIn(marshaler.toGoJson(), seen);
-  return withCycleCheck(v, seen, () => ({
-    obj: v.fieldNames.map((f): [string, Json] => [f, toJsonIn(v.field(f), seen)]),
-  }));
-}
-
-/** encoding/json refuses cyclic values (`encountered a cycle via <type>`). */
-function withCycleCheck<T>(v: object, seen: Set<object>, f: () => T): T {
-  if (seen.has(v)) {
-    throw new MarshalError(
-      `json: unsupported value: encountered a cycle via ${typeName(v as GoValue)}`,
-    );
-  }
-  seen.add(v);
   try {
-    return f();
-  } finally {
-    seen.delete(v);
+    return toJsonTree(v);
+  } catch (err) {
+    if (err instanceof JsonMarshalError) throw new MarshalError(err.message);
+    throw err;
   }
 }
 
@@ -144,13 +88,17 @@ export function floatText(f: number): string {
 function jsonToEmit(j: Json): EmitNode {
   if (j === null) return scalar('null', 'plain');
   if (typeof j === 'boolean') return scalar(j ? 'true' : 'false', 'plain');
-  if (typeof j === 'string') return scalar(j, stringStyle(j, { v3: false }));
+  if (typeof j === 'string') {
+    const s = replaceInvalidUtf8(j);
+    return scalar(s, stringStyle(s, { v3: false }));
+  }
   if (Array.isArray(j)) return { kind: 'seq', items: j.map(jsonToEmit) };
   if ('num' in j) return numberNode(j.num);
   // Duplicate keys cannot occur (Go maps); go-yaml sorts the keys again with keyList.
-  const values = new Map(j.obj);
+  const members = j.obj.map(([k, v]): [string, Json] => [replaceInvalidUtf8(k), v]);
+  const values = new Map(members);
   const keys = sortKeys(
-    j.obj.map(([k]) => k),
+    members.map(([k]) => k),
     { v3: false },
   );
   return {

@@ -7,7 +7,6 @@
  */
 import type { ResourceType } from '../discovery.js';
 import { deleteObject } from '../deletion.js';
-import { ApiError } from '../errors.js';
 import { child, objects, rfc3339, str, type JsonObject } from '../json.js';
 import { internalContext, type Registry } from '../registry.js';
 import type { StoreEvent } from '../store.js';
@@ -121,7 +120,8 @@ export class JobController extends QueuedController {
   }
 
   private createPod(key: string, job: JsonObject): boolean {
-    try {
+    const retry = { events: this.events, owner: job, source: SOURCE, retryKey: key };
+    return this.createOrRetry(retry, () => {
       const created = this.reg.create(
         this.podType,
         str(child(job, 'metadata'), 'namespace') ?? '',
@@ -133,17 +133,7 @@ export class JobController extends QueuedController {
         reason: 'SuccessfulCreate',
         message: `Created pod: ${str(child(created, 'metadata'), 'name')}`,
       });
-      return true;
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      this.events.record(job, SOURCE, {
-        type: 'Warning',
-        reason: 'FailedCreate',
-        message: `Error creating: ${err.message}`,
-      });
-      this.queue.after(key, 1000);
-      return false;
-    }
+    });
   }
 
   private writeStatus(

@@ -50,3 +50,31 @@ export class WorkQueue {
     this.timers.clear();
   }
 }
+
+/**
+ * A whole-store sweep coalesced onto the next turn of the event loop, however often it is asked
+ * for (the garbage collector's and the namespace controller's). Nothing runs after stop();
+ * failures are reported as `what` (see report.ts).
+ */
+export class Sweep {
+  private scheduled = false;
+  private stopped = false;
+
+  constructor(
+    private readonly what: string,
+    private readonly run: () => void,
+  ) {}
+
+  schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (!this.stopped) guarded(this.what, this.run);
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+}

@@ -6,7 +6,6 @@
  */
 import type { ResourceType } from '../discovery.js';
 import { deleteObject } from '../deletion.js';
-import { ApiError } from '../errors.js';
 import { child, clone, num, type JsonObject } from '../json.js';
 import { internalContext, type Registry } from '../registry.js';
 import type { StoreEvent } from '../store.js';
@@ -126,7 +125,8 @@ export class PodSetController extends QueuedController {
     ordinal?: number,
   ): boolean {
     const source = { component: `${kind.toLowerCase()}-controller` };
-    try {
+    const retryKey = `${kind}/${namespaceOf(owner)}/${nameOf(owner)}`;
+    return this.createOrRetry({ events: this.events, owner, source, retryKey }, () => {
       const created = this.reg.create(
         this.podType,
         namespaceOf(owner),
@@ -139,17 +139,7 @@ export class PodSetController extends QueuedController {
           ? `create Pod ${nameOf(created)} in StatefulSet ${nameOf(owner)} successful`
           : `Created pod: ${nameOf(created)}`;
       this.events.record(owner, source, { type: 'Normal', reason: 'SuccessfulCreate', message });
-      return true;
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      this.events.record(owner, source, {
-        type: 'Warning',
-        reason: 'FailedCreate',
-        message: `Error creating: ${err.message}`,
-      });
-      this.queue.after(`${kind}/${namespaceOf(owner)}/${nameOf(owner)}`, 1000);
-      return false;
-    }
+    });
   }
 
   private writeStatus(
