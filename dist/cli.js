@@ -6713,7 +6713,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4047);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(379);
 /* harmony import */ var _util_large_stack_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5312);
 
 
@@ -6724,7 +6724,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4047:
+/***/ 379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7240,7 +7240,11 @@ function parseHelmIgnore(text) {
     return rules;
 }
 
-;// CONCATENATED MODULE: ./src/gotemplate/values.ts
+;// CONCATENATED MODULE: ./src/gotemplate/values-int.ts
+/**
+ * Go integers in the value model (see values.ts, which re-exports all of this): a typed 64-bit
+ * value held as bigint and wrapped into its type's range as Go's conversions wrap.
+ */
 const INT_BITS = {
     int: { bits: 64, signed: true },
     int8: { bits: 8, signed: true },
@@ -7257,7 +7261,7 @@ const INT_BITS = {
     'time.Weekday': { bits: 64, signed: true },
 };
 /** A Go integer of a given type. The value always lies in the type's range (wrapped like Go). */
-class GoInt {
+class values_int_GoInt {
     value;
     type;
     constructor(value, type = 'int') {
@@ -7278,9 +7282,67 @@ class GoInt {
     }
 }
 /** Shorthand constructors. */
-const values_int = (v) => new GoInt(v, 'int');
-const int64 = (v) => new GoInt(v, 'int64');
+const values_int_int = (v) => new values_int_GoInt(v, 'int');
+const int64 = (v) => new values_int_GoInt(v, 'int64');
+
+;// CONCATENATED MODULE: ./src/gotemplate/values-tags.ts
 const TYPE_TAG = Symbol('hookline.goType');
+/** Attach a Go type to a map or slice. Returns the same object. */
+function tagType(value, info) {
+    Object.defineProperty(value, TYPE_TAG, { value: info, enumerable: false, configurable: true });
+    return value;
+}
+/** The type tag of a map or slice, if any. */
+function typeTag(value) {
+    return value[TYPE_TAG];
+}
+const STRING_SLICE = { name: '[]string', kind: 'slice', elem: 'string' };
+const INT_SLICE = { name: '[]int', kind: 'slice', elem: 'int' };
+const STRING_MAP = { name: 'map[string]string', kind: 'map', elem: 'string' };
+/** A []string. */
+function stringSlice(items) {
+    return tagType(items, STRING_SLICE);
+}
+const NIL_SLICES = new WeakSet();
+/**
+ * A typed nil slice (Go functions such as regexp's FindAllString return a nil []string, sprig's
+ * `rest` of an empty list a nil []interface{}). It behaves like an empty slice (len 0, ranges
+ * over nothing, `%v` prints `[]`) but encodes as JSON `null`, unlike an empty slice.
+ */
+function nilSlice(info) {
+    const s = info ? tagType([], info) : [];
+    NIL_SLICES.add(s);
+    return s;
+}
+/** True for a typed nil slice made by {@link nilSlice} that is still empty. */
+function isNilSlice(v) {
+    return Array.isArray(v) && v.length === 0 && NIL_SLICES.has(v);
+}
+const untypedViews = new WeakMap();
+/**
+ * The same map seen as an unnamed `map[string]interface{}`: reads and writes go to `m`, only
+ * the type tag is hidden. This is Go's conversion of a named map type (chartutil.Values) when it
+ * is passed to a `map[string]interface{}` parameter: same map, different static type.
+ */
+function untypedView(m) {
+    const tag = typeTag(m);
+    if (tag === undefined || tag.name === 'map[string]interface {}')
+        return m;
+    let view = untypedViews.get(m);
+    if (!view) {
+        view = new Proxy(m, {
+            get: (target, key) => (key === TYPE_TAG ? undefined : Reflect.get(target, key)),
+        });
+        untypedViews.set(m, view);
+    }
+    return view;
+}
+
+;// CONCATENATED MODULE: ./src/gotemplate/values.ts
+
+
+
+
 /**
  * Base class of Go structs and pointers to structs. Subclasses list their exported fields in
  * declaration order (used by `%v`, which prints `{a b}` or `&{a b}`) and may expose methods.
@@ -7342,37 +7404,6 @@ function compareGoStrings(a, b) {
     }
     return a.length - b.length;
 }
-/** Attach a Go type to a map or slice. Returns the same object. */
-function tagType(value, info) {
-    Object.defineProperty(value, TYPE_TAG, { value: info, enumerable: false, configurable: true });
-    return value;
-}
-/** The type tag of a map or slice, if any. */
-function typeTag(value) {
-    return value[TYPE_TAG];
-}
-const STRING_SLICE = { name: '[]string', kind: 'slice', elem: 'string' };
-const INT_SLICE = { name: '[]int', kind: 'slice', elem: 'int' };
-const STRING_MAP = { name: 'map[string]string', kind: 'map', elem: 'string' };
-/** A []string. */
-function stringSlice(items) {
-    return tagType(items, STRING_SLICE);
-}
-const NIL_SLICES = new WeakSet();
-/**
- * A typed nil slice (Go functions such as regexp's FindAllString return a nil []string, sprig's
- * `rest` of an empty list a nil []interface{}). It behaves like an empty slice (len 0, ranges
- * over nothing, `%v` prints `[]`) but encodes as JSON `null`, unlike an empty slice.
- */
-function nilSlice(info) {
-    const s = info ? tagType([], info) : [];
-    NIL_SLICES.add(s);
-    return s;
-}
-/** True for a typed nil slice made by {@link nilSlice} that is still empty. */
-function isNilSlice(v) {
-    return Array.isArray(v) && v.length === 0 && NIL_SLICES.has(v);
-}
 function isGoInt(v) {
     return v instanceof GoInt;
 }
@@ -7386,7 +7417,7 @@ function isBytes(v) {
 function isMap(v) {
     if (v === null || typeof v !== 'object')
         return false;
-    if (Array.isArray(v) || v instanceof GoInt || v instanceof Uint8Array)
+    if (Array.isArray(v) || v instanceof values_int_GoInt || v instanceof Uint8Array)
         return false;
     if (v instanceof GoStruct || v instanceof GoFuncValue)
         return false;
@@ -7413,7 +7444,7 @@ function typeInfoOf(v) {
         case 'number':
             return { name: 'float64', kind: 'float64' };
     }
-    if (v instanceof GoInt) {
+    if (v instanceof values_int_GoInt) {
         const kind = v.type.startsWith('time.') ? 'int64' : v.type;
         return {
             name: v.type,
@@ -7453,7 +7484,7 @@ function isTrue(v) {
         case 'number':
             return v !== 0;
     }
-    if (v instanceof GoInt)
+    if (v instanceof values_int_GoInt)
         return v.value !== 0n;
     if (v instanceof Uint8Array)
         return v.length > 0;
@@ -7465,25 +7496,6 @@ function isTrue(v) {
         return true;
     return Object.keys(v).length > 0;
 }
-const untypedViews = new WeakMap();
-/**
- * The same map seen as an unnamed `map[string]interface{}`: reads and writes go to `m`, only
- * the type tag is hidden. This is Go's conversion of a named map type (chartutil.Values) when it
- * is passed to a `map[string]interface{}` parameter: same map, different static type.
- */
-function untypedView(m) {
-    const tag = typeTag(m);
-    if (tag === undefined || tag.name === 'map[string]interface {}')
-        return m;
-    let view = untypedViews.get(m);
-    if (!view) {
-        view = new Proxy(m, {
-            get: (target, key) => (key === TYPE_TAG ? undefined : Reflect.get(target, key)),
-        });
-        untypedViews.set(m, view);
-    }
-    return view;
-}
 /** Copy a map keeping its type tag (methods and name), as Go keeps a named map type. */
 function copyMap(m) {
     const out = values_newMap(Object.entries(m));
@@ -7493,15 +7505,1112 @@ function copyMap(m) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/util/go-bytes.ts
+/**
+ * Go strings as bytes. Go strings are byte sequences and may hold bytes that are not valid UTF-8
+ * (sprig's `trunc`/`substr`/`abbrev` and the `slice` builtin cut runes apart). hookline holds
+ * such a byte in a JS string as a lone low surrogate U+DC80..U+DCFF, one code unit per byte
+ * 0x80..0xFF ("surrogate escape", the convention of gotemplate/go-utf8.ts and
+ * sprig/unicode.ts). Writing a rendered string out as Go would means encoding every escaped
+ * byte as the byte itself and everything else as UTF-8; a lone surrogate that is not an escape
+ * (no Go string can hold one) becomes U+FFFD, as TextEncoder writes it.
+ */
+const ESCAPE_BASE = 0xdc00;
+/** True for a code unit in U+DC80..U+DCFF (an escaped byte unless it ends a surrogate pair). */
+function isEscapedByte(unit) {
+    return unit >= 0xdc80 && unit <= 0xdcff;
+}
+/**
+ * True when the code unit at `i` is an escaped byte: in range and not the low half of a
+ * surrogate pair (U+10080 is D800 DC80, and its low half is no escape).
+ */
+function escapedByteAt(s, i) {
+    if (!isEscapedByte(s.charCodeAt(i)))
+        return false;
+    const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+    return !(prev >= 0xd800 && prev <= 0xdbff);
+}
+/** True when `s` holds an escaped byte. */
+function hasEscapedBytes(s) {
+    for (let i = 0; i < s.length; i++)
+        if (escapedByteAt(s, i))
+            return true;
+    return false;
+}
+const encoder = new TextEncoder();
+/** The bytes of a Go string held in `s`: escaped bytes as themselves, the rest as UTF-8. */
+function goStringBytes(s) {
+    if (!hasEscapedBytes(s))
+        return encoder.encode(s);
+    const chunks = [];
+    let size = 0;
+    let start = 0;
+    const push = (b) => {
+        chunks.push(b);
+        size += b.length;
+    };
+    for (let i = 0; i < s.length; i++) {
+        if (!escapedByteAt(s, i))
+            continue;
+        if (i > start)
+            push(encoder.encode(s.slice(start, i)));
+        push(Uint8Array.of(s.charCodeAt(i) - ESCAPE_BASE));
+        start = i + 1;
+    }
+    if (start < s.length)
+        push(encoder.encode(s.slice(start)));
+    const out = new Uint8Array(size);
+    let n = 0;
+    for (const c of chunks) {
+        out.set(c, n);
+        n += c.length;
+    }
+    return out;
+}
+/**
+ * What a stream writer should write for `s`: the string itself when it holds no escaped byte
+ * (the stream encodes it as UTF-8), else its Go bytes.
+ */
+function goStringOutput(s) {
+    return hasEscapedBytes(s) ? goStringBytes(s) : s;
+}
+
+;// CONCATENATED MODULE: ./src/gotemplate/go-utf8.ts
+/**
+ * Go's unicode/utf8 over JavaScript strings and byte arrays.
+ *
+ * Go strings are byte sequences; ours are UTF-16. A Go string may hold bytes that are not valid
+ * UTF-8 (`trunc`, `substr` and `slice` can cut a rune). Such a byte survives in a JS string as a
+ * lone low surrogate U+DC80..U+DCFF, one per byte ("surrogate escape", src/util/go-bytes.ts;
+ * sprig's unicode.ts re-exports these conversions). The conversions:
+ * - a JS string becomes UTF-8 bytes; an escaped byte becomes that byte again; any other lone
+ *   surrogate (which no Go string can hold) becomes U+FFFD, as `TextEncoder` does;
+ * - bytes become a JS string by decoding rune by rune exactly like `utf8.DecodeRune`; each
+ *   byte that does not start a valid rune becomes its escape, so the round trip keeps it.
+ */
+
+
+const go_utf8_RUNE_ERROR = 0xfffd;
+const go_utf8_MAX_RUNE = 0x10ffff;
+const go_utf8_ESCAPE_BASE = 0xdc00;
+/** The escape of a raw byte 0x80..0xFF (a byte below 0x80 is itself). */
+function escapeByte(b) {
+    return String.fromCharCode(b < 0x80 ? b : go_utf8_ESCAPE_BASE + b);
+}
+/** The UTF-8 bytes of a JS string (Go's `[]byte(s)`), escaped bytes as themselves. */
+const go_utf8_utf8Bytes = goStringBytes;
+/** Go's `len(s)`: UTF-8 bytes of a JS string (escaped bytes 1, other lone surrogates 3). */
+function utf8Len(s) {
+    let n = 0;
+    for (const ch of s) {
+        const c = ch.codePointAt(0) ?? 0;
+        if (c < 0x80 || isEscapedByte(c))
+            n += 1;
+        else if (c < 0x800)
+            n += 2;
+        else if (c < 0x10000)
+            n += 3;
+        else
+            n += 4;
+    }
+    return n;
+}
+/** utf8.ValidRune: in range and not a surrogate. */
+function go_utf8_validRune(r) {
+    return (r >= 0 && r < 0xd800) || (r > 0xdfff && r <= go_utf8_MAX_RUNE);
+}
+/** utf8.DecodeRune: the rune at `i` and its width; `(RUNE_ERROR, 1)` for invalid input. */
+function decodeRune(b, i) {
+    const n = b.length - i;
+    if (n <= 0)
+        return { r: go_utf8_RUNE_ERROR, size: 0 };
+    const c0 = b[i] ?? 0;
+    if (c0 < 0x80)
+        return { r: c0, size: 1 };
+    const bad = { r: go_utf8_RUNE_ERROR, size: 1 };
+    let need;
+    let lo = 0x80;
+    let hi = 0xbf;
+    let r;
+    if (c0 >= 0xc2 && c0 <= 0xdf) {
+        need = 1;
+        r = c0 & 0x1f;
+    }
+    else if (c0 >= 0xe0 && c0 <= 0xef) {
+        need = 2;
+        r = c0 & 0x0f;
+        if (c0 === 0xe0)
+            lo = 0xa0;
+        if (c0 === 0xed)
+            hi = 0x9f;
+    }
+    else if (c0 >= 0xf0 && c0 <= 0xf4) {
+        need = 3;
+        r = c0 & 0x07;
+        if (c0 === 0xf0)
+            lo = 0x90;
+        if (c0 === 0xf4)
+            hi = 0x8f;
+    }
+    else {
+        return bad;
+    }
+    if (n < need + 1)
+        return bad;
+    for (let k = 1; k <= need; k++) {
+        const c = b[i + k] ?? 0;
+        const min = k === 1 ? lo : 0x80;
+        const max = k === 1 ? hi : 0xbf;
+        if (c < min || c > max)
+            return bad;
+        r = (r << 6) | (c & 0x3f);
+    }
+    return { r, size: need + 1 };
+}
+/** Go's `string(b)` seen from JavaScript: valid runes decoded, every invalid byte escaped. */
+function go_utf8_bytesToString(b) {
+    let out = '';
+    let start = 0;
+    let i = 0;
+    // Fast path chunks of ASCII.
+    while (i < b.length) {
+        const c = b[i] ?? 0;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (i > start)
+            out += asciiSlice(b, start, i);
+        const { r, size } = decodeRune(b, i);
+        out += size === 1 && r === go_utf8_RUNE_ERROR ? escapeByte(c) : String.fromCodePoint(r);
+        i += size;
+        start = i;
+    }
+    if (i > start)
+        out += asciiSlice(b, start, i);
+    return out;
+}
+/**
+ * The same Go string with escaped bytes that form valid UTF-8 together (`"\xc3" + "\xa9"`)
+ * decoded into their rune, as Go, which only sees the bytes, reads them.
+ */
+function normalizeEscapes(s) {
+    return hasEscapedBytes(s) ? go_utf8_bytesToString(go_utf8_utf8Bytes(s)) : s;
+}
+function asciiSlice(b, from, to) {
+    let s = '';
+    for (let k = from; k < to; k += 4096) {
+        s += String.fromCharCode(...b.subarray(k, Math.min(to, k + 4096)));
+    }
+    return s;
+}
+/** Runes of a JS string as code points (escaped bytes and lone surrogates become U+FFFD). */
+function runesOf(s) {
+    const out = [];
+    for (const ch of s) {
+        const c = ch.codePointAt(0) ?? go_utf8_RUNE_ERROR;
+        out.push(c >= 0xd800 && c <= 0xdfff ? go_utf8_RUNE_ERROR : c);
+    }
+    return out;
+}
+/** utf8.RuneCountInString for a JS string. */
+function runeCount(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+            const d = s.charCodeAt(i + 1);
+            if (d >= 0xdc00 && d <= 0xdfff)
+                i++;
+        }
+        n++;
+    }
+    return n;
+}
+/** utf8.AppendRune seen from JavaScript: invalid runes encode as U+FFFD. */
+function runeToString(r) {
+    return String.fromCodePoint(go_utf8_validRune(r) ? r : go_utf8_RUNE_ERROR);
+}
+
+;// CONCATENATED MODULE: ./src/gotemplate/strconv-quote.ts
+/**
+ * strconv quoting (golang/go:src/strconv/quote.go): Quote, QuoteToASCII, QuoteRune,
+ * QuoteRuneToASCII, CanBackquote, IsPrint, Unquote.
+ *
+ * Quoting works on UTF-8 bytes so that `%q` of a []byte or of a string holding invalid UTF-8
+ * prints `\xff` exactly as Go does; JS strings are first encoded (escaped bytes U+DC80..U+DCFF
+ * become their byte, see go-utf8.ts; other lone surrogates become U+FFFD).
+ */
+
+
+const LOWER_HEX = '0123456789abcdef';
+// unicode.IsPrint: categories L, M, N, P, S plus U+0020. JavaScript's Unicode tables may be a
+// version newer than Go's; the few code points assigned in between are the only difference.
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+/** strconv.IsPrint / unicode.IsPrint. */
+function isPrint(r) {
+    if (r <= 0xff) {
+        if (r >= 0x20 && r <= 0x7e)
+            return true;
+        if (r >= 0xa1 && r <= 0xff)
+            return r !== 0xad;
+        return false;
+    }
+    if (!go_utf8_validRune(r))
+        return false;
+    return PRINTABLE.test(String.fromCodePoint(r));
+}
+function hexDigits(r, n) {
+    let s = '';
+    for (let shift = (n - 1) * 4; shift >= 0; shift -= 4) {
+        s += LOWER_HEX[Math.floor(r / 2 ** shift) % 16];
+    }
+    return s;
+}
+function escapeRune(r, mode) {
+    if (r === mode.quote.charCodeAt(0) || r === 0x5c)
+        return '\\' + String.fromCharCode(r);
+    if (mode.asciiOnly) {
+        if (r < 0x80 && isPrint(r))
+            return String.fromCharCode(r);
+    }
+    else if (isPrint(r)) {
+        return String.fromCodePoint(r);
+    }
+    switch (r) {
+        case 0x07:
+            return '\\a';
+        case 0x08:
+            return '\\b';
+        case 0x0c:
+            return '\\f';
+        case 0x0a:
+            return '\\n';
+        case 0x0d:
+            return '\\r';
+        case 0x09:
+            return '\\t';
+        case 0x0b:
+            return '\\v';
+    }
+    if (r < 0x20 || r === 0x7f)
+        return '\\x' + hexDigits(r, 2);
+    if (!go_utf8_validRune(r))
+        r = go_utf8_RUNE_ERROR;
+    return r < 0x10000 ? '\\u' + hexDigits(r, 4) : '\\U' + hexDigits(r, 8);
+}
+/** quoteWith over bytes (strconv's appendQuotedWith). */
+function quoteBytes(b, mode = { quote: '"', asciiOnly: false }) {
+    let out = mode.quote;
+    for (let i = 0; i < b.length;) {
+        const c = b[i] ?? 0;
+        let r = c;
+        let width = 1;
+        if (c >= 0x80)
+            ({ r, size: width } = decodeRune(b, i));
+        if (width === 1 && r === go_utf8_RUNE_ERROR) {
+            out += '\\x' + hexDigits(c, 2);
+        }
+        else {
+            out += escapeRune(r, mode);
+        }
+        i += width;
+    }
+    return out + mode.quote;
+}
+/** strconv.Quote. */
+function quote(s) {
+    return quoteBytes(go_utf8_utf8Bytes(s));
+}
+/** strconv.QuoteToASCII. */
+function quoteToASCII(s) {
+    return quoteBytes(utf8Bytes(s), { quote: '"', asciiOnly: true });
+}
+function runeBytes(r) {
+    return go_utf8_utf8Bytes(String.fromCodePoint(go_utf8_validRune(r) ? r : go_utf8_RUNE_ERROR));
+}
+/** strconv.QuoteRune (invalid runes print as U+FFFD). */
+function quoteRune(r) {
+    return quoteBytes(runeBytes(r), { quote: "'", asciiOnly: false });
+}
+/** strconv.QuoteRuneToASCII. */
+function quoteRuneToASCII(r) {
+    return quoteBytes(runeBytes(r), { quote: "'", asciiOnly: true });
+}
+/** strconv.CanBackquote (over a string or raw bytes). */
+function canBackquote(s) {
+    const b = typeof s === 'string' ? go_utf8_utf8Bytes(s) : s;
+    for (let i = 0; i < b.length;) {
+        const { r, size } = decodeRune(b, i);
+        i += size;
+        if (size > 1) {
+            if (r === 0xfeff)
+                return false;
+            continue;
+        }
+        if (r === go_utf8_RUNE_ERROR)
+            return false;
+        if ((r < 0x20 && r !== 0x09) || r === 0x60 || r === 0x7f)
+            return false;
+    }
+    return true;
+}
+function unhex(c) {
+    if (c === undefined)
+        return -1;
+    const v = parseInt(c, 16);
+    return Number.isNaN(v) ? -1 : v;
+}
+const SIMPLE_ESCAPES = {
+    a: 7,
+    b: 8,
+    f: 12,
+    n: 10,
+    r: 13,
+    t: 9,
+    v: 11,
+    '\\': 0x5c,
+};
+/** One character of a quoted literal: [code point or byte, is it a byte, consumed length]. */
+function unquoteChar(s, i, q) {
+    const c = s[i] ?? '';
+    if (c === q && (q === "'" || q === '"'))
+        throw new Error('syntax');
+    if (c !== '\\') {
+        const cp = s.codePointAt(i) ?? 0;
+        return { value: cp, isByte: false, next: i + (cp > 0xffff ? 2 : 1) };
+    }
+    const e = s[i + 1];
+    if (e === undefined)
+        throw new Error('syntax');
+    const simple = SIMPLE_ESCAPES[e];
+    if (simple !== undefined)
+        return { value: simple, isByte: false, next: i + 2 };
+    if (e === 'x' || e === 'u' || e === 'U') {
+        const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+        let v = 0;
+        for (let j = 0; j < n; j++) {
+            const d = unhex(s[i + 2 + j]);
+            if (d < 0)
+                throw new Error('syntax');
+            v = v * 16 + d;
+        }
+        if (e !== 'x' && v > MAX_RUNE)
+            throw new Error('syntax');
+        return { value: v, isByte: e === 'x', next: i + 2 + n };
+    }
+    if (e >= '0' && e <= '7') {
+        let v = e.charCodeAt(0) - 48;
+        for (let j = 0; j < 2; j++) {
+            const d = (s[i + 2 + j] ?? '').charCodeAt(0) - 48;
+            if (!(d >= 0 && d <= 7))
+                throw new Error('syntax');
+            v = v * 8 + d;
+        }
+        if (v > 255)
+            throw new Error('syntax');
+        return { value: v, isByte: true, next: i + 4 };
+    }
+    if ((e === "'" || e === '"') && e === q)
+        return { value: e.charCodeAt(0), isByte: false, next: i + 2 };
+    throw new Error('syntax');
+}
+/**
+ * strconv.Unquote. Byte escapes (`\xff`, `\377`) that do not form valid UTF-8 stay raw bytes,
+ * held as escaped bytes (see go-utf8.ts).
+ */
+function unquote(s) {
+    const fail = () => new NumError('Unquote', s, 'invalid syntax');
+    const n = s.length;
+    const q = s[0] ?? '';
+    if (n < 2 || q !== s[n - 1])
+        throw fail();
+    const body = s.slice(1, n - 1);
+    if (q === '`') {
+        if (body.includes('`'))
+            throw fail();
+        return body.replace(/\r/g, '');
+    }
+    if ((q !== '"' && q !== "'") || body.includes('\n'))
+        throw fail();
+    const bytes = [];
+    let count = 0;
+    try {
+        for (let i = 0; i < body.length; count++) {
+            const { value, isByte, next } = unquoteChar(body, i, q);
+            i = next;
+            if (isByte || value < 0x80)
+                bytes.push(value);
+            else
+                bytes.push(...utf8Bytes(String.fromCodePoint(validRune(value) ? value : RUNE_ERROR)));
+        }
+    }
+    catch {
+        throw fail();
+    }
+    if (q === "'" && count !== 1)
+        throw fail();
+    return bytesToString(new Uint8Array(bytes));
+}
+
+;// CONCATENATED MODULE: ./src/gotemplate/strconv-errors.ts
+/** strconv.NumError (golang/go:src/strconv/atoi.go): `strconv.FUNC: parsing "NUM": ERR`. */
+
+class strconv_errors_NumError extends Error {
+    func;
+    num;
+    reason;
+    constructor(
+    /** The failing function, e.g. `ParseInt`. */
+    func, 
+    /** The input. */
+    num, 
+    /** `invalid syntax`, `value out of range`, or another reason. */
+    reason) {
+        super(`strconv.${func}: parsing ${quote(num)}: ${reason}`);
+        this.func = func;
+        this.num = num;
+        this.reason = reason;
+        this.name = 'NumError';
+    }
+    get isRange() {
+        return this.reason === 'value out of range';
+    }
+}
+const ERR_SYNTAX = 'invalid syntax';
+const ERR_RANGE = 'value out of range';
+
+;// CONCATENATED MODULE: ./src/gotemplate/strconv-decimal.ts
+/**
+ * Decimal digit strings for float formatting (golang/go:src/strconv/decimal.go, ftoa.go).
+ *
+ * A {@link Digits} value is `0.d1d2d3… × 10^dp` with no leading or trailing zeros (zero has no
+ * digits). Shortest digits come from JavaScript's Number→String conversion, which, like Go's
+ * Ryū, yields the shortest digit string that round-trips, choosing the closest one. Fixed
+ * precision uses the exact binary value expanded with BigInt and Go's rounding rule: round half
+ * to even on the exact decimal expansion.
+ */
+const view = new DataView(new ArrayBuffer(8));
+function floatBits(x) {
+    view.setFloat64(0, x);
+    const bits = view.getBigUint64(0);
+    const neg = bits >> 63n === 1n;
+    const expField = Number((bits >> 52n) & 0x7ffn);
+    let mant = bits & ((1n << 52n) - 1n);
+    let e = expField;
+    if (e === 0)
+        e = 1;
+    else
+        mant |= 1n << 52n;
+    return { neg, expField, mant, exp2: e - 1023 - 52 };
+}
+function trimZeros(d, dp) {
+    let end = d.length;
+    while (end > 0 && d[end - 1] === '0')
+        end--;
+    let start = 0;
+    while (start < end && d[start] === '0') {
+        start++;
+        dp--;
+    }
+    if (start === end)
+        return { d: '', dp: 0 };
+    return { d: d.slice(start, end), dp };
+}
+/** Exact decimal expansion of mant × 2^exp2. */
+function exactDigits(mant, exp2) {
+    if (mant === 0n)
+        return { d: '', dp: 0 };
+    if (exp2 >= 0) {
+        const s = (mant << BigInt(exp2)).toString();
+        return trimZeros(s, s.length);
+    }
+    const s = (mant * 5n ** BigInt(-exp2)).toString();
+    return trimZeros(s, s.length + exp2);
+}
+/** Shortest round-tripping digits of a finite |x|. */
+function shortestDigits(x) {
+    const abs = Math.abs(x);
+    if (abs === 0)
+        return { d: '', dp: 0 };
+    const s = String(abs);
+    const e = s.indexOf('e');
+    const mantissa = e < 0 ? s : s.slice(0, e);
+    const exp = e < 0 ? 0 : parseInt(s.slice(e + 1), 10);
+    const dot = mantissa.indexOf('.');
+    const intPart = dot < 0 ? mantissa : mantissa.slice(0, dot);
+    const frac = dot < 0 ? '' : mantissa.slice(dot + 1);
+    return trimZeros(intPart + frac, intPart.length + exp);
+}
+function shouldRoundUp(a, nd) {
+    if (a.d[nd] === '5' && nd + 1 === a.d.length) {
+        // Exactly halfway: round to even.
+        return nd > 0 && (a.d.charCodeAt(nd - 1) - 48) % 2 === 1;
+    }
+    return (a.d[nd] ?? '0') >= '5';
+}
+/** decimal.Round: keep `nd` digits, rounding half to even; no-op when nd < 0 or nd >= len. */
+function roundDigits(a, nd) {
+    if (nd < 0 || nd >= a.d.length)
+        return a;
+    if (!shouldRoundUp(a, nd))
+        return trimZeros(a.d.slice(0, nd), a.dp);
+    for (let i = nd - 1; i >= 0; i--) {
+        const c = a.d.charCodeAt(i);
+        if (c < 57)
+            return { d: a.d.slice(0, i) + String.fromCharCode(c + 1), dp: a.dp };
+    }
+    // All nines (or nd === 0): becomes 1 with the decimal point moved.
+    return { d: '1', dp: a.dp + 1 };
+}
+
+;// CONCATENATED MODULE: ./src/gotemplate/strconv-float.ts
+
+function expString(exp, minDigits) {
+    const sign = exp < 0 ? '-' : '+';
+    return sign + String(Math.abs(exp)).padStart(minDigits, '0');
+}
+/** %e: -d.ddddde±dd */
+function fmtE(neg, d, prec, fmt) {
+    let s = neg ? '-' : '';
+    s += d.d[0] ?? '0';
+    if (prec > 0) {
+        s += '.' + d.d.slice(1, prec + 1).padEnd(prec, '0');
+    }
+    const exp = d.d.length === 0 ? 0 : d.dp - 1;
+    return s + fmt + expString(exp, 2);
+}
+/** %f: -ddddddd.ddddd */
+function fmtF(neg, d, prec) {
+    let s = neg ? '-' : '';
+    if (d.dp > 0)
+        s += d.d.slice(0, d.dp).padEnd(d.dp, '0');
+    else
+        s += '0';
+    if (prec > 0) {
+        let frac = '';
+        for (let i = 0; i < prec; i++) {
+            const j = d.dp + i;
+            frac += j >= 0 && j < d.d.length ? d.d[j] : '0';
+        }
+        s += '.' + frac;
+    }
+    return s;
+}
+/** %b: -ddddddddp±ddd */
+function fmtB(neg, mant, exp2) {
+    return (neg ? '-' : '') + mant.toString() + 'p' + (exp2 >= 0 ? '+' : '') + String(exp2);
+}
+/** %x: -0x1.yyyyyyyyp±ddd */
+function fmtX(x, prec, fmt) {
+    const { neg, mant: m0, exp2 } = floatBits(x);
+    let mant = m0;
+    let exp = mant === 0n ? 0 : exp2 + 52;
+    // Shift so the leading 1 (if any) is at bit 60.
+    mant <<= 8n;
+    while (mant !== 0n && (mant & (1n << 60n)) === 0n) {
+        mant <<= 1n;
+        exp--;
+    }
+    if (prec >= 0 && prec < 15) {
+        const shift = BigInt(prec * 4);
+        const extra = (mant << shift) & ((1n << 60n) - 1n);
+        mant >>= 60n - shift;
+        if ((extra | (mant & 1n)) > 1n << 59n)
+            mant++;
+        mant <<= 60n - shift;
+        if ((mant & (1n << 61n)) !== 0n) {
+            mant >>= 1n;
+            exp++;
+        }
+    }
+    const hex = fmt === 'X' ? '0123456789ABCDEF' : '0123456789abcdef';
+    let s = (neg ? '-' : '') + '0' + fmt + String((mant >> 60n) & 1n);
+    mant = (mant << 4n) & ((1n << 64n) - 1n);
+    if (prec < 0 && mant !== 0n) {
+        s += '.';
+        while (mant !== 0n) {
+            s += hex[Number((mant >> 60n) & 15n)];
+            mant = (mant << 4n) & ((1n << 64n) - 1n);
+        }
+    }
+    else if (prec > 0) {
+        s += '.';
+        for (let i = 0; i < prec; i++) {
+            s += hex[Number((mant >> 60n) & 15n)];
+            mant = (mant << 4n) & ((1n << 64n) - 1n);
+        }
+    }
+    return s + (fmt === 'X' ? 'P' : 'p') + expString(exp, 2);
+}
+function formatDigits(neg, d, prec, fmt, shortest) {
+    switch (fmt) {
+        case 'e':
+        case 'E':
+            return fmtE(neg, d, prec, fmt);
+        case 'f':
+            return fmtF(neg, d, prec);
+        case 'g':
+        case 'G': {
+            let eprec = prec;
+            if (eprec > d.d.length && d.d.length >= d.dp)
+                eprec = d.d.length;
+            if (shortest)
+                eprec = 6;
+            const exp = d.dp - 1;
+            if (exp < -4 || exp >= eprec) {
+                const p = prec > d.d.length ? d.d.length : prec;
+                return fmtE(neg, d, p - 1, fmt === 'g' ? 'e' : 'E');
+            }
+            const p = prec > d.dp ? d.d.length : prec;
+            return fmtF(neg, d, Math.max(p - d.dp, 0));
+        }
+        default:
+            return '%' + fmt;
+    }
+}
+/** strconv.FormatFloat(x, fmt, prec, 64). */
+function formatFloat(x, fmt, prec) {
+    if (Number.isNaN(x))
+        return 'NaN';
+    if (x === Infinity)
+        return '+Inf';
+    if (x === -Infinity)
+        return '-Inf';
+    const bits = floatBits(x);
+    if (fmt === 'b')
+        return fmtB(bits.neg, bits.mant, bits.exp2);
+    if (fmt === 'x' || fmt === 'X')
+        return fmtX(x, prec, fmt);
+    if (prec < 0) {
+        const d = shortestDigits(x);
+        let p;
+        if (fmt === 'e' || fmt === 'E')
+            p = Math.max(d.d.length - 1, 0);
+        else if (fmt === 'f')
+            p = Math.max(d.d.length - d.dp, 0);
+        else
+            p = d.d.length;
+        return formatDigits(bits.neg, d, p, fmt, true);
+    }
+    let d = exactDigits(bits.mant, bits.exp2);
+    let p = prec;
+    if (fmt === 'e' || fmt === 'E')
+        d = roundDigits(d, prec + 1);
+    else if (fmt === 'f')
+        d = roundDigits(d, d.dp + prec);
+    else {
+        if (p === 0)
+            p = 1;
+        d = roundDigits(d, p);
+    }
+    return formatDigits(bits.neg, d, p, fmt, false);
+}
+
+;// CONCATENATED MODULE: ./src/gotemplate/strconv-parse.ts
+/**
+ * strconv integer parsing (golang/go:src/strconv/atoi.go): ParseInt, ParseUint, Atoi, with Go's
+ * syntax (base prefixes and `_` separators for base 0) and Go's NumError messages. ParseFloat is
+ * in strconv-atof.ts.
+ */
+
+const lower = (c) => c.toLowerCase();
+/** underscoreOK: `_` only between digits, or between a base prefix and a digit. */
+function underscoreOK(s0) {
+    let s = s0;
+    let saw = '^';
+    let i = 0;
+    if (s.length >= 1 && (s[0] === '-' || s[0] === '+'))
+        s = s.slice(1);
+    let hex = false;
+    if (s.length >= 2 && s[0] === '0' && 'box'.includes(lower(s[1] ?? ''))) {
+        i = 2;
+        saw = '0';
+        hex = lower(s[1] ?? '') === 'x';
+    }
+    for (; i < s.length; i++) {
+        const c = s[i] ?? '';
+        if ((c >= '0' && c <= '9') || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
+            saw = '0';
+            continue;
+        }
+        if (c === '_') {
+            if (saw !== '0')
+                return false;
+            saw = '_';
+            continue;
+        }
+        if (saw === '_')
+            return false;
+        saw = '!';
+    }
+    return saw !== '_';
+}
+/** A digit's value in bases up to 36 (ASCII letters only, as Go's byte-wise `lower`); 99 if none. */
+function digitValue(c) {
+    const code = c.charCodeAt(0);
+    if (code >= 0x30 && code <= 0x39)
+        return code - 0x30;
+    const l = code | 0x20;
+    if (l >= 0x61 && l <= 0x7a)
+        return l - 87;
+    return 99;
+}
+/** strconv.ParseUint(s, base, bitSize) as bigint; bitSize 0 means 64. */
+function parseUint(s, base = 10, bitSize = 64, fn = 'ParseUint') {
+    if (s === '')
+        throw new strconv_errors_NumError(fn, s, ERR_SYNTAX);
+    const base0 = base === 0;
+    const s0 = s;
+    if (base === 0) {
+        base = 10;
+        if (s[0] === '0') {
+            const p = lower(s[1] ?? '');
+            if (s.length >= 3 && (p === 'b' || p === 'o' || p === 'x')) {
+                base = p === 'b' ? 2 : p === 'o' ? 8 : 16;
+                s = s.slice(2);
+            }
+            else {
+                base = 8;
+                s = s.slice(1);
+            }
+        }
+    }
+    else if (base < 2 || base > 36) {
+        throw new strconv_errors_NumError(fn, s0, `invalid base ${base}`);
+    }
+    const bits = bitSize === 0 ? 64 : bitSize;
+    const maxVal = (1n << BigInt(bits)) - 1n;
+    const b = BigInt(base);
+    let underscores = false;
+    let n = 0n;
+    for (const c of s) {
+        if (c === '_' && base0) {
+            underscores = true;
+            continue;
+        }
+        const d = digitValue(c);
+        if (d >= base)
+            throw new strconv_errors_NumError(fn, s0, ERR_SYNTAX);
+        n = n * b + BigInt(d);
+        if (n > maxVal)
+            throw new strconv_errors_NumError(fn, s0, ERR_RANGE);
+    }
+    if (underscores && !underscoreOK(s0))
+        throw new strconv_errors_NumError(fn, s0, ERR_SYNTAX);
+    return n;
+}
+/** strconv.ParseInt(s, base, bitSize) as bigint; bitSize 0 means 64. */
+function parseInt64(s, base = 10, bitSize = 64, fn = 'ParseInt') {
+    if (s === '')
+        throw new strconv_errors_NumError(fn, s, ERR_SYNTAX);
+    const s0 = s;
+    let neg = false;
+    if (s[0] === '+')
+        s = s.slice(1);
+    else if (s[0] === '-') {
+        neg = true;
+        s = s.slice(1);
+    }
+    let un;
+    try {
+        un = parseUint(s, base, bitSize, fn);
+    }
+    catch (e) {
+        if (!(e instanceof strconv_errors_NumError) || !e.isRange) {
+            throw e instanceof strconv_errors_NumError ? new strconv_errors_NumError(fn, s0, e.reason) : e;
+        }
+        throw new strconv_errors_NumError(fn, s0, ERR_RANGE);
+    }
+    const cutoff = 1n << BigInt((bitSize === 0 ? 64 : bitSize) - 1);
+    if ((!neg && un >= cutoff) || (neg && un > cutoff))
+        throw new strconv_errors_NumError(fn, s0, ERR_RANGE);
+    return neg ? -un : un;
+}
+/** strconv.Atoi (base 10, no prefixes, no underscores; 64-bit int). */
+function atoi(s) {
+    return parseInt64(s, 10, 64, 'Atoi');
+}
+
+;// CONCATENATED MODULE: ./src/gotemplate/strconv-atof.ts
+/**
+ * strconv.ParseFloat(s, 64) (golang/go:src/strconv/atof.go `special`, `readFloat`, and the
+ * correctly rounded conversion): decimal and hexadecimal floats, `inf`/`infinity`/`nan`, Go's
+ * underscore rules, and Go's NumError messages (`invalid syntax`, `value out of range`).
+ */
+
+
+/** atof.go special: [+-]inf, [+-]infinity and nan (no sign), case-insensitive. */
+function special(s) {
+    const m = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
+    if (m === null)
+        return undefined;
+    if (m[2].toLowerCase() === 'nan')
+        return m[1] === '' ? NaN : undefined;
+    return m[1] === '-' ? -Infinity : Infinity;
+}
+const isDecDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+const isHexDigit = (c) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
+/** atof.go readFloat, requiring the whole string to be consumed (as ParseFloat does). */
+function readFloat(s) {
+    let i = 0;
+    const neg = s[0] === '-';
+    if (neg || s[0] === '+')
+        i++;
+    const hex = i + 2 < s.length && s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X');
+    if (hex)
+        i += 2;
+    const isDigit = hex ? isHexDigit : isDecDigit;
+    let underscores = false;
+    let sawDot = false;
+    let digits = '';
+    let fraction = 0;
+    for (; i < s.length; i++) {
+        const c = s[i];
+        if (c === '_')
+            underscores = true;
+        else if (c === '.' && !sawDot)
+            sawDot = true;
+        else if (isDigit(c)) {
+            digits += c;
+            if (sawDot)
+                fraction++;
+        }
+        else
+            break;
+    }
+    if (digits.length === 0)
+        return undefined;
+    let exp = 0;
+    if (i < s.length && s[i].toLowerCase() === (hex ? 'p' : 'e')) {
+        i++;
+        const esign = s[i] === '-' ? -1 : 1;
+        if (s[i] === '+' || s[i] === '-')
+            i++;
+        if (!isDecDigit(s[i]))
+            return undefined;
+        for (; i < s.length && (isDecDigit(s[i]) || s[i] === '_'); i++) {
+            if (s[i] === '_')
+                underscores = true;
+            else if (exp < 10000)
+                exp = exp * 10 + (s.charCodeAt(i) - 0x30);
+        }
+        exp *= esign;
+    }
+    else if (hex) {
+        return undefined; // A hexadecimal mantissa must have an exponent.
+    }
+    if (i !== s.length)
+        return undefined;
+    if (underscores && !underscoreOK(s))
+        return undefined;
+    return { neg, hex, digits, fraction, exp };
+}
+/** Nearest float64 to m × 2^e (round half to even, subnormals included), m > 0. */
+function scaleBinary(m, e) {
+    const bl = m.toString(2).length;
+    const top = bl - 1 + e;
+    const precBits = top >= -1022 ? 53 : 53 - (-1022 - top);
+    const shift = bl - precBits;
+    let q = m;
+    let k = e;
+    if (shift > 0) {
+        const sh = BigInt(shift);
+        q = m >> sh;
+        const rem = m - (q << sh);
+        const half = 1n << (sh - 1n);
+        if (rem > half || (rem === half && (q & 1n) === 1n))
+            q++;
+        k = e + shift;
+    }
+    // Split the power so that 2^k on its own never overflows or underflows.
+    if (k > 0)
+        return Number(q) * 2 ** Math.min(k, 1000) * 2 ** Math.max(k - 1000, 0);
+    return Number(q) * 2 ** Math.max(k, -1000) * 2 ** Math.min(k + 1000, 0);
+}
+/** The value of a hexadecimal float, rounded once to float64. */
+function hexValue(f) {
+    const mant = BigInt(`0x${f.digits}`);
+    const v = mant === 0n ? 0 : scaleBinary(mant, f.exp - 4 * f.fraction);
+    return f.neg ? -v : v;
+}
+/** strconv.ParseFloat(s, 64). Throws a NumError (`invalid syntax`, `value out of range`). */
+function parseFloat64(s) {
+    const sp = special(s);
+    if (sp !== undefined)
+        return sp;
+    const syntax = readFloat(s);
+    if (syntax === undefined)
+        throw new strconv_errors_NumError('ParseFloat', s, ERR_SYNTAX);
+    const value = syntax.hex ? hexValue(syntax) : Number(s.replaceAll('_', ''));
+    if (!Number.isFinite(value))
+        throw new strconv_errors_NumError('ParseFloat', s, ERR_RANGE);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/gotemplate/strconv.ts
+/**
+ * Go's strconv as hookline needs it (number formatting for fmt, encoding/json, TOML and sprig;
+ * parsing for the template parser, TOML and sprig/cast conversions; quoting for %q; the
+ * parser's Unquote/UnquoteChar are in parse-strconv.ts). Implementation split by concept:
+ * strconv-float.ts (FormatFloat), strconv-decimal.ts (digit strings), strconv-parse.ts
+ * (ParseInt/ParseUint/Atoi), strconv-atof.ts (ParseFloat), strconv-quote.ts
+ * (Quote/Unquote/IsPrint), strconv-errors.ts.
+ */
+
+
+
+
+
+
+/** strconv.FormatInt / FormatUint: `v` in base 2..36 with lower-case digits. */
+function formatInt(v, base = 10) {
+    if (base < 2 || base > 36)
+        throw new RangeError('strconv: illegal AppendInt/FormatInt base');
+    return (typeof v === 'bigint' ? v : BigInt(Math.trunc(v))).toString(base);
+}
+/** strconv.FormatBool. */
+function formatBool(b) {
+    return b ? 'true' : 'false';
+}
+/**
+ * The result of a strconv parse, or undefined where Go returns an error (a NumError), for
+ * callers that only ask whether the text parsed (`if v, err := …; err == nil`).
+ */
+function parseOrUndefined(parse) {
+    try {
+        return parse();
+    }
+    catch (e) {
+        if (e instanceof strconv_errors_NumError)
+            return undefined;
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gojson/errors.ts
+/** encoding/json errors (golang/go:src/encoding/json/{scanner,encode,decode}.go). */
+/** A syntax error; `offset` is the number of bytes read before the error (Go's Offset). */
+class JsonSyntaxError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = 'JsonSyntaxError';
+    }
+}
+/**
+ * A value json.Marshal cannot encode: `json: unsupported value: NaN`,
+ * `json: unsupported type: func() string`, cycles.
+ */
+class JsonMarshalError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'JsonMarshalError';
+    }
+}
+/** A JSON value that does not fit the Go type, e.g. `json: cannot unmarshal number 1e400 into Go value of type float64`. */
+class JsonUnmarshalTypeError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = 'JsonUnmarshalTypeError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gojson/tree.ts
+/**
+ * What json.Marshal makes of a Go value (golang/go:src/encoding/json/encode.go), as a tree:
+ * the single place that decides how each Go value encodes (float64 in ES6 style, Go ints as
+ * their digits, []byte as base64, nil slices as null, structs through their json.Marshaler
+ * form or their fields, map keys sorted byte-wise) and which values json.Marshal refuses
+ * (funcs, NaN and ±Inf, cycles). encode.ts writes the tree as JSON text; yaml/marshal.ts
+ * (sigs.k8s.io/yaml.Marshal) re-reads it as go-yaml would.
+ */
+
+
+
+function isJsonMarshaler(v) {
+    return typeof v.toGoJson === 'function';
+}
+/** floatEncoder: ES6-style number text. */
+function jsonFloat(f) {
+    if (!Number.isFinite(f))
+        throw new JsonMarshalError('json: unsupported value: ' + formatFloat(f, 'g', -1));
+    const abs = Math.abs(f);
+    const fmt = abs !== 0 && (abs < 1e-6 || abs >= 1e21) ? 'e' : 'f';
+    let b = formatFloat(f, fmt, -1);
+    if (fmt === 'e') {
+        const n = b.length;
+        if (n >= 4 && b[n - 4] === 'e' && b[n - 3] === '-' && b[n - 2] === '0') {
+            b = b.slice(0, n - 2) + b.slice(n - 1);
+        }
+    }
+    return b;
+}
+function base64(b) {
+    return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+}
+/** encoding/json refuses cyclic values (`encountered a cycle via <type>`). */
+function withCycleCheck(v, seen, f) {
+    if (seen.has(v)) {
+        throw new JsonMarshalError(`json: unsupported value: encountered a cycle via ${typeName(v)}`);
+    }
+    seen.add(v);
+    try {
+        return f();
+    }
+    finally {
+        seen.delete(v);
+    }
+}
+/** json.Marshal of a Go value, as a tree. Throws JsonMarshalError. */
+function toJsonTree(v) {
+    return treeOf(v, new Set());
+}
+function treeOf(v, seen) {
+    if (v === null || typeof v === 'boolean' || typeof v === 'string')
+        return v;
+    if (typeof v === 'number')
+        return { num: jsonFloat(v) };
+    if (v instanceof values_int_GoInt)
+        return { num: v.value.toString() };
+    if (v instanceof Uint8Array)
+        return base64(v);
+    if (v instanceof GoFuncValue)
+        throw new JsonMarshalError('json: unsupported type: ' + typeName(v));
+    if (v instanceof GoStruct) {
+        if (isJsonMarshaler(v))
+            return treeOf(v.toGoJson(), seen);
+        const s = v;
+        return withCycleCheck(s, seen, () => ({
+            obj: s.fieldNames.map((n) => [n, treeOf(s.field(n), seen)]),
+        }));
+    }
+    if (Array.isArray(v)) {
+        if (isNilSlice(v))
+            return null;
+        const a = v;
+        return withCycleCheck(a, seen, () => a.map((x) => treeOf(x, seen)));
+    }
+    const m = v;
+    return withCycleCheck(m, seen, () => ({
+        obj: sortedKeys(m).map((k) => [k, treeOf(m[k] ?? null, seen)]),
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/yaml/go-float.ts
 /**
  * Go's float formatting as the YAML pipeline meets it:
  * - `strconv.FormatFloat(f, 'g', -1, 64|32)` (go-yaml's encoder `floatv`, sigs.k8s.io/yaml's
  *   float map keys with bitSize 32),
  * - encoding/json's float encoder (`floatEncoder.encode` in encoding/json/encode.go), which
- *   sigs.k8s.io/yaml.Marshal runs before re-reading the JSON with go-yaml.
+ *   sigs.k8s.io/yaml.Marshal runs before re-reading the JSON with go-yaml: gojson's `jsonFloat`,
+ *   re-exported here.
  */
-function shortestDigits(f, bits) {
+
+function go_float_shortestDigits(f, bits) {
     const a = Math.abs(f);
     if (a === 0)
         return { digits: '0', dp: 1 };
@@ -7524,7 +8633,7 @@ function shortestDigits(f, bits) {
     const digits = mant.replace('.', '').replace(/0+$/, '') || '0';
     return { digits, dp: Number(e) + 1 };
 }
-function fmtE(neg, d) {
+function go_float_fmtE(neg, d) {
     let s = neg ? '-' : '';
     s += d.digits[0];
     if (d.digits.length > 1)
@@ -7534,7 +8643,7 @@ function fmtE(neg, d) {
     s += 'e' + (exp < 0 ? '-' : '+') + (ae < 10 ? '0' + ae : String(ae));
     return s;
 }
-function fmtF(neg, d) {
+function go_float_fmtF(neg, d) {
     let s = neg ? '-' : '';
     if (d.dp <= 0) {
         s += '0.' + '0'.repeat(-d.dp) + d.digits;
@@ -7559,30 +8668,12 @@ function formatFloatG(f, bits = 64) {
     // float32(f) overflows to ±Inf before formatting.
     if (bits === 32 && !Number.isFinite(Math.fround(f)))
         return neg ? '-Inf' : '+Inf';
-    const d = shortestDigits(f, bits);
+    const d = go_float_shortestDigits(f, bits);
     const exp = d.dp - 1;
     // With shortest formatting %g switches to %e for exponents < -4 or >= 6 (strconv/ftoa.go).
     if (exp < -4 || exp >= 6)
-        return fmtE(neg, d);
-    return fmtF(neg, d);
-}
-/**
- * encoding/json's float64 text: 'f' format unless |f| < 1e-6 or ≥ 1e21 (then 'e' with a
- * single-digit negative exponent cleaned to `e-7`). NaN and ±Inf are errors in Go.
- */
-function jsonFloat(f) {
-    if (!Number.isFinite(f))
-        throw new Error(`json: unsupported value: ${formatFloatG(f)}`);
-    const a = Math.abs(f);
-    const neg = f < 0 || Object.is(f, -0);
-    const d = shortestDigits(f, 64);
-    if (a !== 0 && (a < 1e-6 || a >= 1e21)) {
-        let s = fmtE(neg, d);
-        // e-07 → e-7 (encoding/json cleans up the exponent of small numbers).
-        s = s.replace(/e-0(\d)$/, 'e-$1');
-        return s;
-    }
-    return fmtF(neg, d);
+        return go_float_fmtE(neg, d);
+    return go_float_fmtF(neg, d);
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/resolve.ts
@@ -8421,6 +9512,555 @@ function describeValue(v) {
     return 'map[interface {}]interface {}{...}';
 }
 
+;// CONCATENATED MODULE: ./src/gojson/encode.ts
+/**
+ * json.Marshal / json.MarshalIndent over the Go value model
+ * (golang/go:src/encoding/json/encode.go, indent.go), as Helm v3.11.3 (Go 1.20) prints it; what
+ * each value encodes to is tree.ts's toJsonTree, this file writes that tree as text:
+ * map keys sorted byte-wise, `<` `>` `&` escaped as \u003c \u003e \u0026 when escapeHTML,
+ * U+2028/U+2029 always escaped, control bytes other than \n \r \t as \u00XX (Go 1.22 later
+ * started writing \b and \f; Helm 3.11 does not), invalid UTF-8 as \ufffd, float64 in ES6 style
+ * ('f' between 1e-6 and 1e21, else 'e' with `e-07` shortened to `e-7`), []byte as base64.
+ */
+
+
+
+const HEX = '0123456789abcdef';
+/**
+ * encodeState.string: a JSON string literal. Invalid UTF-8 (escaped bytes, see
+ * gotemplate/go-utf8.ts) is written as `\ufffd`, one per byte; escaped bytes that spell a valid
+ * rune together are that rune, as Go only sees the bytes.
+ */
+function jsonString(text, escapeHTML) {
+    const s = normalizeEscapes(text);
+    let out = '"';
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        let esc;
+        if (c < 0x80) {
+            if (c >= 0x20 &&
+                c !== 0x22 &&
+                c !== 0x5c &&
+                !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) {
+                continue;
+            }
+            if (c === 0x22 || c === 0x5c)
+                esc = '\\' + String.fromCharCode(c);
+            else if (c === 0x0a)
+                esc = '\\n';
+            else if (c === 0x0d)
+                esc = '\\r';
+            else if (c === 0x09)
+                esc = '\\t';
+            else
+                esc = '\\u00' + HEX[c >> 4] + HEX[c & 15];
+        }
+        else if (c === 0x2028 || c === 0x2029) {
+            esc = '\\u202' + HEX[c & 15];
+        }
+        else if (c >= 0xd800 && c <= 0xdfff) {
+            const d = s.charCodeAt(i + 1);
+            if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+                i++;
+                continue;
+            }
+            esc = '\\ufffd';
+        }
+        else {
+            continue;
+        }
+        out += s.slice(start, i) + esc;
+        start = i + 1;
+    }
+    return out + s.slice(start) + '"';
+}
+function newline(ctx, depth) {
+    return ctx.indent === undefined ? '' : '\n' + ctx.prefix + ctx.indent.repeat(depth);
+}
+function encodeEntries(entries, open, close, ctx, depth) {
+    if (entries.length === 0)
+        return open + close;
+    const colon = ctx.indent === undefined ? ':' : ': ';
+    const parts = entries.map(([k, v]) => {
+        const key = k === null ? '' : jsonString(k, ctx.escapeHTML) + colon;
+        return newline(ctx, depth + 1) + key + encodeNode(v, ctx, depth + 1);
+    });
+    return open + parts.join(',') + newline(ctx, depth) + close;
+}
+/** The JSON text of a tree toJsonTree made (encodeState with its indent, indent.go). */
+function encodeNode(j, ctx, depth) {
+    if (j === null)
+        return 'null';
+    if (typeof j === 'boolean')
+        return j ? 'true' : 'false';
+    if (typeof j === 'string')
+        return jsonString(j, ctx.escapeHTML);
+    if (Array.isArray(j))
+        return encodeEntries(j.map((x) => [null, x]), '[', ']', ctx, depth);
+    if ('num' in j)
+        return j.num;
+    return encodeEntries(j.obj, '{', '}', ctx, depth);
+}
+/** json.Marshal (or MarshalIndent when `indent` is given). Throws JsonMarshalError. */
+function marshalJson(v, opts = {}) {
+    return encodeNode(toJsonTree(v), { escapeHTML: opts.escapeHTML ?? true, indent: opts.indent, prefix: opts.prefix ?? '' }, 0);
+}
+
+;// CONCATENATED MODULE: ./src/gojson/scanner.ts
+/**
+ * encoding/json's validating state machine (golang/go:src/encoding/json/scanner.go), used by
+ * Unmarshal's checkValid before decoding: same states, same messages, same byte offsets.
+ */
+
+
+const PARSE_OBJECT_KEY = 0;
+const PARSE_OBJECT_VALUE = 1;
+const PARSE_ARRAY_VALUE = 2;
+const MAX_NESTING_DEPTH = 10000;
+const isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+const isDigit = (c) => c >= 0x30 && c <= 0x39;
+const isHex = (c) => isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+/** quoteChar: how the scanner names a byte in messages (a byte ≥ 0x80 prints as U+00XX). */
+function quoteChar(c) {
+    if (c === 0x27)
+        return "'\\''";
+    if (c === 0x22)
+        return `'"'`;
+    return quoteRune(c);
+}
+class Scanner {
+    step = stateBeginValue;
+    endTop = false;
+    parseState = [];
+    err;
+    bytes = 0;
+    error(c, context) {
+        this.step = stateError;
+        this.err = new JsonSyntaxError(`invalid character ${quoteChar(c)} ${context}`, this.bytes);
+        return false;
+    }
+    push(c, state) {
+        this.parseState.push(state);
+        if (this.parseState.length <= MAX_NESTING_DEPTH)
+            return true;
+        return this.error(c, 'exceeded max depth');
+    }
+    pop() {
+        this.parseState.pop();
+        if (this.parseState.length === 0) {
+            this.step = stateEndTop;
+            this.endTop = true;
+        }
+        else {
+            this.step = stateEndValue;
+        }
+    }
+}
+const stateError = () => false;
+function stateBeginValueOrEmpty(s, c) {
+    if (isSpace(c))
+        return true;
+    if (c === 0x5d)
+        return stateEndValue(s, c);
+    return stateBeginValue(s, c);
+}
+function stateBeginValue(s, c) {
+    if (isSpace(c))
+        return true;
+    switch (c) {
+        case 0x7b:
+            s.step = stateBeginStringOrEmpty;
+            return s.push(c, PARSE_OBJECT_KEY);
+        case 0x5b:
+            s.step = stateBeginValueOrEmpty;
+            return s.push(c, PARSE_ARRAY_VALUE);
+        case 0x22:
+            s.step = stateInString;
+            return true;
+        case 0x2d:
+            s.step = stateNeg;
+            return true;
+        case 0x30:
+            s.step = state0;
+            return true;
+        case 0x74:
+            s.step = literal('true', 1);
+            return true;
+        case 0x66:
+            s.step = literal('false', 1);
+            return true;
+        case 0x6e:
+            s.step = literal('null', 1);
+            return true;
+    }
+    if (c >= 0x31 && c <= 0x39) {
+        s.step = state1;
+        return true;
+    }
+    return s.error(c, 'looking for beginning of value');
+}
+function stateBeginStringOrEmpty(s, c) {
+    if (isSpace(c))
+        return true;
+    if (c === 0x7d) {
+        s.parseState[s.parseState.length - 1] = PARSE_OBJECT_VALUE;
+        return stateEndValue(s, c);
+    }
+    return stateBeginString(s, c);
+}
+function stateBeginString(s, c) {
+    if (isSpace(c))
+        return true;
+    if (c === 0x22) {
+        s.step = stateInString;
+        return true;
+    }
+    return s.error(c, 'looking for beginning of object key string');
+}
+function stateEndValue(s, c) {
+    const n = s.parseState.length;
+    if (n === 0) {
+        s.step = stateEndTop;
+        s.endTop = true;
+        return stateEndTop(s, c);
+    }
+    if (isSpace(c)) {
+        s.step = stateEndValue;
+        return true;
+    }
+    switch (s.parseState[n - 1]) {
+        case PARSE_OBJECT_KEY:
+            if (c === 0x3a) {
+                s.parseState[n - 1] = PARSE_OBJECT_VALUE;
+                s.step = stateBeginValue;
+                return true;
+            }
+            return s.error(c, 'after object key');
+        case PARSE_OBJECT_VALUE:
+            if (c === 0x2c) {
+                s.parseState[n - 1] = PARSE_OBJECT_KEY;
+                s.step = stateBeginString;
+                return true;
+            }
+            if (c === 0x7d) {
+                s.pop();
+                return true;
+            }
+            return s.error(c, 'after object key:value pair');
+        default:
+            if (c === 0x2c) {
+                s.step = stateBeginValue;
+                return true;
+            }
+            if (c === 0x5d) {
+                s.pop();
+                return true;
+            }
+            return s.error(c, 'after array element');
+    }
+}
+/** After the top-level value only spaces may follow; the error is reported one byte later. */
+function stateEndTop(s, c) {
+    if (!isSpace(c))
+        s.error(c, 'after top-level value');
+    return true;
+}
+function stateInString(s, c) {
+    if (c === 0x22) {
+        s.step = stateEndValue;
+        return true;
+    }
+    if (c === 0x5c) {
+        s.step = stateInStringEsc;
+        return true;
+    }
+    if (c < 0x20)
+        return s.error(c, 'in string literal');
+    return true;
+}
+function stateInStringEsc(s, c) {
+    if ('bfnrt\\/"'.includes(String.fromCharCode(c))) {
+        s.step = stateInString;
+        return true;
+    }
+    if (c === 0x75) {
+        s.step = hexEscape(4);
+        return true;
+    }
+    return s.error(c, 'in string escape code');
+}
+function hexEscape(left) {
+    return (s, c) => {
+        if (!isHex(c))
+            return s.error(c, 'in \\u hexadecimal character escape');
+        s.step = left === 1 ? stateInString : hexEscape(left - 1);
+        return true;
+    };
+}
+function stateNeg(s, c) {
+    if (c === 0x30) {
+        s.step = state0;
+        return true;
+    }
+    if (c >= 0x31 && c <= 0x39) {
+        s.step = state1;
+        return true;
+    }
+    return s.error(c, 'in numeric literal');
+}
+function state1(s, c) {
+    if (isDigit(c))
+        return true;
+    return state0(s, c);
+}
+function state0(s, c) {
+    if (c === 0x2e) {
+        s.step = stateDot;
+        return true;
+    }
+    if (c === 0x65 || c === 0x45) {
+        s.step = stateE;
+        return true;
+    }
+    return stateEndValue(s, c);
+}
+function stateDot(s, c) {
+    if (isDigit(c)) {
+        s.step = stateDot0;
+        return true;
+    }
+    return s.error(c, 'after decimal point in numeric literal');
+}
+function stateDot0(s, c) {
+    if (isDigit(c))
+        return true;
+    if (c === 0x65 || c === 0x45) {
+        s.step = stateE;
+        return true;
+    }
+    return stateEndValue(s, c);
+}
+function stateE(s, c) {
+    if (c === 0x2b || c === 0x2d) {
+        s.step = stateESign;
+        return true;
+    }
+    return stateESign(s, c);
+}
+function stateESign(s, c) {
+    if (isDigit(c)) {
+        s.step = stateE0;
+        return true;
+    }
+    return s.error(c, 'in exponent of numeric literal');
+}
+function stateE0(s, c) {
+    if (isDigit(c))
+        return true;
+    return stateEndValue(s, c);
+}
+/** The states after `t`, `tr`, `tru` … of true/false/null. */
+function literal(word, at) {
+    return (s, c) => {
+        const want = word.charCodeAt(at);
+        if (c !== want)
+            return s.error(c, `in literal ${word} (expecting '${word[at]}')`);
+        s.step = at + 1 === word.length ? stateEndValue : literal(word, at + 1);
+        return true;
+    };
+}
+/** checkValid: throws Go's SyntaxError for invalid JSON (scanner.eof included). */
+function checkValid(data) {
+    const s = new Scanner();
+    for (const c of data) {
+        s.bytes++;
+        s.step(s, c);
+        // stateEndTop records its error but fails only on the next byte or at EOF: same result.
+        if (s.err)
+            throw s.err;
+    }
+    if (s.endTop)
+        return;
+    s.step(s, 0x20);
+    if (s.endTop)
+        return;
+    throw s.err ?? new JsonSyntaxError('unexpected end of JSON input', s.bytes);
+}
+
+;// CONCATENATED MODULE: ./src/gojson/decode.ts
+/**
+ * json.Unmarshal into interface{} (golang/go:src/encoding/json/decode.go): the input is first
+ * validated by the scanner (Go's messages and offsets), then decoded: objects become
+ * null-prototype maps (duplicate keys: last wins), arrays []interface{}, numbers float64,
+ * strings with Go's unquoting (invalid UTF-8 and unpaired surrogate escapes become U+FFFD).
+ */
+
+
+
+
+const decode_isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+class Decoder {
+    data;
+    off = 0;
+    constructor(data) {
+        this.data = data;
+    }
+    skipSpace() {
+        while (decode_isSpace(this.data[this.off]))
+            this.off++;
+    }
+    stack = [];
+    /** One value; containers are built with an explicit stack (Go allows 10000 levels). */
+    value() {
+        for (;;) {
+            let v = this.scalarOrOpen();
+            if (v === undefined)
+                continue; // a non-empty container was opened
+            for (;;) {
+                const top = this.stack[this.stack.length - 1];
+                if (!top)
+                    return v;
+                if (Array.isArray(top.container))
+                    top.container.push(v);
+                else
+                    top.container[top.key] = v;
+                this.skipSpace();
+                if (this.data[this.off++] === 0x2c) {
+                    if (!Array.isArray(top.container))
+                        top.key = this.objectKey();
+                    break;
+                }
+                this.stack.pop();
+                v = top.container;
+            }
+        }
+    }
+    /** A scalar, an empty container, or undefined after pushing a non-empty container. */
+    scalarOrOpen() {
+        this.skipSpace();
+        const c = this.data[this.off];
+        if (c === 0x7b || c === 0x5b) {
+            this.off++;
+            this.skipSpace();
+            if (this.data[this.off] === (c === 0x7b ? 0x7d : 0x5d)) {
+                this.off++;
+                return c === 0x7b ? values_newMap() : [];
+            }
+            const container = c === 0x7b ? values_newMap() : [];
+            this.stack.push({ container, key: c === 0x7b ? this.objectKey() : '' });
+            return undefined;
+        }
+        if (c === 0x22)
+            return this.string();
+        if (c === 0x74)
+            return this.literal(4, true);
+        if (c === 0x66)
+            return this.literal(5, false);
+        if (c === 0x6e)
+            return this.literal(4, null);
+        return this.number();
+    }
+    /** `"key" :` */
+    objectKey() {
+        this.skipSpace();
+        const key = this.string();
+        this.skipSpace();
+        this.off++;
+        return key;
+    }
+    literal(len, v) {
+        this.off += len;
+        return v;
+    }
+    number() {
+        const start = this.off;
+        while (this.off < this.data.length &&
+            /[-+.eE0-9]/.test(String.fromCharCode(this.data[this.off] ?? 0))) {
+            this.off++;
+        }
+        const text = String.fromCharCode(...this.data.subarray(start, this.off));
+        const n = Number(text);
+        if (!Number.isFinite(n)) {
+            throw new JsonUnmarshalTypeError(`json: cannot unmarshal number ${text} into Go value of type float64`, this.off);
+        }
+        return n;
+    }
+    getu4(at) {
+        if (this.data[at] !== 0x5c || this.data[at + 1] !== 0x75)
+            return -1;
+        const hex = String.fromCharCode(...this.data.subarray(at + 2, at + 6));
+        return /^[0-9a-fA-F]{4}$/.test(hex) ? parseInt(hex, 16) : -1;
+    }
+    /** unquoteBytes. */
+    string() {
+        const d = this.data;
+        let i = this.off + 1;
+        let out = '';
+        for (;;) {
+            const c = d[i] ?? 0x22;
+            if (c === 0x22)
+                break;
+            if (c === 0x5c) {
+                const e = d[i + 1] ?? 0;
+                const simple = {
+                    0x62: '\b',
+                    0x66: '\f',
+                    0x6e: '\n',
+                    0x72: '\r',
+                    0x74: '\t',
+                    0x5c: '\\',
+                    0x2f: '/',
+                    0x22: '"',
+                };
+                if (e !== 0x75) {
+                    out += simple[e] ?? '';
+                    i += 2;
+                    continue;
+                }
+                let r = this.getu4(i);
+                i += 6;
+                if (r >= 0xd800 && r <= 0xdfff) {
+                    const r2 = this.getu4(i);
+                    if (r <= 0xdbff && r2 >= 0xdc00 && r2 <= 0xdfff) {
+                        r = 0x10000 + ((r - 0xd800) << 10) + (r2 - 0xdc00);
+                        i += 6;
+                    }
+                    else {
+                        r = 0xfffd;
+                    }
+                }
+                out += String.fromCodePoint(r);
+                continue;
+            }
+            if (c < 0x80) {
+                out += String.fromCharCode(c);
+                i++;
+                continue;
+            }
+            const { r, size } = decodeRune(d, i);
+            out += String.fromCodePoint(r);
+            i += size;
+        }
+        this.off = i + 1;
+        return out;
+    }
+}
+/** json.Unmarshal(text, &v) with v interface{}. Throws JsonSyntaxError / JsonUnmarshalTypeError. */
+function unmarshalJson(text) {
+    const data = typeof text === 'string' ? go_utf8_utf8Bytes(text) : text;
+    checkValid(data);
+    return new Decoder(data).value();
+}
+
+;// CONCATENATED MODULE: ./src/gojson/index.ts
+/** Go's encoding/json over the hookline value model (see encode.ts and decode.ts). */
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/yaml/emitter-core.ts
 /**
  * The output state of libyaml's emitter as go-yaml ports it (`emitterc.go`): column tracking,
@@ -8513,7 +10153,7 @@ function isPrintable(cp) {
 function isBreak(cp) {
     return cp === 0x0d || cp === 0x0a || cp === 0x85 || cp === 0x2028 || cp === 0x2029;
 }
-function isSpace(cp) {
+function scalar_analysis_isSpace(cp) {
     return cp === 0x20;
 }
 function isBlank(cp) {
@@ -8606,7 +10246,7 @@ function analyzeScalar(value, opts = {}) {
         else if (!isPrintable(c))
             f.special = true;
         const last = i === cps.length - 1;
-        if (isSpace(c)) {
+        if (scalar_analysis_isSpace(c)) {
             if (i === 0)
                 f.leadingSpace = true;
             if (last)
@@ -8691,9 +10331,9 @@ function writeFoldable(e, cps, opts) {
     let breaks = false;
     for (let i = 0; i < cps.length; i++) {
         const c = cps[i];
-        if (isSpace(c)) {
+        if (scalar_analysis_isSpace(c)) {
             const inside = !opts.quoted || (i !== 0 && i !== cps.length - 1);
-            if (opts.allowBreaks && !spaces && e.column > e.bestWidth && inside && !isSpace(cps[i + 1])) {
+            if (opts.allowBreaks && !spaces && e.column > e.bestWidth && inside && !scalar_analysis_isSpace(cps[i + 1])) {
                 e.writeIndent();
             }
             else {
@@ -8778,10 +10418,10 @@ function writeDoubleQuoted(e, value, allowBreaks) {
             writeEscape(e, c);
             spaces = false;
         }
-        else if (isSpace(c)) {
+        else if (scalar_analysis_isSpace(c)) {
             if (allowBreaks && !spaces && e.column > e.bestWidth && i !== 0 && i !== cps.length - 1) {
                 e.writeIndent();
-                if (isSpace(cps[i + 1]))
+                if (scalar_analysis_isSpace(cps[i + 1]))
                     e.put('\\');
             }
             else {
@@ -8800,7 +10440,7 @@ function writeDoubleQuoted(e, value, allowBreaks) {
 }
 /** yaml_emitter_write_block_scalar_hints: indentation hint for leading space/break, chomping. */
 function writeBlockHints(e, cps) {
-    if (isSpace(cps[0]) || isBreak(cps[0])) {
+    if (scalar_analysis_isSpace(cps[0]) || isBreak(cps[0])) {
         e.writeIndicator(String(e.bestIndent), false, false, false);
     }
     let chomp = '';
@@ -9001,14 +10641,14 @@ const DIGIT = /^\p{Nd}$/u;
 function isLetter(cp) {
     return LETTER.test(String.fromCodePoint(cp));
 }
-function isDigit(cp) {
+function key_order_isDigit(cp) {
     return DIGIT.test(String.fromCodePoint(cp));
 }
 /** int64 arithmetic for the digit runs (Go wraps on overflow). */
 function digitRun(r, start) {
     let n = 0n;
     let i = start;
-    for (; i < r.length && isDigit(r[i]); i++)
+    for (; i < r.length && key_order_isDigit(r[i]); i++)
         n = BigInt.asIntN(64, n * 10n + BigInt(r[i] - 48));
     return { end: i, n };
 }
@@ -9020,7 +10660,7 @@ function keyLess(a, b, v3) {
         const ac = ar[i];
         const bc = br[i];
         if (ac === bc) {
-            digits = isDigit(ac);
+            digits = key_order_isDigit(ac);
             continue;
         }
         const al = isLetter(ac);
@@ -9032,7 +10672,7 @@ function keyLess(a, b, v3) {
         let an = 0n;
         let bn = 0n;
         if (ac === 48 || bc === 48) {
-            for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+            for (let j = i - 1; j >= 0 && key_order_isDigit(ar[j]); j--) {
                 if (ar[j] !== 48) {
                     an = 1n;
                     bn = 1n;
@@ -9065,6 +10705,13 @@ function sortKeys(keys, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/marshal.ts
+/**
+ * Helm's toYaml: sigs.k8s.io/yaml.Marshal = encoding/json.Marshal, then JSONToYAML, which
+ * re-reads the JSON with go-yaml v2 (integers without '.'/exponent become ints, other numbers
+ * floats, strings stay strings) and emits it with go-yaml v2's encoder (encode.go: stringv picks
+ * literal for text with '\n', plain when the text would read back as a string, else double
+ * quotes; floatv prints strconv 'g' -1; map keys in keyList order).
+ */
 
 
 
@@ -9077,71 +10724,20 @@ class MarshalError extends Error {
         this.name = 'MarshalError';
     }
 }
-function base64(bytes) {
-    return Buffer.from(bytes).toString('base64');
-}
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** encoding/json replaces invalid UTF-8 with U+FFFD; a lone surrogate is JS's equivalent. */
-function jsonString(s) {
+function replaceInvalidUtf8(s) {
     return s.replace(LONE_SURROGATE, '\uFFFD');
 }
-/** encoding/json.Marshal of a Go value. */
+/** encoding/json.Marshal of a Go value (gojson's toJsonTree; its refusals as MarshalError). */
 function toJson(v) {
-    return toJsonIn(v, new Set());
-}
-function toJsonIn(v, seen) {
-    if (v === null || typeof v === 'boolean')
-        return v;
-    if (typeof v === 'string')
-        return jsonString(v);
-    if (typeof v === 'number') {
-        try {
-            return { num: jsonFloat(v) };
-        }
-        catch (err) {
-            throw new MarshalError(err.message);
-        }
-    }
-    if (v instanceof GoInt)
-        return { num: v.value.toString() };
-    if (v instanceof Uint8Array)
-        return base64(v);
-    if (v instanceof GoFuncValue)
-        throw new MarshalError(`json: unsupported type: ${typeName(v)}`);
-    if (v instanceof GoStruct)
-        return structJson(v, seen);
-    if (isNilSlice(v))
-        return null;
-    if (Array.isArray(v))
-        return withCycleCheck(v, seen, () => v.map((x) => toJsonIn(x, seen)));
-    const m = v;
-    return withCycleCheck(m, seen, () => ({
-        obj: sortedKeys(m).map((k) => [jsonString(k), toJsonIn(m[k], seen)]),
-    }));
-}
-/**
- * A struct as encoding/json writes it: through its json.Marshaler form when it has one
- * (gojson's GoJsonMarshaler `toGoJson()`, e.g. time.Time's RFC 3339 text), else its fields.
- */
-function structJson(v, seen) {
-    const marshaler = v;
-    if (typeof marshaler.toGoJson === 'function')
-        return toJsonIn(marshaler.toGoJson(), seen);
-    return withCycleCheck(v, seen, () => ({
-        obj: v.fieldNames.map((f) => [f, toJsonIn(v.field(f), seen)]),
-    }));
-}
-/** encoding/json refuses cyclic values (`encountered a cycle via <type>`). */
-function withCycleCheck(v, seen, f) {
-    if (seen.has(v)) {
-        throw new MarshalError(`json: unsupported value: encountered a cycle via ${typeName(v)}`);
-    }
-    seen.add(v);
     try {
-        return f();
+        return toJsonTree(v);
     }
-    finally {
-        seen.delete(v);
+    catch (err) {
+        if (err instanceof JsonMarshalError)
+            throw new MarshalError(err.message);
+        throw err;
     }
 }
 /** go-yaml v2 stringv: the style it asks the emitter for. */
@@ -9195,15 +10791,18 @@ function jsonToEmit(j) {
         return scalar('null', 'plain');
     if (typeof j === 'boolean')
         return scalar(j ? 'true' : 'false', 'plain');
-    if (typeof j === 'string')
-        return scalar(j, stringStyle(j, { v3: false }));
+    if (typeof j === 'string') {
+        const s = replaceInvalidUtf8(j);
+        return scalar(s, stringStyle(s, { v3: false }));
+    }
     if (Array.isArray(j))
         return { kind: 'seq', items: j.map(jsonToEmit) };
     if ('num' in j)
         return numberNode(j.num);
     // Duplicate keys cannot occur (Go maps); go-yaml sorts the keys again with keyList.
-    const values = new Map(j.obj);
-    const keys = sortKeys(j.obj.map(([k]) => k), { v3: false });
+    const members = j.obj.map(([k, v]) => [replaceInvalidUtf8(k), v]);
+    const values = new Map(members);
+    const keys = sortKeys(members.map(([k]) => k), { v3: false });
     return {
         kind: 'map',
         entries: keys.map((k) => [
@@ -9231,10 +10830,10 @@ function toNode(v) {
         return { kind: 'scalar', value: floatText(v), style: 'plain' };
     if (typeof v === 'string')
         return { kind: 'scalar', value: v, style: stringStyle(v, { v3: true }) };
-    if (v instanceof GoInt)
+    if (v instanceof values_int_GoInt)
         return { kind: 'scalar', value: v.value.toString(), style: 'plain' };
     if (v instanceof Uint8Array) {
-        return { kind: 'seq', items: Array.from(v, (b) => toNode(new GoInt(b, 'uint8'))) };
+        return { kind: 'seq', items: Array.from(v, (b) => toNode(new values_int_GoInt(b, 'uint8'))) };
     }
     if (Array.isArray(v))
         return { kind: 'seq', items: v.map(toNode) };
@@ -9402,7 +11001,7 @@ class Version {
     }
 }
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-function parseUint(s) {
+function version_parseUint(s) {
     if (!/^[0-9]+$/.test(s))
         return undefined;
     const v = BigInt(s);
@@ -9415,8 +11014,8 @@ function comparePrePart(s, o) {
         return -1;
     if (o === '')
         return 1;
-    const oi = parseUint(o);
-    const si = parseUint(s);
+    const oi = version_parseUint(o);
+    const si = version_parseUint(s);
     if (oi === undefined && si === undefined)
         return s > o ? 1 : -1;
     if (oi === undefined)
@@ -9487,7 +11086,7 @@ function strictNewVersion(v) {
             throw new SemverError(ErrSegmentStartsZero);
     }
     const nums = parts.map((p) => {
-        const n = parseUint(p);
+        const n = version_parseUint(p);
         if (n === undefined)
             throw new SemverError(`strconv.ParseUint: parsing ${JSON.stringify(p)}: invalid syntax`);
         return n;
@@ -9503,7 +11102,7 @@ function newVersion(v) {
     const seg = (s) => {
         if (s === undefined || s === '')
             return 0n;
-        const n = parseUint(s.replace(/^\./, ''));
+        const n = version_parseUint(s.replace(/^\./, ''));
         if (n === undefined) {
             throw new SemverError(`Error parsing version segment: strconv.ParseUint: parsing ${JSON.stringify(s.replace(/^\./, ''))}: value out of range`);
         }
@@ -9798,989 +11397,6 @@ function emptyMetadata() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/util/go-bytes.ts
-/**
- * Go strings as bytes. Go strings are byte sequences and may hold bytes that are not valid UTF-8
- * (sprig's `trunc`/`substr`/`abbrev` and the `slice` builtin cut runes apart). hookline holds
- * such a byte in a JS string as a lone low surrogate U+DC80..U+DCFF, one code unit per byte
- * 0x80..0xFF ("surrogate escape", the convention of gotemplate/go-utf8.ts and
- * sprig/unicode.ts). Writing a rendered string out as Go would means encoding every escaped
- * byte as the byte itself and everything else as UTF-8; a lone surrogate that is not an escape
- * (no Go string can hold one) becomes U+FFFD, as TextEncoder writes it.
- */
-const ESCAPE_BASE = 0xdc00;
-/** True for a code unit in U+DC80..U+DCFF (an escaped byte unless it ends a surrogate pair). */
-function isEscapedByte(unit) {
-    return unit >= 0xdc80 && unit <= 0xdcff;
-}
-/**
- * True when the code unit at `i` is an escaped byte: in range and not the low half of a
- * surrogate pair (U+10080 is D800 DC80, and its low half is no escape).
- */
-function escapedByteAt(s, i) {
-    if (!isEscapedByte(s.charCodeAt(i)))
-        return false;
-    const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
-    return !(prev >= 0xd800 && prev <= 0xdbff);
-}
-/** True when `s` holds an escaped byte. */
-function hasEscapedBytes(s) {
-    for (let i = 0; i < s.length; i++)
-        if (escapedByteAt(s, i))
-            return true;
-    return false;
-}
-const encoder = new TextEncoder();
-/** The bytes of a Go string held in `s`: escaped bytes as themselves, the rest as UTF-8. */
-function goStringBytes(s) {
-    if (!hasEscapedBytes(s))
-        return encoder.encode(s);
-    const chunks = [];
-    let size = 0;
-    let start = 0;
-    const push = (b) => {
-        chunks.push(b);
-        size += b.length;
-    };
-    for (let i = 0; i < s.length; i++) {
-        if (!escapedByteAt(s, i))
-            continue;
-        if (i > start)
-            push(encoder.encode(s.slice(start, i)));
-        push(Uint8Array.of(s.charCodeAt(i) - ESCAPE_BASE));
-        start = i + 1;
-    }
-    if (start < s.length)
-        push(encoder.encode(s.slice(start)));
-    const out = new Uint8Array(size);
-    let n = 0;
-    for (const c of chunks) {
-        out.set(c, n);
-        n += c.length;
-    }
-    return out;
-}
-/**
- * What a stream writer should write for `s`: the string itself when it holds no escaped byte
- * (the stream encodes it as UTF-8), else its Go bytes.
- */
-function goStringOutput(s) {
-    return hasEscapedBytes(s) ? goStringBytes(s) : s;
-}
-
-;// CONCATENATED MODULE: ./src/gotemplate/go-utf8.ts
-/**
- * Go's unicode/utf8 over JavaScript strings and byte arrays.
- *
- * Go strings are byte sequences; ours are UTF-16. A Go string may hold bytes that are not valid
- * UTF-8 (`trunc`, `substr` and `slice` can cut a rune). Such a byte survives in a JS string as a
- * lone low surrogate U+DC80..U+DCFF, one per byte ("surrogate escape", src/util/go-bytes.ts;
- * sprig's unicode.ts re-exports these conversions). The conversions:
- * - a JS string becomes UTF-8 bytes; an escaped byte becomes that byte again; any other lone
- *   surrogate (which no Go string can hold) becomes U+FFFD, as `TextEncoder` does;
- * - bytes become a JS string by decoding rune by rune exactly like `utf8.DecodeRune`; each
- *   byte that does not start a valid rune becomes its escape, so the round trip keeps it.
- */
-
-
-const go_utf8_RUNE_ERROR = 0xfffd;
-const go_utf8_MAX_RUNE = 0x10ffff;
-const go_utf8_ESCAPE_BASE = 0xdc00;
-/** The escape of a raw byte 0x80..0xFF (a byte below 0x80 is itself). */
-function escapeByte(b) {
-    return String.fromCharCode(b < 0x80 ? b : go_utf8_ESCAPE_BASE + b);
-}
-/** The UTF-8 bytes of a JS string (Go's `[]byte(s)`), escaped bytes as themselves. */
-const go_utf8_utf8Bytes = goStringBytes;
-/** Go's `len(s)`: UTF-8 bytes of a JS string (escaped bytes 1, other lone surrogates 3). */
-function utf8Len(s) {
-    let n = 0;
-    for (const ch of s) {
-        const c = ch.codePointAt(0) ?? 0;
-        if (c < 0x80 || isEscapedByte(c))
-            n += 1;
-        else if (c < 0x800)
-            n += 2;
-        else if (c < 0x10000)
-            n += 3;
-        else
-            n += 4;
-    }
-    return n;
-}
-/** utf8.ValidRune: in range and not a surrogate. */
-function go_utf8_validRune(r) {
-    return (r >= 0 && r < 0xd800) || (r > 0xdfff && r <= go_utf8_MAX_RUNE);
-}
-/** utf8.DecodeRune: the rune at `i` and its width; `(RUNE_ERROR, 1)` for invalid input. */
-function decodeRune(b, i) {
-    const n = b.length - i;
-    if (n <= 0)
-        return { r: go_utf8_RUNE_ERROR, size: 0 };
-    const c0 = b[i] ?? 0;
-    if (c0 < 0x80)
-        return { r: c0, size: 1 };
-    const bad = { r: go_utf8_RUNE_ERROR, size: 1 };
-    let need;
-    let lo = 0x80;
-    let hi = 0xbf;
-    let r;
-    if (c0 >= 0xc2 && c0 <= 0xdf) {
-        need = 1;
-        r = c0 & 0x1f;
-    }
-    else if (c0 >= 0xe0 && c0 <= 0xef) {
-        need = 2;
-        r = c0 & 0x0f;
-        if (c0 === 0xe0)
-            lo = 0xa0;
-        if (c0 === 0xed)
-            hi = 0x9f;
-    }
-    else if (c0 >= 0xf0 && c0 <= 0xf4) {
-        need = 3;
-        r = c0 & 0x07;
-        if (c0 === 0xf0)
-            lo = 0x90;
-        if (c0 === 0xf4)
-            hi = 0x8f;
-    }
-    else {
-        return bad;
-    }
-    if (n < need + 1)
-        return bad;
-    for (let k = 1; k <= need; k++) {
-        const c = b[i + k] ?? 0;
-        const min = k === 1 ? lo : 0x80;
-        const max = k === 1 ? hi : 0xbf;
-        if (c < min || c > max)
-            return bad;
-        r = (r << 6) | (c & 0x3f);
-    }
-    return { r, size: need + 1 };
-}
-/** Go's `string(b)` seen from JavaScript: valid runes decoded, every invalid byte escaped. */
-function go_utf8_bytesToString(b) {
-    let out = '';
-    let start = 0;
-    let i = 0;
-    // Fast path chunks of ASCII.
-    while (i < b.length) {
-        const c = b[i] ?? 0;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (i > start)
-            out += asciiSlice(b, start, i);
-        const { r, size } = decodeRune(b, i);
-        out += size === 1 && r === go_utf8_RUNE_ERROR ? escapeByte(c) : String.fromCodePoint(r);
-        i += size;
-        start = i;
-    }
-    if (i > start)
-        out += asciiSlice(b, start, i);
-    return out;
-}
-/**
- * The same Go string with escaped bytes that form valid UTF-8 together (`"\xc3" + "\xa9"`)
- * decoded into their rune, as Go, which only sees the bytes, reads them.
- */
-function normalizeEscapes(s) {
-    return hasEscapedBytes(s) ? go_utf8_bytesToString(go_utf8_utf8Bytes(s)) : s;
-}
-function asciiSlice(b, from, to) {
-    let s = '';
-    for (let k = from; k < to; k += 4096) {
-        s += String.fromCharCode(...b.subarray(k, Math.min(to, k + 4096)));
-    }
-    return s;
-}
-/** Runes of a JS string as code points (escaped bytes and lone surrogates become U+FFFD). */
-function runesOf(s) {
-    const out = [];
-    for (const ch of s) {
-        const c = ch.codePointAt(0) ?? go_utf8_RUNE_ERROR;
-        out.push(c >= 0xd800 && c <= 0xdfff ? go_utf8_RUNE_ERROR : c);
-    }
-    return out;
-}
-/** utf8.RuneCountInString for a JS string. */
-function runeCount(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-            const d = s.charCodeAt(i + 1);
-            if (d >= 0xdc00 && d <= 0xdfff)
-                i++;
-        }
-        n++;
-    }
-    return n;
-}
-/** utf8.AppendRune seen from JavaScript: invalid runes encode as U+FFFD. */
-function runeToString(r) {
-    return String.fromCodePoint(go_utf8_validRune(r) ? r : go_utf8_RUNE_ERROR);
-}
-
-;// CONCATENATED MODULE: ./src/gotemplate/strconv-quote.ts
-/**
- * strconv quoting (golang/go:src/strconv/quote.go): Quote, QuoteToASCII, QuoteRune,
- * QuoteRuneToASCII, CanBackquote, IsPrint, Unquote.
- *
- * Quoting works on UTF-8 bytes so that `%q` of a []byte or of a string holding invalid UTF-8
- * prints `\xff` exactly as Go does; JS strings are first encoded (escaped bytes U+DC80..U+DCFF
- * become their byte, see go-utf8.ts; other lone surrogates become U+FFFD).
- */
-
-
-const LOWER_HEX = '0123456789abcdef';
-// unicode.IsPrint: categories L, M, N, P, S plus U+0020. JavaScript's Unicode tables may be a
-// version newer than Go's; the few code points assigned in between are the only difference.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-/** strconv.IsPrint / unicode.IsPrint. */
-function isPrint(r) {
-    if (r <= 0xff) {
-        if (r >= 0x20 && r <= 0x7e)
-            return true;
-        if (r >= 0xa1 && r <= 0xff)
-            return r !== 0xad;
-        return false;
-    }
-    if (!go_utf8_validRune(r))
-        return false;
-    return PRINTABLE.test(String.fromCodePoint(r));
-}
-function hexDigits(r, n) {
-    let s = '';
-    for (let shift = (n - 1) * 4; shift >= 0; shift -= 4) {
-        s += LOWER_HEX[Math.floor(r / 2 ** shift) % 16];
-    }
-    return s;
-}
-function escapeRune(r, mode) {
-    if (r === mode.quote.charCodeAt(0) || r === 0x5c)
-        return '\\' + String.fromCharCode(r);
-    if (mode.asciiOnly) {
-        if (r < 0x80 && isPrint(r))
-            return String.fromCharCode(r);
-    }
-    else if (isPrint(r)) {
-        return String.fromCodePoint(r);
-    }
-    switch (r) {
-        case 0x07:
-            return '\\a';
-        case 0x08:
-            return '\\b';
-        case 0x0c:
-            return '\\f';
-        case 0x0a:
-            return '\\n';
-        case 0x0d:
-            return '\\r';
-        case 0x09:
-            return '\\t';
-        case 0x0b:
-            return '\\v';
-    }
-    if (r < 0x20 || r === 0x7f)
-        return '\\x' + hexDigits(r, 2);
-    if (!go_utf8_validRune(r))
-        r = go_utf8_RUNE_ERROR;
-    return r < 0x10000 ? '\\u' + hexDigits(r, 4) : '\\U' + hexDigits(r, 8);
-}
-/** quoteWith over bytes (strconv's appendQuotedWith). */
-function quoteBytes(b, mode = { quote: '"', asciiOnly: false }) {
-    let out = mode.quote;
-    for (let i = 0; i < b.length;) {
-        const c = b[i] ?? 0;
-        let r = c;
-        let width = 1;
-        if (c >= 0x80)
-            ({ r, size: width } = decodeRune(b, i));
-        if (width === 1 && r === go_utf8_RUNE_ERROR) {
-            out += '\\x' + hexDigits(c, 2);
-        }
-        else {
-            out += escapeRune(r, mode);
-        }
-        i += width;
-    }
-    return out + mode.quote;
-}
-/** strconv.Quote. */
-function quote(s) {
-    return quoteBytes(go_utf8_utf8Bytes(s));
-}
-/** strconv.QuoteToASCII. */
-function quoteToASCII(s) {
-    return quoteBytes(utf8Bytes(s), { quote: '"', asciiOnly: true });
-}
-function runeBytes(r) {
-    return go_utf8_utf8Bytes(String.fromCodePoint(go_utf8_validRune(r) ? r : go_utf8_RUNE_ERROR));
-}
-/** strconv.QuoteRune (invalid runes print as U+FFFD). */
-function quoteRune(r) {
-    return quoteBytes(runeBytes(r), { quote: "'", asciiOnly: false });
-}
-/** strconv.QuoteRuneToASCII. */
-function quoteRuneToASCII(r) {
-    return quoteBytes(runeBytes(r), { quote: "'", asciiOnly: true });
-}
-/** strconv.CanBackquote (over a string or raw bytes). */
-function canBackquote(s) {
-    const b = typeof s === 'string' ? go_utf8_utf8Bytes(s) : s;
-    for (let i = 0; i < b.length;) {
-        const { r, size } = decodeRune(b, i);
-        i += size;
-        if (size > 1) {
-            if (r === 0xfeff)
-                return false;
-            continue;
-        }
-        if (r === go_utf8_RUNE_ERROR)
-            return false;
-        if ((r < 0x20 && r !== 0x09) || r === 0x60 || r === 0x7f)
-            return false;
-    }
-    return true;
-}
-function unhex(c) {
-    if (c === undefined)
-        return -1;
-    const v = parseInt(c, 16);
-    return Number.isNaN(v) ? -1 : v;
-}
-const SIMPLE_ESCAPES = {
-    a: 7,
-    b: 8,
-    f: 12,
-    n: 10,
-    r: 13,
-    t: 9,
-    v: 11,
-    '\\': 0x5c,
-};
-/** One character of a quoted literal: [code point or byte, is it a byte, consumed length]. */
-function unquoteChar(s, i, q) {
-    const c = s[i] ?? '';
-    if (c === q && (q === "'" || q === '"'))
-        throw new Error('syntax');
-    if (c !== '\\') {
-        const cp = s.codePointAt(i) ?? 0;
-        return { value: cp, isByte: false, next: i + (cp > 0xffff ? 2 : 1) };
-    }
-    const e = s[i + 1];
-    if (e === undefined)
-        throw new Error('syntax');
-    const simple = SIMPLE_ESCAPES[e];
-    if (simple !== undefined)
-        return { value: simple, isByte: false, next: i + 2 };
-    if (e === 'x' || e === 'u' || e === 'U') {
-        const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-        let v = 0;
-        for (let j = 0; j < n; j++) {
-            const d = unhex(s[i + 2 + j]);
-            if (d < 0)
-                throw new Error('syntax');
-            v = v * 16 + d;
-        }
-        if (e !== 'x' && v > MAX_RUNE)
-            throw new Error('syntax');
-        return { value: v, isByte: e === 'x', next: i + 2 + n };
-    }
-    if (e >= '0' && e <= '7') {
-        let v = e.charCodeAt(0) - 48;
-        for (let j = 0; j < 2; j++) {
-            const d = (s[i + 2 + j] ?? '').charCodeAt(0) - 48;
-            if (!(d >= 0 && d <= 7))
-                throw new Error('syntax');
-            v = v * 8 + d;
-        }
-        if (v > 255)
-            throw new Error('syntax');
-        return { value: v, isByte: true, next: i + 4 };
-    }
-    if ((e === "'" || e === '"') && e === q)
-        return { value: e.charCodeAt(0), isByte: false, next: i + 2 };
-    throw new Error('syntax');
-}
-/**
- * strconv.Unquote. Byte escapes (`\xff`, `\377`) that do not form valid UTF-8 stay raw bytes,
- * held as escaped bytes (see go-utf8.ts).
- */
-function unquote(s) {
-    const fail = () => new NumError('Unquote', s, 'invalid syntax');
-    const n = s.length;
-    const q = s[0] ?? '';
-    if (n < 2 || q !== s[n - 1])
-        throw fail();
-    const body = s.slice(1, n - 1);
-    if (q === '`') {
-        if (body.includes('`'))
-            throw fail();
-        return body.replace(/\r/g, '');
-    }
-    if ((q !== '"' && q !== "'") || body.includes('\n'))
-        throw fail();
-    const bytes = [];
-    let count = 0;
-    try {
-        for (let i = 0; i < body.length; count++) {
-            const { value, isByte, next } = unquoteChar(body, i, q);
-            i = next;
-            if (isByte || value < 0x80)
-                bytes.push(value);
-            else
-                bytes.push(...utf8Bytes(String.fromCodePoint(validRune(value) ? value : RUNE_ERROR)));
-        }
-    }
-    catch {
-        throw fail();
-    }
-    if (q === "'" && count !== 1)
-        throw fail();
-    return bytesToString(new Uint8Array(bytes));
-}
-
-;// CONCATENATED MODULE: ./src/gotemplate/strconv-errors.ts
-/** strconv.NumError (golang/go:src/strconv/atoi.go): `strconv.FUNC: parsing "NUM": ERR`. */
-
-class strconv_errors_NumError extends Error {
-    func;
-    num;
-    reason;
-    constructor(
-    /** The failing function, e.g. `ParseInt`. */
-    func, 
-    /** The input. */
-    num, 
-    /** `invalid syntax`, `value out of range`, or another reason. */
-    reason) {
-        super(`strconv.${func}: parsing ${quote(num)}: ${reason}`);
-        this.func = func;
-        this.num = num;
-        this.reason = reason;
-        this.name = 'NumError';
-    }
-    get isRange() {
-        return this.reason === 'value out of range';
-    }
-}
-const ERR_SYNTAX = 'invalid syntax';
-const ERR_RANGE = 'value out of range';
-
-;// CONCATENATED MODULE: ./src/gotemplate/strconv-decimal.ts
-/**
- * Decimal digit strings for float formatting (golang/go:src/strconv/decimal.go, ftoa.go).
- *
- * A {@link Digits} value is `0.d1d2d3… × 10^dp` with no leading or trailing zeros (zero has no
- * digits). Shortest digits come from JavaScript's Number→String conversion, which, like Go's
- * Ryū, yields the shortest digit string that round-trips, choosing the closest one. Fixed
- * precision uses the exact binary value expanded with BigInt and Go's rounding rule: round half
- * to even on the exact decimal expansion.
- */
-const view = new DataView(new ArrayBuffer(8));
-function floatBits(x) {
-    view.setFloat64(0, x);
-    const bits = view.getBigUint64(0);
-    const neg = bits >> 63n === 1n;
-    const expField = Number((bits >> 52n) & 0x7ffn);
-    let mant = bits & ((1n << 52n) - 1n);
-    let e = expField;
-    if (e === 0)
-        e = 1;
-    else
-        mant |= 1n << 52n;
-    return { neg, expField, mant, exp2: e - 1023 - 52 };
-}
-function trimZeros(d, dp) {
-    let end = d.length;
-    while (end > 0 && d[end - 1] === '0')
-        end--;
-    let start = 0;
-    while (start < end && d[start] === '0') {
-        start++;
-        dp--;
-    }
-    if (start === end)
-        return { d: '', dp: 0 };
-    return { d: d.slice(start, end), dp };
-}
-/** Exact decimal expansion of mant × 2^exp2. */
-function exactDigits(mant, exp2) {
-    if (mant === 0n)
-        return { d: '', dp: 0 };
-    if (exp2 >= 0) {
-        const s = (mant << BigInt(exp2)).toString();
-        return trimZeros(s, s.length);
-    }
-    const s = (mant * 5n ** BigInt(-exp2)).toString();
-    return trimZeros(s, s.length + exp2);
-}
-/** Shortest round-tripping digits of a finite |x|. */
-function strconv_decimal_shortestDigits(x) {
-    const abs = Math.abs(x);
-    if (abs === 0)
-        return { d: '', dp: 0 };
-    const s = String(abs);
-    const e = s.indexOf('e');
-    const mantissa = e < 0 ? s : s.slice(0, e);
-    const exp = e < 0 ? 0 : parseInt(s.slice(e + 1), 10);
-    const dot = mantissa.indexOf('.');
-    const intPart = dot < 0 ? mantissa : mantissa.slice(0, dot);
-    const frac = dot < 0 ? '' : mantissa.slice(dot + 1);
-    return trimZeros(intPart + frac, intPart.length + exp);
-}
-function shouldRoundUp(a, nd) {
-    if (a.d[nd] === '5' && nd + 1 === a.d.length) {
-        // Exactly halfway: round to even.
-        return nd > 0 && (a.d.charCodeAt(nd - 1) - 48) % 2 === 1;
-    }
-    return (a.d[nd] ?? '0') >= '5';
-}
-/** decimal.Round: keep `nd` digits, rounding half to even; no-op when nd < 0 or nd >= len. */
-function roundDigits(a, nd) {
-    if (nd < 0 || nd >= a.d.length)
-        return a;
-    if (!shouldRoundUp(a, nd))
-        return trimZeros(a.d.slice(0, nd), a.dp);
-    for (let i = nd - 1; i >= 0; i--) {
-        const c = a.d.charCodeAt(i);
-        if (c < 57)
-            return { d: a.d.slice(0, i) + String.fromCharCode(c + 1), dp: a.dp };
-    }
-    // All nines (or nd === 0): becomes 1 with the decimal point moved.
-    return { d: '1', dp: a.dp + 1 };
-}
-
-;// CONCATENATED MODULE: ./src/gotemplate/strconv-float.ts
-
-function expString(exp, minDigits) {
-    const sign = exp < 0 ? '-' : '+';
-    return sign + String(Math.abs(exp)).padStart(minDigits, '0');
-}
-/** %e: -d.ddddde±dd */
-function strconv_float_fmtE(neg, d, prec, fmt) {
-    let s = neg ? '-' : '';
-    s += d.d[0] ?? '0';
-    if (prec > 0) {
-        s += '.' + d.d.slice(1, prec + 1).padEnd(prec, '0');
-    }
-    const exp = d.d.length === 0 ? 0 : d.dp - 1;
-    return s + fmt + expString(exp, 2);
-}
-/** %f: -ddddddd.ddddd */
-function strconv_float_fmtF(neg, d, prec) {
-    let s = neg ? '-' : '';
-    if (d.dp > 0)
-        s += d.d.slice(0, d.dp).padEnd(d.dp, '0');
-    else
-        s += '0';
-    if (prec > 0) {
-        let frac = '';
-        for (let i = 0; i < prec; i++) {
-            const j = d.dp + i;
-            frac += j >= 0 && j < d.d.length ? d.d[j] : '0';
-        }
-        s += '.' + frac;
-    }
-    return s;
-}
-/** %b: -ddddddddp±ddd */
-function fmtB(neg, mant, exp2) {
-    return (neg ? '-' : '') + mant.toString() + 'p' + (exp2 >= 0 ? '+' : '') + String(exp2);
-}
-/** %x: -0x1.yyyyyyyyp±ddd */
-function fmtX(x, prec, fmt) {
-    const { neg, mant: m0, exp2 } = floatBits(x);
-    let mant = m0;
-    let exp = mant === 0n ? 0 : exp2 + 52;
-    // Shift so the leading 1 (if any) is at bit 60.
-    mant <<= 8n;
-    while (mant !== 0n && (mant & (1n << 60n)) === 0n) {
-        mant <<= 1n;
-        exp--;
-    }
-    if (prec >= 0 && prec < 15) {
-        const shift = BigInt(prec * 4);
-        const extra = (mant << shift) & ((1n << 60n) - 1n);
-        mant >>= 60n - shift;
-        if ((extra | (mant & 1n)) > 1n << 59n)
-            mant++;
-        mant <<= 60n - shift;
-        if ((mant & (1n << 61n)) !== 0n) {
-            mant >>= 1n;
-            exp++;
-        }
-    }
-    const hex = fmt === 'X' ? '0123456789ABCDEF' : '0123456789abcdef';
-    let s = (neg ? '-' : '') + '0' + fmt + String((mant >> 60n) & 1n);
-    mant = (mant << 4n) & ((1n << 64n) - 1n);
-    if (prec < 0 && mant !== 0n) {
-        s += '.';
-        while (mant !== 0n) {
-            s += hex[Number((mant >> 60n) & 15n)];
-            mant = (mant << 4n) & ((1n << 64n) - 1n);
-        }
-    }
-    else if (prec > 0) {
-        s += '.';
-        for (let i = 0; i < prec; i++) {
-            s += hex[Number((mant >> 60n) & 15n)];
-            mant = (mant << 4n) & ((1n << 64n) - 1n);
-        }
-    }
-    return s + (fmt === 'X' ? 'P' : 'p') + expString(exp, 2);
-}
-function formatDigits(neg, d, prec, fmt, shortest) {
-    switch (fmt) {
-        case 'e':
-        case 'E':
-            return strconv_float_fmtE(neg, d, prec, fmt);
-        case 'f':
-            return strconv_float_fmtF(neg, d, prec);
-        case 'g':
-        case 'G': {
-            let eprec = prec;
-            if (eprec > d.d.length && d.d.length >= d.dp)
-                eprec = d.d.length;
-            if (shortest)
-                eprec = 6;
-            const exp = d.dp - 1;
-            if (exp < -4 || exp >= eprec) {
-                const p = prec > d.d.length ? d.d.length : prec;
-                return strconv_float_fmtE(neg, d, p - 1, fmt === 'g' ? 'e' : 'E');
-            }
-            const p = prec > d.dp ? d.d.length : prec;
-            return strconv_float_fmtF(neg, d, Math.max(p - d.dp, 0));
-        }
-        default:
-            return '%' + fmt;
-    }
-}
-/** strconv.FormatFloat(x, fmt, prec, 64). */
-function formatFloat(x, fmt, prec) {
-    if (Number.isNaN(x))
-        return 'NaN';
-    if (x === Infinity)
-        return '+Inf';
-    if (x === -Infinity)
-        return '-Inf';
-    const bits = floatBits(x);
-    if (fmt === 'b')
-        return fmtB(bits.neg, bits.mant, bits.exp2);
-    if (fmt === 'x' || fmt === 'X')
-        return fmtX(x, prec, fmt);
-    if (prec < 0) {
-        const d = strconv_decimal_shortestDigits(x);
-        let p;
-        if (fmt === 'e' || fmt === 'E')
-            p = Math.max(d.d.length - 1, 0);
-        else if (fmt === 'f')
-            p = Math.max(d.d.length - d.dp, 0);
-        else
-            p = d.d.length;
-        return formatDigits(bits.neg, d, p, fmt, true);
-    }
-    let d = exactDigits(bits.mant, bits.exp2);
-    let p = prec;
-    if (fmt === 'e' || fmt === 'E')
-        d = roundDigits(d, prec + 1);
-    else if (fmt === 'f')
-        d = roundDigits(d, d.dp + prec);
-    else {
-        if (p === 0)
-            p = 1;
-        d = roundDigits(d, p);
-    }
-    return formatDigits(bits.neg, d, p, fmt, false);
-}
-
-;// CONCATENATED MODULE: ./src/gotemplate/strconv-parse.ts
-/**
- * strconv integer parsing (golang/go:src/strconv/atoi.go): ParseInt, ParseUint, Atoi, with Go's
- * syntax (base prefixes and `_` separators for base 0) and Go's NumError messages. ParseFloat is
- * in strconv-atof.ts.
- */
-
-const lower = (c) => c.toLowerCase();
-/** underscoreOK: `_` only between digits, or between a base prefix and a digit. */
-function underscoreOK(s0) {
-    let s = s0;
-    let saw = '^';
-    let i = 0;
-    if (s.length >= 1 && (s[0] === '-' || s[0] === '+'))
-        s = s.slice(1);
-    let hex = false;
-    if (s.length >= 2 && s[0] === '0' && 'box'.includes(lower(s[1] ?? ''))) {
-        i = 2;
-        saw = '0';
-        hex = lower(s[1] ?? '') === 'x';
-    }
-    for (; i < s.length; i++) {
-        const c = s[i] ?? '';
-        if ((c >= '0' && c <= '9') || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
-            saw = '0';
-            continue;
-        }
-        if (c === '_') {
-            if (saw !== '0')
-                return false;
-            saw = '_';
-            continue;
-        }
-        if (saw === '_')
-            return false;
-        saw = '!';
-    }
-    return saw !== '_';
-}
-/** A digit's value in bases up to 36 (ASCII letters only, as Go's byte-wise `lower`); 99 if none. */
-function digitValue(c) {
-    const code = c.charCodeAt(0);
-    if (code >= 0x30 && code <= 0x39)
-        return code - 0x30;
-    const l = code | 0x20;
-    if (l >= 0x61 && l <= 0x7a)
-        return l - 87;
-    return 99;
-}
-/** strconv.ParseUint(s, base, bitSize) as bigint; bitSize 0 means 64. */
-function strconv_parse_parseUint(s, base = 10, bitSize = 64, fn = 'ParseUint') {
-    if (s === '')
-        throw new strconv_errors_NumError(fn, s, ERR_SYNTAX);
-    const base0 = base === 0;
-    const s0 = s;
-    if (base === 0) {
-        base = 10;
-        if (s[0] === '0') {
-            const p = lower(s[1] ?? '');
-            if (s.length >= 3 && (p === 'b' || p === 'o' || p === 'x')) {
-                base = p === 'b' ? 2 : p === 'o' ? 8 : 16;
-                s = s.slice(2);
-            }
-            else {
-                base = 8;
-                s = s.slice(1);
-            }
-        }
-    }
-    else if (base < 2 || base > 36) {
-        throw new strconv_errors_NumError(fn, s0, `invalid base ${base}`);
-    }
-    const bits = bitSize === 0 ? 64 : bitSize;
-    const maxVal = (1n << BigInt(bits)) - 1n;
-    const b = BigInt(base);
-    let underscores = false;
-    let n = 0n;
-    for (const c of s) {
-        if (c === '_' && base0) {
-            underscores = true;
-            continue;
-        }
-        const d = digitValue(c);
-        if (d >= base)
-            throw new strconv_errors_NumError(fn, s0, ERR_SYNTAX);
-        n = n * b + BigInt(d);
-        if (n > maxVal)
-            throw new strconv_errors_NumError(fn, s0, ERR_RANGE);
-    }
-    if (underscores && !underscoreOK(s0))
-        throw new strconv_errors_NumError(fn, s0, ERR_SYNTAX);
-    return n;
-}
-/** strconv.ParseInt(s, base, bitSize) as bigint; bitSize 0 means 64. */
-function parseInt64(s, base = 10, bitSize = 64, fn = 'ParseInt') {
-    if (s === '')
-        throw new strconv_errors_NumError(fn, s, ERR_SYNTAX);
-    const s0 = s;
-    let neg = false;
-    if (s[0] === '+')
-        s = s.slice(1);
-    else if (s[0] === '-') {
-        neg = true;
-        s = s.slice(1);
-    }
-    let un;
-    try {
-        un = strconv_parse_parseUint(s, base, bitSize, fn);
-    }
-    catch (e) {
-        if (!(e instanceof strconv_errors_NumError) || !e.isRange) {
-            throw e instanceof strconv_errors_NumError ? new strconv_errors_NumError(fn, s0, e.reason) : e;
-        }
-        throw new strconv_errors_NumError(fn, s0, ERR_RANGE);
-    }
-    const cutoff = 1n << BigInt((bitSize === 0 ? 64 : bitSize) - 1);
-    if ((!neg && un >= cutoff) || (neg && un > cutoff))
-        throw new strconv_errors_NumError(fn, s0, ERR_RANGE);
-    return neg ? -un : un;
-}
-/** strconv.Atoi (base 10, no prefixes, no underscores; 64-bit int). */
-function atoi(s) {
-    return parseInt64(s, 10, 64, 'Atoi');
-}
-
-;// CONCATENATED MODULE: ./src/gotemplate/strconv-atof.ts
-/**
- * strconv.ParseFloat(s, 64) (golang/go:src/strconv/atof.go `special`, `readFloat`, and the
- * correctly rounded conversion): decimal and hexadecimal floats, `inf`/`infinity`/`nan`, Go's
- * underscore rules, and Go's NumError messages (`invalid syntax`, `value out of range`).
- */
-
-
-/** atof.go special: [+-]inf, [+-]infinity and nan (no sign), case-insensitive. */
-function special(s) {
-    const m = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
-    if (m === null)
-        return undefined;
-    if (m[2].toLowerCase() === 'nan')
-        return m[1] === '' ? NaN : undefined;
-    return m[1] === '-' ? -Infinity : Infinity;
-}
-const isDecDigit = (c) => c !== undefined && c >= '0' && c <= '9';
-const isHexDigit = (c) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
-/** atof.go readFloat, requiring the whole string to be consumed (as ParseFloat does). */
-function readFloat(s) {
-    let i = 0;
-    const neg = s[0] === '-';
-    if (neg || s[0] === '+')
-        i++;
-    const hex = i + 2 < s.length && s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X');
-    if (hex)
-        i += 2;
-    const isDigit = hex ? isHexDigit : isDecDigit;
-    let underscores = false;
-    let sawDot = false;
-    let digits = '';
-    let fraction = 0;
-    for (; i < s.length; i++) {
-        const c = s[i];
-        if (c === '_')
-            underscores = true;
-        else if (c === '.' && !sawDot)
-            sawDot = true;
-        else if (isDigit(c)) {
-            digits += c;
-            if (sawDot)
-                fraction++;
-        }
-        else
-            break;
-    }
-    if (digits.length === 0)
-        return undefined;
-    let exp = 0;
-    if (i < s.length && s[i].toLowerCase() === (hex ? 'p' : 'e')) {
-        i++;
-        const esign = s[i] === '-' ? -1 : 1;
-        if (s[i] === '+' || s[i] === '-')
-            i++;
-        if (!isDecDigit(s[i]))
-            return undefined;
-        for (; i < s.length && (isDecDigit(s[i]) || s[i] === '_'); i++) {
-            if (s[i] === '_')
-                underscores = true;
-            else if (exp < 10000)
-                exp = exp * 10 + (s.charCodeAt(i) - 0x30);
-        }
-        exp *= esign;
-    }
-    else if (hex) {
-        return undefined; // A hexadecimal mantissa must have an exponent.
-    }
-    if (i !== s.length)
-        return undefined;
-    if (underscores && !underscoreOK(s))
-        return undefined;
-    return { neg, hex, digits, fraction, exp };
-}
-/** Nearest float64 to m × 2^e (round half to even, subnormals included), m > 0. */
-function scaleBinary(m, e) {
-    const bl = m.toString(2).length;
-    const top = bl - 1 + e;
-    const precBits = top >= -1022 ? 53 : 53 - (-1022 - top);
-    const shift = bl - precBits;
-    let q = m;
-    let k = e;
-    if (shift > 0) {
-        const sh = BigInt(shift);
-        q = m >> sh;
-        const rem = m - (q << sh);
-        const half = 1n << (sh - 1n);
-        if (rem > half || (rem === half && (q & 1n) === 1n))
-            q++;
-        k = e + shift;
-    }
-    // Split the power so that 2^k on its own never overflows or underflows.
-    if (k > 0)
-        return Number(q) * 2 ** Math.min(k, 1000) * 2 ** Math.max(k - 1000, 0);
-    return Number(q) * 2 ** Math.max(k, -1000) * 2 ** Math.min(k + 1000, 0);
-}
-/** The value of a hexadecimal float, rounded once to float64. */
-function hexValue(f) {
-    const mant = BigInt(`0x${f.digits}`);
-    const v = mant === 0n ? 0 : scaleBinary(mant, f.exp - 4 * f.fraction);
-    return f.neg ? -v : v;
-}
-/** strconv.ParseFloat(s, 64). Throws a NumError (`invalid syntax`, `value out of range`). */
-function parseFloat64(s) {
-    const sp = special(s);
-    if (sp !== undefined)
-        return sp;
-    const syntax = readFloat(s);
-    if (syntax === undefined)
-        throw new strconv_errors_NumError('ParseFloat', s, ERR_SYNTAX);
-    const value = syntax.hex ? hexValue(syntax) : Number(s.replaceAll('_', ''));
-    if (!Number.isFinite(value))
-        throw new strconv_errors_NumError('ParseFloat', s, ERR_RANGE);
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/gotemplate/strconv.ts
-/**
- * Go's strconv as hookline needs it (number formatting for fmt, encoding/json, TOML and sprig;
- * parsing for the template parser, TOML and sprig/cast conversions; quoting for %q; the
- * parser's Unquote/UnquoteChar are in parse-strconv.ts). Implementation split by concept:
- * strconv-float.ts (FormatFloat), strconv-decimal.ts (digit strings), strconv-parse.ts
- * (ParseInt/ParseUint/Atoi), strconv-atof.ts (ParseFloat), strconv-quote.ts
- * (Quote/Unquote/IsPrint), strconv-errors.ts.
- */
-
-
-
-
-
-
-/** strconv.FormatInt / FormatUint: `v` in base 2..36 with lower-case digits. */
-function formatInt(v, base = 10) {
-    if (base < 2 || base > 36)
-        throw new RangeError('strconv: illegal AppendInt/FormatInt base');
-    return (typeof v === 'bigint' ? v : BigInt(Math.trunc(v))).toString(base);
-}
-/** strconv.FormatBool. */
-function formatBool(b) {
-    return b ? 'true' : 'false';
-}
-/**
- * The result of a strconv parse, or undefined where Go returns an error (a NumError), for
- * callers that only ask whether the text parsed (`if v, err := …; err == nil`).
- */
-function parseOrUndefined(parse) {
-    try {
-        return parse();
-    }
-    catch (e) {
-        if (e instanceof strconv_errors_NumError)
-            return undefined;
-        throw e;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/chart/metadata.ts
 /**
  * Chart.yaml / requirements.yaml / Chart.lock decoding and validation, mirroring helm
@@ -10836,7 +11452,7 @@ function field(m, name) {
             return m[k];
     return undefined;
 }
-class Decoder {
+class metadata_Decoder {
     m;
     struct;
     constructor(m, struct) {
@@ -10891,7 +11507,7 @@ function asObject(v, what) {
     return v;
 }
 function decodeDependency(v) {
-    const d = new Decoder(asObject(v, 'chart.Dependency'), 'Dependency');
+    const d = new metadata_Decoder(asObject(v, 'chart.Dependency'), 'Dependency');
     return {
         name: d.str('name'),
         version: d.str('version'),
@@ -10904,7 +11520,7 @@ function decodeDependency(v) {
     };
 }
 function decodeMaintainer(v) {
-    const d = new Decoder(asObject(v, 'chart.Maintainer'), 'Maintainer');
+    const d = new metadata_Decoder(asObject(v, 'chart.Maintainer'), 'Maintainer');
     return { name: d.str('name'), email: d.str('email'), url: d.str('url') };
 }
 /** Null list entries decode to nil pointers, which Validate rejects (metadata.go, dependency.go). */
@@ -10918,7 +11534,7 @@ function nonNull(what, decode) {
 /** Decode a parsed Chart.yaml into `into` (json.Unmarshal keeps fields absent from the input). */
 function decodeMetadata(v, into = emptyMetadata()) {
     const m = asObject(v, 'chart.Metadata');
-    const d = new Decoder(m, 'Metadata');
+    const d = new metadata_Decoder(m, 'Metadata');
     const has = (k) => field(m, k) !== undefined;
     const set = (k, read) => {
         if (has(k))
@@ -10945,7 +11561,7 @@ function decodeMetadata(v, into = emptyMetadata()) {
 }
 /** Decode Chart.lock / requirements.lock. */
 function decodeLock(v) {
-    const d = new Decoder(asObject(v, 'chart.Lock'), 'Lock');
+    const d = new metadata_Decoder(asObject(v, 'chart.Lock'), 'Lock');
     return {
         generated: d.str('generated'),
         digest: d.str('digest'),
@@ -11665,7 +12281,7 @@ function intFromArg(a, argNum) {
     const v = a[argNum];
     let num = 0;
     let isInt = false;
-    if (v instanceof GoInt && (!v.isUnsigned() || v.value <= BigInt.asUintN(63, -1n))) {
+    if (v instanceof values_int_GoInt && (!v.isUnsigned() || v.value <= BigInt.asUintN(63, -1n))) {
         if (v.value >= -(2n ** 53n) && v.value <= 2n ** 53n)
             num = Number(v.value);
         else
@@ -12152,222 +12768,22 @@ class Formatter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/gotemplate/fmt-stringers.ts
-const MONTHS = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-/** The fraction v/10^prec without trailing zeros (and without the point when zero). */
-function fracPart(v, prec) {
-    let digits = '';
-    let print = false;
-    let rest = v;
-    for (let i = 0; i < prec; i++) {
-        const d = rest % 10n;
-        print = print || d !== 0n;
-        if (print)
-            digits = d.toString() + digits;
-        rest /= 10n;
-    }
-    return { text: print ? '.' + digits : '', rest };
-}
-/** time.Duration.String: `1h2m3.5s`, `1.5ms`, `0s`. */
-function durationString(d) {
-    const neg = d < 0n;
-    let u = BigInt.asUintN(64, neg ? -d : d);
-    let s;
-    if (u < 1000000000n) {
-        if (u === 0n)
-            return '0s';
-        let prec;
-        let unit;
-        if (u < 1000n) {
-            prec = 0;
-            unit = 'ns';
-        }
-        else if (u < 1000000n) {
-            prec = 3;
-            unit = 'µs';
-        }
-        else {
-            prec = 6;
-            unit = 'ms';
-        }
-        const { text, rest } = fracPart(u, prec);
-        s = rest.toString() + text + unit;
-    }
-    else {
-        const { text, rest } = fracPart(u, 9);
-        u = rest;
-        s = (u % 60n).toString() + text + 's';
-        u /= 60n;
-        if (u > 0n) {
-            s = (u % 60n).toString() + 'm' + s;
-            u /= 60n;
-            if (u > 0n)
-                s = u.toString() + 'h' + s;
-        }
-    }
-    return neg ? '-' + s : s;
-}
-/** The String() of a GoInt whose Go type has one, else undefined. */
-function goIntString(v) {
-    switch (v.type) {
-        case 'time.Duration':
-            return durationString(v.value);
-        case 'time.Month': {
-            const n = Number(v.value);
-            return n >= 1 && n <= 12 ? MONTHS[n - 1] : `%!Month(${v.value})`;
-        }
-        case 'time.Weekday': {
-            const n = Number(v.value);
-            return n >= 0 && n <= 6 ? WEEKDAYS[n] : `%!Weekday(${v.value})`;
-        }
-        default:
-            return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gotemplate/fmt-printer.ts
+;// CONCATENATED MODULE: ./src/gotemplate/fmt-scalars.ts
 /**
- * Go's fmt printer over the hookline value model (golang/go:src/fmt/print.go: printArg,
- * printValue, handleMethods, badVerb, fmtPointer).
- *
- * Value kinds map to Go's reflect kinds: null is a nil interface, number float64, GoInt the
- * integer types, Uint8Array []byte, arrays slices, plain objects maps (keys sorted like
- * internal/fmtsort), GoStruct structs or pointers to structs (goType.kind 'ptr'), GoFuncValue
- * funcs. Stringers: GoStruct values implementing GoStringer (`goString()`), and the GoInt types
- * time.Duration/Month/Weekday.
+ * The scalar half of Go's fmt printer (golang/go:src/fmt/print.go: fmtBool, fmt0x64,
+ * fmtInteger, fmtFloat, fmtString): which Formatter call each verb makes for a bool, an
+ * integer, a float64 or a string. A verb the kind has no meaning for goes to `badVerb`, which
+ * the full Printer (fmt-printer.ts) implements.
  */
 
 
-
-
-const NIL_ANGLE = '<nil>';
-/** Stable stand-ins for pointer values (Go prints real addresses, which vary per run). */
-const addresses = new WeakMap();
-let nextAddress = 0xc000010000n;
-function fakeAddress(v) {
-    let a = addresses.get(v);
-    if (a === undefined) {
-        a = nextAddress;
-        nextAddress += 0x40n;
-        addresses.set(v, a);
-    }
-    return a;
-}
-class Printer {
+class ScalarPrinter {
     fmt = new Formatter();
-    erroring = false;
     get output() {
         return this.fmt.buf;
     }
     write(s) {
         this.fmt.buf += s;
-    }
-    /** printArg: top-level operand. */
-    printArg(arg, verb) {
-        if (arg === null) {
-            if (verb === 'T' || verb === 'v')
-                this.fmt.pad(NIL_ANGLE);
-            else
-                this.badVerb(arg, verb);
-            return;
-        }
-        if (verb === 'T') {
-            this.fmt.fmtS(typeName(arg));
-            return;
-        }
-        if (verb === 'p') {
-            this.fmtPointer(arg, 'p');
-            return;
-        }
-        if (typeof arg === 'boolean')
-            this.fmtBool(arg, verb);
-        else if (typeof arg === 'number')
-            this.fmtFloat(arg, verb);
-        else if (typeof arg === 'string')
-            this.fmtString(arg, arg, verb);
-        else if (arg instanceof Uint8Array)
-            this.fmtBytes(arg, verb, '[]byte');
-        else if (arg instanceof GoInt && goIntString(arg) === undefined)
-            this.fmtInteger(arg, verb);
-        else if (!this.handleMethods(arg, verb))
-            this.printValue(arg, verb, 0);
-    }
-    /** printValue: nested values (depth > 0) consult Stringers first. */
-    printValue(v, verb, depth) {
-        if (depth > 0 && v !== null && this.handleMethods(v, verb))
-            return;
-        if (v === null) {
-            this.write(this.fmt.f.sharpV ? 'interface {}(nil)' : NIL_ANGLE);
-        }
-        else if (typeof v === 'boolean') {
-            this.fmtBool(v, verb);
-        }
-        else if (typeof v === 'number') {
-            this.fmtFloat(v, verb);
-        }
-        else if (typeof v === 'string') {
-            this.fmtString(v, v, verb);
-        }
-        else if (v instanceof GoInt) {
-            this.fmtInteger(v, verb);
-        }
-        else if (v instanceof Uint8Array) {
-            this.printByteSlice(v, verb, depth);
-        }
-        else if (Array.isArray(v)) {
-            this.printSlice(v, typeName(v), verb, depth);
-        }
-        else if (v instanceof GoStruct) {
-            this.printStruct(v, verb, depth);
-        }
-        else if (v instanceof GoFuncValue) {
-            this.fmtPointer(v, verb);
-        }
-        else {
-            this.printMap(v, verb, depth);
-        }
-    }
-    handleMethods(v, verb) {
-        if (this.erroring || this.fmt.f.sharpV)
-            return false;
-        if (!['v', 's', 'x', 'X', 'q'].includes(verb))
-            return false;
-        let s;
-        if (v instanceof GoInt)
-            s = goIntString(v);
-        else if (v instanceof GoStruct && isStringer(v))
-            s = v.goString();
-        if (s === undefined)
-            return false;
-        this.fmtString(s, v, verb);
-        return true;
-    }
-    badVerb(arg, verb) {
-        this.erroring = true;
-        this.write('%!' + verb + '(');
-        if (arg === null) {
-            this.write(NIL_ANGLE);
-        }
-        else {
-            this.write(typeName(arg) + '=');
-            this.printArg(arg, 'v');
-        }
-        this.write(')');
-        this.erroring = false;
     }
     fmtBool(v, verb) {
         if (verb === 't' || verb === 'v')
@@ -12457,6 +12873,459 @@ class Printer {
                 this.badVerb(arg, verb);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/gotime/civil.ts
+/**
+ * Proleptic Gregorian calendar arithmetic on Unix seconds, as Go's time package does it
+ * (golang/go:src/time/time.go `absDate`, `daysIn`, `isLeap`). Pure integer math, so years 0..99
+ * and negative years work (JS Date.UTC maps 0..99 to 19xx).
+ */
+const LONG_MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+];
+const LONG_DAYS = [
+    'Sunday',
+    'Monday',
+    'Tuesday',
+    'Wednesday',
+    'Thursday',
+    'Friday',
+    'Saturday',
+];
+const SHORT_MONTHS = LONG_MONTHS.map((m) => m.slice(0, 3));
+const SHORT_DAYS = LONG_DAYS.map((d) => d.slice(0, 3));
+/** Cumulative days before each month in a non-leap year (Go's daysBefore). */
+const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+function isLeap(year) {
+    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+function daysIn(month, year) {
+    if (month === 2 && isLeap(year))
+        return 29;
+    return DAYS_BEFORE[month] - DAYS_BEFORE[month - 1];
+}
+const floorDiv = (a, b) => Math.floor(a / b);
+/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year, month, day) {
+    const y = month <= 2 ? year - 1 : year;
+    const era = floorDiv(y, 400);
+    const yoe = y - era * 400;
+    const mp = (month + 9) % 12;
+    const doy = floorDiv(153 * mp + 2, 5) + day - 1;
+    const doe = yoe * 365 + floorDiv(yoe, 4) - floorDiv(yoe, 100) + doy;
+    return era * 146097 + doe - 719468;
+}
+/** Civil date of a day count since 1970-01-01 (Hinnant's civil_from_days). */
+function civilFromDays(z0) {
+    const z = z0 + 719468;
+    const era = floorDiv(z, 146097);
+    const doe = z - era * 146097;
+    const yoe = floorDiv(doe - floorDiv(doe, 1460) + floorDiv(doe, 36524) - floorDiv(doe, 146096), 365);
+    const doy = doe - (365 * yoe + floorDiv(yoe, 4) - floorDiv(yoe, 100));
+    const mp = floorDiv(5 * doy + 2, 153);
+    const day = doy - floorDiv(153 * mp + 2, 5) + 1;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+/** Civil fields of a local-seconds value (Unix seconds plus the zone offset). */
+function civilFromSeconds(localSec) {
+    const days = floorDiv(localSec, 86400);
+    const secOfDay = localSec - days * 86400;
+    const { year, month, day } = civilFromDays(days);
+    const weekday = (((days + 4) % 7) + 7) % 7;
+    const yday = DAYS_BEFORE[month - 1] + day + (month > 2 && isLeap(year) ? 1 : 0);
+    return {
+        year,
+        month,
+        day,
+        hour: floorDiv(secOfDay, 3600),
+        minute: floorDiv(secOfDay % 3600, 60),
+        second: secOfDay % 60,
+        weekday,
+        yday,
+    };
+}
+/**
+ * Local seconds of a civil date with Go's normalisation (time.Date: month 13 is January of the
+ * next year, day 0 is the last day of the previous month, and so on).
+ */
+function secondsFromCivil(year, month, day, hour = 0, minute = 0, second = 0) {
+    const m0 = month - 1;
+    const y = year + floorDiv(m0, 12);
+    const m = (((m0 % 12) + 12) % 12) + 1;
+    const days = daysFromCivil(y, m, 1) + day - 1;
+    return days * 86400 + hour * 3600 + minute * 60 + second;
+}
+
+;// CONCATENATED MODULE: ./src/gotime/quote.ts
+/**
+ * The `quote` helper of Go's time package (golang/go:src/time/format.go), used in ParseError and
+ * ParseDuration messages: double quotes, `"` and `\` escaped, and every byte of a non-ASCII or
+ * control character written as `\xNN`.
+ */
+function goQuote(s) {
+    let out = '"';
+    for (const ch of s) {
+        const c = ch.codePointAt(0) ?? 0;
+        if (c >= 0x80 || c < 0x20) {
+            for (const b of new TextEncoder().encode(ch))
+                out += '\\x' + b.toString(16).padStart(2, '0');
+        }
+        else {
+            if (ch === '"' || ch === '\\')
+                out += '\\';
+            out += ch;
+        }
+    }
+    return out + '"';
+}
+
+;// CONCATENATED MODULE: ./src/gotime/duration.ts
+/**
+ * time.Duration: String, ParseDuration and Round, following golang/go:src/time/time.go and
+ * format.go. Durations are int64 nanoseconds, held as bigint.
+ */
+
+const NANOSECOND = 1n;
+const MICROSECOND = 1000n;
+const MILLISECOND = 1000000n;
+const SECOND = 1000000000n;
+const MINUTE = 60n * SECOND;
+const HOUR = 60n * MINUTE;
+const MAX_INT64 = (1n << 63n) - 1n;
+const MIN_INT64 = -(1n << 63n);
+/** An error from ParseDuration, with Go's message. */
+class DurationError extends Error {
+}
+/** fmtFrac: the fraction v/10^prec without trailing zeros (and no dot when zero). */
+function fmtFrac(v, prec) {
+    let digits = '';
+    let print = false;
+    let u = v;
+    for (let i = 0; i < prec; i++) {
+        const digit = u % 10n;
+        print = print || digit !== 0n;
+        if (print)
+            digits = digit.toString() + digits;
+        u /= 10n;
+    }
+    return { frac: print ? '.' + digits : '', rest: u };
+}
+/** Duration.String, e.g. `1h2m3s`, `1.5s`, `2ms`, `0s`. */
+function durationString(d) {
+    const neg = d < 0n;
+    // Go: u := uint64(d); if neg { u = -u } (so MinInt64 prints as 9223372036854775808ns).
+    let u = BigInt.asUintN(64, neg ? -d : d);
+    let out;
+    if (u < SECOND) {
+        if (u === 0n)
+            return '0s';
+        let unit;
+        let prec;
+        if (u < MICROSECOND) {
+            unit = 'ns';
+            prec = 0;
+        }
+        else if (u < MILLISECOND) {
+            unit = 'µs';
+            prec = 3;
+        }
+        else {
+            unit = 'ms';
+            prec = 6;
+        }
+        const { frac, rest } = fmtFrac(u, prec);
+        out = rest.toString() + frac + unit;
+    }
+    else {
+        const { frac, rest } = fmtFrac(u, 9);
+        u = rest;
+        out = (u % 60n).toString() + frac + 's';
+        u /= 60n;
+        if (u > 0n) {
+            out = (u % 60n).toString() + 'm' + out;
+            u /= 60n;
+            if (u > 0n)
+                out = u.toString() + 'h' + out;
+        }
+    }
+    return neg ? '-' + out : out;
+}
+const UNITS = {
+    ns: NANOSECOND,
+    us: MICROSECOND,
+    µs: MICROSECOND, // U+00B5
+    μs: MICROSECOND, // U+03BC
+    ms: MILLISECOND,
+    s: SECOND,
+    m: MINUTE,
+    h: HOUR,
+};
+const duration_isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+/** time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`. Throws DurationError. */
+function parseDuration(orig) {
+    const invalid = () => new DurationError(`time: invalid duration ${goQuote(orig)}`);
+    let s = orig;
+    let neg = false;
+    if (s !== '' && (s[0] === '-' || s[0] === '+')) {
+        neg = s[0] === '-';
+        s = s.slice(1);
+    }
+    if (s === '0')
+        return 0n;
+    if (s === '')
+        throw invalid();
+    let d = 0n;
+    while (s !== '') {
+        if (!(s[0] === '.' || duration_isDigit(s[0])))
+            throw invalid();
+        let i = 0;
+        let v = 0n;
+        while (duration_isDigit(s[i])) {
+            v = v * 10n + BigInt(s.charCodeAt(i) - 48);
+            if (v > 1n << 63n)
+                throw invalid();
+            i++;
+        }
+        const pre = i > 0;
+        s = s.slice(i);
+        let f = 0n;
+        let scale = 1;
+        let post = false;
+        if (s[0] === '.') {
+            s = s.slice(1);
+            let j = 0;
+            let overflow = false;
+            while (duration_isDigit(s[j])) {
+                if (!overflow) {
+                    const y = f * 10n + BigInt(s.charCodeAt(j) - 48);
+                    if (f > MAX_INT64 / 10n || y > 1n << 63n)
+                        overflow = true;
+                    else {
+                        f = y;
+                        scale *= 10;
+                    }
+                }
+                j++;
+            }
+            post = j > 0;
+            s = s.slice(j);
+        }
+        if (!pre && !post)
+            throw invalid();
+        let k = 0;
+        while (k < s.length && s[k] !== '.' && !duration_isDigit(s[k]))
+            k++;
+        if (k === 0)
+            throw new DurationError(`time: missing unit in duration ${goQuote(orig)}`);
+        const u = s.slice(0, k);
+        s = s.slice(k);
+        const unit = UNITS[u];
+        if (unit === undefined) {
+            throw new DurationError(`time: unknown unit ${goQuote(u)} in duration ${goQuote(orig)}`);
+        }
+        if (v > (1n << 63n) / unit)
+            throw invalid();
+        v *= unit;
+        if (f > 0n) {
+            v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
+            if (v > 1n << 63n)
+                throw invalid();
+        }
+        d += v;
+        if (d > 1n << 63n)
+            throw invalid();
+    }
+    if (neg)
+        return -d;
+    if (d > MAX_INT64)
+        throw invalid();
+    return d;
+}
+/** Duration.Round(m): halfway values round away from zero; saturates on overflow. */
+function roundDuration(d, m) {
+    if (m <= 0n)
+        return d;
+    let r = d % m;
+    const lessThanHalf = (x, y) => x + x < y;
+    if (d < 0n) {
+        r = -r;
+        if (lessThanHalf(r, m))
+            return d + r;
+        const d1 = d - m + r;
+        return d1 >= MIN_INT64 ? d1 : MIN_INT64;
+    }
+    if (lessThanHalf(r, m))
+        return d - r;
+    const d1 = d + m - r;
+    return d1 <= MAX_INT64 ? d1 : MAX_INT64;
+}
+/** Wrap to int64 like Go's Duration arithmetic. */
+function toInt64(v) {
+    return BigInt.asIntN(64, v);
+}
+
+;// CONCATENATED MODULE: ./src/gotemplate/fmt-stringers.ts
+/**
+ * String() methods of the Go integer types our value model names: time.Duration, time.Month,
+ * time.Weekday (golang/go:src/time/time.go). fmt uses them for %v %s %q %x %X like any
+ * fmt.Stringer. The names and Duration.String are gotime's (civil.ts, duration.ts).
+ */
+
+
+/** The String() of a GoInt whose Go type has one, else undefined. */
+function goIntString(v) {
+    switch (v.type) {
+        case 'time.Duration':
+            return durationString(v.value);
+        case 'time.Month': {
+            const n = Number(v.value);
+            return n >= 1 && n <= 12 ? LONG_MONTHS[n - 1] : `%!Month(${v.value})`;
+        }
+        case 'time.Weekday': {
+            const n = Number(v.value);
+            return n >= 0 && n <= 6 ? LONG_DAYS[n] : `%!Weekday(${v.value})`;
+        }
+        default:
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gotemplate/fmt-printer.ts
+/**
+ * Go's fmt printer over the hookline value model (golang/go:src/fmt/print.go: printArg,
+ * printValue, handleMethods, badVerb, fmtPointer).
+ *
+ * Value kinds map to Go's reflect kinds: null is a nil interface, number float64, GoInt the
+ * integer types, Uint8Array []byte, arrays slices, plain objects maps (keys sorted like
+ * internal/fmtsort), GoStruct structs or pointers to structs (goType.kind 'ptr'), GoFuncValue
+ * funcs. Stringers: GoStruct values implementing GoStringer (`goString()`), and the GoInt types
+ * time.Duration/Month/Weekday. Booleans, numbers and strings print through fmt-scalars.ts.
+ */
+
+
+
+
+const NIL_ANGLE = '<nil>';
+/** Stable stand-ins for pointer values (Go prints real addresses, which vary per run). */
+const addresses = new WeakMap();
+let nextAddress = 0xc000010000n;
+function fakeAddress(v) {
+    let a = addresses.get(v);
+    if (a === undefined) {
+        a = nextAddress;
+        nextAddress += 0x40n;
+        addresses.set(v, a);
+    }
+    return a;
+}
+class Printer extends ScalarPrinter {
+    erroring = false;
+    /** printArg: top-level operand. */
+    printArg(arg, verb) {
+        if (arg === null) {
+            if (verb === 'T' || verb === 'v')
+                this.fmt.pad(NIL_ANGLE);
+            else
+                this.badVerb(arg, verb);
+            return;
+        }
+        if (verb === 'T') {
+            this.fmt.fmtS(typeName(arg));
+            return;
+        }
+        if (verb === 'p') {
+            this.fmtPointer(arg, 'p');
+            return;
+        }
+        if (typeof arg === 'boolean')
+            this.fmtBool(arg, verb);
+        else if (typeof arg === 'number')
+            this.fmtFloat(arg, verb);
+        else if (typeof arg === 'string')
+            this.fmtString(arg, arg, verb);
+        else if (arg instanceof Uint8Array)
+            this.fmtBytes(arg, verb, '[]byte');
+        else if (arg instanceof values_int_GoInt && goIntString(arg) === undefined)
+            this.fmtInteger(arg, verb);
+        else if (!this.handleMethods(arg, verb))
+            this.printValue(arg, verb, 0);
+    }
+    /** printValue: nested values (depth > 0) consult Stringers first. */
+    printValue(v, verb, depth) {
+        if (depth > 0 && v !== null && this.handleMethods(v, verb))
+            return;
+        if (v === null) {
+            this.write(this.fmt.f.sharpV ? 'interface {}(nil)' : NIL_ANGLE);
+        }
+        else if (typeof v === 'boolean') {
+            this.fmtBool(v, verb);
+        }
+        else if (typeof v === 'number') {
+            this.fmtFloat(v, verb);
+        }
+        else if (typeof v === 'string') {
+            this.fmtString(v, v, verb);
+        }
+        else if (v instanceof values_int_GoInt) {
+            this.fmtInteger(v, verb);
+        }
+        else if (v instanceof Uint8Array) {
+            this.printByteSlice(v, verb, depth);
+        }
+        else if (Array.isArray(v)) {
+            this.printSlice(v, typeName(v), verb, depth);
+        }
+        else if (v instanceof GoStruct) {
+            this.printStruct(v, verb, depth);
+        }
+        else if (v instanceof GoFuncValue) {
+            this.fmtPointer(v, verb);
+        }
+        else {
+            this.printMap(v, verb, depth);
+        }
+    }
+    handleMethods(v, verb) {
+        if (this.erroring || this.fmt.f.sharpV)
+            return false;
+        if (!['v', 's', 'x', 'X', 'q'].includes(verb))
+            return false;
+        let s;
+        if (v instanceof values_int_GoInt)
+            s = goIntString(v);
+        else if (v instanceof GoStruct && isStringer(v))
+            s = v.goString();
+        if (s === undefined)
+            return false;
+        this.fmtString(s, v, verb);
+        return true;
+    }
+    badVerb(arg, verb) {
+        this.erroring = true;
+        this.write('%!' + verb + '(');
+        if (arg === null) {
+            this.write(NIL_ANGLE);
+        }
+        else {
+            this.write(typeName(arg) + '=');
+            this.printArg(arg, 'v');
+        }
+        this.write(')');
+        this.erroring = false;
+    }
     /** fmtBytes: []byte at top level (`[]byte{…}` for %#v). */
     fmtBytes(v, verb, typeString) {
         const f = this.fmt;
@@ -12500,7 +13369,7 @@ class Printer {
             this.fmtBytes(v, verb, '[]uint8');
             return;
         }
-        this.printSlice(Array.from(v, (c) => new GoInt(c, 'uint8')), '[]uint8', verb, depth);
+        this.printSlice(Array.from(v, (c) => new values_int_GoInt(c, 'uint8')), '[]uint8', verb, depth);
     }
     printSlice(items, type, verb, depth) {
         const sharpV = this.fmt.f.sharpV;
@@ -12553,7 +13422,7 @@ class Printer {
             (v instanceof GoStruct && v.goType.kind === 'ptr') ||
             Array.isArray(v) ||
             v instanceof Uint8Array ||
-            (v !== null && typeof v === 'object' && !(v instanceof GoInt) && !(v instanceof GoStruct));
+            (v !== null && typeof v === 'object' && !(v instanceof values_int_GoInt) && !(v instanceof GoStruct));
         if (!pointerLike || v === null) {
             this.badVerb(v, verb);
             return;
@@ -12590,8 +13459,9 @@ class Printer {
 /**
  * Go's fmt package as templates use it (print, printf, println, and %v printing of values),
  * following golang/go:src/fmt/print.go and format.go. The pieces: fmt-printf.ts (format
- * strings), fmt-printer.ts (printing each value kind), fmt-format.ts (padding, numbers,
- * strings), fmt-stringers.ts (String() of time.Duration/Month/Weekday).
+ * strings), fmt-printer.ts (printing each value kind; bools, numbers and strings in
+ * fmt-scalars.ts), fmt-format.ts (padding, numbers, strings), fmt-stringers.ts (String() of
+ * time.Duration/Month/Weekday).
  */
 
 
@@ -12654,7 +13524,7 @@ function basicKind(v) {
         case 'number':
             return 'float';
     }
-    if (v instanceof GoInt)
+    if (v instanceof values_int_GoInt)
         return v.isUnsigned() ? 'uint' : 'int';
     return 'invalid';
 }
@@ -12890,7 +13760,7 @@ function assignable(v, t, structType) {
         case 'int':
         case 'int64':
         case 'uint32':
-            return v instanceof GoInt && v.type === t;
+            return v instanceof values_int_GoInt && v.type === t;
         case 'map': {
             // A named map type (chartutil.Values) is assignable to its unnamed underlying type.
             if (!isMap(v))
@@ -12940,7 +13810,7 @@ function zeroOfElem(elem) {
         case 'uint16':
         case 'uint32':
         case 'uint64':
-            return new GoInt(0, elem);
+            return new values_int_GoInt(0, elem);
         default:
             return null;
     }
@@ -13005,11 +13875,11 @@ function lengthOfNil(nilInterface) {
 }
 function builtins_length(item) {
     if (typeof item === 'string')
-        return new GoInt(byteLength(item));
+        return new values_int_GoInt(byteLength(item));
     if (Array.isArray(item) || item instanceof Uint8Array)
-        return new GoInt(item.length);
+        return new values_int_GoInt(item.length);
     if (isMap(item))
-        return new GoInt(Object.keys(item).length);
+        return new values_int_GoInt(Object.keys(item).length);
     if (item === null)
         throw new FuncError(lengthOfNil(false));
     throw new FuncError(`len of type ${indirectTypeName(item)}`);
@@ -13018,7 +13888,7 @@ function builtins_length(item) {
 function indexArg(index, cap) {
     if (index === null)
         throw new FuncError('cannot index slice/array with nil');
-    if (!(index instanceof GoInt))
+    if (!(index instanceof values_int_GoInt))
         throw new FuncError(`cannot index slice/array with type ${typeName(index)}`);
     const x = BigInt.asIntN(64, index.value);
     if (x < 0n || x > BigInt(cap))
@@ -13032,13 +13902,13 @@ function indexOnce(item, index) {
         const x = indexArg(index, byteLength(item));
         if (x === byteLength(item))
             throw new FuncError('reflect: string index out of range');
-        return new GoInt(byteAt(item, x), 'uint8');
+        return new values_int_GoInt(byteAt(item, x), 'uint8');
     }
     if (Array.isArray(item) || item instanceof Uint8Array) {
         const x = indexArg(index, item.length);
         if (x === item.length)
             throw new FuncError('reflect: slice index out of range');
-        return item instanceof Uint8Array ? new GoInt(item[x], 'uint8') : item[x];
+        return item instanceof Uint8Array ? new values_int_GoInt(item[x], 'uint8') : item[x];
     }
     if (isMap(item)) {
         const key = prepareArg(index, 'string', undefined);
@@ -13099,8 +13969,8 @@ function prepareArg(value, t, structType) {
     }
     if (assignable(value, t, structType))
         return value;
-    if (value instanceof GoInt && isIntParam(t))
-        return new GoInt(value.value, t);
+    if (value instanceof values_int_GoInt && isIntParam(t))
+        return new values_int_GoInt(value.value, t);
     throw new FuncError(`value has type ${typeName(value)}; should be ${goTypeName(t, structType)}`);
 }
 /** `call fn args...` (Go 1.22 funcs.go `call`); argv[0] is the function value. */
@@ -13821,7 +14691,7 @@ function parse_strconv_unquoteChar(s, quote) {
     if (simple !== undefined)
         return { value: simple, multibyte: false, tail: rest };
     if (e === 'x' || e === 'u' || e === 'U')
-        return hexEscape(e, rest);
+        return parse_strconv_hexEscape(e, rest);
     if (e >= '0' && e <= '7')
         return octalEscape(e, rest);
     if (e === "'" || e === '"') {
@@ -13829,7 +14699,7 @@ function parse_strconv_unquoteChar(s, quote) {
     }
     return undefined;
 }
-function hexEscape(kind, rest) {
+function parse_strconv_hexEscape(kind, rest) {
     const n = kind === 'x' ? 2 : kind === 'u' ? 4 : 8;
     if (rest.length < n)
         return undefined;
@@ -14062,7 +14932,7 @@ function setComplex(n, re, im) {
 }
 function setIntegerOrFloat(n, text) {
     // Integers first, so that 0x123 and friends are exact.
-    const u = parseOrUndefined(() => strconv_parse_parseUint(text, 0, 64)); // fails for -0; fixed below.
+    const u = parseOrUndefined(() => parseUint(text, 0, 64)); // fails for -0; fixed below.
     if (u !== undefined) {
         n.isUint = true;
         n.uint64 = u;
@@ -15155,11 +16025,11 @@ function evalArg(s, t, structType, n) {
         case 'int':
         case 'int64':
             if (n.type === 'number' && n.isInt)
-                return new GoInt(n.int64, t);
+                return new values_int_GoInt(n.int64, t);
             return s.errorf(`expected integer; found ${nodeToString(n)}`);
         case 'uint32':
             if (n.type === 'number' && n.isUint)
-                return new GoInt(n.uint64, t);
+                return new values_int_GoInt(n.uint64, t);
             return s.errorf(`expected unsigned integer; found ${nodeToString(n)}`);
         default:
             return s.errorf(`can't handle ${nodeToString(n)} for arg of type ${goTypeName(t, structType)}`);
@@ -15251,7 +16121,7 @@ function idealConstant(s, c) {
     if (c.isFloat && !isHexInt(t) && !t.startsWith("'") && /[.eEpP]/.test(t))
         return c.float64;
     if (c.isInt)
-        return new GoInt(c.int64, 'int');
+        return new values_int_GoInt(c.int64, 'int');
     if (c.isUint)
         s.errorf(`${t} overflows int`);
     return null;
@@ -15492,7 +16362,7 @@ function walkRange(s, r) {
             ;
     }
     else if (value instanceof Uint8Array) {
-        for (let i = 0; i < value.length && iter.run(i, new GoInt(value[i], 'uint8'), false); i++)
+        for (let i = 0; i < value.length && iter.run(i, new values_int_GoInt(value[i], 'uint8'), false); i++)
             ;
     }
     else if (isMap(value)) {
@@ -15501,11 +16371,11 @@ function walkRange(s, r) {
         for (let i = 0; i < keys.length && iter.run(keys[i], value[keys[i]], iface); i++)
             ;
     }
-    else if (value instanceof GoInt) {
+    else if (value instanceof values_int_GoInt) {
         // Go 1.24: range over an integer yields 0..n-1 of the same type, one variable only.
         if (r.pipe.decl.length > 1)
             s.errorf(`can't use ${printable(value)} to iterate over more than one variable`);
-        for (let i = 0n; i < value.value && iter.run(null, new GoInt(i, value.type), false); i++)
+        for (let i = 0n; i < value.value && iter.run(null, new values_int_GoInt(i, value.type), false); i++)
             ;
     }
     else if (value !== null) {
@@ -15534,7 +16404,7 @@ class RangeIteration {
         const { s, r } = this;
         const decl = r.pipe.decl;
         this.ran = true;
-        const index = decl.length > 1 && typeof key === 'number' ? new GoInt(key) : key;
+        const index = decl.length > 1 && typeof key === 'number' ? new values_int_GoInt(key) : key;
         if (decl.length > 0) {
             if (!r.pipe.isAssign)
                 s.setTopVar(1, elem, iface);
@@ -15612,7 +16482,7 @@ function printValue(s, node, value) {
 function printable(value) {
     if (typeof value === 'boolean')
         return value ? 'true' : 'false';
-    if (value instanceof GoInt && !value.type.startsWith('time.'))
+    if (value instanceof values_int_GoInt && !value.type.startsWith('time.'))
         return value.value.toString();
     const text = formatValue(value);
     if (value instanceof GoStruct && value.goType.kind === 'ptr' && text.startsWith('&'))
@@ -15882,7 +16752,7 @@ function trimZeroDecimal(s) {
     return s;
 }
 /** cast.ToInt64 (errors become 0). */
-function toInt64(v) {
+function conversion_toInt64(v) {
     if (v === null)
         return 0n;
     if (typeof v === 'boolean')
@@ -15892,7 +16762,7 @@ function toInt64(v) {
     if (typeof v === 'string') {
         return parseOrUndefined(() => parseInt64(trimZeroDecimal(v), 0, 64)) ?? 0n;
     }
-    if (v instanceof GoInt) {
+    if (v instanceof values_int_GoInt) {
         if (v.type === 'time.Duration')
             return 0n;
         return BigInt.asIntN(64, v.value);
@@ -15900,7 +16770,7 @@ function toInt64(v) {
     return 0n;
 }
 /** cast.ToInt: the same conversions into Go's 64-bit int. */
-const toInt = toInt64;
+const toInt = conversion_toInt64;
 /** cast.ToFloat64 (errors become 0). */
 function toFloat64(v) {
     if (v === null)
@@ -15911,7 +16781,7 @@ function toFloat64(v) {
         return v;
     if (typeof v === 'string')
         return parseOrUndefined(() => parseFloat64(v)) ?? 0;
-    if (v instanceof GoInt)
+    if (v instanceof values_int_GoInt)
         return v.type === 'time.Duration' ? 0 : Number(v.value);
     return 0;
 }
@@ -15941,7 +16811,7 @@ function sliceItems(v) {
     if (isSlice(v))
         return [...v];
     if (isBytes(v))
-        return Array.from(v, (b) => new GoInt(b, 'uint8'));
+        return Array.from(v, (b) => new values_int_GoInt(b, 'uint8'));
     return undefined;
 }
 /** True for a value whose Go type is exactly []string. */
@@ -15965,7 +16835,7 @@ function strslice(v) {
 /** `toDecimal`: the %v text of the value read as an octal int64, 0 on error. */
 function toDecimal(v) {
     const text = formatValue(v);
-    return new GoInt(parseOrUndefined(() => parseInt64(text, 8, 64)) ?? 0n, 'int64');
+    return new values_int_GoInt(parseOrUndefined(() => parseInt64(text, 8, 64)) ?? 0n, 'int64');
 }
 /** sprig's atoi: strconv.Atoi with the error dropped (0 on a syntax error, clamped on a range error). */
 function sprigAtoi(s) {
@@ -15981,9 +16851,9 @@ function sprigAtoi(s) {
     }
 }
 const conversionFuncs = [
-    fn('atoi', { params: ['string'] }, (s) => new GoInt(sprigAtoi(s), 'int')),
-    fn('int64', { params: ['any'] }, (v) => new GoInt(toInt64(v), 'int64')),
-    fn('int', { params: ['any'] }, (v) => new GoInt(toInt(v), 'int')),
+    fn('atoi', { params: ['string'] }, (s) => new values_int_GoInt(sprigAtoi(s), 'int')),
+    fn('int64', { params: ['any'] }, (v) => new values_int_GoInt(conversion_toInt64(v), 'int64')),
+    fn('int', { params: ['any'] }, (v) => new values_int_GoInt(toInt(v), 'int')),
     fn('float64', { params: ['any'] }, (v) => toFloat64(v)),
     fn('toDecimal', { params: ['any'] }, toDecimal),
     fn('toString', { params: ['any'] }, strval),
@@ -17913,307 +18783,6 @@ const cryptoFuncs = [
     fn('decryptAES', { params: ['string', 'string'], returnsError: true }, decryptAES),
 ];
 
-;// CONCATENATED MODULE: ./src/gotime/quote.ts
-/**
- * The `quote` helper of Go's time package (golang/go:src/time/format.go), used in ParseError and
- * ParseDuration messages: double quotes, `"` and `\` escaped, and every byte of a non-ASCII or
- * control character written as `\xNN`.
- */
-function goQuote(s) {
-    let out = '"';
-    for (const ch of s) {
-        const c = ch.codePointAt(0) ?? 0;
-        if (c >= 0x80 || c < 0x20) {
-            for (const b of new TextEncoder().encode(ch))
-                out += '\\x' + b.toString(16).padStart(2, '0');
-        }
-        else {
-            if (ch === '"' || ch === '\\')
-                out += '\\';
-            out += ch;
-        }
-    }
-    return out + '"';
-}
-
-;// CONCATENATED MODULE: ./src/gotime/duration.ts
-/**
- * time.Duration: String, ParseDuration and Round, following golang/go:src/time/time.go and
- * format.go. Durations are int64 nanoseconds, held as bigint.
- */
-
-const NANOSECOND = 1n;
-const MICROSECOND = 1000n;
-const MILLISECOND = 1000000n;
-const SECOND = 1000000000n;
-const MINUTE = 60n * SECOND;
-const HOUR = 60n * MINUTE;
-const MAX_INT64 = (1n << 63n) - 1n;
-const MIN_INT64 = -(1n << 63n);
-/** An error from ParseDuration, with Go's message. */
-class DurationError extends Error {
-}
-/** fmtFrac: the fraction v/10^prec without trailing zeros (and no dot when zero). */
-function fmtFrac(v, prec) {
-    let digits = '';
-    let print = false;
-    let u = v;
-    for (let i = 0; i < prec; i++) {
-        const digit = u % 10n;
-        print = print || digit !== 0n;
-        if (print)
-            digits = digit.toString() + digits;
-        u /= 10n;
-    }
-    return { frac: print ? '.' + digits : '', rest: u };
-}
-/** Duration.String, e.g. `1h2m3s`, `1.5s`, `2ms`, `0s`. */
-function duration_durationString(d) {
-    const neg = d < 0n;
-    let u = neg ? -d : d;
-    let out;
-    if (u < SECOND) {
-        if (u === 0n)
-            return '0s';
-        let unit;
-        let prec;
-        if (u < MICROSECOND) {
-            unit = 'ns';
-            prec = 0;
-        }
-        else if (u < MILLISECOND) {
-            unit = 'µs';
-            prec = 3;
-        }
-        else {
-            unit = 'ms';
-            prec = 6;
-        }
-        const { frac, rest } = fmtFrac(u, prec);
-        out = rest.toString() + frac + unit;
-    }
-    else {
-        const { frac, rest } = fmtFrac(u, 9);
-        u = rest;
-        out = (u % 60n).toString() + frac + 's';
-        u /= 60n;
-        if (u > 0n) {
-            out = (u % 60n).toString() + 'm' + out;
-            u /= 60n;
-            if (u > 0n)
-                out = u.toString() + 'h' + out;
-        }
-    }
-    return neg ? '-' + out : out;
-}
-const UNITS = {
-    ns: NANOSECOND,
-    us: MICROSECOND,
-    µs: MICROSECOND, // U+00B5
-    μs: MICROSECOND, // U+03BC
-    ms: MILLISECOND,
-    s: SECOND,
-    m: MINUTE,
-    h: HOUR,
-};
-const duration_isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
-/** time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+`. Throws DurationError. */
-function parseDuration(orig) {
-    const invalid = () => new DurationError(`time: invalid duration ${goQuote(orig)}`);
-    let s = orig;
-    let neg = false;
-    if (s !== '' && (s[0] === '-' || s[0] === '+')) {
-        neg = s[0] === '-';
-        s = s.slice(1);
-    }
-    if (s === '0')
-        return 0n;
-    if (s === '')
-        throw invalid();
-    let d = 0n;
-    while (s !== '') {
-        if (!(s[0] === '.' || duration_isDigit(s[0])))
-            throw invalid();
-        let i = 0;
-        let v = 0n;
-        while (duration_isDigit(s[i])) {
-            v = v * 10n + BigInt(s.charCodeAt(i) - 48);
-            if (v > 1n << 63n)
-                throw invalid();
-            i++;
-        }
-        const pre = i > 0;
-        s = s.slice(i);
-        let f = 0n;
-        let scale = 1;
-        let post = false;
-        if (s[0] === '.') {
-            s = s.slice(1);
-            let j = 0;
-            let overflow = false;
-            while (duration_isDigit(s[j])) {
-                if (!overflow) {
-                    const y = f * 10n + BigInt(s.charCodeAt(j) - 48);
-                    if (f > MAX_INT64 / 10n || y > 1n << 63n)
-                        overflow = true;
-                    else {
-                        f = y;
-                        scale *= 10;
-                    }
-                }
-                j++;
-            }
-            post = j > 0;
-            s = s.slice(j);
-        }
-        if (!pre && !post)
-            throw invalid();
-        let k = 0;
-        while (k < s.length && s[k] !== '.' && !duration_isDigit(s[k]))
-            k++;
-        if (k === 0)
-            throw new DurationError(`time: missing unit in duration ${goQuote(orig)}`);
-        const u = s.slice(0, k);
-        s = s.slice(k);
-        const unit = UNITS[u];
-        if (unit === undefined) {
-            throw new DurationError(`time: unknown unit ${goQuote(u)} in duration ${goQuote(orig)}`);
-        }
-        if (v > (1n << 63n) / unit)
-            throw invalid();
-        v *= unit;
-        if (f > 0n) {
-            v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
-            if (v > 1n << 63n)
-                throw invalid();
-        }
-        d += v;
-        if (d > 1n << 63n)
-            throw invalid();
-    }
-    if (neg)
-        return -d;
-    if (d > MAX_INT64)
-        throw invalid();
-    return d;
-}
-/** Duration.Round(m): halfway values round away from zero; saturates on overflow. */
-function roundDuration(d, m) {
-    if (m <= 0n)
-        return d;
-    let r = d % m;
-    const lessThanHalf = (x, y) => x + x < y;
-    if (d < 0n) {
-        r = -r;
-        if (lessThanHalf(r, m))
-            return d + r;
-        const d1 = d - m + r;
-        return d1 >= MIN_INT64 ? d1 : MIN_INT64;
-    }
-    if (lessThanHalf(r, m))
-        return d - r;
-    const d1 = d + m - r;
-    return d1 <= MAX_INT64 ? d1 : MAX_INT64;
-}
-/** Wrap to int64 like Go's Duration arithmetic. */
-function duration_toInt64(v) {
-    return BigInt.asIntN(64, v);
-}
-
-;// CONCATENATED MODULE: ./src/gotime/civil.ts
-/**
- * Proleptic Gregorian calendar arithmetic on Unix seconds, as Go's time package does it
- * (golang/go:src/time/time.go `absDate`, `daysIn`, `isLeap`). Pure integer math, so years 0..99
- * and negative years work (JS Date.UTC maps 0..99 to 19xx).
- */
-const LONG_MONTHS = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-];
-const LONG_DAYS = [
-    'Sunday',
-    'Monday',
-    'Tuesday',
-    'Wednesday',
-    'Thursday',
-    'Friday',
-    'Saturday',
-];
-const SHORT_MONTHS = LONG_MONTHS.map((m) => m.slice(0, 3));
-const SHORT_DAYS = LONG_DAYS.map((d) => d.slice(0, 3));
-/** Cumulative days before each month in a non-leap year (Go's daysBefore). */
-const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
-function isLeap(year) {
-    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-function daysIn(month, year) {
-    if (month === 2 && isLeap(year))
-        return 29;
-    return DAYS_BEFORE[month] - DAYS_BEFORE[month - 1];
-}
-const floorDiv = (a, b) => Math.floor(a / b);
-/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(year, month, day) {
-    const y = month <= 2 ? year - 1 : year;
-    const era = floorDiv(y, 400);
-    const yoe = y - era * 400;
-    const mp = (month + 9) % 12;
-    const doy = floorDiv(153 * mp + 2, 5) + day - 1;
-    const doe = yoe * 365 + floorDiv(yoe, 4) - floorDiv(yoe, 100) + doy;
-    return era * 146097 + doe - 719468;
-}
-/** Civil date of a day count since 1970-01-01 (Hinnant's civil_from_days). */
-function civilFromDays(z0) {
-    const z = z0 + 719468;
-    const era = floorDiv(z, 146097);
-    const doe = z - era * 146097;
-    const yoe = floorDiv(doe - floorDiv(doe, 1460) + floorDiv(doe, 36524) - floorDiv(doe, 146096), 365);
-    const doy = doe - (365 * yoe + floorDiv(yoe, 4) - floorDiv(yoe, 100));
-    const mp = floorDiv(5 * doy + 2, 153);
-    const day = doy - floorDiv(153 * mp + 2, 5) + 1;
-    const month = mp < 10 ? mp + 3 : mp - 9;
-    return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-/** Civil fields of a local-seconds value (Unix seconds plus the zone offset). */
-function civilFromSeconds(localSec) {
-    const days = floorDiv(localSec, 86400);
-    const secOfDay = localSec - days * 86400;
-    const { year, month, day } = civilFromDays(days);
-    const weekday = (((days + 4) % 7) + 7) % 7;
-    const yday = DAYS_BEFORE[month - 1] + day + (month > 2 && isLeap(year) ? 1 : 0);
-    return {
-        year,
-        month,
-        day,
-        hour: floorDiv(secOfDay, 3600),
-        minute: floorDiv(secOfDay % 3600, 60),
-        second: secOfDay % 60,
-        weekday,
-        yday,
-    };
-}
-/**
- * Local seconds of a civil date with Go's normalisation (time.Date: month 13 is January of the
- * next year, day 0 is the last day of the previous month, and so on).
- */
-function secondsFromCivil(year, month, day, hour = 0, minute = 0, second = 0) {
-    const m0 = month - 1;
-    const y = year + floorDiv(m0, 12);
-    const m = (((m0 % 12) + 12) % 12) + 1;
-    const days = daysFromCivil(y, m, 1) + day - 1;
-    return days * 86400 + hour * 3600 + minute * 60 + second;
-}
-
 ;// CONCATENATED MODULE: ./src/gotime/layout.ts
 
 const ZERO_2 = [
@@ -19138,28 +19707,28 @@ function zeroTime() {
 const time_sig = (params) => ({ params });
 /** The methods templates call on a time.Time (`{{ now.Year }}`, `{{ (now).Format "…" }}`). */
 function timeMethods(t) {
-    const int = (n) => new GoInt(n, 'int');
+    const int = (n) => new values_int_GoInt(n, 'int');
     const methods = [
         fn('Format', time_sig(['string']), (layout) => t.format(layout)),
         fn('String', time_sig([]), () => t.goString()),
-        fn('Unix', time_sig([]), () => new GoInt(t.sec, 'int64')),
-        fn('UnixMilli', time_sig([]), () => new GoInt(BigInt(t.sec) * 1000n + BigInt(Math.floor(t.nsec / 1e6)), 'int64')),
-        fn('UnixNano', time_sig([]), () => new GoInt(t.unixNano(), 'int64')),
+        fn('Unix', time_sig([]), () => new values_int_GoInt(t.sec, 'int64')),
+        fn('UnixMilli', time_sig([]), () => new values_int_GoInt(BigInt(t.sec) * 1000n + BigInt(Math.floor(t.nsec / 1e6)), 'int64')),
+        fn('UnixNano', time_sig([]), () => new values_int_GoInt(t.unixNano(), 'int64')),
         fn('Year', time_sig([]), () => int(t.civil().year)),
-        fn('Month', time_sig([]), () => new GoInt(t.civil().month, 'time.Month')),
+        fn('Month', time_sig([]), () => new values_int_GoInt(t.civil().month, 'time.Month')),
         fn('Day', time_sig([]), () => int(t.civil().day)),
         fn('Hour', time_sig([]), () => int(t.civil().hour)),
         fn('Minute', time_sig([]), () => int(t.civil().minute)),
         fn('Second', time_sig([]), () => int(t.civil().second)),
         fn('Nanosecond', time_sig([]), () => int(t.nsec)),
         fn('YearDay', time_sig([]), () => int(t.civil().yday)),
-        fn('Weekday', time_sig([]), () => new GoInt(t.civil().weekday, 'time.Weekday')),
+        fn('Weekday', time_sig([]), () => new values_int_GoInt(t.civil().weekday, 'time.Weekday')),
         fn('IsZero', time_sig([]), () => t.isZero()),
         fn('UTC', time_sig([]), () => t.in(UTC)),
         fn('Local', time_sig([]), () => t.in(localLocation())),
         fn('Add', time_sig(['int64']), (d) => t.add(d.value)),
         fn('AddDate', time_sig(['int', 'int', 'int']), (y, m, d) => t.addDate(y.toNumber(), m.toNumber(), d.toNumber())),
-        fn('Sub', time_sig(['time']), (u) => new GoInt(t.sub(u), 'time.Duration')),
+        fn('Sub', time_sig(['time']), (u) => new values_int_GoInt(t.sub(u), 'time.Duration')),
         fn('Before', time_sig(['time']), (u) => t.sub(u) < 0n),
         fn('After', time_sig(['time']), (u) => t.sub(u) > 0n),
         fn('Equal', time_sig(['time']), (u) => t.sub(u) === 0n),
@@ -19177,7 +19746,7 @@ function timeMethods(t) {
 
 
 const isTime = (v) => v instanceof GoTime;
-const intOfType = (v, ...types) => v instanceof GoInt && types.includes(v.type) ? v.value : undefined;
+const intOfType = (v, ...types) => v instanceof values_int_GoInt && types.includes(v.type) ? v.value : undefined;
 /** dateInZone's switch: time.Time, int64, int, int32 (Unix seconds); anything else is now. */
 function timeOf(date, intTypes) {
     if (isTime(date))
@@ -19206,7 +19775,7 @@ function mustModify(spec, date) {
 const since = (t) => GoTime.now().sub(t);
 function dateAgo(date) {
     const t = timeOf(date, ['int64', 'int']);
-    return duration_durationString(roundDuration(since(t), SECOND));
+    return durationString(roundDuration(since(t), SECOND));
 }
 /** sprig's `duration`: seconds (string or int64) as a time.Duration string. */
 function duration(sec) {
@@ -19222,7 +19791,7 @@ function duration(sec) {
     else {
         n = intOfType(sec, 'int64') ?? 0n;
     }
-    return duration_durationString(BigInt.asIntN(64, n * SECOND));
+    return durationString(BigInt.asIntN(64, n * SECOND));
 }
 const DAY = 24n * HOUR;
 const ROUND_UNITS = [
@@ -19311,641 +19880,6 @@ const dateFuncs = [
     fn('unixEpoch', s(['time']), (date) => String(date.sec)),
 ];
 
-;// CONCATENATED MODULE: ./src/gojson/errors.ts
-/** encoding/json errors (golang/go:src/encoding/json/{scanner,encode,decode}.go). */
-/** A syntax error; `offset` is the number of bytes read before the error (Go's Offset). */
-class JsonSyntaxError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-        this.name = 'JsonSyntaxError';
-    }
-}
-/**
- * A value json.Marshal cannot encode: `json: unsupported value: NaN`,
- * `json: unsupported type: func() string`, cycles.
- */
-class JsonMarshalError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'JsonMarshalError';
-    }
-}
-/** A JSON value that does not fit the Go type, e.g. `json: cannot unmarshal number 1e400 into Go value of type float64`. */
-class JsonUnmarshalTypeError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-        this.name = 'JsonUnmarshalTypeError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/gojson/encode.ts
-/**
- * json.Marshal / json.MarshalIndent over the Go value model
- * (golang/go:src/encoding/json/encode.go, indent.go), as Helm v3.11.3 (Go 1.20) prints it:
- * map keys sorted byte-wise, `<` `>` `&` escaped as \u003c \u003e \u0026 when escapeHTML,
- * U+2028/U+2029 always escaped, control bytes other than \n \r \t as \u00XX (Go 1.22 later
- * started writing \b and \f; Helm 3.11 does not), invalid UTF-8 as \ufffd, float64 in ES6 style
- * ('f' between 1e-6 and 1e21, else 'e' with `e-07` shortened to `e-7`), []byte as base64.
- */
-
-
-
-
-function isJsonMarshaler(v) {
-    return typeof v.toGoJson === 'function';
-}
-const HEX = '0123456789abcdef';
-/**
- * encodeState.string: a JSON string literal. Invalid UTF-8 (escaped bytes, see
- * gotemplate/go-utf8.ts) is written as `\ufffd`, one per byte; escaped bytes that spell a valid
- * rune together are that rune, as Go only sees the bytes.
- */
-function encode_jsonString(text, escapeHTML) {
-    const s = normalizeEscapes(text);
-    let out = '"';
-    let start = 0;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        let esc;
-        if (c < 0x80) {
-            if (c >= 0x20 &&
-                c !== 0x22 &&
-                c !== 0x5c &&
-                !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) {
-                continue;
-            }
-            if (c === 0x22 || c === 0x5c)
-                esc = '\\' + String.fromCharCode(c);
-            else if (c === 0x0a)
-                esc = '\\n';
-            else if (c === 0x0d)
-                esc = '\\r';
-            else if (c === 0x09)
-                esc = '\\t';
-            else
-                esc = '\\u00' + HEX[c >> 4] + HEX[c & 15];
-        }
-        else if (c === 0x2028 || c === 0x2029) {
-            esc = '\\u202' + HEX[c & 15];
-        }
-        else if (c >= 0xd800 && c <= 0xdfff) {
-            const d = s.charCodeAt(i + 1);
-            if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-                i++;
-                continue;
-            }
-            esc = '\\ufffd';
-        }
-        else {
-            continue;
-        }
-        out += s.slice(start, i) + esc;
-        start = i + 1;
-    }
-    return out + s.slice(start) + '"';
-}
-/** floatEncoder: ES6-style number text. */
-function encode_jsonFloat(f) {
-    if (!Number.isFinite(f))
-        throw new JsonMarshalError('json: unsupported value: ' + formatFloat(f, 'g', -1));
-    const abs = Math.abs(f);
-    const fmt = abs !== 0 && (abs < 1e-6 || abs >= 1e21) ? 'e' : 'f';
-    let b = formatFloat(f, fmt, -1);
-    if (fmt === 'e') {
-        const n = b.length;
-        if (n >= 4 && b[n - 4] === 'e' && b[n - 3] === '-' && b[n - 2] === '0') {
-            b = b.slice(0, n - 2) + b.slice(n - 1);
-        }
-    }
-    return b;
-}
-function encode_base64(b) {
-    return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
-}
-function newline(ctx, depth) {
-    return ctx.indent === undefined ? '' : '\n' + ctx.prefix + ctx.indent.repeat(depth);
-}
-function encodeEntries(entries, open, close, ctx, depth) {
-    if (entries.length === 0)
-        return open + close;
-    const colon = ctx.indent === undefined ? ':' : ': ';
-    const parts = entries.map(([k, v]) => {
-        const key = k === null ? '' : encode_jsonString(k, ctx.escapeHTML) + colon;
-        return newline(ctx, depth + 1) + key + encodeValue(v, ctx, depth + 1);
-    });
-    return open + parts.join(',') + newline(ctx, depth) + close;
-}
-function encode_withCycleCheck(v, ctx, f) {
-    if (ctx.seen.has(v)) {
-        throw new JsonMarshalError(`json: unsupported value: encountered a cycle via ${typeName(v)}`);
-    }
-    ctx.seen.add(v);
-    try {
-        return f();
-    }
-    finally {
-        ctx.seen.delete(v);
-    }
-}
-function encodeValue(v, ctx, depth) {
-    if (v === null)
-        return 'null';
-    switch (typeof v) {
-        case 'boolean':
-            return v ? 'true' : 'false';
-        case 'number':
-            return encode_jsonFloat(v);
-        case 'string':
-            return encode_jsonString(v, ctx.escapeHTML);
-    }
-    if (v instanceof GoInt)
-        return v.value.toString();
-    if (v instanceof Uint8Array)
-        return '"' + encode_base64(v) + '"';
-    if (v instanceof GoFuncValue)
-        throw new JsonMarshalError('json: unsupported type: ' + typeName(v));
-    if (v instanceof GoStruct) {
-        if (isJsonMarshaler(v))
-            return encodeValue(v.toGoJson(), ctx, depth);
-        const s = v;
-        return encode_withCycleCheck(s, ctx, () => encodeEntries(s.fieldNames.map((n) => [n, s.field(n)]), '{', '}', ctx, depth));
-    }
-    if (Array.isArray(v)) {
-        if (isNilSlice(v))
-            return 'null';
-        const a = v;
-        return encode_withCycleCheck(a, ctx, () => encodeEntries(a.map((x) => [null, x]), '[', ']', ctx, depth));
-    }
-    const m = v;
-    return encode_withCycleCheck(m, ctx, () => encodeEntries(sortedKeys(m).map((k) => [k, m[k] ?? null]), '{', '}', ctx, depth));
-}
-/** json.Marshal (or MarshalIndent when `indent` is given). Throws JsonMarshalError. */
-function marshalJson(v, opts = {}) {
-    return encodeValue(v, {
-        escapeHTML: opts.escapeHTML ?? true,
-        indent: opts.indent,
-        prefix: opts.prefix ?? '',
-        seen: new Set(),
-    }, 0);
-}
-
-;// CONCATENATED MODULE: ./src/gojson/scanner.ts
-/**
- * encoding/json's validating state machine (golang/go:src/encoding/json/scanner.go), used by
- * Unmarshal's checkValid before decoding: same states, same messages, same byte offsets.
- */
-
-
-const PARSE_OBJECT_KEY = 0;
-const PARSE_OBJECT_VALUE = 1;
-const PARSE_ARRAY_VALUE = 2;
-const MAX_NESTING_DEPTH = 10000;
-const scanner_isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
-const scanner_isDigit = (c) => c >= 0x30 && c <= 0x39;
-const isHex = (c) => scanner_isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-/** quoteChar: how the scanner names a byte in messages (a byte ≥ 0x80 prints as U+00XX). */
-function quoteChar(c) {
-    if (c === 0x27)
-        return "'\\''";
-    if (c === 0x22)
-        return `'"'`;
-    return quoteRune(c);
-}
-class Scanner {
-    step = stateBeginValue;
-    endTop = false;
-    parseState = [];
-    err;
-    bytes = 0;
-    error(c, context) {
-        this.step = stateError;
-        this.err = new JsonSyntaxError(`invalid character ${quoteChar(c)} ${context}`, this.bytes);
-        return false;
-    }
-    push(c, state) {
-        this.parseState.push(state);
-        if (this.parseState.length <= MAX_NESTING_DEPTH)
-            return true;
-        return this.error(c, 'exceeded max depth');
-    }
-    pop() {
-        this.parseState.pop();
-        if (this.parseState.length === 0) {
-            this.step = stateEndTop;
-            this.endTop = true;
-        }
-        else {
-            this.step = stateEndValue;
-        }
-    }
-}
-const stateError = () => false;
-function stateBeginValueOrEmpty(s, c) {
-    if (scanner_isSpace(c))
-        return true;
-    if (c === 0x5d)
-        return stateEndValue(s, c);
-    return stateBeginValue(s, c);
-}
-function stateBeginValue(s, c) {
-    if (scanner_isSpace(c))
-        return true;
-    switch (c) {
-        case 0x7b:
-            s.step = stateBeginStringOrEmpty;
-            return s.push(c, PARSE_OBJECT_KEY);
-        case 0x5b:
-            s.step = stateBeginValueOrEmpty;
-            return s.push(c, PARSE_ARRAY_VALUE);
-        case 0x22:
-            s.step = stateInString;
-            return true;
-        case 0x2d:
-            s.step = stateNeg;
-            return true;
-        case 0x30:
-            s.step = state0;
-            return true;
-        case 0x74:
-            s.step = literal('true', 1);
-            return true;
-        case 0x66:
-            s.step = literal('false', 1);
-            return true;
-        case 0x6e:
-            s.step = literal('null', 1);
-            return true;
-    }
-    if (c >= 0x31 && c <= 0x39) {
-        s.step = state1;
-        return true;
-    }
-    return s.error(c, 'looking for beginning of value');
-}
-function stateBeginStringOrEmpty(s, c) {
-    if (scanner_isSpace(c))
-        return true;
-    if (c === 0x7d) {
-        s.parseState[s.parseState.length - 1] = PARSE_OBJECT_VALUE;
-        return stateEndValue(s, c);
-    }
-    return stateBeginString(s, c);
-}
-function stateBeginString(s, c) {
-    if (scanner_isSpace(c))
-        return true;
-    if (c === 0x22) {
-        s.step = stateInString;
-        return true;
-    }
-    return s.error(c, 'looking for beginning of object key string');
-}
-function stateEndValue(s, c) {
-    const n = s.parseState.length;
-    if (n === 0) {
-        s.step = stateEndTop;
-        s.endTop = true;
-        return stateEndTop(s, c);
-    }
-    if (scanner_isSpace(c)) {
-        s.step = stateEndValue;
-        return true;
-    }
-    switch (s.parseState[n - 1]) {
-        case PARSE_OBJECT_KEY:
-            if (c === 0x3a) {
-                s.parseState[n - 1] = PARSE_OBJECT_VALUE;
-                s.step = stateBeginValue;
-                return true;
-            }
-            return s.error(c, 'after object key');
-        case PARSE_OBJECT_VALUE:
-            if (c === 0x2c) {
-                s.parseState[n - 1] = PARSE_OBJECT_KEY;
-                s.step = stateBeginString;
-                return true;
-            }
-            if (c === 0x7d) {
-                s.pop();
-                return true;
-            }
-            return s.error(c, 'after object key:value pair');
-        default:
-            if (c === 0x2c) {
-                s.step = stateBeginValue;
-                return true;
-            }
-            if (c === 0x5d) {
-                s.pop();
-                return true;
-            }
-            return s.error(c, 'after array element');
-    }
-}
-/** After the top-level value only spaces may follow; the error is reported one byte later. */
-function stateEndTop(s, c) {
-    if (!scanner_isSpace(c))
-        s.error(c, 'after top-level value');
-    return true;
-}
-function stateInString(s, c) {
-    if (c === 0x22) {
-        s.step = stateEndValue;
-        return true;
-    }
-    if (c === 0x5c) {
-        s.step = stateInStringEsc;
-        return true;
-    }
-    if (c < 0x20)
-        return s.error(c, 'in string literal');
-    return true;
-}
-function stateInStringEsc(s, c) {
-    if ('bfnrt\\/"'.includes(String.fromCharCode(c))) {
-        s.step = stateInString;
-        return true;
-    }
-    if (c === 0x75) {
-        s.step = scanner_hexEscape(4);
-        return true;
-    }
-    return s.error(c, 'in string escape code');
-}
-function scanner_hexEscape(left) {
-    return (s, c) => {
-        if (!isHex(c))
-            return s.error(c, 'in \\u hexadecimal character escape');
-        s.step = left === 1 ? stateInString : scanner_hexEscape(left - 1);
-        return true;
-    };
-}
-function stateNeg(s, c) {
-    if (c === 0x30) {
-        s.step = state0;
-        return true;
-    }
-    if (c >= 0x31 && c <= 0x39) {
-        s.step = state1;
-        return true;
-    }
-    return s.error(c, 'in numeric literal');
-}
-function state1(s, c) {
-    if (scanner_isDigit(c))
-        return true;
-    return state0(s, c);
-}
-function state0(s, c) {
-    if (c === 0x2e) {
-        s.step = stateDot;
-        return true;
-    }
-    if (c === 0x65 || c === 0x45) {
-        s.step = stateE;
-        return true;
-    }
-    return stateEndValue(s, c);
-}
-function stateDot(s, c) {
-    if (scanner_isDigit(c)) {
-        s.step = stateDot0;
-        return true;
-    }
-    return s.error(c, 'after decimal point in numeric literal');
-}
-function stateDot0(s, c) {
-    if (scanner_isDigit(c))
-        return true;
-    if (c === 0x65 || c === 0x45) {
-        s.step = stateE;
-        return true;
-    }
-    return stateEndValue(s, c);
-}
-function stateE(s, c) {
-    if (c === 0x2b || c === 0x2d) {
-        s.step = stateESign;
-        return true;
-    }
-    return stateESign(s, c);
-}
-function stateESign(s, c) {
-    if (scanner_isDigit(c)) {
-        s.step = stateE0;
-        return true;
-    }
-    return s.error(c, 'in exponent of numeric literal');
-}
-function stateE0(s, c) {
-    if (scanner_isDigit(c))
-        return true;
-    return stateEndValue(s, c);
-}
-/** The states after `t`, `tr`, `tru` … of true/false/null. */
-function literal(word, at) {
-    return (s, c) => {
-        const want = word.charCodeAt(at);
-        if (c !== want)
-            return s.error(c, `in literal ${word} (expecting '${word[at]}')`);
-        s.step = at + 1 === word.length ? stateEndValue : literal(word, at + 1);
-        return true;
-    };
-}
-/** checkValid: throws Go's SyntaxError for invalid JSON (scanner.eof included). */
-function checkValid(data) {
-    const s = new Scanner();
-    for (const c of data) {
-        s.bytes++;
-        s.step(s, c);
-        // stateEndTop records its error but fails only on the next byte or at EOF: same result.
-        if (s.err)
-            throw s.err;
-    }
-    if (s.endTop)
-        return;
-    s.step(s, 0x20);
-    if (s.endTop)
-        return;
-    throw s.err ?? new JsonSyntaxError('unexpected end of JSON input', s.bytes);
-}
-
-;// CONCATENATED MODULE: ./src/gojson/decode.ts
-/**
- * json.Unmarshal into interface{} (golang/go:src/encoding/json/decode.go): the input is first
- * validated by the scanner (Go's messages and offsets), then decoded: objects become
- * null-prototype maps (duplicate keys: last wins), arrays []interface{}, numbers float64,
- * strings with Go's unquoting (invalid UTF-8 and unpaired surrogate escapes become U+FFFD).
- */
-
-
-
-
-const decode_isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
-class decode_Decoder {
-    data;
-    off = 0;
-    constructor(data) {
-        this.data = data;
-    }
-    skipSpace() {
-        while (decode_isSpace(this.data[this.off]))
-            this.off++;
-    }
-    stack = [];
-    /** One value; containers are built with an explicit stack (Go allows 10000 levels). */
-    value() {
-        for (;;) {
-            let v = this.scalarOrOpen();
-            if (v === undefined)
-                continue; // a non-empty container was opened
-            for (;;) {
-                const top = this.stack[this.stack.length - 1];
-                if (!top)
-                    return v;
-                if (Array.isArray(top.container))
-                    top.container.push(v);
-                else
-                    top.container[top.key] = v;
-                this.skipSpace();
-                if (this.data[this.off++] === 0x2c) {
-                    if (!Array.isArray(top.container))
-                        top.key = this.objectKey();
-                    break;
-                }
-                this.stack.pop();
-                v = top.container;
-            }
-        }
-    }
-    /** A scalar, an empty container, or undefined after pushing a non-empty container. */
-    scalarOrOpen() {
-        this.skipSpace();
-        const c = this.data[this.off];
-        if (c === 0x7b || c === 0x5b) {
-            this.off++;
-            this.skipSpace();
-            if (this.data[this.off] === (c === 0x7b ? 0x7d : 0x5d)) {
-                this.off++;
-                return c === 0x7b ? values_newMap() : [];
-            }
-            const container = c === 0x7b ? values_newMap() : [];
-            this.stack.push({ container, key: c === 0x7b ? this.objectKey() : '' });
-            return undefined;
-        }
-        if (c === 0x22)
-            return this.string();
-        if (c === 0x74)
-            return this.literal(4, true);
-        if (c === 0x66)
-            return this.literal(5, false);
-        if (c === 0x6e)
-            return this.literal(4, null);
-        return this.number();
-    }
-    /** `"key" :` */
-    objectKey() {
-        this.skipSpace();
-        const key = this.string();
-        this.skipSpace();
-        this.off++;
-        return key;
-    }
-    literal(len, v) {
-        this.off += len;
-        return v;
-    }
-    number() {
-        const start = this.off;
-        while (this.off < this.data.length &&
-            /[-+.eE0-9]/.test(String.fromCharCode(this.data[this.off] ?? 0))) {
-            this.off++;
-        }
-        const text = String.fromCharCode(...this.data.subarray(start, this.off));
-        const n = Number(text);
-        if (!Number.isFinite(n)) {
-            throw new JsonUnmarshalTypeError(`json: cannot unmarshal number ${text} into Go value of type float64`, this.off);
-        }
-        return n;
-    }
-    getu4(at) {
-        if (this.data[at] !== 0x5c || this.data[at + 1] !== 0x75)
-            return -1;
-        const hex = String.fromCharCode(...this.data.subarray(at + 2, at + 6));
-        return /^[0-9a-fA-F]{4}$/.test(hex) ? parseInt(hex, 16) : -1;
-    }
-    /** unquoteBytes. */
-    string() {
-        const d = this.data;
-        let i = this.off + 1;
-        let out = '';
-        for (;;) {
-            const c = d[i] ?? 0x22;
-            if (c === 0x22)
-                break;
-            if (c === 0x5c) {
-                const e = d[i + 1] ?? 0;
-                const simple = {
-                    0x62: '\b',
-                    0x66: '\f',
-                    0x6e: '\n',
-                    0x72: '\r',
-                    0x74: '\t',
-                    0x5c: '\\',
-                    0x2f: '/',
-                    0x22: '"',
-                };
-                if (e !== 0x75) {
-                    out += simple[e] ?? '';
-                    i += 2;
-                    continue;
-                }
-                let r = this.getu4(i);
-                i += 6;
-                if (r >= 0xd800 && r <= 0xdfff) {
-                    const r2 = this.getu4(i);
-                    if (r <= 0xdbff && r2 >= 0xdc00 && r2 <= 0xdfff) {
-                        r = 0x10000 + ((r - 0xd800) << 10) + (r2 - 0xdc00);
-                        i += 6;
-                    }
-                    else {
-                        r = 0xfffd;
-                    }
-                }
-                out += String.fromCodePoint(r);
-                continue;
-            }
-            if (c < 0x80) {
-                out += String.fromCharCode(c);
-                i++;
-                continue;
-            }
-            const { r, size } = decodeRune(d, i);
-            out += String.fromCodePoint(r);
-            i += size;
-        }
-        this.off = i + 1;
-        return out;
-    }
-}
-/** json.Unmarshal(text, &v) with v interface{}. Throws JsonSyntaxError / JsonUnmarshalTypeError. */
-function unmarshalJson(text) {
-    const data = typeof text === 'string' ? go_utf8_utf8Bytes(text) : text;
-    checkValid(data);
-    return new decode_Decoder(data).value();
-}
-
-;// CONCATENATED MODULE: ./src/gojson/index.ts
-/** Go's encoding/json over the hookline value model (see encode.ts and decode.ts). */
-
-
-
-
-
 ;// CONCATENATED MODULE: ./src/sprig/defaults.ts
 
 
@@ -19962,7 +19896,7 @@ function empty(v) {
         case 'number':
             return v === 0;
     }
-    if (v instanceof GoInt)
+    if (v instanceof values_int_GoInt)
         return v.value === 0n;
     if (isBytes(v) || isSlice(v))
         return v.length === 0;
@@ -20388,7 +20322,7 @@ function deepEqual(a, b) {
         return false;
     if (typeof a !== 'object' || typeof b !== 'object')
         return a === b;
-    if (a instanceof GoInt)
+    if (a instanceof values_int_GoInt)
         return a.value === b.value;
     if (isBytes(a))
         return isBytes(b) && a.length === b.length && a.every((x, i) => x === b[i]);
@@ -20572,10 +20506,10 @@ const listFuncs = [
 
 
 
-const wrap64 = (v) => new GoInt(BigInt.asIntN(64, v), 'int64');
+const wrap64 = (v) => new values_int_GoInt(BigInt.asIntN(64, v), 'int64');
 function divide(a, b, op) {
-    const x = toInt64(a);
-    const y = toInt64(b);
+    const x = conversion_toInt64(a);
+    const y = conversion_toInt64(b);
     if (y === 0n)
         throw runtimeError('integer divide by zero');
     return wrap64(op === 'div' ? x / y : x % y);
@@ -20646,7 +20580,7 @@ function untilStep(start, stop, step) {
         out.push(i);
     return out;
 }
-const intList = (xs) => tagType(xs.map((x) => new GoInt(x, 'int')), INT_SLICE);
+const intList = (xs) => tagType(xs.map((x) => new values_int_GoInt(x, 'int')), INT_SLICE);
 /** sprig's seq: like the Unix command, 1..n, start..end, or start..end by step, space separated. */
 function math_seq(...ps) {
     const p = ps.map((x) => Number(x.value));
@@ -20679,26 +20613,26 @@ function round(a, p, ...rOpt) {
 }
 function extreme(pick) {
     return (a, ...rest) => {
-        let acc = toInt64(a);
+        let acc = conversion_toInt64(a);
         for (const x of rest) {
-            const v = toInt64(x);
+            const v = conversion_toInt64(x);
             if (pick(v, acc))
                 acc = v;
         }
-        return new GoInt(acc, 'int64');
+        return new values_int_GoInt(acc, 'int64');
     };
 }
 const max = extreme((v, acc) => v > acc);
 const anyVariadic = { params: ['any'], variadic: 'any' };
 const num = (i) => Number(i.value);
 const mathFuncs = [
-    fn('add1', { params: ['any'] }, (i) => wrap64(toInt64(i) + 1n)),
-    fn('add', { params: [], variadic: 'any' }, (...xs) => wrap64(xs.reduce((s, x) => BigInt.asIntN(64, s + toInt64(x)), 0n))),
-    fn('sub', { params: ['any', 'any'] }, (a, b) => wrap64(toInt64(a) - toInt64(b))),
+    fn('add1', { params: ['any'] }, (i) => wrap64(conversion_toInt64(i) + 1n)),
+    fn('add', { params: [], variadic: 'any' }, (...xs) => wrap64(xs.reduce((s, x) => BigInt.asIntN(64, s + conversion_toInt64(x)), 0n))),
+    fn('sub', { params: ['any', 'any'] }, (a, b) => wrap64(conversion_toInt64(a) - conversion_toInt64(b))),
     fn('div', { params: ['any', 'any'] }, (a, b) => divide(a, b, 'div')),
     fn('mod', { params: ['any', 'any'] }, (a, b) => divide(a, b, 'mod')),
-    fn('mul', anyVariadic, (a, ...xs) => wrap64(xs.reduce((p, x) => BigInt.asIntN(64, p * toInt64(x)), toInt64(a)))),
-    fn('add1f', { params: ['any'] }, (i) => decimalOp(i, [new GoInt(1, 'int')], math_OPS.add)),
+    fn('mul', anyVariadic, (a, ...xs) => wrap64(xs.reduce((p, x) => BigInt.asIntN(64, p * conversion_toInt64(x)), conversion_toInt64(a)))),
+    fn('add1f', { params: ['any'] }, (i) => decimalOp(i, [new values_int_GoInt(1, 'int')], math_OPS.add)),
     fn('addf', { params: [], variadic: 'any' }, (...xs) => decimalOp(0, xs, math_OPS.add)),
     fn('subf', anyVariadic, (a, ...xs) => decimalOp(a, xs, math_OPS.sub)),
     fn('divf', anyVariadic, (a, ...xs) => decimalOp(a, xs, math_OPS.div)),
@@ -20787,7 +20721,7 @@ function randInt(min, max) {
     if (n <= 0n)
         throw new FuncError('invalid argument to Intn');
     const r = n <= BigInt(Number.MAX_SAFE_INTEGER) ? BigInt((0,external_node_crypto_namespaceObject.randomInt)(Number(n))) : randomBigBelow(n);
-    return new GoInt(r + min.value, 'int');
+    return new values_int_GoInt(r + min.value, 'int');
 }
 function randomBigBelow(n) {
     for (;;) {
@@ -27970,7 +27904,7 @@ const semver_sig = (params, structTypes) => ({
     structTypes,
 });
 function versionMethods(v) {
-    const u64 = (n) => new GoInt(n, 'uint64');
+    const u64 = (n) => new values_int_GoInt(n, 'uint64');
     const other = semver_sig(['value'], { 0: '*semver.Version' });
     const methods = [
         fn('Major', semver_sig([]), () => u64(v.major)),
@@ -27980,7 +27914,7 @@ function versionMethods(v) {
         fn('Metadata', semver_sig([]), () => v.metadata),
         fn('Original', semver_sig([]), () => v.original),
         fn('String', semver_sig([]), () => v.toString()),
-        fn('Compare', other, (o) => new GoInt(v.compare(o.version), 'int')),
+        fn('Compare', other, (o) => new values_int_GoInt(v.compare(o.version), 'int')),
         fn('LessThan', other, (o) => v.compare(o.version) < 0),
         fn('GreaterThan', other, (o) => v.compare(o.version) > 0),
         fn('Equal', other, (o) => v.compare(o.version) === 0),
@@ -29007,7 +28941,7 @@ function goTypeOf(v) {
         return 'bool';
     if (typeof v === 'number')
         return 'float64';
-    if (v instanceof GoInt)
+    if (v instanceof values_int_GoInt)
         return v.type;
     if (isSlice(v))
         return '[]interface {}';
@@ -29150,11 +29084,11 @@ function typedVal(val, forceString) {
     if (lower === 'null')
         return null;
     if (val === '0')
-        return new GoInt(0n, 'int64');
+        return new values_int_GoInt(0n, 'int64');
     if (val.length > 0 && val[0] !== '0' && /^[+-]?[0-9]+$/.test(val)) {
         const n = BigInt(val);
         if (n <= 9223372036854775807n && n >= -9223372036854775808n)
-            return new GoInt(n, 'int64');
+            return new values_int_GoInt(n, 'int64');
     }
     return val;
 }
@@ -30469,7 +30403,7 @@ class SchemaValidationError extends Error {
 }
 /** Go values → JSON the validator sees (int64 as numbers, []byte as base64 like encoding/json). */
 function schema_toJson(v) {
-    if (v instanceof GoInt)
+    if (v instanceof values_int_GoInt)
         return v.toNumber();
     if (v instanceof Uint8Array)
         return Buffer.from(v).toString('base64');
@@ -30562,7 +30496,7 @@ function typeNameOf(v) {
         return 'bool';
     if (typeof v === 'number')
         return 'float64';
-    if (v instanceof GoInt)
+    if (v instanceof values_int_GoInt)
         return v.type;
     if (isSlice(v))
         return '[]interface {}';
@@ -30662,7 +30596,7 @@ function releaseMap(opts) {
         ['Namespace', opts.namespace],
         ['IsUpgrade', opts.isUpgrade],
         ['IsInstall', opts.isInstall],
-        ['Revision', new GoInt(opts.revision, 'int')],
+        ['Revision', new values_int_GoInt(opts.revision, 'int')],
         ['Service', 'Helm'],
     ]);
 }
@@ -31057,7 +30991,7 @@ function typeOf(v) {
         case 'string':
             return 'String';
     }
-    if (v instanceof GoInt)
+    if (v instanceof values_int_GoInt)
         return 'Integer';
     if (v instanceof Uint8Array)
         return 'Array';
@@ -31116,7 +31050,7 @@ class Encoder {
     encode(key, v) {
         if (v === null)
             return;
-        if (encode_isTime(v) || typeof v !== 'object' || v instanceof GoInt) {
+        if (encode_isTime(v) || typeof v !== 'object' || v instanceof values_int_GoInt) {
             this.writeKeyValue(key, v, false);
         }
         else if (Array.isArray(v) || v instanceof Uint8Array) {
@@ -31141,12 +31075,12 @@ class Encoder {
             this.wf(encode_floatText(v));
         else if (typeof v === 'string')
             this.wf(tomlQuote(v));
-        else if (v instanceof GoInt && v.type === 'time.Duration')
-            this.wf(tomlQuote(duration_durationString(v.value)));
-        else if (v instanceof GoInt)
+        else if (v instanceof values_int_GoInt && v.type === 'time.Duration')
+            this.wf(tomlQuote(durationString(v.value)));
+        else if (v instanceof values_int_GoInt)
             this.wf(v.value.toString());
         else if (v instanceof Uint8Array)
-            this.eArray(Array.from(v, (b) => new GoInt(b, 'uint8')));
+            this.eArray(Array.from(v, (b) => new values_int_GoInt(b, 'uint8')));
         else if (Array.isArray(v))
             this.eArray(v);
         else if (encode_isTime(v))
@@ -31194,7 +31128,7 @@ class Encoder {
         else if (v !== null &&
             typeof v === 'object' &&
             !Array.isArray(v) &&
-            !(v instanceof GoInt) &&
+            !(v instanceof values_int_GoInt) &&
             !(v instanceof Uint8Array) &&
             !(v instanceof GoFuncValue)) {
             this.eMap(key, v, inline);
@@ -31305,6 +31239,65 @@ function parseDatetime(literal) {
         }
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/toml/decode-numbers.ts
+/**
+ * TOML integers and floats as BurntSushi/toml v1.6.0's parser checks and converts them
+ * (parse.go: valueInteger, valueFloat, numUnderscoresOK, numHasLeadingZero): int64 GoInts and
+ * float64 numbers, with its error messages.
+ */
+
+
+/** valueInteger: an int64 GoInt (base prefixes 0x 0o 0b, underscores between digits). */
+function tomlInteger(it, fail) {
+    const v = it.val;
+    if (!underscoresOK(v))
+        fail(`Invalid integer ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
+    if (hasLeadingZero(v))
+        fail(`Invalid integer ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
+    try {
+        return int64(parseInt64(v, 0, 64));
+    }
+    catch {
+        return fail(`${v} is out of range for int64`, it.line);
+    }
+}
+/** valueFloat: a float64, `inf` and `nan` included. */
+function tomlFloat(it, fail) {
+    const v = it.val;
+    const parts = v.split(/[.eE]/).filter((p) => p !== '');
+    if (parts.some((p) => !underscoresOK(p)))
+        fail(`Invalid float ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
+    if (parts.length > 0 && hasLeadingZero(parts[0] ?? ''))
+        fail(`Invalid float ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
+    if (/\.(?![0-9])/.test(v))
+        fail(`Invalid float ${JSON.stringify(v)}: '.' must be followed by one or more digits`, it.line);
+    const clean = v.replace(/_/g, '');
+    if (/nan$/.test(clean))
+        return NaN;
+    if (/inf$/.test(clean))
+        return clean.startsWith('-') ? -Infinity : Infinity;
+    const n = Number(clean);
+    if (!Number.isFinite(n))
+        fail(`${v} is out of range for float64`, it.line);
+    return n;
+}
+function underscoresOK(s) {
+    if (/^[+-]?(nan|inf)$/.test(s))
+        return true;
+    let accept = false;
+    for (const c of s) {
+        if (c === '_' && !accept)
+            return false;
+        accept = /[0-9A-Fa-f]/.test(c);
+    }
+    return accept;
+}
+function hasLeadingZero(s) {
+    if (s.length > 1 && s[0] === '0' && !'box'.includes(s[1] ?? ''))
+        return true;
+    return s.length > 2 && (s[0] === '-' || s[0] === '+') && s[1] === '0';
 }
 
 ;// CONCATENATED MODULE: ./src/toml/lexer-cursor.ts
@@ -31766,8 +31759,10 @@ class LexerV16 extends lexer_Lexer {
  *
  * Values: integers → int64 GoInt, floats → float64, strings, bools, datetimes → TomlDatetime
  * (a `time.Time` struct, see datetime.ts), arrays → []interface{}, tables → maps, arrays of
- * tables → a slice tagged `[]map[string]interface {}` (BurntSushi keeps that Go type).
+ * tables → a slice tagged `[]map[string]interface {}` (BurntSushi keeps that Go type). Numbers
+ * are checked and converted in decode-numbers.ts.
  */
+
 
 
 
@@ -31810,6 +31805,7 @@ class decode_Parser {
     fail(msg, line = this.line) {
         throw new TomlParseError(msg, line, this.current());
     }
+    failAt = (msg, line) => this.fail(msg, line);
     next() {
         const it = this.items[this.pos++] ?? { typ: 'eof', val: '', line: this.line };
         if (it.typ === 'error')
@@ -31864,9 +31860,9 @@ class decode_Parser {
             case 'bool':
                 return [it.val === 'true', 'primitive'];
             case 'integer':
-                return [this.integer(it), 'primitive'];
+                return [tomlInteger(it, this.failAt), 'primitive'];
             case 'float':
-                return [this.float(it), 'primitive'];
+                return [tomlFloat(it, this.failAt), 'primitive'];
             case 'datetime': {
                 const t = parseDatetime(it.val);
                 if (!t)
@@ -31880,38 +31876,6 @@ class decode_Parser {
             default:
                 return this.fail(`unexpected ${it.typ}`, it.line);
         }
-    }
-    integer(it) {
-        const v = it.val;
-        if (!underscoresOK(v))
-            this.fail(`Invalid integer ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
-        if (hasLeadingZero(v))
-            this.fail(`Invalid integer ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
-        try {
-            return int64(parseInt64(v, 0, 64));
-        }
-        catch {
-            return this.fail(`${v} is out of range for int64`, it.line);
-        }
-    }
-    float(it) {
-        const v = it.val;
-        const parts = v.split(/[.eE]/).filter((p) => p !== '');
-        if (parts.some((p) => !underscoresOK(p)))
-            this.fail(`Invalid float ${JSON.stringify(v)}: underscores must be surrounded by digits`, it.line);
-        if (parts.length > 0 && hasLeadingZero(parts[0] ?? ''))
-            this.fail(`Invalid float ${JSON.stringify(v)}: cannot have leading zeroes`, it.line);
-        if (/\.(?![0-9])/.test(v))
-            this.fail(`Invalid float ${JSON.stringify(v)}: '.' must be followed by one or more digits`, it.line);
-        const clean = v.replace(/_/g, '');
-        if (/nan$/.test(clean))
-            return NaN;
-        if (/inf$/.test(clean))
-            return clean.startsWith('-') ? -Infinity : Infinity;
-        const n = Number(clean);
-        if (!Number.isFinite(n))
-            this.fail(`${v} is out of range for float64`, it.line);
-        return n;
     }
     array() {
         this.setType(this.currentKey, 'array');
@@ -32025,22 +31989,6 @@ class decode_Parser {
         const k = key === '' ? [...this.context] : [...this.context, key];
         this.types.set(k.length === 0 ? '""' : decode_keyString(k), typ);
     }
-}
-function underscoresOK(s) {
-    if (/^[+-]?(nan|inf)$/.test(s))
-        return true;
-    let accept = false;
-    for (const c of s) {
-        if (c === '_' && !accept)
-            return false;
-        accept = /[0-9A-Fa-f]/.test(c);
-    }
-    return accept;
-}
-function hasLeadingZero(s) {
-    if (s.length > 1 && s[0] === '0' && !'box'.includes(s[1] ?? ''))
-        return true;
-    return s.length > 2 && (s[0] === '-' || s[0] === '+') && s[1] === '0';
 }
 /**
  * A leading byte order mark, skipped by parse.go: UTF-8 (U+FEFF) or UTF-16 (the bytes FF FE or
@@ -33123,6 +33071,10 @@ async function templateCommand(argv, io) {
         throw new Error(`${err.message}\n\nUse --debug flag to render out invalid YAML`, {
             cause: err,
         });
+    }
+    // Helm drops a document with an unknown hook event silently (HK-3); hookline says so.
+    for (const { path, value } of rendered.skippedHooks) {
+        io.log(`warning: ${path}: unknown hook ${JSON.stringify(value)}: the document is skipped (neither rendered nor applied)\n`);
     }
     let out = `${rendered.manifest.trim()}\n`;
     const hooks = args.bools.get('no-hooks') ? [] : rendered.hooks;
@@ -34777,7 +34729,137 @@ function guarded(what, fn) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/simulator/controllers/queue.ts
+
+class WorkQueue {
+    clock;
+    sync;
+    pending = new Set();
+    timers = new Set();
+    scheduled = false;
+    stopped = false;
+    constructor(clock, sync) {
+        this.clock = clock;
+        this.sync = sync;
+    }
+    add(key) {
+        if (this.stopped)
+            return;
+        this.pending.add(key);
+        if (this.scheduled)
+            return;
+        this.scheduled = true;
+        setImmediate(() => {
+            this.scheduled = false;
+            const keys = [...this.pending];
+            this.pending.clear();
+            for (const k of keys)
+                this.run(() => this.sync(k));
+        });
+    }
+    /** Adds `key` again after `simMs` of simulated time. */
+    after(key, simMs) {
+        const cancel = this.clock.after(simMs, () => {
+            this.timers.delete(cancel);
+            this.add(key);
+        });
+        this.timers.add(cancel);
+    }
+    /** Runs `fn`, dropping the API errors a race can cause (see report.ts). */
+    run(fn) {
+        if (!this.stopped)
+            guarded('controller sync', fn);
+    }
+    stop() {
+        this.stopped = true;
+        for (const cancel of this.timers)
+            cancel();
+        this.timers.clear();
+    }
+}
+/**
+ * A whole-store sweep coalesced onto the next turn of the event loop, however often it is asked
+ * for (the garbage collector's and the namespace controller's). Nothing runs after stop();
+ * failures are reported as `what` (see report.ts).
+ */
+class Sweep {
+    what;
+    run;
+    scheduled = false;
+    stopped = false;
+    constructor(what, run) {
+        this.what = what;
+        this.run = run;
+    }
+    schedule() {
+        if (this.scheduled || this.stopped)
+            return;
+        this.scheduled = true;
+        setImmediate(() => {
+            this.scheduled = false;
+            if (!this.stopped)
+                guarded(this.what, this.run);
+        });
+    }
+    stop() {
+        this.stopped = true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/simulator/controllers/controller.ts
+
+
+class StoreController {
+    reg;
+    unlisten;
+    constructor(reg) {
+        this.reg = reg;
+        this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
+    }
+    /** Stops hearing store changes. */
+    stop() {
+        this.unlisten();
+    }
+}
+class QueuedController extends StoreController {
+    queue;
+    constructor(reg) {
+        super(reg);
+        this.queue = new WorkQueue(reg.clock, (key) => this.sync(key));
+    }
+    /** Stops hearing store changes, then drops pending keys and timers. */
+    stop() {
+        super.stop();
+        this.queue.stop();
+    }
+    /**
+     * Runs `create` (a create and the events it records); when the API refuses, records
+     * FailedCreate on the owner and retries it in a second, as the Job and pod-set controllers
+     * do (pkg/controller/controller_utils.go). False when refused; other errors propagate.
+     */
+    createOrRetry(retry, create) {
+        try {
+            create();
+            return true;
+        }
+        catch (err) {
+            if (!(err instanceof ApiError))
+                throw err;
+            retry.events.record(retry.owner, retry.source, {
+                type: 'Warning',
+                reason: 'FailedCreate',
+                message: `Error creating: ${err.message}`,
+            });
+            this.queue.after(retry.retryKey, 1000);
+            return false;
+        }
+    }
+}
+/** The core/v1 Pod resource type (always in the catalogue). */
+const podType = (reg) => reg.catalogue.lookup('', 'v1', 'pods');
+
 ;// CONCATENATED MODULE: ./src/simulator/controllers/crds.ts
+
 
 
 
@@ -34810,17 +34892,11 @@ function crdResourceType(crd) {
         custom: true,
     };
 }
-class CrdController {
-    reg;
+class CrdController extends StoreController {
     catalogue;
-    unlisten;
     constructor(reg, catalogue) {
-        this.reg = reg;
+        super(reg);
         this.catalogue = catalogue;
-        this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
-    }
-    stop() {
-        this.unlisten();
     }
     onEvent(ev) {
         if (ev.resource !== CRD_RESOURCE)
@@ -35258,53 +35334,49 @@ function jobFinished(job) {
     return objects(child(job, 'status'), 'conditions').some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
 }
 
-;// CONCATENATED MODULE: ./src/simulator/controllers/queue.ts
+;// CONCATENATED MODULE: ./src/simulator/controllers/owned.ts
+/**
+ * Helpers shared by the workload controllers: owner references, Pod readiness and liveness, and
+ * the pod-template hash that names ReplicaSets and marks Pods of the current template.
+ */
 
-class WorkQueue {
-    clock;
-    sync;
-    pending = new Set();
-    timers = new Set();
-    scheduled = false;
-    stopped = false;
-    constructor(clock, sync) {
-        this.clock = clock;
-        this.sync = sync;
-    }
-    add(key) {
-        if (this.stopped)
-            return;
-        this.pending.add(key);
-        if (this.scheduled)
-            return;
-        this.scheduled = true;
-        setImmediate(() => {
-            this.scheduled = false;
-            const keys = [...this.pending];
-            this.pending.clear();
-            for (const k of keys)
-                this.run(() => this.sync(k));
-        });
-    }
-    /** Adds `key` again after `simMs` of simulated time. */
-    after(key, simMs) {
-        const cancel = this.clock.after(simMs, () => {
-            this.timers.delete(cancel);
-            this.add(key);
-        });
-        this.timers.add(cancel);
-    }
-    /** Runs `fn`, dropping the API errors a race can cause (see report.ts). */
-    run(fn) {
-        if (!this.stopped)
-            guarded('controller sync', fn);
-    }
-    stop() {
-        this.stopped = true;
-        for (const cancel of this.timers)
-            cancel();
-        this.timers.clear();
-    }
+
+const MANAGER = 'kube-controller-manager';
+const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+/** A short stable hash of a pod template (the `pod-template-hash` label's role). */
+function templateHash(template) {
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(JSON.stringify(template ?? {}))
+        .digest();
+    return Array.from(digest.subarray(0, 10), (b) => ALPHABET[b % ALPHABET.length]).join('');
+}
+const meta = (o) => child(o, 'metadata');
+const owned_nameOf = (o) => str(meta(o), 'name') ?? '';
+const owned_namespaceOf = (o) => str(meta(o), 'namespace') ?? '';
+const isReady = (p) => objects(child(p, 'status'), 'conditions').some((c) => c.type === 'Ready' && c.status === 'True');
+const isLive = (p) => !meta(p).deletionTimestamp &&
+    !['Succeeded', 'Failed'].includes(str(child(p, 'status'), 'phase') ?? '');
+/** Objects of `type` in the owner's namespace that `kind` owner controls. */
+function ownedBy(reg, type, kind, owner) {
+    const uid = meta(owner).uid;
+    return reg
+        .list(type, owned_namespaceOf(owner), [], [])
+        .filter((o) => objects(meta(o), 'ownerReferences').some((r) => r.uid === uid && r.kind === kind));
+}
+function controllerRef(kind, owner) {
+    return {
+        apiVersion: 'apps/v1',
+        kind,
+        name: owned_nameOf(owner),
+        uid: str(meta(owner), 'uid') ?? '',
+        controller: true,
+        blockOwnerDeletion: true,
+    };
+}
+/** The kind and name of the apps/v1 controller owning an object, if any. */
+function controllerOf(obj, kinds) {
+    const ref = objects(meta(obj), 'ownerReferences').find((r) => r.controller === true && kinds.includes(String(r.kind)));
+    return ref ? { kind: String(ref.kind), name: String(ref.name) } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/simulator/controllers/job.ts
@@ -35315,27 +35387,17 @@ class WorkQueue {
 
 
 const SOURCE = { component: 'job-controller' };
-const MANAGER = 'kube-controller-manager';
-class JobController {
-    reg;
+class JobController extends QueuedController {
     events;
     jobType;
     podType;
-    queue;
     started = new Map();
     failures = new Map();
-    unlisten;
     constructor(reg, events) {
-        this.reg = reg;
+        super(reg);
         this.events = events;
         this.jobType = reg.catalogue.lookup('batch', 'v1', 'jobs');
-        this.podType = reg.catalogue.lookup('', 'v1', 'pods');
-        this.queue = new WorkQueue(reg.clock, (key) => this.sync(key));
-        this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
-    }
-    stop() {
-        this.unlisten();
-        this.queue.stop();
+        this.podType = podType(reg);
     }
     onEvent(ev) {
         const meta = child(ev.object, 'metadata');
@@ -35408,26 +35470,15 @@ class JobController {
         return at;
     }
     createPod(key, job) {
-        try {
+        const retry = { events: this.events, owner: job, source: SOURCE, retryKey: key };
+        return this.createOrRetry(retry, () => {
             const created = this.reg.create(this.podType, str(child(job, 'metadata'), 'namespace') ?? '', podForJob(job), internalContext(MANAGER));
             this.events.record(job, SOURCE, {
                 type: 'Normal',
                 reason: 'SuccessfulCreate',
                 message: `Created pod: ${str(child(created, 'metadata'), 'name')}`,
             });
-            return true;
-        }
-        catch (err) {
-            if (!(err instanceof ApiError))
-                throw err;
-            this.events.record(job, SOURCE, {
-                type: 'Warning',
-                reason: 'FailedCreate',
-                message: `Error creating: ${err.message}`,
-            });
-            this.queue.after(key, 1000);
-            return false;
-        }
+        });
     }
     writeStatus(job, counts, start, extra) {
         const meta = child(job, 'metadata');
@@ -35756,22 +35807,20 @@ function podStatus(run, nowMs) {
 
 
 
+
 const NODE_NAME = 'hookline-control-plane';
 let ipCounter = 2;
-class Kubelet {
-    reg;
+class Kubelet extends StoreController {
     events;
     runs = new Map();
     podType;
-    unlisten;
     constructor(reg, events) {
-        this.reg = reg;
+        super(reg);
         this.events = events;
-        this.podType = reg.catalogue.lookup('', 'v1', 'pods');
-        this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
+        this.podType = podType(reg);
     }
     stop() {
-        this.unlisten();
+        super.stop();
         for (const run of this.runs.values())
             for (const c of run.cancels)
                 c();
@@ -35985,21 +36034,12 @@ class Kubelet {
 
 
 
-class TtlController {
-    reg;
+class TtlController extends QueuedController {
     jobType;
     armed = new Set();
-    queue;
-    unlisten;
     constructor(reg) {
-        this.reg = reg;
+        super(reg);
         this.jobType = reg.catalogue.lookup('batch', 'v1', 'jobs');
-        this.queue = new WorkQueue(reg.clock, (key) => this.expire(key));
-        this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
-    }
-    stop() {
-        this.unlisten();
-        this.queue.stop();
     }
     onEvent(ev) {
         if (ev.resource !== 'batch/jobs')
@@ -36016,58 +36056,14 @@ class TtlController {
         this.armed.add(key);
         this.queue.after(key, ttl * 1000);
     }
-    expire(key) {
+    /** Deletes the Job a key names once its TTL has run out (if it is still the same Job). */
+    sync(key) {
         const [ns, name, uid] = key.split('/');
         const job = this.reg.find(this.jobType, ns, name);
         if (!job || str(child(job, 'metadata'), 'uid') !== uid)
             return;
         deleteObject(this.reg, this.jobType, ns, name, { propagationPolicy: 'Foreground' });
     }
-}
-
-;// CONCATENATED MODULE: ./src/simulator/controllers/owned.ts
-/**
- * Helpers shared by the workload controllers: owner references, Pod readiness and liveness, and
- * the pod-template hash that names ReplicaSets and marks Pods of the current template.
- */
-
-
-const owned_MANAGER = 'kube-controller-manager';
-const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-/** A short stable hash of a pod template (the `pod-template-hash` label's role). */
-function templateHash(template) {
-    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update(JSON.stringify(template ?? {}))
-        .digest();
-    return Array.from(digest.subarray(0, 10), (b) => ALPHABET[b % ALPHABET.length]).join('');
-}
-const meta = (o) => child(o, 'metadata');
-const owned_nameOf = (o) => str(meta(o), 'name') ?? '';
-const owned_namespaceOf = (o) => str(meta(o), 'namespace') ?? '';
-const isReady = (p) => objects(child(p, 'status'), 'conditions').some((c) => c.type === 'Ready' && c.status === 'True');
-const isLive = (p) => !meta(p).deletionTimestamp &&
-    !['Succeeded', 'Failed'].includes(str(child(p, 'status'), 'phase') ?? '');
-/** Objects of `type` in the owner's namespace that `kind` owner controls. */
-function ownedBy(reg, type, kind, owner) {
-    const uid = meta(owner).uid;
-    return reg
-        .list(type, owned_namespaceOf(owner), [], [])
-        .filter((o) => objects(meta(o), 'ownerReferences').some((r) => r.uid === uid && r.kind === kind));
-}
-function controllerRef(kind, owner) {
-    return {
-        apiVersion: 'apps/v1',
-        kind,
-        name: owned_nameOf(owner),
-        uid: str(meta(owner), 'uid') ?? '',
-        controller: true,
-        blockOwnerDeletion: true,
-    };
-}
-/** The kind and name of the apps/v1 controller owning an object, if any. */
-function controllerOf(obj, kinds) {
-    const ref = objects(meta(obj), 'ownerReferences').find((r) => r.controller === true && kinds.includes(String(r.kind)));
-    return ref ? { kind: String(ref.kind), name: String(ref.name) } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/simulator/controllers/volumes.ts
@@ -36077,14 +36073,11 @@ function controllerOf(obj, kinds) {
 
 
 const STORAGE_CLASS = 'standard';
-class VolumeController {
-    reg;
+class VolumeController extends QueuedController {
     pvcType;
     pvType;
-    queue;
-    unlisten;
     constructor(reg) {
-        this.reg = reg;
+        super(reg);
         this.pvcType = reg.catalogue.lookup('', 'v1', 'persistentvolumeclaims');
         this.pvType = reg.catalogue.lookup('', 'v1', 'persistentvolumes');
         const scType = reg.catalogue.lookup('storage.k8s.io', 'v1', 'storageclasses');
@@ -36097,12 +36090,6 @@ class VolumeController {
             reclaimPolicy: 'Delete',
             volumeBindingMode: 'Immediate',
         }, internalContext('kube-apiserver'));
-        this.queue = new WorkQueue(reg.clock, (key) => this.sync(key));
-        this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
-    }
-    stop() {
-        this.unlisten();
-        this.queue.stop();
     }
     onEvent(ev) {
         if (ev.resource !== '/persistentvolumeclaims')
@@ -36149,8 +36136,8 @@ class VolumeController {
                 },
             },
         };
-        this.reg.create(this.pvType, '', pv, internalContext(owned_MANAGER));
-        this.reg.writeStatus(this.pvType, '', volume, (s) => Object.assign(s, { phase: 'Bound' }), owned_MANAGER);
+        this.reg.create(this.pvType, '', pv, internalContext(MANAGER));
+        this.reg.writeStatus(this.pvType, '', volume, (s) => Object.assign(s, { phase: 'Bound' }), MANAGER);
         const bound = {
             ...claim,
             spec: {
@@ -36165,8 +36152,8 @@ class VolumeController {
             'pv.kubernetes.io/bound-by-controller': 'yes',
         };
         bound.metadata = { ...meta(claim), annotations };
-        this.reg.internalWrite(this.pvcType, bound, owned_MANAGER);
-        this.reg.writeStatus(this.pvcType, ns, name, (s) => Object.assign(s, { phase: 'Bound', accessModes, capacity }), owned_MANAGER);
+        this.reg.internalWrite(this.pvcType, bound, MANAGER);
+        this.reg.writeStatus(this.pvcType, ns, name, (s) => Object.assign(s, { phase: 'Bound', accessModes, capacity }), MANAGER);
     }
 }
 
@@ -36178,24 +36165,15 @@ class VolumeController {
 const deployment_SOURCE = { component: 'deployment-controller' };
 const REVISION = 'deployment.kubernetes.io/revision';
 const count = (o, k) => json_num(child(o, 'status'), k) ?? 0;
-class DeploymentController {
-    reg;
+class DeploymentController extends QueuedController {
     events;
-    queue;
     deployType;
     rsType;
-    unlisten;
     constructor(reg, events) {
-        this.reg = reg;
+        super(reg);
         this.events = events;
         this.deployType = reg.catalogue.byKind('apps', 'Deployment');
         this.rsType = reg.catalogue.byKind('apps', 'ReplicaSet');
-        this.queue = new WorkQueue(reg.clock, (key) => this.sync(key));
-        this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
-    }
-    stop() {
-        this.unlisten();
-        this.queue.stop();
     }
     onEvent(ev) {
         if (ev.resource === 'apps/deployments')
@@ -36268,7 +36246,7 @@ class DeploymentController {
                         : `ReplicaSet "${owned_nameOf(current)}" is progressing.`,
                 },
             ];
-        }, owned_MANAGER);
+        }, MANAGER);
     }
     createReplicaSet(d, hash, replicas, revision) {
         const spec = child(d, 'spec');
@@ -36289,7 +36267,7 @@ class DeploymentController {
             },
             spec: { replicas, selector, template },
         };
-        const created = this.reg.create(this.rsType, owned_namespaceOf(d), rs, internalContext(owned_MANAGER));
+        const created = this.reg.create(this.rsType, owned_namespaceOf(d), rs, internalContext(MANAGER));
         this.events.record(d, deployment_SOURCE, {
             type: 'Normal',
             reason: 'ScalingReplicaSet',
@@ -36302,7 +36280,7 @@ class DeploymentController {
         const copy = clone(rs);
         copy.spec.replicas = replicas;
         delete meta(copy).resourceVersion;
-        const updated = this.reg.update(this.rsType, owned_namespaceOf(rs), owned_nameOf(rs), copy, internalContext(owned_MANAGER));
+        const updated = this.reg.update(this.rsType, owned_namespaceOf(rs), owned_nameOf(rs), copy, internalContext(MANAGER));
         this.events.record(d, deployment_SOURCE, {
             type: 'Normal',
             reason: 'ScalingReplicaSet',
@@ -36318,29 +36296,19 @@ class DeploymentController {
 
 
 
-
 const KINDS = {
     'apps/replicasets': 'ReplicaSet',
     'apps/statefulsets': 'StatefulSet',
     'apps/daemonsets': 'DaemonSet',
 };
 const replicas_REVISION = 'controller-revision-hash';
-class PodSetController {
-    reg;
+class PodSetController extends QueuedController {
     events;
-    queue;
     podType;
-    unlisten;
     constructor(reg, events) {
-        this.reg = reg;
+        super(reg);
         this.events = events;
-        this.podType = reg.catalogue.lookup('', 'v1', 'pods');
-        this.queue = new WorkQueue(reg.clock, (key) => this.sync(key));
-        this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
-    }
-    stop() {
-        this.unlisten();
-        this.queue.stop();
+        this.podType = podType(reg);
     }
     onEvent(ev) {
         const kind = KINDS[ev.resource];
@@ -36418,26 +36386,15 @@ class PodSetController {
     /** Creates one Pod; on refusal records FailedCreate and retries in a second. */
     createPod(kind, owner, revision, running, ordinal) {
         const source = { component: `${kind.toLowerCase()}-controller` };
-        try {
-            const created = this.reg.create(this.podType, owned_namespaceOf(owner), this.podFor(kind, owner, revision, ordinal), internalContext(owned_MANAGER));
+        const retryKey = `${kind}/${owned_namespaceOf(owner)}/${owned_nameOf(owner)}`;
+        return this.createOrRetry({ events: this.events, owner, source, retryKey }, () => {
+            const created = this.reg.create(this.podType, owned_namespaceOf(owner), this.podFor(kind, owner, revision, ordinal), internalContext(MANAGER));
             running.push(created);
             const message = kind === 'StatefulSet'
                 ? `create Pod ${owned_nameOf(created)} in StatefulSet ${owned_nameOf(owner)} successful`
                 : `Created pod: ${owned_nameOf(created)}`;
             this.events.record(owner, source, { type: 'Normal', reason: 'SuccessfulCreate', message });
-            return true;
-        }
-        catch (err) {
-            if (!(err instanceof ApiError))
-                throw err;
-            this.events.record(owner, source, {
-                type: 'Warning',
-                reason: 'FailedCreate',
-                message: `Error creating: ${err.message}`,
-            });
-            this.queue.after(`${kind}/${owned_namespaceOf(owner)}/${owned_nameOf(owner)}`, 1000);
-            return false;
-        }
+        });
     }
     writeStatus(kind, owner, live, want, revision) {
         const ready = live.filter(isReady).length;
@@ -36474,7 +36431,7 @@ class PodSetController {
             for (const k of ['readyReplicas', 'availableReplicas'])
                 if (s[k] === 0)
                     delete s[k];
-        }, owned_MANAGER);
+        }, MANAGER);
     }
 }
 
@@ -36695,6 +36652,13 @@ function groupEntry(name, versions) {
 }
 
 ;// CONCATENATED MODULE: ./src/simulator/gc.ts
+/**
+ * Garbage collection through ownerReferences (pkg/controller/garbagecollector): dependents of a
+ * deleted owner are deleted (Background) once none of their owners exist; an owner being deleted
+ * in the foreground waits for its dependents; an orphaning owner strips its references first.
+ */
+
+
 
 
 
@@ -36708,32 +36672,15 @@ function finalizers(obj) {
     const f = child(obj, 'metadata')?.finalizers;
     return Array.isArray(f) ? f.map(String) : [];
 }
-class GarbageCollector {
-    reg;
-    scheduled = false;
-    stopped = false;
-    unlisten;
-    constructor(reg) {
-        this.reg = reg;
-        this.unlisten = reg.store.listen((ev) => this.onEvent(ev));
-    }
+class GarbageCollector extends StoreController {
+    sweep = new Sweep('garbage collection', () => this.run());
     stop() {
-        this.stopped = true;
-        this.unlisten();
+        this.sweep.stop();
+        super.stop();
     }
     onEvent(ev) {
         if (ev.type === 'DELETED' || child(ev.object, 'metadata')?.deletionTimestamp)
-            this.schedule();
-    }
-    schedule() {
-        if (this.scheduled || this.stopped)
-            return;
-        this.scheduled = true;
-        setImmediate(() => {
-            this.scheduled = false;
-            if (!this.stopped)
-                guarded('garbage collection', () => this.run());
-        });
+            this.sweep.schedule();
     }
     typeOf(resource) {
         const [group, plural] = resource.split('/');
@@ -36831,6 +36778,12 @@ function buildKubeconfig(opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/simulator/namespaces.ts
+/**
+ * Namespace lifecycle (pkg/controller/namespace): the built-in namespaces exist from the start;
+ * a deleted namespace stays `Terminating` while its content is deleted, then goes away once
+ * empty and its `kubernetes` finalizer is removed.
+ */
+
 
 
 
@@ -36838,8 +36791,7 @@ function buildKubeconfig(opts) {
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 class NamespaceController {
     reg;
-    scheduled = false;
-    stopped = false;
+    sweep = new Sweep('namespace controller', () => this.run());
     unlisten;
     nsType;
     constructor(reg) {
@@ -36848,21 +36800,11 @@ class NamespaceController {
         for (const name of SYSTEM_NAMESPACES) {
             reg.create(this.nsType, '', { metadata: { name } }, internalContext('kube-apiserver'));
         }
-        this.unlisten = reg.store.listen(() => this.schedule());
+        this.unlisten = reg.store.listen(() => this.sweep.schedule());
     }
     stop() {
-        this.stopped = true;
+        this.sweep.stop();
         this.unlisten();
-    }
-    schedule() {
-        if (this.scheduled || this.stopped)
-            return;
-        this.scheduled = true;
-        setImmediate(() => {
-            this.scheduled = false;
-            if (!this.stopped)
-                guarded('namespace controller', () => this.run());
-        });
     }
     terminating() {
         return this.reg.store
@@ -42978,7 +42920,7 @@ var cst = __nccwpck_require__(3461);
 var lexer = __nccwpck_require__(361);
 var lineCounter = __nccwpck_require__(6628);
 var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(6428);
+var publicApi = __nccwpck_require__(4047);
 var visit = __nccwpck_require__(204);
 
 
@@ -46193,7 +46135,7 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 6428:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
