@@ -123,6 +123,17 @@ describe('render', () => {
     expect(out.get('c/templates/a.yaml')).toBe('N-');
   });
 
+  it('tpl reuses a parsed string, and its defines stay local to each call', () => {
+    const tplCall = '{{ tpl "{{ define \\"x\\" }}X{{ end }}{{ include \\"x\\" . }}" $ }}';
+    const loop = `{{ range $i := until 3 }}${tplCall}{{ end }}`;
+    expect(render(chart('c', { 'templates/a.yaml': loop }), top()).get('c/templates/a.yaml')).toBe(
+      'XXX',
+    );
+    // The define lives in tpl's clone only: the file itself cannot include it.
+    const leak = chart('c', { 'templates/a.yaml': `${loop}{{ include "x" . }}` });
+    expect(() => render(leak, top())).toThrow(/no template "x" associated with template "gotpl"/);
+  });
+
   it('.Files exposes the chart files with Get, Lines and Glob', () => {
     const out = render(
       chart('c', {

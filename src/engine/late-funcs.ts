@@ -5,6 +5,7 @@
 import { TemplateError, TemplateExecError, TemplateParseError } from '../gotemplate/errors.js';
 import { sprintf } from '../gotemplate/fmt.js';
 import { FuncError, fn } from '../gotemplate/functions.js';
+import type { Tree } from '../gotemplate/ast.js';
 import { NoSuchTemplateError, type TemplateSet } from '../gotemplate/template.js';
 import type { GoMap, GoValue } from '../gotemplate/values.js';
 import { warnWrap } from './errors.js';
@@ -69,7 +70,10 @@ function includeFunc(set: TemplateSet, included: Map<string, number>) {
   );
 }
 
-function tplFunc(parent: TemplateSet, included: Map<string, number>) {
+/** Parsed `tpl` strings, shared by every clone of one render (the function set is fixed). */
+type TplCache = Map<string, ReadonlyMap<string, Tree>>;
+
+function tplFunc(parent: TemplateSet, included: Map<string, number>, cache: TplCache) {
   return fn(
     'tpl',
     { params: ['string', 'any'], returnsError: true },
@@ -79,11 +83,16 @@ function tplFunc(parent: TemplateSet, included: Map<string, number>) {
       set.setFuncs(
         new Map([
           ['include', includeFunc(set, included)],
-          ['tpl', tplFunc(set, included)],
+          ['tpl', tplFunc(set, included, cache)],
         ]),
       );
       try {
-        set.parse(TPL_NAME, text);
+        let trees = cache.get(text);
+        if (!trees) {
+          trees = set.parseTrees(TPL_NAME, text);
+          cache.set(text, trees);
+        }
+        set.addTrees(trees);
       } catch (err) {
         throw new FuncError(`cannot parse template ${sprintf('%q', [text])}: ${errorText(err)}`, {
           cause: err,
@@ -119,7 +128,7 @@ export function bindLateFuncs(set: TemplateSet, opts: LateFuncOptions): void {
   const included = new Map<string, number>();
   const late = new Map([
     ['include', includeFunc(set, included)],
-    ['tpl', tplFunc(set, included)],
+    ['tpl', tplFunc(set, included, new Map())],
     [
       'required',
       fn(

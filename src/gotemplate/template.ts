@@ -77,11 +77,24 @@ export class TemplateSet implements ExecEnv {
    * an existing template (template.go `associate`). Throws TemplateParseError.
    */
   parse(name: string, text: string): void {
-    const parsed = parse(name, text, {
+    this.addTrees(this.parseTrees(name, text));
+  }
+
+  /**
+   * Parse `text` as template `name` against this set's functions without adding it: the
+   * result can be cached and added to clones with {@link addTrees} (Helm's `tpl` parses the
+   * same strings again and again). Throws TemplateParseError.
+   */
+  parseTrees(name: string, text: string): ReadonlyMap<string, Tree> {
+    return parse(name, text, {
       funcs: (fname: string) => this.funcMap.has(fname) || BUILTINS.has(fname),
       leftDelim: this.options.leftDelim,
       rightDelim: this.options.rightDelim,
     });
+  }
+
+  /** Add parsed trees with Go's `associate` rule (an empty body never replaces a template). */
+  addTrees(parsed: ReadonlyMap<string, Tree>): void {
     if (!this.ownTrees) {
       this.trees = new Map(this.trees);
       this.ownTrees = true;
