@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     return await command(rest, io);
   } catch (err) {
     io.stderr(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
-    if (process.env.HOOKLINE_TRACE && err instanceof Error) io.stderr(`${err.stack}\n`);
+    if (io.env('HOOKLINE_TRACE') && err instanceof Error) io.stderr(`${err.stack}\n`);
     return 1;
   }
 }
