@@ -95,8 +95,12 @@ export function quoteBytes(
   return out + mode.quote;
 }
 
+/** Printable ASCII without `"` and `\\`: quoted as is (the common case, no UTF-8 round trip). */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** strconv.Quote. */
 export function quote(s: string): string {
+  if (PLAIN_ASCII.test(s)) return `"${s}"`;
   return quoteBytes(utf8Bytes(s));
 }
 
