@@ -201,8 +201,8 @@ describe('unmarshalToml errors', () => {
       `toml: line 1: expected end of table array name delimiter ']', but got '\\x00' instead`,
     ],
     ['a = [1,,2]', `toml: line 1 (last key "a"): unexpected comma`],
-    ['a = {b = 1,}', `toml: line 1 (last key "a.b"): trailing comma not allowed in inline tables`],
-    ['a = {b = 1\n}', `toml: line 1 (last key "a.b"): newlines not allowed within inline tables`],
+    // TOML 1.1 (v1.6.0's default) allows a trailing comma in inline tables, but not two.
+    ['a = {b = 1,,}', `toml: line 1 (last key "a.b"): unexpected comma`],
     [
       'a = {b = 1 c = 2}',
       `toml: line 1 (last key "a.b"): expected a comma or an inline table terminator '}', but got 'c' instead`,

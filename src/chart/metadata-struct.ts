@@ -6,13 +6,37 @@
 import {
   GoStruct,
   STRING_MAP,
+  STRING_SLICE,
   newMap,
-  stringSlice,
+  nilMap,
+  nilSlice,
   tagType,
+  type GoSlice,
   type GoTypeInfo,
   type GoValue,
 } from '../gotemplate/values.js';
+import { isNilCollection } from './metadata.js';
 import type { Dependency, Maintainer, Metadata } from './types.js';
+
+/**
+ * A slice field: nil (JSON `null`) when Chart.yaml left it out or set it to null, else the
+ * items (an explicit `[]` stays an empty, non-nil slice). See metadata.ts isNilCollection.
+ */
+function sliceField<T>(list: readonly T[], info: GoTypeInfo, item: (x: T) => GoValue): GoSlice {
+  if (isNilCollection(list)) return nilSlice(info);
+  return tagType(list.map(item), info);
+}
+
+const MAINTAINERS: GoTypeInfo = {
+  name: '[]*chart.Maintainer',
+  kind: 'slice',
+  elem: '*chart.Maintainer',
+};
+const DEPENDENCIES: GoTypeInfo = {
+  name: '[]*chart.Dependency',
+  kind: 'slice',
+  elem: '*chart.Dependency',
+};
 
 const METADATA_FIELDS = [
   'Name',
@@ -73,9 +97,9 @@ export class DependencyStruct extends GoStruct {
       Version: d.version,
       Repository: d.repository,
       Condition: d.condition,
-      Tags: stringSlice([...d.tags]),
+      Tags: sliceField(d.tags, STRING_SLICE, (t) => t),
       Enabled: d.enabled,
-      ImportValues: [...d.importValues],
+      ImportValues: isNilCollection(d.importValues) ? nilSlice() : [...d.importValues],
       Alias: d.alias,
     };
     return values[name] ?? null;
@@ -89,18 +113,15 @@ function metadataField(md: Metadata, name: string): GoValue {
     case 'Home':
       return md.home;
     case 'Sources':
-      return stringSlice([...md.sources]);
+      return sliceField(md.sources, STRING_SLICE, (x) => x);
     case 'Version':
       return md.version;
     case 'Description':
       return md.description;
     case 'Keywords':
-      return stringSlice([...md.keywords]);
+      return sliceField(md.keywords, STRING_SLICE, (x) => x);
     case 'Maintainers':
-      return tagType(
-        md.maintainers.map((m) => new MaintainerStruct(m)),
-        { name: '[]*chart.Maintainer', kind: 'slice', elem: '*chart.Maintainer' },
-      );
+      return sliceField(md.maintainers, MAINTAINERS, (m) => new MaintainerStruct(m));
     case 'Icon':
       return md.icon;
     case 'APIVersion':
@@ -114,14 +135,13 @@ function metadataField(md: Metadata, name: string): GoValue {
     case 'Deprecated':
       return md.deprecated;
     case 'Annotations':
+      // A nil map[string]string when Chart.yaml has no annotations (toJson prints `null`).
+      if (isNilCollection(md.annotations)) return nilMap(STRING_MAP);
       return tagType(newMap(Object.entries(md.annotations)), STRING_MAP);
     case 'KubeVersion':
       return md.kubeVersion;
     case 'Dependencies':
-      return tagType(
-        md.dependencies.map((d) => new DependencyStruct(d)),
-        { name: '[]*chart.Dependency', kind: 'slice', elem: '*chart.Dependency' },
-      );
+      return sliceField(md.dependencies, DEPENDENCIES, (d) => new DependencyStruct(d));
     default:
       return md.type;
   }

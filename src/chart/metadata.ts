@@ -42,6 +42,28 @@ function mismatch(v: GoValue, struct: string, field: string, goType: string): Ch
   );
 }
 
+/**
+ * Lists and maps that were present in the input: Go keeps a JSON `[]` / `{}` as an empty non-nil
+ * slice or map, while an absent or `null` field stays nil (JSON `null` in templates). Marking the
+ * decoded collections keeps that distinction without widening the Metadata type: an empty
+ * collection that is not marked is nil, whoever made it (processDependencyEnabled, for one,
+ * rebuilds Metadata.Dependencies with `append(nil, ...)`, nil when nothing is left).
+ */
+const DECODED = new WeakSet<object>();
+
+function decoded<T extends object>(v: T): T {
+  DECODED.add(v);
+  return v;
+}
+
+/** True when an empty list or map of the chart model stands for a Go nil slice or map. */
+export function isNilCollection(
+  v: readonly unknown[] | Readonly<Record<string, unknown>>,
+): boolean {
+  const empty = Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
+  return empty && !DECODED.has(v);
+}
+
 /** encoding/json field lookup: exact key first, then case-insensitive. */
 function field(m: GoMap, name: string): GoValue | undefined {
   const exact = mapGet(m, name);
@@ -103,19 +125,22 @@ class Decoder {
 
   strings(name: string): string[] {
     return this.decode<GoValue[], string[]>(name, '[]string', [], isSlice, (v) =>
-      v.map((item) => this.element(item, name)),
+      decoded(v.map((item) => this.element(item, name))),
     );
   }
 
-  list(name: string, goType: string): GoValue[] {
-    return this.decode<GoValue[], GoValue[]>(name, goType, [], isSlice, (v) => v);
+  /** A list field; `each` decodes the elements (the result is marked as present). */
+  list<T = GoValue>(name: string, goType: string, each?: (v: GoValue) => T): T[] {
+    return this.decode<GoValue[], T[]>(name, goType, [], isSlice, (v) =>
+      decoded(each ? v.map(each) : [...(v as T[])]),
+    );
   }
 
   stringMap(name: string): Record<string, string> {
     return this.decode<GoMap, Record<string, string>>(name, 'map[string]string', {}, isMap, (v) => {
       const out: Record<string, string> = {};
       for (const [k, item] of Object.entries(v)) out[k] = this.element(item, name);
-      return out;
+      return decoded(out);
     });
   }
 }
@@ -172,7 +197,7 @@ export function decodeMetadata(v: GoValue, into: Metadata = emptyMetadata()): Me
   set('description', () => d.str('description'));
   set('keywords', () => d.strings('keywords'));
   set('maintainers', () =>
-    d.list('maintainers', '[]*chart.Maintainer').map(nonNull('maintainers', decodeMaintainer)),
+    d.list('maintainers', '[]*chart.Maintainer', nonNull('maintainers', decodeMaintainer)),
   );
   set('icon', () => d.str('icon'));
   set('apiVersion', () => d.str('apiVersion'));
@@ -183,7 +208,7 @@ export function decodeMetadata(v: GoValue, into: Metadata = emptyMetadata()): Me
   set('annotations', () => d.stringMap('annotations'));
   set('kubeVersion', () => d.str('kubeVersion'));
   set('dependencies', () =>
-    d.list('dependencies', '[]*chart.Dependency').map(nonNull('dependencies', decodeDependency)),
+    d.list('dependencies', '[]*chart.Dependency', nonNull('dependencies', decodeDependency)),
   );
   set('type', () => d.str('type'));
   return into;
@@ -195,7 +220,7 @@ export function decodeLock(v: GoValue): Lock {
   return {
     generated: d.str('generated'),
     digest: d.str('digest'),
-    dependencies: d.list('dependencies', '[]*chart.Dependency').map(decodeDependency),
+    dependencies: d.list('dependencies', '[]*chart.Dependency', decodeDependency),
   };
 }
 
@@ -209,6 +234,11 @@ export function sanitizeString(s: string): string {
   return out;
 }
 
+/** Sanitise a []string in place, as Go's index loop does (the slice, nil or not, is kept). */
+function sanitizeAll(list: string[]): void {
+  list.forEach((s, i) => (list[i] = sanitizeString(s)));
+}
+
 const ALIAS_FORMAT = /^[a-zA-Z0-9_-]+$/;
 
 function validateDependency(d: Dependency): void {
@@ -216,7 +246,7 @@ function validateDependency(d: Dependency): void {
   d.version = sanitizeString(d.version);
   d.repository = sanitizeString(d.repository);
   d.condition = sanitizeString(d.condition);
-  d.tags = d.tags.map(sanitizeString);
+  sanitizeAll(d.tags);
   if (d.alias !== '' && !ALIAS_FORMAT.test(d.alias)) {
     throw new ChartValidationError(
       `dependency ${goQuote(d.name)} has disallowed characters in the alias`,
@@ -234,8 +264,8 @@ export function validateMetadata(md: Metadata): void {
   md.tags = sanitizeString(md.tags);
   md.appVersion = sanitizeString(md.appVersion);
   md.kubeVersion = sanitizeString(md.kubeVersion);
-  md.sources = md.sources.map(sanitizeString);
-  md.keywords = md.keywords.map(sanitizeString);
+  sanitizeAll(md.sources);
+  sanitizeAll(md.keywords);
 
   if (md.apiVersion === '') throw new ChartValidationError('chart.metadata.apiVersion is required');
   if (md.name === '') throw new ChartValidationError('chart.metadata.name is required');

@@ -7,7 +7,7 @@
 import type { FuncMap } from '../gotemplate/functions.js';
 import { FuncError, fn } from '../gotemplate/functions.js';
 import type { GoValue } from '../gotemplate/values.js';
-import { isMap, isSlice, newMap, nilSlice } from '../gotemplate/values.js';
+import { isMap, isSlice, newMap, nilMap, nilSlice } from '../gotemplate/values.js';
 import { marshalJson, unmarshalJson } from '../gojson/index.js';
 import { marshalToml, TomlError, unmarshalToml } from '../toml/index.js';
 import { marshalYaml, marshalYamlPretty, parseValuesYaml, parseYamlArray } from '../yaml/index.js';
@@ -94,7 +94,9 @@ function conversionFuncs() {
     fn('fromJson', { params: ['string'] }, (s: string) => {
       const r = decodeAs(s, { decode: unmarshalJson, accept: isMap, goType: MAP_TYPE });
       if ('error' in r) return newMap([['Error', r.error]]);
-      return r.value ?? newMap();
+      // json.Unmarshal of `null` into &m sets m to nil (decode.go literalStore), so the result
+      // is a nil map: toJson prints `null`. fromYaml decodes through an interface and keeps {}.
+      return r.value ?? nilMap();
     }),
     fn('fromJsonArray', { params: ['string'] }, (s: string) => {
       const r = decodeAs(s, { decode: unmarshalJson, accept: isSlice, goType: SLICE_TYPE });

@@ -1,7 +1,7 @@
 /**
  * What json.Marshal makes of a Go value (golang/go:src/encoding/json/encode.go), as a tree:
  * the single place that decides how each Go value encodes (float64 in ES6 style, Go ints as
- * their digits, []byte as base64, nil slices as null, structs through their json.Marshaler
+ * their digits, []byte as base64, nil slices and nil maps as null, structs through their json.Marshaler
  * form or their fields, map keys sorted byte-wise) and which values json.Marshal refuses
  * (funcs, NaN and ±Inf, cycles). encode.ts writes the tree as JSON text; yaml/marshal.ts
  * (sigs.k8s.io/yaml.Marshal) re-reads it as go-yaml would.
@@ -12,6 +12,7 @@ import {
   GoFuncValue,
   GoInt,
   GoStruct,
+  isNilMap,
   isNilSlice,
   sortedKeys,
   typeName,
@@ -98,6 +99,7 @@ function treeOf(v: GoValue, seen: Set<object>): JsonNode {
     const a = v;
     return withCycleCheck(a, seen, () => a.map((x) => treeOf(x, seen)));
   }
+  if (isNilMap(v)) return null;
   const m = v;
   return withCycleCheck(m, seen, () => ({
     obj: sortedKeys(m).map((k): [string, JsonNode] => [k, treeOf(m[k] ?? null, seen)]),

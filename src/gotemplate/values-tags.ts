@@ -45,6 +45,26 @@ export function isNilSlice(v: GoValue | undefined): boolean {
   return Array.isArray(v) && v.length === 0 && NIL_SLICES.has(v);
 }
 
+const NIL_MAP: unique symbol = Symbol('hookline.nilMap');
+
+/**
+ * A typed nil map: what json.Unmarshal stores for `null` into a map (Helm's `fromJson "null"`),
+ * or a map field a struct never set (`.Chart.Annotations` without annotations). It behaves like
+ * an empty map (len 0, ranges over nothing, `%v` prints `map[]`) but encodes as JSON `null`.
+ * The mark is a non-enumerable symbol, so it survives {@link untypedView}'s proxy but not copies.
+ */
+export function nilMap(info?: GoTypeInfo): GoMap {
+  const m = Object.create(null) as GoMap;
+  Object.defineProperty(m, NIL_MAP, { value: true, enumerable: false, configurable: true });
+  return info ? tagType(m, info) : m;
+}
+
+/** True for a nil map made by {@link nilMap} that is still empty. */
+export function isNilMap(v: GoValue | undefined): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  return (v as { [NIL_MAP]?: boolean })[NIL_MAP] === true && Object.keys(v).length === 0;
+}
+
 const untypedViews = new WeakMap<GoMap, GoMap>();
 
 /**

@@ -21,7 +21,7 @@
  * Plain objects used as Go maps must never be read through the prototype chain: use
  * {@link mapGet}/{@link mapHas}, and create them with {@link newMap}.
  *
- * GoInt lives in values-int.ts and the type tags (typed and nil slices, untypedView) in
+ * GoInt lives in values-int.ts and the type tags (typed and nil slices, nil maps, untypedView) in
  * values-tags.ts; this module re-exports both, so importers only ever name values.js.
  */
 import type { FuncSignature } from './functions.js';
@@ -32,7 +32,9 @@ export { GoInt, int, int64, type IntType } from './values-int.js';
 
 export {
   INT_SLICE,
+  isNilMap,
   isNilSlice,
+  nilMap,
   nilSlice,
   STRING_MAP,
   STRING_SLICE,

@@ -20,10 +20,12 @@ import {
   copyMap,
   isBytes,
   isMap,
+  isNilMap,
   isNilSlice,
   isSlice,
   mapHas,
   newMap,
+  nilMap,
   nilSlice,
   sortedKeys,
   stringSlice,
@@ -39,13 +41,14 @@ function get(d: GoMap, key: string): GoValue {
 }
 
 function set(d: GoMap | null, key: string, value: GoValue): GoMap {
-  if (d === null) throw new FuncError('assignment to entry in nil map');
+  if (d === null || isNilMap(d)) throw new FuncError('assignment to entry in nil map');
   d[key] = value;
   return d;
 }
 
+/** delete on a nil map is a no-op: the nil map comes back (JSON `null`). */
 function unset(d: GoMap | null, key: string): GoMap {
-  if (d === null) return newMap();
+  if (d === null) return nilMap();
   delete d[key];
   return d;
 }
@@ -86,7 +89,9 @@ function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
     }
     const srcIsMap = isMap(s);
     if (srcIsMap && d !== null) {
-      if (isMap(d)) mergeInto(d, s, overwrite);
+      // A nil dst map is not written to: deepMerge only rebinds its local copy, and the src map
+      // is then stored below because a nil map is empty.
+      if (isMap(d) && !isNilMap(d)) mergeInto(d, s, overwrite);
       else if (d instanceof GoStruct && d.goType.kind === 'ptr' && !overwrite)
         throw new FuncError(ERR_TYPES);
     }
@@ -102,10 +107,11 @@ function mergeAll(overwrite: boolean) {
   return (dst: GoMap | null, ...srcs: (GoMap | null)[]): GoMap => {
     let out = dst;
     for (const src of srcs) {
-      if (out === null && src !== null) out = newMap();
+      // deepMerge replaces a nil dst map by a new one only for a non-nil src map.
+      if ((out === null || isNilMap(out)) && src !== null && !isNilMap(src)) out = newMap();
       if (out !== null && src !== null) mergeInto(out, src, overwrite);
     }
-    return out ?? newMap();
+    return out ?? nilMap();
   };
 }
 
@@ -154,11 +160,12 @@ function dig(...ps: GoValue[]): GoValue {
 
 /**
  * mitchellh/copystructure.Copy: maps, slices and []byte copied deeply, types kept. A nil slice
- * stays nil (copystructure.go walker.Slice makes a zero slice of the same type for one).
+ * or map stays nil (copystructure.go walker.Slice / walker.Map make a zero value for one).
  */
 export function deepCopyValue(v: GoValue): GoValue {
   if (isBytes(v)) return v.slice();
   if (isNilSlice(v)) return nilSlice(typeTag(v as GoSlice));
+  if (isNilMap(v)) return nilMap(typeTag(v as GoMap));
   if (isSlice(v)) {
     const out = v.map(deepCopyValue);
     const tag = typeTag(v);

@@ -22,6 +22,7 @@ import { parseDatetime } from './datetime-parse.js';
 import { tomlFloat, tomlInteger } from './decode-numbers.js';
 import { TomlParseError } from './errors.js';
 import type { Item } from './lexer.js';
+import { normalizeEscapes } from '../gotemplate/go-utf8.js';
 import { LexerV16 } from './lex-position.js';
 import { maybeQuotedKey } from './encode.js';
 
@@ -261,7 +262,8 @@ const BOM = /^(?:\uFEFF|\uDCFF\uDCFE|\uDCFE\uDCFF)/;
 
 /** toml.Decode into map[string]interface{}. Throws TomlParseError. */
 export function unmarshalToml(input: string): GoMap {
-  const text = input.replace(BOM, '');
+  // Go sees bytes: escaped bytes that spell a valid rune together are that rune.
+  const text = normalizeEscapes(input).replace(BOM, '');
   if (text.slice(0, 6).includes('\0')) {
     throw new TomlParseError(
       'files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8',

@@ -20,6 +20,7 @@ import {
   GoFuncValue,
   GoInt,
   GoStruct,
+  isNilMap,
   isNilSlice,
   kindName,
   typeName,
@@ -35,8 +36,9 @@ const ERR_NO_KEY = 'toml: top-level values must be Go maps or structs';
 /** Encoding nil itself: eindirect calls Type() on the zero reflect.Value, a runtime panic. */
 const ERR_ZERO_VALUE = 'reflect: call of reflect.Value.Type on zero Value';
 
-/** isNil after eindirect: a nil interface or a nil slice (maps are never nil here). */
-const isNil = (v: GoValue | undefined): boolean => v === null || v === undefined || isNilSlice(v);
+/** isNil after eindirect: a nil interface, a nil slice or a nil map. */
+const isNil = (v: GoValue | undefined): boolean =>
+  v === null || v === undefined || isNilSlice(v) || isNilMap(v);
 
 const isTable = (t: TomlType | null): boolean => t === 'Hash' || t === 'ArrayHash';
 

@@ -22,7 +22,8 @@ export class LexerV16 extends Lexer {
       if (!this.s.endsWith('\n')) this.line++;
       return super.fail(msg, opts);
     }
-    const newline = this.peek() === '\n';
+    // Not peek(): the character after the error is not read, so it cannot fail instead.
+    const newline = this.s[this.i] === '\n';
     const prevLine =
       opts.prevLine === true || (newline && PREV_LINE_ON_NEWLINE.some((re) => re.test(msg)));
     return super.fail(msg, { prevLine });

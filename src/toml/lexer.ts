@@ -1,8 +1,10 @@
 /**
- * A TOML 1.0 lexer producing the item stream BurntSushi/toml's parser consumes (lex.go):
- * table headers, keys, and values. Lexing errors become an `error` item so that the parser
- * reports them with its current key, as BurntSushi does. Error wording follows lex.go for the
- * common cases.
+ * A TOML lexer producing the item stream BurntSushi/toml's parser consumes (lex.go): table
+ * headers, keys, and values. Lexing errors become an `error` item so that the parser reports
+ * them with its current key, as BurntSushi does. Error wording follows lex.go for the common
+ * cases. The syntax is TOML 1.1 as v1.6.0 reads it by default (its `tomlNext` paths): inline
+ * tables may span lines, hold comments and end with a trailing comma; datetimes and times may
+ * leave out the seconds; strings take `\e` and `\xHH` (lexer-cursor.ts).
  */
 
 export type ItemType =
@@ -38,7 +40,7 @@ import { goRune, LexCursor, LexError, runeOrEOF } from './lexer-cursor.js';
 
 const BARE = /[A-Za-z0-9_-]/;
 const DATETIME =
-  /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?)?|^\d{2}:\d{2}:\d{2}(?:\.\d+)?/;
+  /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?|^\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?/;
 const NUMBERISH = /^[+-]?[0-9A-Za-z_.+-]+/;
 
 export class Lexer extends LexCursor {
@@ -89,9 +91,6 @@ export class Lexer extends LexCursor {
       this.peek() !== '\n' &&
       !(this.peek() === '\r' && this.peek(1) === '\n')
     ) {
-      const c = this.peek().charCodeAt(0);
-      if ((c < 0x20 && c !== 0x09) || c === 0x7f)
-        this.fail(`control characters are not allowed: ${JSON.stringify(this.peek())}`);
       this.i++;
     }
   }
@@ -191,11 +190,13 @@ export class Lexer extends LexCursor {
     else if (c === '{') this.inlineTable();
     else if (/^(true|false)(?![A-Za-z0-9_])/.test(rest)) {
       const v = rest.startsWith('true') ? 'true' : 'false';
+      this.guard(v.length);
       this.i += v.length;
       this.emit('bool', v);
     } else {
       const dt = DATETIME.exec(rest);
       if (dt && !/^[0-9A-Za-z_.]/.test(rest.slice(dt[0].length))) {
+        this.guard(dt[0].length);
         this.i += dt[0].length;
         this.emit('datetime', dt[0]);
         return;
@@ -205,10 +206,12 @@ export class Lexer extends LexCursor {
       if (/^\p{L}/u.test(rest) && !/^(inf|nan)(?![\p{L}])/u.test(rest)) {
         // lexBool: a word that is not true/false/inf/nan.
         const word = /^\p{L}+/u.exec(rest)?.[0] ?? c;
+        this.guard(word.length);
         this.fail(`expected value but found ${quote(word)} instead`);
       }
       const num = /^[0-9+-]|^(inf|nan)/.test(rest) ? NUMBERISH.exec(rest) : null;
       if (!num) this.fail(`expected value but found ${goRune(c)} instead`);
+      this.guard(num[0].length);
       this.i += num[0].length;
       this.emitNumber(num[0]);
     }
@@ -245,39 +248,33 @@ export class Lexer extends LexCursor {
     this.emit('arrayEnd', '');
   }
 
+  /**
+   * lexInlineTableValue / lexInlineTableValueEnd with tomlNext: whitespace, newlines and
+   * comments may surround the pairs, and a comma may follow the last one.
+   */
   private inlineTable(): void {
     this.i++;
     this.emit('inlineTableStart', '');
-    this.skipWs();
-    if (this.peek() === '}') {
-      this.i++;
-      this.emit('inlineTableEnd', '');
-      return;
-    }
     for (;;) {
-      this.skipWs();
-      if (this.peek() === '\n' || this.peek() === '\r')
-        this.fail('newlines not allowed within inline tables', { prevLine: true });
-      if (this.peek() === ',') this.fail('unexpected comma');
+      this.skipWsNlComments();
+      const c = this.peek();
+      if (c === '}') break;
+      if (c === ',') this.fail('unexpected comma');
       this.emit('keyStart', '');
       this.keyParts('=');
       this.emit('keyEnd', '');
       this.i++;
       this.skipWs();
       this.value();
-      this.skipWs();
-      const c = this.peek();
-      if (c === ',') {
+      this.skipWsNlComments();
+      const d = this.peek();
+      if (d === ',') {
         this.i++;
-        this.skipWs();
-        if (this.peek() === '}') this.fail('trailing comma not allowed in inline tables');
         continue;
       }
-      if (c === '}') break;
-      if (c === '\n' || c === '\r')
-        this.fail('newlines not allowed within inline tables', { prevLine: true });
+      if (d === '}') break;
       this.fail(
-        `expected a comma or an inline table terminator '}', but got ${runeOrEOF(c)} instead`,
+        `expected a comma or an inline table terminator '}', but got ${runeOrEOF(d)} instead`,
       );
     }
     this.i++;

@@ -13,6 +13,8 @@ import { resolvePlain } from './resolve.js';
 import type { Resolved } from './resolve.js';
 import { indentFlowContinuations } from './flow-indent.js';
 import { goYamlErrorFor, tabError } from './parse-errors.js';
+import { hasEscapedBytes, normalizeEscapes } from '../gotemplate/go-utf8.js';
+import { readerProblem } from './reader-check.js';
 import { rejectedTabOffset } from './tab-check.js';
 import { YamlError } from './yaml-error.js';
 
@@ -31,6 +33,8 @@ interface Context {
 
 /** Parse the first YAML document of `text` with go-yaml v2's rules (errors as go-yaml words them). */
 export function firstDocument(text: string): Document.Parsed | undefined {
+  const problem = readerProblem(text);
+  if (problem !== undefined) fail(problem);
   const doc = parseFirst(text);
   const errors = doc?.errors ?? [];
   const tab = rejectedTabOffset(text);
@@ -59,7 +63,9 @@ function parseFirst(text: string): Document.Parsed | undefined {
 }
 
 /** Decode `text` as sigs.k8s.io/yaml.Unmarshal into interface{} (null for an empty stream). */
-export function decodeYaml(text: string): GoValue {
+export function decodeYaml(input: string): GoValue {
+  // Escaped bytes that passed the reader check spell valid UTF-8: read them as their runes.
+  const text = hasEscapedBytes(input) ? normalizeEscapes(input) : input;
   const doc = firstDocument(text);
   if (!doc || doc.contents === null) return null;
   const ctx: Context = {

@@ -1,0 +1,211 @@
+/**
+ * The Kubernetes edge as the rest of hookline sees it (docs/style.md sections 4 and 5): one
+ * KubeClient interface, our own error types and resource references. The only implementation
+ * over a real API server is node-client.ts (the single importer of @kubernetes/client-node);
+ * tests above this layer use a fake. Objects travel as plain JSON exactly as the API server
+ * sends and receives them: nothing is dropped or renamed (CRD `x-kubernetes-*` fields, unknown
+ * fields, timestamps stay strings).
+ */
+
+/** Object metadata fields hookline reads; everything else is kept as sent. */
+export interface KubeMeta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  resourceVersion?: string;
+  uid?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string }>;
+  [field: string]: unknown;
+}
+
+/** Any Kubernetes object as raw JSON. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: KubeMeta;
+  [field: string]: unknown;
+}
+
+/** Names one object; `namespace` is omitted for cluster-scoped kinds (or means the default). */
+export interface ResourceRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** The reference of an object (its apiVersion, kind, name and namespace). */
+export function refOf(obj: KubeObject): ResourceRef {
+  const ref: ResourceRef = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name };
+  if (obj.metadata.namespace !== undefined) ref.namespace = obj.metadata.namespace;
+  return ref;
+}
+
+/** `Kind name` (or `Kind namespace/name`), as culprits and errors name objects. */
+export function describeRef(ref: ResourceRef, opts: { withNamespace?: boolean } = {}): string {
+  const ns = opts.withNamespace && ref.namespace ? `${ref.namespace}/` : '';
+  return `${ref.kind} ${ns}${ref.name}`;
+}
+
+/** A `Status` body's essentials (metav1.Status): reason such as `NotFound`, message, code. */
+export interface ApiStatus {
+  code: number;
+  reason: string;
+  message: string;
+}
+
+/** One field error of an Invalid (422) Status: `status.details.causes[]`. */
+export interface StatusCause {
+  reason: string;
+  message: string;
+  field: string;
+}
+
+/** Base of every API error; `status` is the server's Status when it sent one. */
+export class KubeError extends Error {
+  constructor(
+    message: string,
+    readonly status?: ApiStatus,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+/** HTTP 404, or a kind the server does not serve (`no matches for kind`). */
+export class NotFoundError extends KubeError {}
+/** HTTP 409 with reason AlreadyExists (create of a taken name). */
+export class AlreadyExistsError extends KubeError {}
+/** HTTP 409 otherwise: resourceVersion or apply conflicts. */
+export class ConflictError extends KubeError {}
+/** HTTP 422 (and 400 BadRequest): the object was rejected; `causes` name the fields. */
+export class InvalidError extends KubeError {
+  constructor(
+    message: string,
+    status: ApiStatus | undefined,
+    readonly causes: StatusCause[],
+  ) {
+    super(message, status);
+  }
+}
+/** HTTP 410: a watch's resourceVersion is too old; re-list. */
+export class GoneError extends KubeError {}
+/** No HTTP answer at all (connection refused, DNS, TLS, timeout). */
+export class UnreachableError extends KubeError {}
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions {
+  /** Defaults to the server's choice for the kind. */
+  propagation?: PropagationPolicy;
+  /** When true a missing object (or kind) is not an error: delete resolves to false. */
+  ignoreNotFound?: boolean;
+}
+
+export interface ApplyOptions {
+  /** Field manager; default `hookline` (design decision 8). */
+  fieldManager?: string;
+  /** Take over fields other managers own; default true. */
+  force?: boolean;
+}
+
+export interface ListQuery {
+  apiVersion: string;
+  kind: string;
+  /** Omitted: all namespaces (or cluster-scoped kinds). */
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface ObjectList {
+  items: KubeObject[];
+  /** The list's resourceVersion, where a watch resumes. */
+  resourceVersion: string;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
+
+export interface WatchQuery extends ListQuery {
+  /** Resume point (from a list or a previous event); omitted: from now. */
+  resourceVersion?: string;
+}
+
+export interface LogOptions {
+  container?: string;
+  tailLines?: number;
+}
+
+/** A core/v1 Event about an object, reduced to what reports show. */
+export interface KubeEvent {
+  type: string;
+  reason: string;
+  message: string;
+  count: number;
+  lastTimestamp?: string;
+}
+
+/** A namespaced, typed store of Secrets or ConfigMaps (CoreV1Api), for storage adapters. */
+export interface CoreObjects<T> {
+  /** POST; AlreadyExistsError when the name is taken. */
+  create(obj: T): Promise<T>;
+  /** GET; NotFoundError when absent. */
+  get(name: string): Promise<T>;
+  /** PUT without precondition; NotFoundError when absent. */
+  update(obj: T): Promise<T>;
+  /** DELETE; NotFoundError when absent. */
+  delete(name: string): Promise<void>;
+  list(labelSelector?: string): Promise<T[]>;
+}
+
+/** A Secret as the API carries it: `data` values are base64 of the bytes. */
+export interface WireSecret {
+  metadata: KubeMeta;
+  type?: string;
+  data?: Record<string, string>;
+}
+
+export interface WireConfigMap {
+  metadata: KubeMeta;
+  data?: Record<string, string>;
+}
+
+/**
+ * Every call hookline makes to a cluster. Errors are the KubeError subclasses above; every
+ * other rejection is a bug in the caller (for example a manifest without `kind`).
+ */
+export interface KubeClient {
+  /** The namespace used when a namespaced object or query names none. */
+  readonly defaultNamespace: string;
+  /** POST the object as given; AlreadyExistsError / InvalidError / NotFoundError (kind). */
+  create(obj: KubeObject): Promise<KubeObject>;
+  /** GET one object; NotFoundError when it (or its kind) does not exist. */
+  get(ref: ResourceRef): Promise<KubeObject>;
+  /** Server-side apply (`application/apply-patch+yaml`, JSON body, force by default). */
+  apply(obj: KubeObject, opts?: ApplyOptions): Promise<KubeObject>;
+  /** DELETE; resolves true when a deletion was requested, false when ignored as missing. */
+  delete(ref: ResourceRef, opts?: DeleteOptions): Promise<boolean>;
+  list(query: ListQuery): Promise<ObjectList>;
+  /**
+   * One watch stream: calls `onEvent` per event until the server or the client-side idle
+   * timeout (about 30 s) ends it, then resolves. Rejects with GoneError when the
+   * resourceVersion is too old; `signal` aborts the stream (resolves).
+   */
+  watch(
+    query: WatchQuery,
+    onEvent: (type: WatchEventType, obj: KubeObject) => void,
+    signal?: AbortSignal,
+  ): Promise<void>;
+  /** The text of a pod's log (all of it, or the last `tailLines` lines). */
+  podLogs(namespace: string, pod: string, opts?: LogOptions): Promise<string>;
+  /** Events whose involvedObject is `ref`, oldest first. */
+  eventsFor(ref: ResourceRef): Promise<KubeEvent[]>;
+  /** Creates the namespace unless it exists; resolves true when it was created. */
+  ensureNamespace(name: string): Promise<boolean>;
+  /** Whether the API server answers (GET /version or discovery). */
+  isReachable(): Promise<boolean>;
+  secrets(namespace: string): CoreObjects<WireSecret>;
+  configMaps(namespace: string): CoreObjects<WireConfigMap>;
+}

@@ -1,0 +1,470 @@
+/**
+ * The one module that imports @kubernetes/client-node (design.md section 2, style.md section 4).
+ * Rendered manifests go through a subclass of KubernetesObjectApi that keeps its discovery
+ * (`specUriPath`: plural names, namespacing, cached per apiVersion) and its request layer
+ * (auth, TLS, middleware) but sends and receives raw JSON: the stock methods serialise through
+ * the generated models, which drop what they do not know (CRD `x-kubernetes-*`, `enum`) and
+ * turn timestamps into Dates. Secrets, ConfigMaps, logs and events use typed CoreV1Api calls.
+ * ApiException and network failures become kube/client.ts errors here and nowhere else.
+ */
+import {
+  ApiException,
+  CoreV1Api,
+  HttpMethod,
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  VersionApi,
+  Watch,
+  type CoreV1Event,
+  type V1ObjectMeta,
+} from '@kubernetes/client-node';
+import type {
+  ApplyOptions,
+  CoreObjects,
+  DeleteOptions,
+  KubeClient,
+  KubeEvent,
+  KubeMeta,
+  KubeObject,
+  ListQuery,
+  LogOptions,
+  ObjectList,
+  ResourceRef,
+  WatchEventType,
+  WatchQuery,
+  WireConfigMap,
+  WireSecret,
+} from './client.js';
+import {
+  AlreadyExistsError,
+  ConflictError,
+  GoneError,
+  InvalidError,
+  KubeError,
+  NotFoundError,
+  UnreachableError,
+  type ApiStatus,
+  type StatusCause,
+} from './client.js';
+
+export interface NodeClientOptions {
+  /** A kubeconfig document (YAML or JSON). */
+  kubeconfig: string;
+  /** Context to use instead of the current one. */
+  context?: string;
+}
+
+/** The default field manager for server-side apply (design decision 8). */
+export const FIELD_MANAGER = 'hookline';
+
+type Action = 'create' | 'read' | 'patch' | 'delete' | 'list' | 'replace';
+
+interface RawRequest {
+  method: HttpMethod;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  contentType?: string;
+}
+
+/** KubernetesObjectApi with raw-JSON bodies (see the module comment). */
+class RawObjectApi extends KubernetesObjectApi {
+  static forConfig(kc: KubeConfig): RawObjectApi {
+    const api = kc.makeApiClient(RawObjectApi);
+    api.setDefaultNamespace(kc);
+    return api;
+  }
+
+  get namespace(): string {
+    return this.defaultNamespace;
+  }
+
+  /** The URL path of an object (or, for `list`, its collection) via discovery. */
+  async pathOf(
+    ref: { apiVersion: string; kind: string; name?: string; namespace?: string },
+    action: Action,
+  ): Promise<string> {
+    const spec = {
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      metadata: { name: ref.name, namespace: ref.namespace },
+    };
+    try {
+      return await this.specUriPath(spec, action);
+    } catch (err) {
+      if (err instanceof ApiException || isNetworkError(err)) throw toKubeError(err);
+      if (err instanceof Error && err.message.startsWith('Unrecognized API version and kind')) {
+        throw new NotFoundError(`no matches for kind "${ref.kind}" in version "${ref.apiVersion}"`);
+      }
+      throw err;
+    }
+  }
+
+  async send(path: string, req: RawRequest): Promise<unknown> {
+    const ctx = this.configuration.baseServer.makeRequestContext(path, req.method);
+    ctx.setHeaderParam('Accept', 'application/json');
+    for (const [k, v] of Object.entries(req.query ?? {}))
+      if (v !== undefined) ctx.setQueryParam(k, v);
+    if (req.body !== undefined) {
+      ctx.setHeaderParam('Content-Type', req.contentType ?? 'application/json');
+      ctx.setBody(JSON.stringify(req.body));
+    }
+    const auth = this.configuration.authMethods;
+    await auth.BearerToken?.applySecurityAuthentication(ctx);
+    await auth.default?.applySecurityAuthentication(ctx);
+    let prepared = ctx;
+    for (const m of this.configuration.middleware) prepared = await m.pre(prepared).toPromise();
+    let response = await this.configuration.httpApi.send(prepared).toPromise();
+    for (const m of this.configuration.middleware) response = await m.post(response).toPromise();
+    const text = await response.body.text();
+    if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
+      throw new ApiException(
+        response.httpStatusCode,
+        'Unsuccessful HTTP Request',
+        text,
+        response.headers,
+      );
+    }
+    return text === '' ? undefined : JSON.parse(text);
+  }
+}
+
+/** Builds a KubeClient for the kubeconfig's (or the given) context. */
+export function createNodeClient(opts: NodeClientOptions): KubeClient {
+  const kc = new KubeConfig();
+  kc.loadFromString(opts.kubeconfig);
+  if (opts.context !== undefined) kc.setCurrentContext(opts.context);
+  return new NodeKubeClient(kc);
+}
+
+class NodeKubeClient implements KubeClient {
+  private readonly objects: RawObjectApi;
+  private readonly core: CoreV1Api;
+  private readonly version: VersionApi;
+  private readonly watcher: Watch;
+
+  constructor(kc: KubeConfig) {
+    this.objects = RawObjectApi.forConfig(kc);
+    this.core = kc.makeApiClient(CoreV1Api);
+    this.version = kc.makeApiClient(VersionApi);
+    this.watcher = new Watch(kc);
+  }
+
+  get defaultNamespace(): string {
+    return this.objects.namespace;
+  }
+
+  async create(obj: KubeObject): Promise<KubeObject> {
+    const path = await this.objects.pathOf(refFields(obj), 'create');
+    return (await mapped(
+      this.objects.send(path, { method: HttpMethod.POST, body: obj }),
+    )) as KubeObject;
+  }
+
+  async get(ref: ResourceRef): Promise<KubeObject> {
+    const path = await this.objects.pathOf(ref, 'read');
+    return (await mapped(this.objects.send(path, { method: HttpMethod.GET }))) as KubeObject;
+  }
+
+  async apply(obj: KubeObject, opts: ApplyOptions = {}): Promise<KubeObject> {
+    const path = await this.objects.pathOf(refFields(obj), 'patch');
+    const query = {
+      fieldManager: opts.fieldManager ?? FIELD_MANAGER,
+      force: String(opts.force ?? true),
+    };
+    const req = {
+      method: HttpMethod.PATCH,
+      query,
+      body: obj,
+      contentType: PatchStrategy.ServerSideApply,
+    };
+    return (await mapped(this.objects.send(path, req))) as KubeObject;
+  }
+
+  async delete(ref: ResourceRef, opts: DeleteOptions = {}): Promise<boolean> {
+    try {
+      const path = await this.objects.pathOf(ref, 'delete');
+      const query = { propagationPolicy: opts.propagation };
+      await mapped(this.objects.send(path, { method: HttpMethod.DELETE, query }));
+      return true;
+    } catch (err) {
+      if (opts.ignoreNotFound && err instanceof NotFoundError) return false;
+      throw err;
+    }
+  }
+
+  async list(q: ListQuery): Promise<ObjectList> {
+    const path = await this.objects.pathOf(q, 'list');
+    const query = { labelSelector: q.labelSelector, fieldSelector: q.fieldSelector };
+    const body = (await mapped(this.objects.send(path, { method: HttpMethod.GET, query }))) as {
+      items?: KubeObject[];
+      metadata?: { resourceVersion?: string };
+    };
+    // List items carry no apiVersion/kind on the wire; restore them for the caller.
+    const items = (body.items ?? []).map((o) => ({ ...o, apiVersion: q.apiVersion, kind: q.kind }));
+    return { items, resourceVersion: body.metadata?.resourceVersion ?? '' };
+  }
+
+  async watch(
+    q: WatchQuery,
+    onEvent: (type: WatchEventType, obj: KubeObject) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const path = await this.objects.pathOf(q, 'list');
+    const query: Record<string, string | boolean> = { allowWatchBookmarks: true };
+    if (q.labelSelector) query.labelSelector = q.labelSelector;
+    if (q.fieldSelector) query.fieldSelector = q.fieldSelector;
+    if (q.resourceVersion) query.resourceVersion = q.resourceVersion;
+    await new Promise<void>((resolve, reject) => {
+      let failure: Error | undefined;
+      const onData = (type: string, obj: unknown): void => {
+        if (type === 'ERROR')
+          failure ??= toKubeError(
+            new ApiException(statusCode(obj), 'watch', JSON.stringify(obj), {}),
+          );
+        else onEvent(type as WatchEventType, obj as KubeObject);
+      };
+      const onDone = (err: unknown): void => {
+        if (failure) reject(failure);
+        else if (err === null || err === undefined || isTimeout(err) || signal?.aborted) resolve();
+        else reject(toKubeError(err));
+      };
+      this.watcher.watch(path, query, onData, onDone).then(
+        (ctl) => {
+          if (signal?.aborted) ctl.abort();
+          else signal?.addEventListener('abort', () => ctl.abort(), { once: true });
+        },
+        (err: unknown) => reject(toKubeError(err)),
+      );
+    });
+  }
+
+  async podLogs(namespace: string, pod: string, opts: LogOptions = {}): Promise<string> {
+    const req = { name: pod, namespace, container: opts.container, tailLines: opts.tailLines };
+    return mapped(this.core.readNamespacedPodLog(req));
+  }
+
+  async eventsFor(ref: ResourceRef): Promise<KubeEvent[]> {
+    const namespace = ref.namespace ?? this.defaultNamespace;
+    const fieldSelector = `involvedObject.name=${ref.name},involvedObject.kind=${ref.kind}`;
+    const list = await mapped(this.core.listNamespacedEvent({ namespace, fieldSelector }));
+    return list.items
+      .map(toKubeEvent)
+      .sort((a, b) => (a.lastTimestamp ?? '').localeCompare(b.lastTimestamp ?? ''));
+  }
+
+  async ensureNamespace(name: string): Promise<boolean> {
+    try {
+      await mapped(this.core.readNamespace({ name }));
+      return false;
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+    }
+    await mapped(this.core.createNamespace({ body: { metadata: { name } } }));
+    return true;
+  }
+
+  async isReachable(): Promise<boolean> {
+    try {
+      await this.version.getCode();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  secrets(namespace: string): CoreObjects<WireSecret> {
+    const core = this.core;
+    return {
+      create: async (body) =>
+        wireSecret(await mapped(core.createNamespacedSecret({ namespace, body: toV1(body) }))),
+      get: async (name) => wireSecret(await mapped(core.readNamespacedSecret({ name, namespace }))),
+      update: async (body) =>
+        wireSecret(
+          await mapped(
+            core.replaceNamespacedSecret({ name: body.metadata.name, namespace, body: toV1(body) }),
+          ),
+        ),
+      delete: async (name) => void (await mapped(core.deleteNamespacedSecret({ name, namespace }))),
+      list: async (labelSelector) =>
+        (await mapped(core.listNamespacedSecret({ namespace, labelSelector }))).items.map(
+          wireSecret,
+        ),
+    };
+  }
+
+  configMaps(namespace: string): CoreObjects<WireConfigMap> {
+    const core = this.core;
+    return {
+      create: async (body) =>
+        wireConfigMap(
+          await mapped(core.createNamespacedConfigMap({ namespace, body: toV1(body) })),
+        ),
+      get: async (name) =>
+        wireConfigMap(await mapped(core.readNamespacedConfigMap({ name, namespace }))),
+      update: async (body) =>
+        wireConfigMap(
+          await mapped(
+            core.replaceNamespacedConfigMap({
+              name: body.metadata.name,
+              namespace,
+              body: toV1(body),
+            }),
+          ),
+        ),
+      delete: async (name) =>
+        void (await mapped(core.deleteNamespacedConfigMap({ name, namespace }))),
+      list: async (labelSelector) =>
+        (await mapped(core.listNamespacedConfigMap({ namespace, labelSelector }))).items.map(
+          wireConfigMap,
+        ),
+    };
+  }
+}
+
+/** Awaits a client-node call, turning its failures into kube/client.ts errors. */
+async function mapped<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    throw toKubeError(err);
+  }
+}
+
+function refFields(obj: KubeObject): {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+} {
+  return {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    name: obj.metadata?.name,
+    namespace: obj.metadata?.namespace,
+  };
+}
+
+function statusCode(obj: unknown): number {
+  const code = (obj as { code?: unknown } | null)?.code;
+  return typeof code === 'number' ? code : 500;
+}
+
+function isTimeout(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+}
+
+function isNetworkError(err: unknown): boolean {
+  return err instanceof TypeError && err.message === 'fetch failed';
+}
+
+/** RFC 3339 with second precision, as the API server writes timestamps. */
+function timestamp(d: Date | undefined): string | undefined {
+  return d === undefined ? undefined : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function meta(m: V1ObjectMeta | undefined): KubeMeta {
+  const out: KubeMeta = { name: m?.name ?? '' };
+  if (m?.namespace !== undefined) out.namespace = m.namespace;
+  if (m?.labels !== undefined) out.labels = m.labels;
+  if (m?.annotations !== undefined) out.annotations = m.annotations;
+  if (m?.resourceVersion !== undefined) out.resourceVersion = m.resourceVersion;
+  if (m?.uid !== undefined) out.uid = m.uid;
+  const created = timestamp(m?.creationTimestamp);
+  if (created !== undefined) out.creationTimestamp = created;
+  return out;
+}
+
+/** A wire Secret/ConfigMap as the typed API takes it (server-owned timestamps dropped). */
+function toV1<T extends { metadata: KubeMeta }>(
+  obj: T,
+): Omit<T, 'metadata'> & { metadata: V1ObjectMeta } {
+  const { name, namespace, labels, annotations, resourceVersion } = obj.metadata;
+  return { ...obj, metadata: { name, namespace, labels, annotations, resourceVersion } };
+}
+
+function wireSecret(s: {
+  metadata?: V1ObjectMeta;
+  type?: string;
+  data?: Record<string, string>;
+}): WireSecret {
+  const out: WireSecret = { metadata: meta(s.metadata) };
+  if (s.type !== undefined) out.type = s.type;
+  if (s.data !== undefined) out.data = s.data;
+  return out;
+}
+
+function wireConfigMap(c: {
+  metadata?: V1ObjectMeta;
+  data?: Record<string, string>;
+}): WireConfigMap {
+  const out: WireConfigMap = { metadata: meta(c.metadata) };
+  if (c.data !== undefined) out.data = c.data;
+  return out;
+}
+
+function toKubeEvent(e: CoreV1Event): KubeEvent {
+  const ev: KubeEvent = {
+    type: e.type ?? '',
+    reason: e.reason ?? '',
+    message: e.message ?? '',
+    count: e.count ?? 1,
+  };
+  const last = timestamp(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp);
+  if (last !== undefined) ev.lastTimestamp = last;
+  return ev;
+}
+
+/** The Status body of a failed request, when the server sent one. */
+function statusOf(err: ApiException<unknown>): { status?: ApiStatus; causes: StatusCause[] } {
+  let body: unknown = err.body;
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      body = undefined;
+    }
+  }
+  const b = body as
+    | { kind?: string; reason?: string; message?: string; details?: { causes?: StatusCause[] } }
+    | undefined;
+  if (b?.kind !== 'Status') return { causes: [] };
+  const status = { code: err.code, reason: b.reason ?? '', message: b.message ?? '' };
+  const causes = (b.details?.causes ?? []).map((c) => ({
+    reason: c.reason ?? '',
+    message: c.message ?? '',
+    field: c.field ?? '',
+  }));
+  return { status, causes };
+}
+
+/** ApiException (by HTTP code and Status reason) and network failures → kube/client.ts errors. */
+function toKubeError(err: unknown): Error {
+  if (err instanceof KubeError) return err;
+  if (err instanceof ApiException) {
+    const { status, causes } = statusOf(err);
+    const message = status?.message || `HTTP ${err.code}`;
+    switch (err.code) {
+      case 404:
+        return new NotFoundError(message, status);
+      case 409:
+        return status?.reason === 'AlreadyExists'
+          ? new AlreadyExistsError(message, status)
+          : new ConflictError(message, status);
+      case 410:
+        return new GoneError(message, status);
+      case 400:
+      case 422:
+        return new InvalidError(message, status, causes);
+      default:
+        return new KubeError(message, status);
+    }
+  }
+  if (isNetworkError(err)) {
+    const cause = (err as Error & { cause?: unknown }).cause;
+    return new UnreachableError(
+      `cluster unreachable: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
