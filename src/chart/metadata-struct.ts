@@ -15,6 +15,7 @@ import {
   type GoTypeInfo,
   type GoValue,
 } from '../gotemplate/values.js';
+import type { GoJsonField } from '../gojson/tree.js';
 import { isNilCollection } from './metadata.js';
 import type { Dependency, Maintainer, Metadata } from './types.js';
 
@@ -58,7 +59,39 @@ const METADATA_FIELDS = [
   'Type',
 ] as const;
 
+/** `json` tags of helm pkg/chart/metadata.go (toJson/toYaml of `.Chart` use them). */
+const tag = (field: string, name: string, omitempty = true): GoJsonField => ({
+  field,
+  name,
+  omitempty,
+});
+
+const METADATA_JSON: readonly GoJsonField[] = [
+  tag('Name', 'name'),
+  tag('Home', 'home'),
+  tag('Sources', 'sources'),
+  tag('Version', 'version'),
+  tag('Description', 'description'),
+  tag('Keywords', 'keywords'),
+  tag('Maintainers', 'maintainers'),
+  tag('Icon', 'icon'),
+  tag('APIVersion', 'apiVersion'),
+  tag('Condition', 'condition'),
+  tag('Tags', 'tags'),
+  tag('AppVersion', 'appVersion'),
+  tag('Deprecated', 'deprecated'),
+  tag('Annotations', 'annotations'),
+  tag('KubeVersion', 'kubeVersion'),
+  tag('Dependencies', 'dependencies'),
+  tag('Type', 'type'),
+];
+
 export class MaintainerStruct extends GoStruct {
+  readonly jsonFields: readonly GoJsonField[] = [
+    tag('Name', 'name'),
+    tag('Email', 'email'),
+    tag('URL', 'url'),
+  ];
   readonly fieldNames = ['Name', 'Email', 'URL'] as const;
   readonly goType: GoTypeInfo = { name: '*chart.Maintainer', kind: 'ptr' };
 
@@ -74,6 +107,16 @@ export class MaintainerStruct extends GoStruct {
 }
 
 export class DependencyStruct extends GoStruct {
+  readonly jsonFields: readonly GoJsonField[] = [
+    tag('Name', 'name', false),
+    tag('Version', 'version'),
+    tag('Repository', 'repository', false),
+    tag('Condition', 'condition'),
+    tag('Tags', 'tags'),
+    tag('Enabled', 'enabled'),
+    tag('ImportValues', 'import-values'),
+    tag('Alias', 'alias'),
+  ];
   readonly fieldNames = [
     'Name',
     'Version',
@@ -150,6 +193,7 @@ function metadataField(md: Metadata, name: string): GoValue {
 /** *chart.Metadata. */
 export class MetadataStruct extends GoStruct {
   readonly fieldNames: readonly string[] = METADATA_FIELDS;
+  readonly jsonFields = METADATA_JSON;
   readonly goType: GoTypeInfo = { name: '*chart.Metadata', kind: 'ptr' };
 
   constructor(readonly metadata: Metadata) {
@@ -164,6 +208,8 @@ export class MetadataStruct extends GoStruct {
 /** The engine's `.Chart`: the metadata fields plus IsRoot. */
 export class ChartInfoStruct extends GoStruct {
   readonly fieldNames: readonly string[] = [...METADATA_FIELDS, 'IsRoot'];
+  /** The embedded Metadata's tagged fields are promoted; IsRoot has no tag. */
+  readonly jsonFields: readonly GoJsonField[] = [...METADATA_JSON, tag('IsRoot', 'IsRoot', false)];
   readonly goType: GoTypeInfo = { name: 'struct { chart.Metadata; IsRoot bool }', kind: 'struct' };
 
   constructor(

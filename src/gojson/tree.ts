@@ -36,6 +36,29 @@ export interface GoJsonMarshaler {
   toGoJson(): GoValue;
 }
 
+/**
+ * A struct field's JSON tag (`json:"name,omitempty"`). Structs that list `jsonFields` encode
+ * those fields in that order under those names; others use their Go field names.
+ */
+export interface GoJsonField {
+  readonly field: string;
+  readonly name: string;
+  readonly omitempty?: boolean;
+}
+
+function jsonFieldsOf(v: GoStruct): readonly GoJsonField[] | undefined {
+  return (v as { jsonFields?: readonly GoJsonField[] }).jsonFields;
+}
+
+/** encoding/json's isEmptyValue, for omitempty. Structs are never empty. */
+function isEmptyValue(v: GoValue): boolean {
+  if (v === null || v === false || v === '' || v === 0) return true;
+  if (v instanceof GoInt) return v.value === 0n;
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
+  if (v instanceof GoStruct || v instanceof GoFuncValue || typeof v !== 'object') return false;
+  return Object.keys(v).length === 0;
+}
+
 function isJsonMarshaler(v: unknown): v is GoJsonMarshaler {
   return typeof (v as Partial<GoJsonMarshaler>).toGoJson === 'function';
 }
@@ -90,8 +113,12 @@ function treeOf(v: GoValue, seen: Set<object>): JsonNode {
   if (v instanceof GoStruct) {
     if (isJsonMarshaler(v)) return treeOf(v.toGoJson(), seen);
     const s = v;
+    const tags: readonly GoJsonField[] =
+      jsonFieldsOf(s) ?? s.fieldNames.map((n) => ({ field: n, name: n }));
     return withCycleCheck(s, seen, () => ({
-      obj: s.fieldNames.map((n): [string, JsonNode] => [n, treeOf(s.field(n), seen)]),
+      obj: tags
+        .filter((t) => !(t.omitempty && isEmptyValue(s.field(t.field))))
+        .map((t): [string, JsonNode] => [t.name, treeOf(s.field(t.field), seen)]),
     }));
   }
   if (Array.isArray(v)) {

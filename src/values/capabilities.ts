@@ -4,6 +4,7 @@
  * APIVersions (a VersionSet with `Has`), HelmVersion (BuildInfo). `--kube-version` is parsed
  * with Masterminds semver (leading `v` optional); `--api-versions` are appended.
  */
+import type { GoJsonField } from '../gojson/tree.js';
 import { fn } from '../gotemplate/functions.js';
 import {
   GoStruct,
@@ -73,6 +74,13 @@ export function parseKubeVersion(input: string): KubeVersion {
 /** helm internal/version.BuildInfo. */
 export class HelmBuildInfo extends GoStruct {
   readonly fieldNames = ['Version', 'GitCommit', 'GitTreeState', 'GoVersion'] as const;
+  /** helm internal/version BuildInfo's json tags (all omitempty). */
+  readonly jsonFields: readonly GoJsonField[] = [
+    { field: 'Version', name: 'version', omitempty: true },
+    { field: 'GitCommit', name: 'git_commit', omitempty: true },
+    { field: 'GitTreeState', name: 'git_tree_state', omitempty: true },
+    { field: 'GoVersion', name: 'go_version', omitempty: true },
+  ];
   readonly goType: GoTypeInfo = { name: 'version.BuildInfo', kind: 'struct' };
 
   constructor(
