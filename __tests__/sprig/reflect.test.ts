@@ -13,6 +13,7 @@ import {
   nilSlice,
   stringSlice,
   tagType,
+  nilMap,
 } from '../../src/gotemplate/values.js';
 import type { GoValue } from '../../src/gotemplate/values.js';
 import { caller, i } from './call.js';
@@ -80,6 +81,8 @@ describe('deepEqual (reflect.DeepEqual)', () => {
     ],
     [newMap([['a', null]]), newMap([['b', null]]), false],
     [tagType(newMap(), VALUES), newMap(), false],
+    [nilMap(), newMap(), false],
+    [nilMap(), nilMap(), true],
     [f, f, false],
   ])('deepEqual %p %p = %p', (a, b, want) => {
     expect(call('deepEqual', a, b)).toBe(want);

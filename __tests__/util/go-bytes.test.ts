@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   escapedByteAt,
   goStringBytes,
+  goStringFromBytes,
   goStringOutput,
   hasEscapedBytes,
 } from '../../src/util/go-bytes.js';
@@ -53,5 +54,21 @@ describe('goStringOutput', () => {
     const out = goStringOutput('k: 日\udce6\udc9c...\n');
     expect(out).toBeInstanceOf(Uint8Array);
     expect(hex(out as Uint8Array)).toBe(Buffer.from('k: 日').toString('hex') + 'e69c2e2e2e0a');
+  });
+});
+
+describe("goStringFromBytes (Go's string(bytes))", () => {
+  it.each([
+    ['ascii', [0x61, 0x62], 'ab'],
+    ['valid multi-byte', [0xe6, 0x97, 0xa5], '日'],
+    ['a cut character keeps its bytes', [0xe6, 0x97], '\udce6\udc97'],
+    ['an invalid byte between text', [0x61, 0xff, 0x62], 'a\udcffb'],
+    ['overlong encoding is invalid', [0xc0, 0xaf], '\udcc0\udcaf'],
+    ['a surrogate encoded in UTF-8 is invalid', [0xed, 0xa0, 0x80], '\udced\udca0\udc80'],
+    ['a byte-order mark is kept', [0xef, 0xbb, 0xbf, 0x61], '\ufeffa'],
+  ])('%s', (_name, bytes, expected) => {
+    const s = goStringFromBytes(Uint8Array.from(bytes));
+    expect(s).toBe(expected);
+    expect([...goStringBytes(s)]).toEqual(bytes);
   });
 });

@@ -2,6 +2,7 @@
  * LoadFiles: in-memory chart files → Chart tree, mirroring helm pkg/chart/loader/load.go (v3.21).
  * Pure: archives of subcharts (`charts/*.tgz`) are unpacked in memory.
  */
+import { goStringFromBytes } from '../util/go-bytes.js';
 import { newMap } from '../gotemplate/values.js';
 import { parseValuesYaml, yamlToGo } from '../yaml/index.js';
 import { loadArchiveFiles } from './archive.js';
@@ -24,8 +25,6 @@ export class ChartLoadError extends Error {
     this.name = 'ChartLoadError';
   }
 }
-
-const utf8 = new TextDecoder();
 
 function wrap(prefix: string, fn: () => void): void {
   try {
@@ -64,7 +63,9 @@ function loadChartYaml(files: BufferedFile[], c: Chart): Metadata | null {
     if (f.name !== 'Chart.yaml') continue;
     md ??= emptyMetadata();
     const target = md;
-    wrap('cannot load Chart.yaml', () => decodeMetadata(yamlToGo(utf8.decode(f.data)), target));
+    wrap('cannot load Chart.yaml', () =>
+      decodeMetadata(yamlToGo(goStringFromBytes(f.data)), target),
+    );
     // Helm 2 charts may omit apiVersion: treat them as v1.
     if (target.apiVersion === '') target.apiVersion = APIVERSION_V1;
   }
@@ -81,11 +82,15 @@ export function loadFiles(files: BufferedFile[], opts: LoadOptions = {}): Chart 
     const file: ChartFile = { name: f.name, data: f.data };
     if (f.name === 'Chart.yaml') continue;
     if (f.name === 'Chart.lock') {
-      wrap('cannot load Chart.lock', () => (c.lock = decodeLock(yamlToGo(utf8.decode(f.data)))));
+      wrap(
+        'cannot load Chart.lock',
+        () => (c.lock = decodeLock(yamlToGo(goStringFromBytes(f.data)))),
+      );
     } else if (f.name === 'values.yaml') {
       wrap(
         'cannot load values.yaml',
-        () => (c.values = parseValuesYaml(utf8.decode(f.data), { goType: 'chartutil.Values' })),
+        () =>
+          (c.values = parseValuesYaml(goStringFromBytes(f.data), { goType: 'chartutil.Values' })),
       );
     } else if (f.name === 'values.schema.json') {
       c.schema = f.data;
@@ -98,13 +103,13 @@ export function loadFiles(files: BufferedFile[], opts: LoadOptions = {}): Chart 
       }
       const target = md;
       wrap('cannot load requirements.yaml', () =>
-        decodeMetadata(yamlToGo(utf8.decode(f.data)), target),
+        decodeMetadata(yamlToGo(goStringFromBytes(f.data)), target),
       );
       if (v1()) c.files.push(file);
     } else if (f.name === 'requirements.lock') {
       wrap(
         'cannot load requirements.lock',
-        () => (c.lock = decodeLock(yamlToGo(utf8.decode(f.data)))),
+        () => (c.lock = decodeLock(yamlToGo(goStringFromBytes(f.data)))),
       );
       md ??= emptyMetadata();
       if (v1()) c.files.push(file);

@@ -7,6 +7,7 @@ import { chartFullPath, isRoot, type Chart } from '../chart/types.js';
 import { TemplateSet } from '../gotemplate/template.js';
 import type { GoMap, GoValue } from '../gotemplate/values.js';
 import { compareGoStrings, isMap, mapGet, newMap } from '../gotemplate/values.js';
+import { goStringFromBytes } from '../util/go-bytes.js';
 import { ChartInfoStruct } from '../chart/metadata-struct.js';
 import { cleanupExecError, cleanupParseError } from './errors.js';
 import { newFiles } from './files.js';
@@ -119,7 +120,7 @@ function collectTemplates(chart: Chart, out: Map<string, Renderable>, parent: Go
   for (const t of chart.templates) {
     if (!isTemplateValid(chart, t.name)) continue;
     out.set(`${fullPath}/${t.name}`, {
-      tpl: new TextDecoder().decode(t.data),
+      tpl: goStringFromBytes(t.data),
       vals: next,
       basePath: `${fullPath}/templates`,
     });

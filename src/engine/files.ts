@@ -8,6 +8,7 @@ import type { GoMap, GoTypeInfo, GoValue } from '../gotemplate/values.js';
 import { newMap, sortedKeys, stringSlice, tagType, mapGet } from '../gotemplate/values.js';
 import { marshalYaml } from '../yaml/index.js';
 import { compileGlob } from './glob.js';
+import { goStringFromBytes } from '../util/go-bytes.js';
 import { pathBase } from '../util/go-path.js';
 
 /** A file as the chart loader supplies it. */
@@ -15,8 +16,6 @@ export interface FileEntry {
   readonly name: string;
   readonly data: Uint8Array;
 }
-
-const decoder = new TextDecoder();
 
 const EMPTY_BYTES = new Uint8Array(0);
 
@@ -39,14 +38,14 @@ const FILES_TYPE: GoTypeInfo = {
       return bytesOf(this, name);
     }),
     Get: fn('Get', { params: ['string'] }, function (this: GoMap, name: string) {
-      return decoder.decode(bytesOf(this, name));
+      return goStringFromBytes(bytesOf(this, name));
     }),
     Glob: fn('Glob', { params: ['string'] }, function (this: GoMap, pattern: string) {
       return globFiles(this, pattern);
     }),
     AsConfig: fn('AsConfig', { params: [] }, function (this: GoMap) {
       const m = newMap();
-      for (const k of sortedKeys(this)) m[pathBase(k)] = decoder.decode(bytesOf(this, k));
+      for (const k of sortedKeys(this)) m[pathBase(k)] = goStringFromBytes(bytesOf(this, k));
       return toYamlString(m);
     }),
     AsSecrets: fn('AsSecrets', { params: [] }, function (this: GoMap) {
@@ -81,7 +80,7 @@ function globFiles(files: GoMap, pattern: string): GoMap {
 function linesOf(files: GoMap, path: string): GoValue {
   const data = mapGet(files, path);
   if (!(data instanceof Uint8Array) || data.length === 0) return stringSlice([]);
-  let s = decoder.decode(data);
+  let s = goStringFromBytes(data);
   if (s.endsWith('\n')) s = s.slice(0, -1);
   return stringSlice(s.split('\n'));
 }

@@ -12,6 +12,7 @@ import {
   GoStruct,
   isBytes,
   isMap,
+  isNilMap,
   isNilSlice,
   isSlice,
   kindName,
@@ -39,6 +40,8 @@ export function deepEqual(a: GoValue, b: GoValue): boolean {
   }
   if (isMap(a) && isMap(b)) {
     if (a === b) return true;
+    // reflect.DeepEqual: a nil map differs from an empty one.
+    if (isNilMap(a) !== isNilMap(b)) return false;
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
     return ka.every(

@@ -66,3 +66,51 @@ export function goStringBytes(s: string): Uint8Array {
 export function goStringOutput(s: string): string | Uint8Array {
   return hasEscapedBytes(s) ? goStringBytes(s) : s;
 }
+
+// ignoreBOM: Go's string(bytes) keeps a byte-order mark (the chart loader strips it from files).
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */
+function validSequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number) => i + k < b.length && (b[i + k]! & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const c1 = b[i + 1] ?? 0;
+    const lowOk = c === 0xe0 ? c1 >= 0xa0 : c === 0xed ? c1 < 0xa0 : true;
+    return lowOk && cont(1) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const c1 = b[i + 1] ?? 0;
+    const lowOk = c === 0xf0 ? c1 >= 0x90 : c === 0xf4 ? c1 < 0x90 : true;
+    return lowOk && cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * Go's `string(bytes)`: the bytes as a Go string, valid UTF-8 decoded and every other byte kept
+ * as an escaped byte (U+DC80+b), so nothing is lost (TextDecoder would turn them into U+FFFD).
+ */
+export function goStringFromBytes(b: Uint8Array): string {
+  try {
+    return strictDecoder.decode(b);
+  } catch {
+    // Not valid UTF-8: decode run by run below.
+  }
+  let out = '';
+  let start = 0;
+  let i = 0;
+  while (i < b.length) {
+    const n = validSequenceLength(b, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    out += strictDecoder.decode(b.subarray(start, i)) + String.fromCharCode(ESCAPE_BASE + b[i]!);
+    i++;
+    start = i;
+  }
+  return out + strictDecoder.decode(b.subarray(start));
+}
