@@ -8,6 +8,9 @@ import {
   int,
   int64,
   newMap,
+  nilMap,
+  nilSlice,
+  STRING_SLICE,
   stringSlice,
   tagType,
 } from '../../src/gotemplate/values.js';
@@ -307,6 +310,11 @@ describe('printing the value model', () => {
     ['%T', [m], 'map[string]interface {}'],
     ['%v', [newMap()], 'map[]'],
     ['%#v', [newMap()], 'map[string]interface {}{}'],
+    ['%#v', [nilMap()], 'map[string]interface {}(nil)'],
+    ['%v', [nilMap()], 'map[]'],
+    ['%#v', [nilSlice()], '[]interface {}(nil)'],
+    ['%#v', [nilSlice(STRING_SLICE)], '[]string(nil)'],
+    ['%v', [nilSlice()], '[]'],
     [
       '%v',
       [

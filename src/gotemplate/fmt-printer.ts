@@ -12,7 +12,16 @@ import { LDIGITS, UDIGITS } from './fmt-format.js';
 import { ScalarPrinter } from './fmt-scalars.js';
 import { goIntString } from './fmt-stringers.js';
 import type { GoValue } from './values.js';
-import { GoFuncValue, GoInt, GoStruct, isStringer, sortedKeys, typeName } from './values.js';
+import {
+  GoFuncValue,
+  GoInt,
+  GoStruct,
+  isNilMap,
+  isNilSlice,
+  isStringer,
+  sortedKeys,
+  typeName,
+} from './values.js';
 
 const NIL_ANGLE = '<nil>';
 
@@ -157,6 +166,10 @@ export class Printer extends ScalarPrinter {
 
   private printSlice(items: readonly GoValue[], type: string, verb: string, depth: number): void {
     const sharpV = this.fmt.f.sharpV;
+    if (sharpV && isNilSlice(items as GoValue)) {
+      this.write(`${type}(nil)`);
+      return;
+    }
     this.write(sharpV ? type + '{' : '[');
     items.forEach((item, i) => {
       if (i > 0) this.write(sharpV ? ', ' : ' ');
@@ -167,6 +180,10 @@ export class Printer extends ScalarPrinter {
 
   private printMap(m: Record<string, GoValue>, verb: string, depth: number): void {
     const sharpV = this.fmt.f.sharpV;
+    if (sharpV && isNilMap(m)) {
+      this.write(`${typeName(m)}(nil)`);
+      return;
+    }
     this.write(sharpV ? typeName(m) + '{' : 'map[');
     sortedKeys(m).forEach((k, i) => {
       if (i > 0) this.write(sharpV ? ', ' : ' ');
