@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { loadChart } from '../../src/chart/directory.js';
+import { loadFiles } from '../../src/chart/load.js';
 import { processDependencies } from '../../src/chart/dependencies.js';
 import { chartFullPath, type Chart } from '../../src/chart/types.js';
 import { mergeUserValues } from '../../src/values/options.js';
@@ -141,6 +142,29 @@ describe('in-memory charts (dependencies_test.go)', () => {
     });
     processDependencies(c, goMap({ listed: { enabled: false } }));
     expect(c.dependencies.map((d) => d.metadata.name)).toEqual(['unlisted']);
+  });
+
+  it('VAL-10: without `dependencies` in Chart.yaml Helm does not recurse into subcharts', () => {
+    const chart = (rootDeps: string) =>
+      loadFiles(
+        [
+          ['Chart.yaml', `apiVersion: v2\nname: p\nversion: 1.0.0\n${rootDeps}`],
+          [
+            'charts/mid/Chart.yaml',
+            'apiVersion: v2\nname: mid\nversion: 1.0.0\ndependencies:\n- name: leaf\n  version: "*"\n  condition: leaf.enabled\n',
+          ],
+          ['charts/mid/values.yaml', 'leaf:\n  enabled: false\n'],
+          ['charts/mid/charts/leaf/Chart.yaml', 'apiVersion: v2\nname: leaf\nversion: 1.0.0\n'],
+        ].map(([name, text]) => ({ name: name!, data: new TextEncoder().encode(text) })),
+      );
+    // Go returns early on a nil Metadata.Dependencies: mid's own condition is never evaluated.
+    const absent = chart('');
+    processDependencies(absent, goMap({}));
+    expect(names(absent)).toEqual(['p', 'p/charts/mid', 'p/charts/mid/charts/leaf']);
+    // An explicit empty list is processed, so the recursion reaches mid and disables leaf.
+    const empty = chart('dependencies: []\n');
+    processDependencies(empty, goMap({}));
+    expect(names(empty)).toEqual(['p', 'p/charts/mid']);
   });
 
   it('VAL-10: the first condition path that resolves to a bool decides; nested paths are prefixed', () => {

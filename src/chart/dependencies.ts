@@ -10,6 +10,7 @@ import { deepCopyMap } from '../values/copy.js';
 import { goTypeOf } from '../values/strvals-scanner.js';
 import { NoValueError, parsePath, pathValue, table } from '../values/table.js';
 import { isCompatibleRange } from './semver.js';
+import { isNilCollection } from './metadata.js';
 import { setDependencies, type Chart, type Dependency, type Metadata } from './types.js';
 
 export interface DependencyOptions {
@@ -108,8 +109,9 @@ function matchesRequirement(existing: Chart, reqs: Dependency[]): boolean {
 /** processDependencyEnabled: resolve aliases, flag and remove disabled subcharts, recurse. */
 function processDependencyEnabled(c: Chart, v: GoMap, path: string, printf: Printf): void {
   const reqs = c.metadata.dependencies;
-  // Go returns early on a nil Metadata.Dependencies: unlisted subcharts are kept untouched.
-  if (reqs.length === 0) return;
+  // Go returns early on a nil Metadata.Dependencies (no `dependencies:` in Chart.yaml): the
+  // subcharts are kept untouched and not recursed into. An explicit `[]` is processed.
+  if (isNilCollection(reqs)) return;
   const chartDependencies = c.dependencies.filter(
     (existing) => !matchesRequirement(existing, reqs),
   );
@@ -174,7 +176,7 @@ function importEntry(
 
 /** processImportValues (merge mode): children's tables under the parent's own values. */
 function processImportValues(c: Chart, printf: Printf): void {
-  if (c.metadata.dependencies.length === 0) return;
+  if (isNilCollection(c.metadata.dependencies)) return;
   const cvals = mergeValues(c, null, { printf });
   let b: GoMap = newMap();
   for (const r of c.metadata.dependencies) {
