@@ -16,8 +16,6 @@ import {
   PatchStrategy,
   VersionApi,
   Watch,
-  type CoreV1Event,
-  type V1ObjectMeta,
 } from '@kubernetes/client-node';
 import type {
   ApplyOptions,
@@ -25,7 +23,6 @@ import type {
   DeleteOptions,
   KubeClient,
   KubeEvent,
-  KubeMeta,
   KubeObject,
   ListQuery,
   LogOptions,
@@ -44,9 +41,8 @@ import {
   KubeError,
   NotFoundError,
   UnreachableError,
-  type ApiStatus,
-  type StatusCause,
 } from './client.js';
+import { parseStatus, toKubeEvent, toV1, wireConfigMap, wireSecret } from './wire.js';
 
 export interface NodeClientOptions {
   /** A kubeconfig document (YAML or JSON). */
@@ -354,95 +350,18 @@ function isTimeout(err: unknown): boolean {
   return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
 }
 
+/** undici's `fetch failed` (possibly re-worded by client-node's discovery) with a socket cause. */
 function isNetworkError(err: unknown): boolean {
-  return err instanceof TypeError && err.message === 'fetch failed';
-}
-
-/** RFC 3339 with second precision, as the API server writes timestamps. */
-function timestamp(d: Date | undefined): string | undefined {
-  return d === undefined ? undefined : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function meta(m: V1ObjectMeta | undefined): KubeMeta {
-  const out: KubeMeta = { name: m?.name ?? '' };
-  if (m?.namespace !== undefined) out.namespace = m.namespace;
-  if (m?.labels !== undefined) out.labels = m.labels;
-  if (m?.annotations !== undefined) out.annotations = m.annotations;
-  if (m?.resourceVersion !== undefined) out.resourceVersion = m.resourceVersion;
-  if (m?.uid !== undefined) out.uid = m.uid;
-  const created = timestamp(m?.creationTimestamp);
-  if (created !== undefined) out.creationTimestamp = created;
-  return out;
-}
-
-/** A wire Secret/ConfigMap as the typed API takes it (server-owned timestamps dropped). */
-function toV1<T extends { metadata: KubeMeta }>(
-  obj: T,
-): Omit<T, 'metadata'> & { metadata: V1ObjectMeta } {
-  const { name, namespace, labels, annotations, resourceVersion } = obj.metadata;
-  return { ...obj, metadata: { name, namespace, labels, annotations, resourceVersion } };
-}
-
-function wireSecret(s: {
-  metadata?: V1ObjectMeta;
-  type?: string;
-  data?: Record<string, string>;
-}): WireSecret {
-  const out: WireSecret = { metadata: meta(s.metadata) };
-  if (s.type !== undefined) out.type = s.type;
-  if (s.data !== undefined) out.data = s.data;
-  return out;
-}
-
-function wireConfigMap(c: {
-  metadata?: V1ObjectMeta;
-  data?: Record<string, string>;
-}): WireConfigMap {
-  const out: WireConfigMap = { metadata: meta(c.metadata) };
-  if (c.data !== undefined) out.data = c.data;
-  return out;
-}
-
-function toKubeEvent(e: CoreV1Event): KubeEvent {
-  const ev: KubeEvent = {
-    type: e.type ?? '',
-    reason: e.reason ?? '',
-    message: e.message ?? '',
-    count: e.count ?? 1,
-  };
-  const last = timestamp(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp);
-  if (last !== undefined) ev.lastTimestamp = last;
-  return ev;
-}
-
-/** The Status body of a failed request, when the server sent one. */
-function statusOf(err: ApiException<unknown>): { status?: ApiStatus; causes: StatusCause[] } {
-  let body: unknown = err.body;
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      body = undefined;
-    }
-  }
-  const b = body as
-    | { kind?: string; reason?: string; message?: string; details?: { causes?: StatusCause[] } }
-    | undefined;
-  if (b?.kind !== 'Status') return { causes: [] };
-  const status = { code: err.code, reason: b.reason ?? '', message: b.message ?? '' };
-  const causes = (b.details?.causes ?? []).map((c) => ({
-    reason: c.reason ?? '',
-    message: c.message ?? '',
-    field: c.field ?? '',
-  }));
-  return { status, causes };
+  if (!(err instanceof TypeError)) return false;
+  const cause = (err as Error & { cause?: { code?: unknown } }).cause;
+  return err.message.includes('fetch failed') || typeof cause?.code === 'string';
 }
 
 /** ApiException (by HTTP code and Status reason) and network failures → kube/client.ts errors. */
 function toKubeError(err: unknown): Error {
   if (err instanceof KubeError) return err;
   if (err instanceof ApiException) {
-    const { status, causes } = statusOf(err);
+    const { status, causes } = parseStatus(err.code, err.body);
     const message = status?.message || `HTTP ${err.code}`;
     switch (err.code) {
       case 404:

@@ -59,11 +59,16 @@ export function podReady(pod: KubeObject): Readiness {
   return waiting(podProblem(pod));
 }
 
-/** intOrString maxUnavailable (e.g. `25%` of replicas, rounded down as deploymentutil does). */
-function scaled(v: unknown, total: number, def: number): number {
+/**
+ * An intOrString such as maxUnavailable scaled against `total` (apimachinery
+ * GetScaledValueFromIntOrPercent: Deployments round a percentage down, DaemonSets up).
+ */
+function scaled(v: unknown, total: number, def: number, roundUp = false): number {
   if (typeof v === 'number') return v;
   const m = /^(\d+)%$/.exec(str(v));
-  return m ? Math.floor((Number(m[1]) * total) / 100) : def;
+  if (!m) return def;
+  const exact = (Number(m[1]) * total) / 100;
+  return roundUp ? Math.ceil(exact) : Math.floor(exact);
 }
 
 function isOwnedBy(child: KubeObject, owner: KubeObject): boolean {
@@ -126,7 +131,7 @@ export function daemonSetReady(ds: KubeObject): Readiness {
   const desired = num(status.desiredNumberScheduled);
   const updated = num(status.updatedNumberScheduled);
   if (updated !== desired) return waiting(`${updated}/${desired} updated`);
-  const maxUnavailable = scaled(obj(strategy.rollingUpdate).maxUnavailable, desired, 1);
+  const maxUnavailable = scaled(obj(strategy.rollingUpdate).maxUnavailable, desired, 1, true);
   const ready = num(status.numberReady);
   return ready >= desired - maxUnavailable ? READY : waiting(`${ready}/${desired} ready`);
 }
@@ -157,9 +162,7 @@ export function serviceReady(svc: KubeObject): Readiness {
   const spec = obj(svc.spec);
   if (spec.type === 'ExternalName') return READY;
   if (!str(spec.clusterIP)) return waiting('no clusterIP');
-  const hasExternalIPs =
-    list(spec.externalIPs).length > 0 ||
-    (Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
+  const hasExternalIPs = Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0;
   if (spec.type === 'LoadBalancer' && !hasExternalIPs) {
     if (list(obj(obj(svc.status).loadBalancer).ingress).length === 0)
       return waiting('no load balancer ingress');

@@ -1,0 +1,283 @@
+/**
+ * Waiting, bounded by a deadline and an AbortSignal (design decisions 11 and 12). Hooks are
+ * waited on the way Helm 3 does (pkg/kube/client.go watchUntilReady; helm-semantics.md 3.2):
+ * list + watch with `fieldSelector=metadata.name=<name>`, reconnecting when a watch ends
+ * (client-node ends each one after ~30 s idle) and re-listing on 410 Gone. `--wait` readiness
+ * polls like Helm's legacy waiter (pkg/kube/wait.go, every 2 s). A timeout names each object
+ * still not done with its reason (`Deployment web: 0/2 ready; pod web-x: ImagePullBackOff`).
+ */
+import type { KubeClient, KubeObject, ResourceRef } from './client.js';
+import { describeRef, GoneError, NotFoundError } from './client.js';
+import type { HookState, Readiness } from './readiness.js';
+import { hookState, podProblem, podReady, readiness } from './readiness.js';
+
+/** Time as the waiters see it (injectable; src/util/clock.ts has no timers). */
+export interface WaitTimer {
+  /** Resolves after `ms`, or early (without error) when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export const realTimer: WaitTimer = {
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const t = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(t);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done, { once: true });
+    }),
+};
+
+/** Pause before reopening a watch that ended without any event. */
+const RECONNECT_PAUSE_MS = 1000;
+
+export interface WaitOptions {
+  /** Milliseconds; 0 means no timeout (EX-6). */
+  timeoutMs: number;
+  signal?: AbortSignal;
+  timer?: WaitTimer;
+}
+
+/** The deadline passed; Helm's text (EX-7) followed by each culprit. */
+export class WaitTimeoutError extends Error {
+  constructor(readonly culprits: string[]) {
+    const base = 'timed out waiting for the condition';
+    super(culprits.length ? `${base}: ${culprits.join('; ')}` : base);
+    this.name = 'WaitTimeoutError';
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class WaitAbortedError extends Error {
+  constructor(readonly culprits: string[]) {
+    super(culprits.length ? `wait aborted: ${culprits.join('; ')}` : 'wait aborted');
+    this.name = 'WaitAbortedError';
+  }
+}
+
+/** The object reached a state that cannot succeed (`job x failed: BackoffLimitExceeded`). */
+export class WaitFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WaitFailedError';
+  }
+}
+
+/**
+ * Runs `body` with a signal that fires at the deadline or on the caller's abort, and turns
+ * those into WaitTimeoutError / WaitAbortedError naming `culprits()` at that moment.
+ */
+async function bounded<T>(
+  opts: WaitOptions,
+  culprits: () => string[],
+  body: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const inner = new AbortController();
+  const timer = opts.timer ?? realTimer;
+  let why: 'timeout' | 'abort' | undefined;
+  const stop = (reason: 'timeout' | 'abort'): void => {
+    why ??= reason;
+    inner.abort();
+  };
+  const onAbort = (): void => stop('abort');
+  if (opts.signal?.aborted) stop('abort');
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  if (opts.timeoutMs > 0)
+    void timer.sleep(opts.timeoutMs, inner.signal).then(() => stop('timeout'));
+  // Race the body against the stop so a request the server never answers cannot hold us.
+  const stopped = new Promise<never>((_, reject) => {
+    if (inner.signal.aborted) reject(new Error('stopped'));
+    inner.signal.addEventListener('abort', () => reject(new Error('stopped')), { once: true });
+  });
+  const running = body(inner.signal);
+  running.catch(() => undefined); // a late failure after a stop changes nothing
+  try {
+    const result = await Promise.race([running, stopped]);
+    if (why === undefined) return result;
+  } catch (err) {
+    if (why === undefined) throw err;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    inner.abort();
+  }
+  throw why === 'timeout' ? new WaitTimeoutError(culprits()) : new WaitAbortedError(culprits());
+}
+
+/**
+ * Watches one object until `check` says done (resolves) or failed (WaitFailedError); a DELETED
+ * event is passed to `check` as `undefined`.
+ */
+export async function waitFor(
+  client: KubeClient,
+  ref: ResourceRef,
+  check: (obj: KubeObject | undefined) => HookState,
+  opts: WaitOptions,
+): Promise<void> {
+  const timer = opts.timer ?? realTimer;
+  let last = 'not found yet';
+  const culprits = (): string[] => [`${describeRef(ref)}: ${last}`];
+  await bounded(opts, culprits, async (signal) => {
+    const query = {
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      namespace: ref.namespace ?? client.defaultNamespace,
+      fieldSelector: `metadata.name=${ref.name}`,
+    };
+    let resourceVersion: string | undefined;
+    let outcome: HookState | undefined;
+    const judge = (obj: KubeObject | undefined): void => {
+      const state = check(obj);
+      if (state.state === 'waiting') last = state.reason;
+      else outcome ??= state;
+    };
+    while (!signal.aborted) {
+      if (resourceVersion === undefined) {
+        const listed = await client.list(query);
+        resourceVersion = listed.resourceVersion;
+        if (listed.items[0] !== undefined) judge(listed.items[0]);
+      }
+      if (outcome) break;
+      let seen = 0;
+      const stream = new AbortController();
+      const stopStream = (): void => stream.abort();
+      signal.addEventListener('abort', stopStream, { once: true });
+      try {
+        await client.watch(
+          { ...query, resourceVersion },
+          (type, obj) => {
+            seen++;
+            if (obj.metadata?.resourceVersion) resourceVersion = obj.metadata.resourceVersion;
+            if (type === 'BOOKMARK') return;
+            judge(type === 'DELETED' ? undefined : obj);
+            if (outcome) stream.abort();
+          },
+          stream.signal,
+        );
+      } catch (err) {
+        if (!(err instanceof GoneError)) throw err;
+        resourceVersion = undefined;
+      } finally {
+        signal.removeEventListener('abort', stopStream);
+      }
+      if (outcome) break;
+      // A stream that ended with nothing in it: pace the reconnects (informers back off too).
+      if (seen === 0 && resourceVersion !== undefined && !signal.aborted)
+        await timer.sleep(RECONNECT_PAUSE_MS, signal);
+    }
+    if (outcome?.state === 'failed') throw new WaitFailedError(outcome.message);
+  });
+}
+
+/** EX-5/EX-6: waits for a hook Job or Pod; every other kind is done at once. */
+export async function waitForHook(
+  client: KubeClient,
+  ref: ResourceRef,
+  opts: WaitOptions,
+): Promise<void> {
+  if (ref.kind !== 'Job' && ref.kind !== 'Pod') return;
+  await waitFor(client, ref, hookState, opts);
+}
+
+export interface ReadyOptions extends WaitOptions {
+  /** Poll interval in milliseconds (Helm: 2000). */
+  intervalMs?: number;
+  waitForJobs?: boolean;
+}
+
+/**
+ * Polls until every object is ready (section 4.6). Rejects with WaitTimeoutError naming each
+ * object not ready, or WaitFailedError for a Job past its backoffLimit (with waitForJobs).
+ */
+export async function waitUntilReady(
+  client: KubeClient,
+  refs: ResourceRef[],
+  opts: ReadyOptions,
+): Promise<void> {
+  const timer = opts.timer ?? realTimer;
+  let pending: string[] = refs.map((r) => `${describeRef(r)}: not checked`);
+  await bounded(
+    opts,
+    () => pending,
+    async (signal) => {
+      while (!signal.aborted) {
+        const notReady: string[] = [];
+        for (const ref of refs) {
+          const r = await checkOne(client, ref, opts.waitForJobs ?? false);
+          if (r.failed) throw new WaitFailedError(r.reason);
+          if (!r.ready) notReady.push(`${describeRef(ref)}: ${r.reason}`);
+        }
+        pending = notReady;
+        if (notReady.length === 0) return;
+        await timer.sleep(opts.intervalMs ?? 2000, signal);
+      }
+    },
+  );
+}
+
+/** Fetches one object and what its rule needs, then applies the rule; adds pod culprits. */
+async function checkOne(
+  client: KubeClient,
+  ref: ResourceRef,
+  waitForJobs: boolean,
+): Promise<Readiness> {
+  let obj: KubeObject;
+  try {
+    obj = await client.get(ref);
+  } catch (err) {
+    if (err instanceof NotFoundError) return { ready: false, reason: 'not found' };
+    throw err;
+  }
+  const namespace = obj.metadata.namespace ?? client.defaultNamespace;
+  const selector = matchLabels(obj);
+  const replicaSets =
+    obj.kind === 'Deployment' && selector
+      ? (
+          await client.list({
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            namespace,
+            labelSelector: selector,
+          })
+        ).items
+      : undefined;
+  const needsPods = ['ReplicaSet', 'ReplicationController'].includes(obj.kind);
+  let pods = needsPods && selector ? await listPods(client, namespace, selector) : undefined;
+  if (pods && obj.kind !== 'ReplicationController') pods = pods.filter((p) => ownedBy(p, obj));
+  const result = readiness(obj, { replicaSets, pods, waitForJobs });
+  if (
+    result.ready ||
+    needsPods ||
+    !selector ||
+    !['Deployment', 'StatefulSet', 'DaemonSet'].includes(obj.kind)
+  ) {
+    return result;
+  }
+  const stuck = (await listPods(client, namespace, selector)).filter((p) => !podReady(p).ready);
+  const details = stuck.map((p) => `pod ${p.metadata.name}: ${podProblem(p)}`);
+  return { ...result, reason: [result.reason, ...details].join('; ') };
+}
+
+async function listPods(
+  client: KubeClient,
+  namespace: string,
+  labelSelector: string,
+): Promise<KubeObject[]> {
+  return (await client.list({ apiVersion: 'v1', kind: 'Pod', namespace, labelSelector })).items;
+}
+
+function ownedBy(child: KubeObject, owner: KubeObject): boolean {
+  return (child.metadata.ownerReferences ?? []).some((r) => r.uid === owner.metadata.uid);
+}
+
+/** `spec.selector.matchLabels` (or a ReplicationController's map selector) as `k=v,…`. */
+function matchLabels(obj: KubeObject): string | undefined {
+  const selector = (obj.spec as { selector?: Record<string, unknown> } | undefined)?.selector;
+  if (!selector) return undefined;
+  const labels = (obj.kind === 'ReplicationController' ? selector : selector.matchLabels) as
+    Record<string, string> | undefined;
+  const pairs = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
+  return pairs.length ? pairs.join(',') : undefined;
+}

@@ -1,0 +1,118 @@
+/**
+ * Pure conversions between client-node's typed CoreV1Api models and kube/client.ts's wire
+ * shapes, and the parsing of a failed request's Status body. Structural types stand in for
+ * the generated models so only node-client.ts imports @kubernetes/client-node.
+ */
+import type {
+  ApiStatus,
+  KubeEvent,
+  KubeMeta,
+  StatusCause,
+  WireConfigMap,
+  WireSecret,
+} from './client.js';
+
+/** The V1ObjectMeta fields read or written here (timestamps are Dates in the models). */
+export interface TypedMeta {
+  name?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  resourceVersion?: string;
+  uid?: string;
+  creationTimestamp?: Date;
+}
+
+/** The CoreV1Event fields a report shows. */
+export interface TypedEvent {
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  lastTimestamp?: Date;
+  eventTime?: Date;
+  firstTimestamp?: Date;
+}
+
+/** RFC 3339 with second precision, as the API server writes timestamps. */
+export function timestamp(d: Date | undefined): string | undefined {
+  return d === undefined ? undefined : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function meta(m: TypedMeta | undefined): KubeMeta {
+  const out: KubeMeta = { name: m?.name ?? '' };
+  if (m?.namespace !== undefined) out.namespace = m.namespace;
+  if (m?.labels !== undefined) out.labels = m.labels;
+  if (m?.annotations !== undefined) out.annotations = m.annotations;
+  if (m?.resourceVersion !== undefined) out.resourceVersion = m.resourceVersion;
+  if (m?.uid !== undefined) out.uid = m.uid;
+  const created = timestamp(m?.creationTimestamp);
+  if (created !== undefined) out.creationTimestamp = created;
+  return out;
+}
+
+/** A wire Secret/ConfigMap as the typed API takes it (server-owned timestamps dropped). */
+export function toV1<T extends { metadata: KubeMeta }>(
+  obj: T,
+): Omit<T, 'metadata'> & { metadata: TypedMeta } {
+  const { name, namespace, labels, annotations, resourceVersion } = obj.metadata;
+  return { ...obj, metadata: { name, namespace, labels, annotations, resourceVersion } };
+}
+
+export function wireSecret(s: {
+  metadata?: TypedMeta;
+  type?: string;
+  data?: Record<string, string>;
+}): WireSecret {
+  const out: WireSecret = { metadata: meta(s.metadata) };
+  if (s.type !== undefined) out.type = s.type;
+  if (s.data !== undefined) out.data = s.data;
+  return out;
+}
+
+export function wireConfigMap(c: {
+  metadata?: TypedMeta;
+  data?: Record<string, string>;
+}): WireConfigMap {
+  const out: WireConfigMap = { metadata: meta(c.metadata) };
+  if (c.data !== undefined) out.data = c.data;
+  return out;
+}
+
+export function toKubeEvent(e: TypedEvent): KubeEvent {
+  const ev: KubeEvent = {
+    type: e.type ?? '',
+    reason: e.reason ?? '',
+    message: e.message ?? '',
+    count: e.count ?? 1,
+  };
+  const last = timestamp(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp);
+  if (last !== undefined) ev.lastTimestamp = last;
+  return ev;
+}
+
+/** The Status body of a failed request, when the server sent one. */
+export function parseStatus(
+  code: number,
+  raw: unknown,
+): { status?: ApiStatus; causes: StatusCause[] } {
+  let body: unknown = raw;
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      body = undefined;
+    }
+  }
+  const b = body as
+    | { kind?: string; reason?: string; message?: string; details?: { causes?: StatusCause[] } }
+    | undefined;
+  if (b?.kind !== 'Status') return { causes: [] };
+  const status = { code, reason: b.reason ?? '', message: b.message ?? '' };
+  const causes = (b.details?.causes ?? []).map((c) => ({
+    reason: c.reason ?? '',
+    message: c.message ?? '',
+    field: c.field ?? '',
+  }));
+  return { status, causes };
+}
