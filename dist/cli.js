@@ -6713,7 +6713,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(379);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8281);
 /* harmony import */ var _util_large_stack_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5312);
 
 
@@ -6724,7 +6724,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 379:
+/***/ 8281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7240,6 +7240,124 @@ function parseHelmIgnore(text) {
     return rules;
 }
 
+;// CONCATENATED MODULE: ./src/util/go-bytes.ts
+/**
+ * Go strings as bytes. Go strings are byte sequences and may hold bytes that are not valid UTF-8
+ * (sprig's `trunc`/`substr`/`abbrev` and the `slice` builtin cut runes apart). hookline holds
+ * such a byte in a JS string as a lone low surrogate U+DC80..U+DCFF, one code unit per byte
+ * 0x80..0xFF ("surrogate escape", the convention of gotemplate/go-utf8.ts and
+ * sprig/unicode.ts). Writing a rendered string out as Go would means encoding every escaped
+ * byte as the byte itself and everything else as UTF-8; a lone surrogate that is not an escape
+ * (no Go string can hold one) becomes U+FFFD, as TextEncoder writes it.
+ */
+const ESCAPE_BASE = 0xdc00;
+/** True for a code unit in U+DC80..U+DCFF (an escaped byte unless it ends a surrogate pair). */
+function isEscapedByte(unit) {
+    return unit >= 0xdc80 && unit <= 0xdcff;
+}
+/**
+ * True when the code unit at `i` is an escaped byte: in range and not the low half of a
+ * surrogate pair (U+10080 is D800 DC80, and its low half is no escape).
+ */
+function escapedByteAt(s, i) {
+    if (!isEscapedByte(s.charCodeAt(i)))
+        return false;
+    const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+    return !(prev >= 0xd800 && prev <= 0xdbff);
+}
+/** True when `s` holds an escaped byte. */
+function hasEscapedBytes(s) {
+    for (let i = 0; i < s.length; i++)
+        if (escapedByteAt(s, i))
+            return true;
+    return false;
+}
+const encoder = new TextEncoder();
+/** The bytes of a Go string held in `s`: escaped bytes as themselves, the rest as UTF-8. */
+function goStringBytes(s) {
+    if (!hasEscapedBytes(s))
+        return encoder.encode(s);
+    const chunks = [];
+    let size = 0;
+    let start = 0;
+    const push = (b) => {
+        chunks.push(b);
+        size += b.length;
+    };
+    for (let i = 0; i < s.length; i++) {
+        if (!escapedByteAt(s, i))
+            continue;
+        if (i > start)
+            push(encoder.encode(s.slice(start, i)));
+        push(Uint8Array.of(s.charCodeAt(i) - ESCAPE_BASE));
+        start = i + 1;
+    }
+    if (start < s.length)
+        push(encoder.encode(s.slice(start)));
+    const out = new Uint8Array(size);
+    let n = 0;
+    for (const c of chunks) {
+        out.set(c, n);
+        n += c.length;
+    }
+    return out;
+}
+/**
+ * What a stream writer should write for `s`: the string itself when it holds no escaped byte
+ * (the stream encodes it as UTF-8), else its Go bytes.
+ */
+function goStringOutput(s) {
+    return hasEscapedBytes(s) ? goStringBytes(s) : s;
+}
+// ignoreBOM: Go's string(bytes) keeps a byte-order mark (the chart loader strips it from files).
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */
+function validSequenceLength(b, i) {
+    const c = b[i];
+    if (c < 0x80)
+        return 1;
+    const cont = (k) => i + k < b.length && (b[i + k] & 0xc0) === 0x80;
+    if (c >= 0xc2 && c <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (c >= 0xe0 && c <= 0xef) {
+        const c1 = b[i + 1] ?? 0;
+        const lowOk = c === 0xe0 ? c1 >= 0xa0 : c === 0xed ? c1 < 0xa0 : true;
+        return lowOk && cont(1) && cont(2) ? 3 : 0;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        const c1 = b[i + 1] ?? 0;
+        const lowOk = c === 0xf0 ? c1 >= 0x90 : c === 0xf4 ? c1 < 0x90 : true;
+        return lowOk && cont(1) && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+/**
+ * Go's `string(bytes)`: the bytes as a Go string, valid UTF-8 decoded and every other byte kept
+ * as an escaped byte (U+DC80+b), so nothing is lost (TextDecoder would turn them into U+FFFD).
+ */
+function goStringFromBytes(b) {
+    try {
+        return strictDecoder.decode(b);
+    }
+    catch {
+        // Not valid UTF-8: decode run by run below.
+    }
+    let out = '';
+    let start = 0;
+    let i = 0;
+    while (i < b.length) {
+        const n = validSequenceLength(b, i);
+        if (n > 0) {
+            i += n;
+            continue;
+        }
+        out += strictDecoder.decode(b.subarray(start, i)) + String.fromCharCode(ESCAPE_BASE + b[i]);
+        i++;
+        start = i;
+    }
+    return out + strictDecoder.decode(b.subarray(start));
+}
+
 ;// CONCATENATED MODULE: ./src/gotemplate/values-int.ts
 /**
  * Go integers in the value model (see values.ts, which re-exports all of this): a typed 64-bit
@@ -7317,6 +7435,24 @@ function nilSlice(info) {
 /** True for a typed nil slice made by {@link nilSlice} that is still empty. */
 function isNilSlice(v) {
     return Array.isArray(v) && v.length === 0 && NIL_SLICES.has(v);
+}
+const NIL_MAP = Symbol('hookline.nilMap');
+/**
+ * A typed nil map: what json.Unmarshal stores for `null` into a map (Helm's `fromJson "null"`),
+ * or a map field a struct never set (`.Chart.Annotations` without annotations). It behaves like
+ * an empty map (len 0, ranges over nothing, `%v` prints `map[]`) but encodes as JSON `null`.
+ * The mark is a non-enumerable symbol, so it survives {@link untypedView}'s proxy but not copies.
+ */
+function nilMap(info) {
+    const m = Object.create(null);
+    Object.defineProperty(m, NIL_MAP, { value: true, enumerable: false, configurable: true });
+    return info ? tagType(m, info) : m;
+}
+/** True for a nil map made by {@link nilMap} that is still empty. */
+function isNilMap(v) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return false;
+    return v[NIL_MAP] === true && Object.keys(v).length === 0;
 }
 const untypedViews = new WeakMap();
 /**
@@ -7505,76 +7641,6 @@ function copyMap(m) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/util/go-bytes.ts
-/**
- * Go strings as bytes. Go strings are byte sequences and may hold bytes that are not valid UTF-8
- * (sprig's `trunc`/`substr`/`abbrev` and the `slice` builtin cut runes apart). hookline holds
- * such a byte in a JS string as a lone low surrogate U+DC80..U+DCFF, one code unit per byte
- * 0x80..0xFF ("surrogate escape", the convention of gotemplate/go-utf8.ts and
- * sprig/unicode.ts). Writing a rendered string out as Go would means encoding every escaped
- * byte as the byte itself and everything else as UTF-8; a lone surrogate that is not an escape
- * (no Go string can hold one) becomes U+FFFD, as TextEncoder writes it.
- */
-const ESCAPE_BASE = 0xdc00;
-/** True for a code unit in U+DC80..U+DCFF (an escaped byte unless it ends a surrogate pair). */
-function isEscapedByte(unit) {
-    return unit >= 0xdc80 && unit <= 0xdcff;
-}
-/**
- * True when the code unit at `i` is an escaped byte: in range and not the low half of a
- * surrogate pair (U+10080 is D800 DC80, and its low half is no escape).
- */
-function escapedByteAt(s, i) {
-    if (!isEscapedByte(s.charCodeAt(i)))
-        return false;
-    const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
-    return !(prev >= 0xd800 && prev <= 0xdbff);
-}
-/** True when `s` holds an escaped byte. */
-function hasEscapedBytes(s) {
-    for (let i = 0; i < s.length; i++)
-        if (escapedByteAt(s, i))
-            return true;
-    return false;
-}
-const encoder = new TextEncoder();
-/** The bytes of a Go string held in `s`: escaped bytes as themselves, the rest as UTF-8. */
-function goStringBytes(s) {
-    if (!hasEscapedBytes(s))
-        return encoder.encode(s);
-    const chunks = [];
-    let size = 0;
-    let start = 0;
-    const push = (b) => {
-        chunks.push(b);
-        size += b.length;
-    };
-    for (let i = 0; i < s.length; i++) {
-        if (!escapedByteAt(s, i))
-            continue;
-        if (i > start)
-            push(encoder.encode(s.slice(start, i)));
-        push(Uint8Array.of(s.charCodeAt(i) - ESCAPE_BASE));
-        start = i + 1;
-    }
-    if (start < s.length)
-        push(encoder.encode(s.slice(start)));
-    const out = new Uint8Array(size);
-    let n = 0;
-    for (const c of chunks) {
-        out.set(c, n);
-        n += c.length;
-    }
-    return out;
-}
-/**
- * What a stream writer should write for `s`: the string itself when it holds no escaped byte
- * (the stream encodes it as UTF-8), else its Go bytes.
- */
-function goStringOutput(s) {
-    return hasEscapedBytes(s) ? goStringBytes(s) : s;
-}
-
 ;// CONCATENATED MODULE: ./src/gotemplate/go-utf8.ts
 /**
  * Go's unicode/utf8 over JavaScript strings and byte arrays.
@@ -7818,8 +7884,12 @@ function quoteBytes(b, mode = { quote: '"', asciiOnly: false }) {
     }
     return out + mode.quote;
 }
+/** Printable ASCII without `"` and `\\`: quoted as is (the common case, no UTF-8 round trip). */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 /** strconv.Quote. */
 function quote(s) {
+    if (PLAIN_ASCII.test(s))
+        return `"${s}"`;
     return quoteBytes(go_utf8_utf8Bytes(s));
 }
 /** strconv.QuoteToASCII. */
@@ -8523,7 +8593,7 @@ class JsonUnmarshalTypeError extends Error {
 /**
  * What json.Marshal makes of a Go value (golang/go:src/encoding/json/encode.go), as a tree:
  * the single place that decides how each Go value encodes (float64 in ES6 style, Go ints as
- * their digits, []byte as base64, nil slices as null, structs through their json.Marshaler
+ * their digits, []byte as base64, nil slices and nil maps as null, structs through their json.Marshaler
  * form or their fields, map keys sorted byte-wise) and which values json.Marshal refuses
  * (funcs, NaN and ±Inf, cycles). encode.ts writes the tree as JSON text; yaml/marshal.ts
  * (sigs.k8s.io/yaml.Marshal) re-reads it as go-yaml would.
@@ -8531,6 +8601,21 @@ class JsonUnmarshalTypeError extends Error {
 
 
 
+function jsonFieldsOf(v) {
+    return v.jsonFields;
+}
+/** encoding/json's isEmptyValue, for omitempty. Structs are never empty. */
+function isEmptyValue(v) {
+    if (v === null || v === false || v === '' || v === 0)
+        return true;
+    if (v instanceof values_int_GoInt)
+        return v.value === 0n;
+    if (Array.isArray(v) || v instanceof Uint8Array)
+        return v.length === 0;
+    if (v instanceof GoStruct || v instanceof GoFuncValue || typeof v !== 'object')
+        return false;
+    return Object.keys(v).length === 0;
+}
 function isJsonMarshaler(v) {
     return typeof v.toGoJson === 'function';
 }
@@ -8584,8 +8669,11 @@ function treeOf(v, seen) {
         if (isJsonMarshaler(v))
             return treeOf(v.toGoJson(), seen);
         const s = v;
+        const tags = jsonFieldsOf(s) ?? s.fieldNames.map((n) => ({ field: n, name: n }));
         return withCycleCheck(s, seen, () => ({
-            obj: s.fieldNames.map((n) => [n, treeOf(s.field(n), seen)]),
+            obj: tags
+                .filter((t) => !(t.omitempty && isEmptyValue(s.field(t.field))))
+                .map((t) => [t.name, treeOf(s.field(t.field), seen)]),
         }));
     }
     if (Array.isArray(v)) {
@@ -8594,6 +8682,8 @@ function treeOf(v, seen) {
         const a = v;
         return withCycleCheck(a, seen, () => a.map((x) => treeOf(x, seen)));
     }
+    if (isNilMap(v))
+        return null;
     const m = v;
     return withCycleCheck(m, seen, () => ({
         obj: sortedKeys(m).map((k) => [k, treeOf(m[k] ?? null, seen)]),
@@ -9161,6 +9251,83 @@ function goYamlErrorFor(text, first) {
     return parserError('did not find expected node content', lineAt(text, pos));
 }
 
+;// CONCATENATED MODULE: ./src/yaml/reader-check.ts
+/**
+ * go-yaml v2's reader (readerc.go yaml_parser_update_buffer): the input must be valid UTF-8
+ * holding only printable characters, else Unmarshal fails with the reader's problem and no
+ * line (`yaml: invalid leading UTF-8 octet`; sigs.k8s.io/yaml prefixes `error converting YAML
+ * to JSON: `). hookline strings hold bytes that are not UTF-8 as U+DC80..U+DCFF (see
+ * util/go-bytes.ts), so the check runs on the bytes those strings stand for.
+ *
+ * go-yaml decodes its input in 512-byte chunks as the scanner asks for more; checking the whole
+ * input up front means a bad byte after an earlier syntax error (in a later chunk) is reported
+ * instead of that syntax error. A UTF-16 byte order mark (which makes go-yaml read UTF-16) is
+ * not recognised: such input is checked as UTF-8.
+ */
+
+/** Characters the reader refuses (outside its printable set), as UTF-16 code units. */
+// eslint-disable-next-line no-control-regex
+const NOT_PRINTABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+/** The reader's printable set: tab, LF, CR, ASCII text, NEL and the non-special planes. */
+function printable(r) {
+    return (r === 0x09 ||
+        r === 0x0a ||
+        r === 0x0d ||
+        (r >= 0x20 && r <= 0x7e) ||
+        r === 0x85 ||
+        (r >= 0xa0 && r <= 0xd7ff) ||
+        (r >= 0xe000 && r <= 0xfffd) ||
+        (r >= 0x10000 && r <= 0x10ffff));
+}
+function sequenceWidth(octet) {
+    if ((octet & 0x80) === 0)
+        return 1;
+    if ((octet & 0xe0) === 0xc0)
+        return 2;
+    if ((octet & 0xf0) === 0xe0)
+        return 3;
+    if ((octet & 0xf8) === 0xf0)
+        return 4;
+    return 0;
+}
+const MIN_VALUE = [0, 0, 0x80, 0x800, 0x10000];
+/** The problem of one UTF-8 sequence at `i`, or its width and value. */
+function decodeAt(b, i) {
+    const octet = b[i];
+    const width = sequenceWidth(octet);
+    if (width === 0)
+        return 'invalid leading UTF-8 octet';
+    if (width > b.length - i)
+        return 'incomplete UTF-8 octet sequence';
+    let value = width === 1 ? octet : octet & (0xff >> (width + 1));
+    for (let k = 1; k < width; k++) {
+        const trail = b[i + k];
+        if ((trail & 0xc0) !== 0x80)
+            return 'invalid trailing UTF-8 octet';
+        value = (value << 6) + (trail & 0x3f);
+    }
+    if (width > 1 && value < MIN_VALUE[width])
+        return 'invalid length of a UTF-8 sequence';
+    if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff)
+        return 'invalid Unicode character';
+    return { width, value };
+}
+/** The reader's problem with `text` (`invalid leading UTF-8 octet` …), if it has one. */
+function readerProblem(text) {
+    if (!hasEscapedBytes(text) && !NOT_PRINTABLE.test(text))
+        return undefined;
+    const b = goStringBytes(text);
+    for (let i = 0; i < b.length;) {
+        const r = decodeAt(b, i);
+        if (typeof r === 'string')
+            return r;
+        if (!printable(r.value))
+            return 'control characters are not allowed';
+        i += r.width;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/yaml/tab-check.ts
 /**
  * Tabs libyaml refuses and the `yaml` package accepts. go-yaml v2's scanner
@@ -9251,9 +9418,14 @@ function rejectedTabOffset(text) {
 
 
 
+
+
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 /** Parse the first YAML document of `text` with go-yaml v2's rules (errors as go-yaml words them). */
 function firstDocument(text) {
+    const problem = readerProblem(text);
+    if (problem !== undefined)
+        fail(problem);
     const doc = parseFirst(text);
     const errors = doc?.errors ?? [];
     const tab = rejectedTabOffset(text);
@@ -9282,7 +9454,9 @@ function parseFirst(text) {
     return Array.isArray(docs) ? docs[0] : undefined;
 }
 /** Decode `text` as sigs.k8s.io/yaml.Unmarshal into interface{} (null for an empty stream). */
-function decode_decodeYaml(text) {
+function decode_decodeYaml(input) {
+    // Escaped bytes that passed the reader check spell valid UTF-8: read them as their runes.
+    const text = hasEscapedBytes(input) ? normalizeEscapes(input) : input;
     const doc = firstDocument(text);
     if (!doc || doc.contents === null)
         return null;
@@ -11441,6 +11615,23 @@ function jsonTypeName(v) {
 function mismatch(v, struct, field, goType) {
     return new ChartDecodeError(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(v)} into Go struct field ${struct}.${field} of type ${goType}`);
 }
+/**
+ * Lists and maps that were present in the input: Go keeps a JSON `[]` / `{}` as an empty non-nil
+ * slice or map, while an absent or `null` field stays nil (JSON `null` in templates). Marking the
+ * decoded collections keeps that distinction without widening the Metadata type: an empty
+ * collection that is not marked is nil, whoever made it (processDependencyEnabled, for one,
+ * rebuilds Metadata.Dependencies with `append(nil, ...)`, nil when nothing is left).
+ */
+const DECODED = new WeakSet();
+function decoded(v) {
+    DECODED.add(v);
+    return v;
+}
+/** True when an empty list or map of the chart model stands for a Go nil slice or map. */
+function isNilCollection(v) {
+    const empty = Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
+    return empty && !DECODED.has(v);
+}
 /** encoding/json field lookup: exact key first, then case-insensitive. */
 function field(m, name) {
     const exact = mapGet(m, name);
@@ -11484,17 +11675,18 @@ class metadata_Decoder {
         return this.decode(name, 'bool', false, (v) => typeof v === 'boolean', (v) => v);
     }
     strings(name) {
-        return this.decode(name, '[]string', [], isSlice, (v) => v.map((item) => this.element(item, name)));
+        return this.decode(name, '[]string', [], isSlice, (v) => decoded(v.map((item) => this.element(item, name))));
     }
-    list(name, goType) {
-        return this.decode(name, goType, [], isSlice, (v) => v);
+    /** A list field; `each` decodes the elements (the result is marked as present). */
+    list(name, goType, each) {
+        return this.decode(name, goType, [], isSlice, (v) => decoded(each ? v.map(each) : [...v]));
     }
     stringMap(name) {
         return this.decode(name, 'map[string]string', {}, isMap, (v) => {
             const out = {};
             for (const [k, item] of Object.entries(v))
                 out[k] = this.element(item, name);
-            return out;
+            return decoded(out);
         });
     }
 }
@@ -11546,7 +11738,7 @@ function decodeMetadata(v, into = emptyMetadata()) {
     set('version', () => d.str('version'));
     set('description', () => d.str('description'));
     set('keywords', () => d.strings('keywords'));
-    set('maintainers', () => d.list('maintainers', '[]*chart.Maintainer').map(nonNull('maintainers', decodeMaintainer)));
+    set('maintainers', () => d.list('maintainers', '[]*chart.Maintainer', nonNull('maintainers', decodeMaintainer)));
     set('icon', () => d.str('icon'));
     set('apiVersion', () => d.str('apiVersion'));
     set('condition', () => d.str('condition'));
@@ -11555,7 +11747,7 @@ function decodeMetadata(v, into = emptyMetadata()) {
     set('deprecated', () => d.bool('deprecated'));
     set('annotations', () => d.stringMap('annotations'));
     set('kubeVersion', () => d.str('kubeVersion'));
-    set('dependencies', () => d.list('dependencies', '[]*chart.Dependency').map(nonNull('dependencies', decodeDependency)));
+    set('dependencies', () => d.list('dependencies', '[]*chart.Dependency', nonNull('dependencies', decodeDependency)));
     set('type', () => d.str('type'));
     return into;
 }
@@ -11565,7 +11757,7 @@ function decodeLock(v) {
     return {
         generated: d.str('generated'),
         digest: d.str('digest'),
-        dependencies: d.list('dependencies', '[]*chart.Dependency').map(decodeDependency),
+        dependencies: d.list('dependencies', '[]*chart.Dependency', decodeDependency),
     };
 }
 /** metadata.go sanitizeString: whitespace → space, non-printable runes dropped. */
@@ -11579,13 +11771,17 @@ function sanitizeString(s) {
     }
     return out;
 }
+/** Sanitise a []string in place, as Go's index loop does (the slice, nil or not, is kept). */
+function sanitizeAll(list) {
+    list.forEach((s, i) => (list[i] = sanitizeString(s)));
+}
 const ALIAS_FORMAT = /^[a-zA-Z0-9_-]+$/;
 function validateDependency(d) {
     d.name = sanitizeString(d.name);
     d.version = sanitizeString(d.version);
     d.repository = sanitizeString(d.repository);
     d.condition = sanitizeString(d.condition);
-    d.tags = d.tags.map(sanitizeString);
+    sanitizeAll(d.tags);
     if (d.alias !== '' && !ALIAS_FORMAT.test(d.alias)) {
         throw new ChartValidationError(`dependency ${quote(d.name)} has disallowed characters in the alias`);
     }
@@ -11600,8 +11796,8 @@ function metadata_validateMetadata(md) {
     md.tags = sanitizeString(md.tags);
     md.appVersion = sanitizeString(md.appVersion);
     md.kubeVersion = sanitizeString(md.kubeVersion);
-    md.sources = md.sources.map(sanitizeString);
-    md.keywords = md.keywords.map(sanitizeString);
+    sanitizeAll(md.sources);
+    sanitizeAll(md.keywords);
     if (md.apiVersion === '')
         throw new ChartValidationError('chart.metadata.apiVersion is required');
     if (md.name === '')
@@ -11647,6 +11843,7 @@ function metadata_validateMetadata(md) {
 
 
 
+
 /** A loader failure with Helm's wrapped message (`cannot load Chart.yaml: ...`). */
 class ChartLoadError extends Error {
     constructor(message) {
@@ -11654,7 +11851,6 @@ class ChartLoadError extends Error {
         this.name = 'ChartLoadError';
     }
 }
-const utf8 = new TextDecoder();
 function wrap(prefix, fn) {
     try {
         fn();
@@ -11686,7 +11882,7 @@ function loadChartYaml(files, c) {
             continue;
         md ??= emptyMetadata();
         const target = md;
-        wrap('cannot load Chart.yaml', () => decodeMetadata(yamlToGo(utf8.decode(f.data)), target));
+        wrap('cannot load Chart.yaml', () => decodeMetadata(yamlToGo(goStringFromBytes(f.data)), target));
         // Helm 2 charts may omit apiVersion: treat them as v1.
         if (target.apiVersion === '')
             target.apiVersion = APIVERSION_V1;
@@ -11704,10 +11900,10 @@ function loadFiles(files, opts = {}) {
         if (f.name === 'Chart.yaml')
             continue;
         if (f.name === 'Chart.lock') {
-            wrap('cannot load Chart.lock', () => (c.lock = decodeLock(yamlToGo(utf8.decode(f.data)))));
+            wrap('cannot load Chart.lock', () => (c.lock = decodeLock(yamlToGo(goStringFromBytes(f.data)))));
         }
         else if (f.name === 'values.yaml') {
-            wrap('cannot load values.yaml', () => (c.values = parseValuesYaml(utf8.decode(f.data), { goType: 'chartutil.Values' })));
+            wrap('cannot load values.yaml', () => (c.values = parseValuesYaml(goStringFromBytes(f.data), { goType: 'chartutil.Values' })));
         }
         else if (f.name === 'values.schema.json') {
             c.schema = f.data;
@@ -11718,12 +11914,12 @@ function loadFiles(files, opts = {}) {
                 opts.warn?.('Warning: Dependencies are handled in Chart.yaml since apiVersion "v2". We recommend migrating dependencies to Chart.yaml.');
             }
             const target = md;
-            wrap('cannot load requirements.yaml', () => decodeMetadata(yamlToGo(utf8.decode(f.data)), target));
+            wrap('cannot load requirements.yaml', () => decodeMetadata(yamlToGo(goStringFromBytes(f.data)), target));
             if (v1())
                 c.files.push(file);
         }
         else if (f.name === 'requirements.lock') {
-            wrap('cannot load requirements.lock', () => (c.lock = decodeLock(yamlToGo(utf8.decode(f.data)))));
+            wrap('cannot load requirements.lock', () => (c.lock = decodeLock(yamlToGo(goStringFromBytes(f.data)))));
             md ??= emptyMetadata();
             if (v1())
                 c.files.push(file);
@@ -11972,12 +12168,6 @@ const DEFAULT_API_VERSIONS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/values/capabilities.ts
-/**
- * `.Capabilities`, mirroring helm pkg/chartutil/capabilities.go and internal/version (v3.21.4):
- * KubeVersion (default v1.36.0, what release binaries built on client-go v0.36 report),
- * APIVersions (a VersionSet with `Has`), HelmVersion (BuildInfo). `--kube-version` is parsed
- * with Masterminds semver (leading `v` optional); `--api-versions` are appended.
- */
 
 
 
@@ -12042,6 +12232,13 @@ class HelmBuildInfo extends GoStruct {
     gitTreeState;
     goVersion;
     fieldNames = ['Version', 'GitCommit', 'GitTreeState', 'GoVersion'];
+    /** helm internal/version BuildInfo's json tags (all omitempty). */
+    jsonFields = [
+        { field: 'Version', name: 'version', omitempty: true },
+        { field: 'GitCommit', name: 'git_commit', omitempty: true },
+        { field: 'GitTreeState', name: 'git_tree_state', omitempty: true },
+        { field: 'GoVersion', name: 'go_version', omitempty: true },
+    ];
     goType = { name: 'version.BuildInfo', kind: 'struct' };
     constructor(version, gitCommit, gitTreeState, goVersion) {
         super();
@@ -13373,6 +13570,10 @@ class Printer extends ScalarPrinter {
     }
     printSlice(items, type, verb, depth) {
         const sharpV = this.fmt.f.sharpV;
+        if (sharpV && isNilSlice(items)) {
+            this.write(`${type}(nil)`);
+            return;
+        }
         this.write(sharpV ? type + '{' : '[');
         items.forEach((item, i) => {
             if (i > 0)
@@ -13383,6 +13584,10 @@ class Printer extends ScalarPrinter {
     }
     printMap(m, verb, depth) {
         const sharpV = this.fmt.f.sharpV;
+        if (sharpV && isNilMap(m)) {
+            this.write(`${typeName(m)}(nil)`);
+            return;
+        }
         this.write(sharpV ? typeName(m) + '{' : 'map[');
         sortedKeys(m).forEach((k, i) => {
             if (i > 0)
@@ -16374,12 +16579,12 @@ function walkRange(s, r) {
     else if (value instanceof values_int_GoInt) {
         // Go 1.24: range over an integer yields 0..n-1 of the same type, one variable only.
         if (r.pipe.decl.length > 1)
-            s.errorf(`can't use ${printable(value)} to iterate over more than one variable`);
+            s.errorf(`can't use ${exec_printable(value)} to iterate over more than one variable`);
         for (let i = 0n; i < value.value && iter.run(null, new values_int_GoInt(i, value.type), false); i++)
             ;
     }
     else if (value !== null) {
-        s.errorf(`range can't iterate over ${printable(value)}`);
+        s.errorf(`range can't iterate over ${exec_printable(value)}`);
     }
     s.dot = dot;
     s.dotIface = dotIface;
@@ -16476,10 +16681,10 @@ function printValue(s, node, value) {
     }
     if (value instanceof GoFuncValue)
         s.errorf(`can't print ${nodeToString(node)} of type ${typeName(value)}`);
-    s.out.push(printable(value));
+    s.out.push(exec_printable(value));
 }
 /** fmt's %v of a value as the executor prints it (a pointer to a struct prints the struct). */
-function printable(value) {
+function exec_printable(value) {
     if (typeof value === 'boolean')
         return value ? 'true' : 'false';
     if (value instanceof values_int_GoInt && !value.type.startsWith('time.'))
@@ -16536,11 +16741,22 @@ class TemplateSet {
      * an existing template (template.go `associate`). Throws TemplateParseError.
      */
     parse(name, text) {
-        const parsed = parse(name, text, {
+        this.addTrees(this.parseTrees(name, text));
+    }
+    /**
+     * Parse `text` as template `name` against this set's functions without adding it: the
+     * result can be cached and added to clones with {@link addTrees} (Helm's `tpl` parses the
+     * same strings again and again). Throws TemplateParseError.
+     */
+    parseTrees(name, text) {
+        return parse(name, text, {
             funcs: (fname) => this.funcMap.has(fname) || BUILTINS.has(fname),
             leftDelim: this.options.leftDelim,
             rightDelim: this.options.rightDelim,
         });
+    }
+    /** Add parsed trees with Go's `associate` rule (an empty body never replaces a template). */
+    addTrees(parsed) {
         if (!this.ownTrees) {
             this.trees = new Map(this.trees);
             this.ownTrees = true;
@@ -19967,14 +20183,15 @@ function get(d, key) {
     return mapHas(d, key) ? d[key] : '';
 }
 function dicts_set(d, key, value) {
-    if (d === null)
+    if (d === null || isNilMap(d))
         throw new FuncError('assignment to entry in nil map');
     d[key] = value;
     return d;
 }
+/** delete on a nil map is a no-op: the nil map comes back (JSON `null`). */
 function unset(d, key) {
     if (d === null)
-        return values_newMap();
+        return nilMap();
     delete d[key];
     return d;
 }
@@ -20011,7 +20228,9 @@ function dicts_mergeInto(dst, src, overwrite) {
         }
         const srcIsMap = isMap(s);
         if (srcIsMap && d !== null) {
-            if (isMap(d))
+            // A nil dst map is not written to: deepMerge only rebinds its local copy, and the src map
+            // is then stored below because a nil map is empty.
+            if (isMap(d) && !isNilMap(d))
                 dicts_mergeInto(d, s, overwrite);
             else if (d instanceof GoStruct && d.goType.kind === 'ptr' && !overwrite)
                 throw new FuncError(ERR_TYPES);
@@ -20029,12 +20248,13 @@ function mergeAll(overwrite) {
     return (dst, ...srcs) => {
         let out = dst;
         for (const src of srcs) {
-            if (out === null && src !== null)
+            // deepMerge replaces a nil dst map by a new one only for a non-nil src map.
+            if ((out === null || isNilMap(out)) && src !== null && !isNilMap(src))
                 out = values_newMap();
             if (out !== null && src !== null)
                 dicts_mergeInto(out, src, overwrite);
         }
-        return out ?? values_newMap();
+        return out ?? nilMap();
     };
 }
 function swallow(f) {
@@ -20084,13 +20304,15 @@ function dig(...ps) {
 }
 /**
  * mitchellh/copystructure.Copy: maps, slices and []byte copied deeply, types kept. A nil slice
- * stays nil (copystructure.go walker.Slice makes a zero slice of the same type for one).
+ * or map stays nil (copystructure.go walker.Slice / walker.Map make a zero value for one).
  */
 function deepCopyValue(v) {
     if (isBytes(v))
         return v.slice();
     if (isNilSlice(v))
         return nilSlice(typeTag(v));
+    if (isNilMap(v))
+        return nilMap(typeTag(v));
     if (isSlice(v)) {
         const out = v.map(deepCopyValue);
         const tag = typeTag(v);
@@ -20341,6 +20563,9 @@ function deepEqual(a, b) {
     if (isMap(a) && isMap(b)) {
         if (a === b)
             return true;
+        // reflect.DeepEqual: a nil map differs from an empty one.
+        if (isNilMap(a) !== isNilMap(b))
+            return false;
         const ka = Object.keys(a);
         if (ka.length !== Object.keys(b).length)
             return false;
@@ -29375,9 +29600,9 @@ function mergeMaps(a, b) {
     }
     return out;
 }
-const options_utf8 = new TextDecoder();
+const utf8 = new TextDecoder();
 function options_text(data) {
-    return typeof data === 'string' ? data : options_utf8.decode(data);
+    return typeof data === 'string' ? data : utf8.decode(data);
 }
 function wrapped(prefix, fn) {
     try {
@@ -29775,6 +30000,7 @@ function pathValue(v, path) {
 
 
 
+
 const dependencies_noop = () => undefined;
 /** ProcessDependencies(WithMerge): `values` are the user-supplied values. */
 function processDependencies(c, values, opts = {}) {
@@ -29860,8 +30086,9 @@ function matchesRequirement(existing, reqs) {
 /** processDependencyEnabled: resolve aliases, flag and remove disabled subcharts, recurse. */
 function processDependencyEnabled(c, v, path, printf) {
     const reqs = c.metadata.dependencies;
-    // Go returns early on a nil Metadata.Dependencies: unlisted subcharts are kept untouched.
-    if (reqs.length === 0)
+    // Go returns early on a nil Metadata.Dependencies (no `dependencies:` in Chart.yaml): the
+    // subcharts are kept untouched and not recursed into. An explicit `[]` is processed.
+    if (isNilCollection(reqs))
         return;
     const chartDependencies = c.dependencies.filter((existing) => !matchesRequirement(existing, reqs));
     for (const req of reqs) {
@@ -29925,7 +30152,7 @@ function importEntry(r, riv, cvals, printf) {
 }
 /** processImportValues (merge mode): children's tables under the parent's own values. */
 function processImportValues(c, printf) {
-    if (c.metadata.dependencies.length === 0)
+    if (isNilCollection(c.metadata.dependencies))
         return;
     const cvals = mergeValues(c, null, { printf });
     let b = values_newMap();
@@ -29985,6 +30212,26 @@ function validateReleaseName(name) {
  * metadata in `struct { chart.Metadata; IsRoot bool }`). Promoted fields are listed flat.
  */
 
+
+/**
+ * A slice field: nil (JSON `null`) when Chart.yaml left it out or set it to null, else the
+ * items (an explicit `[]` stays an empty, non-nil slice). See metadata.ts isNilCollection.
+ */
+function sliceField(list, info, item) {
+    if (isNilCollection(list))
+        return nilSlice(info);
+    return tagType(list.map(item), info);
+}
+const MAINTAINERS = {
+    name: '[]*chart.Maintainer',
+    kind: 'slice',
+    elem: '*chart.Maintainer',
+};
+const DEPENDENCIES = {
+    name: '[]*chart.Dependency',
+    kind: 'slice',
+    elem: '*chart.Dependency',
+};
 const METADATA_FIELDS = [
     'Name',
     'Home',
@@ -30004,8 +30251,38 @@ const METADATA_FIELDS = [
     'Dependencies',
     'Type',
 ];
+/** `json` tags of helm pkg/chart/metadata.go (toJson/toYaml of `.Chart` use them). */
+const tag = (field, name, omitempty = true) => ({
+    field,
+    name,
+    omitempty,
+});
+const METADATA_JSON = [
+    tag('Name', 'name'),
+    tag('Home', 'home'),
+    tag('Sources', 'sources'),
+    tag('Version', 'version'),
+    tag('Description', 'description'),
+    tag('Keywords', 'keywords'),
+    tag('Maintainers', 'maintainers'),
+    tag('Icon', 'icon'),
+    tag('APIVersion', 'apiVersion'),
+    tag('Condition', 'condition'),
+    tag('Tags', 'tags'),
+    tag('AppVersion', 'appVersion'),
+    tag('Deprecated', 'deprecated'),
+    tag('Annotations', 'annotations'),
+    tag('KubeVersion', 'kubeVersion'),
+    tag('Dependencies', 'dependencies'),
+    tag('Type', 'type'),
+];
 class MaintainerStruct extends GoStruct {
     m;
+    jsonFields = [
+        tag('Name', 'name'),
+        tag('Email', 'email'),
+        tag('URL', 'url'),
+    ];
     fieldNames = ['Name', 'Email', 'URL'];
     goType = { name: '*chart.Maintainer', kind: 'ptr' };
     constructor(m) {
@@ -30022,6 +30299,16 @@ class MaintainerStruct extends GoStruct {
 }
 class DependencyStruct extends GoStruct {
     d;
+    jsonFields = [
+        tag('Name', 'name', false),
+        tag('Version', 'version'),
+        tag('Repository', 'repository', false),
+        tag('Condition', 'condition'),
+        tag('Tags', 'tags'),
+        tag('Enabled', 'enabled'),
+        tag('ImportValues', 'import-values'),
+        tag('Alias', 'alias'),
+    ];
     fieldNames = [
         'Name',
         'Version',
@@ -30044,9 +30331,9 @@ class DependencyStruct extends GoStruct {
             Version: d.version,
             Repository: d.repository,
             Condition: d.condition,
-            Tags: stringSlice([...d.tags]),
+            Tags: sliceField(d.tags, STRING_SLICE, (t) => t),
             Enabled: d.enabled,
-            ImportValues: [...d.importValues],
+            ImportValues: isNilCollection(d.importValues) ? nilSlice() : [...d.importValues],
             Alias: d.alias,
         };
         return values[name] ?? null;
@@ -30059,15 +30346,15 @@ function metadataField(md, name) {
         case 'Home':
             return md.home;
         case 'Sources':
-            return stringSlice([...md.sources]);
+            return sliceField(md.sources, STRING_SLICE, (x) => x);
         case 'Version':
             return md.version;
         case 'Description':
             return md.description;
         case 'Keywords':
-            return stringSlice([...md.keywords]);
+            return sliceField(md.keywords, STRING_SLICE, (x) => x);
         case 'Maintainers':
-            return tagType(md.maintainers.map((m) => new MaintainerStruct(m)), { name: '[]*chart.Maintainer', kind: 'slice', elem: '*chart.Maintainer' });
+            return sliceField(md.maintainers, MAINTAINERS, (m) => new MaintainerStruct(m));
         case 'Icon':
             return md.icon;
         case 'APIVersion':
@@ -30081,11 +30368,14 @@ function metadataField(md, name) {
         case 'Deprecated':
             return md.deprecated;
         case 'Annotations':
+            // A nil map[string]string when Chart.yaml has no annotations (toJson prints `null`).
+            if (isNilCollection(md.annotations))
+                return nilMap(STRING_MAP);
             return tagType(values_newMap(Object.entries(md.annotations)), STRING_MAP);
         case 'KubeVersion':
             return md.kubeVersion;
         case 'Dependencies':
-            return tagType(md.dependencies.map((d) => new DependencyStruct(d)), { name: '[]*chart.Dependency', kind: 'slice', elem: '*chart.Dependency' });
+            return sliceField(md.dependencies, DEPENDENCIES, (d) => new DependencyStruct(d));
         default:
             return md.type;
     }
@@ -30094,6 +30384,7 @@ function metadataField(md, name) {
 class MetadataStruct extends GoStruct {
     metadata;
     fieldNames = METADATA_FIELDS;
+    jsonFields = METADATA_JSON;
     goType = { name: '*chart.Metadata', kind: 'ptr' };
     constructor(metadata) {
         super();
@@ -30108,6 +30399,8 @@ class ChartInfoStruct extends GoStruct {
     metadata;
     isRoot;
     fieldNames = [...METADATA_FIELDS, 'IsRoot'];
+    /** The embedded Metadata's tagged fields are promoted; IsRoot has no tag. */
+    jsonFields = [...METADATA_JSON, tag('IsRoot', 'IsRoot', false)];
     goType = { name: 'struct { chart.Metadata; IsRoot bool }', kind: 'struct' };
     constructor(metadata, isRoot) {
         super();
@@ -30783,7 +31076,7 @@ function escapeClassChar(c) {
 
 
 
-const files_decoder = new TextDecoder();
+
 const EMPTY_BYTES = new Uint8Array(0);
 function bytesOf(files, name) {
     const v = mapGet(files, name);
@@ -30802,7 +31095,7 @@ const FILES_TYPE = {
             return bytesOf(this, name);
         }),
         Get: fn('Get', { params: ['string'] }, function (name) {
-            return files_decoder.decode(bytesOf(this, name));
+            return goStringFromBytes(bytesOf(this, name));
         }),
         Glob: fn('Glob', { params: ['string'] }, function (pattern) {
             return globFiles(this, pattern);
@@ -30810,7 +31103,7 @@ const FILES_TYPE = {
         AsConfig: fn('AsConfig', { params: [] }, function () {
             const m = values_newMap();
             for (const k of sortedKeys(this))
-                m[pathBase(k)] = files_decoder.decode(bytesOf(this, k));
+                m[pathBase(k)] = goStringFromBytes(bytesOf(this, k));
             return toYamlString(m);
         }),
         AsSecrets: fn('AsSecrets', { params: [] }, function () {
@@ -30845,7 +31138,7 @@ function linesOf(files, path) {
     const data = mapGet(files, path);
     if (!(data instanceof Uint8Array) || data.length === 0)
         return stringSlice([]);
-    let s = files_decoder.decode(data);
+    let s = goStringFromBytes(data);
     if (s.endsWith('\n'))
         s = s.slice(0, -1);
     return stringSlice(s.split('\n'));
@@ -30942,8 +31235,8 @@ const ERR_NIL_ELEMENT = 'toml: cannot encode array with nil element';
 const ERR_NO_KEY = 'toml: top-level values must be Go maps or structs';
 /** Encoding nil itself: eindirect calls Type() on the zero reflect.Value, a runtime panic. */
 const ERR_ZERO_VALUE = 'reflect: call of reflect.Value.Type on zero Value';
-/** isNil after eindirect: a nil interface or a nil slice (maps are never nil here). */
-const isNil = (v) => v === null || v === undefined || isNilSlice(v);
+/** isNil after eindirect: a nil interface, a nil slice or a nil map. */
+const isNil = (v) => v === null || v === undefined || isNilSlice(v) || isNilMap(v);
 const encode_isTable = (t) => t === 'Hash' || t === 'ArrayHash';
 function encode_isTime(v) {
     return v instanceof GoStruct && v.goType.name === 'time.Time';
@@ -31220,18 +31513,28 @@ function marshalToml(v) {
 /**
  * BurntSushi/toml's valueDatetime (parse.go): normalise `z`, `t` and the space separator, then
  * try time.ParseInLocation with RFC 3339 (zone Local, assumed UTC as under Helm's TZ=UTC), a
- * local datetime, a local date and a local time, in that order (TOML_DATETIME_FORMS). Go's
- * range checks and fraction truncation are those of src/gotime/parse.ts.
+ * local datetime, a local date and a local time, in that order (TOML_DATETIME_FORMS), then the
+ * TOML 1.1 forms without seconds that v1.6.0 reads by default (dtTypes' `next` entries). Those
+ * decode to the same kinds, so they encode back with seconds. Go's range checks and fraction
+ * truncation are those of src/gotime/parse.ts.
  */
 
 
 
+const [OFFSET, LOCAL_DATETIME, , LOCAL_TIME] = TOML_DATETIME_FORMS;
+/** The layouts tried in order, each with the form (kind, zone, encoding layout) it decodes to. */
+const PARSE_ORDER = [
+    ...TOML_DATETIME_FORMS.map((form) => ({ layout: form.layout, form })),
+    { layout: '2006-01-02T15:04Z07:00', form: OFFSET },
+    { layout: '2006-01-02T15:04', form: LOCAL_DATETIME },
+    { layout: '15:04', form: LOCAL_TIME },
+];
 /** The datetime a TOML datetime literal denotes, or undefined when Go's parser rejects it. */
 function parseDatetime(literal) {
     const text = literal.replace(/[zt ]/g, (c) => (c === 'z' ? 'Z' : 'T'));
-    for (const form of TOML_DATETIME_FORMS) {
+    for (const { layout, form } of PARSE_ORDER) {
         try {
-            return new TomlDatetime(form, parseInLocation(form.layout, text, form.loc));
+            return new TomlDatetime(form, parseInLocation(layout, text, form.loc));
         }
         catch (e) {
             if (!(e instanceof TimeParseError))
@@ -31303,31 +31606,97 @@ function hasLeadingZero(s) {
 ;// CONCATENATED MODULE: ./src/toml/lexer-cursor.ts
 /**
  * The character-level half of the TOML lexer (BurntSushi/toml lex.go): position and line
- * tracking with lex.go's line rules, and strings (basic, literal, multi-line, escapes).
+ * tracking with lex.go's line rules, and strings (basic, literal, multi-line, escapes, with the
+ * TOML 1.1 escapes `\e` and `\xHH` that v1.6.0 accepts).
+ *
+ * lex.go's `next` refuses, wherever it reads, bytes that are not UTF-8 (`invalid UTF-8 byte:
+ * 0xNN`; a literal U+FFFD too, as utf8.DecodeRuneInString reports it the same way) and control
+ * characters other than tab, LF and CR-LF (`TOML files cannot contain control characters:
+ * '0xNN'`). Bytes that are not UTF-8 are held as U+DC80..U+DCFF (see util/go-bytes.ts). The
+ * cursor finds the first such character up front and fails as soon as it is looked at.
  */
+
 
 class LexError extends Error {
 }
+const HEX2 = (n) => n.toString(16).padStart(2, '0');
+/** lex.go isControl, plus a CR that does not start a CR-LF. */
+function isControlAt(s, i) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0d)
+        return s.charCodeAt(i + 1) !== 0x0a;
+    return (c < 0x20 && c !== 0x09 && c !== 0x0a) || c === 0x7f;
+}
+/** The error lex.go's `next` raises for the character at `i`, if any. */
+function readError(s, i) {
+    const c = s.charCodeAt(i);
+    if (c === 0xfffd)
+        return 'invalid UTF-8 byte: 0xef';
+    if (escapedByteAt(s, i))
+        return `invalid UTF-8 byte: 0x${HEX2(c - 0xdc00)}`;
+    if (isControlAt(s, i))
+        return `TOML files cannot contain control characters: '0x${HEX2(c)}'`;
+    return undefined;
+}
+function firstReadError(s) {
+    for (let i = 0; i < s.length; i++) {
+        const msg = readError(s, i);
+        if (msg !== undefined)
+            return { at: i, msg };
+    }
+    return undefined;
+}
+const lexer_cursor_SIMPLE_ESCAPES = {
+    b: '\b',
+    t: '\t',
+    n: '\n',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    '"': '"',
+    '\\': '\\',
+};
+const HEX_ESCAPES = {
+    x: { n: 2, word: 'two' },
+    u: { n: 4, word: 'four' },
+    U: { n: 8, word: 'eight' },
+};
 class LexCursor {
     s;
     i = 0;
     line = 1;
+    /** The first character lex.go's `next` refuses. */
+    bad;
+    /** Where the current string's body starts (lex.go's `lx.start`, for escape errors). */
+    stringStart = 0;
     constructor(s) {
         this.s = s;
+        this.bad = firstReadError(s);
     }
     /**
      * Report a lexing error. BurntSushi counts a newline as soon as it is read, so an error on a
      * newline character is on the next line, and errors at EOF are reported one line up.
      */
     fail(msg, opts = {}) {
-        const c = this.peek();
+        const c = this.s[this.i] ?? '';
         if (this.i >= this.s.length)
             this.line--;
         else if (c === '\n' && !opts.prevLine)
             this.line++;
         throw new LexError(msg);
     }
+    /**
+     * Before consuming a token of `n` characters matched without {@link peek}: lex.go reads every
+     * character of it and the one after, so a refused character among them fails first.
+     */
+    guard(n) {
+        if (this.bad !== undefined && this.bad.at <= this.i + n)
+            throw new LexError(this.bad.msg);
+    }
+    /** The character `n` ahead; reading a refused character fails (errLexUTF8, errLexControl). */
     peek(n = 0) {
+        if (this.bad !== undefined && this.i + n >= this.bad.at)
+            throw new LexError(this.bad.msg);
         return this.s[this.i + n] ?? '';
     }
     newlineAt() {
@@ -31346,6 +31715,7 @@ class LexCursor {
         const delim = quote.repeat(3);
         const multi = this.s.startsWith(delim, this.i);
         this.i += multi ? 3 : 1;
+        this.stringStart = this.i;
         if (multi)
             this.i += this.newlineAt();
         let out = '';
@@ -31378,42 +31748,36 @@ class LexCursor {
                 out += this.escape(multi);
                 continue;
             }
-            this.checkControl(c);
             const cp = this.s.codePointAt(this.i) ?? 0;
             out += String.fromCodePoint(cp);
             this.i += cp > 0xffff ? 2 : 1;
         }
     }
-    checkControl(c) {
-        const code = c.charCodeAt(0);
-        if ((code < 0x20 && code !== 0x09) || code === 0x7f)
-            this.fail(`control characters are not allowed: ${JSON.stringify(c)}`);
-    }
     escape(multi) {
         const e = this.peek(1);
-        const simple = {
-            b: '\b',
-            t: '\t',
-            n: '\n',
-            f: '\f',
-            r: '\r',
-            '"': '"',
-            '\\': '\\',
-        };
-        if (simple[e] !== undefined) {
+        const simple = lexer_cursor_SIMPLE_ESCAPES[e];
+        if (simple !== undefined) {
             this.i += 2;
-            return simple[e] ?? '';
+            return simple;
         }
-        if (e === 'u' || e === 'U') {
-            const n = e === 'u' ? 4 : 8;
-            const hex = this.s.slice(this.i + 2, this.i + 2 + n);
-            if (!new RegExp(`^[0-9A-Fa-f]{${n}}$`).test(hex)) {
-                this.fail(`expected ${n} hexadecimal digits after '\\${e}', but got ${JSON.stringify(hex)} instead`);
+        const hexEscape = HEX_ESCAPES[e];
+        if (hexEscape !== undefined) {
+            this.i += 2;
+            const from = this.i;
+            for (let k = 0; k < hexEscape.n; k++) {
+                const h = this.peek();
+                if (h !== '')
+                    this.i += h.length;
+                if (!/^[0-9A-Fa-f]$/.test(h)) {
+                    this.fail(`expected ${hexEscape.word} hexadecimal digits after '\\${e}', but got ` +
+                        `${quote(this.s.slice(this.stringStart, this.i))} instead`);
+                }
             }
+            const hex = this.s.slice(from, this.i);
             const r = parseInt(hex, 16);
+            // parse.go asciiEscapeToUnicode names every escape `\\u` in this message.
             if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff))
-                this.fail(`Escaped character '\\${e}${hex}' is not valid UTF-8.`);
-            this.i += 2 + n;
+                this.fail(`Escaped character '\\u${hex}' is not valid UTF-8.`);
             return String.fromCodePoint(r);
         }
         if (multi) {
@@ -31437,8 +31801,16 @@ class LexCursor {
                 return '';
             }
         }
-        this.fail(`invalid escape character ${goRune(e)}; only the following escape characters are allowed: ` +
-            '\\b, \\t, \\n, \\f, \\r, \\", \\\\, \\uXXXX, and \\UXXXXXXXX');
+        if (e === '')
+            this.fail('unexpected EOF');
+        // lexStringEscape lets `\ ` and `\<tab>` through; parse.go replaceEscapes refuses them.
+        if (e === ' ' || e === '\t')
+            this.fail(`invalid escape: '\\${e}'`);
+        // errLexEscape; lex.go has consumed the escape character (a newline moves the line on).
+        if (e === '\n')
+            this.line++;
+        this.i += 1 + e.length;
+        throw new LexError(`invalid escape in string '\\${e}'`);
     }
 }
 /** Go's %q of a rune (EOF, the empty string here, is rune 0). */
@@ -31452,15 +31824,17 @@ function runeOrEOF(c) {
 
 ;// CONCATENATED MODULE: ./src/toml/lexer.ts
 /**
- * A TOML 1.0 lexer producing the item stream BurntSushi/toml's parser consumes (lex.go):
- * table headers, keys, and values. Lexing errors become an `error` item so that the parser
- * reports them with its current key, as BurntSushi does. Error wording follows lex.go for the
- * common cases.
+ * A TOML lexer producing the item stream BurntSushi/toml's parser consumes (lex.go): table
+ * headers, keys, and values. Lexing errors become an `error` item so that the parser reports
+ * them with its current key, as BurntSushi does. Error wording follows lex.go for the common
+ * cases. The syntax is TOML 1.1 as v1.6.0 reads it by default (its `tomlNext` paths): inline
+ * tables may span lines, hold comments and end with a trailing comma; datetimes and times may
+ * leave out the seconds; strings take `\e` and `\xHH` (lexer-cursor.ts).
  */
 
 
 const BARE = /[A-Za-z0-9_-]/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?)?|^\d{2}:\d{2}:\d{2}(?:\.\d+)?/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?|^\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?/;
 const NUMBERISH = /^[+-]?[0-9A-Za-z_.+-]+/;
 class lexer_Lexer extends LexCursor {
     items = [];
@@ -31509,9 +31883,6 @@ class lexer_Lexer extends LexCursor {
         while (this.i < this.s.length &&
             this.peek() !== '\n' &&
             !(this.peek() === '\r' && this.peek(1) === '\n')) {
-            const c = this.peek().charCodeAt(0);
-            if ((c < 0x20 && c !== 0x09) || c === 0x7f)
-                this.fail(`control characters are not allowed: ${JSON.stringify(this.peek())}`);
             this.i++;
         }
     }
@@ -31613,12 +31984,14 @@ class lexer_Lexer extends LexCursor {
             this.inlineTable();
         else if (/^(true|false)(?![A-Za-z0-9_])/.test(rest)) {
             const v = rest.startsWith('true') ? 'true' : 'false';
+            this.guard(v.length);
             this.i += v.length;
             this.emit('bool', v);
         }
         else {
             const dt = DATETIME.exec(rest);
             if (dt && !/^[0-9A-Za-z_.]/.test(rest.slice(dt[0].length))) {
+                this.guard(dt[0].length);
                 this.i += dt[0].length;
                 this.emit('datetime', dt[0]);
                 return;
@@ -31630,11 +32003,13 @@ class lexer_Lexer extends LexCursor {
             if (/^\p{L}/u.test(rest) && !/^(inf|nan)(?![\p{L}])/u.test(rest)) {
                 // lexBool: a word that is not true/false/inf/nan.
                 const word = /^\p{L}+/u.exec(rest)?.[0] ?? c;
+                this.guard(word.length);
                 this.fail(`expected value but found ${quote(word)} instead`);
             }
             const num = /^[0-9+-]|^(inf|nan)/.test(rest) ? NUMBERISH.exec(rest) : null;
             if (!num)
                 this.fail(`expected value but found ${goRune(c)} instead`);
+            this.guard(num[0].length);
             this.i += num[0].length;
             this.emitNumber(num[0]);
         }
@@ -31673,20 +32048,19 @@ class lexer_Lexer extends LexCursor {
         this.i++;
         this.emit('arrayEnd', '');
     }
+    /**
+     * lexInlineTableValue / lexInlineTableValueEnd with tomlNext: whitespace, newlines and
+     * comments may surround the pairs, and a comma may follow the last one.
+     */
     inlineTable() {
         this.i++;
         this.emit('inlineTableStart', '');
-        this.skipWs();
-        if (this.peek() === '}') {
-            this.i++;
-            this.emit('inlineTableEnd', '');
-            return;
-        }
         for (;;) {
-            this.skipWs();
-            if (this.peek() === '\n' || this.peek() === '\r')
-                this.fail('newlines not allowed within inline tables', { prevLine: true });
-            if (this.peek() === ',')
+            this.skipWsNlComments();
+            const c = this.peek();
+            if (c === '}')
+                break;
+            if (c === ',')
                 this.fail('unexpected comma');
             this.emit('keyStart', '');
             this.keyParts('=');
@@ -31694,20 +32068,15 @@ class lexer_Lexer extends LexCursor {
             this.i++;
             this.skipWs();
             this.value();
-            this.skipWs();
-            const c = this.peek();
-            if (c === ',') {
+            this.skipWsNlComments();
+            const d = this.peek();
+            if (d === ',') {
                 this.i++;
-                this.skipWs();
-                if (this.peek() === '}')
-                    this.fail('trailing comma not allowed in inline tables');
                 continue;
             }
-            if (c === '}')
+            if (d === '}')
                 break;
-            if (c === '\n' || c === '\r')
-                this.fail('newlines not allowed within inline tables', { prevLine: true });
-            this.fail(`expected a comma or an inline table terminator '}', but got ${runeOrEOF(c)} instead`);
+            this.fail(`expected a comma or an inline table terminator '}', but got ${runeOrEOF(d)} instead`);
         }
         this.i++;
         this.emit('inlineTableEnd', '');
@@ -31738,7 +32107,8 @@ class LexerV16 extends lexer_Lexer {
                 this.line++;
             return super.fail(msg, opts);
         }
-        const newline = this.peek() === '\n';
+        // Not peek(): the character after the error is not read, so it cannot fail instead.
+        const newline = this.s[this.i] === '\n';
         const prevLine = opts.prevLine === true || (newline && PREV_LINE_ON_NEWLINE.some((re) => re.test(msg)));
         return super.fail(msg, { prevLine });
     }
@@ -31762,6 +32132,7 @@ class LexerV16 extends lexer_Lexer {
  * tables → a slice tagged `[]map[string]interface {}` (BurntSushi keeps that Go type). Numbers
  * are checked and converted in decode-numbers.ts.
  */
+
 
 
 
@@ -31997,7 +32368,8 @@ class decode_Parser {
 const decode_BOM = /^(?:\uFEFF|\uDCFF\uDCFE|\uDCFE\uDCFF)/;
 /** toml.Decode into map[string]interface{}. Throws TomlParseError. */
 function unmarshalToml(input) {
-    const text = input.replace(decode_BOM, '');
+    // Go sees bytes: escaped bytes that spell a valid rune together are that rune.
+    const text = normalizeEscapes(input).replace(decode_BOM, '');
     if (text.slice(0, 6).includes('\0')) {
         throw new TomlParseError('files cannot contain NULL bytes; probably using UTF-16; TOML files must be UTF-8', 1, '');
     }
@@ -32100,7 +32472,9 @@ function helm_funcs_conversionFuncs() {
             const r = decodeAs(s, { decode: unmarshalJson, accept: isMap, goType: helm_funcs_MAP_TYPE });
             if ('error' in r)
                 return values_newMap([['Error', r.error]]);
-            return r.value ?? values_newMap();
+            // json.Unmarshal of `null` into &m sets m to nil (decode.go literalStore), so the result
+            // is a nil map: toJson prints `null`. fromYaml decodes through an interface and keeps {}.
+            return r.value ?? nilMap();
         }),
         fn('fromJsonArray', { params: ['string'] }, (s) => {
             const r = decodeAs(s, { decode: unmarshalJson, accept: isSlice, goType: SLICE_TYPE });
@@ -32191,16 +32565,21 @@ function includeFunc(set, included) {
         }
     });
 }
-function tplFunc(parent, included) {
+function tplFunc(parent, included, cache) {
     return fn('tpl', { params: ['string', 'any'], returnsError: true }, (text, vals) => {
         // A clone, so `define`s inside the string stay local but can use every chart template.
         const set = parent.clone();
         set.setFuncs(new Map([
             ['include', includeFunc(set, included)],
-            ['tpl', tplFunc(set, included)],
+            ['tpl', tplFunc(set, included, cache)],
         ]));
         try {
-            set.parse(TPL_NAME, text);
+            let trees = cache.get(text);
+            if (!trees) {
+                trees = set.parseTrees(TPL_NAME, text);
+                cache.set(text, trees);
+            }
+            set.addTrees(trees);
         }
         catch (err) {
             throw new FuncError(`cannot parse template ${sprintf('%q', [text])}: ${late_funcs_errorText(err)}`, {
@@ -32230,7 +32609,7 @@ function bindLateFuncs(set, opts) {
     const included = new Map();
     const late = new Map([
         ['include', includeFunc(set, included)],
-        ['tpl', tplFunc(set, included)],
+        ['tpl', tplFunc(set, included, new Map())],
         [
             'required',
             fn('required', { params: ['string', 'any'], returnsError: true }, (warn, val) => {
@@ -32264,6 +32643,7 @@ function bindLateFuncs(set, opts) {
  * tree is parsed into ONE template set (RD-1), every non-partial executed with its chart's
  * scoped values, and `<no value>` stripped from the output (RD-3).
  */
+
 
 
 
@@ -32355,7 +32735,7 @@ function collectTemplates(chart, out, parent) {
         if (!isTemplateValid(chart, t.name))
             continue;
         out.set(`${fullPath}/${t.name}`, {
-            tpl: new TextDecoder().decode(t.data),
+            tpl: goStringFromBytes(t.data),
             vals: next,
             basePath: `${fullPath}/templates`,
         });
@@ -38416,7 +38796,7 @@ async function runCli(argv, streams) {
     }
     catch (err) {
         io.stderr(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
-        if (process.env.HOOKLINE_TRACE && err instanceof Error)
+        if (io.env('HOOKLINE_TRACE') && err instanceof Error)
             io.stderr(`${err.stack}\n`);
         return 1;
     }
