@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
+import { withChartDir } from '../../__fixtures__/chart-dir.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -146,32 +147,28 @@ describe('hookline template', () => {
 });
 
 describe('hookline template warnings', () => {
-  it('warns about a document dropped for an unknown hook event (HK-3)', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
-    const dir = mkdtempSync(join(tmpdir(), 'hookline-hook-'));
-    try {
-      mkdirSync(join(dir, 'templates'));
-      writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
-      writeFileSync(
-        join(dir, 'templates', 'crd.yaml'),
-        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    helm.sh/hook: crd-install\n',
-      );
-      let log = '';
-      let stdout = '';
-      const code = await runCli(['template', 'a', dir], {
-        cwd: root,
-        stdout: (s) => (stdout += s),
-        stderr: () => undefined,
-        log: (s) => (log += s),
-      });
-      expect(code).toBe(0);
-      // Helm prints the (empty) manifest followed by a newline.
-      expect(stdout).toBe('\n');
-      expect(log).toBe(
-        'warning: c/templates/crd.yaml: unknown hook "crd-install": the document is skipped (neither rendered nor applied)\n',
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it('warns about a document dropped for an unknown hook event (HK-3)', () =>
+    withChartDir(
+      {
+        'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+        'templates/crd.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    helm.sh/hook: crd-install\n',
+      },
+      async (dir) => {
+        let log = '';
+        let stdout = '';
+        const code = await runCli(['template', 'a', dir], {
+          cwd: root,
+          stdout: (s) => (stdout += s),
+          stderr: () => undefined,
+          log: (s) => (log += s),
+        });
+        expect(code).toBe(0);
+        // Helm prints the (empty) manifest followed by a newline.
+        expect(stdout).toBe('\n');
+        expect(log).toBe(
+          'warning: c/templates/crd.yaml: unknown hook "crd-install": the document is skipped (neither rendered nor applied)\n',
+        );
+      },
+    ));
 });
