@@ -1,0 +1,122 @@
+/**
+ * The cluster side of one hook: its object built from the stored manifest (EX-3), deletion by
+ * policy with the wait until it is gone (helm/helm pkg/action/hooks.go deleteHookByPolicy,
+ * pkg/kube/wait.go waitForDeletedResources, v3.21.4) and the output-log policy
+ * (outputLogsByPolicy, HK-12/HK-13).
+ */
+import { marshalJson } from '../gojson/index.js';
+import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
+import { NotFoundError } from '../kube/client.js';
+import { realTimer } from '../kube/wait.js';
+import type { Hook } from '../release/hook.js';
+import { parseManifestDocument } from '../yaml/index.js';
+
+/** The hook's object as JSON; the release namespace fills a missing `metadata.namespace`. */
+export function buildHookObject(h: Hook, releaseNamespace: string): KubeObject {
+  const parsed: unknown = JSON.parse(marshalJson(parseManifestDocument(h.manifest)));
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error('object is not a map');
+  const obj = parsed as Partial<KubeObject>;
+  if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
+    throw new Error("Object 'apiVersion' is missing");
+  if (typeof obj.kind !== 'string' || obj.kind === '') throw new Error("Object 'Kind' is missing");
+  const meta = obj.metadata;
+  if (meta === null || typeof meta !== 'object' || typeof meta.name !== 'string')
+    throw new Error("Object 'metadata.name' is missing");
+  // The API server drops a namespace on cluster-scoped kinds, as client-go's builder skips it.
+  if (typeof meta.namespace !== 'string' || meta.namespace === '')
+    meta.namespace = releaseNamespace;
+  return obj as KubeObject;
+}
+
+/** The hook's namespace: its manifest's, else the release's (EX-3, deriveNamespace). */
+export function hookRef(obj: KubeObject): ResourceRef {
+  return {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    name: obj.metadata.name,
+    namespace: obj.metadata.namespace,
+  };
+}
+
+/** A wait for deletion that passed its deadline: client-go's context error text. */
+export class DeleteTimeoutError extends Error {
+  constructor() {
+    super('context deadline exceeded');
+    this.name = 'DeleteTimeoutError';
+  }
+}
+
+/** The caller's signal fired during a deletion wait. */
+export class DeleteAbortedError extends Error {
+  constructor() {
+    super('context canceled');
+    this.name = 'DeleteAbortedError';
+  }
+}
+
+export interface DeleteWaitOptions {
+  /** Milliseconds; 0 means no deadline. */
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Poll interval (Helm: 2000 ms, first check at once). */
+  pollMs: number;
+}
+
+/**
+ * Client.Delete (background propagation, NotFound ignored) then waitForDeletedResources:
+ * polls GET until NotFound; any other error ends the wait with that error.
+ */
+export async function deleteAndWait(
+  kube: KubeClient,
+  ref: ResourceRef,
+  opts: DeleteWaitOptions,
+): Promise<void> {
+  await kube.delete(ref, { propagation: 'Background', ignoreNotFound: true });
+  const deadline = opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : Infinity;
+  for (;;) {
+    if (opts.signal.aborted) throw new DeleteAbortedError();
+    try {
+      await kube.get(ref);
+    } catch (err) {
+      if (err instanceof NotFoundError) return;
+      throw err;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) throw new DeleteTimeoutError();
+    await realTimer.sleep(Math.min(opts.pollMs, left), opts.signal);
+  }
+}
+
+/** Pods of a Job hook (`job-name=<name>`) or the Pod hook itself (HK-12). */
+export async function hookPods(kube: KubeClient, ref: ResourceRef): Promise<KubeObject[]> {
+  const base = { apiVersion: 'v1', kind: 'Pod', namespace: ref.namespace };
+  if (ref.kind === 'Job')
+    return (await kube.list({ ...base, labelSelector: `job-name=${ref.name}` })).items;
+  if (ref.kind === 'Pod')
+    return (await kube.list({ ...base, fieldSelector: `metadata.name=${ref.name}` })).items;
+  return [];
+}
+
+/** Names of a pod's regular (non-init) containers. */
+export function containerNames(pod: KubeObject): string[] {
+  const spec = pod.spec as { containers?: Array<{ name?: unknown }> } | undefined;
+  return (spec?.containers ?? []).map((c) => (typeof c.name === 'string' ? c.name : ''));
+}
+
+/**
+ * outputLogsByPolicy: every regular container's full log of the hook's pods, written to
+ * `write` (Helm's CLI writes them to its log). Errors are the caller's to log (HK-13).
+ */
+export async function outputHookLogs(
+  kube: KubeClient,
+  ref: ResourceRef,
+  write: (text: string) => void,
+): Promise<void> {
+  const namespace = ref.namespace ?? kube.defaultNamespace;
+  for (const pod of await hookPods(kube, ref)) {
+    for (const container of containerNames(pod)) {
+      write(await kube.podLogs(namespace, pod.metadata.name, { container }));
+    }
+  }
+}
