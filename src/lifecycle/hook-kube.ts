@@ -4,29 +4,15 @@
  * pkg/kube/wait.go waitForDeletedResources, v3.21.4) and the output-log policy
  * (outputLogsByPolicy, HK-12/HK-13).
  */
-import { marshalJson } from '../gojson/index.js';
 import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
 import { NotFoundError } from '../kube/client.js';
 import { realTimer } from '../kube/wait.js';
 import type { Hook } from '../release/hook.js';
-import { parseManifestDocument } from '../yaml/index.js';
+import { buildObject } from './objects.js';
 
-/** The hook's object as JSON; the release namespace fills a missing `metadata.namespace`. */
+/** The hook's object built from its stored manifest, in the release namespace if it names none. */
 export function buildHookObject(h: Hook, releaseNamespace: string): KubeObject {
-  const parsed: unknown = JSON.parse(marshalJson(parseManifestDocument(h.manifest)));
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new Error('object is not a map');
-  const obj = parsed as Partial<KubeObject>;
-  if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
-    throw new Error("Object 'apiVersion' is missing");
-  if (typeof obj.kind !== 'string' || obj.kind === '') throw new Error("Object 'Kind' is missing");
-  const meta = obj.metadata;
-  if (meta === null || typeof meta !== 'object' || typeof meta.name !== 'string')
-    throw new Error("Object 'metadata.name' is missing");
-  // The API server drops a namespace on cluster-scoped kinds, as client-go's builder skips it.
-  if (typeof meta.namespace !== 'string' || meta.namespace === '')
-    meta.namespace = releaseNamespace;
-  return obj as KubeObject;
+  return buildObject(h.manifest, releaseNamespace);
 }
 
 /** The hook's namespace: its manifest's, else the release's (EX-3, deriveNamespace). */

@@ -1,0 +1,127 @@
+/**
+ * The prepare half of install (helm/helm pkg/action/install.go RunWithContext, v3.21.4;
+ * helm-semantics.md section 4.1 steps 4 and 6-9): CRDs, rendering, the in-memory record and
+ * the objects to send. Nothing is stored here.
+ */
+import type { Chart } from '../chart/types.js';
+import type { KubeObject } from '../kube/client.js';
+import {
+  failRender,
+  markPendingInstall,
+  newInstallRelease,
+  withRendered,
+} from '../release/records.js';
+import type { Release } from '../release/types.js';
+import { storedChart } from '../release/types.js';
+import { CONTEXT_CANCELED, asError, type Configuration } from './config.js';
+import { InstallError } from './fail-release.js';
+import type { ResolvedInstall } from './install.js';
+import { existingResourceConflict, installCrds, withOwnership } from './install-resources.js';
+import { buildObject } from './objects.js';
+import { ReleaseRenderError, renderChart } from './render-chart.js';
+import { crdObjects, type RenderedResources } from './render.js';
+
+export interface PreparedInstall {
+  /** Status `pending-install`, "Initial install underway" (step 8). */
+  release: Release;
+  /** Manifest objects with CMD-OWN metadata, in InstallOrder (step 9). */
+  objects: KubeObject[];
+  /** The ones that already exist and are adopted (CMD-ADOPT). */
+  adopted: KubeObject[];
+}
+
+const CRD_WARNING =
+  'WARNING: This chart or one of its subcharts contains CRDs. Rendering may fail or contain inaccuracies.';
+
+/** Steps 4 and 6 to 9. */
+export async function prepareInstall(
+  cfg: Configuration,
+  chart: Chart,
+  opts: ResolvedInstall,
+): Promise<PreparedInstall> {
+  const crds = crdObjects(chart);
+  if (!opts.skipCrds && crds.length > 0) {
+    if (opts.dryRun) cfg.log.warn(CRD_WARNING);
+    else await createCrds(cfg, crds, opts);
+  }
+  const base = newInstallRelease({
+    name: opts.releaseName,
+    namespace: opts.namespace,
+    chart: storedChart(chart),
+    config: opts.values ?? null,
+    clock: cfg.clock,
+  });
+  const rendered = render(chart, base, opts, cfg);
+  const release = markPendingInstall(withRendered(base, rendered));
+  let objects: KubeObject[];
+  try {
+    objects = rendered.manifests.map((m) =>
+      withOwnership(buildObject(m.content, opts.namespace), opts.releaseName, opts.namespace),
+    );
+  } catch (err) {
+    throw new InstallError(
+      `unable to build kubernetes objects from release manifest: ${asError(err).message}`,
+      undefined,
+      [],
+      { cause: err },
+    );
+  }
+  let adopted: KubeObject[];
+  try {
+    adopted = await existingResourceConflict(cfg.kube, objects, opts.releaseName, opts.namespace);
+  } catch (err) {
+    throw new InstallError(
+      `Unable to continue with install: ${asError(err).message}`,
+      undefined,
+      [],
+      {
+        cause: err,
+      },
+    );
+  }
+  return { release, objects, adopted };
+}
+
+async function createCrds(
+  cfg: Configuration,
+  crds: ReadonlyArray<{ filename: string; data: Uint8Array }>,
+  opts: ResolvedInstall,
+): Promise<void> {
+  const files = crds.map((c) => ({
+    filename: c.filename,
+    content: new TextDecoder().decode(c.data),
+  }));
+  try {
+    await installCrds(cfg.kube, files, { signal: opts.signal, log: cfg.log });
+  } catch (err) {
+    const message = opts.signal.aborted ? CONTEXT_CANCELED : asError(err).message;
+    throw new InstallError(message, undefined, [], { cause: err });
+  }
+}
+
+/** Step 6 and 7: a render failure returns the failed record without storing it. */
+function render(
+  chart: Chart,
+  base: Release,
+  opts: ResolvedInstall,
+  cfg: Configuration,
+): RenderedResources {
+  try {
+    return renderChart(chart, {
+      releaseName: opts.releaseName,
+      namespace: opts.namespace,
+      ...(opts.values ? { values: opts.values } : {}),
+      revision: 1,
+      isUpgrade: false,
+      ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
+      ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
+      warn: (m) => cfg.log.warn(m),
+    });
+  } catch (err) {
+    const e = asError(err);
+    if (err instanceof ReleaseRenderError) {
+      throw new InstallError(e.message, failRender(base, e), [], { cause: err });
+    }
+    throw new InstallError(e.message, undefined, [], { cause: err });
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * The cluster side of installing a release's manifest (helm/helm pkg/action/install.go,
+ * validate.go and pkg/kube/client.go, v3.21): building objects from rendered documents,
+ * CMD-OWN metadata, the CMD-ADOPT conflict check, applying in ORD-8 groups (server-side apply,
+ * design decision 8), CRDs from crds/ and `--create-namespace`.
+ */
+import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
+import { AlreadyExistsError, NotFoundError, refOf } from '../kube/client.js';
+import { waitUntilReady } from '../kube/wait.js';
+import { splitManifests } from '../manifest/split.js';
+import { CONTEXT_CANCELED, asError } from './config.js';
+import type { HookLog } from './hooks.js';
+import { buildObject } from './objects.js';
+
+export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+export const MANAGED_BY_HELM = 'Helm';
+export const RELEASE_NAME_ANNOTATION = 'meta.helm.sh/release-name';
+export const RELEASE_NAMESPACE_ANNOTATION = 'meta.helm.sh/release-namespace';
+
+/** Helm waits a fixed 60 s for new CRDs to be Established (install step 4). */
+const CRD_ESTABLISH_MS = 60_000;
+
+/** CMD-OWN (setMetadataVisitor): managed-by label and release annotations, forced. */
+export function withOwnership(obj: KubeObject, release: string, namespace: string): KubeObject {
+  const meta = obj.metadata;
+  return {
+    ...obj,
+    metadata: {
+      ...meta,
+      labels: { ...meta.labels, [MANAGED_BY_LABEL]: MANAGED_BY_HELM },
+      annotations: {
+        ...meta.annotations,
+        [RELEASE_NAME_ANNOTATION]: release,
+        [RELEASE_NAMESPACE_ANNOTATION]: namespace,
+      },
+    },
+  };
+}
+
+/** requireValue of validate.go. */
+function requireValue(meta: Record<string, string>, key: string, want: string): string | null {
+  if (!(key in meta))
+    return `missing key ${JSON.stringify(key)}: must be set to ${JSON.stringify(want)}`;
+  const actual = meta[key];
+  if (actual !== want) {
+    return `key ${JSON.stringify(key)} must equal ${JSON.stringify(want)}: current value is ${JSON.stringify(actual)}`;
+  }
+  return null;
+}
+
+/** checkOwnership: `invalid ownership metadata; label validation error: ...`, or null. */
+export function ownershipProblem(
+  obj: KubeObject,
+  release: string,
+  namespace: string,
+): string | null {
+  const labels = obj.metadata.labels ?? {};
+  const annotations = obj.metadata.annotations ?? {};
+  const problems: string[] = [];
+  const label = requireValue(labels, MANAGED_BY_LABEL, MANAGED_BY_HELM);
+  if (label) problems.push(`label validation error: ${label}`);
+  for (const [key, want] of [
+    [RELEASE_NAME_ANNOTATION, release],
+    [RELEASE_NAMESPACE_ANNOTATION, namespace],
+  ] as const) {
+    const p = requireValue(annotations, key, want);
+    if (p) problems.push(`annotation validation error: ${p}`);
+  }
+  return problems.length ? ['invalid ownership metadata', ...problems].join('; ') : null;
+}
+
+/** resourceString: `<Kind> "<name>" in namespace "<ns>"`. */
+function resourceString(ref: ResourceRef): string {
+  return `${ref.kind} ${JSON.stringify(ref.name)} in namespace ${JSON.stringify(ref.namespace ?? '')}`;
+}
+
+/**
+ * existingResourceConflict (CMD-ADOPT): the objects that already exist and may be adopted;
+ * the first one that exists without this release's ownership metadata throws.
+ */
+export async function existingResourceConflict(
+  kube: KubeClient,
+  objects: readonly KubeObject[],
+  release: string,
+  namespace: string,
+): Promise<KubeObject[]> {
+  const adopted: KubeObject[] = [];
+  for (const obj of objects) {
+    const ref = refOf(obj);
+    let existing: KubeObject;
+    try {
+      existing = await kube.get(ref);
+    } catch (err) {
+      if (err instanceof NotFoundError) continue;
+      throw new Error(
+        `could not get information about the resource ${resourceString(ref)}: ${asError(err).message}`,
+        { cause: err },
+      );
+    }
+    const problem = ownershipProblem(existing, release, namespace);
+    if (problem) {
+      throw new Error(
+        `${resourceString(ref)} exists and cannot be imported into the current release: ${problem}`,
+      );
+    }
+    adopted.push(obj);
+  }
+  return adopted;
+}
+
+/** Consecutive objects of the same kind (batchPerform's groups, ORD-8). */
+export function kindGroups<T extends { kind: string }>(items: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  for (const item of items) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]?.kind === item.kind) last.push(item);
+    else groups.push([item]);
+  }
+  return groups;
+}
+
+/**
+ * perform: every item is visited, a group of one kind concurrently, the next group after it;
+ * errors are joined with newlines (Go's errors.Join). Stops between groups when `signal` fires.
+ */
+export async function performGrouped<T extends { kind: string }>(
+  items: readonly T[],
+  fn: (item: T) => Promise<unknown>,
+  signal: AbortSignal,
+): Promise<void> {
+  const errors: Error[] = [];
+  for (const group of kindGroups(items)) {
+    if (signal.aborted) throw new Error(CONTEXT_CANCELED);
+    const results = await Promise.allSettled(group.map(fn));
+    for (const r of results) if (r.status === 'rejected') errors.push(asError(r.reason));
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new Error(errors.map((e) => e.message).join('\n'));
+}
+
+/** Install step 15 with design decision 8: server-side apply as `hookline`, conflicts forced. */
+export async function applyAll(
+  kube: KubeClient,
+  objects: readonly KubeObject[],
+  signal: AbortSignal,
+): Promise<void> {
+  await performGrouped(objects, (obj) => kube.apply(obj), signal);
+}
+
+export interface CrdOptions {
+  timeoutMs?: number;
+  signal: AbortSignal;
+  log: HookLog;
+}
+
+/**
+ * Install.installCRDs (step 4): each crds/ document created one at a time, AlreadyExists
+ * skipped (never updated), then a wait of up to 60 s for the new ones to be Established.
+ */
+export async function installCrds(
+  kube: KubeClient,
+  crds: ReadonlyArray<{ filename: string; content: string }>,
+  opts: CrdOptions,
+): Promise<void> {
+  const created: ResourceRef[] = [];
+  for (const crd of crds) {
+    for (const doc of splitManifests(crd.content)) {
+      let obj: KubeObject;
+      try {
+        obj = buildObject(doc, kube.defaultNamespace);
+        delete obj.metadata.namespace;
+        await kube.create(obj);
+      } catch (err) {
+        if (err instanceof AlreadyExistsError) {
+          opts.log.info(`CRD ${crd.filename} is already present. Skipping.`);
+          continue;
+        }
+        throw new Error(`failed to install CRD ${crd.filename}: ${asError(err).message}`, {
+          cause: err,
+        });
+      }
+      created.push(refOf(obj));
+    }
+  }
+  if (created.length === 0) return;
+  await waitUntilReady(kube, created, {
+    timeoutMs: opts.timeoutMs ?? CRD_ESTABLISH_MS,
+    signal: opts.signal,
+  });
+}
+
+/** `--create-namespace` (step 11): Namespace with label `name: <ns>`; AlreadyExists ignored. */
+export async function createNamespace(kube: KubeClient, namespace: string): Promise<void> {
+  try {
+    await kube.create({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: namespace, labels: { name: namespace } },
+    });
+  } catch (err) {
+    if (!(err instanceof AlreadyExistsError)) throw err;
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * `install(cfg, chart, options)`: helm install as a library call (helm/helm
+ * pkg/action/install.go RunWithContext, performInstall, failRelease, v3.21.4;
+ * helm-semantics.md section 4.1 steps 1-18) with hookline's "never stuck" guarantee (design
+ * decision 11): once the `pending-install` record is stored, every error and every abort
+ * ends with the record `failed` and a reason.
+ */
+import type { Chart } from '../chart/types.js';
+import type { GoMap } from '../gotemplate/values.js';
+import type { KubeObject } from '../kube/client.js';
+import { WaitAbortedError, waitUntilReady } from '../kube/wait.js';
+import type { HookEvent } from '../release/hook.js';
+import { validateReleaseName } from '../release/name.js';
+import { failInstall, markDeployed } from '../release/records.js';
+import { latest } from '../release/history.js';
+import type { Release } from '../release/types.js';
+import { Status } from '../release/types.js';
+import {
+  CONTEXT_CANCELED,
+  DEFAULT_TIMEOUT_MS,
+  asError,
+  neverAborted,
+  type Configuration,
+} from './config.js';
+import { InstallError, atomicMessage } from './fail-release.js';
+import { runHooks, type HookLogsMode, type HookOutcome } from './hooks.js';
+import { prepareInstall, type PreparedInstall } from './install-prepare.js';
+import { applyAll, createNamespace } from './install-resources.js';
+import { uninstall } from './uninstall.js';
+
+export interface InstallOptions {
+  releaseName: string;
+  /** Release namespace; default: the client's default namespace. */
+  namespace?: string;
+  /** User-supplied values (stored as `config`). */
+  values?: GoMap;
+  createNamespace?: boolean;
+  wait?: boolean;
+  /** With `wait`: Jobs must complete too. */
+  waitForJobs?: boolean;
+  /** Milliseconds per hook and for the wait (CMD-TIMEOUT: 5m0s). */
+  timeout?: number;
+  /** Uninstall on failure; implies `wait` (step 5). */
+  atomic?: boolean;
+  noHooks?: boolean;
+  replace?: boolean;
+  description?: string;
+  skipCrds?: boolean;
+  dryRun?: boolean;
+  /**
+   * `.Capabilities.KubeVersion` / `.APIVersions`. KubeClient has no discovery call, so these
+   * are not read from the cluster: renderChart's defaults apply unless given here.
+   */
+  kubeVersion?: string;
+  apiVersions?: readonly string[];
+  /** Whose pod logs hook outcomes carry (default: failed hooks). */
+  hookLogs?: HookLogsMode;
+  signal?: AbortSignal;
+}
+
+export interface InstallResult {
+  release: Release;
+  /** Every hook run, pre-install then post-install. */
+  hookOutcomes: HookOutcome[];
+  notes: string;
+  /** Objects that existed with this release's ownership and were adopted (CMD-ADOPT). */
+  adopted: KubeObject[];
+}
+
+/** The options with defaults applied (steps 1 and 5). */
+export interface ResolvedInstall extends InstallOptions {
+  namespace: string;
+  timeout: number;
+  wait: boolean;
+  signal: AbortSignal;
+}
+
+/** Install.RunWithContext. */
+export async function install(
+  cfg: Configuration,
+  chart: Chart,
+  options: InstallOptions,
+): Promise<InstallResult> {
+  const opts: ResolvedInstall = {
+    ...options,
+    namespace: options.namespace ?? cfg.kube.defaultNamespace,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    wait: (options.wait ?? false) || (options.atomic ?? false),
+    signal: options.signal ?? neverAborted(),
+  };
+  if (!(await cfg.kube.isReachable()))
+    throw new InstallError('Kubernetes cluster unreachable', undefined);
+  await availableName(cfg, opts);
+  const prepared = await prepareInstall(cfg, chart, opts);
+  if (opts.dryRun) {
+    const rel = {
+      ...prepared.release,
+      info: { ...prepared.release.info, description: 'Dry run complete' },
+    };
+    return { release: rel, hookOutcomes: [], notes: rel.info.notes, adopted: prepared.adopted };
+  }
+  if (opts.createNamespace) {
+    await createNamespace(cfg.kube, opts.namespace).catch((err: unknown) => {
+      throw new InstallError(asError(err).message, undefined, [], { cause: err });
+    });
+  }
+  const rel = opts.replace ? await replaceRelease(cfg, prepared.release) : prepared.release;
+  if (opts.signal.aborted) throw new InstallError(CONTEXT_CANCELED, undefined);
+  try {
+    await cfg.storage.create(rel);
+  } catch (err) {
+    throw new InstallError(asError(err).message, undefined, [], { cause: err });
+  }
+  return performInstall(cfg, { ...prepared, release: rel }, opts);
+}
+
+/** Install.availableName (step 2). */
+async function availableName(cfg: Configuration, opts: ResolvedInstall): Promise<void> {
+  try {
+    validateReleaseName(opts.releaseName);
+  } catch (err) {
+    throw new InstallError(asError(err).message, undefined, [], { cause: err });
+  }
+  if (opts.dryRun) return;
+  let last: Release | undefined;
+  try {
+    last = latest(await cfg.storage.history(opts.releaseName));
+  } catch {
+    return;
+  }
+  if (!last) return;
+  const st = last.info.status;
+  if (opts.replace && (st === Status.Uninstalled || st === Status.Failed)) return;
+  throw new InstallError('cannot re-use a name that is still in use', undefined);
+}
+
+/** Install.replaceRelease (step 12): next revision; the last one superseded unless failed. */
+async function replaceRelease(cfg: Configuration, rel: Release): Promise<Release> {
+  let last: Release | undefined;
+  try {
+    last = latest(await cfg.storage.history(rel.name));
+  } catch {
+    return rel;
+  }
+  if (!last) return rel;
+  const next = { ...rel, version: last.version + 1 };
+  if (last.info.status === Status.Failed) return next;
+  const superseded = {
+    ...last,
+    info: { ...last.info, status: Status.Superseded, description: 'superseded by new release' },
+  };
+  await record(cfg, superseded);
+  return next;
+}
+
+/** Install.performInstall (steps 14-18); any error goes to failRelease. */
+async function performInstall(
+  cfg: Configuration,
+  prepared: PreparedInstall,
+  opts: ResolvedInstall,
+): Promise<InstallResult> {
+  const rel = prepared.release;
+  const outcomes: HookOutcome[] = [];
+  try {
+    await hooks(cfg, rel, 'pre-install', outcomes, opts);
+    await applyAll(cfg.kube, prepared.objects, opts.signal);
+    if (opts.wait) await waitReady(cfg, prepared.objects, opts);
+    await hooks(cfg, rel, 'post-install', outcomes, opts);
+  } catch (err) {
+    // Go's context: once cancelled, the reason is the context's error (decision 11).
+    const cause = opts.signal.aborted ? new Error(CONTEXT_CANCELED, { cause: err }) : asError(err);
+    return failRelease(cfg, rel, cause, outcomes, opts);
+  }
+  const done = markDeployed(rel, opts.description || 'Install complete');
+  await record(cfg, done);
+  return {
+    release: done,
+    hookOutcomes: outcomes,
+    notes: done.info.notes,
+    adopted: prepared.adopted,
+  };
+}
+
+/** Steps 14 and 17: `failed pre-install: <err>` / `failed post-install: <err>` (EX-10). */
+async function hooks(
+  cfg: Configuration,
+  rel: Release,
+  event: HookEvent,
+  outcomes: HookOutcome[],
+  opts: ResolvedInstall,
+): Promise<void> {
+  if (opts.noHooks) return;
+  const result = await runHooks(
+    rel,
+    event,
+    { kube: cfg.kube, clock: cfg.clock, log: cfg.log, persist: (r) => cfg.storage.update(r) },
+    { timeout: opts.timeout, signal: opts.signal, hookLogs: opts.hookLogs ?? 'failed' },
+  );
+  outcomes.push(...result.outcomes);
+  if (result.error)
+    throw new Error(`failed ${event}: ${result.error.message}`, { cause: result.error });
+}
+
+/** Step 16: readiness of the manifest objects (section 4.6), naming culprits on timeout. */
+async function waitReady(
+  cfg: Configuration,
+  objects: readonly KubeObject[],
+  opts: ResolvedInstall,
+): Promise<void> {
+  const refs = objects.map((o) => ({
+    apiVersion: o.apiVersion,
+    kind: o.kind,
+    name: o.metadata.name,
+    ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+  }));
+  try {
+    await waitUntilReady(cfg.kube, refs, {
+      timeoutMs: opts.timeout,
+      signal: opts.signal,
+      waitForJobs: opts.waitForJobs ?? false,
+    });
+  } catch (err) {
+    if (err instanceof WaitAbortedError) throw new Error(CONTEXT_CANCELED, { cause: err });
+    throw err;
+  }
+}
+
+/**
+ * Install.failRelease: status `failed`, `Release "<name>" failed: <err>`. Helm stores it only
+ * without --atomic; hookline stores it first in both cases, so a failing atomic uninstall can
+ * never leave `pending-install` behind (decision 11). With --atomic the release is then
+ * uninstalled (hooks as for the install, unless cancelled: then without hooks, as they could
+ * not run; keepHistory false).
+ */
+async function failRelease(
+  cfg: Configuration,
+  rel: Release,
+  err: Error,
+  outcomes: HookOutcome[],
+  opts: ResolvedInstall,
+): Promise<never> {
+  const failed = failInstall(rel, err);
+  await record(cfg, failed);
+  if (!opts.atomic) throw new InstallError(err.message, failed, outcomes, { cause: err });
+  cfg.log.info('Install failed and atomic is set, uninstalling release');
+  try {
+    await uninstall(cfg, rel.name, {
+      keepHistory: false,
+      noHooks: (opts.noHooks ?? false) || opts.signal.aborted,
+      timeout: opts.timeout,
+    });
+  } catch (uerr) {
+    throw new InstallError(atomicMessage(rel.name, err, asError(uerr)), failed, outcomes, {
+      cause: uerr,
+    });
+  }
+  throw new InstallError(atomicMessage(rel.name, err), failed, outcomes, { cause: err });
+}
+
+/** Install.recordRelease: a storage update whose failure is only logged. */
+async function record(cfg: Configuration, rel: Release): Promise<void> {
+  try {
+    await cfg.storage.update(rel);
+  } catch (err) {
+    cfg.log.warn(`warning: Failed to update release ${rel.name}: ${asError(err).message}`);
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The cluster side of uninstall (helm/helm pkg/action/uninstall.go deleteRelease,
+ * resource_policy.go filterManifestsToKeep and pkg/kube/client.go Delete / WaitForDelete,
+ * v3.21.4; helm-semantics.md section 4.4 steps 7-8, HK-15/HK-16).
+ */
+import type { KubeClient, KubeObject, PropagationPolicy, ResourceRef } from '../kube/client.js';
+import { NotFoundError, describeRef, refOf } from '../kube/client.js';
+import { realTimer } from '../kube/wait.js';
+import { UNINSTALL_ORDER } from '../manifest/kind-order.js';
+import { sortManifests, type Manifest } from '../manifest/sort.js';
+import { splitManifests } from '../manifest/split.js';
+import { asError } from './config.js';
+import { performGrouped } from './install-resources.js';
+import { buildObject } from './objects.js';
+
+export const RESOURCE_POLICY_ANNOTATION = 'helm.sh/resource-policy';
+
+export type Cascade = 'background' | 'orphan' | 'foreground';
+
+/** The stored manifest split for deletion. */
+export interface UninstallPlan {
+  /** Objects to delete, in UninstallOrder. */
+  toDelete: KubeObject[];
+  /** `[<Kind>] <name>\n` per kept document (HK-15), `''` when none. */
+  kept: string;
+}
+
+/** A stored manifest that no longer splits into documents. */
+export class CorruptedReleaseError extends Error {
+  constructor(cause: unknown) {
+    super(
+      `corrupted release record. You must manually delete the resources: ${asError(cause).message}`,
+      { cause },
+    );
+    this.name = 'CorruptedReleaseError';
+  }
+}
+
+/**
+ * filterManifestsToKeep: `keep` (trimmed, lower-cased) is kept and reported (HK-15); any other
+ * value of the annotation falls out of both lists (HK-16, Helm's quirk).
+ */
+export function filterManifestsToKeep(manifests: readonly Manifest[]): {
+  keep: Manifest[];
+  remaining: Manifest[];
+} {
+  const keep: Manifest[] = [];
+  const remaining: Manifest[] = [];
+  for (const m of manifests) {
+    const policy = m.head.annotations.get(RESOURCE_POLICY_ANNOTATION);
+    if (policy === undefined) remaining.push(m);
+    else if (policy.trim().toLowerCase() === 'keep') keep.push(m);
+  }
+  return { keep, remaining };
+}
+
+/** releaseutil.SplitManifests + SortManifests(UninstallOrder) + filterManifestsToKeep. */
+export function planUninstall(manifest: string, namespace: string): UninstallPlan {
+  const files = new Map(splitManifests(manifest).map((doc, i) => [`manifest-${i}`, doc]));
+  let manifests: Manifest[];
+  try {
+    manifests = sortManifests(files, UNINSTALL_ORDER).manifests;
+  } catch (err) {
+    throw new CorruptedReleaseError(err);
+  }
+  const { keep, remaining } = filterManifestsToKeep(manifests);
+  let toDelete: KubeObject[];
+  try {
+    toDelete = remaining.map((m) => buildObject(m.content, namespace));
+  } catch (err) {
+    throw new Error(`unable to build kubernetes objects for delete: ${asError(err).message}`, {
+      cause: err,
+    });
+  }
+  const kept = keep.map((m) => `[${m.head.kind}] ${m.head.name}\n`).join('');
+  return { toDelete, kept };
+}
+
+/** parseCascadingFlag: unknown values fall back to background. */
+export function propagationOf(cascade: string | undefined): PropagationPolicy {
+  if (cascade === 'orphan') return 'Orphan';
+  if (cascade === 'foreground') return 'Foreground';
+  return 'Background';
+}
+
+/** Client.Delete: ORD-8 groups, NotFound ignored; every error collected. */
+export async function deleteAll(
+  kube: KubeClient,
+  objects: readonly KubeObject[],
+  propagation: PropagationPolicy,
+  signal: AbortSignal,
+): Promise<Error[]> {
+  const errors: Error[] = [];
+  await performGrouped(
+    objects,
+    async (obj) => {
+      try {
+        await kube.delete(refOf(obj), { propagation, ignoreNotFound: true });
+      } catch (err) {
+        errors.push(asError(err));
+      }
+    },
+    signal,
+  ).catch((err: unknown) => errors.push(asError(err)));
+  return errors;
+}
+
+export interface DeletionWaitOptions {
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Helm polls every 2 s. */
+  pollMs?: number;
+}
+
+/**
+ * waitForDeletedResources: polls until every object is gone. On the deadline Helm returns
+ * `context deadline exceeded`; hookline names the objects still present (decision 12).
+ */
+export async function waitForDeleted(
+  kube: KubeClient,
+  refs: readonly ResourceRef[],
+  opts: DeletionWaitOptions,
+): Promise<void> {
+  const deadline = opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : Infinity;
+  for (;;) {
+    const present: ResourceRef[] = [];
+    for (const ref of refs) {
+      try {
+        await kube.get(ref);
+        present.push(ref);
+      } catch (err) {
+        if (!(err instanceof NotFoundError)) throw err;
+      }
+    }
+    if (present.length === 0) return;
+    const still = present.map((r) => describeRef(r)).join(', ');
+    if (opts.signal.aborted) throw new Error(`context canceled: still present: ${still}`);
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`context deadline exceeded: still present: ${still}`);
+    await realTimer.sleep(Math.min(opts.pollMs ?? 2000, left), opts.signal);
+  }
+}
