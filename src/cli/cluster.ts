@@ -1,0 +1,87 @@
+/**
+ * Connecting a CLI command to a cluster: a kubeconfig (`--kubeconfig`, else `KUBECONFIG`, else
+ * ~/.kube/config) and context, or `--simulate` (the built-in simulated cluster, in process, for
+ * the command's lifetime); release storage in the release namespace (ST-2); an AbortSignal
+ * fired by SIGINT/SIGTERM so a cancelled run still records its outcome (design decision 11).
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { KubeClient } from '../kube/client.js';
+import { createNodeClient } from '../kube/node-client.js';
+import { secretsApi } from '../kube/secrets-api.js';
+import type { Configuration } from '../lifecycle/config.js';
+import { startSimulator, type Simulator } from '../simulator/index.js';
+import { SecretsDriver } from '../storage/secrets.js';
+import { Storage } from '../storage/storage.js';
+import { systemClock } from '../util/clock.js';
+import type { FlagSpec, ParsedArgs } from './args.js';
+import { UsageError } from './args.js';
+import type { CliIo } from './io.js';
+
+/** Flags every cluster command takes (Helm's global flags). */
+export const CLUSTER_FLAGS: FlagSpec[] = [
+  { name: 'kubeconfig', kind: 'string' },
+  { name: 'kube-context', kind: 'string' },
+  { name: 'namespace', short: 'n', kind: 'string' },
+  { name: 'simulate', kind: 'bool' },
+  { name: 'simulate-speed', kind: 'string' },
+];
+
+export interface Cluster {
+  readonly cfg: Configuration;
+  readonly kube: KubeClient;
+  readonly namespace: string;
+  /** Fired by SIGINT/SIGTERM. */
+  readonly signal: AbortSignal;
+  close(): Promise<void>;
+}
+
+function kubeconfigText(args: ParsedArgs, io: CliIo): string {
+  const explicit = args.strings.get('kubeconfig') ?? io.env('KUBECONFIG')?.split(':')[0];
+  const path = explicit || join(homedir(), '.kube', 'config');
+  if (!existsSync(io.resolve(path))) {
+    throw new UsageError(
+      `Kubernetes cluster unreachable: no kubeconfig at ${path} (use --kubeconfig, KUBECONFIG, or --simulate)`,
+    );
+  }
+  return new TextDecoder().decode(io.readFile(path));
+}
+
+/** Connect for one command; `close()` stops the simulator and the signal handlers. */
+export async function connect(args: ParsedArgs, io: CliIo): Promise<Cluster> {
+  let sim: Simulator | undefined;
+  let kubeconfig: string;
+  if (args.bools.get('simulate')) {
+    const speed = Number(args.strings.get('simulate-speed') ?? '20');
+    sim = await startSimulator({ speed: Number.isFinite(speed) && speed > 0 ? speed : 20 });
+    kubeconfig = sim.kubeconfig;
+  } else {
+    kubeconfig = kubeconfigText(args, io);
+  }
+  const context = args.strings.get('kube-context');
+  const kube = createNodeClient({ kubeconfig, ...(context ? { context } : {}) });
+  const namespace = args.strings.get('namespace') || kube.defaultNamespace || 'default';
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const log = {
+    info: (m: string) => io.log(`${m}\n`),
+    warn: (m: string) => io.log(`warning: ${m}\n`),
+  };
+  const storage = new Storage(new SecretsDriver(secretsApi(kube, namespace)), {
+    log: (m: string) => io.log(`${m}\n`),
+  });
+  return {
+    cfg: { kube, storage, clock: systemClock, log },
+    kube,
+    namespace,
+    signal: controller.signal,
+    async close() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await sim?.close();
+    },
+  };
+}
