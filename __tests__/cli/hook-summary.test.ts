@@ -54,6 +54,7 @@ describe('formatHookSummary', () => {
         logTail: 'connecting\nfailed: no such table\nError: exit code 3\n',
         events: [
           {
+            object: 'Job migrate',
             type: 'Warning',
             reason: 'BackoffLimitExceeded',
             message: 'Job has reached the specified backoff limit',
@@ -69,7 +70,7 @@ describe('formatHookSummary', () => {
       '  last log lines:\n    connecting\n    failed: no such table\n    Error: exit code 3',
     );
     expect(text).toContain(
-      '  event: Warning BackoffLimitExceeded: Job has reached the specified backoff limit',
+      '  event: Job migrate: Warning BackoffLimitExceeded: Job has reached the specified backoff limit',
     );
   });
 });

@@ -54,7 +54,9 @@ export function formatHookSummary(outcomes: readonly HookOutcome[]): string {
       out.push('  last log lines:');
       for (const l of lines.slice(-LOG_LINES)) out.push(`    ${l}`);
     }
-    for (const e of o.events.slice(-5)) out.push(`  event: ${e.type} ${e.reason}: ${e.message}`);
+    for (const e of o.events.slice(-5)) {
+      out.push(`  event: ${e.object}: ${e.type} ${e.reason}: ${e.message}`);
+    }
   }
   return `${out.join('\n')}\n`;
 }

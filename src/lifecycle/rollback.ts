@@ -1,0 +1,264 @@
+/**
+ * `rollback(cfg, releaseName, options)`: helm rollback as a library call (helm/helm
+ * pkg/action/rollback.go Run, prepareRollback, performRollback, v3.21.4; helm-semantics.md
+ * section 4.3 steps 1-11) with server-side apply (design decision 8). One deliberate fix
+ * (decision 11, helm/helm issue #3828): Helm returns from a failed pre-/post-rollback hook
+ * without a final status, leaving the record `pending-rollback` (which locks every later
+ * upgrade); hookline marks it `failed` with `Rollback "<name>" failed: <err>`, as it also does
+ * for a cancellation.
+ */
+import type { KubeObject, ResourceRef } from '../kube/client.js';
+import type { HookEvent } from '../release/hook.js';
+import { validateReleaseName } from '../release/name.js';
+import {
+  failRollback,
+  markDeployed,
+  newRollbackRelease,
+  setStatus,
+  supersede,
+} from '../release/records.js';
+import type { Release } from '../release/types.js';
+import { Status } from '../release/types.js';
+import { NoDeployedReleasesError } from '../storage/driver.js';
+import {
+  CONTEXT_CANCELED,
+  DEFAULT_TIMEOUT_MS,
+  asError,
+  neverAborted,
+  type Configuration,
+} from './config.js';
+import { runHooks, type HookLogsMode, type HookOutcome } from './hooks.js';
+import { withOwnership } from './install-resources.js';
+import {
+  UpdateError,
+  cleanupCreated,
+  manifestObjects,
+  updateResources,
+  waitForObjects,
+  type UpdateResult,
+} from './update-resources.js';
+import { RollbackError } from './upgrade-errors.js';
+
+export { RollbackError } from './upgrade-errors.js';
+
+export interface RollbackOptions {
+  /** The revision to return to; 0 (default) = the one before the last. */
+  revision?: number;
+  wait?: boolean;
+  waitForJobs?: boolean;
+  /** Milliseconds per hook and for the wait (CMD-TIMEOUT: 5m0s). */
+  timeout?: number;
+  noHooks?: boolean;
+  cleanupOnFail?: boolean;
+  /** Helm 3's PUT replace; server-side apply (decision 8) already forces conflicts. */
+  force?: boolean;
+  /** Records kept per release, the new one included (ST-16); 0 = unlimited. Default 10. */
+  historyMax?: number;
+  dryRun?: boolean;
+  hookLogs?: HookLogsMode;
+  signal?: AbortSignal;
+}
+
+export interface RollbackResult {
+  release: Release;
+  hookOutcomes: HookOutcome[];
+  deleted: ResourceRef[];
+  kept: ResourceRef[];
+}
+
+interface Run {
+  cfg: Configuration;
+  opts: RollbackOptions & { timeout: number; signal: AbortSignal; historyMax: number };
+  outcomes: HookOutcome[];
+}
+
+/** Rollback.Run. */
+export async function rollback(
+  cfg: Configuration,
+  releaseName: string,
+  options: RollbackOptions = {},
+): Promise<RollbackResult> {
+  const run: Run = {
+    cfg,
+    opts: {
+      ...options,
+      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+      signal: options.signal ?? neverAborted(),
+      // Helm's --history-max default (HELM_MAX_HISTORY unset), as upgrade's.
+      historyMax: options.historyMax ?? 10,
+    },
+    outcomes: [],
+  };
+  if (!(await cfg.kube.isReachable()))
+    throw new RollbackError('Kubernetes cluster unreachable', undefined);
+  const { current, release } = await prepareRollback(run, releaseName);
+  if (run.opts.dryRun) return { release, hookOutcomes: [], deleted: [], kept: [] };
+  if (run.opts.signal.aborted) throw new RollbackError(CONTEXT_CANCELED, undefined);
+  await store(cfg, release, run.opts.historyMax);
+  return performRollback(run, current, release);
+}
+
+/** Steps 1-4: current = Last (no pending check), the target revision, the new record. */
+async function prepareRollback(
+  run: Run,
+  name: string,
+): Promise<{ current: Release; release: Release }> {
+  const { cfg, opts } = run;
+  try {
+    validateReleaseName(name);
+  } catch (err) {
+    throw new RollbackError(`prepareRollback: Release name is invalid: ${name}`, undefined, [], {
+      cause: err,
+    });
+  }
+  const revision = opts.revision ?? 0;
+  if (revision < 0) throw new RollbackError('invalid release revision', undefined);
+  let history: Release[];
+  let current: Release;
+  try {
+    current = await cfg.storage.last(name);
+    history = await cfg.storage.history(name);
+  } catch (err) {
+    throw new RollbackError(asError(err).message, undefined, [], { cause: err });
+  }
+  const wanted = revision === 0 ? current.version - 1 : revision;
+  const target = history.find((r) => r.version === wanted);
+  if (!target) throw new RollbackError(`release has no ${wanted} version`, undefined);
+  cfg.log.info(`rolling back ${name} (current: v${current.version}, target: v${wanted})`);
+  return { current, release: newRollbackRelease({ current, target, clock: cfg.clock }) };
+}
+
+/** Step 5: MaxHistory from --history-max, then Storage.Create. */
+async function store(cfg: Configuration, rel: Release, historyMax: number): Promise<void> {
+  const saved = cfg.storage.maxHistory;
+  cfg.storage.maxHistory = historyMax;
+  try {
+    await cfg.storage.create(rel);
+  } catch (err) {
+    throw new RollbackError(asError(err).message, undefined, [], { cause: err });
+  } finally {
+    cfg.storage.maxHistory = saved;
+  }
+}
+
+/** Steps 6-11. */
+async function performRollback(run: Run, current: Release, rel: Release): Promise<RollbackResult> {
+  const { cfg, opts } = run;
+  let currentObjects: KubeObject[];
+  let targetObjects: KubeObject[];
+  try {
+    currentObjects = manifestObjects(current.manifest, rel.namespace);
+    targetObjects = manifestObjects(rel.manifest, rel.namespace).map((o) =>
+      withOwnership(o, rel.name, rel.namespace),
+    );
+  } catch (err) {
+    return fail(run, rel, asError(err));
+  }
+  // Step 7: the hooks of the target revision, copied into the new record (issue #5825).
+  const preErr = await hooks(run, rel, 'pre-rollback');
+  if (preErr) return fail(run, rel, preErr);
+  let update: UpdateResult;
+  try {
+    update = await updateResources(cfg.kube, currentObjects, targetObjects, {
+      signal: opts.signal,
+      log: cfg.log,
+    });
+  } catch (err) {
+    return updateFailed(run, current, rel, asError(err));
+  }
+  if (opts.wait) {
+    try {
+      await waitForObjects(cfg.kube, targetObjects, {
+        timeout: opts.timeout,
+        signal: opts.signal,
+        waitForJobs: opts.waitForJobs ?? false,
+      });
+    } catch (err) {
+      const e = reason(run, asError(err));
+      const failed = setStatus(rel, Status.Failed, `Release "${rel.name}" failed: ${e.message}`);
+      await record(cfg, failed);
+      throw new RollbackError(`release ${rel.name} failed: ${e.message}`, failed, run.outcomes, {
+        cause: e,
+      });
+    }
+  }
+  const postErr = await hooks(run, rel, 'post-rollback');
+  if (postErr) return fail(run, rel, postErr);
+  await supersedeDeployed(cfg, rel.name);
+  const done = markDeployed(rel, rel.info.description);
+  await record(cfg, done);
+  return { release: done, hookOutcomes: run.outcomes, deleted: update.deleted, kept: update.kept };
+}
+
+/** A cancellation reads `context canceled` (decision 11). */
+function reason(run: Run, err: Error): Error {
+  return run.opts.signal.aborted ? new Error(CONTEXT_CANCELED, { cause: err }) : err;
+}
+
+/**
+ * Step 8 failure: the last revision `superseded`, the new one `failed` with
+ * `Rollback "<name>" failed: <err>`; --cleanup-on-fail deletes what was created.
+ */
+async function updateFailed(
+  run: Run,
+  current: Release,
+  rel: Release,
+  cause: Error,
+): Promise<never> {
+  const { cfg, opts } = run;
+  const err = reason(run, cause);
+  await record(cfg, supersede(current));
+  const failed = failRollback(rel, err);
+  await record(cfg, failed);
+  if (opts.cleanupOnFail && cause instanceof UpdateError) {
+    const cleanupErr = await cleanupCreated(cfg.kube, cause.created, 'rollback', err);
+    if (cleanupErr) throw new RollbackError(cleanupErr.message, failed, run.outcomes);
+  }
+  throw new RollbackError(err.message, failed, run.outcomes, { cause: err });
+}
+
+/** Hook failures and cancellations: `failed`, never `pending-rollback` (issue #3828 fixed). */
+async function fail(run: Run, rel: Release, cause: Error): Promise<never> {
+  const err = reason(run, cause);
+  const failed = failRollback(rel, err);
+  await record(run.cfg, failed);
+  throw new RollbackError(err.message, failed, run.outcomes, { cause: err });
+}
+
+/** Step 7 and 10: execHook's raw error (Helm returns it unwrapped), or undefined. */
+async function hooks(run: Run, rel: Release, event: HookEvent): Promise<Error | undefined> {
+  const { cfg, opts } = run;
+  if (opts.noHooks) return undefined;
+  const res = await runHooks(
+    rel,
+    event,
+    { kube: cfg.kube, clock: cfg.clock, log: cfg.log, persist: (r) => cfg.storage.update(r) },
+    { timeout: opts.timeout, signal: opts.signal, hookLogs: opts.hookLogs ?? 'failed' },
+  );
+  run.outcomes.push(...res.outcomes);
+  return res.error;
+}
+
+/** Step 11: every `deployed` revision superseded (issue #2941). */
+async function supersedeDeployed(cfg: Configuration, name: string): Promise<void> {
+  let deployed: Release[] = [];
+  try {
+    deployed = await cfg.storage.deployedAll(name);
+  } catch (err) {
+    // Logged, not thrown: the new record must still reach `deployed` (decision 11).
+    if (!(err instanceof NoDeployedReleasesError)) cfg.log.warn(asError(err).message);
+  }
+  for (const d of deployed) {
+    cfg.log.info(`superseding previous deployment ${d.version}`);
+    await record(cfg, supersede(d));
+  }
+}
+
+/** recordRelease: a storage update whose failure is only logged. */
+async function record(cfg: Configuration, rel: Release): Promise<void> {
+  try {
+    await cfg.storage.update(rel);
+  } catch (err) {
+    cfg.log.warn(`warning: Failed to update release ${rel.name}: ${asError(err).message}`);
+  }
+}
