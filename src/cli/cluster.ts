@@ -26,6 +26,7 @@ export const CLUSTER_FLAGS: FlagSpec[] = [
   { name: 'namespace', short: 'n', kind: 'string' },
   { name: 'simulate', kind: 'bool' },
   { name: 'simulate-speed', kind: 'string' },
+  { name: 'debug', kind: 'bool' },
 ];
 
 export interface Cluster {
@@ -66,13 +67,13 @@ export async function connect(args: ParsedArgs, io: CliIo): Promise<Cluster> {
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const log = {
-    info: (m: string) => io.log(`${m}\n`),
-    warn: (m: string) => io.log(`warning: ${m}\n`),
+  // Helm's cfg.Log and the storage log are debug output (`--debug`); warnings always show.
+  const debug = args.bools.get('debug') ?? false;
+  const info = (m: string) => {
+    if (debug) io.log(`${m}\n`);
   };
-  const storage = new Storage(new SecretsDriver(secretsApi(kube, namespace)), {
-    log: (m: string) => io.log(`${m}\n`),
-  });
+  const log = { info, warn: (m: string) => io.log(`warning: ${m}\n`) };
+  const storage = new Storage(new SecretsDriver(secretsApi(kube, namespace)), { log: info });
   return {
     cfg: { kube, storage, clock: systemClock, log },
     kube,

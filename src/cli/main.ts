@@ -4,6 +4,14 @@
  */
 import { nodeIo, type CliIo } from './io.js';
 import { templateCommand } from './template.js';
+import { demoCommand } from './demo.js';
+import { installCommand } from './install.js';
+import { upgradeCommand } from './upgrade.js';
+import { rollbackCommand } from './rollback.js';
+import { uninstallCommand } from './uninstall.js';
+import { testCommand } from './test.js';
+import { statusCommand } from './status.js';
+import { historyCommand } from './history.js';
 import { runSimulatorCommand } from '../simulator/cli.js';
 import { goStringOutput } from '../util/go-bytes.js';
 
@@ -20,15 +28,34 @@ const USAGE = `hookline: Helm's chart lifecycle, natively.
 
 Usage:
   hookline template [NAME] CHART [flags]   render a chart exactly as \`helm template\`
+  hookline install NAME CHART [flags]      install a chart (helm install)
+  hookline upgrade NAME CHART [flags]      upgrade a release (helm upgrade; -i installs)
+  hookline rollback NAME [REVISION]        roll a release back (helm rollback)
+  hookline uninstall NAME [flags]          uninstall a release (helm uninstall)
+  hookline test NAME [--logs]              run a release's test hooks (helm test)
+  hookline status NAME [--revision N]      show a release (helm status)
+  hookline history NAME [--max N]          list a release's revisions (helm history)
   hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X]
                                            serve the simulated Kubernetes cluster
+  hookline demo [CHART]                    a chart's whole lifecycle on the simulated cluster
+
+Cluster commands take --kubeconfig FILE, --kube-context, -n/--namespace, or --simulate (an
+in-process simulated cluster for this one command).
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   template: templateCommand,
+  install: installCommand,
+  upgrade: upgradeCommand,
+  rollback: rollbackCommand,
+  uninstall: uninstallCommand,
+  test: testCommand,
+  status: statusCommand,
+  history: historyCommand,
   simulator: (argv) => runSimulatorCommand(argv),
+  demo: demoCommand,
 };
 
 /** Run one CLI invocation; returns the exit code. */
