@@ -1,9 +1,12 @@
-// Moves ncc's bundles to their committed names: dist/cli.js (bin) and, once the action exists,
-// dist/index.js. ncc writes each entry as <dir>/index.js; we keep one file per entry.
+// Moves ncc's bundles to their committed names: dist/cli.js (bin) and dist/index.js (the
+// action). ncc writes each entry as <dir>/index.js; we keep one file per entry.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 
 mkdirSync('dist', { recursive: true });
-const entries = [{ dir: 'dist/cli-build', out: 'dist/cli.js', shebang: true }];
+const entries = [
+  { dir: 'dist/cli-build', out: 'dist/cli.js', shebang: true },
+  { dir: 'dist/index-build', out: 'dist/index.js', shebang: false },
+];
 for (const { dir, out, shebang } of entries) {
   if (!existsSync(`${dir}/index.js`)) throw new Error(`missing bundle ${dir}/index.js`);
   let code = readFileSync(`${dir}/index.js`, 'utf8');

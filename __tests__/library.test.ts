@@ -8,7 +8,7 @@ import {
   loadChart,
   mergeUserValues,
   renderChart,
-} from '../src/index.js';
+} from '../src/library.js';
 
 const example = resolve(import.meta.dirname, '..', 'examples', 'database-app');
 

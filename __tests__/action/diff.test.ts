@@ -1,0 +1,92 @@
+/**
+ * The line diff (LCS) and the unified-diff text of the dry-run plan (GNU diff -u format: hunk
+ * headers `@@ -l,n +l,n @@`, 3 lines of context), and the per-object manifest changes.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { manifestChanges, manifestObjects } from '../../src/action/changes.js';
+import { diffLines, unifiedDiff } from '../../src/action/diff.js';
+
+const names = { from: 'a/x', to: 'b/x' };
+
+describe('diffLines', () => {
+  it.each([
+    [[], [], ''],
+    [['a'], ['a'], ' a'],
+    [['a', 'b', 'c'], ['a', 'c'], ' a -b  c'],
+    [['a', 'c'], ['a', 'b', 'c'], ' a +b  c'],
+    [['a'], ['b'], '-a +b'],
+  ])('%j → %j', (a, b, want) => {
+    expect(
+      diffLines(a, b)
+        .map((o) => `${o.tag}${o.line}`)
+        .join(' '),
+    ).toBe(want);
+  });
+});
+
+describe('unifiedDiff', () => {
+  it('is empty for equal texts', () => expect(unifiedDiff('a\nb\n', 'a\nb\n', names)).toBe(''));
+
+  it('prints one hunk with 3 lines of context', () => {
+    const from = ['1', '2', '3', '4', '5', '6', '7', '8'].join('\n');
+    const to = ['1', '2', '3', '4', 'five', '6', '7', '8'].join('\n');
+    expect(unifiedDiff(from, to, names)).toBe(
+      [
+        '--- a/x',
+        '+++ b/x',
+        '@@ -2,7 +2,7 @@',
+        ' 2',
+        ' 3',
+        ' 4',
+        '-5',
+        '+five',
+        ' 6',
+        ' 7',
+        ' 8',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('splits distant changes into hunks and handles pure additions', () => {
+    const from = Array.from({ length: 20 }, (_, i) => `l${i}`);
+    const to = [...from];
+    to[1] = 'L1';
+    to[18] = 'L18';
+    const out = unifiedDiff(from.join('\n'), to.join('\n'), names);
+    expect(out.match(/^@@.*$/gm)).toEqual(['@@ -1,5 +1,5 @@', '@@ -16,5 +16,5 @@']);
+    expect(unifiedDiff('', 'a\n', names)).toBe('--- a/x\n+++ b/x\n@@ -0,0 +1,1 @@\n+a\n');
+  });
+});
+
+const doc = (kind: string, name: string, body = '', ns = '') =>
+  `---\n# Source: c/templates/${name}.yaml\napiVersion: ${kind === 'Deployment' ? 'apps/v1' : 'v1'}\nkind: ${kind}\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}${body}`;
+
+describe('manifestChanges', () => {
+  it('derives created, updated (with a diff) and deleted objects', () => {
+    const before = [
+      doc('ConfigMap', 'cfg', 'data:\n  a: "1"\n'),
+      doc('Service', 'old'),
+      doc('Deployment', 'web', 'spec:\n  replicas: 1\n'),
+    ].join('');
+    const after = [
+      doc('ConfigMap', 'cfg', 'data:\n  a: "1"\n'),
+      doc('Deployment', 'web', 'spec:\n  replicas: 2\n'),
+      doc('Secret', 's', '', 'other'),
+    ].join('');
+    const changes = manifestChanges(before, after);
+    expect(changes.map((c) => `${c.action} ${c.object}`)).toEqual([
+      'updated Deployment/web',
+      'created other/Secret/s',
+      'deleted Service/old',
+    ]);
+    expect(changes[0]!.diff).toContain('-  replicas: 1\n+  replicas: 2\n');
+  });
+
+  it('keys objects by group, kind, namespace and name; skips empty documents', () => {
+    expect(
+      manifestObjects('---\n# only a comment\n' + doc('ConfigMap', 'a')).map((d) => d.key),
+    ).toEqual(['|ConfigMap||a']);
+    expect(manifestChanges('', '')).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * A cluster connection from the action's kubeconfig input: the client, release storage in the
+ * release namespace (ST-2) and the Configuration the verbs take (same building blocks as
+ * src/cli/cluster.ts, without its flags and signal handlers).
+ */
+import type { KubeClient } from '../kube/client.js';
+import { createNodeClient } from '../kube/node-client.js';
+import { secretsApi } from '../kube/secrets-api.js';
+import type { Configuration } from '../lifecycle/config.js';
+import { SecretsDriver } from '../storage/secrets.js';
+import { Storage } from '../storage/storage.js';
+import type { Clock } from '../util/clock.js';
+import type { Logger } from './logger.js';
+
+export interface ActionCluster {
+  cfg: Configuration;
+  kube: KubeClient;
+  namespace: string;
+}
+
+export interface ClusterOptions {
+  kubeconfig: string;
+  context: string;
+  /** Empty: the context's namespace, else `default`. */
+  namespace: string;
+  clock: Clock;
+  log: Logger;
+}
+
+export function connectCluster(opts: ClusterOptions): ActionCluster {
+  const kube = createNodeClient({
+    kubeconfig: opts.kubeconfig,
+    ...(opts.context ? { context: opts.context } : {}),
+  });
+  const namespace = opts.namespace || kube.defaultNamespace || 'default';
+  const log = { info: (m: string) => opts.log.debug(m), warn: (m: string) => opts.log.warning(m) };
+  const storage = new Storage(new SecretsDriver(secretsApi(kube, namespace)), { log: log.info });
+  return { cfg: { kube, storage, clock: opts.clock, log }, kube, namespace };
+}

@@ -1,0 +1,136 @@
+/**
+ * What `run` needs from the outside world, injected so tests need no module mocking: the
+ * @actions/core facade, a GitHub client factory, the clock, the environment and the
+ * cancellation signal. `defaultDeps()` wires the real ones (main only).
+ */
+import { readFileSync } from 'node:fs';
+import { BroadcastChannel, isMainThread } from 'node:worker_threads';
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import type { Clock } from '../util/clock.js';
+import { systemClock } from '../util/clock.js';
+import type { CommentClient } from './pr-comment.js';
+import type { Annotation } from './template.js';
+
+export interface CoreFacade {
+  getInput(name: string): string;
+  setOutput(name: string, value: string): void;
+  setFailed(message: string): void;
+  setSecret(secret: string): void;
+  /** Append to the job summary (GITHUB_STEP_SUMMARY). */
+  writeSummary(markdown: string): Promise<void>;
+  /** An error annotation on a file and line. */
+  error(message: string, at: Annotation): void;
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface GithubFacade {
+  client(token: string): CommentClient;
+  /** The webhook payload of the triggering event (GITHUB_EVENT_PATH), or null. */
+  eventPayload(): unknown;
+}
+
+export interface ActionDeps {
+  core: CoreFacade;
+  github: GithubFacade;
+  clock: Clock;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Fired by SIGINT/SIGTERM (a cancelled workflow). */
+  signal: AbortSignal;
+}
+
+export function realCore(): CoreFacade {
+  return {
+    getInput: (name) => core.getInput(name),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setFailed: (message) => core.setFailed(message),
+    setSecret: (secret) => core.setSecret(secret),
+    writeSummary: async (markdown) => {
+      await core.summary.addRaw(markdown, true).write();
+    },
+    error: (message, at) => core.error(message, at),
+    info: (m) => core.info(m),
+    warning: (m) => core.warning(m),
+    debug: (m) => core.debug(m),
+    group: (name, fn) => core.group(name, fn),
+  };
+}
+
+export function octokitComments(token: string): CommentClient {
+  const octokit = getOctokit(token);
+  return {
+    async listComments(pr) {
+      const list = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: pr.owner,
+        repo: pr.repo,
+        issue_number: pr.number,
+        per_page: 100,
+      });
+      return list.map((c) => ({ id: c.id, body: c.body ?? '' }));
+    },
+    async createComment(pr, body) {
+      await octokit.rest.issues.createComment({
+        owner: pr.owner,
+        repo: pr.repo,
+        issue_number: pr.number,
+        body,
+      });
+    },
+    async updateComment(pr, id, body) {
+      await octokit.rest.issues.updateComment({
+        owner: pr.owner,
+        repo: pr.repo,
+        comment_id: id,
+        body,
+      });
+    },
+  };
+}
+
+const CANCEL_CHANNEL = 'hookline:cancel';
+
+/**
+ * On the main thread: SIGINT/SIGTERM are broadcast to the worker withLargeStack runs `run` on
+ * (signals reach only the main thread), which then finishes and exits on its own.
+ */
+export function forwardSignals(): void {
+  if (!isMainThread) return;
+  const channel = new BroadcastChannel(CANCEL_CHANNEL);
+  channel.unref();
+  const onSignal = () => channel.postMessage('cancel');
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+}
+
+/** An AbortSignal fired by SIGINT or SIGTERM (directly, or forwarded to this worker). */
+export function processSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  if (isMainThread) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  } else {
+    const channel = new BroadcastChannel(CANCEL_CHANNEL);
+    channel.unref();
+    channel.onmessage = onSignal;
+  }
+  return controller.signal;
+}
+
+export function defaultDeps(): ActionDeps {
+  const env = process.env;
+  return {
+    core: realCore(),
+    github: {
+      client: octokitComments,
+      eventPayload: () =>
+        env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : null,
+    },
+    clock: systemClock,
+    env,
+    signal: processSignal(),
+  };
+}

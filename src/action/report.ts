@@ -1,0 +1,79 @@
+/**
+ * What a run reports and where: the outputs, the job summary (only when GITHUB_STEP_SUMMARY is
+ * set and `summary` is on) and the PR comment (`pr-comment` on pull_request events).
+ */
+import type { ActionDeps } from './deps.js';
+import type { ActionInputs } from './inputs.js';
+import { actionOutputs } from './outputs.js';
+import { pullRequestOf, upsertComment } from './pr-comment.js';
+import { renderSummary } from './summary.js';
+import type { SummaryData } from './summary-data.js';
+
+export interface Report {
+  data: SummaryData;
+  /** The release manifest (the rendered one for template and dry-run). */
+  manifest: string;
+}
+
+export function emptyReport(inputs: ActionInputs): Report {
+  return {
+    data: {
+      release: inputs.release,
+      namespace: inputs.namespace || 'default',
+      chart: '',
+      command: inputs.command,
+      status: '',
+      revision: 0,
+      dryRun: inputs.dryRun,
+      manifestDigest: '',
+      notes: '',
+      error: '',
+      hooks: [],
+      failedHooks: [],
+      notReady: [],
+      changes: [],
+      plan: null,
+    },
+    manifest: '',
+  };
+}
+
+async function comment(
+  deps: ActionDeps,
+  inputs: ActionInputs,
+  report: Report,
+  summary: string,
+): Promise<void> {
+  const pr = pullRequestOf(
+    deps.env.GITHUB_EVENT_NAME ?? '',
+    deps.env.GITHUB_REPOSITORY ?? '',
+    deps.github.eventPayload(),
+  );
+  if (!pr) {
+    deps.core.info('pr-comment: not a pull_request event, no comment');
+    return;
+  }
+  const target = { namespace: report.data.namespace, release: report.data.release };
+  const how = await upsertComment(deps.github.client(inputs.githubToken), pr, target, summary);
+  deps.core.info(`pr-comment: ${how} the comment on #${pr.number}`);
+}
+
+/** Outputs, summary and PR comment; a failing summary or comment is a warning, not a failure. */
+export async function publish(
+  deps: ActionDeps,
+  inputs: ActionInputs,
+  report: Report,
+): Promise<void> {
+  const d = report.data;
+  const outputs = actionOutputs({ ...d, manifest: report.manifest });
+  for (const [name, value] of Object.entries(outputs)) deps.core.setOutput(name, value);
+  const summary = renderSummary(d, inputs.summaryTemplate);
+  try {
+    if (inputs.summary && deps.env.GITHUB_STEP_SUMMARY) await deps.core.writeSummary(summary);
+    if (inputs.prComment) await comment(deps, inputs, report, summary);
+  } catch (err) {
+    deps.core.warning(
+      `could not publish the summary: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The `template` command: render only, no cluster. A template error with a location becomes an
+ * annotation on the template's file and line in the repository (`<chart dir>/<path in chart>`).
+ */
+import { join } from 'node:path';
+import type { Chart } from '../chart/types.js';
+import { RenderError } from '../engine/errors.js';
+import type { GoMap } from '../gotemplate/values.js';
+import { renderChart } from '../lifecycle/render-chart.js';
+import type { RenderedResources } from '../lifecycle/render.js';
+
+export interface Annotation {
+  file: string;
+  startLine: number;
+  startColumn?: number;
+}
+
+/** The RenderError (possibly wrapped, e.g. in ReleaseRenderError) of a failed render. */
+export function renderErrorOf(err: unknown): RenderError | undefined {
+  for (let e = err, d = 0; d < 5; d++) {
+    if (e instanceof RenderError) return e;
+    if (e instanceof Error) e = e.cause ?? (e as { reason?: unknown }).reason;
+    else return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where to annotate: the location's file is `<chart name>/<path in chart>` (subcharts:
+ * `<chart>/charts/<sub>/templates/...`), so the chart name is replaced by the chart directory.
+ */
+export function annotationOf(err: unknown, chartDir: string): Annotation | undefined {
+  const loc = renderErrorOf(err)?.location;
+  if (!loc) return undefined;
+  const inChart = loc.file.split('/').slice(1).join('/');
+  return {
+    file: join(chartDir, inChart),
+    startLine: loc.line,
+    ...(loc.col !== undefined ? { startColumn: loc.col + 1 } : {}),
+  };
+}
+
+export function renderTemplate(
+  chart: Chart,
+  opts: { release: string; namespace: string; values: GoMap },
+): RenderedResources {
+  return renderChart(chart, {
+    releaseName: opts.release,
+    namespace: opts.namespace || 'default',
+    values: opts.values,
+  });
+}
