@@ -9,7 +9,7 @@ import type { Chart } from './chart/types.js';
 import type { GoMap } from './gotemplate/values.js';
 import { createNamespace } from './lifecycle/install-resources.js';
 import { connectCluster, type ActionCluster } from './action/cluster.js';
-import { defaultDeps, forwardSignals, type ActionDeps } from './action/deps.js';
+import { defaultDeps, type ActionDeps } from './action/deps.js';
 import { deployedRelease, dryRun } from './action/dry-run.js';
 import { Input } from './action/input-names.js';
 import { InputError, parseInputs, type ActionInputs } from './action/inputs.js';
@@ -23,8 +23,6 @@ import { userValues } from './action/values.js';
 import { failureMessage, failureOf, runVerb, type VerbResult } from './action/verb.js';
 import { manifestDigest } from './action/outputs.js';
 import { notReadyOf } from './action/summary-data.js';
-
-if (!process.env.JEST_WORKER_ID) forwardSignals();
 
 /** How long a cancelled verb may take to record its outcome before the summary is written. */
 export const CANCEL_GRACE_MS = 4000;

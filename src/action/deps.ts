@@ -3,8 +3,8 @@
  * @actions/core facade, a GitHub client factory, the clock, the environment and the
  * cancellation signal. `defaultDeps()` wires the real ones (main only).
  */
+import { cancellationSignal } from '../util/large-stack.js';
 import { readFileSync } from 'node:fs';
-import { BroadcastChannel, isMainThread } from 'node:worker_threads';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import type { Clock } from '../util/clock.js';
@@ -90,36 +90,6 @@ export function octokitComments(token: string): CommentClient {
   };
 }
 
-const CANCEL_CHANNEL = 'hookline:cancel';
-
-/**
- * On the main thread: SIGINT/SIGTERM are broadcast to the worker withLargeStack runs `run` on
- * (signals reach only the main thread), which then finishes and exits on its own.
- */
-export function forwardSignals(): void {
-  if (!isMainThread) return;
-  const channel = new BroadcastChannel(CANCEL_CHANNEL);
-  channel.unref();
-  const onSignal = () => channel.postMessage('cancel');
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-}
-
-/** An AbortSignal fired by SIGINT or SIGTERM (directly, or forwarded to this worker). */
-export function processSignal(): AbortSignal {
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  if (isMainThread) {
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  } else {
-    const channel = new BroadcastChannel(CANCEL_CHANNEL);
-    channel.unref();
-    channel.onmessage = onSignal;
-  }
-  return controller.signal;
-}
-
 export function defaultDeps(): ActionDeps {
   const env = process.env;
   return {
@@ -131,6 +101,6 @@ export function defaultDeps(): ActionDeps {
     },
     clock: systemClock,
     env,
-    signal: processSignal(),
+    signal: cancellationSignal().signal,
   };
 }

@@ -15,6 +15,7 @@ import { startSimulator, type Simulator } from '../simulator/index.js';
 import { SecretsDriver } from '../storage/secrets.js';
 import { Storage } from '../storage/storage.js';
 import { systemClock } from '../util/clock.js';
+import { cancellationSignal } from '../util/large-stack.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
@@ -63,10 +64,7 @@ export async function connect(args: ParsedArgs, io: CliIo): Promise<Cluster> {
   const context = args.strings.get('kube-context');
   const kube = createNodeClient({ kubeconfig, ...(context ? { context } : {}) });
   const namespace = args.strings.get('namespace') || kube.defaultNamespace || 'default';
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const cancel = cancellationSignal();
   // Helm's cfg.Log and the storage log are debug output (`--debug`); warnings always show.
   const debug = args.bools.get('debug') ?? false;
   const info = (m: string) => {
@@ -78,10 +76,9 @@ export async function connect(args: ParsedArgs, io: CliIo): Promise<Cluster> {
     cfg: { kube, storage, clock: systemClock, log },
     kube,
     namespace,
-    signal: controller.signal,
+    signal: cancel.signal,
     async close() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      cancel.dispose();
       await sim?.close();
     },
   };
