@@ -6,8 +6,12 @@
 import type { Release } from '../release/types.js';
 import type { HookOutcome } from './hooks.js';
 
-/** An install that failed; `release` is the record as stored (or as Helm returns it). */
-export class InstallError extends Error {
+/**
+ * A verb that failed, with the release record as it was left (undefined when none was stored or
+ * read) and every hook run, so a summary can show what happened. The verbs' error classes
+ * differ only in name.
+ */
+export class ReleaseOperationError extends Error {
   constructor(
     message: string,
     readonly release: Release | undefined,
@@ -15,21 +19,17 @@ export class InstallError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = 'InstallError';
   }
 }
 
+/** An install that failed; `release` is the record as stored (or as Helm returns it). */
+export class InstallError extends ReleaseOperationError {
+  override name = 'InstallError';
+}
+
 /** An uninstall that failed; `release` is the record as left (undefined when none was read). */
-export class UninstallError extends Error {
-  constructor(
-    message: string,
-    readonly release: Release | undefined,
-    readonly hookOutcomes: readonly HookOutcome[] = [],
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'UninstallError';
-  }
+export class UninstallError extends ReleaseOperationError {
+  override name = 'UninstallError';
 }
 
 /**

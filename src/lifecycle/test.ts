@@ -10,6 +10,7 @@ import type { Hook } from '../release/hook.js';
 import { validateReleaseName } from '../release/name.js';
 import type { Release } from '../release/types.js';
 import { DEFAULT_TIMEOUT_MS, asError, neverAborted, type Configuration } from './config.js';
+import { ReleaseOperationError } from './fail-release.js';
 import { runHooks, type HookLogsMode, type HookOutcome } from './hooks.js';
 
 export interface TestOptions {
@@ -30,16 +31,8 @@ export interface TestResult {
 }
 
 /** A test run that failed; `release` is the record as left (undefined when none was read). */
-export class ReleaseTestError extends Error {
-  constructor(
-    message: string,
-    readonly release: Release | undefined,
-    readonly hookOutcomes: readonly HookOutcome[] = [],
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'ReleaseTestError';
-  }
+export class ReleaseTestError extends ReleaseOperationError {
+  override name = 'ReleaseTestError';
 }
 
 /** The include (`name=`) and exclude (`!name=`) name lists of the filters. */

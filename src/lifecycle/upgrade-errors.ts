@@ -3,34 +3,17 @@
  * was left (undefined when nothing was stored), and Upgrade.failRelease's message texts
  * (helm/helm pkg/action/upgrade.go, rollback.go, v3.21.4; helm-semantics.md sections 4.2, 4.3).
  */
-import type { Release } from '../release/types.js';
-import type { HookOutcome } from './hooks.js';
+import { ReleaseOperationError } from './fail-release.js';
 
 /** `another operation (install/upgrade/rollback) is in progress` (errPending, upgrade step 3). */
 export const ERR_PENDING = 'another operation (install/upgrade/rollback) is in progress';
 
-export class UpgradeError extends Error {
-  constructor(
-    message: string,
-    readonly release: Release | undefined,
-    readonly hookOutcomes: readonly HookOutcome[] = [],
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'UpgradeError';
-  }
+export class UpgradeError extends ReleaseOperationError {
+  override name = 'UpgradeError';
 }
 
-export class RollbackError extends Error {
-  constructor(
-    message: string,
-    readonly release: Release | undefined,
-    readonly hookOutcomes: readonly HookOutcome[] = [],
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'RollbackError';
-  }
+export class RollbackError extends ReleaseOperationError {
+  override name = 'RollbackError';
 }
 
 /** Upgrade.failRelease with --atomic and no superseded/deployed revision to return to. */
