@@ -8,6 +8,7 @@
 import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
 import type { KubeObject } from '../kube/client.js';
+import { runEventHooks } from './event-hooks.js';
 import { WaitAbortedError, waitUntilReady } from '../kube/wait.js';
 import type { HookEvent } from '../release/hook.js';
 import { validateReleaseName } from '../release/name.js';
@@ -23,7 +24,7 @@ import {
   type Configuration,
 } from './config.js';
 import { InstallError, atomicMessage } from './fail-release.js';
-import { runHooks, type HookLogsMode, type HookOutcome } from './hooks.js';
+import type { HookLogsMode, HookOutcome } from './hooks.js';
 import { prepareInstall, type PreparedInstall } from './install-prepare.js';
 import { applyAll, createNamespace } from './install-resources.js';
 import { uninstall } from './uninstall.js';
@@ -189,16 +190,8 @@ async function hooks(
   outcomes: HookOutcome[],
   opts: ResolvedInstall,
 ): Promise<void> {
-  if (opts.noHooks) return;
-  const result = await runHooks(
-    rel,
-    event,
-    { kube: cfg.kube, clock: cfg.clock, log: cfg.log, persist: (r) => cfg.storage.update(r) },
-    { timeout: opts.timeout, signal: opts.signal, hookLogs: opts.hookLogs ?? 'failed' },
-  );
-  outcomes.push(...result.outcomes);
-  if (result.error)
-    throw new Error(`failed ${event}: ${result.error.message}`, { cause: result.error });
+  const error = await runEventHooks(cfg, rel, event, opts, outcomes);
+  if (error) throw new Error(`failed ${event}: ${error.message}`, { cause: error });
 }
 
 /** Step 16: readiness of the manifest objects (section 4.6), naming culprits on timeout. */

@@ -9,6 +9,7 @@
  */
 import type { KubeObject, ResourceRef } from '../kube/client.js';
 import type { HookEvent } from '../release/hook.js';
+import { runEventHooks } from './event-hooks.js';
 import { validateReleaseName } from '../release/name.js';
 import {
   failRollback,
@@ -27,7 +28,7 @@ import {
   neverAborted,
   type Configuration,
 } from './config.js';
-import { runHooks, type HookLogsMode, type HookOutcome } from './hooks.js';
+import type { HookLogsMode, HookOutcome } from './hooks.js';
 import { withOwnership } from './install-resources.js';
 import {
   UpdateError,
@@ -227,16 +228,7 @@ async function fail(run: Run, rel: Release, cause: Error): Promise<never> {
 
 /** Step 7 and 10: execHook's raw error (Helm returns it unwrapped), or undefined. */
 async function hooks(run: Run, rel: Release, event: HookEvent): Promise<Error | undefined> {
-  const { cfg, opts } = run;
-  if (opts.noHooks) return undefined;
-  const res = await runHooks(
-    rel,
-    event,
-    { kube: cfg.kube, clock: cfg.clock, log: cfg.log, persist: (r) => cfg.storage.update(r) },
-    { timeout: opts.timeout, signal: opts.signal, hookLogs: opts.hookLogs ?? 'failed' },
-  );
-  run.outcomes.push(...res.outcomes);
-  return res.error;
+  return runEventHooks(run.cfg, rel, event, run.opts, run.outcomes);
 }
 
 /** Step 11: every `deployed` revision superseded (issue #2941). */

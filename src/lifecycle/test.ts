@@ -11,7 +11,8 @@ import { validateReleaseName } from '../release/name.js';
 import type { Release } from '../release/types.js';
 import { DEFAULT_TIMEOUT_MS, asError, neverAborted, type Configuration } from './config.js';
 import { ReleaseOperationError } from './fail-release.js';
-import { runHooks, type HookLogsMode, type HookOutcome } from './hooks.js';
+import { runEventHooks } from './event-hooks.js';
+import type { HookLogsMode, HookOutcome } from './hooks.js';
 
 export interface TestOptions {
   /** Milliseconds per hook (CMD-TIMEOUT: 5m0s). */
@@ -100,31 +101,31 @@ export async function test(
   }
   const { executing, skipped } = filterHooks(rel.hooks, parseTestFilters(options.filters ?? []));
   rel.hooks = executing;
-  const result = await runHooks(
+  const outcomes: HookOutcome[] = [];
+  const error = await runEventHooks(
+    cfg,
     rel,
     'test',
-    { kube: cfg.kube, clock: cfg.clock, log: cfg.log, persist: (r) => cfg.storage.update(r) },
     {
       timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
       signal: options.signal ?? neverAborted(),
-      hookLogs: options.hookLogs ?? 'failed',
+      ...(options.hookLogs ? { hookLogs: options.hookLogs } : {}),
     },
+    outcomes,
   );
   // [quirk] Skipped hooks go back in front of the ones that ran.
   rel.hooks = [...skipped, ...rel.hooks];
-  if (result.error) {
+  if (error) {
     // Helm ignores this Update's error when the tests failed.
     await cfg.storage.update(rel).catch((err: unknown) => {
       cfg.log.warn(`warning: Failed to update release ${rel.name}: ${asError(err).message}`);
     });
-    throw new ReleaseTestError(result.error.message, rel, result.outcomes, {
-      cause: result.error,
-    });
+    throw new ReleaseTestError(error.message, rel, outcomes, { cause: error });
   }
   try {
     await cfg.storage.update(rel);
   } catch (err) {
-    throw new ReleaseTestError(asError(err).message, rel, result.outcomes, { cause: err });
+    throw new ReleaseTestError(asError(err).message, rel, outcomes, { cause: err });
   }
-  return { release: rel, hookOutcomes: result.outcomes };
+  return { release: rel, hookOutcomes: outcomes };
 }

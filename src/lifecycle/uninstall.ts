@@ -5,6 +5,7 @@
  * does not leave the release `uninstalling`.
  */
 import type { ResourceRef } from '../kube/client.js';
+import { runEventHooks } from './event-hooks.js';
 import { refOf } from '../kube/client.js';
 import { latest } from '../release/history.js';
 import { validateReleaseName } from '../release/name.js';
@@ -14,7 +15,7 @@ import { Status } from '../release/types.js';
 import { NoDeployedReleasesError } from '../storage/driver.js';
 import { DEFAULT_TIMEOUT_MS, asError, neverAborted, type Configuration } from './config.js';
 import { UninstallError } from './fail-release.js';
-import { runHooks, type HookLogsMode, type HookOutcome } from './hooks.js';
+import type { HookLogsMode, HookOutcome } from './hooks.js';
 import {
   deleteAll,
   planUninstall,
@@ -234,16 +235,7 @@ async function hooks(
   rel: Release,
   event: 'pre-delete' | 'post-delete',
 ): Promise<Error | undefined> {
-  const { cfg, opts } = run;
-  if (opts.noHooks) return undefined;
-  const result = await runHooks(
-    rel,
-    event,
-    { kube: cfg.kube, clock: cfg.clock, log: cfg.log, persist: (r) => cfg.storage.update(r) },
-    { timeout: opts.timeout, signal: opts.signal, hookLogs: opts.hookLogs ?? 'failed' },
-  );
-  run.outcomes.push(...result.outcomes);
-  return result.error;
+  return runEventHooks(run.cfg, rel, event, run.opts, run.outcomes);
 }
 
 /** purgeReleases: delete every record; the first error ends it. */

@@ -9,6 +9,7 @@ import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
 import type { KubeObject, ResourceRef } from '../kube/client.js';
 import type { HookEvent } from '../release/hook.js';
+import { runEventHooks } from './event-hooks.js';
 import { latest } from '../release/history.js';
 import { validateReleaseName } from '../release/name.js';
 import { failUpgrade, markDeployed, supersede } from '../release/records.js';
@@ -21,7 +22,7 @@ import {
   neverAborted,
   type Configuration,
 } from './config.js';
-import { runHooks, type HookLogsMode, type HookOutcome } from './hooks.js';
+import type { HookLogsMode, HookOutcome } from './hooks.js';
 import { rollback } from './rollback.js';
 import {
   UpdateError,
@@ -213,16 +214,8 @@ async function hooks(
   outcomes: HookOutcome[],
   opts: ResolvedUpgrade,
 ): Promise<void> {
-  if (opts.noHooks) return;
-  const res = await runHooks(
-    rel,
-    event,
-    { kube: cfg.kube, clock: cfg.clock, log: cfg.log, persist: (r) => cfg.storage.update(r) },
-    { timeout: opts.timeout, signal: opts.signal, hookLogs: opts.hookLogs ?? 'failed' },
-  );
-  outcomes.push(...res.outcomes);
-  if (res.error)
-    throw new Error(`${event} hooks failed: ${res.error.message}`, { cause: res.error });
+  const error = await runEventHooks(cfg, rel, event, opts, outcomes);
+  if (error) throw new Error(`${event} hooks failed: ${error.message}`, { cause: error });
 }
 
 interface FailContext {
