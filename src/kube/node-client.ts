@@ -12,7 +12,6 @@ import {
   CoreV1Api,
   HttpMethod,
   KubeConfig,
-  KubernetesObjectApi,
   PatchStrategy,
   VersionApi,
   Watch,
@@ -34,13 +33,8 @@ import type {
   WireSecret,
 } from './client.js';
 import { NotFoundError } from './client.js';
-import {
-  isNetworkError,
-  isTimeout,
-  mapped,
-  statusCode,
-  toKubeError,
-} from './node-client-errors.js';
+import { RawObjectApi } from './node-client-raw.js';
+import { isTimeout, mapped, statusCode, toKubeError } from './node-client-errors.js';
 import { toKubeEvent, toV1, wireConfigMap, wireSecret } from './wire.js';
 
 export interface NodeClientOptions {
@@ -52,77 +46,6 @@ export interface NodeClientOptions {
 
 /** The default field manager for server-side apply (design decision 8). */
 export const FIELD_MANAGER = 'hookline';
-
-type Action = 'create' | 'read' | 'patch' | 'delete' | 'list' | 'replace';
-
-interface RawRequest {
-  method: HttpMethod;
-  query?: Record<string, string | undefined>;
-  body?: unknown;
-  contentType?: string;
-}
-
-/** KubernetesObjectApi with raw-JSON bodies (see the module comment). */
-class RawObjectApi extends KubernetesObjectApi {
-  static forConfig(kc: KubeConfig): RawObjectApi {
-    const api = kc.makeApiClient(RawObjectApi);
-    api.setDefaultNamespace(kc);
-    return api;
-  }
-
-  get namespace(): string {
-    return this.defaultNamespace;
-  }
-
-  /** The URL path of an object (or, for `list`, its collection) via discovery. */
-  async pathOf(
-    ref: { apiVersion: string; kind: string; name?: string; namespace?: string },
-    action: Action,
-  ): Promise<string> {
-    const spec = {
-      apiVersion: ref.apiVersion,
-      kind: ref.kind,
-      metadata: { name: ref.name, namespace: ref.namespace },
-    };
-    try {
-      return await this.specUriPath(spec, action);
-    } catch (err) {
-      if (err instanceof ApiException || isNetworkError(err)) throw toKubeError(err);
-      if (err instanceof Error && err.message.startsWith('Unrecognized API version and kind')) {
-        throw new NotFoundError(`no matches for kind "${ref.kind}" in version "${ref.apiVersion}"`);
-      }
-      throw err;
-    }
-  }
-
-  async send(path: string, req: RawRequest): Promise<unknown> {
-    const ctx = this.configuration.baseServer.makeRequestContext(path, req.method);
-    ctx.setHeaderParam('Accept', 'application/json');
-    for (const [k, v] of Object.entries(req.query ?? {}))
-      if (v !== undefined) ctx.setQueryParam(k, v);
-    if (req.body !== undefined) {
-      ctx.setHeaderParam('Content-Type', req.contentType ?? 'application/json');
-      ctx.setBody(JSON.stringify(req.body));
-    }
-    const auth = this.configuration.authMethods;
-    await auth.BearerToken?.applySecurityAuthentication(ctx);
-    await auth.default?.applySecurityAuthentication(ctx);
-    let prepared = ctx;
-    for (const m of this.configuration.middleware) prepared = await m.pre(prepared).toPromise();
-    let response = await this.configuration.httpApi.send(prepared).toPromise();
-    for (const m of this.configuration.middleware) response = await m.post(response).toPromise();
-    const text = await response.body.text();
-    if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
-      throw new ApiException(
-        response.httpStatusCode,
-        'Unsuccessful HTTP Request',
-        text,
-        response.headers,
-      );
-    }
-    return text === '' ? undefined : JSON.parse(text);
-  }
-}
 
 /** Builds a KubeClient for the kubeconfig's (or the given) context. */
 export function createNodeClient(opts: NodeClientOptions): KubeClient {
