@@ -19,3 +19,28 @@ export async function withChartDir<T>(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A chart whose pre-install Job runs `script` under `sh -c` (backoffLimit 0). */
+export function hookJobChart(script: string): Record<string, string> {
+  return {
+    'Chart.yaml': 'apiVersion: v2\nname: failing\nversion: 0.1.0\n',
+    'templates/job.yaml': [
+      'apiVersion: batch/v1',
+      'kind: Job',
+      'metadata:',
+      '  name: {{ .Release.Name }}-migrate',
+      '  annotations:',
+      '    "helm.sh/hook": pre-install',
+      'spec:',
+      '  backoffLimit: 0',
+      '  template:',
+      '    spec:',
+      '      restartPolicy: Never',
+      '      containers:',
+      '        - name: main',
+      '          image: busybox:1.36',
+      `          command: ["sh", "-c", ${JSON.stringify(script)}]`,
+      '',
+    ].join('\n'),
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
-import { withChartDir } from '../__fixtures__/chart-dir.js';
+import { hookJobChart, withChartDir } from '../__fixtures__/chart-dir.js';
 import type { ActionDeps } from '../src/action/deps.js';
 import type { IssueComment } from '../src/action/pr-comment.js';
 import type { Annotation } from '../src/action/template.js';
@@ -90,28 +90,7 @@ function fake(
 
 const onSim = (inputs: Record<string, string>) => ({ kubeconfig: sim.kubeconfig, ...inputs });
 
-/** A chart whose pre-install Job writes a line and exits 3 (backoffLimit 0). */
-const failingChart = (script: string) => ({
-  'Chart.yaml': 'apiVersion: v2\nname: failing\nversion: 0.1.0\n',
-  'templates/job.yaml': [
-    'apiVersion: batch/v1',
-    'kind: Job',
-    'metadata:',
-    '  name: {{ .Release.Name }}-migrate',
-    '  annotations:',
-    '    "helm.sh/hook": pre-install',
-    'spec:',
-    '  backoffLimit: 0',
-    '  template:',
-    '    spec:',
-    '      restartPolicy: Never',
-    '      containers:',
-    '        - name: main',
-    '          image: busybox:1.36',
-    `          command: ["sh", "-c", ${JSON.stringify(script)}]`,
-    '',
-  ].join('\n'),
-});
+const failingChart = hookJobChart;
 
 function storageOf(ns: string): Storage {
   const kube = createNodeClient({ kubeconfig: sim.kubeconfig });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { withChartDir } from '../../__fixtures__/chart-dir.js';
+import { hookJobChart, withChartDir } from '../../__fixtures__/chart-dir.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 let sim: Simulator;
@@ -140,27 +140,7 @@ describe('the release lifecycle through the CLI (examples/database-app)', () => 
 });
 
 /** A chart whose pre-install Job writes a line and exits 3 (backoffLimit 0). */
-const FAILING = {
-  'Chart.yaml': 'apiVersion: v2\nname: failing\nversion: 0.1.0\n',
-  'templates/job.yaml': [
-    'apiVersion: batch/v1',
-    'kind: Job',
-    'metadata:',
-    '  name: {{ .Release.Name }}-migrate',
-    '  annotations:',
-    '    "helm.sh/hook": pre-install',
-    'spec:',
-    '  backoffLimit: 0',
-    '  template:',
-    '    spec:',
-    '      restartPolicy: Never',
-    '      containers:',
-    '        - name: main',
-    '          image: busybox:1.36',
-    '          command: ["sh", "-c", "echo migrating; exit 3"]',
-    '',
-  ].join('\n'),
-};
+const FAILING = hookJobChart('echo migrating; exit 3');
 
 describe('failures', () => {
   it('a failed pre-install hook: the summary with its log tail, then INSTALLATION FAILED', () =>
