@@ -1,9 +1,14 @@
-// The pure core's import boundaries (docs/style.md section 5, design.md section 2) are enforced
-// by ESLint: a core module that reaches for the file system, the network or the Kubernetes
-// client must fail lint.
+// The pure core's boundaries (docs/style.md section 5, docs/architecture.md) are enforced by
+// `npm run lint`: ESLint fails a core module that reaches for the file system, the network, the
+// Kubernetes client, the process, timers or the clock; dependency-cruiser fails a file cycle,
+// an import against the layer table (an upward import, a folder loop) and an unlisted folder.
 import { describe, expect, it } from '@jest/globals';
 import { ESLint } from 'eslint';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const eslint = new ESLint({ cwd: root });
@@ -40,5 +45,164 @@ describe('import boundaries', () => {
     const code = "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n";
     expect(await ruleIds('src/chart/directory.ts', code)).toEqual([]);
     expect(await ruleIds('src/cli/probe.ts', code)).toEqual([]);
+  });
+});
+
+describe('the pure core reads no process, timers or clock', () => {
+  it.each([
+    ['src/gotime/probe.ts', 'export const tz = process.env.TZ;'],
+    ['src/yaml/probe.ts', 'export const t = Date.now();'],
+    ['src/semver/probe.ts', 'export const t = setTimeout(() => undefined, 1);'],
+    ['src/release/probe.ts', 'export const t = new Date();'],
+    ['src/toml/probe.ts', 'export const t = performance.now();'],
+    [
+      'src/util/probe.ts',
+      "import { Worker } from 'node:worker_threads';\nexport const w = Worker;",
+    ],
+    [
+      'src/gojson/probe.ts',
+      "import { setTimeout as wait } from 'node:timers/promises';\nexport const w = wait;",
+    ],
+  ])('%s may not: %s', async (file, code) => {
+    const ids = await ruleIds(file, `${code}\n`);
+    expect(ids.some((id) => /^no-restricted-(globals|properties|syntax|imports)/.test(id))).toBe(
+      true,
+    );
+  });
+
+  it('the edges may', async () => {
+    const code = 'export const t = Date.now() + Number(process.env.N);\n';
+    expect(await ruleIds('src/lifecycle/probe.ts', code)).toEqual([]);
+    expect(await ruleIds('src/chart/directory.ts', code)).toEqual([]);
+    expect(await ruleIds('src/gotime/probe.ts', 'export const t = new Date(0);\n')).toEqual([]);
+  });
+});
+
+const require = createRequire(import.meta.url);
+const { layers, assertAcyclic } = require('../scripts/layers.cjs') as {
+  layers: Record<string, string[]>;
+  assertAcyclic(table: Record<string, string[]>): void;
+};
+const depcruise = resolve(root, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs');
+
+/** Runs `npm run lint`'s dependency-cruiser step over a tree of probe files. */
+function cruise(files: Record<string, string>): { status: number | null; out: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'hookline-depcruise-'));
+  try {
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }),
+    );
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const run = spawnSync(
+      process.execPath,
+      [
+        depcruise,
+        'src',
+        '--config',
+        resolve(root, '.dependency-cruiser.cjs'),
+        '--output-type',
+        'err',
+      ],
+      { cwd: dir, encoding: 'utf8', timeout: 60_000 },
+    );
+    return { status: run.status, out: `${run.stdout}${run.stderr}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('dependencies point one way (dependency-cruiser)', () => {
+  it('the project as it stands passes', () => {
+    const run = spawnSync(
+      process.execPath,
+      [depcruise, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+      { cwd: root, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(`${run.stdout}${run.stderr}`).toContain('no dependency violations found');
+    expect(run.status).toBe(0);
+  });
+
+  it('a clean probe tree passes (the failures below are the probes, not the setup)', () => {
+    const run = cruise({
+      'src/chart/a.ts': "import { b } from './b.js';\nexport const a = b;\n",
+      'src/chart/b.ts': "import { u } from '../util/u.js';\nexport const b = u;\n",
+      'src/util/u.ts': 'export const u = 1;\n',
+    });
+    expect(run.out).toContain('no dependency violations found');
+    expect(run.status).toBe(0);
+  });
+
+  it('fails on a new runtime file cycle', () => {
+    const run = cruise({
+      'src/chart/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
+      'src/chart/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
+    });
+    expect(run.out).toMatch(/error no-circular: src\/chart\/(a|b)\.ts/);
+    expect(run.status).not.toBe(0);
+  });
+
+  it('fails on a type-only file cycle', () => {
+    const run = cruise({
+      'src/release/a.ts': "import type { B } from './b.js';\nexport interface A { b?: B }\n",
+      'src/release/b.ts': "import type { A } from './a.js';\nexport interface B { a?: A }\n",
+    });
+    expect(run.out).toMatch(/error no-circular: src\/release\/(a|b)\.ts/);
+    expect(run.status).not.toBe(0);
+  });
+
+  it('fails on an upward import (the core reaching for lifecycle)', () => {
+    const run = cruise({
+      'src/chart/a.ts':
+        "import { install } from '../lifecycle/install.js';\nexport const a = install;\n",
+      'src/lifecycle/install.ts': 'export const install = 1;\n',
+    });
+    expect(run.out).toContain('error layer-chart: src/chart/a.ts → src/lifecycle/install.ts');
+    expect(run.status).not.toBe(0);
+  });
+
+  it('fails on a folder loop made of two files that are no file cycle (chart <-> values)', () => {
+    const run = cruise({
+      'src/values/v.ts': "import { c } from '../chart/c.js';\nexport const v = c;\n",
+      'src/chart/c.ts': 'export const c = 1;\n',
+      'src/chart/d.ts': "import { v } from '../values/v.js';\nexport const d = v;\n",
+    });
+    expect(run.out).toContain('error layer-chart: src/chart/d.ts → src/values/v.ts');
+    expect(run.out).not.toContain('no-circular');
+    expect(run.status).not.toBe(0);
+  });
+
+  it('fails on a folder missing from the layer table', () => {
+    const run = cruise({
+      'src/newthing/a.ts': "import { u } from '../util/u.js';\nexport const a = u;\n",
+      'src/util/u.ts': 'export const u = 1;\n',
+    });
+    expect(run.out).toContain('error folder-in-layer-table: src/newthing/a.ts');
+    expect(run.status).not.toBe(0);
+  });
+
+  it('a known cycle (scripts/layers.cjs) is tolerated only with its listed partner', () => {
+    const lexer = "import { s } from './lexer-states.js';\nexport const l = () => s;\n";
+    const known = cruise({
+      'src/gotemplate/lexer.ts': lexer,
+      'src/gotemplate/lexer-states.ts':
+        "import { l } from './lexer.js';\nexport const s = () => l;\n",
+    });
+    expect(known.status).toBe(0);
+    const fresh = cruise({
+      'src/gotemplate/lexer.ts': `${lexer}import { p } from './parse.js';\nexport const q = p;\n`,
+      'src/gotemplate/lexer-states.ts': 'export const s = 1;\n',
+      'src/gotemplate/parse.ts': "import { l } from './lexer.js';\nexport const p = () => l;\n",
+    });
+    expect(fresh.out).toMatch(/error no-circular.*src\/gotemplate\/(lexer|parse)\.ts/);
+    expect(fresh.status).not.toBe(0);
+  });
+
+  it('the layer table itself allows no folder loop', () => {
+    expect(() => assertAcyclic(layers)).not.toThrow();
+    expect(() => assertAcyclic({ ...layers, util: ['chart'] })).toThrow(/folder loop: .*util/);
   });
 });

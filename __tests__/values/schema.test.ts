@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadChart } from '../../src/chart/directory.js';
-import { processDependencies } from '../../src/chart/dependencies.js';
+import { processDependencies } from '../../src/values/dependencies.js';
 import { mergeUserValues } from '../../src/values/options.js';
 import { coalesceValues } from '../../src/values/coalesce.js';
 import { goFloat, quote } from '../../src/values/schema-messages.js';

@@ -6,7 +6,19 @@
  * Widths count code points (go-runewidth's width for the text Helm prints here, which has no
  * East Asian wide or zero-width characters in practice).
  */
-import type { HistoryRow } from './history.js';
+
+/** One row of `helm history` (cmd/helm/history.go releaseInfo). */
+export interface HistoryRow {
+  revision: number;
+  /** `LastDeployed.String()`; Go's zero time when the record has none. */
+  updated: string;
+  status: string;
+  /** `<name>-<version>`, or `MISSING` without chart metadata. */
+  chart: string;
+  /** The chart's appVersion, or `MISSING` without chart metadata. */
+  appVersion: string;
+  description: string;
+}
 
 const HEADER = ['REVISION', 'UPDATED', 'STATUS', 'CHART', 'APP VERSION', 'DESCRIPTION'];
 

@@ -7,26 +7,14 @@ import { reverse, sortByRevision } from '../release/history.js';
 import { validateReleaseName } from '../release/name.js';
 import type { Release } from '../release/types.js';
 import type { Configuration } from './config.js';
+import type { HistoryRow } from './history-format.js';
 import { TIME_STRING, formatHelmTime } from './release-time.js';
 
-export { formatHistory } from './history-format.js';
+export { formatHistory, type HistoryRow } from './history-format.js';
 
 export interface HistoryOptions {
   /** `--max`: the most recent revisions kept (default 256). */
   max?: number;
-}
-
-/** One row of `helm history` (cmd/helm/history.go releaseInfo). */
-export interface HistoryRow {
-  revision: number;
-  /** `LastDeployed.String()`; Go's zero time when the record has none. */
-  updated: string;
-  status: string;
-  /** `<name>-<version>`, or `MISSING` without chart metadata. */
-  chart: string;
-  /** The chart's appVersion, or `MISSING` without chart metadata. */
-  appVersion: string;
-  description: string;
 }
 
 export const DEFAULT_HISTORY_MAX = 256;

@@ -5,7 +5,7 @@
  * capabilities, release name validation, values with schema validation, then renderResources.
  * Pure: the chart and user values come in, manifests, hooks and notes go out.
  */
-import { processDependencies } from '../chart/dependencies.js';
+import { processDependencies } from '../values/dependencies.js';
 import type { Chart } from '../chart/types.js';
 import type { LookupFunc } from '../engine/late-funcs.js';
 import type { GoMap } from '../gotemplate/values.js';

@@ -4,10 +4,17 @@
  * account must exist. A new namespace gets its `default` ServiceAccount and the
  * `kube-root-ca.crt` ConfigMap, as the controllers of a real cluster add them.
  */
-import type { ResourceType } from './discovery.js';
+import type { Catalogue, ResourceType } from './discovery.js';
 import { forbidden, notFound } from './errors.js';
 import { child, str, type JsonObject } from './json.js';
-import { internalContext, resourceKey, type Registry } from './registry.js';
+import { internalContext, type WriteContext } from './write-context.js';
+
+/** What admission needs of the registry that calls it (the Registry, passed as itself). */
+export interface AdmissionRegistry {
+  readonly catalogue: Catalogue;
+  find(type: ResourceType, ns: string, name: string): JsonObject | undefined;
+  create(type: ResourceType, ns: string, body: JsonObject, ctx: WriteContext): JsonObject;
+}
 
 const ROOT_CA =
   '-----BEGIN CERTIFICATE-----\nMIIBhookline-simulator-root-ca\n-----END CERTIFICATE-----\n';
@@ -17,7 +24,7 @@ function qualifiedName(type: ResourceType): string {
 }
 
 export function admit(
-  reg: Registry,
+  reg: AdmissionRegistry,
   type: ResourceType,
   ns: string,
   name: string,
@@ -25,7 +32,7 @@ export function admit(
 ): void {
   if (!type.namespaced) return;
   const nsType = reg.catalogue.lookup('', 'v1', 'namespaces') as ResourceType;
-  const namespace = reg.store.get(resourceKey(nsType), '', ns);
+  const namespace = reg.find(nsType, '', ns);
   if (!namespace) throw notFound(nsType, ns);
   if (child(namespace, 'metadata')?.deletionTimestamp) {
     throw forbidden(
@@ -56,7 +63,7 @@ export function admit(
   }
 }
 
-export function afterCreate(reg: Registry, type: ResourceType, obj: JsonObject): void {
+export function afterCreate(reg: AdmissionRegistry, type: ResourceType, obj: JsonObject): void {
   if (type.group !== '' || type.kind !== 'Namespace') return;
   const ns = str(child(obj, 'metadata'), 'name') ?? '';
   const saType = reg.catalogue.lookup('', 'v1', 'serviceaccounts') as ResourceType;

@@ -9,7 +9,7 @@ import type { Clock } from './clock.js';
 import type { Catalogue, ResourceType } from './discovery.js';
 import { alreadyExists, badRequest, conflict, invalid, MODIFIED, notFound } from './errors.js';
 import { checkCustomResource } from './crd-schema.js';
-import { checkFields, type FieldValidation } from './fields.js';
+import { checkFields } from './fields.js';
 import { applyDefaults, defaultJobSelector } from './defaults.js';
 import {
   child,
@@ -32,35 +32,11 @@ import {
 import { matchObject, type FieldSelector, type LabelSelector } from './selectors.js';
 import type { Store } from './store.js';
 import { validateCreate, validateUpdate } from './validation.js';
+import { apiVersionOf, internalContext, resourceKey, type WriteContext } from './write-context.js';
 
-export interface WriteContext {
-  manager: string;
-  fieldValidation: FieldValidation;
-  dryRun: boolean;
-  /** Warnings to return in `Warning` headers. */
-  warnings: string[];
-  subresource?: string;
-  /** Set by server-side apply: managedFields are already computed. */
-  managedFieldsDone?: boolean;
-}
-
-export function internalContext(manager: string, subresource?: string): WriteContext {
-  return {
-    manager,
-    fieldValidation: 'Ignore',
-    dryRun: false,
-    warnings: [],
-    ...(subresource ? { subresource } : {}),
-  };
-}
-
-export const resourceKey = (t: ResourceType): string => `${t.group}/${t.plural}`;
+export { apiVersionOf, internalContext, resourceKey, type WriteContext } from './write-context.js';
 
 const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
-
-export function apiVersionOf(t: ResourceType, version = t.versions[0]): string {
-  return t.group ? `${t.group}/${version}` : version;
-}
 
 export class Registry {
   constructor(

@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { loadChart } from '../../src/chart/directory.js';
 import { loadFiles } from '../../src/chart/load.js';
-import { processDependencies } from '../../src/chart/dependencies.js';
+import { processDependencies } from '../../src/values/dependencies.js';
 import { chartFullPath, type Chart } from '../../src/chart/types.js';
 import { mergeUserValues } from '../../src/values/options.js';
 import { coalesceValues } from '../../src/values/coalesce.js';
-import { at, buildChart, goMap } from '../values/helpers.js';
+import { at, buildChart, goMap } from './helpers.js';
 
 const SUBCHART = '/work/shared/conformance/helm-template/charts/testcharts/subchart';
 

@@ -5,13 +5,13 @@
  * import child values into parents (VAL-11). Mutates the chart tree in place, as Helm does.
  */
 import { isMap, newMap, type GoMap, type GoValue } from '../gotemplate/values.js';
-import { coalesceValues, mergeTables, mergeValues, type Printf } from '../values/coalesce.js';
-import { deepCopyMap } from '../values/copy.js';
-import { goTypeOf } from '../values/strvals-scanner.js';
-import { NoValueError, parsePath, pathValue, table } from '../values/table.js';
-import { isCompatibleRange } from './semver.js';
-import { isNilCollection } from './metadata.js';
-import { setDependencies, type Chart, type Dependency, type Metadata } from './types.js';
+import { coalesceValues, mergeTables, mergeValues, type Printf } from './coalesce.js';
+import { deepCopyMap } from './copy.js';
+import { goTypeOf } from './strvals-scanner.js';
+import { NoValueError, parsePath, pathValue, table } from './table.js';
+import { isCompatibleRange } from '../chart/semver.js';
+import { isNilCollection } from '../chart/metadata.js';
+import { setDependencies, type Chart, type Dependency, type Metadata } from '../chart/types.js';
 
 export interface DependencyOptions {
   /** Helm's log.Printf warnings. */
