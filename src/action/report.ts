@@ -8,6 +8,7 @@ import { actionOutputs } from './outputs.js';
 import { pullRequestOf, upsertComment } from './pr-comment.js';
 import { renderSummary } from './summary.js';
 import type { SummaryData } from './summary-data.js';
+import { errorText } from '../util/errors.js';
 
 export interface Report {
   data: SummaryData;
@@ -72,8 +73,6 @@ export async function publish(
     if (inputs.summary && deps.env.GITHUB_STEP_SUMMARY) await deps.core.writeSummary(summary);
     if (inputs.prComment) await comment(deps, inputs, report, summary);
   } catch (err) {
-    deps.core.warning(
-      `could not publish the summary: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    deps.core.warning(`could not publish the summary: ${errorText(err)}`);
   }
 }

@@ -14,6 +14,7 @@ import { uninstall } from '../lifecycle/uninstall.js';
 import { upgrade } from '../lifecycle/upgrade.js';
 import type { Release } from '../release/types.js';
 import type { ActionInputs } from './inputs.js';
+import { errorText } from '../util/errors.js';
 
 export interface VerbResult {
   release: Release | undefined;
@@ -122,7 +123,7 @@ export function failureOf(err: unknown): VerbResult {
 
 /** Helm's message for a failed command (`UPGRADE FAILED: ...` unless the upgrade installed). */
 export function failureMessage(command: ActionInputs['command'], err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
+  const msg = errorText(err);
   if (command !== 'upgrade') return msg;
   const cause = err instanceof Error ? err.cause : undefined;
   return cause instanceof InstallError || err instanceof InstallError

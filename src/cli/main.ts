@@ -14,6 +14,7 @@ import { statusCommand } from './status.js';
 import { historyCommand } from './history.js';
 import { runSimulatorCommand } from '../simulator/cli.js';
 import { goStringOutput } from '../util/go-bytes.js';
+import { errorText } from '../util/errors.js';
 
 export interface CliStreams {
   readonly cwd: string;
@@ -80,7 +81,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   try {
     return await command(rest, io);
   } catch (err) {
-    io.stderr(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`Error: ${errorText(err)}\n`);
     if (io.env('HOOKLINE_TRACE') && err instanceof Error) io.stderr(`${err.stack}\n`);
     return 1;
   }

@@ -9,6 +9,7 @@ import { formatHookSummary } from './hook-summary.js';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args.js';
 import { connect, type Cluster } from './cluster.js';
 import type { CliIo } from './io.js';
+import { errorText } from '../util/errors.js';
 
 export const TIMEOUT_FLAG: FlagSpec = { name: 'timeout', kind: 'string' };
 export const WAIT_FLAGS: FlagSpec[] = [
@@ -91,7 +92,7 @@ export async function withCluster<T>(
     return await body(cluster);
   } catch (err) {
     printHooks(io, outcomesOf(err));
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorText(err);
     throw new Error(wrap(message), { cause: err });
   } finally {
     await cluster?.close();

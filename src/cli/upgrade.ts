@@ -22,6 +22,7 @@ import {
   timeoutMs,
   withCluster,
 } from './release-flags.js';
+import { errorText } from '../util/errors.js';
 
 const FLAGS: FlagSpec[] = [
   ...VALUE_FLAGS,
@@ -89,7 +90,7 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
       io.stdout(INSTALLING(name));
       throw err;
     }
-    throw new Error(`UPGRADE FAILED: ${err instanceof Error ? err.message : String(err)}`, {
+    throw new Error(`UPGRADE FAILED: ${errorText(err)}`, {
       cause,
     });
   });

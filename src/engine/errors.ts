@@ -4,6 +4,7 @@
  * annotation can point at them without parsing text.
  */
 import { TemplateExecError, TemplateParseError } from '../gotemplate/errors.js';
+import { asError, errorText } from '../util/errors.js';
 
 /** Markers Helm wraps around `required`/`fail` messages so it can find them again. */
 export const WARN_START = 'HELM_ERR_START';
@@ -41,7 +42,7 @@ export class RenderError extends Error {
  */
 export function cleanupParseError(filename: string, err: unknown): RenderError {
   if (!(err instanceof TemplateParseError)) {
-    const text = err instanceof Error ? err.message : String(err);
+    const text = errorText(err);
     return new RenderError(`parse error in (${filename}): ${text}`, 'parse', undefined, {
       cause: err,
     });
@@ -63,7 +64,7 @@ export function cleanupParseError(filename: string, err: unknown): RenderError {
  */
 export function cleanupExecError(filename: string, err: unknown): Error {
   if (!(err instanceof TemplateExecError)) {
-    return err instanceof Error ? err : new Error(String(err));
+    return asError(err);
   }
   const location: TemplateLocation = { file: err.fileName, line: err.line, col: err.col };
   const rest = err.message.split(': ').slice(2).join(': ');

@@ -12,10 +12,7 @@ import { marshalJson, unmarshalJson } from '../gojson/index.js';
 import { marshalToml, TomlError, unmarshalToml } from '../toml/index.js';
 import { marshalYaml, marshalYamlPretty, parseValuesYaml, parseYamlArray } from '../yaml/index.js';
 import { sprigFuncs } from '../sprig/index.js';
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+import { errorText } from '../util/errors.js';
 
 /** Helm's toYaml: sigs.k8s.io/yaml.Marshal, trailing newline trimmed, errors swallowed. */
 export function toYaml(v: GoValue): string {

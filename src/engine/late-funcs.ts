@@ -9,6 +9,7 @@ import type { Tree } from '../gotemplate/ast.js';
 import { NoSuchTemplateError, type TemplateSet } from '../gotemplate/template.js';
 import type { GoMap, GoValue } from '../gotemplate/values.js';
 import { warnWrap } from './errors.js';
+import { errorText } from '../util/errors.js';
 
 /** The functions bindLateFuncs adds (lookup is always present through helmFuncMap). */
 export const LATE_FUNC_NAMES = ['include', 'tpl', 'required', 'fail'] as const;
@@ -117,10 +118,6 @@ function tplFunc(parent: TemplateSet, included: Map<string, number>, cache: TplC
       }
     },
   );
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Bind include/tpl/required/fail/lookup to `set` (its other funcs come from helmFuncMap). */

@@ -13,6 +13,7 @@ import {
   UnreachableError,
 } from './client.js';
 import { parseStatus } from './wire.js';
+import { asError, errorText } from '../util/errors.js';
 
 /** Awaits a client-node call, turning its failures into kube/client.ts errors. */
 export async function mapped<T>(p: Promise<T>): Promise<T> {
@@ -63,9 +64,7 @@ export function toKubeError(err: unknown): Error {
   }
   if (isNetworkError(err)) {
     const cause = (err as Error & { cause?: unknown }).cause;
-    return new UnreachableError(
-      `cluster unreachable: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+    return new UnreachableError(`cluster unreachable: ${errorText(cause)}`);
   }
-  return err instanceof Error ? err : new Error(String(err));
+  return asError(err);
 }

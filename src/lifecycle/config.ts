@@ -26,10 +26,8 @@ export const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
 /** Go's `context.Canceled` text, the reason a cancelled operation records (decision 11). */
 export const CONTEXT_CANCELED = 'context canceled';
 
-/** The error `e`, or a new Error with its text. */
-export function asError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(String(e));
-}
+/** The verbs import it from here; its one home is util/errors.ts. */
+export { asError } from '../util/errors.js';
 
 /** A signal that never fires, for callers that pass none. */
 export function neverAborted(): AbortSignal {

@@ -43,6 +43,7 @@ import {
   type Diagnostics,
   type HookOutcome,
 } from './hook-outcome.js';
+import { asError } from '../util/errors.js';
 
 export * from './hook-errors.js';
 export type { ContainerReport, HookOutcome, ObjectEvent } from './hook-outcome.js';
@@ -284,10 +285,6 @@ class HookRunner {
     this.warned.add(h);
     for (const w of policyWarnings(h)) this.deps.log.warn(w);
   }
-}
-
-function asError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(String(e));
 }
 
 function delay(ms: number): Promise<void> {

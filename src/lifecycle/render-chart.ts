@@ -14,6 +14,7 @@ import { validateReleaseName } from '../release/name.js';
 import { defaultCapabilities } from '../values/capabilities.js';
 import { toRenderValues } from '../values/render-values.js';
 import { InvalidManifestError, renderResources, type RenderedResources } from './render.js';
+import { errorText } from '../util/errors.js';
 
 export interface RenderChartOptions {
   readonly releaseName: string;
@@ -49,7 +50,7 @@ export interface RenderChartOptions {
  */
 export class ReleaseRenderError extends Error {
   constructor(readonly reason: unknown) {
-    super(reason instanceof Error ? reason.message : String(reason), { cause: reason });
+    super(errorText(reason), { cause: reason });
     this.name = 'ReleaseRenderError';
   }
 

@@ -19,6 +19,7 @@ import type { SimpleHead } from './head.js';
 import { parseHead } from './head.js';
 import { splitManifests } from './split.js';
 import { pathBase } from '../util/go-path.js';
+import { errorText } from '../util/errors.js';
 
 /** An ordinary (non-hook) manifest document. */
 export interface Manifest {
@@ -98,7 +99,7 @@ export function sortManifests(
       try {
         head = parseHead(content, parse);
       } catch (err) {
-        const detail = err instanceof Error ? err.message : String(err);
+        const detail = errorText(err);
         throw new ManifestParseError(path, detail, { hooks, manifests: generic, skippedHooks });
       }
       const hookValue = head.annotations.get(HOOK_ANNOTATION);

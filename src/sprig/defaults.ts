@@ -14,6 +14,7 @@ import {
   isSlice,
 } from '../gotemplate/values.js';
 import { marshalJson, unmarshalJson } from '../gojson/index.js';
+import { errorText } from '../util/errors.js';
 
 /** sprig's empty: nil, false, 0, and empty strings, slices and maps; structs never. */
 export function empty(v: GoValue): boolean {
@@ -30,10 +31,6 @@ export function empty(v: GoValue): boolean {
   if (isBytes(v) || isSlice(v)) return v.length === 0;
   if (v instanceof GoStruct || v instanceof FuncValue) return false;
   return Object.keys(v).length === 0;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Run a marshal step, turning its failure into the template function's error. */

@@ -17,6 +17,7 @@ import {
   storageObjectLabels,
   validateQueryLabels,
 } from './labels.js';
+import { asError } from '../util/errors.js';
 
 /** The metadata the drivers read and write (the API fills in the rest). */
 export interface ObjectMeta {
@@ -66,10 +67,6 @@ export interface ObjectDriverOptions {
   clock?: Clock;
   /** Debug log for skipped records. */
   log?: StorageLog;
-}
-
-function asError(err: unknown): Error {
-  return err instanceof Error ? err : new Error(String(err));
 }
 
 /** The shared half of the Secret and ConfigMap drivers. */

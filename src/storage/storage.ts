@@ -10,6 +10,7 @@ import type { Driver, StorageLog } from './driver.js';
 import { NoDeployedReleasesError, StorageError, isReleaseNotFound, silentLog } from './driver.js';
 import { makeKey } from './keys.js';
 import { OWNER } from './labels.js';
+import { asError } from '../util/errors.js';
 
 export interface StorageOptions {
   /**
@@ -132,7 +133,7 @@ export class Storage {
       try {
         await this.delete(name, rel.version);
       } catch (err) {
-        const e = err instanceof Error ? err : new Error(String(err));
+        const e = asError(err);
         this.log(`error pruning ${makeKey(name, rel.version)} from release history: ${e.message}`);
         errors.push(e);
       }
