@@ -131,6 +131,18 @@ describe('loadFiles (load.go)', () => {
     );
   });
 
+  it('a subchart tar named unlike its entry is returned as is; deeper down, wrapped by its parent', () => {
+    const sub = file('charts/sub/Chart.yaml', 'apiVersion: v2\nname: sub\nversion: 1.0.0\n');
+    expect(() => loadFiles([chartYaml, file('charts/x.tgz/foo', '')])).toThrow(
+      new ChartLoadError('error unpacking subchart tar in c: expected x.tgz, got x.tgz/foo'),
+    );
+    expect(() => loadFiles([chartYaml, sub, file('charts/sub/charts/x.tgz/foo', '')])).toThrow(
+      new ChartLoadError(
+        'error unpacking subchart sub in c: error unpacking subchart tar in sub: expected x.tgz, got x.tgz/foo',
+      ),
+    );
+  });
+
   it.each([
     ['name: c\n', 'validation: chart.metadata.version is required'],
     ['apiVersion: v2\nversion: 1.0.0\n', 'validation: chart.metadata.name is required'],

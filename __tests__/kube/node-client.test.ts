@@ -164,6 +164,14 @@ describe('error mapping', () => {
     expect(err).toBeInstanceOf(NotFoundError);
   });
 
+  it('a kind its known apiVersion does not serve → NotFoundError "no matches for kind"', async () => {
+    const err = await c.client
+      .get({ apiVersion: 'v1', kind: 'Gadget', name: 'x', namespace: c.namespace })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect((err as Error).message).toBe('no matches for kind "Gadget" in version "v1"');
+  });
+
   it('409 AlreadyExists → AlreadyExistsError', async () => {
     await c.client.create(configMap(c.namespace, 'twice'));
     const err = await c.client.create(configMap(c.namespace, 'twice')).catch((e: unknown) => e);

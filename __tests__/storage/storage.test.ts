@@ -6,11 +6,14 @@ import { mockRelease } from '../../__fixtures__/releases.js';
 import type { Release, Status } from '../../src/release/types.js';
 import {
   NoDeployedReleasesError,
+  NoRevisionError,
   ReleaseNotFoundError,
   StorageError,
+  type Driver,
 } from '../../src/storage/driver.js';
 import { makeKey } from '../../src/storage/keys.js';
 import { MemoryDriver } from '../../src/storage/memory.js';
+import { ApiNotFoundError, wrapError } from '../../src/storage/object-driver.js';
 import { SecretsDriver } from '../../src/storage/secrets.js';
 import { PruneError, Storage } from '../../src/storage/storage.js';
 
@@ -154,5 +157,32 @@ describe('pruning in create (ST-16)', () => {
   it('create of an existing revision is release: already exists', async () => {
     const s = await storageWith(['deployed']);
     await expect(s.create(rel(1, 'deployed'))).rejects.toThrow('release: already exists');
+  });
+});
+
+describe('typed errors where callers branch (ST-14, ST-15)', () => {
+  /** A driver whose query gives `answer` (the rest is never reached). */
+  const querying = (answer: () => Promise<Release[]>): Storage =>
+    new Storage({ ...new MemoryDriver(), name: 'Probe', query: answer } as unknown as Driver);
+
+  it("last over records that all failed to decode is NoRevisionError with Helm's text", async () => {
+    const s = querying(async () => []);
+    await expect(s.last('web')).rejects.toBeInstanceOf(NoRevisionError);
+    await expect(s.last('web')).rejects.toThrow('no revision for release "web"');
+  });
+
+  it("deployedAll turns the API's 404 under a driver wrapping into NoDeployedReleasesError", async () => {
+    const s = querying(async () => {
+      throw wrapError('query: failed to query with labels', new ApiNotFoundError('secrets', 'x'));
+    });
+    await expect(s.deployedAll('web')).rejects.toThrow(new NoDeployedReleasesError('web'));
+  });
+
+  it('deployedAll passes any other failure through, whatever its text says', async () => {
+    const boom = new StorageError('query: failed: the thing was not found in the cache');
+    const s = querying(async () => {
+      throw boom;
+    });
+    await expect(s.deployedAll('web')).rejects.toBe(boom);
   });
 });

@@ -7,7 +7,7 @@ import type { Configuration } from '../lifecycle/config.js';
 import { readHelmTime } from '../lifecycle/release-time.js';
 import { setStatus } from '../release/records.js';
 import { isPending, Status, type Release } from '../release/types.js';
-import { isReleaseNotFound } from '../storage/driver.js';
+import { isReleaseNotFound, NoRevisionError } from '../storage/driver.js';
 
 /** The recovered record, or undefined when nothing was pending long enough. */
 export async function recoverPending(
@@ -20,8 +20,7 @@ export async function recoverPending(
   try {
     last = await cfg.storage.last(releaseName);
   } catch (err) {
-    if (isReleaseNotFound(err) || (err instanceof Error && err.message.startsWith('no revision')))
-      return undefined;
+    if (isReleaseNotFound(err) || err instanceof NoRevisionError) return undefined;
     throw err;
   }
   if (!isPending(last.info.status)) return undefined;

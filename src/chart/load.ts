@@ -138,16 +138,18 @@ export function loadFiles(files: BufferedFile[], opts: LoadOptions = {}): Chart 
 
 function loadSubchart(c: Chart, n: string, files: BufferedFile[], opts: LoadOptions): void {
   if (n.startsWith('_') || n.startsWith('.')) return;
+  const isArchive = pathExt(n) === '.tgz';
+  const archive = files[0] as BufferedFile;
+  // Returned as is, where every error of loading the subchart itself is wrapped below.
+  if (isArchive && archive.name !== n) {
+    throw new ChartLoadError(
+      `error unpacking subchart tar in ${c.metadata.name}: expected ${n}, got ${archive.name}`,
+    );
+  }
   let sc: Chart;
   try {
-    if (pathExt(n) === '.tgz') {
-      const file = files[0] as BufferedFile;
-      if (file.name !== n) {
-        throw new ChartLoadError(
-          `error unpacking subchart tar in ${c.metadata.name}: expected ${n}, got ${file.name}`,
-        );
-      }
-      sc = loadFiles(loadArchiveFiles(file.data), opts);
+    if (isArchive) {
+      sc = loadFiles(loadArchiveFiles(archive.data), opts);
     } else {
       const buff: BufferedFile[] = [];
       for (const f of files) {
@@ -158,8 +160,6 @@ function loadSubchart(c: Chart, n: string, files: BufferedFile[], opts: LoadOpti
       sc = loadFiles(buff, opts);
     }
   } catch (e) {
-    if (e instanceof ChartLoadError && e.message.startsWith('error unpacking subchart tar'))
-      throw e;
     throw new ChartLoadError(
       `error unpacking subchart ${n} in ${c.metadata.name}: ${(e as Error).message}`,
     );

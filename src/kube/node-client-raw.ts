@@ -41,12 +41,14 @@ export class RawObjectApi extends KubernetesObjectApi {
       metadata: { name: ref.name, namespace: ref.namespace },
     };
     try {
+      // Asked first (then cached per apiVersion) so an unknown kind is known without reading
+      // specUriPath's error text.
+      if (!(await this.resource(ref.apiVersion, ref.kind))) {
+        throw new NotFoundError(`no matches for kind "${ref.kind}" in version "${ref.apiVersion}"`);
+      }
       return await this.specUriPath(spec, action);
     } catch (err) {
       if (err instanceof ApiException || isNetworkError(err)) throw toKubeError(err);
-      if (err instanceof Error && err.message.startsWith('Unrecognized API version and kind')) {
-        throw new NotFoundError(`no matches for kind "${ref.kind}" in version "${ref.apiVersion}"`);
-      }
       throw err;
     }
   }

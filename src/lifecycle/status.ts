@@ -3,7 +3,7 @@
  * pkg/action/status.go, v3.21.4): the last revision of any status (ST-14) or the given one;
  * `release: not found` when there is none (Configuration.releaseContent).
  */
-import { isReleaseNotFound, ReleaseNotFoundError } from '../storage/driver.js';
+import { isReleaseNotFound, NoRevisionError, ReleaseNotFoundError } from '../storage/driver.js';
 import { validateReleaseName } from '../release/name.js';
 import type { Release } from '../release/types.js';
 import type { Configuration } from './config.js';
@@ -35,8 +35,7 @@ export async function status(
   } catch (err) {
     // Storage.Last on an empty history is ErrReleaseNotFound in Helm (ST-13).
     if (isReleaseNotFound(err)) throw err;
-    if (err instanceof Error && err.message.startsWith('no revision for release'))
-      throw new ReleaseNotFoundError({ cause: err });
+    if (err instanceof NoRevisionError) throw new ReleaseNotFoundError({ cause: err });
     throw err;
   }
 }

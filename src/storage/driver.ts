@@ -48,6 +48,17 @@ export class NoDeployedReleasesError extends StorageError {
   }
 }
 
+/**
+ * Storage.Last on a release without records: `no revision for release "<name>"` (Helm's
+ * errors.Errorf there, typed here so callers branch on the class).
+ */
+export class NoRevisionError extends StorageError {
+  constructor(readonly releaseName: string) {
+    super(`no revision for release ${JSON.stringify(releaseName)}`);
+    this.name = 'NoRevisionError';
+  }
+}
+
 /** errors.Is for ErrReleaseNotFound: the error or any error in its cause chain. */
 export function isReleaseNotFound(err: unknown): boolean {
   for (let e = err; e instanceof Error; e = e.cause) {

@@ -7,10 +7,17 @@ import { latest, sortByRevision } from '../release/history.js';
 import type { Release } from '../release/types.js';
 import { Status } from '../release/types.js';
 import type { Driver, StorageLog } from './driver.js';
-import { NoDeployedReleasesError, StorageError, isReleaseNotFound, silentLog } from './driver.js';
+import {
+  NoDeployedReleasesError,
+  NoRevisionError,
+  StorageError,
+  isReleaseNotFound,
+  silentLog,
+} from './driver.js';
+import { ApiNotFoundError } from './object-driver.js';
 import { makeKey } from './keys.js';
 import { OWNER } from './labels.js';
-import { asError } from '../util/errors.js';
+import { asError, causeOfType } from '../util/errors.js';
 
 export interface StorageOptions {
   /**
@@ -91,7 +98,7 @@ export class Storage {
   /** Last: the highest revision of any status (ST-14); ReleaseNotFoundError without history. */
   async last(name: string): Promise<Release> {
     const rel = latest(await this.history(name));
-    if (!rel) throw new StorageError(`no revision for release ${JSON.stringify(name)}`);
+    if (!rel) throw new NoRevisionError(name);
     return rel;
   }
 
@@ -100,7 +107,8 @@ export class Storage {
     try {
       return await this.driver.query({ name, owner: OWNER, status: Status.Deployed });
     } catch (err) {
-      if (err instanceof Error && err.message.includes('not found')) {
+      // Helm matches "not found" in the text: no record, or the API's 404 under the driver.
+      if (isReleaseNotFound(err) || causeOfType(err, ApiNotFoundError)) {
         throw new NoDeployedReleasesError(name);
       }
       throw err;
