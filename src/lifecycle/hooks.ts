@@ -177,8 +177,9 @@ class HookRunner {
     const logs = this.opts.hookLogs !== 'none';
     if (canceled) {
       // Decision 11: return promptly; no delete policy runs (it would wait for deletion).
-      const late = { logs, deadline: Date.now() + CANCEL_DIAGNOSTICS_MS };
+      const late = { logs, open: true };
       await Promise.race([this.diagnose(ran, late), delay(CANCEL_DIAGNOSTICS_MS)]);
+      late.open = false;
       return new HookCanceledError(this.event, ran.hook);
     }
     await this.diagnose(ran, { logs });
@@ -253,7 +254,7 @@ class HookRunner {
   }
 
   /** hookline's diagnostics for Job and Pod hooks, before any deletion (decision 9). */
-  private async diagnose(ran: Ran, opts: { logs: boolean; deadline?: number }): Promise<void> {
+  private async diagnose(ran: Ran, opts: { logs: boolean; open?: boolean }): Promise<void> {
     if (ran.hook.kind !== 'Job' && ran.hook.kind !== 'Pod') return;
     const found: Diagnostics = await collectDiagnostics(
       this.deps.kube,
@@ -265,9 +266,9 @@ class HookRunner {
       },
       (m) => this.deps.log.warn(m),
     );
-    // A collection that outlived its deadline (after a cancel) no longer touches the outcome.
-    if (opts.deadline === undefined || Date.now() <= opts.deadline)
-      Object.assign(ran.outcome, found);
+    // A collection that lost its race with the grace delay (after a cancel) no longer touches
+    // the outcome: the caller closed it (no clock read; the race decides).
+    if (opts.open !== false) Object.assign(ran.outcome, found);
   }
 
   private async persist(): Promise<void> {
