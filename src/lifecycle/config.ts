@@ -4,8 +4,10 @@
  * times from, and the log. Verbs take it plus their own options object.
  */
 import type { KubeClient } from '../kube/client.js';
+import type { Release } from '../release/types.js';
 import type { Storage } from '../storage/storage.js';
 import type { Clock } from '../gotime/clock.js';
+import { errorText } from '../util/errors.js';
 import type { HookLog } from './hooks.js';
 
 export interface Configuration {
@@ -32,4 +34,21 @@ export { asError } from '../util/errors.js';
 /** A signal that never fires, for callers that pass none. */
 export function neverAborted(): AbortSignal {
   return new AbortController().signal;
+}
+
+/**
+ * Configuration.recordRelease (pkg/action/action.go): store the record's new state; a failure
+ * is logged (`warning: Failed to update release <name>: <err>`), never thrown, as the outcome
+ * it reports has already happened. The one home for what install, upgrade and rollback each
+ * still define as `record()` (they move onto it when the verb files are merged).
+ */
+export async function recordRelease(
+  cfg: Pick<Configuration, 'storage' | 'log'>,
+  rel: Release,
+): Promise<void> {
+  try {
+    await cfg.storage.update(rel);
+  } catch (err) {
+    cfg.log.warn(`warning: Failed to update release ${rel.name}: ${errorText(err)}`);
+  }
 }
