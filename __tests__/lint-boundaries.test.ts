@@ -78,6 +78,34 @@ describe('the pure core reads no process, timers or clock', () => {
   });
 });
 
+describe('typed errors: no branching on message text, one asError', () => {
+  it.each([
+    ['src/lifecycle/probe.ts', "export const f = (e: Error) => e.message.includes('not found');"],
+    ['src/storage/probe.ts', "export const f = (e: Error) => e.message.startsWith('no revision');"],
+    ['src/chart/probe.ts', 'export const f = (e: Error) => /tar/.test(e.message);'],
+    [
+      'src/action/probe.ts',
+      'export const f = (e: unknown) => (e instanceof Error ? e.message : String(e));',
+    ],
+    [
+      'src/kube/probe.ts',
+      'export const f = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));',
+    ],
+  ])('%s may not: %s', async (file, code) => {
+    const ids = await ruleIds(file, `${code}\n`);
+    expect(ids.some((id) => id.startsWith('no-restricted-syntax'))).toBe(true);
+  });
+
+  it('a class check or a code check passes, and util/errors.ts is the one helper', async () => {
+    const code =
+      "export const f = (e: unknown) => e instanceof RangeError || (e as { code?: string }).code === 'X';\n";
+    expect(await ruleIds('src/lifecycle/probe.ts', code)).toEqual([]);
+    const helper =
+      'export const t = (e: unknown) => (e instanceof Error ? e.message : String(e));\n';
+    expect(await ruleIds('src/util/errors.ts', helper)).toEqual([]);
+  });
+});
+
 const require = createRequire(import.meta.url);
 const { layers, assertAcyclic } = require('../scripts/layers.cjs') as {
   layers: Record<string, string[]>;
