@@ -90,3 +90,24 @@ describe('manifestChanges', () => {
     expect(manifestChanges('', '')).toEqual([]);
   });
 });
+
+describe('diffLines bound (jsdiff Myers, issue 10)', () => {
+  it('a 16,000-line document with two changed lines gives two small hunks', () => {
+    const from = Array.from({ length: 16000 }, (_, i) => `line ${i}`);
+    const to = [...from];
+    to[100] = 'changed 100';
+    to[15000] = 'changed 15000';
+    const out = unifiedDiff(from.join('\n'), to.join('\n'), names);
+    expect(out.match(/^@@.*$/gm)).toEqual(['@@ -98,7 +98,7 @@', '@@ -14998,7 +14998,7 @@']);
+  });
+
+  it('past maxEditLength the document is reported as replaced (no quadratic search)', () => {
+    const ops = diffLines(['a', 'b', 'c'], ['x', 'b', 'y'], 1);
+    expect(ops.map((o) => `${o.tag}${o.line}`).join(' ')).toBe('-a -b -c +x +b +y');
+    expect(
+      diffLines(['a', 'b', 'c'], ['x', 'b', 'y'])
+        .map((o) => `${o.tag}${o.line}`)
+        .join(' '),
+    ).toBe('-a +x  b -c +y');
+  });
+});

@@ -25,6 +25,23 @@ type Json = Record<string, unknown>;
 const rec = (v: unknown): Json => (v !== null && typeof v === 'object' ? (v as Json) : {});
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+const HEAD_KEYS = /^(?:apiVersion|kind|metadata)\s*:/;
+
+/**
+ * The identifying part of a document: its top-level `apiVersion`, `kind` and `metadata` blocks
+ * (a CRD's 10,000-line `spec` is never parsed just to name the object).
+ */
+export function documentHead(text: string): string {
+  const out: string[] = [];
+  let keep = false;
+  for (const line of text.split('\n')) {
+    if (/^[^\s#-]/.test(line)) keep = HEAD_KEYS.test(line);
+    else if (line.startsWith('- ') || line === '-') keep = false;
+    if (keep) out.push(line);
+  }
+  return out.join('\n');
+}
+
 /** The objects of a manifest (`---`-separated documents; comments and blank documents skipped). */
 export function manifestObjects(manifest: string): Doc[] {
   const out: Doc[] = [];
@@ -32,7 +49,7 @@ export function manifestObjects(manifest: string): Doc[] {
     if (text.trim() === '') continue;
     let doc: Json;
     try {
-      doc = rec(parseAllDocuments(text)[0]?.toJS());
+      doc = rec(parseAllDocuments(documentHead(text))[0]?.toJS());
     } catch {
       continue;
     }
