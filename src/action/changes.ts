@@ -4,7 +4,7 @@
  * document. Pure: the verbs do not return what they created or updated, so the action derives
  * it from the previous and new manifests.
  */
-import { parseAllDocuments } from 'yaml';
+import { isMap, isScalar, parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { unifiedDiff } from './diff.js';
 
 export interface ObjectChange {
@@ -65,6 +65,71 @@ export function manifestObjects(manifest: string): Doc[] {
   return out;
 }
 
+/** A Secret value's size in bytes (`data` is base64, `stringData` plain). */
+function secretBytes(value: unknown, encoded: boolean): number {
+  const s = typeof value === 'string' ? value : String(value ?? '');
+  return encoded ? Buffer.from(s, 'base64').length : Buffer.byteLength(s, 'utf8');
+}
+
+/** `data` and `stringData` merged as helm diff does (stringData wins), with sizes. */
+function secretFields(doc: Document): Map<string, { value: string; bytes: number }> {
+  const out = new Map<string, { value: string; bytes: number }>();
+  for (const [field, encoded] of [
+    ['data', true],
+    ['stringData', false],
+  ] as const) {
+    const node = doc.get(field);
+    if (!isMap(node)) continue;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const v = isScalar(pair.value) ? pair.value.value : '';
+      const plain = encoded
+        ? Buffer.from(String(v ?? ''), 'base64').toString('utf8')
+        : String(v ?? '');
+      out.set(key, { value: plain, bytes: secretBytes(v, encoded) });
+    }
+  }
+  return out;
+}
+
+const isSecretText = (text: string): boolean => /^kind:\s*["']?Secret["']?\s*$/m.test(text);
+
+/**
+ * helm diff's redaction of a Secret pair (databus23/helm-diff, diff/diff.go redactSecrets):
+ * `stringData` folded into `data`, each value replaced by `REDACTED # (N bytes)` when
+ * unchanged, `-------- # (N bytes)` / `++++++++ # (N bytes)` when changed, added or removed.
+ * Either side may be `''` (created or deleted). Never returns a value of the Secret.
+ */
+export function redactSecretPair(before: string, after: string): { before: string; after: string } {
+  const docs = [before, after].map((t) => (t === '' ? undefined : parseDocument(t)));
+  const fields = docs.map((d) =>
+    d ? secretFields(d) : new Map<string, { value: string; bytes: number }>(),
+  );
+  const [oldF, newF] = fields as [
+    Map<string, { value: string; bytes: number }>,
+    Map<string, { value: string; bytes: number }>,
+  ];
+  const marks: [Record<string, string>, Record<string, string>] = [{}, {}];
+  for (const key of new Set([...oldF.keys(), ...newF.keys()])) {
+    const o = oldF.get(key);
+    const n = newF.get(key);
+    if (o && n && o.value === n.value) {
+      marks[0][key] = marks[1][key] = `REDACTED # (${n.bytes} bytes)`;
+      continue;
+    }
+    if (o) marks[0][key] = `-------- # (${o.bytes} bytes)`;
+    if (n) marks[1][key] = `++++++++ # (${n.bytes} bytes)`;
+  }
+  const text = (i: 0 | 1): string => {
+    const d = docs[i];
+    if (!d) return '';
+    d.delete('stringData');
+    if (Object.keys(marks[i]).length > 0) d.set('data', marks[i]);
+    return d.toString({ lineWidth: 0 });
+  };
+  return { before: text(0), after: text(1) };
+}
+
 /** Created, updated (documents differ) and deleted objects, in manifest order. */
 export function manifestChanges(previous: string, next: string): ObjectChange[] {
   const before = new Map(manifestObjects(previous).map((d) => [d.key, d]));
@@ -77,7 +142,11 @@ export function manifestChanges(previous: string, next: string): ObjectChange[] 
       continue;
     }
     before.delete(d.key);
-    const diff = unifiedDiff(old.text, d.text, { from: `a/${d.label}`, to: `b/${d.label}` });
+    const pair =
+      isSecretText(old.text) || isSecretText(d.text)
+        ? redactSecretPair(old.text, d.text)
+        : { before: old.text, after: d.text };
+    const diff = unifiedDiff(pair.before, pair.after, { from: `a/${d.label}`, to: `b/${d.label}` });
     if (diff !== '') changes.push({ action: 'updated', object: d.label, diff });
   }
   for (const d of before.values()) changes.push({ action: 'deleted', object: d.label });
