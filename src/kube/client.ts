@@ -145,6 +145,10 @@ export interface KubeEvent {
   message: string;
   count: number;
   lastTimestamp?: string;
+  /** When the event was first seen (orders events sharing a lastTimestamp second). */
+  firstTimestamp?: string;
+  /** involvedObject.uid: tells an object from an earlier, deleted one of the same name. */
+  uid?: string;
 }
 
 /** A namespaced, typed store of Secrets or ConfigMaps (CoreV1Api), for storage adapters. */
