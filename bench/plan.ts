@@ -4,7 +4,15 @@
  * upgrade that changes a line in each CRD, through the action's `run` on the simulator.
  * `tsx bench/plan.ts` prints the time; `benchPlan()` returns it as a BenchRow for bench/run.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ActionDeps } from '../src/action/deps.js';
@@ -23,7 +31,6 @@ function deps(inputs: Record<string, string>, workspace: string, out: Record<str
       setFailed: (m) => void (out.failed = m),
       setSecret: () => undefined,
       writeSummary: async () => undefined,
-      error: () => undefined,
       info: () => undefined,
       warning: () => undefined,
       debug: () => undefined,
@@ -46,7 +53,9 @@ function writeChart(dir: string, crds: string): void {
 
 export async function benchPlan(corpus: string): Promise<BenchRow> {
   const dir = resolve(corpus, CRDS);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const before = files
     .map((f) =>
       readFileSync(join(dir, f), 'utf8')
@@ -55,14 +64,21 @@ export async function benchPlan(corpus: string): Promise<BenchRow> {
     )
     .join('\n---\n');
   // One changed description line per CRD, as an operator version bump would.
-  const after = before.replace(/^(\s+description: )(.*)$/gm, (m, pre: string, text: string, at: number) =>
-    at % 7 === 0 && /^[A-Za-z][^#:]*$/.test(text) ? `${pre}${text} (changed)` : m,
+  const after = before.replace(
+    /^(\s+description: )(.*)$/gm,
+    (m, pre: string, text: string, at: number) =>
+      at % 7 === 0 && /^[A-Za-z][^#:]*$/.test(text) ? `${pre}${text} (changed)` : m,
   );
   const work = mkdtempSync(join(tmpdir(), 'hookline-bench-plan-'));
   const sim = await startSimulator({ speed: 50 });
   try {
     writeChart(join(work, 'chart'), `${before}\n`);
-    const base = { kubeconfig: sim.kubeconfig, release: 'crds', chart: 'chart', namespace: 'default' };
+    const base = {
+      kubeconfig: sim.kubeconfig,
+      release: 'crds',
+      chart: 'chart',
+      namespace: 'default',
+    };
     const installed: Record<string, string> = {};
     if ((await run(deps({ ...base, command: 'install' }, work, installed))) !== 0)
       throw new Error(`install failed: ${installed.failed}`);
@@ -88,7 +104,10 @@ export async function benchPlan(corpus: string): Promise<BenchRow> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const corpus =
     process.env.HOOKLINE_CONFORMANCE_DIR ??
-    [['..', '..'], ['..', '..', '..']]
+    [
+      ['..', '..'],
+      ['..', '..', '..'],
+    ]
       .map((up) => resolve(import.meta.dirname, ...up, 'shared', 'conformance'))
       .find((d) => existsSync(d)) ??
     '/work/shared/conformance';

@@ -130,15 +130,34 @@ export function redactSecretPair(before: string, after: string): { before: strin
   return { before: text(0), after: text(1) };
 }
 
-/** Created, updated (documents differ) and deleted objects, in manifest order. */
-export function manifestChanges(previous: string, next: string): ObjectChange[] {
+export interface ChangeFilter {
+  /** The namespace of documents that name none (the release's). */
+  namespace: string;
+  /** Whether the change happened (the key is `group|kind|namespace|name`). */
+  happened(action: ObjectChange['action'], key: string): boolean;
+}
+
+/**
+ * Created, updated (documents differ) and deleted objects, in manifest order; with `filter`,
+ * only those the cluster confirmed.
+ */
+export function manifestChanges(
+  previous: string,
+  next: string,
+  filter?: ChangeFilter,
+): ObjectChange[] {
   const before = new Map(manifestObjects(previous).map((d) => [d.key, d]));
   const after = manifestObjects(next);
   const changes: ObjectChange[] = [];
+  const keep = (action: ObjectChange['action'], d: Doc): boolean => {
+    if (!filter) return true;
+    const [group, kind, ns, name] = d.key.split('|');
+    return filter.happened(action, `${group}|${kind}|${ns || filter.namespace}|${name}`);
+  };
   for (const d of after) {
     const old = before.get(d.key);
     if (!old) {
-      changes.push({ action: 'created', object: d.label });
+      if (keep('created', d)) changes.push({ action: 'created', object: d.label });
       continue;
     }
     before.delete(d.key);
@@ -146,9 +165,14 @@ export function manifestChanges(previous: string, next: string): ObjectChange[] 
       isSecretText(old.text) || isSecretText(d.text)
         ? redactSecretPair(old.text, d.text)
         : { before: old.text, after: d.text };
-    const diff = unifiedDiff(pair.before, pair.after, { from: `a/${d.label}`, to: `b/${d.label}` });
-    if (diff !== '') changes.push({ action: 'updated', object: d.label, diff });
+    const diff = unifiedDiff(pair.before, pair.after, {
+      from: `a/${d.label}`,
+      to: `b/${d.label}`,
+    });
+    if (diff !== '' && keep('updated', d))
+      changes.push({ action: 'updated', object: d.label, diff });
   }
-  for (const d of before.values()) changes.push({ action: 'deleted', object: d.label });
+  for (const d of before.values())
+    if (keep('deleted', d)) changes.push({ action: 'deleted', object: d.label });
   return changes;
 }
