@@ -36,6 +36,7 @@ export function connectCluster(opts: ClusterOptions): ActionCluster {
       kubeconfig: opts.kubeconfig,
       ...(opts.context ? { context: opts.context } : {}),
     }),
+    (pending) => opts.log.info(`still waiting for ${pending.join('; ')}`),
   );
   const kube = recorded.kube;
   const namespace = opts.namespace || kube.defaultNamespace || 'default';

@@ -42,12 +42,19 @@ function refOfArg(arg: unknown): ResourceRef | undefined {
   };
 }
 
-/** The client, and what it saw succeed. */
-export function recordWrites(kube: KubeClient): { kube: KubeClient; written: WrittenObjects } {
+/**
+ * The client, and what it saw succeed; `waitProgress` (the step log's progress lines during
+ * waits) is handed to the waiters as the client's own.
+ */
+export function recordWrites(
+  kube: KubeClient,
+  waitProgress?: (pending: readonly string[]) => void,
+): { kube: KubeClient; written: WrittenObjects } {
   const wrote = new Set<string>();
   const deleted = new Set<string>();
   const wrapped = new Proxy(kube, {
     get(target, prop, receiver) {
+      if (prop === 'waitProgress' && waitProgress) return waitProgress;
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (typeof value !== 'function') return value;
       const name = String(prop);
