@@ -120,3 +120,10 @@ describe('golden summaries: structure', () => {
     expect(r.visible).toContain('commit 4f9c2e1d7b3a · 2026-12-07 10:00:12 UTC');
   });
 });
+
+describe('README', () => {
+  it('shows the failed-hook golden summary as its rendered example', () => {
+    const readme = readFileSync(resolve(dir, '..', '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(golden('failed-hook').replace('## ❌', '#### ❌').trimEnd());
+  });
+});
