@@ -273,6 +273,8 @@ describe('failures', () => {
       expect(await done).toBe(1);
       expect(Date.now() - started).toBeLessThan(5300);
       expect(f.summaries).toHaveLength(1);
+      expect(f.summaries[0]).toContain('## 🚫 hookline upgrade of cancelled was cancelled');
+      expect(f.summaries[0]).toContain('**status** failed');
       expect(f.failed[0]).toMatch(/context canceled|aborted/);
       const records = await releaseSecrets('default', 'cancelled');
       expect(records.map((r) => r.status)).toEqual(['failed']);

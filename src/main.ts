@@ -213,6 +213,7 @@ async function runCluster(
   if (inputs.createNamespace) await createNamespace(cluster.kube, cluster.namespace);
   if (inputs.recoverPending) await recoverPending(cfg, inputs.release, inputs.timeoutMs);
   const previousManifest = (await deployedRelease(cfg, inputs.release))?.manifest ?? '';
+  for (const s of secretDataValues(previousManifest)) deps.core.setSecret(s);
   const started = Date.now();
   try {
     const result = await log.group(`hookline ${inputs.command} ${inputs.release}`, () =>

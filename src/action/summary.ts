@@ -237,7 +237,9 @@ function layout(d: SummaryData, logLines: number, note: string): string {
   out.push(...changeLines(d, logLines));
   out.push(...templateLines(d));
   if (d.manifestDigest) out.push(`Manifest digest: ${code(d.manifestDigest)}`, '');
-  if (d.notes && d.outcome === 'succeeded') out.push('### NOTES', '', fence(d.notes), '');
+  // A release that failed is not "installed": NOTES only when the command did what it says.
+  if (d.notes && (d.outcome === 'succeeded' || d.outcome === 'rendered'))
+    out.push('### NOTES', '', fence(d.notes), '');
   return out.join('\n');
 }
 
