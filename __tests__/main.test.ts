@@ -232,6 +232,11 @@ describe('failures', () => {
         expect(summary).toContain('**status** deployed · **revision** 3');
         expect(summary).not.toContain('| updated |');
         expect(f.log.join('\n')).toContain('ATOMIC ROLLBACK: revision 2 failed');
+        // Helm's `warning: ` prefix is not repeated in the warning annotation (issue 8 item 10).
+        expect(f.warnings).toContain(
+          'Upgrade "atom" failed: pre-upgrade hooks failed: job atom-migrate failed: BackoffLimitExceeded',
+        );
+        expect(f.warnings.filter((w) => /^warning:/i.test(w))).toEqual([]);
       },
     ));
 

@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { manifestChanges } from '../src/action/changes.js';
 import type { ActionDeps } from '../src/action/deps.js';
 import { run } from '../src/main.js';
 import { startSimulator } from '../src/simulator/index.js';
@@ -51,7 +52,14 @@ function writeChart(dir: string, crds: string): void {
   writeFileSync(join(dir, 'crds.yaml'), crds);
 }
 
-export async function benchPlan(corpus: string): Promise<BenchRow> {
+/** The plan's own share: the per-object changes and redacted diffs of the same manifests. */
+function planOnly(before: string, after: string): number {
+  const started = performance.now();
+  manifestChanges(before, after);
+  return performance.now() - started;
+}
+
+export async function benchPlan(corpus: string): Promise<BenchRow[]> {
   const dir = resolve(corpus, CRDS);
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
@@ -89,12 +97,20 @@ export async function benchPlan(corpus: string): Promise<BenchRow> {
     const ms = performance.now() - started;
     if (code !== 0) throw new Error(`dry-run failed: ${out.failed}`);
     const changes = (JSON.parse(out.plan!) as { changes: unknown[] }).changes.length;
-    return {
-      name: 'dry-run plan, kube-prometheus-stack CRDs',
-      value: ms,
-      unit: 'ms',
-      note: `${before.split('\n').length} lines, ${changes} objects changed (limit 2000 ms)`,
-    };
+    return [
+      {
+        name: 'dry-run plan, kube-prometheus-stack CRDs',
+        value: ms,
+        unit: 'ms',
+        note: `${before.split('\n').length} lines, ${changes} objects changed (limit 2000 ms); render and release decoding included`,
+      },
+      {
+        name: 'dry-run plan, kube-prometheus-stack CRDs: changes and diffs only',
+        value: planOnly(before, after),
+        unit: 'ms',
+        note: 'jsdiff Myers, bounded',
+      },
+    ];
   } finally {
     await sim.close();
     rmSync(work, { recursive: true, force: true });
@@ -111,7 +127,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       .map((up) => resolve(import.meta.dirname, ...up, 'shared', 'conformance'))
       .find((d) => existsSync(d)) ??
     '/work/shared/conformance';
-  const row = await benchPlan(corpus);
-  console.log(`${row.name}: ${row.value.toFixed(0)} ms (${row.note})`);
-  if (row.value >= 2000) process.exitCode = 1;
+  const rows = await benchPlan(corpus);
+  for (const row of rows) console.log(`${row.name}: ${row.value.toFixed(0)} ms (${row.note})`);
+  if (rows[0]!.value >= 2000) process.exitCode = 1;
 }
