@@ -155,6 +155,7 @@ describe('install through command upgrade (helm upgrade --install)', () => {
     expect(summary).toContain('| ✅ | Job/shop-db-init | pre-install | ');
     expect(summary).toContain('| created | Deployment/shop-database-app |');
     expect(summary).toContain('```mermaid\ngantt');
+    expect(summary).toContain('  section resources\n  apply and wait :done');
     expect(summary).toContain('### NOTES');
     // The step log: the hook table and the end state (issue 8 item 7).
     expect(f.log.join('\n')).toMatch(/HOOKS:\nEVENT\s+HOOK/);

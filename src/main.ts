@@ -144,7 +144,8 @@ async function recordEnd(
       : {}),
     manifestDigest: manifestDigest(end.manifest),
     timeline: buildTimeline({
-      command: `${inputs.command} ${inputs.release}`,
+      command: inputs.command,
+      label: `${inputs.command} ${inputs.release}`,
       start: v.started,
       end: Date.now(),
       failed: v.error !== undefined,

@@ -101,7 +101,14 @@ const base = (over: Partial<SummaryData>): SummaryData => ({
 });
 
 const timeline = (hooks: HookOutcome[], failed: boolean, end = 12) =>
-  buildTimeline({ command: 'upgrade shop', start: T0, end: T0 + end * 1000, failed, hooks });
+  buildTimeline({
+    command: 'upgrade',
+    label: 'upgrade shop',
+    start: T0,
+    end: T0 + end * 1000,
+    failed,
+    hooks,
+  });
 
 const deployment = (image: string) =>
   `---\n# Source: shop/templates/deployment.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: shop\n          image: "${image}"\n          env:\n            - name: GREETING\n              value: "say \\"hi\\" <b>&</b>"\n`;

@@ -21,7 +21,10 @@ const time = (t: string): number | undefined => {
 };
 
 export interface TimelineInput {
+  /** install, upgrade, rollback, uninstall or test. */
   command: string;
+  /** The command's bar (`upgrade shop`). */
+  label: string;
   /** When the command started and ended (ms since the epoch). */
   start: number;
   end: number;
@@ -34,7 +37,7 @@ export function buildTimeline(input: TimelineInput): TimelineSpan[] {
   const out: TimelineSpan[] = [
     {
       section: 'command',
-      name: input.command,
+      name: input.label,
       start: input.start,
       end: input.end,
       state: input.failed ? 'failed' : 'done',
