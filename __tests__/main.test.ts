@@ -4,6 +4,7 @@
  * a failed hook never leaves the release pending (decision 11).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hookJobChart, withChartDir } from '../__fixtures__/chart-dir.js';
 import type { ActionDeps } from '../src/action/deps.js';
@@ -36,6 +37,8 @@ interface Fake {
   summaries: string[];
   annotations: Array<{ message: string; at: Annotation }>;
   comments: IssueComment[];
+  log: string[];
+  warnings: string[];
 }
 
 function fake(
@@ -49,6 +52,8 @@ function fake(
     summaries: [],
     annotations: [],
     comments: opts.comments ?? [],
+    log: [],
+    warnings: [],
   } as unknown as Fake;
   f.deps = {
     core: {
@@ -56,12 +61,14 @@ function fake(
       setOutput: (name, value) => {
         f.outputs[name] = value;
       },
-      setFailed: (m) => void f.failed.push(m),
+      setFailed: (m, at) => {
+        f.failed.push(m);
+        if (at) f.annotations.push({ message: m, at });
+      },
       setSecret: (s) => void f.secrets.push(s),
       writeSummary: async (m) => void f.summaries.push(m),
-      error: (message, at) => void f.annotations.push({ message, at }),
-      info: () => {},
-      warning: () => {},
+      info: (m) => void f.log.push(m),
+      warning: (m) => void f.warnings.push(m),
       debug: () => {},
       group: (_name, fn) => fn(),
     },
@@ -74,7 +81,7 @@ function fake(
           f.comments.find((c) => c.id === id)!.body = body;
         },
       }),
-      eventPayload: () => ({ pull_request: { number: 7 } }),
+      eventPayload: () => ({ pull_request: { number: 7, head: { sha: 'abc123def4567890' } } }),
     },
     clock: systemClock,
     env: {
@@ -82,6 +89,9 @@ function fake(
       GITHUB_STEP_SUMMARY: '/dev/null',
       GITHUB_EVENT_NAME: opts.event ?? 'pull_request',
       GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_SHA: 'merge0000000',
     },
     signal: opts.signal ?? new AbortController().signal,
   };
@@ -138,11 +148,20 @@ describe('install through command upgrade (helm upgrade --install)', () => {
     expect(f.outputs.notes).toContain('is installed as release shop');
     expect(f.summaries).toHaveLength(1);
     const summary = f.summaries[0]!;
+    expect(summary).toContain('## ✅ hookline upgrade of shop succeeded');
     expect(summary).toContain(
-      'Release **shop** (namespace act1), chart database-app-0.1.0, command `upgrade`: **deployed**, revision 1',
+      '**Release** shop · **namespace** act1 · **chart** database-app-0.1.0 · **status** deployed · **revision** 1',
     );
-    expect(summary).toContain('| pre-install | Job/shop-db-init | ');
-    expect(summary).toContain('- created: Deployment/shop-database-app');
+    expect(summary).toContain('| ✅ | Job/shop-db-init | pre-install | ');
+    expect(summary).toContain('| created | Deployment/shop-database-app |');
+    expect(summary).toContain('```mermaid\ngantt');
+    expect(summary).toContain('  section resources\n  apply and wait :done');
+    expect(summary).toContain('### NOTES');
+    // The step log: the hook table and the end state (issue 8 item 7).
+    expect(f.log.join('\n')).toMatch(/HOOKS:\nEVENT\s+HOOK/);
+    expect(f.log).toContain('shop: succeeded; status deployed, revision 1');
+    // hook-succeeded hooks raise no warning; no `warning: warning:` (issue 8 item 10).
+    expect(f.warnings).toEqual([]);
     expect(f.secrets).toContain(sim.kubeconfig);
     expect(f.secrets).toContain(sim.kubeconfig.trim());
   });
@@ -159,11 +178,94 @@ describe('failures', () => {
       expect(f.outputs.status).toBe('failed');
       const summary = f.summaries[0]!;
       expect(summary).toContain(
-        '<details><summary>Failed hook Job/broken-migrate (pre-install)</summary>',
+        '<details open><summary>❌ Failed hook Job/broken-migrate (pre-install)</summary>',
       );
-      expect(summary).toContain('<pre>migrating');
+      expect(summary).toContain('```text\nmigrating');
+      expect(summary).toContain('**Exit code:** 3');
       expect((await releaseSecrets('default', 'broken')).map((r) => r.status)).toEqual(['failed']);
+      // The step log has the failed hook's block (issue 8 item 7).
+      expect(f.log.join('\n')).toContain('FAILED HOOK pre-install Job/broken-migrate');
+      expect(f.log.join('\n')).toContain('exit code: 3');
     }));
+
+  it('a failed install lists nothing as created and shows no NOTES (issue 8 item 3)', () =>
+    withChartDir(
+      {
+        ...failingChart('exit 1'),
+        'templates/cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-cfg\n',
+        'templates/NOTES.txt': '{{ .Release.Name }} is installed\n',
+      },
+      async (chart) => {
+        const f = fake(onSim({ release: 'nothing', chart, namespace: 'default', timeout: '30s' }));
+        expect(await run(f.deps)).toBe(1);
+        const summary = f.summaries[0]!;
+        expect(summary).not.toContain('created');
+        expect(summary).not.toContain('is installed');
+        expect(summary).toContain('**status** failed · **revision** 1');
+        expect(f.outputs).toMatchObject({ status: 'failed', revision: '1' });
+      },
+    ));
+
+  it('an atomic upgrade that fails reports the rollback: revision and status of the stored release (issue 8 item 4)', () =>
+    withChartDir(
+      {
+        'Chart.yaml': 'apiVersion: v2\nname: atom\nversion: 0.1.0\n',
+        'templates/cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-cfg\ndata:\n  v: {{ .Values.v | default "1" | quote }}\n',
+        'templates/job.yaml': hookJobChart('exit 2')['templates/job.yaml']!.replace(
+          'pre-install',
+          'pre-upgrade',
+        ),
+      },
+      async (chart) => {
+        const base = { release: 'atom', chart, namespace: 'default', timeout: '30s' };
+        expect(await run(fake(onSim(base)).deps)).toBe(0);
+        const f = fake(onSim({ ...base, atomic: 'true', set: 'v=2' }));
+        expect(await run(f.deps)).toBe(1);
+        expect(f.outputs).toMatchObject({ status: 'deployed', revision: '3' });
+        const summary = f.summaries[0]!;
+        expect(summary).toContain('## ↩️ hookline upgrade of atom failed and was rolled back');
+        expect(summary).toContain(
+          '↩️ **Atomic rollback:** revision 2 failed; rolled back to revision 1, recorded as revision 3.',
+        );
+        expect(summary).toContain('**Reason:** Upgrade "atom" failed: pre-upgrade hooks failed');
+        expect(summary).toContain('**status** deployed · **revision** 3');
+        expect(summary).not.toContain('| updated |');
+        expect(f.log.join('\n')).toContain('ATOMIC ROLLBACK: revision 2 failed');
+        // Helm's `warning: ` prefix is not repeated in the warning annotation (issue 8 item 10).
+        expect(f.warnings).toContain(
+          'Upgrade "atom" failed: pre-upgrade hooks failed: job atom-migrate failed: BackoffLimitExceeded',
+        );
+        expect(f.warnings.filter((w) => /^warning:/i.test(w))).toEqual([]);
+      },
+    ));
+
+  it('a render error during install: no revision, one annotation at file:line:col (issue 8 items 5, 6)', () =>
+    withChartDir(
+      {
+        'Chart.yaml': 'apiVersion: v2\nname: broken\nversion: 0.1.0\n',
+        'templates/cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.x | nosuchfn }}\n',
+      },
+      async (chart) => {
+        for (const extra of [{}, { 'dry-run': 'true' }, { command: 'install' }] as Array<
+          Record<string, string>
+        >) {
+          const f = fake(onSim({ release: 'rend', chart, namespace: 'default', ...extra }));
+          expect(await run(f.deps)).toBe(1);
+          expect(f.outputs.revision).toBe('');
+          expect(f.annotations).toHaveLength(1);
+          expect(f.annotations[0]!.at).toMatchObject({
+            file: `${chart}/templates/cm.yaml`,
+            startLine: 4,
+            startColumn: expect.any(Number),
+          });
+          expect(f.failed).toHaveLength(1);
+          if (!extra['dry-run']) expect(f.summaries[0]).toContain('**revision** none');
+        }
+      },
+    ));
 
   it('a cancelled run (aborted signal): the release ends failed and the summary is written within 5 s', () =>
     withChartDir(failingChart('echo waiting; sleep 3600'), async (chart) => {
@@ -177,6 +279,8 @@ describe('failures', () => {
       expect(await done).toBe(1);
       expect(Date.now() - started).toBeLessThan(5300);
       expect(f.summaries).toHaveLength(1);
+      expect(f.summaries[0]).toContain('## 🚫 hookline upgrade of cancelled was cancelled');
+      expect(f.summaries[0]).toContain('**status** failed');
       expect(f.failed[0]).toMatch(/context canceled|aborted/);
       const records = await releaseSecrets('default', 'cancelled');
       expect(records.map((r) => r.status)).toEqual(['failed']);
@@ -211,13 +315,74 @@ describe('dry-run', () => {
   });
 });
 
-describe('template', () => {
-  it('renders without a cluster', async () => {
-    const f = fake({ command: 'template', release: 'x', chart: 'examples/database-app' });
-    expect(await run(f.deps)).toBe(0);
-    expect(f.outputs.status).toBe('rendered');
-    expect(f.summaries[0]).toContain(`Manifest digest: \`${f.outputs['manifest-digest']}\``);
+describe('dry-run with a Secret (issue 8 item 1)', () => {
+  const secretChart = (password: string) => ({
+    'Chart.yaml': 'apiVersion: v2\nname: sec\nversion: 0.1.0\n',
+    'templates/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}-db\ndata:\n  password: ${Buffer.from(password).toString('base64')}\n`,
   });
+  it('redacts the diff and masks the deployed and new values', async () => {
+    await withChartDir(secretChart('old-pa55word'), async (chart) => {
+      expect(await run(fake(onSim({ release: 'sec', chart })).deps)).toBe(0);
+    });
+    await withChartDir(secretChart('n3w-pa55word'), async (chart) => {
+      const f = fake(
+        onSim({
+          release: 'sec',
+          chart,
+          'dry-run': 'true',
+          'pr-comment': 'true',
+          'github-token': 't',
+        }),
+      );
+      expect([await run(f.deps), f.failed]).toEqual([0, []]);
+      const everything = [
+        f.outputs.plan!,
+        f.summaries[0]!,
+        ...f.comments.map((c) => c.body),
+        ...f.log,
+      ].join('\n');
+      for (const v of ['old-pa55word', 'n3w-pa55word'])
+        for (const form of [v, Buffer.from(v).toString('base64')]) {
+          expect(everything).not.toContain(form);
+          expect(f.secrets).toContain(form);
+        }
+      expect(f.outputs.plan).toContain('-------- # (12 bytes)');
+      expect(f.outputs.plan).toContain('++++++++ # (12 bytes)');
+    });
+  });
+});
+
+describe('hook-logs: all (issue 8 item 7)', () => {
+  it('puts every hook log in the step log and the summary, collapsed', async () => {
+    const f = fake(onSim({ release: 'logs', chart: 'examples/database-app', 'hook-logs': 'all' }));
+    expect(await run(f.deps)).toBe(0);
+    const hooks = JSON.parse(f.outputs.hooks!) as HookOutcome[];
+    const logged = hooks.filter((h) => h.logTail.trim() !== '');
+    expect(logged.length).toBeGreaterThan(0);
+    for (const h of logged) {
+      expect(f.summaries[0]).toContain(
+        `<details><summary>Log of ${h.kind}/${h.name} (${h.event})</summary>`,
+      );
+      expect(f.log.join('\n')).toContain(`LOG OF HOOK ${h.event} ${h.kind}/${h.name}:`);
+    }
+  });
+});
+
+describe('template', () => {
+  it('renders without a cluster, writes the manifest to manifest-path (issue 8 item 9)', () =>
+    withChartDir({}, async (tmp) => {
+      const f = fake({ command: 'template', release: 'x', chart: 'examples/database-app' });
+      (f.deps.env as Record<string, string>).RUNNER_TEMP = tmp;
+      expect(await run(f.deps)).toBe(0);
+      expect(f.outputs.status).toBe('rendered');
+      expect(f.summaries[0]).toContain(`Manifest digest: \`${f.outputs['manifest-digest']}\``);
+      expect(f.outputs['manifest-path']).toBe(`${tmp}/hookline-x.yaml`);
+      const manifest = readFileSync(f.outputs['manifest-path']!, 'utf8');
+      expect(manifest).toContain('kind: Deployment');
+      expect(f.summaries[0]).toMatch(
+        /<details><summary>Manifest: 3 documents, [\d.]+ KiB<\/summary>/,
+      );
+    }));
 
   it('a template error becomes an annotation on the file and line', () =>
     withChartDir(
@@ -234,6 +399,7 @@ describe('template', () => {
           file: `${chart}/templates/cm.yaml`,
           startLine: 4,
         });
+        expect(f.failed).toHaveLength(1);
         expect(f.failed[0]).toContain('nosuchfn');
       },
     ));
@@ -251,10 +417,14 @@ describe('PR comment', () => {
     expect(await run(fake(inputs, { comments }).deps)).toBe(0);
     expect(comments).toHaveLength(2);
     expect(comments[1]!.body.startsWith('<!-- hookline:default/pr -->\n')).toBe(true);
-    expect(comments[1]!.body).toContain('revision 1');
+    expect(comments[1]!.body).toContain('**revision** 1');
+    // The run, the commit and the time (issue 8 item 11).
+    expect(comments[1]!.body).toMatch(
+      /^<sub>Updated by \[workflow run 4242\]\(https:\/\/github\.com\/acme\/app\/actions\/runs\/4242\) for commit `abc123def456` at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; this comment is edited in place on each run\.<\/sub>$/m,
+    );
     expect(await run(fake(inputs, { comments }).deps)).toBe(0);
     expect(comments).toHaveLength(2);
-    expect(comments[1]!.body).toContain('revision 2');
+    expect(comments[1]!.body).toContain('**revision** 2');
   });
 
   it('posts nothing outside pull_request events', async () => {

@@ -4,6 +4,7 @@
  * comment → setFailed with Helm's message on error. Everything external comes in `deps`.
  */
 import { resolve } from 'node:path';
+import { formatHookSummary } from './cli/hook-summary.js';
 import { loadChart } from './chart/directory.js';
 import type { Chart } from './chart/types.js';
 import type { GoMap } from './gotemplate/values.js';
@@ -18,9 +19,15 @@ import { kubeconfigSecrets, secretDataValues } from './action/mask.js';
 import { publish, type Report, emptyReport } from './action/report.js';
 import { recoverPending } from './action/recover.js';
 import { manifestChanges } from './action/changes.js';
-import { annotationOf, renderTemplate } from './action/template.js';
+import { annotationOf, renderTemplate, type Annotation } from './action/template.js';
+import { endState } from './action/outcome.js';
+import { runInfo } from './action/run-info.js';
+import { buildTimeline } from './action/timeline.js';
+import { writeManifestFile } from './action/manifest-file.js';
+import type { Release } from './release/types.js';
 import { userValues } from './action/values.js';
 import { failureMessage, failureOf, runVerb, type VerbResult } from './action/verb.js';
+import { tmpdir } from 'node:os';
 import { manifestDigest } from './action/outputs.js';
 import { notReadyOf } from './action/summary-data.js';
 
@@ -46,29 +53,37 @@ function load(inputs: ActionInputs, workspace: string): Loaded {
 }
 
 function runTemplate(deps: ActionDeps, inputs: ActionInputs, loaded: Loaded, report: Report): void {
-  try {
-    const r = renderTemplate(loaded.chart!, {
-      release: inputs.release,
-      namespace: inputs.namespace,
-      values: loaded.values!,
-    });
-    for (const s of secretDataValues(r.manifest)) deps.core.setSecret(s);
-    Object.assign(report.data, {
-      status: 'rendered',
-      notes: r.notes,
-      manifestDigest: manifestDigest(r.manifest),
-    });
-    report.manifest = r.manifest;
-  } catch (err) {
-    const at = annotationOf(err, resolve(deps.env.GITHUB_WORKSPACE || process.cwd(), inputs.chart));
-    if (at) deps.core.error(message(err), { ...at, file: relativeToWorkspace(deps, at.file) });
-    throw err;
-  }
+  const r = renderTemplate(loaded.chart!, {
+    release: inputs.release,
+    namespace: inputs.namespace,
+    values: loaded.values!,
+  });
+  for (const s of secretDataValues(r.manifest)) deps.core.setSecret(s);
+  const file = writeManifestFile({
+    dir: deps.env.RUNNER_TEMP || tmpdir(),
+    release: inputs.release,
+    manifest: r.manifest,
+  });
+  Object.assign(report.data, {
+    outcome: 'rendered',
+    status: 'rendered',
+    notes: r.notes,
+    manifestDigest: manifestDigest(r.manifest),
+    template: file,
+  });
+  report.manifest = r.manifest;
+  report.manifestPath = file.path;
 }
 
 function relativeToWorkspace(deps: ActionDeps, file: string): string {
   const ws = resolve(deps.env.GITHUB_WORKSPACE || process.cwd());
   return file.startsWith(`${ws}/`) ? file.slice(ws.length + 1) : file;
+}
+
+/** Where a render error points (file relative to the workspace, line, column), if anywhere. */
+function locate(deps: ActionDeps, err: unknown, chartDir: string): Annotation | undefined {
+  const at = annotationOf(err, chartDir);
+  return at ? { ...at, file: relativeToWorkspace(deps, at.file) } : undefined;
 }
 
 /** Resolve with the verb, or reject CANCEL_GRACE_MS after the signal fired if it has not ended. */
@@ -84,29 +99,84 @@ function withinGrace<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
-function recordVerb(report: Report, r: VerbResult, previousManifest: string): void {
+interface VerbEnd {
+  result: VerbResult;
+  error?: unknown;
+  previousManifest: string;
+  started: number;
+}
+
+async function historyOf(cluster: ActionCluster, name: string): Promise<Release[]> {
+  return cluster.cfg.storage.history(name).catch(() => []);
+}
+
+/** The report from what the cluster and the stored releases say at the end. */
+async function recordEnd(
+  deps: ActionDeps,
+  inputs: ActionInputs,
+  cluster: ActionCluster,
+  report: Report,
+  v: VerbEnd,
+): Promise<void> {
+  const r = v.result;
+  const history = await historyOf(cluster, inputs.release);
+  for (const rel of history) for (const s of secretDataValues(rel.manifest)) deps.core.setSecret(s);
+  const end = endState({
+    command: inputs.command,
+    atomic: inputs.atomic,
+    ...(v.error !== undefined ? { error: v.error } : {}),
+    cancelled: deps.signal.aborted,
+    attempted: r.release,
+    history,
+  });
   const rel = r.release;
   Object.assign(report.data, {
+    outcome: end.outcome,
+    status: end.status,
+    revision: end.revision,
+    description: end.description,
+    recovery: end.recovery,
     hooks: [...r.hookOutcomes],
     failedHooks: r.hookOutcomes.filter((h) => h.reason !== undefined),
     notes: r.notes,
+    ...(rel?.chart?.metadata
+      ? { chart: `${rel.chart.metadata.name}-${rel.chart.metadata.version}` }
+      : {}),
+    manifestDigest: manifestDigest(end.manifest),
+    timeline: buildTimeline({
+      command: inputs.command,
+      label: `${inputs.command} ${inputs.release}`,
+      start: v.started,
+      end: Date.now(),
+      failed: v.error !== undefined,
+      hooks: r.hookOutcomes,
+    }),
   });
-  if (!rel) return;
-  Object.assign(report.data, {
-    status: rel.info.status,
-    revision: rel.version,
-    namespace: rel.namespace,
-    chart: rel.chart?.metadata
-      ? `${rel.chart.metadata.name}-${rel.chart.metadata.version}`
-      : report.data.chart,
-    manifestDigest: manifestDigest(rel.manifest),
-  });
-  report.manifest = rel.manifest;
-  const after = report.data.command === 'uninstall' ? '' : rel.manifest;
-  report.data.changes = manifestChanges(previousManifest, after).map(({ action, object }) => ({
-    action,
-    object,
-  }));
+  report.manifest = end.manifest;
+  // What the cluster is left with: the attempted manifest, or the recovered state's.
+  const next =
+    end.recovery || inputs.command === 'uninstall' ? end.manifest : (rel?.manifest ?? '');
+  report.data.changes = manifestChanges(v.previousManifest, next, {
+    namespace: cluster.namespace,
+    happened: (action, key) =>
+      action === 'deleted' ? cluster.written.deleted(key) : cluster.written.wrote(key),
+  }).map(({ action, object }) => ({ action, object }));
+}
+
+/** The step log: the hook table, a failed hook's block, logs with `hook-logs: all`. */
+function logRun(deps: ActionDeps, inputs: ActionInputs, report: Report): void {
+  const d = report.data;
+  const table = formatHookSummary(d.hooks, { allLogs: inputs.hookLogs === 'all' });
+  if (table) deps.core.info(table.trimEnd());
+  if (d.recovery)
+    deps.core.info(
+      d.recovery.action === 'rollback'
+        ? `ATOMIC ROLLBACK: revision ${d.recovery.failedRevision} failed; rolled back to revision ${d.recovery.toRevision ?? '?'} (now revision ${d.recovery.revision ?? '?'}): ${d.recovery.reason}`
+        : `ATOMIC UNINSTALL: the release failed and was uninstalled: ${d.recovery.reason}`,
+    );
+  deps.core.info(
+    `${d.release}: ${d.outcome}; status ${d.status || 'none'}, revision ${d.revision || 'none'}`,
+  );
 }
 
 async function runCluster(
@@ -127,8 +197,10 @@ async function runCluster(
   report.data.namespace = cluster.namespace;
   if (inputs.dryRun) {
     const r = await dryRun(cfg, inputs, { namespace: cluster.namespace, ...loaded });
-    for (const s of secretDataValues(r.manifest)) deps.core.setSecret(s);
+    for (const manifest of [r.manifest, r.deployed?.manifest ?? ''])
+      for (const s of secretDataValues(manifest)) deps.core.setSecret(s);
     Object.assign(report.data, {
+      outcome: 'planned',
       status: 'planned',
       revision: r.deployed?.version ?? 0,
       plan: r.plan,
@@ -141,32 +213,37 @@ async function runCluster(
   }
   if (inputs.createNamespace) await createNamespace(cluster.kube, cluster.namespace);
   if (inputs.recoverPending) await recoverPending(cfg, inputs.release, inputs.timeoutMs);
-  const previous = (await deployedRelease(cfg, inputs.release))?.manifest ?? '';
+  const previousManifest = (await deployedRelease(cfg, inputs.release))?.manifest ?? '';
+  for (const s of secretDataValues(previousManifest)) deps.core.setSecret(s);
+  const started = Date.now();
   try {
-    const r = await log.group(`hookline ${inputs.command} ${inputs.release}`, () =>
+    const result = await log.group(`hookline ${inputs.command} ${inputs.release}`, () =>
       withinGrace(
         runVerb({ cfg, namespace: cluster.namespace, inputs, ...loaded, signal: deps.signal }),
         deps.signal,
       ),
     );
-    for (const s of secretDataValues(r.release?.manifest ?? '')) deps.core.setSecret(s);
-    recordVerb(report, r, previous);
+    await recordEnd(deps, inputs, cluster, report, { result, previousManifest, started });
+    logRun(deps, inputs, report);
   } catch (err) {
-    const failed = failureOf(err);
-    for (const s of secretDataValues(failed.release?.manifest ?? '')) deps.core.setSecret(s);
-    recordVerb(report, failed, previous);
     report.data.notReady = notReadyOf(err);
     if (deps.signal.aborted) {
       // Decision 11: a cancelled run never leaves the release pending.
-      const marked = await recoverPending(
+      await recoverPending(
         cfg,
         inputs.release,
         -1,
         'Release failed: context canceled (workflow cancelled)',
       ).catch(() => undefined);
-      if (marked)
-        Object.assign(report.data, { status: marked.info.status, revision: marked.version });
     }
+    const result = failureOf(err);
+    await recordEnd(deps, inputs, cluster, report, {
+      result,
+      error: err,
+      previousManifest,
+      started,
+    });
+    logRun(deps, inputs, report);
     throw err;
   }
 }
@@ -186,7 +263,10 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<number> {
   for (const s of kubeconfigSecrets(inputs.kubeconfig)) deps.core.setSecret(s);
   const workspace = deps.env.GITHUB_WORKSPACE || process.cwd();
   const report = emptyReport(inputs);
+  report.data.run = runInfo(deps.env, deps.github.eventPayload(), new Date());
   let failure: string | undefined;
+  let at: Annotation | undefined;
+  const chartDir = resolve(workspace, inputs.chart);
   try {
     const loaded = load(inputs, workspace);
     report.data.chart = chartName(loaded.chart);
@@ -194,12 +274,15 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<number> {
     else await runCluster(deps, inputs, loaded, report);
   } catch (err) {
     failure = failureMessage(inputs.command, err);
+    at = locate(deps, err, chartDir);
     report.data.error = failure;
-    if (report.data.status === '') report.data.status = 'failed';
+    if (report.data.outcome === 'succeeded')
+      report.data.outcome = deps.signal.aborted ? 'cancelled' : 'failed';
   }
   await publish(deps, inputs, report);
   if (failure !== undefined) {
-    deps.core.setFailed(failure);
+    // One annotation per error: at the template's file, line and column when it has one.
+    deps.core.setFailed(failure, at);
     return 1;
   }
   return 0;

@@ -90,3 +90,51 @@ describe('manifestChanges', () => {
     expect(manifestChanges('', '')).toEqual([]);
   });
 });
+
+describe('diffLines bound (jsdiff Myers, issue 10)', () => {
+  it('a 16,000-line document with two changed lines gives two small hunks', () => {
+    const from = Array.from({ length: 16000 }, (_, i) => `line ${i}`);
+    const to = [...from];
+    to[100] = 'changed 100';
+    to[15000] = 'changed 15000';
+    const out = unifiedDiff(from.join('\n'), to.join('\n'), names);
+    expect(out.match(/^@@.*$/gm)).toEqual(['@@ -98,7 +98,7 @@', '@@ -14998,7 +14998,7 @@']);
+  });
+
+  it('past maxEditLength the document is reported as replaced (no quadratic search)', () => {
+    const ops = diffLines(['a', 'b', 'c'], ['x', 'b', 'y'], 1);
+    expect(ops.map((o) => `${o.tag}${o.line}`).join(' ')).toBe('-a -b -c +x +b +y');
+    expect(
+      diffLines(['a', 'b', 'c'], ['x', 'b', 'y'])
+        .map((o) => `${o.tag}${o.line}`)
+        .join(' '),
+    ).toBe('-a +x  b -c +y');
+  });
+});
+
+describe('Secret redaction in plan diffs (as helm diff does)', () => {
+  const secret = (data: string) =>
+    `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\n${data}`;
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+  it('marks changed keys -/+ with sizes, unchanged ones REDACTED, and never prints a value', () => {
+    const before = secret(`data:\n  password: ${b64('hunter2-old')}\n  user: ${b64('admin')}\n`);
+    const after = secret(
+      `data:\n  user: ${b64('admin')}\nstringData:\n  password: s3cr3t-new-value\n  token: tok-abcdef\n`,
+    );
+    const [change] = manifestChanges(before, after);
+    expect(change!.action).toBe('updated');
+    const diff = change!.diff!;
+    expect(diff).toMatch(/^-\s+password: "-------- # \(11 bytes\)"$/m);
+    expect(diff).toMatch(/^\+\s+password: "\+\+\+\+\+\+\+\+ # \(16 bytes\)"$/m);
+    expect(diff).toMatch(/^\+\s+token: "\+\+\+\+\+\+\+\+ # \(10 bytes\)"$/m);
+    expect(diff).toMatch(/^ \s+user: "REDACTED # \(5 bytes\)"$/m);
+    for (const v of ['hunter2-old', 's3cr3t-new-value', 'tok-abcdef', 'admin'])
+      for (const form of [v, b64(v)]) expect(diff).not.toContain(form);
+  });
+
+  it('an unchanged Secret is no change at all', () => {
+    const s = secret(`data:\n  k: ${b64('v')}\n`);
+    expect(manifestChanges(s, s)).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@ describe('actionOutputs', () => {
       hooks: [outcome],
       notes: 'hi',
       manifest,
+      manifestPath: '/tmp/hookline-app.yaml',
       plan,
     });
     expect(Object.keys(out).sort()).toEqual(Object.values(Output).sort());
@@ -31,6 +32,7 @@ describe('actionOutputs', () => {
       notes: 'hi',
       'manifest-digest': `sha256:${createHash('sha256').update(manifest).digest('hex')}`,
       plan: JSON.stringify(plan),
+      'manifest-path': '/tmp/hookline-app.yaml',
     });
   });
 
@@ -42,6 +44,7 @@ describe('actionOutputs', () => {
       namespace: 'n',
       hooks: [],
       notes: '',
+      manifestPath: '',
       manifest: '',
       plan: null,
     });

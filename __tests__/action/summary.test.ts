@@ -7,12 +7,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SummaryData } from '../../src/action/summary-data.js';
 import { notReadyOf } from '../../src/action/summary-data.js';
-import {
-  SUMMARY_LIMIT,
-  escapeHtml,
-  formatDuration,
-  renderSummary,
-} from '../../src/action/summary.js';
+import { fence, inline } from '../../src/action/markdown.js';
+import { SUMMARY_LIMIT, formatDuration, renderSummary } from '../../src/action/summary.js';
 import { WaitTimeoutError } from '../../src/kube/wait.js';
 import type { HookOutcome } from '../../src/lifecycle/hook-outcome.js';
 
@@ -38,8 +34,11 @@ const data = (over: Partial<SummaryData> = {}): SummaryData => ({
   namespace: 'prod',
   chart: 'app-1.2.3',
   command: 'upgrade',
+  outcome: 'succeeded',
   status: 'deployed',
   revision: 4,
+  description: 'Upgrade complete',
+  recovery: null,
   dryRun: false,
   manifestDigest: 'sha256:abc',
   notes: '',
@@ -49,6 +48,10 @@ const data = (over: Partial<SummaryData> = {}): SummaryData => ({
   notReady: [],
   changes: [],
   plan: null,
+  run: null,
+  timeline: [],
+  template: null,
+  allHookLogs: false,
   ...over,
 });
 
@@ -80,7 +83,7 @@ const failed = hook({
 });
 
 describe('renderSummary', () => {
-  it('writes the status line, the hook table, changes and notes', () => {
+  it('writes the status line, the hook table with icons, changes and notes', () => {
     const md = renderSummary(
       data({
         hooks: [
@@ -95,25 +98,33 @@ describe('renderSummary', () => {
         notes: 'Visit <http://app>',
       }),
     );
+    expect(md).toContain('## ✅ hookline upgrade of app succeeded\n');
     expect(md).toContain(
-      'Release **app** (namespace prod), chart app-1.2.3, command `upgrade`: **deployed**, revision 4\n',
+      '**Release** app · **namespace** prod · **chart** app-1.2.3 · **status** deployed · **revision** 4\n',
     );
     expect(md).toContain(
       [
-        '| event | hook | weight | phase | duration | deleted by |',
-        '| --- | --- | --- | --- | --- | --- |',
-        '| pre-install | Job/app-migrate | -5 | Succeeded | 1.5s | hook-succeeded |',
-        '| post-upgrade | Job/notify | 0 | Succeeded | 250ms |  |',
+        '|  | Hook | Event | Weight | Phase | Duration | Deleted by |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        '| ✅ | Job/app-migrate | pre-install | -5 | Succeeded | 1.5s | hook-succeeded |',
+        '| ✅ | Job/notify | post-upgrade | 0 | Succeeded | 250ms | - |',
       ].join('\n'),
     );
-    expect(md).toContain('- created: ConfigMap/app\n- updated: Deployment/app\n');
-    expect(md).toContain('- deleted: Service/old');
-    expect(md).toContain('### NOTES\n\n<pre>Visit &lt;http://app&gt;</pre>');
+    expect(md).toContain('| created | ConfigMap/app |\n| updated | Deployment/app |\n');
+    expect(md).toContain('| deleted | Service/old |');
+    expect(md).toContain('### NOTES\n\n```text\nVisit <http://app>\n```');
   });
 
-  it('details each failed hook, HTML-escaping what the cluster wrote', () => {
+  it('shows NOTES only on success (issue 8 item 3)', () => {
+    const md = renderSummary(data({ outcome: 'failed', status: 'failed', notes: 'is installed' }));
+    expect(md).not.toContain('NOTES');
+    expect(md).not.toContain('is installed');
+  });
+
+  it('details each failed hook, open, escaping what the cluster wrote', () => {
     const md = renderSummary(
       data({
+        outcome: 'failed',
         status: 'failed',
         hooks: [failed],
         failedHooks: [failed],
@@ -121,14 +132,45 @@ describe('renderSummary', () => {
       }),
     );
     expect(md).toContain(
-      '<details><summary>Failed hook Job/app-&lt;migrate&gt; (pre-install)</summary>',
+      '<details open><summary>❌ Failed hook Job/app-&lt;migrate&gt; (pre-install)</summary>',
     );
     expect(md).toContain('**Reason:** job app-migrate failed: BackoffLimitExceeded');
-    expect(md).toContain('<pre>line 1\n&lt;script&gt;alert(1)&lt;/script&gt;\n</pre>');
-    expect(md).toContain('<pre>db &amp; schema &#124; broken</pre>');
-    expect(md).toContain('- Pod app-migrate-x: Warning BackOff: Back-off &lt;restarting&gt;');
-    expect(md).toContain('**Error:** failed pre-install: &lt;x&gt;');
-    expect(md).not.toContain('<script>');
+    expect(md).toContain('```text\nline 1\n<script>alert(1)</script>\n```');
+    expect(md).toContain('```text\ndb & schema | broken\n```');
+    expect(md).toContain(
+      '| Pod app-migrate-x | Warning | BackOff | Back-off &lt;restarting&gt; (x2) |',
+    );
+    expect(md).toContain('**Error:**\n\n```text\nfailed pre-install: <x>\n```');
+    expect(md.replace(/```text\n[^`]*```/g, '')).not.toContain('<script>');
+  });
+
+  it('labels a waiting message as such, not as a termination message (issue 8 item 8)', () => {
+    const h = hook({
+      phase: 'Failed',
+      reason: 'r',
+      containers: [
+        {
+          pod: 'p',
+          container: 'c',
+          reason: 'CrashLoopBackOff',
+          state: 'waiting',
+          message: 'back-off 10s restarting failed container',
+          logTail: '',
+        },
+      ],
+    });
+    const md = renderSummary(data({ hooks: [h], failedHooks: [h] }));
+    expect(md).toContain('**Waiting message** (p/c):');
+    expect(md).not.toContain('Termination message');
+  });
+
+  it('hook-logs all: every hook log collapsed', () => {
+    const ok = hook({ logTail: 'migrated 3 tables\n' });
+    const md = renderSummary(data({ hooks: [ok], allHookLogs: true }));
+    expect(md).toContain(
+      '<details><summary>Log of Job/app-migrate (pre-install)</summary>\n\n**Last log lines:**\n\n```text\nmigrated 3 tables\n```',
+    );
+    expect(renderSummary(data({ hooks: [ok] }))).not.toContain('migrated 3 tables');
   });
 
   it('lists the resources a failed wait found not ready', () => {
@@ -137,7 +179,7 @@ describe('renderSummary', () => {
     });
     const md = renderSummary(data({ status: 'failed', notReady: notReadyOf(err) }));
     expect(md).toContain(
-      '### Resources not ready\n\n- Deployment web: 0/2 ready\n- Pod web-x: ImagePullBackOff\n',
+      '### Not ready\n\n| Resource | Why |\n| --- | --- |\n| Deployment web | 0/2 ready |\n| Pod web-x | ImagePullBackOff |\n',
     );
     expect(notReadyOf(new Error('other'))).toEqual([]);
   });
@@ -174,6 +216,7 @@ describe('renderSummary', () => {
       data({
         dryRun: true,
         status: 'planned',
+        outcome: 'planned',
         plan: {
           deployedRevision: 3,
           changes: [],
@@ -196,18 +239,22 @@ describe('renderSummary', () => {
         ],
       }),
     );
-    expect(md).toContain('command `upgrade` (dry run): **planned**');
+    expect(md).toContain('## 📝 hookline upgrade (dry run) of app planned');
     expect(md).toContain('| pre-upgrade | Job/m | 2 | before-hook-creation |');
     expect(md).toContain('### Planned changes');
-    expect(md).toContain('-x\n+&lt;y&gt;');
+    expect(md).toContain('```diff\n--- a\n+++ b\n@@ -1,1 +1,1 @@\n-x\n+<y>\n```');
   });
 });
 
 describe('helpers', () => {
   it.each([
-    ['<a href="x">&\'|`', '&lt;a href=&quot;x&quot;&gt;&amp;&#39;&#124;&#96;'],
+    ['<a href="x">&|`*_', '&lt;a href="x"&gt;&amp;\\|\\`\\*\\_'],
     ['plain', 'plain'],
-  ])('escapeHtml(%j)', (input, want) => expect(escapeHtml(input)).toBe(want));
+  ])('inline(%j)', (input, want) => expect(inline(input)).toBe(want));
+
+  it('fences content holding backticks with a longer fence', () => {
+    expect(fence('a\n```\nb')).toBe('````text\na\n```\nb\n````');
+  });
 
   it.each([
     [0, '0ms'],

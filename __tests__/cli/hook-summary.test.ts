@@ -74,3 +74,39 @@ describe('formatHookSummary', () => {
     );
   });
 });
+
+describe('formatHookSummary for the step log (issue 8 items 7, 8)', () => {
+  it('prints the exit code as a field and labels a waiting message as such', () => {
+    const text = formatHookSummary([
+      outcome({
+        phase: 'Failed',
+        reason: 'job j failed: BackoffLimitExceeded',
+        exitCode: 3,
+        containers: [
+          {
+            pod: 'j-x',
+            container: 'main',
+            reason: 'CrashLoopBackOff',
+            exitCode: 3,
+            state: 'waiting',
+            message: 'back-off 10s restarting failed container',
+            logTail: '',
+          },
+        ],
+      }),
+    ]);
+    expect(text).toContain('  exit code: 3\n');
+    expect(text).toContain(
+      '  container j-x/main: CrashLoopBackOff exit code 3\n    waiting message: back-off 10s restarting failed container\n',
+    );
+    expect(text).not.toContain('termination message');
+  });
+
+  it('with allLogs prints every hook log, not only the failed one', () => {
+    const hooks = [outcome({ name: 'seed', logTail: 'seeded 3 rows\n' })];
+    expect(formatHookSummary(hooks, { allLogs: true })).toContain(
+      'LOG OF HOOK pre-install Job/seed:\n  seeded 3 rows',
+    );
+    expect(formatHookSummary(hooks)).not.toContain('seeded 3 rows');
+  });
+});

@@ -126,7 +126,7 @@ describe('policyWarnings (design decision 9)', () => {
   });
 
   it('warns when before-hook-creation is missing (EX-8), except for CRDs (HK-10)', () => {
-    const job = hook({ kind: 'Job', name: 'j', deletePolicies: ['hook-succeeded'] });
+    const job = hook({ kind: 'Job', name: 'j', deletePolicies: ['hook-failed'] });
     expect(policyWarnings(job)).toEqual([expect.stringContaining('no before-hook-creation')]);
     const crd = hook({
       kind: 'CustomResourceDefinition',
@@ -134,6 +134,12 @@ describe('policyWarnings (design decision 9)', () => {
       deletePolicies: ['hook-succeeded'],
     });
     expect(policyWarnings(crd)).toEqual([]);
+  });
+
+  it('is silent for hook-succeeded, which deletes every hook that worked (issue 8 item 10)', () => {
+    expect(
+      policyWarnings(hook({ kind: 'Job', name: 'j', deletePolicies: ['hook-succeeded'] })),
+    ).toEqual([]);
   });
 
   it('is silent for the default policy', () => {

@@ -11,11 +11,14 @@ import { SecretsDriver } from '../storage/secrets.js';
 import { Storage } from '../storage/storage.js';
 import type { Clock } from '../gotime/clock.js';
 import type { Logger } from './logger.js';
+import { recordWrites, type WrittenObjects } from './written.js';
 
 export interface ActionCluster {
   cfg: Configuration;
   kube: KubeClient;
   namespace: string;
+  /** The writes the API server accepted during the run (src/action/written.ts). */
+  written: WrittenObjects;
 }
 
 export interface ClusterOptions {
@@ -28,12 +31,25 @@ export interface ClusterOptions {
 }
 
 export function connectCluster(opts: ClusterOptions): ActionCluster {
-  const kube = createNodeClient({
-    kubeconfig: opts.kubeconfig,
-    ...(opts.context ? { context: opts.context } : {}),
-  });
+  const recorded = recordWrites(
+    createNodeClient({
+      kubeconfig: opts.kubeconfig,
+      ...(opts.context ? { context: opts.context } : {}),
+    }),
+    (pending) => opts.log.info(`still waiting for ${pending.join('; ')}`),
+  );
+  const kube = recorded.kube;
   const namespace = opts.namespace || kube.defaultNamespace || 'default';
-  const log = { info: (m: string) => opts.log.debug(m), warn: (m: string) => opts.log.warning(m) };
+  // The annotation already reads "Warning": Helm's own `warning: ` prefix is not repeated.
+  const log = {
+    info: (m: string) => opts.log.debug(m),
+    warn: (m: string) => opts.log.warning(m.replace(/^warning: /i, '')),
+  };
   const storage = new Storage(new SecretsDriver(secretsApi(kube, namespace)), { log: log.info });
-  return { cfg: { kube, storage, clock: opts.clock, log }, kube, namespace };
+  return {
+    cfg: { kube, storage, clock: opts.clock, log },
+    kube,
+    namespace,
+    written: recorded.written,
+  };
 }

@@ -15,12 +15,14 @@ import type { Annotation } from './template.js';
 export interface CoreFacade {
   getInput(name: string): string;
   setOutput(name: string, value: string): void;
-  setFailed(message: string): void;
+  /**
+   * Fail the step with one error annotation: at `at` (a template's file, line and column) when
+   * given, else a plain one.
+   */
+  setFailed(message: string, at?: Annotation): void;
   setSecret(secret: string): void;
   /** Append to the job summary (GITHUB_STEP_SUMMARY). */
   writeSummary(markdown: string): Promise<void>;
-  /** An error annotation on a file and line. */
-  error(message: string, at: Annotation): void;
   info(message: string): void;
   warning(message: string): void;
   debug(message: string): void;
@@ -46,12 +48,15 @@ export function realCore(): CoreFacade {
   return {
     getInput: (name) => core.getInput(name),
     setOutput: (name, value) => core.setOutput(name, value),
-    setFailed: (message) => core.setFailed(message),
+    setFailed: (message, at) => {
+      if (!at) return core.setFailed(message);
+      core.error(message, at);
+      process.exitCode = 1;
+    },
     setSecret: (secret) => core.setSecret(secret),
     writeSummary: async (markdown) => {
       await core.summary.addRaw(markdown, true).write();
     },
-    error: (message, at) => core.error(message, at),
     info: (m) => core.info(m),
     warning: (m) => core.warning(m),
     debug: (m) => core.debug(m),

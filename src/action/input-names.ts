@@ -54,6 +54,7 @@ export const Output = {
   notes: 'notes',
   manifestDigest: 'manifest-digest',
   plan: 'plan',
+  manifestPath: 'manifest-path',
 } as const;
 
 export type OutputName = (typeof Output)[keyof typeof Output];

@@ -1,7 +1,7 @@
 /**
  * The action's outputs (docs/design.md section 1): status, revision, release, namespace, hooks
  * (JSON array of hook outcomes), notes, manifest-digest (sha256 of the release manifest) and
- * plan (dry-run JSON of changes). Pure.
+ * plan (dry-run JSON of changes), manifest-path (`template`: the manifest file). Pure.
  */
 import { createHash } from 'node:crypto';
 import type { HookOutcome } from '../lifecycle/hook-outcome.js';
@@ -16,6 +16,8 @@ export interface OutputSource {
   hooks: readonly HookOutcome[];
   notes: string;
   manifest: string;
+  /** `template`: where the manifest was written ('' otherwise). */
+  manifestPath: string;
   plan: Plan | null;
 }
 
@@ -35,5 +37,6 @@ export function actionOutputs(src: OutputSource): Record<OutputName, string> {
     [Output.notes]: src.notes,
     [Output.manifestDigest]: manifestDigest(src.manifest),
     [Output.plan]: src.plan ? JSON.stringify(src.plan) : '',
+    [Output.manifestPath]: src.manifestPath,
   };
 }

@@ -1,7 +1,10 @@
 /**
  * One PR comment per release, found by a hidden marker and updated in place (upsert), through
- * an injected client (the real one wraps @actions/github's getOctokit in main).
+ * an injected client (the real one wraps @actions/github's getOctokit in main). The body names
+ * the run (a link), the commit and the time above the summary, and says it is edited in place.
  */
+import { code, inline } from './markdown.js';
+import type { SummaryData } from './summary-data.js';
 export interface IssueComment {
   id: number;
   body: string;
@@ -21,6 +24,15 @@ export interface CommentClient {
 
 export function commentMarker(namespace: string, release: string): string {
   return `<!-- hookline:${namespace}/${release} -->`;
+}
+
+/** The comment text: which run, commit and time it describes, then the summary. */
+export function commentBody(data: SummaryData, summary: string): string {
+  const r = data.run;
+  if (!r) return summary;
+  const run = r.url ? `[workflow run ${inline(r.runId)}](${r.url})` : 'a local run';
+  const commit = r.commit ? ` for commit ${code(r.commit.slice(0, 12))}` : '';
+  return `<sub>Updated by ${run}${commit} at ${inline(r.time)}; this comment is edited in place on each run.</sub>\n\n${summary}`;
 }
 
 /** Create the release's comment, or edit the one carrying its marker. */

@@ -5,7 +5,7 @@
 import type { ActionDeps } from './deps.js';
 import type { ActionInputs } from './inputs.js';
 import { actionOutputs } from './outputs.js';
-import { pullRequestOf, upsertComment } from './pr-comment.js';
+import { commentBody, pullRequestOf, upsertComment } from './pr-comment.js';
 import { renderSummary } from './summary.js';
 import type { SummaryData } from './summary-data.js';
 import { errorText } from '../util/errors.js';
@@ -14,6 +14,8 @@ export interface Report {
   data: SummaryData;
   /** The release manifest (the rendered one for template and dry-run). */
   manifest: string;
+  /** `template`: the file the manifest was written to. */
+  manifestPath: string;
 }
 
 export function emptyReport(inputs: ActionInputs): Report {
@@ -23,8 +25,11 @@ export function emptyReport(inputs: ActionInputs): Report {
       namespace: inputs.namespace || 'default',
       chart: '',
       command: inputs.command,
+      outcome: 'succeeded',
       status: '',
       revision: 0,
+      description: '',
+      recovery: null,
       dryRun: inputs.dryRun,
       manifestDigest: '',
       notes: '',
@@ -34,8 +39,13 @@ export function emptyReport(inputs: ActionInputs): Report {
       notReady: [],
       changes: [],
       plan: null,
+      run: null,
+      timeline: [],
+      template: null,
+      allHookLogs: inputs.hookLogs === 'all',
     },
     manifest: '',
+    manifestPath: '',
   };
 }
 
@@ -55,7 +65,12 @@ async function comment(
     return;
   }
   const target = { namespace: report.data.namespace, release: report.data.release };
-  const how = await upsertComment(deps.github.client(inputs.githubToken), pr, target, summary);
+  const how = await upsertComment(
+    deps.github.client(inputs.githubToken),
+    pr,
+    target,
+    commentBody(report.data, summary),
+  );
   deps.core.info(`pr-comment: ${how} the comment on #${pr.number}`);
 }
 
@@ -66,7 +81,11 @@ export async function publish(
   report: Report,
 ): Promise<void> {
   const d = report.data;
-  const outputs = actionOutputs({ ...d, manifest: report.manifest });
+  const outputs = actionOutputs({
+    ...d,
+    manifest: report.manifest,
+    manifestPath: report.manifestPath,
+  });
   for (const [name, value] of Object.entries(outputs)) deps.core.setOutput(name, value);
   const summary = renderSummary(d, inputs.summaryTemplate);
   try {

@@ -21,8 +21,23 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
 
+export interface HookSummaryOptions {
+  /** `--hook-logs all` / `hook-logs: all`: every hook's log lines, not only a failed one's. */
+  allLogs?: boolean;
+}
+
+function logLines(o: HookOutcome): string[] {
+  return o.logTail
+    .trimEnd()
+    .split('\n')
+    .filter((l) => l !== '');
+}
+
 /** A table of `outcomes` plus details of the failed ones; '' when no hook ran. */
-export function formatHookSummary(outcomes: readonly HookOutcome[]): string {
+export function formatHookSummary(
+  outcomes: readonly HookOutcome[],
+  options: HookSummaryOptions = {},
+): string {
   if (outcomes.length === 0) return '';
   const rows = [
     ['EVENT', 'HOOK', 'WEIGHT', 'PHASE', 'DURATION', 'DELETED BY'],
@@ -39,23 +54,30 @@ export function formatHookSummary(outcomes: readonly HookOutcome[]): string {
   for (const o of outcomes.filter((x) => x.phase === 'Failed')) {
     out.push('', `FAILED HOOK ${o.event} ${o.kind}/${o.name} (${o.path}):`);
     if (o.reason) out.push(`  reason: ${o.reason}`);
+    if (o.exitCode !== undefined) out.push(`  exit code: ${o.exitCode}`);
     for (const c of o.containers) {
       if (c.exitCode === undefined && !c.reason) continue;
       const code = c.exitCode === undefined ? '' : ` exit code ${c.exitCode}`;
-      out.push(
-        `  container ${c.pod}/${c.container}: ${c.reason ?? ''}${code}${c.message ? `: ${c.message}` : ''}`,
-      );
+      out.push(`  container ${c.pod}/${c.container}: ${c.reason ?? ''}${code}`);
+      if (c.message)
+        out.push(
+          `    ${c.state === 'waiting' ? 'waiting message' : 'termination message'}: ${c.message}`,
+        );
     }
-    const lines = o.logTail
-      .trimEnd()
-      .split('\n')
-      .filter((l) => l !== '');
+    const lines = logLines(o);
     if (lines.length) {
       out.push('  last log lines:');
       for (const l of lines.slice(-LOG_LINES)) out.push(`    ${l}`);
     }
     for (const e of o.events.slice(-5)) {
       out.push(`  event: ${e.object}: ${e.type} ${e.reason}: ${e.message}`);
+    }
+  }
+  if (options.allLogs) {
+    for (const o of outcomes.filter((x) => x.phase !== 'Failed')) {
+      const lines = logLines(o);
+      if (lines.length === 0) continue;
+      out.push('', `LOG OF HOOK ${o.event} ${o.kind}/${o.name}:`, ...lines.map((l) => `  ${l}`));
     }
   }
   return `${out.join('\n')}\n`;

@@ -31,6 +31,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'description', kind: 'string' },
   { name: 'skip-crds', kind: 'bool' },
   { name: 'dry-run', kind: 'bool' },
+  { name: 'hide-secret', kind: 'bool' },
 ];
 
 export async function installCommand(argv: string[], io: CliIo): Promise<number> {
@@ -46,6 +47,9 @@ export async function installCommand(argv: string[], io: CliIo): Promise<number>
   const timeout = timeoutMs(args);
   const logs = hookLogs(args);
   const bool = (flag: string) => args.bools.get(flag) ?? false;
+  // pkg/action install.go/upgrade.go: --hide-secret only with a dry run.
+  if (bool('hide-secret') && !bool('dry-run'))
+    throw new Error('Hiding Kubernetes secrets requires a dry-run mode');
   const description = args.strings.get('description');
   const result = await withCluster(
     args,
@@ -73,7 +77,7 @@ export async function installCommand(argv: string[], io: CliIo): Promise<number>
     },
     (m) => `INSTALLATION FAILED: ${m}`,
   );
-  io.stdout(formatStatus(result.release));
+  io.stdout(formatStatus(result.release, { hideSecret: bool('hide-secret') }));
   printHooks(io, result.hookOutcomes);
   return 0;
 }

@@ -39,6 +39,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'no-hooks', kind: 'bool' },
   { name: 'description', kind: 'string' },
   { name: 'dry-run', kind: 'bool' },
+  { name: 'hide-secret', kind: 'bool' },
 ];
 
 const INSTALLING = (name: string) => `Release "${name}" does not exist. Installing it now.\n`;
@@ -55,6 +56,9 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
   const historyMax = intFlag(args, 'history-max', DEFAULT_HISTORY_MAX);
   const logs = hookLogs(args);
   const bool = (flag: string) => args.bools.get(flag) ?? false;
+  // pkg/action install.go/upgrade.go: --hide-secret only with a dry run.
+  if (bool('hide-secret') && !bool('dry-run'))
+    throw new Error('Hiding Kubernetes secrets requires a dry-run mode');
   const description = args.strings.get('description');
   const result = await withCluster(
     args,
@@ -97,7 +101,7 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
   io.stdout(
     result.installed ? INSTALLING(name) : `Release "${name}" has been upgraded. Happy Helming!\n`,
   );
-  io.stdout(formatStatus(result.release));
+  io.stdout(formatStatus(result.release, { hideSecret: bool('hide-secret') }));
   printHooks(io, result.hookOutcomes);
   return 0;
 }

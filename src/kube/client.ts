@@ -145,6 +145,10 @@ export interface KubeEvent {
   message: string;
   count: number;
   lastTimestamp?: string;
+  /** When the event was first seen (orders events sharing a lastTimestamp second). */
+  firstTimestamp?: string;
+  /** involvedObject.uid: tells an object from an earlier, deleted one of the same name. */
+  uid?: string;
 }
 
 /** A namespaced, typed store of Secrets or ConfigMaps (CoreV1Api), for storage adapters. */
@@ -177,6 +181,11 @@ export interface WireConfigMap {
  * other rejection is a bug in the caller (for example a manifest without `kind`).
  */
 export interface KubeClient {
+  /**
+   * Told what is still not done, every WaitOptions.progressEveryMs (10 s) of a wait, when set
+   * (the action's step log; waits also take `progress` directly).
+   */
+  readonly waitProgress?: (pending: readonly string[]) => void;
   /** The namespace used when a namespaced object or query names none. */
   readonly defaultNamespace: string;
   /** POST the object as given; AlreadyExistsError / InvalidError / NotFoundError (kind). */

@@ -39,6 +39,25 @@ export interface WaitOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   timer?: WaitTimer;
+  /** Told what is still not done every `progressEveryMs` (default: the client's waitProgress). */
+  progress?: (pending: readonly string[]) => void;
+  /** Default 10 s. */
+  progressEveryMs?: number;
+}
+
+export const PROGRESS_EVERY_MS = 10_000;
+
+/** Calls `report(culprits())` every `everyMs` until `signal` fires. */
+async function reportProgress(
+  timer: WaitTimer,
+  everyMs: number,
+  signal: AbortSignal,
+  report: () => void,
+): Promise<void> {
+  while (!signal.aborted) {
+    await timer.sleep(everyMs, signal);
+    if (!signal.aborted) report();
+  }
 }
 
 /** The deadline passed; Helm's text (EX-7) followed by each culprit. */
@@ -87,6 +106,11 @@ async function bounded<T>(
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   if (opts.timeoutMs > 0)
     void timer.sleep(opts.timeoutMs, inner.signal).then(() => stop('timeout'));
+  const progress = opts.progress;
+  if (progress)
+    void reportProgress(timer, opts.progressEveryMs ?? PROGRESS_EVERY_MS, inner.signal, () =>
+      progress(culprits()),
+    );
   // Race the body against the stop so a request the server never answers cannot hold us.
   const stopped = new Promise<never>((_, reject) => {
     if (inner.signal.aborted) reject(new Error('stopped'));
@@ -119,7 +143,8 @@ export async function waitFor(
   const timer = opts.timer ?? realTimer;
   let last = 'not found yet';
   const culprits = (): string[] => [`${describeRef(ref)}: ${last}`];
-  await bounded(opts, culprits, async (signal) => {
+  const progress = opts.progress ?? client.waitProgress;
+  await bounded({ ...opts, progress }, culprits, async (signal) => {
     const query = {
       apiVersion: ref.apiVersion,
       kind: ref.kind,
@@ -199,7 +224,7 @@ export async function waitUntilReady(
   const timer = opts.timer ?? realTimer;
   let pending: string[] = refs.map((r) => `${describeRef(r)}: not checked`);
   await bounded(
-    opts,
+    { ...opts, progress: opts.progress ?? client.waitProgress },
     () => pending,
     async (signal) => {
       while (!signal.aborted) {

@@ -32,6 +32,7 @@ export interface TypedEvent {
   lastTimestamp?: Date;
   eventTime?: Date;
   firstTimestamp?: Date;
+  involvedObject?: { uid?: string };
 }
 
 /** RFC 3339 with second precision, as the API server writes timestamps. */
@@ -88,6 +89,9 @@ export function toKubeEvent(e: TypedEvent): KubeEvent {
   };
   const last = timestamp(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp);
   if (last !== undefined) ev.lastTimestamp = last;
+  const first = timestamp(e.firstTimestamp ?? e.eventTime ?? e.lastTimestamp);
+  if (first !== undefined) ev.firstTimestamp = first;
+  if (e.involvedObject?.uid) ev.uid = e.involvedObject.uid;
   return ev;
 }
 

@@ -69,7 +69,13 @@ export function policyWarnings(h: Hook): string[] {
     if (!OUTPUT_LOG_POLICIES.includes(p))
       out.push(`${where}: unknown helm.sh/hook-output-log-policy ${JSON.stringify(p)} is ignored`);
   }
-  if (h.kind !== CRD_KIND && !hasDeletePolicy(h, BEFORE_HOOK_CREATION)) {
+  // hook-succeeded deletes a hook that worked; only one that is never deleted on success
+  // blocks the next run every time (a failed one is reported with its failure).
+  if (
+    h.kind !== CRD_KIND &&
+    !hasDeletePolicy(h, BEFORE_HOOK_CREATION) &&
+    !hasDeletePolicy(h, 'hook-succeeded')
+  ) {
     out.push(
       `${where}: no before-hook-creation delete policy; if the object is left behind the next run fails with "already exists"`,
     );

@@ -16,8 +16,13 @@ export interface ContainerReport {
   /** `terminated.reason` (e.g. `Error`, `Completed`) or `waiting.reason` (`ImagePullBackOff`). */
   reason?: string;
   exitCode?: number;
-  /** `terminated.message` / `waiting.message`: the termination message when the app wrote one. */
+  /** `terminated.message` / `waiting.message` (which one: `state`). */
   message?: string;
+  /**
+   * The state `reason`/`message` come from: `terminated` (message = the termination message the
+   * app wrote) or `waiting` (message = the kubelet's, e.g. a back-off).
+   */
+  state?: 'terminated' | 'waiting';
   /** The last lines of the log (`''` when logs were not collected or empty). */
   logTail: string;
 }
@@ -46,6 +51,8 @@ export interface HookOutcome {
   reason?: string;
   /** The log tail of the first container that failed (else the last one seen). */
   logTail: string;
+  /** The exit code of that container, when it terminated. */
+  exitCode?: number;
   containers: ContainerReport[];
   events: ObjectEvent[];
 }
@@ -59,7 +66,7 @@ export interface CollectOptions {
 }
 
 /** The diagnostics part of an outcome. */
-export type Diagnostics = Pick<HookOutcome, 'logTail' | 'containers' | 'events'>;
+export type Diagnostics = Pick<HookOutcome, 'logTail' | 'containers' | 'events' | 'exitCode'>;
 
 export const NO_DIAGNOSTICS: Diagnostics = { logTail: '', containers: [], events: [] };
 
@@ -75,9 +82,11 @@ function lastState(status: Json): Omit<ContainerReport, 'pod' | 'container' | 'l
   const waiting = rec(state.waiting);
   const src = state.terminated !== undefined || state.waiting === undefined ? terminated : waiting;
   const out: Omit<ContainerReport, 'pod' | 'container' | 'logTail'> = {};
+  if (Object.keys(src).length > 0) out.state = src === waiting ? 'waiting' : 'terminated';
   const reason = text(src.reason);
   if (reason !== undefined) out.reason = reason;
-  if (typeof src.exitCode === 'number') out.exitCode = src.exitCode;
+  // A container waiting to restart still has the exit code of its last termination.
+  if (typeof terminated.exitCode === 'number') out.exitCode = terminated.exitCode;
   const message = text(src.message);
   if (message !== undefined) out.message = message;
   return out;
@@ -111,10 +120,40 @@ async function containerReports(
   return out;
 }
 
-async function eventsOf(kube: KubeClient, ref: ResourceRef): Promise<ObjectEvent[]> {
+/** The events of this very object: an earlier, deleted one of the same name has another uid. */
+async function eventsOf(
+  kube: KubeClient,
+  ref: ResourceRef,
+  uid: string | undefined,
+): Promise<ObjectEvent[]> {
   const object = `${ref.kind} ${ref.name}`;
-  return (await kube.eventsFor(ref)).map((e) => ({ ...e, object }));
+  return (await kube.eventsFor(ref))
+    .filter((e) => uid === undefined || e.uid === undefined || e.uid === uid)
+    .map((e) => ({ ...e, object }));
 }
+
+/** The live object's uid (undefined when it is gone or unreadable: nothing is filtered). */
+async function uidOf(kube: KubeClient, ref: ResourceRef): Promise<string | undefined> {
+  try {
+    return (await kube.get(ref)).metadata.uid;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A pod of this Job (not of an earlier Job of the same name still being deleted). */
+function ownedBy(pod: KubeObject, uid: string | undefined): boolean {
+  if (uid === undefined) return true;
+  const owners = (pod.metadata.ownerReferences ?? []) as Array<{ uid?: string }>;
+  const label = pod.metadata.labels?.['batch.kubernetes.io/controller-uid'];
+  if (owners.length === 0 && label === undefined) return true;
+  return owners.some((o) => o.uid === uid) || label === uid;
+}
+
+/** Time order: last seen, then first seen (the API's timestamps have second precision). */
+const byTime = (a: KubeEvent, b: KubeEvent): number =>
+  (a.lastTimestamp ?? '').localeCompare(b.lastTimestamp ?? '') ||
+  (a.firstTimestamp ?? '').localeCompare(b.firstTimestamp ?? '');
 
 /**
  * Reads the hook's pods (their container states and log tails) and the events of the hook
@@ -130,8 +169,9 @@ export async function collectDiagnostics(
   const containers: ContainerReport[] = [];
   const events: ObjectEvent[] = [];
   try {
-    events.push(...(await eventsOf(kube, ref)));
-    const pods = await hookPods(kube, ref);
+    const uid = ref.kind === 'Job' ? await uidOf(kube, ref) : undefined;
+    const pods = (await hookPods(kube, ref)).filter((p) => ownedBy(p, uid));
+    events.push(...(await eventsOf(kube, ref, ref.kind === 'Pod' ? pods[0]?.metadata.uid : uid)));
     // Newest pod first: a Job's last attempt explains its failure best.
     pods.sort((a, b) =>
       (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? ''),
@@ -140,21 +180,26 @@ export async function collectDiagnostics(
       containers.push(...(await containerReports(kube, pod, opts, warn)));
       if (ref.kind !== 'Pod')
         events.push(
-          ...(await eventsOf(kube, {
-            ...ref,
-            apiVersion: 'v1',
-            kind: 'Pod',
-            name: pod.metadata.name,
-          })),
+          ...(await eventsOf(
+            kube,
+            { ...ref, apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name },
+            pod.metadata.uid,
+          )),
         );
     }
   } catch (err) {
     warn(`could not collect diagnostics of ${ref.kind} ${ref.name}: ${String(err)}`);
   }
-  events.sort((a, b) => (a.lastTimestamp ?? '').localeCompare(b.lastTimestamp ?? ''));
+  events.sort(byTime);
   const failed = containers.find((c) => c.exitCode !== undefined && c.exitCode !== 0);
-  const logTail = (failed ?? containers[0])?.logTail ?? '';
-  return { logTail, containers, events: events.slice(-opts.maxEvents) };
+  const shown = failed ?? containers[0];
+  const logTail = shown?.logTail ?? '';
+  return {
+    logTail,
+    ...(shown?.exitCode !== undefined ? { exitCode: shown.exitCode } : {}),
+    containers,
+    events: events.slice(-opts.maxEvents),
+  };
 }
 
 /** completedAt - startedAt for the record's times (both from the same clock). */
