@@ -19,7 +19,7 @@ import { manifestChanges } from '../src/action/changes.js';
 import type { ActionDeps } from '../src/action/deps.js';
 import { run } from '../src/main.js';
 import { startSimulator } from '../src/simulator/index.js';
-import { systemClock } from '../src/util/clock.js';
+import { systemClock } from '../src/gotime/clock.js';
 import type { BenchRow } from './table.js';
 
 const CRDS = 'real-charts/charts/kube-prometheus-stack/charts/crds/crds';
