@@ -4,6 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { startSimulator } from './index.js';
+import { cancellationSignal } from '../util/large-stack.js';
 
 export interface SimulatorFlags {
   port: number;
@@ -77,14 +78,15 @@ export async function runSimulatorCommand(argv: string[], opts: RunOptions = {})
   return 0;
 }
 
+/** The first SIGINT/SIGTERM: on the CLI's worker it is relayed by the main thread (issue 9). */
 function signalled(): Promise<void> {
+  const cancel = cancellationSignal();
   return new Promise((resolve) => {
     const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      cancel.dispose();
       resolve();
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    if (cancel.signal.aborted) stop();
+    else cancel.signal.addEventListener('abort', stop, { once: true });
   });
 }
