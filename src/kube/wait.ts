@@ -114,7 +114,7 @@ export async function waitFor(
   client: KubeClient,
   ref: ResourceRef,
   check: (obj: KubeObject | undefined) => HookState,
-  opts: WaitOptions,
+  opts: WaitOptions & { absentIsDeleted?: boolean },
 ): Promise<void> {
   const timer = opts.timer ?? realTimer;
   let last = 'not found yet';
@@ -138,8 +138,10 @@ export async function waitFor(
         const listed = await client.list(query);
         resourceVersion = listed.resourceVersion;
         if (listed.items[0] !== undefined) judge(listed.items[0]);
+        else if (opts.absentIsDeleted) judge(undefined);
       }
-      if (outcome) break;
+      // Stopped during the list: open no stream that nothing would close.
+      if (outcome || signal.aborted) break;
       let seen = 0;
       const stream = new AbortController();
       const stopStream = (): void => stream.abort();
@@ -179,6 +181,21 @@ export async function waitForHook(
 ): Promise<void> {
   if (ref.kind !== 'Job' && ref.kind !== 'Pod') return;
   await waitFor(client, ref, hookState, opts);
+}
+
+/**
+ * Waits until the object is gone: one list (`metadata.name=`), then a watch until its DELETED
+ * event, instead of Helm's GET every 2 s (waitForDeletedResources) — the same answer, as soon
+ * as the server knows it.
+ */
+export async function waitUntilGone(
+  client: KubeClient,
+  ref: ResourceRef,
+  opts: WaitOptions,
+): Promise<void> {
+  const gone = (obj: KubeObject | undefined): HookState =>
+    obj === undefined ? { state: 'done' } : { state: 'waiting', reason: 'still present' };
+  await waitFor(client, ref, gone, { ...opts, absentIsDeleted: true });
 }
 
 export interface ReadyOptions extends WaitOptions {
