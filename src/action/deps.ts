@@ -6,7 +6,6 @@
 import { cancellationSignal } from '../util/large-stack.js';
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
 import type { Clock } from '../util/clock.js';
 import { systemClock } from '../util/clock.js';
 import type { CommentClient } from './pr-comment.js';
@@ -60,9 +59,12 @@ export function realCore(): CoreFacade {
 }
 
 export function octokitComments(token: string): CommentClient {
-  const octokit = getOctokit(token);
+  // Imported on first use: a run that posts no comment never loads Octokit (issue 10).
+  let client: Promise<ReturnType<typeof import('@actions/github').getOctokit>> | undefined;
+  const github = () => (client ??= import('@actions/github').then((g) => g.getOctokit(token)));
   return {
     async listComments(pr) {
+      const octokit = await github();
       const list = await octokit.paginate(octokit.rest.issues.listComments, {
         owner: pr.owner,
         repo: pr.repo,
@@ -72,6 +74,7 @@ export function octokitComments(token: string): CommentClient {
       return list.map((c) => ({ id: c.id, body: c.body ?? '' }));
     },
     async createComment(pr, body) {
+      const octokit = await github();
       await octokit.rest.issues.createComment({
         owner: pr.owner,
         repo: pr.repo,
@@ -80,6 +83,7 @@ export function octokitComments(token: string): CommentClient {
       });
     },
     async updateComment(pr, id, body) {
+      const octokit = await github();
       await octokit.rest.issues.updateComment({
         owner: pr.owner,
         repo: pr.repo,

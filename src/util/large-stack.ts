@@ -83,6 +83,19 @@ export async function withLargeStack(
   }
 }
 
+/**
+ * Whether stack traces should be source-mapped: HOOKLINE_TRACE (the CLI then prints them),
+ * NODE_OPTIONS with --enable-source-maps, or a GitHub debug run (RUNNER_DEBUG / ACTIONS_STEP_DEBUG).
+ */
+export function traced(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(
+    env.HOOKLINE_TRACE ||
+      env.RUNNER_DEBUG === '1' ||
+      env.ACTIONS_STEP_DEBUG === 'true' ||
+      env.NODE_OPTIONS?.includes('--enable-source-maps'),
+  );
+}
+
 /** True when this thread is a worker started by {@link withLargeStack}. */
 export const onLargeStackWorker = (): boolean => cancelFlag !== undefined;
 
