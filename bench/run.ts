@@ -9,24 +9,23 @@
  * from other bench modules when present: bench/plan.ts, bench/memory-limits.ts, or any
  * bench/*.ts (not imported below) that exports a function named `bench…` returning rows; the
  * section's name is the file's name.
- * Needs a built dist/ (`npm run build`) for the process-level sections.
+ * Needs a built dist/ (`npm run build`) for the process-level sections. ../shared is found beside
+ * the checkout, or at HOOKLINE_SHARED_DIR.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchCharts } from './charts.js';
 import { benchEngine } from './engine.js';
 import { benchLifecycleRealCluster, benchLifecycleSimulator } from './lifecycle.js';
-import { cliPath } from './proc.js';
+import { cliPath, shared } from './proc.js';
 import { benchSimulator } from './simulator.js';
 import { benchStartup } from './startup.js';
 import { formatTable, type BenchRow } from './table.js';
 import { benchTemplateVsHelm } from './vs-helm.js';
 
-const corpus =
-  process.env.HOOKLINE_CONFORMANCE_DIR ??
-  resolve(import.meta.dirname, '..', '..', 'shared', 'conformance');
+const corpus = process.env.HOOKLINE_CONFORMANCE_DIR ?? join(shared, 'conformance');
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
 
