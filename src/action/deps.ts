@@ -6,6 +6,7 @@
 import { cancellationSignal } from '../util/large-stack.js';
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
+import type { getOctokit } from '@actions/github';
 import type { Clock } from '../util/clock.js';
 import { systemClock } from '../util/clock.js';
 import type { CommentClient } from './pr-comment.js';
@@ -58,9 +59,11 @@ export function realCore(): CoreFacade {
   };
 }
 
+type Octokit = ReturnType<typeof getOctokit>;
+
 export function octokitComments(token: string): CommentClient {
   // Imported on first use: a run that posts no comment never loads Octokit (issue 10).
-  let client: Promise<ReturnType<typeof import('@actions/github').getOctokit>> | undefined;
+  let client: Promise<Octokit> | undefined;
   const github = () => (client ??= import('@actions/github').then((g) => g.getOctokit(token)));
   return {
     async listComments(pr) {

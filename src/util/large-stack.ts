@@ -90,9 +90,9 @@ export async function withLargeStack(
 export function traced(env: NodeJS.ProcessEnv): boolean {
   return Boolean(
     env.HOOKLINE_TRACE ||
-      env.RUNNER_DEBUG === '1' ||
-      env.ACTIONS_STEP_DEBUG === 'true' ||
-      env.NODE_OPTIONS?.includes('--enable-source-maps'),
+    env.RUNNER_DEBUG === '1' ||
+    env.ACTIONS_STEP_DEBUG === 'true' ||
+    env.NODE_OPTIONS?.includes('--enable-source-maps'),
   );
 }
 
