@@ -20,6 +20,8 @@ export interface Measured {
   ms: number;
   /** Peak resident set size in MB (NaN without /usr/bin/time). */
   rssMb: number;
+  /** User + system CPU time in ms (NaN without /usr/bin/time): robust on a loaded machine. */
+  cpuMs: number;
   status: number | null;
   stdout: string;
   stderr: string;
@@ -30,11 +32,20 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** GNU time's `%M %U %S` line: peak RSS (MB) and CPU time (ms). */
+function readTime(withTime: boolean, file: string): { rssMb: number; cpuMs: number } {
+  if (!withTime || !existsSync(file)) return { rssMb: NaN, cpuMs: NaN };
+  const last = readFileSync(file, 'utf8').trim().split('\n').pop() ?? '';
+  rmSync(file, { force: true });
+  const [kb, user, sys] = last.split(' ').map(Number);
+  return { rssMb: (kb ?? NaN) / 1024, cpuMs: ((user ?? NaN) + (sys ?? NaN)) * 1000 };
+}
+
 /** Run `cmd args` to its end: wall time, peak RSS, output. */
 export function measure(cmd: string, args: readonly string[], opts: RunOptions = {}): Measured {
   const withTime = existsSync(GNU_TIME);
   const rssFile = join(tmpdir(), `hookline-bench-rss-${process.pid}`);
-  const argv = withTime ? ['-f', '%M', '-o', rssFile, cmd, ...args] : [...args];
+  const argv = withTime ? ['-f', '%M %U %S', '-o', rssFile, cmd, ...args] : [...args];
   const start = performance.now();
   const r = spawnSync(withTime ? GNU_TIME : cmd, argv, {
     cwd: opts.cwd ?? root,
@@ -43,13 +54,8 @@ export function measure(cmd: string, args: readonly string[], opts: RunOptions =
     maxBuffer: 256 * 1024 * 1024,
   });
   const ms = performance.now() - start;
-  let rssMb = NaN;
-  if (withTime && existsSync(rssFile)) {
-    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-    rssMb = kb / 1024;
-    rmSync(rssFile, { force: true });
-  }
-  return { ms, rssMb, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  const { rssMb, cpuMs } = readTime(withTime, rssFile);
+  return { ms, rssMb, cpuMs, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
 /** As {@link measure}, without blocking this process (for a simulator running in it). */
@@ -60,7 +66,7 @@ export async function measureAsync(
 ): Promise<Measured> {
   const withTime = existsSync(GNU_TIME);
   const rssFile = join(tmpdir(), `hookline-bench-rss-${process.pid}-${Math.random()}`);
-  const argv = withTime ? ['-f', '%M', '-o', rssFile, cmd, ...args] : [...args];
+  const argv = withTime ? ['-f', '%M %U %S', '-o', rssFile, cmd, ...args] : [...args];
   const start = performance.now();
   const child = spawn(withTime ? GNU_TIME : cmd, argv, {
     cwd: opts.cwd ?? root,
@@ -74,12 +80,8 @@ export async function measureAsync(
   try {
     const status = await new Promise<number | null>((r) => child.once('close', (c) => r(c)));
     const ms = performance.now() - start;
-    let rssMb = NaN;
-    if (withTime && existsSync(rssFile)) {
-      rssMb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
-      rmSync(rssFile, { force: true });
-    }
-    return { ms, rssMb, status, stdout, stderr };
+    const { rssMb, cpuMs } = readTime(withTime, rssFile);
+    return { ms, rssMb, cpuMs, status, stdout, stderr };
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
@@ -101,7 +103,12 @@ export function medianOf(
 ): Measured {
   const all = Array.from({ length: runs }, () => measure(cmd, args, opts));
   const last = all[all.length - 1]!;
-  return { ...last, ms: median(all.map((m) => m.ms)), rssMb: median(all.map((m) => m.rssMb)) };
+  return {
+    ...last,
+    ms: median(all.map((m) => m.ms)),
+    rssMb: median(all.map((m) => m.rssMb)),
+    cpuMs: median(all.map((m) => m.cpuMs)),
+  };
 }
 
 /** The real Helm (v3.15.4) of ../shared/realcluster, or undefined when absent. */

@@ -29,6 +29,11 @@ export function benchTemplateVsHelm(): BenchRow[] {
       ours.status === 0 ? `median of ${RUNS}` : `exit ${ours.status}: ${ours.stderr.slice(0, 80)}`;
     rows.push({ name: `template ${c.label}: hookline wall`, value: ours.ms, unit: 'ms', note });
     rows.push({ name: `template ${c.label}: hookline peak RSS`, value: ours.rssMb, unit: 'MB' });
+    rows.push({
+      name: `template ${c.label}: hookline CPU (user+sys)`,
+      value: ours.cpuMs,
+      unit: 'ms',
+    });
     if (!helm) continue;
     const theirs = medianOf(RUNS, helm, args);
     rows.push({
@@ -41,6 +46,11 @@ export function benchTemplateVsHelm(): BenchRow[] {
       name: `template ${c.label}: Helm 3.15.4 peak RSS`,
       value: theirs.rssMb,
       unit: 'MB',
+    });
+    rows.push({
+      name: `template ${c.label}: Helm 3.15.4 CPU (user+sys)`,
+      value: theirs.cpuMs,
+      unit: 'ms',
     });
     rows.push({
       name: `template ${c.label}: wall ratio hookline/Helm`,
