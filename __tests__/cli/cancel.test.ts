@@ -47,11 +47,16 @@ spec:
 interface Run {
   code: number | null;
   paused: boolean;
+  stdout: string;
   stderr: string;
 }
 
 /** Spawn the bundled CLI; SIGINT it once it says it paused; always killed in the end. */
-async function runSignalled(args: string[], env: Record<string, string>): Promise<Run> {
+async function runSignalled(
+  args: string[],
+  env: Record<string, string>,
+  signal: NodeJS.Signals = 'SIGINT',
+): Promise<Run> {
   let child: ChildProcess | undefined;
   try {
     const c = spawn(process.execPath, [join(bundle, 'cli.js'), ...args], {
@@ -60,18 +65,19 @@ async function runSignalled(args: string[], env: Record<string, string>): Promis
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = c;
+    let stdout = '';
     let stderr = '';
     let paused = false;
-    c.stdout!.resume();
+    c.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
     c.stderr!.on('data', (b: Buffer) => {
       stderr += b.toString();
       if (!paused && stderr.includes('hookline: paused at ')) {
         paused = true;
-        c.kill('SIGINT');
+        c.kill(signal);
       }
     });
     const code = await new Promise<number | null>((r) => c.once('exit', (n) => r(n)));
-    return { code, paused, stderr };
+    return { code, paused, stdout, stderr };
   } finally {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
@@ -153,6 +159,28 @@ describe('hookline install cancelled by SIGINT (decision 11, issue 9)', () => {
       expect(seen.failed).toBeGreaterThanOrEqual(5);
     });
   }, 600_000);
+});
+
+describe('a signal before a command listens (issue 9)', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    '%s stops `template` at once with exit %i and no output',
+    async (signal, code) => {
+      await withChartDir(CHART, async (chart) => {
+        const run = await runSignalled(
+          ['template', 'x', chart],
+          { HOOKLINE_PAUSE_AT: 'start' },
+          signal,
+        );
+        expect(run.paused).toBe(true);
+        expect(run.code).toBe(code);
+        expect(run.stdout).toBe('');
+      });
+    },
+    60_000,
+  );
 });
 
 describe('hookline simulator and signals (issue 9)', () => {

@@ -4,6 +4,7 @@
  */
 import { nodeIo, type CliIo } from './io.js';
 import { usageOnly } from './usage.js';
+import { PAUSE_ENV } from './pause.js';
 import { goStringOutput } from '../util/go-bytes.js';
 
 export interface CliStreams {
@@ -45,6 +46,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   const usage = usageOnly(argv, (t) => io.stdout(t));
   if (usage !== undefined) return usage;
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (io.env(PAUSE_ENV) === 'start') await pausedForever(io);
   if (!command) {
     io.stderr(`Error: unknown command "${name}" for "hookline"\n`);
     return 1;
@@ -69,4 +71,13 @@ export async function main(argv: string[]): Promise<number> {
     stdout: (s) => process.stdout.write(goStringOutput(s)),
     stderr: (s) => process.stderr.write(goStringOutput(s)),
   });
+}
+
+/**
+ * HOOKLINE_PAUSE_AT=start (testing only): stop before the command, listening to nothing, so a
+ * test can signal a run that has not claimed the signals (src/util/large-stack.ts).
+ */
+async function pausedForever(io: CliIo): Promise<never> {
+  io.stderr('hookline: paused at start\n');
+  return new Promise<never>(() => setInterval(() => undefined, 60_000));
 }

@@ -67,13 +67,15 @@ export async function runSimulatorCommand(argv: string[], opts: RunOptions = {})
     }
     throw err;
   }
+  // Listening from before the start: the first signal always stops the simulator (issue 9).
+  const until = opts.until ?? signalled();
   const sim = await startSimulator({ port: flags.port, speed: flags.speed });
   if (flags.kubeconfigOut) await writeFile(flags.kubeconfigOut, sim.kubeconfig, { mode: 0o600 });
   out(
     `hookline simulator listening on ${sim.url}${flags.kubeconfigOut ? `; kubeconfig written to ${flags.kubeconfigOut}` : ''}\n`,
   );
   if (!flags.kubeconfigOut) out(sim.kubeconfig);
-  await (opts.until ?? signalled());
+  await until;
   await sim.close();
   return 0;
 }

@@ -9,12 +9,16 @@
  * spawns the worker on the same file, and waits; the worker evaluates it again and then
  * `import()`s the real program, so the bundle proper is evaluated once, on the worker.
  *
- * Signals reach only the main thread. It relays SIGINT/SIGTERM to the worker through the
- * worker's message port (messages are queued until the worker reads them) and a shared flag
- * (readable at once). This module listens on the worker as soon as it is evaluated, before any
- * other code of the worker runs, so no signal can fall into a gap (issue 9): the process-wide
- * {@link cancellationSignal} is already aborted when a command asks for it after a signal.
- * A second signal terminates as usual.
+ * Signals reach only the main thread; a shared state word decides what the first one does
+ * (issue 9: no signal falls into a gap):
+ * - while no command on the worker has asked for {@link cancellationSignal} (nothing can have
+ *   been written: `template`, `--help`, start-up), the main thread stops the worker and exits
+ *   with 128 + the signal's number, as an unhandled signal would;
+ * - once a command has asked (cluster commands do before their first request), the main thread
+ *   relays the signal through the worker's message port, which this module listens on from the
+ *   worker's first instruction, and the command ends as cancelled (decision 11).
+ * The claim and the stop are one compare-and-swap each, so a command that asks at the same
+ * moment gets an already aborted signal and writes nothing. A second signal terminates as usual.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
@@ -23,21 +27,32 @@ export const STACK_SIZE_MB = 256;
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const CANCEL_MESSAGE = 'hookline:cancel';
 
+const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGINT: 2, SIGTERM: 15 };
+
+/** The shared state word: who handles a signal. */
+const enum State {
+  /** No command listens yet: a signal stops the worker. */
+  Idle = 0,
+  /** A command listens: a signal is relayed to it. */
+  Claimed = 1,
+  /** A signal came while idle: the worker is being stopped. */
+  Stopped = 2,
+}
+
 interface LargeStackData {
   readonly hooklineCancel?: SharedArrayBuffer;
 }
 
 /** The process-wide cancellation of this thread, created when this module is evaluated. */
 const controller = new AbortController();
-const cancelFlag = ((): Int32Array | undefined => {
+const shared = ((): Int32Array | undefined => {
   if (isMainThread) return undefined;
-  const shared = (workerData as LargeStackData | null)?.hooklineCancel;
-  return shared instanceof SharedArrayBuffer ? new Int32Array(shared) : undefined;
+  const buffer = (workerData as LargeStackData | null)?.hooklineCancel;
+  return buffer instanceof SharedArrayBuffer ? new Int32Array(buffer) : undefined;
 })();
 
-if (!isMainThread && cancelFlag && parentPort) {
+if (!isMainThread && shared && parentPort) {
   // First instruction of the worker: hear the main thread's relay from now on.
-  if (Atomics.load(cancelFlag, 0) !== 0) controller.abort();
   parentPort.on('message', (m: unknown) => {
     if (m === CANCEL_MESSAGE) controller.abort();
   });
@@ -54,14 +69,18 @@ export async function withLargeStack(
   main: () => Promise<number>,
 ): Promise<number> {
   if (!isMainThread) return main();
-  const shared = new SharedArrayBuffer(4);
-  const flag = new Int32Array(shared);
-  const data: LargeStackData = { hooklineCancel: shared };
-  // The relay is installed before the worker exists: a signal from now on is never lost.
+  const buffer = new SharedArrayBuffer(4);
+  const state = new Int32Array(buffer);
+  const data: LargeStackData = { hooklineCancel: buffer };
   let worker: Worker | undefined;
-  const relay = () => {
-    Atomics.store(flag, 0, 1);
-    worker?.postMessage(CANCEL_MESSAGE);
+  let stoppedBy: (typeof SIGNALS)[number] | undefined;
+  // Installed before the worker exists (and the worker is created synchronously after), so a
+  // signal from now on is never lost.
+  const relay = (signal: (typeof SIGNALS)[number]) => {
+    if (Atomics.compareExchange(state, 0, State.Idle, State.Stopped) === State.Idle) {
+      stoppedBy = signal;
+      void worker?.terminate();
+    } else worker?.postMessage(CANCEL_MESSAGE);
   };
   for (const s of SIGNALS) process.once(s, relay);
   try {
@@ -74,10 +93,11 @@ export async function withLargeStack(
       resourceLimits: { stackSizeMb: STACK_SIZE_MB, maxYoungGenerationSizeMb: 4 },
     });
     const w = worker;
-    return await new Promise<number>((resolve, reject) => {
+    const code = await new Promise<number>((resolve, reject) => {
       w.once('error', reject);
       w.once('exit', resolve);
     });
+    return stoppedBy ? 128 + SIGNAL_NUMBERS[stoppedBy] : code;
   } finally {
     for (const s of SIGNALS) process.off(s, relay);
   }
@@ -97,16 +117,20 @@ export function traced(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** True when this thread is a worker started by {@link withLargeStack}. */
-export const onLargeStackWorker = (): boolean => cancelFlag !== undefined;
+export const onLargeStackWorker = (): boolean => shared !== undefined;
 
 /**
  * An AbortSignal fired by SIGINT or SIGTERM: relayed by {@link withLargeStack} on its worker
- * (already aborted if the signal came before the call), else from the process's own signals
- * from the first call on. `dispose` stops listening (the worker's relay is process-wide and
- * stays).
+ * from the first call on (the call claims the signals: before it, a signal stops the worker;
+ * a call racing a signal gets an already aborted signal), else from the process's own signals.
+ * `dispose` stops listening (the worker's relay is process-wide and stays).
  */
 export function cancellationSignal(): { signal: AbortSignal; dispose(): void } {
-  if (cancelFlag) return { signal: controller.signal, dispose: () => undefined };
+  if (shared) {
+    if (Atomics.compareExchange(shared, 0, State.Idle, State.Claimed) === State.Stopped)
+      controller.abort();
+    return { signal: controller.signal, dispose: () => undefined };
+  }
   const local = new AbortController();
   const abort = () => local.abort();
   for (const s of SIGNALS) process.once(s, abort);
