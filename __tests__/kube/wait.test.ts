@@ -11,6 +11,7 @@ import {
   WaitTimeoutError,
   waitForHook,
   waitUntilReady,
+  type WaitTimer,
 } from '../../src/kube/wait.js';
 import { job, podSpec, startCluster, uniqueName, type TestCluster } from './cluster.js';
 
@@ -110,6 +111,31 @@ describe('--wait readiness (4.6)', () => {
     await expect(
       waitUntilReady(c.client, [ref], { timeoutMs: 10_000, intervalMs: 50 }),
     ).resolves.toBeUndefined();
+  });
+
+  it('re-checks when a watched object changes, not only at the interval (issue 10)', async () => {
+    const name = uniqueName('watched');
+    await c.client.create(job(c.namespace, name, 'sleep 20; echo done'));
+    let gets = 0;
+    const client = Object.create(c.client) as typeof c.client;
+    client.get = (ref) => {
+      gets++;
+      return c.client.get(ref);
+    };
+    // An interval that never ends: only a watch event can bring the second check.
+    const never: WaitTimer = {
+      sleep: (_ms, signal) =>
+        new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+    };
+    await expect(
+      waitUntilReady(client, [jobRef(name)], {
+        timeoutMs: 0,
+        intervalMs: 3_600_000,
+        waitForJobs: true,
+        timer: never,
+      }),
+    ).resolves.toBeUndefined();
+    expect(gets).toBeGreaterThanOrEqual(2);
   });
 
   it('names a Pod stuck in ImagePullBackOff on timeout (EX-7 text first)', async () => {

@@ -6,7 +6,7 @@
 import { cancellationSignal } from '../util/large-stack.js';
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import type { Clock } from '../gotime/clock.js';
 import { systemClock } from '../gotime/clock.js';
 import type { CommentClient } from './pr-comment.js';
@@ -64,10 +64,15 @@ export function realCore(): CoreFacade {
   };
 }
 
+type Octokit = ReturnType<typeof getOctokit>;
+
 export function octokitComments(token: string): CommentClient {
-  const octokit = getOctokit(token);
+  // Imported on first use: a run that posts no comment never loads Octokit (issue 10).
+  let client: Promise<Octokit> | undefined;
+  const github = () => (client ??= import('@actions/github').then((g) => g.getOctokit(token)));
   return {
     async listComments(pr) {
+      const octokit = await github();
       const list = await octokit.paginate(octokit.rest.issues.listComments, {
         owner: pr.owner,
         repo: pr.repo,
@@ -77,6 +82,7 @@ export function octokitComments(token: string): CommentClient {
       return list.map((c) => ({ id: c.id, body: c.body ?? '' }));
     },
     async createComment(pr, body) {
+      const octokit = await github();
       await octokit.rest.issues.createComment({
         owner: pr.owner,
         repo: pr.repo,
@@ -85,6 +91,7 @@ export function octokitComments(token: string): CommentClient {
       });
     },
     async updateComment(pr, id, body) {
+      const octokit = await github();
       await octokit.rest.issues.updateComment({
         owner: pr.owner,
         repo: pr.repo,

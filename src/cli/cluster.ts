@@ -19,6 +19,7 @@ import { cancellationSignal } from '../util/large-stack.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
+import { PAUSE_ENV, pausePoint, pausingClient } from './pause.js';
 
 /** Flags every cluster command takes (Helm's global flags). */
 export const CLUSTER_FLAGS: FlagSpec[] = [
@@ -62,9 +63,20 @@ export async function connect(args: ParsedArgs, io: CliIo): Promise<Cluster> {
     kubeconfig = kubeconfigText(args, io);
   }
   const context = args.strings.get('kube-context');
-  const kube = createNodeClient({ kubeconfig, ...(context ? { context } : {}) });
-  const namespace = args.strings.get('namespace') || kube.defaultNamespace || 'default';
   const cancel = cancellationSignal();
+  const pause = { at: io.env(PAUSE_ENV), signal: cancel.signal, log: (t: string) => io.stderr(t) };
+  const kube = pausingClient(
+    createNodeClient({ kubeconfig, ...(context ? { context } : {}) }),
+    pause,
+  );
+  const namespace = args.strings.get('namespace') || kube.defaultNamespace || 'default';
+  await pausePoint(pause, 'connected');
+  if (cancel.signal.aborted) {
+    // Cancelled before anything was written: stop without writing (issue 9).
+    cancel.dispose();
+    await sim?.close();
+    throw new Error('context canceled');
+  }
   // Helm's cfg.Log and the storage log are debug output (`--debug`); warnings always show.
   const debug = args.bools.get('debug') ?? false;
   const info = (m: string) => {

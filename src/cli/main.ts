@@ -3,16 +3,8 @@
  * exit code 1, like cobra; a user error never prints a stack trace.
  */
 import { nodeIo, type CliIo } from './io.js';
-import { templateCommand } from './template.js';
-import { demoCommand } from './demo.js';
-import { installCommand } from './install.js';
-import { upgradeCommand } from './upgrade.js';
-import { rollbackCommand } from './rollback.js';
-import { uninstallCommand } from './uninstall.js';
-import { testCommand } from './test.js';
-import { statusCommand } from './status.js';
-import { historyCommand } from './history.js';
-import { runSimulatorCommand } from '../simulator/cli.js';
+import { usageOnly } from './usage.js';
+import { PAUSE_ENV } from './pause.js';
 import { goStringOutput } from '../util/go-bytes.js';
 import { errorText } from '../util/errors.js';
 
@@ -25,38 +17,21 @@ export interface CliStreams {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-const USAGE = `hookline: Helm's chart lifecycle, natively.
-
-Usage:
-  hookline template [NAME] CHART [flags]   render a chart exactly as \`helm template\`
-  hookline install NAME CHART [flags]      install a chart (helm install)
-  hookline upgrade NAME CHART [flags]      upgrade a release (helm upgrade; -i installs)
-  hookline rollback NAME [REVISION]        roll a release back (helm rollback)
-  hookline uninstall NAME [flags]          uninstall a release (helm uninstall)
-  hookline test NAME [--logs]              run a release's test hooks (helm test)
-  hookline status NAME [--revision N]      show a release (helm status)
-  hookline history NAME [--max N]          list a release's revisions (helm history)
-  hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X]
-                                           serve the simulated Kubernetes cluster
-  hookline demo [CHART]                    a chart's whole lifecycle on the simulated cluster
-
-Cluster commands take --kubeconfig FILE, --kube-context, -n/--namespace, or --simulate (an
-in-process simulated cluster for this one command).
-`;
-
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
+// Each command's module is imported when it runs: `template` and `--help` never load the
+// Kubernetes client, and no command pays for the others (issue 10).
 const COMMANDS: Record<string, Command> = {
-  template: templateCommand,
-  install: installCommand,
-  upgrade: upgradeCommand,
-  rollback: rollbackCommand,
-  uninstall: uninstallCommand,
-  test: testCommand,
-  status: statusCommand,
-  history: historyCommand,
-  simulator: (argv) => runSimulatorCommand(argv),
-  demo: demoCommand,
+  template: async (a, io) => (await import('./template.js')).templateCommand(a, io),
+  install: async (a, io) => (await import('./install.js')).installCommand(a, io),
+  upgrade: async (a, io) => (await import('./upgrade.js')).upgradeCommand(a, io),
+  rollback: async (a, io) => (await import('./rollback.js')).rollbackCommand(a, io),
+  uninstall: async (a, io) => (await import('./uninstall.js')).uninstallCommand(a, io),
+  test: async (a, io) => (await import('./test.js')).testCommand(a, io),
+  status: async (a, io) => (await import('./status.js')).statusCommand(a, io),
+  history: async (a, io) => (await import('./history.js')).historyCommand(a, io),
+  simulator: async (a) => (await import('../simulator/cli.js')).runSimulatorCommand(a),
+  demo: async (a, io) => (await import('./demo.js')).demoCommand(a, io),
 };
 
 /** Run one CLI invocation; returns the exit code. */
@@ -68,12 +43,11 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     log: (s) => (streams.log ?? streams.stderr)(s),
     ...(streams.env ? { env: streams.env } : {}),
   });
-  const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout(USAGE);
-    return name === undefined ? 1 : 0;
-  }
-  const command = COMMANDS[name];
+  const [name = '', ...rest] = argv;
+  const usage = usageOnly(argv, (t) => io.stdout(t));
+  if (usage !== undefined) return usage;
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (io.env(PAUSE_ENV) === 'start') await pausedForever(io);
   if (!command) {
     io.stderr(`Error: unknown command "${name}" for "hookline"\n`);
     return 1;
@@ -98,4 +72,13 @@ export async function main(argv: string[]): Promise<number> {
     stdout: (s) => process.stdout.write(goStringOutput(s)),
     stderr: (s) => process.stderr.write(goStringOutput(s)),
   });
+}
+
+/**
+ * HOOKLINE_PAUSE_AT=start (testing only): stop before the command, listening to nothing, so a
+ * test can signal a run that has not claimed the signals (src/util/large-stack.ts).
+ */
+async function pausedForever(io: CliIo): Promise<never> {
+  io.stderr('hookline: paused at start\n');
+  return new Promise<never>(() => setInterval(() => undefined, 60_000));
 }

@@ -36,6 +36,7 @@ import { NotFoundError } from './client.js';
 import { RawObjectApi } from './node-client-raw.js';
 import { isTimeout, mapped, statusCode, toKubeError } from './node-client-errors.js';
 import { toKubeEvent, toV1, wireConfigMap, wireSecret } from './wire.js';
+import { shareConnections } from './node-client-dispatcher.js';
 
 export interface NodeClientOptions {
   /** A kubeconfig document (YAML or JSON). */
@@ -52,6 +53,7 @@ export function createNodeClient(opts: NodeClientOptions): KubeClient {
   const kc = new KubeConfig();
   kc.loadFromString(opts.kubeconfig);
   if (opts.context !== undefined) kc.setCurrentContext(opts.context);
+  shareConnections(kc);
   return new NodeKubeClient(kc);
 }
 

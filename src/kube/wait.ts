@@ -3,7 +3,8 @@
  * waited on the way Helm 3 does (pkg/kube/client.go watchUntilReady; helm-semantics.md 3.2):
  * list + watch with `fieldSelector=metadata.name=<name>`, reconnecting when a watch ends
  * (client-node ends each one after ~30 s idle) and re-listing on 410 Gone. `--wait` readiness
- * polls like Helm's legacy waiter (pkg/kube/wait.go, every 2 s). A timeout names each object
+ * checks like Helm's legacy waiter (pkg/kube/wait.go, every 2 s) and also at once whenever a
+ * watched object changes (issue 10: watches, not polls). A timeout names each object
  * still not done with its reason (`Deployment web: 0/2 ready; pod web-x: ImagePullBackOff`).
  */
 import type { KubeClient, KubeObject, ResourceRef } from './client.js';
@@ -138,7 +139,7 @@ export async function waitFor(
   client: KubeClient,
   ref: ResourceRef,
   check: (obj: KubeObject | undefined) => HookState,
-  opts: WaitOptions,
+  opts: WaitOptions & { absentIsDeleted?: boolean },
 ): Promise<void> {
   const timer = opts.timer ?? realTimer;
   let last = 'not found yet';
@@ -163,8 +164,10 @@ export async function waitFor(
         const listed = await client.list(query);
         resourceVersion = listed.resourceVersion;
         if (listed.items[0] !== undefined) judge(listed.items[0]);
+        else if (opts.absentIsDeleted) judge(undefined);
       }
-      if (outcome) break;
+      // Stopped during the list: open no stream that nothing would close.
+      if (outcome || signal.aborted) break;
       let seen = 0;
       const stream = new AbortController();
       const stopStream = (): void => stream.abort();
@@ -206,6 +209,21 @@ export async function waitForHook(
   await waitFor(client, ref, hookState, opts);
 }
 
+/**
+ * Waits until the object is gone: one list (`metadata.name=`), then a watch until its DELETED
+ * event, instead of Helm's GET every 2 s (waitForDeletedResources) — the same answer, as soon
+ * as the server knows it.
+ */
+export async function waitUntilGone(
+  client: KubeClient,
+  ref: ResourceRef,
+  opts: WaitOptions,
+): Promise<void> {
+  const gone = (obj: KubeObject | undefined): HookState =>
+    obj === undefined ? { state: 'done' } : { state: 'waiting', reason: 'still present' };
+  await waitFor(client, ref, gone, { ...opts, absentIsDeleted: true });
+}
+
 export interface ReadyOptions extends WaitOptions {
   /** Poll interval in milliseconds (Helm: 2000). */
   intervalMs?: number;
@@ -227,19 +245,94 @@ export async function waitUntilReady(
     { ...opts, progress: opts.progress ?? client.waitProgress },
     () => pending,
     async (signal) => {
-      while (!signal.aborted) {
-        const notReady: string[] = [];
-        for (const ref of refs) {
-          const r = await checkOne(client, ref, opts.waitForJobs ?? false);
-          if (r.failed) throw new WaitFailedError(r.reason);
-          if (!r.ready) notReady.push(`${describeRef(ref)}: ${r.reason}`);
+      let changes: Changes | undefined;
+      try {
+        while (!signal.aborted) {
+          const notReady: ResourceRef[] = [];
+          const reasons: string[] = [];
+          for (const ref of refs) {
+            const r = await checkOne(client, ref, opts.waitForJobs ?? false);
+            if (r.failed) throw new WaitFailedError(r.reason);
+            if (!r.ready) {
+              notReady.push(ref);
+              reasons.push(`${describeRef(ref)}: ${r.reason}`);
+            }
+          }
+          pending = reasons;
+          if (notReady.length === 0) return;
+          // Watch what is not ready yet: a change re-checks at once, the interval still bounds it.
+          changes ??= watchChanges(client, notReady.slice(0, MAX_READY_WATCHES), signal);
+          await changes.next(timer, opts.intervalMs ?? 2000);
         }
-        pending = notReady;
-        if (notReady.length === 0) return;
-        await timer.sleep(opts.intervalMs ?? 2000, signal);
+      } finally {
+        changes?.close();
       }
     },
   );
+}
+
+/** At most this many watches per readiness wait; the polls cover the rest. */
+const MAX_READY_WATCHES = 16;
+
+interface Changes {
+  /** Resolves at the next change seen since the last call, or after `ms`. */
+  next(timer: WaitTimer, ms: number): Promise<void>;
+  close(): void;
+}
+
+/**
+ * One watch per object (`metadata.name=`), kept open for the wait (issue 10: watches instead of
+ * polls; Helm 3.15's waiter polls every 2 s). Each event wakes the waiter; a stream that ends or
+ * fails is not reopened, the interval's checks then carry on alone.
+ */
+function watchChanges(client: KubeClient, refs: ResourceRef[], outer: AbortSignal): Changes {
+  const streams = new AbortController();
+  const stop = (): void => streams.abort();
+  outer.addEventListener('abort', stop, { once: true });
+  let dirty = false;
+  let wake: (() => void) | undefined;
+  const pulse = (): void => {
+    if (wake) wake();
+    else dirty = true;
+  };
+  for (const ref of refs) {
+    const query = {
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      namespace: ref.namespace ?? client.defaultNamespace,
+      fieldSelector: `metadata.name=${ref.name}`,
+    };
+    let first = true;
+    client
+      .watch(
+        query,
+        (type) => {
+          // The stream opens with the object as it is (already checked): not a change.
+          if (first && type === 'ADDED') return void (first = false);
+          if (type !== 'BOOKMARK') pulse();
+        },
+        streams.signal,
+      )
+      .catch(() => undefined);
+  }
+  return {
+    async next(timer, ms) {
+      if (dirty) {
+        dirty = false;
+        return;
+      }
+      const interval = new AbortController();
+      const waited = new Promise<void>((resolve) => (wake = resolve));
+      await Promise.race([waited, timer.sleep(ms, AbortSignal.any([outer, interval.signal]))]);
+      wake = undefined;
+      dirty = false;
+      interval.abort();
+    },
+    close() {
+      outer.removeEventListener('abort', stop);
+      streams.abort();
+    },
+  };
 }
 
 /** Fetches one object and what its rule needs, then applies the rule; adds pod culprits. */

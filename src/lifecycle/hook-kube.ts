@@ -5,8 +5,7 @@
  * (outputLogsByPolicy, HK-12/HK-13).
  */
 import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
-import { NotFoundError } from '../kube/client.js';
-import { realTimer } from '../kube/wait.js';
+import { WaitAbortedError, WaitTimeoutError, waitUntilGone } from '../kube/wait.js';
 import type { Hook } from '../release/hook.js';
 import { buildObject } from './objects.js';
 
@@ -45,13 +44,14 @@ export interface DeleteWaitOptions {
   /** Milliseconds; 0 means no deadline. */
   timeoutMs: number;
   signal: AbortSignal;
-  /** Poll interval (Helm: 2000 ms, first check at once). */
-  pollMs: number;
+  /** Unused: the deletion is watched, not polled (Helm polls every 2 s). */
+  pollMs?: number;
 }
 
 /**
- * Client.Delete (background propagation, NotFound ignored) then waitForDeletedResources:
- * polls GET until NotFound; any other error ends the wait with that error.
+ * Client.Delete (background propagation, NotFound ignored) then waitForDeletedResources, with
+ * a list + watch until the object is gone instead of Helm's 2 s GET polls (issue 10: no fixed
+ * sleeps); any other error ends the wait with that error.
  */
 export async function deleteAndWait(
   kube: KubeClient,
@@ -59,18 +59,12 @@ export async function deleteAndWait(
   opts: DeleteWaitOptions,
 ): Promise<void> {
   await kube.delete(ref, { propagation: 'Background', ignoreNotFound: true });
-  const deadline = opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : Infinity;
-  for (;;) {
-    if (opts.signal.aborted) throw new DeleteAbortedError();
-    try {
-      await kube.get(ref);
-    } catch (err) {
-      if (err instanceof NotFoundError) return;
-      throw err;
-    }
-    const left = deadline - Date.now();
-    if (left <= 0) throw new DeleteTimeoutError();
-    await realTimer.sleep(Math.min(opts.pollMs, left), opts.signal);
+  try {
+    await waitUntilGone(kube, ref, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+  } catch (err) {
+    if (err instanceof WaitAbortedError) throw new DeleteAbortedError();
+    if (err instanceof WaitTimeoutError) throw new DeleteTimeoutError();
+    throw err;
   }
 }
 

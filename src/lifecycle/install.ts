@@ -167,6 +167,8 @@ async function performInstall(
     await applyAll(cfg.kube, prepared.objects, opts.signal);
     if (opts.wait) await waitReady(cfg, prepared.objects, opts);
     await hooks(cfg, rel, 'post-install', outcomes, opts);
+    // A signal up to the final record fails the release (Helm's context, issue 9).
+    if (opts.signal.aborted) throw new Error(CONTEXT_CANCELED);
   } catch (err) {
     // Go's context: once cancelled, the reason is the context's error (decision 11).
     const cause = opts.signal.aborted ? new Error(CONTEXT_CANCELED, { cause: err }) : asError(err);
@@ -174,6 +176,9 @@ async function performInstall(
   }
   const done = markDeployed(rel, opts.description || 'Install complete');
   await record(cfg, done);
+  // A signal during the final write still fails the run, as Helm's context does (issue 9).
+  if (opts.signal.aborted)
+    return failRelease(cfg, rel, new Error(CONTEXT_CANCELED), outcomes, opts);
   return {
     release: done,
     hookOutcomes: outcomes,

@@ -185,9 +185,13 @@ async function performRollback(run: Run, current: Release, rel: Release): Promis
   }
   const postErr = await hooks(run, rel, 'post-rollback');
   if (postErr) return fail(run, rel, postErr);
+  // A signal up to the final records fails the release (Helm's context, issue 9).
+  if (opts.signal.aborted) return fail(run, rel, new Error(CONTEXT_CANCELED));
   await supersedeDeployed(cfg, rel.name);
   const done = markDeployed(rel, rel.info.description);
   await record(cfg, done);
+  // A signal during the final writes still fails the run, as Helm's context does (issue 9).
+  if (opts.signal.aborted) return fail(run, rel, new Error(CONTEXT_CANCELED));
   return { release: done, hookOutcomes: run.outcomes, deleted: update.deleted, kept: update.kept };
 }
 

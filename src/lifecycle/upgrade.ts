@@ -178,6 +178,8 @@ async function performUpgrade(
       });
     }
     await hooks(cfg, rel, 'post-upgrade', outcomes, opts);
+    // A signal up to the final records fails the release (Helm's context, issue 9).
+    if (opts.signal.aborted) throw new Error(CONTEXT_CANCELED);
   } catch (err) {
     // Go's context: once cancelled, the reason is the context's error (decision 11).
     const cause = opts.signal.aborted ? new Error(CONTEXT_CANCELED, { cause: err }) : asError(err);
@@ -186,6 +188,11 @@ async function performUpgrade(
   await record(cfg, supersede(prepared.current));
   const done = markDeployed(rel, opts.description || 'Upgrade complete');
   await record(cfg, done);
+  // A signal during the final writes still fails the run, as Helm's context does (issue 9).
+  if (opts.signal.aborted) {
+    const cause = new Error(CONTEXT_CANCELED);
+    return failRelease(cfg, rel, cause, { created: update.created, outcomes, opts });
+  }
   return result(prepared, done, outcomes, update);
 }
 

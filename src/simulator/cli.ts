@@ -4,6 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { startSimulator } from './index.js';
+import { cancellationSignal } from '../util/large-stack.js';
 
 export interface SimulatorFlags {
   port: number;
@@ -66,25 +67,28 @@ export async function runSimulatorCommand(argv: string[], opts: RunOptions = {})
     }
     throw err;
   }
+  // Listening from before the start: the first signal always stops the simulator (issue 9).
+  const until = opts.until ?? signalled();
   const sim = await startSimulator({ port: flags.port, speed: flags.speed });
   if (flags.kubeconfigOut) await writeFile(flags.kubeconfigOut, sim.kubeconfig, { mode: 0o600 });
   out(
     `hookline simulator listening on ${sim.url}${flags.kubeconfigOut ? `; kubeconfig written to ${flags.kubeconfigOut}` : ''}\n`,
   );
   if (!flags.kubeconfigOut) out(sim.kubeconfig);
-  await (opts.until ?? signalled());
+  await until;
   await sim.close();
   return 0;
 }
 
+/** The first SIGINT/SIGTERM: on the CLI's worker it is relayed by the main thread (issue 9). */
 function signalled(): Promise<void> {
+  const cancel = cancellationSignal();
   return new Promise((resolve) => {
     const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      cancel.dispose();
       resolve();
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    if (cancel.signal.aborted) stop();
+    else cancel.signal.addEventListener('abort', stop, { once: true });
   });
 }

@@ -2,18 +2,63 @@
  * Run an entry point on a worker thread with a large stack. Go grows goroutine stacks to 1 GB,
  * so Helm reaches its own limits (1,000 nested `include`s, 100,000 nested templates) long before
  * a JavaScript stack of the default ~1 MB overflows; a worker with a bigger stack lets hookline
- * report Helm's errors at Helm's depths.
+ * report Helm's errors at Helm's depths. (`node --stack-size` is no substitute: a GitHub Action
+ * cannot pass Node flags, and a main-thread stack beyond the OS thread's ~8 MB segfaults.)
  *
- * Signals reach only the main thread, so it relays SIGINT/SIGTERM to the worker, where
- * {@link cancellationSignal} turns them into an AbortSignal (design decision 11: a cancelled run
- * still records its outcome). A second signal terminates as usual.
+ * The entry module stays tiny (this file and Node built-ins only): the main thread evaluates it,
+ * spawns the worker on the same file, and waits; the worker evaluates it again and then
+ * `import()`s the real program, so the bundle proper is evaluated once, on the worker.
+ *
+ * Signals reach only the main thread; a shared state word decides what the first one does
+ * (issue 9: no signal falls into a gap):
+ * - while no command on the worker has asked for {@link cancellationSignal} (nothing can have
+ *   been written: `template`, `--help`, start-up), the main thread stops the worker and exits
+ *   with 128 + the signal's number, as an unhandled signal would;
+ * - once a command has asked (cluster commands do before their first request), the main thread
+ *   relays the signal through the worker's message port, which this module listens on from the
+ *   worker's first instruction, and the command ends as cancelled (decision 11).
+ * The claim and the stop are one compare-and-swap each, so a command that asks at the same
+ * moment gets an already aborted signal and writes nothing. A second signal terminates as usual.
  */
-import { BroadcastChannel, Worker, isMainThread } from 'node:worker_threads';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 export const STACK_SIZE_MB = 256;
 
-const CANCEL_CHANNEL = 'hookline:cancel';
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const CANCEL_MESSAGE = 'hookline:cancel';
+
+const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGINT: 2, SIGTERM: 15 };
+
+/** The shared state word: who handles a signal. */
+const enum State {
+  /** No command listens yet: a signal stops the worker. */
+  Idle = 0,
+  /** A command listens: a signal is relayed to it. */
+  Claimed = 1,
+  /** A signal came while idle: the worker is being stopped. */
+  Stopped = 2,
+}
+
+interface LargeStackData {
+  readonly hooklineCancel?: SharedArrayBuffer;
+}
+
+/** The process-wide cancellation of this thread, created when this module is evaluated. */
+const controller = new AbortController();
+const shared = ((): Int32Array | undefined => {
+  if (isMainThread) return undefined;
+  const buffer = (workerData as LargeStackData | null)?.hooklineCancel;
+  return buffer instanceof SharedArrayBuffer ? new Int32Array(buffer) : undefined;
+})();
+
+if (!isMainThread && shared && parentPort) {
+  // First instruction of the worker: hear the main thread's relay from now on.
+  parentPort.on('message', (m: unknown) => {
+    if (m === CANCEL_MESSAGE) controller.abort();
+  });
+  // Listening must not keep the worker alive once its work is done.
+  parentPort.unref();
+}
 
 /**
  * On the main thread: re-run `entry` (the calling module's URL) on a worker with a large stack
@@ -24,43 +69,73 @@ export async function withLargeStack(
   main: () => Promise<number>,
 ): Promise<number> {
   if (!isMainThread) return main();
-  const worker = new Worker(entry, {
-    argv: process.argv.slice(2),
-    // A small young generation keeps peak memory of large charts low (measured: the largest
-    // real chart peaks at ~195 MB instead of ~315 MB) and is no slower: rendering allocates
-    // mostly short-lived strings and YAML nodes.
-    resourceLimits: { stackSizeMb: STACK_SIZE_MB, maxYoungGenerationSizeMb: 4 },
-  });
-  const channel = new BroadcastChannel(CANCEL_CHANNEL);
-  const relay = () => channel.postMessage('cancel');
+  const buffer = new SharedArrayBuffer(4);
+  const state = new Int32Array(buffer);
+  const data: LargeStackData = { hooklineCancel: buffer };
+  let worker: Worker | undefined;
+  let stoppedBy: (typeof SIGNALS)[number] | undefined;
+  // Installed before the worker exists (and the worker is created synchronously after), so a
+  // signal from now on is never lost.
+  const relay = (signal: (typeof SIGNALS)[number]) => {
+    if (Atomics.compareExchange(state, 0, State.Idle, State.Stopped) === State.Idle) {
+      stoppedBy = signal;
+      void worker?.terminate();
+    } else worker?.postMessage(CANCEL_MESSAGE);
+  };
   for (const s of SIGNALS) process.once(s, relay);
   try {
-    return await new Promise((resolve, reject) => {
-      worker.once('error', reject);
-      worker.once('exit', resolve);
+    worker = new Worker(entry, {
+      argv: process.argv.slice(2),
+      workerData: data,
+      // A small young generation keeps peak memory of large charts low (measured: the largest
+      // real chart peaks at ~195 MB instead of ~315 MB) and is no slower: rendering allocates
+      // mostly short-lived strings and YAML nodes.
+      resourceLimits: { stackSizeMb: STACK_SIZE_MB, maxYoungGenerationSizeMb: 4 },
     });
+    const w = worker;
+    const code = await new Promise<number>((resolve, reject) => {
+      w.once('error', reject);
+      w.once('exit', resolve);
+    });
+    return stoppedBy ? 128 + SIGNAL_NUMBERS[stoppedBy] : code;
   } finally {
     for (const s of SIGNALS) process.off(s, relay);
-    channel.close();
   }
 }
 
 /**
- * An AbortSignal fired by SIGINT or SIGTERM: directly on the main thread, relayed by
- * {@link withLargeStack} on its worker. `dispose` stops listening.
+ * Whether stack traces should be source-mapped: HOOKLINE_TRACE (the CLI then prints them),
+ * NODE_OPTIONS with --enable-source-maps, or a GitHub debug run (RUNNER_DEBUG / ACTIONS_STEP_DEBUG).
+ */
+export function traced(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(
+    env.HOOKLINE_TRACE ||
+    env.RUNNER_DEBUG === '1' ||
+    env.ACTIONS_STEP_DEBUG === 'true' ||
+    env.NODE_OPTIONS?.includes('--enable-source-maps'),
+  );
+}
+
+/** True when this thread is a worker started by {@link withLargeStack}. */
+export const onLargeStackWorker = (): boolean => shared !== undefined;
+
+/**
+ * An AbortSignal fired by SIGINT or SIGTERM: relayed by {@link withLargeStack} on its worker
+ * from the first call on (the call claims the signals: before it, a signal stops the worker;
+ * a call racing a signal gets an already aborted signal), else from the process's own signals.
+ * `dispose` stops listening (the worker's relay is process-wide and stays).
  */
 export function cancellationSignal(): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  if (isMainThread) {
-    for (const s of SIGNALS) process.once(s, abort);
-    return {
-      signal: controller.signal,
-      dispose: () => SIGNALS.forEach((s) => process.off(s, abort)),
-    };
+  if (shared) {
+    if (Atomics.compareExchange(shared, 0, State.Idle, State.Claimed) === State.Stopped)
+      controller.abort();
+    return { signal: controller.signal, dispose: () => undefined };
   }
-  const channel = new BroadcastChannel(CANCEL_CHANNEL);
-  channel.unref();
-  channel.onmessage = abort;
-  return { signal: controller.signal, dispose: () => channel.close() };
+  const local = new AbortController();
+  const abort = () => local.abort();
+  for (const s of SIGNALS) process.once(s, abort);
+  return {
+    signal: local.signal,
+    dispose: () => SIGNALS.forEach((s) => process.off(s, abort)),
+  };
 }

@@ -1,0 +1,35 @@
+/**
+ * The CLI's usage text and the commands that need nothing else: kept apart from the commands so
+ * that `hookline --help` loads no other module (the entry answers it on the main thread).
+ */
+export const USAGE = `hookline: Helm's chart lifecycle, natively.
+
+Usage:
+  hookline template [NAME] CHART [flags]   render a chart exactly as \`helm template\`
+  hookline install NAME CHART [flags]      install a chart (helm install)
+  hookline upgrade NAME CHART [flags]      upgrade a release (helm upgrade; -i installs)
+  hookline rollback NAME [REVISION]        roll a release back (helm rollback)
+  hookline uninstall NAME [flags]          uninstall a release (helm uninstall)
+  hookline test NAME [--logs]              run a release's test hooks (helm test)
+  hookline status NAME [--revision N]      show a release (helm status)
+  hookline history NAME [--max N]          list a release's revisions (helm history)
+  hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X]
+                                           serve the simulated Kubernetes cluster
+  hookline demo [CHART]                    a chart's whole lifecycle on the simulated cluster
+
+Cluster commands take --kubeconfig FILE, --kube-context, -n/--namespace, or --simulate (an
+in-process simulated cluster for this one command).
+`;
+
+/** The exit code of a run that only prints usage (none or a help flag), else undefined. */
+export function usageOnly(
+  argv: readonly string[],
+  write: (text: string) => void,
+): number | undefined {
+  const [name] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    write(USAGE);
+    return name === undefined ? 1 : 0;
+  }
+  return undefined;
+}
