@@ -109,11 +109,16 @@ export async function install(
   };
   if (!(await cfg.kube.isReachable()))
     throw new InstallError('Kubernetes cluster unreachable', undefined);
+  let option: ServerSideOption;
+  try {
+    option = parseServerSide(opts.serverSide);
+  } catch (err) {
+    throw new InstallError(asError(err).message, undefined, [], { cause: err });
+  }
   await availableName(cfg, opts);
   const prepared = await prepareInstall(cfg, chart, opts);
   let mode: ApplyMode;
   try {
-    const option = parseServerSide(opts.serverSide);
     const method = prepared.cluster
       ? chooseApplyMethod(option, null, prepared.cluster.discovery)
       : option === 'false'
