@@ -11,5 +11,10 @@ export default {
   },
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
+  // Suites against the real cluster of ../shared/realcluster run only when it is given
+  // (HOOKLINE_TEST_KUBECONFIG; scripts/ci-realcluster-apply.sh), never in a plain `npm test`.
+  testPathIgnorePatterns: process.env.HOOKLINE_TEST_KUBECONFIG
+    ? ['/node_modules/']
+    : ['/node_modules/', '/__tests__/realcluster/'],
   testTimeout: 30000,
 };
