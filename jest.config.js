@@ -1,3 +1,4 @@
+/* global process */
 /** Jest in ESM mode; TypeScript is stripped by SWC (type checking is `npm run typecheck`). */
 export default {
   testEnvironment: 'node',
