@@ -210,6 +210,18 @@ describe('apply method (decision 8; Helm 4 --server-side, apply_method)', () => 
     expect(containerNames(back).sort()).toEqual(['app', 'injected', 'sidecar']);
   });
 
+  it('client-side patches order merged lists as $setElementOrder says (a container added first)', async () => {
+    const cfg = config(c);
+    const name = uniqueName('order');
+    const dep = `${name}-web`;
+    const v1 = writeChart('app', { 'dep.yaml': deploymentDoc(dep, ['app', 'tail']) });
+    await install(cfg, v1, { releaseName: name, namespace: c.namespace, serverSide: false });
+    const v2 = writeChart('app', { 'dep.yaml': deploymentDoc(dep, ['first', 'app', 'tail']) });
+    await upgrade(cfg, name, v2, {});
+    const live = await c.client.get(ref('Deployment', dep, 'apps/v1'));
+    expect(containerNames(live)).toEqual(['first', 'app', 'tail']);
+  });
+
   it('a record without apply_method (written by Helm 3) stays client-side under auto', async () => {
     const cfg = config(c);
     const name = uniqueName('helm3');

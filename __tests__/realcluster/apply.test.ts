@@ -237,6 +237,24 @@ run('apply method and capabilities on Kubernetes 1.20.2 with Helm 3.15.4 (decisi
     expect(res.release?.info.status).toBe('uninstalled');
   });
 
+  it('client-side patches order merged lists as $setElementOrder says (a container added first)', async () => {
+    await install(
+      cfg(),
+      loadChart(chartDir({ 'dep.yaml': DEPLOYMENT('busybox:1.35', ['app', 'tail']) })),
+      {
+        releaseName: 'order',
+        namespace,
+      },
+    );
+    const v2 = chartDir(
+      { 'dep.yaml': DEPLOYMENT('busybox:1.35', ['first', 'app', 'tail']) },
+      '0.2.0',
+    );
+    await upgrade(cfg(), 'order', loadChart(v2), {});
+    const dep = await get('Deployment', 'order-web', 'apps/v1');
+    expect(containers(dep).map((c) => c.name)).toEqual(['first', 'app', 'tail']);
+  });
+
   it('a release installed by hookline (client-side) is upgraded by Helm 3.15.4 and back', async () => {
     const v1 = chartDir({
       'svc.yaml': SERVICE([80]),
