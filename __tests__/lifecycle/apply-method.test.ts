@@ -222,6 +222,23 @@ describe('apply method (decision 8; Helm 4 --server-side, apply_method)', () => 
     expect(containerNames(live)).toEqual(['first', 'app', 'tail']);
   });
 
+  it('moving a client-side release to --server-side=true folds the helm Update manager into Apply', async () => {
+    const cfg = config(c);
+    const name = uniqueName('move');
+    const cm = (data: string) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-cm\ndata:\n${data}`;
+    const v1 = writeChart('app', { 'cm.yaml': cm('  a: "1"\n  dropped: "x"\n') });
+    await install(cfg, v1, { releaseName: name, namespace: c.namespace, serverSide: false });
+    const v2 = writeChart('app', { 'cm.yaml': cm('  a: "2"\n') });
+    const up = await upgrade(cfg, name, v2, { serverSide: true });
+    expect(up.release.apply_method).toBe('ssa');
+    const live = await c.client.get(ref('ConfigMap', `${name}-cm`));
+    // The field the chart dropped is gone: the Apply entry owned it after the fold.
+    expect(live.data).toEqual({ a: '2' });
+    expect(managers(live)).toContain('helm/Apply');
+    expect(managers(live)).not.toContain('helm/Update');
+  });
+
   it('a record without apply_method (written by Helm 3) stays client-side under auto', async () => {
     const cfg = config(c);
     const name = uniqueName('helm3');

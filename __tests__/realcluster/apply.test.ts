@@ -237,6 +237,24 @@ run('apply method and capabilities on Kubernetes 1.20.2 with Helm 3.15.4 (decisi
     expect(res.release?.info.status).toBe('uninstalled');
   });
 
+  it('--server-side=true on a client-side release folds the helm Update manager into Apply (csaupgrade)', async () => {
+    const cm = (data: string) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-cm\ndata:\n${data}`;
+    await install(cfg(), loadChart(chartDir({ 'cm.yaml': cm('  a: "1"\n  dropped: "x"\n') })), {
+      releaseName: 'move',
+      namespace,
+    });
+    const v2 = loadChart(chartDir({ 'cm.yaml': cm('  a: "2"\n') }, '0.2.0'));
+    const up = await upgrade(cfg(), 'move', v2, { serverSide: true });
+    expect(up.release.apply_method).toBe('ssa');
+    const live = await get('ConfigMap', 'move-cm');
+    expect(live.data).toEqual({ a: '2' });
+    const managers = (
+      live.metadata.managedFields as Array<{ manager: string; operation: string }>
+    ).map((m) => `${m.manager}/${m.operation}`);
+    expect(managers).toEqual(['helm/Apply']);
+  });
+
   it('client-side patches order merged lists as $setElementOrder says (a container added first)', async () => {
     await install(
       cfg(),

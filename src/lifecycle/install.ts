@@ -239,6 +239,7 @@ async function sendObjects(
     signal: opts.signal,
     log: cfg.log,
     mode,
+    upgradeClientSideFieldManager: true,
   });
 }
 

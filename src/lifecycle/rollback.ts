@@ -221,6 +221,8 @@ async function performRollback(
       signal: opts.signal,
       log: cfg.log,
       mode,
+      // Helm 4's rollback always folds client-side managers in before server-side apply.
+      upgradeClientSideFieldManager: true,
     });
   } catch (err) {
     return updateFailed(run, current, rel, asError(err));

@@ -11,6 +11,7 @@ import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
 import { NotFoundError, refOf } from '../kube/client.js';
 import type { ApplyMode } from './apply-method.js';
 import { patchResource, replaceResource } from './patch-resources.js';
+import { upgradeClientSideFieldManager } from './csa-upgrade.js';
 import { WaitAbortedError, waitUntilReady } from '../kube/wait.js';
 import { UNINSTALL_ORDER, sortByKind } from '../manifest/kind-order.js';
 import { splitManifests } from '../manifest/split.js';
@@ -60,6 +61,11 @@ export interface UpdateOptions {
   log: HookLog;
   /** How objects are sent; default server-side apply without forcing conflicts. */
   mode?: ApplyMode;
+  /**
+   * Before server-side applying an existing object, fold the `helm` client-side field manager
+   * into its apply entry (Helm 4's ClientUpdateOptionUpgradeClientSideFieldManager).
+   */
+  upgradeClientSideFieldManager?: boolean;
 }
 
 const DEFAULT_MODE: ApplyMode = { serverSide: true, forceConflicts: false, forceReplace: false };
@@ -119,8 +125,10 @@ export async function updateResources(
     }
     try {
       if (mode.forceReplace) await replaceResource(kube, obj);
-      else if (mode.serverSide) await kube.apply(obj, { force: mode.forceConflicts });
-      else await patchResource(kube, original, obj, live, opts.log);
+      else if (mode.serverSide) {
+        if (opts.upgradeClientSideFieldManager) await upgradeClientSideFieldManager(kube, obj);
+        await kube.apply(obj, { force: mode.forceConflicts });
+      } else await patchResource(kube, original, obj, live, opts.log);
     } catch (err) {
       opts.log.info(`error updating the resource "${obj.metadata.name}": ${asError(err).message}`);
       updateErrors.push(asError(err).message);

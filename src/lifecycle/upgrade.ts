@@ -176,6 +176,9 @@ async function performUpgrade(
         signal: opts.signal,
         log: cfg.log,
         mode: prepared.mode,
+        // Helm 4: moving from client-side (the current release) to server-side apply.
+        upgradeClientSideFieldManager:
+          prepared.mode.serverSide && (prepared.current.apply_method ?? 'csa') === 'csa',
       });
     } catch (err) {
       if (err instanceof UpdateError) update = { ...update, created: [...err.created] };
