@@ -6,6 +6,9 @@
  * `patchMergeKey` struct tags of k8s.io/api that strategicpatch.NewPatchMetaFromStruct reads).
  * Only the definitions on a path to a field with patch metadata are kept.
  *
+ *   # with ../shared/realcluster running (K8S_HOME as given to its start.sh):
+ *   curl -sk -H "Authorization: Bearer $(cat $K8S_HOME/run/admin.token)" \
+ *     https://127.0.0.1:16443/openapi/v2 > openapi.json
  *   node scripts/gen-patch-meta.mjs openapi.json "Kubernetes v1.20.2" > src/kube/patch-meta-table.ts
  *   npx prettier --write src/kube/patch-meta-table.ts
  *
