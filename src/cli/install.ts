@@ -11,7 +11,7 @@ import { CLUSTER_FLAGS } from './cluster.js';
 import { VALUE_FLAGS, readValueOptions } from './install-render.js';
 import type { CliIo } from './io.js';
 import {
-  APPLY_FLAGS,
+  INSTALL_APPLY_FLAGS,
   DRY_RUN_FLAG,
   applyOptions,
   dryRunOption,
@@ -35,7 +35,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'description', kind: 'string' },
   { name: 'skip-crds', kind: 'bool' },
   DRY_RUN_FLAG,
-  ...APPLY_FLAGS,
+  ...INSTALL_APPLY_FLAGS,
 ];
 
 export async function installCommand(argv: string[], io: CliIo): Promise<number> {

@@ -24,10 +24,19 @@ export const WAIT_FLAGS: FlagSpec[] = [
 export const HOOK_LOGS_FLAG: FlagSpec = { name: 'hook-logs', kind: 'string' };
 
 /**
- * Helm 4's apply flags (design decision 8): `--server-side auto|true|false` (a bare
- * `--server-side` means true), `--force-conflicts`.
+ * Helm 4's apply flags (design decision 8) for upgrade and rollback: `--server-side
+ * auto|true|false` (a string flag, so `--server-side false` works), `--force-conflicts`.
  */
 export const APPLY_FLAGS: FlagSpec[] = [
+  { name: 'server-side', kind: 'string' },
+  { name: 'force-conflicts', kind: 'bool' },
+];
+
+/**
+ * Install's: Helm 4 declares `--server-side` a bool there (a bare `--server-side` is true,
+ * other values need `=`); hookline also accepts `--server-side=auto`, its default.
+ */
+export const INSTALL_APPLY_FLAGS: FlagSpec[] = [
   { name: 'server-side', kind: 'string', noOptDefVal: 'true' },
   { name: 'force-conflicts', kind: 'bool' },
 ];
