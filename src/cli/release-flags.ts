@@ -5,11 +5,7 @@
  */
 import { DurationError, MILLISECOND, parseDuration } from '../gotime/duration.js';
 import type { HookLogsMode, HookOutcome } from '../lifecycle/hooks.js';
-import {
-  ApplyMethodError,
-  parseServerSide,
-  type ServerSideOption,
-} from '../lifecycle/apply-method.js';
+import { parseServerSide, type ServerSideOption } from '../lifecycle/apply-method.js';
 import { formatHookSummary } from './hook-summary.js';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args.js';
 import { connect, type Cluster } from './cluster.js';
@@ -44,20 +40,19 @@ export const INSTALL_APPLY_FLAGS: FlagSpec[] = [
 /** `--dry-run[=client|server|none]` (a bare `--dry-run` or `true` is client, `false` none). */
 export const DRY_RUN_FLAG: FlagSpec = { name: 'dry-run', kind: 'string', noOptDefVal: 'client' };
 
-/** The apply options of APPLY_FLAGS. */
+/**
+ * The apply options of APPLY_FLAGS. A bad `--server-side` value fails as Helm 4's
+ * getUpgradeServerSideValue does (`invalid/unknown release server-side apply method: <v>`,
+ * after the verb's `UPGRADE FAILED: ` when read inside the command).
+ */
 export function applyOptions(args: ParsedArgs): {
   serverSide: ServerSideOption;
   forceConflicts: boolean;
 } {
-  const raw = args.strings.get('server-side') ?? 'auto';
-  let serverSide: ServerSideOption;
-  try {
-    serverSide = parseServerSide(raw);
-  } catch (err) {
-    if (!(err instanceof ApplyMethodError)) throw err;
-    throw new UsageError(`invalid argument "${raw}" for "--server-side" flag: ${err.message}`);
-  }
-  return { serverSide, forceConflicts: args.bools.get('force-conflicts') ?? false };
+  return {
+    serverSide: parseServerSide(args.strings.get('server-side') ?? 'auto'),
+    forceConflicts: args.bools.get('force-conflicts') ?? false,
+  };
 }
 
 /** Helm 4's cmdGetDryRunFlagStrategy: undefined when not a dry run. */
