@@ -11,6 +11,10 @@ import { CLUSTER_FLAGS } from './cluster.js';
 import { VALUE_FLAGS, readValueOptions } from './install-render.js';
 import type { CliIo } from './io.js';
 import {
+  INSTALL_APPLY_FLAGS,
+  DRY_RUN_FLAG,
+  applyOptions,
+  dryRunOption,
   HOOK_LOGS_FLAG,
   WAIT_FLAGS,
   hookLogs,
@@ -30,7 +34,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'replace', kind: 'bool' },
   { name: 'description', kind: 'string' },
   { name: 'skip-crds', kind: 'bool' },
-  { name: 'dry-run', kind: 'bool' },
+  DRY_RUN_FLAG,
+  ...INSTALL_APPLY_FLAGS,
   { name: 'hide-secret', kind: 'bool' },
 ];
 
@@ -48,7 +53,7 @@ export async function installCommand(argv: string[], io: CliIo): Promise<number>
   const logs = hookLogs(args);
   const bool = (flag: string) => args.bools.get(flag) ?? false;
   // pkg/action install.go/upgrade.go: --hide-secret only with a dry run.
-  if (bool('hide-secret') && !bool('dry-run'))
+  if (bool('hide-secret') && !dryRunOption(args))
     throw new Error('Hiding Kubernetes secrets requires a dry-run mode');
   const description = args.strings.get('description');
   const result = await withCluster(
@@ -70,7 +75,8 @@ export async function installCommand(argv: string[], io: CliIo): Promise<number>
         replace: bool('replace'),
         ...(description !== undefined ? { description } : {}),
         skipCrds: bool('skip-crds'),
-        dryRun: bool('dry-run'),
+        ...(dryRunOption(args) ? { dryRun: dryRunOption(args) } : {}),
+        ...applyOptions(args),
         hookLogs: logs,
         signal: cluster.signal,
       });

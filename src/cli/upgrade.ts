@@ -14,6 +14,10 @@ import { CLUSTER_FLAGS } from './cluster.js';
 import { VALUE_FLAGS, readValueOptions } from './install-render.js';
 import type { CliIo } from './io.js';
 import {
+  APPLY_FLAGS,
+  DRY_RUN_FLAG,
+  applyOptions,
+  dryRunOption,
   HOOK_LOGS_FLAG,
   WAIT_FLAGS,
   hookLogs,
@@ -38,7 +42,10 @@ const FLAGS: FlagSpec[] = [
   { name: 'atomic', kind: 'bool' },
   { name: 'no-hooks', kind: 'bool' },
   { name: 'description', kind: 'string' },
-  { name: 'dry-run', kind: 'bool' },
+  DRY_RUN_FLAG,
+  ...APPLY_FLAGS,
+  { name: 'force', kind: 'bool' },
+  { name: 'force-replace', kind: 'bool' },
   { name: 'hide-secret', kind: 'bool' },
 ];
 
@@ -57,7 +64,7 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
   const logs = hookLogs(args);
   const bool = (flag: string) => args.bools.get(flag) ?? false;
   // pkg/action install.go/upgrade.go: --hide-secret only with a dry run.
-  if (bool('hide-secret') && !bool('dry-run'))
+  if (bool('hide-secret') && !dryRunOption(args))
     throw new Error('Hiding Kubernetes secrets requires a dry-run mode');
   const description = args.strings.get('description');
   const result = await withCluster(
@@ -81,7 +88,9 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
         atomic: bool('atomic'),
         noHooks: bool('no-hooks'),
         ...(description !== undefined ? { description } : {}),
-        dryRun: bool('dry-run'),
+        ...(dryRunOption(args) ? { dryRun: dryRunOption(args) } : {}),
+        ...applyOptions(args),
+        force: bool('force') || bool('force-replace'),
         hookLogs: logs,
         signal: cluster.signal,
       });
