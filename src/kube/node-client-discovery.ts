@@ -7,6 +7,7 @@
  */
 import type { DiscoveredResources, ServerDiscovery, ServerVersion } from './client.js';
 import { KubeError, NotFoundError } from './client.js';
+import { errorText } from '../util/errors.js';
 
 type Get = (path: string) => Promise<unknown>;
 
@@ -48,7 +49,7 @@ export async function discoverServer(get: Get): Promise<ServerDiscovery> {
   lists.forEach((r, i) => {
     const groupVersion = groupVersions[i]!;
     if (r.status === 'rejected') {
-      const message = r.reason instanceof Error ? r.reason.message : String(r.reason);
+      const message = errorText(r.reason);
       failed.push({ groupVersion, message });
       return;
     }
