@@ -78,7 +78,7 @@ describe('empty documents through the lifecycle (MP-2)', () => {
     expect(back.release.info.status).toBe('deployed');
 
     const gone = await uninstall(cfg, name);
-    expect(gone.release.info.status).toBe('uninstalled');
+    expect(gone.release?.info.status).toBe('uninstalled');
     await expect(c.client.get(cmRef)).rejects.toThrow(NotFoundError);
   });
 
