@@ -16,7 +16,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { emptyMetadata, type Chart } from '../../src/chart/types.js';
 import { render } from '../../src/engine/engine.js';
-import type { GoValue } from '../../src/gotemplate/values.js';
 import { newMap } from '../../src/gotemplate/values.js';
 
 const enc = new TextEncoder();
@@ -35,7 +34,7 @@ function chart(templates: Record<string, string>): Chart {
   };
 }
 
-const values = newMap<GoValue>([
+const values = newMap([
   ['empty', ''],
   ['blank', '  '],
   ['comment', '{{/* only a comment */}}'],
@@ -60,9 +59,9 @@ function renderOne(body: string): string {
     'templates/_z.tpl': '{{- define "twice" }} {{/* empty redefinition */}} {{ end -}}',
     'templates/t.yaml': body,
   });
-  const top = newMap<GoValue>([
+  const top = newMap([
     ['Values', values],
-    ['Release', newMap<GoValue>([['Name', 'r']])],
+    ['Release', newMap([['Name', 'r']])],
     ['Capabilities', newMap()],
   ]);
   return render(c, top).get('c/templates/t.yaml')!;
