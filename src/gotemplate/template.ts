@@ -17,7 +17,7 @@ import type { FuncMap } from './functions.js';
 import { isEmptyTree } from './node-string.js';
 import { parse } from './parser.js';
 import { quote } from './strconv-quote.js';
-import type { GoValue } from './values.js';
+import type { GoFuncValue, GoValue } from './values.js';
 
 export type { MissingKey } from './exec-state.js';
 
@@ -47,27 +47,70 @@ export class NoSuchTemplateError extends Error {
   }
 }
 
+/**
+ * Entries by name in layers: a mutable top map over read-only snapshots of the sets this one
+ * was cloned from. Go's Clone copies every template and function; Helm's `tpl` clones the whole
+ * chart set for each call, so copying would cost O(templates + functions) per `tpl`. A layer
+ * shared with a clone is never written again: the set that owns it copies it first.
+ */
+class Layers<V> {
+  private top: Map<string, V>;
+  private ownTop: boolean;
+  private readonly below: ReadonlyArray<ReadonlyMap<string, V>>;
+
+  constructor(top: Map<string, V>, below: ReadonlyArray<ReadonlyMap<string, V>> = []) {
+    this.top = top;
+    this.ownTop = true;
+    this.below = below;
+  }
+
+  get(name: string): V | undefined {
+    const v = this.top.get(name);
+    if (v !== undefined) return v;
+    for (const m of this.below) {
+      const w = m.get(name);
+      if (w !== undefined) return w;
+    }
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  set(name: string, value: V): void {
+    if (!this.ownTop) {
+      this.top = new Map(this.top);
+      this.ownTop = true;
+    }
+    this.top.set(name, value);
+  }
+
+  /** A copy that sees these entries; later writes to either side stay on that side. */
+  fork(): Layers<V> {
+    this.ownTop = false;
+    const below = this.top.size > 0 ? [this.top, ...this.below] : this.below;
+    return new Layers(new Map<string, V>(), below);
+  }
+}
+
 export class TemplateSet implements ExecEnv {
   readonly missingKey: MissingKey;
   readonly depth: DepthCounter;
   private readonly options: TemplateSetOptions;
-  private trees: Map<string, Tree>;
-  private ownTrees: boolean;
-  private funcMap: FuncMap;
-  private ownFuncs: boolean;
+  private trees: Layers<Tree>;
+  private funcMap: Layers<GoFuncValue>;
 
   constructor(opts: TemplateSetOptions) {
     this.options = opts;
     this.missingKey = opts.missingKey ?? 'default';
     this.depth = { value: 0 };
-    this.trees = new Map();
-    this.ownTrees = true;
-    this.funcMap = new Map(opts.funcs);
-    this.ownFuncs = true;
+    this.trees = new Layers(new Map<string, Tree>());
+    this.funcMap = new Layers(new Map(opts.funcs));
   }
 
   /** The set's functions (the builtins are consulted after them). */
-  get funcs(): FuncMap {
+  get funcs(): { get(name: string): GoFuncValue | undefined; has(name: string): boolean } {
     return this.funcMap;
   }
 
@@ -116,10 +159,6 @@ export class TemplateSet implements ExecEnv {
    */
   associate(name: string, tree: Tree): boolean {
     if (this.trees.has(name) && isEmptyTree(tree.root)) return false;
-    if (!this.ownTrees) {
-      this.trees = new Map(this.trees);
-      this.ownTrees = true;
-    }
     this.trees.set(name, tree);
     return true;
   }
@@ -165,22 +204,14 @@ export class TemplateSet implements ExecEnv {
       options: this.options,
       missingKey: this.missingKey,
       depth: this.depth,
-      trees: this.trees,
-      ownTrees: false,
-      funcMap: this.funcMap,
-      ownFuncs: false,
+      trees: this.trees.fork(),
+      funcMap: this.funcMap.fork(),
     });
-    this.ownTrees = false;
-    this.ownFuncs = false;
     return copy;
   }
 
   /** Add or replace functions (template.go `Funcs`). */
   setFuncs(funcs: FuncMap): void {
-    if (!this.ownFuncs) {
-      this.funcMap = new Map(this.funcMap);
-      this.ownFuncs = true;
-    }
     for (const [name, f] of funcs) this.funcMap.set(name, f);
   }
 }
