@@ -11,5 +11,6 @@ export default {
   },
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
+  setupFiles: ['<rootDir>/__tests__/setup/node-environment.ts'],
   testTimeout: 30000,
 };

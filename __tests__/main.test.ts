@@ -12,7 +12,7 @@ import type { Annotation } from '../src/action/template.js';
 import type { HookOutcome } from '../src/lifecycle/hook-outcome.js';
 import { run } from '../src/main.js';
 import { startSimulator, type Simulator } from '../src/simulator/index.js';
-import { systemClock } from '../src/util/clock.js';
+import { systemClock } from '../src/gotime/clock.js';
 import { createNodeClient } from '../src/kube/node-client.js';
 import { secretsApi } from '../src/kube/secrets-api.js';
 import { SecretsDriver } from '../src/storage/secrets.js';

@@ -12,7 +12,7 @@ import { ConfigMapsDriver } from '../../src/storage/configmaps.js';
 import { ReleaseExistsError, ReleaseNotFoundError } from '../../src/storage/driver.js';
 import { ApiAlreadyExistsError, ApiNotFoundError } from '../../src/storage/object-driver.js';
 import { SecretsDriver } from '../../src/storage/secrets.js';
-import { manualClock } from '../../src/util/clock.js';
+import { manualClock } from '../../src/gotime/clock.js';
 import { startCluster, type TestCluster } from './cluster.js';
 
 let c: TestCluster;

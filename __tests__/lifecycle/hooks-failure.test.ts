@@ -18,7 +18,7 @@ import {
   type RunHooksOptions,
 } from '../../src/lifecycle/hooks.js';
 import type { Release } from '../../src/release/types.js';
-import { systemClock } from '../../src/util/clock.js';
+import { systemClock } from '../../src/gotime/clock.js';
 import { startCluster, uniqueName, type TestCluster } from '../kube/cluster.js';
 import {
   configMapObject,

@@ -11,7 +11,7 @@ import { NotFoundError } from '../../src/kube/client.js';
 import { runHooks, type HookDeps, type RunHooksOptions } from '../../src/lifecycle/hooks.js';
 import type { Hook } from '../../src/release/hook.js';
 import type { Release } from '../../src/release/types.js';
-import { systemClock } from '../../src/util/clock.js';
+import { systemClock } from '../../src/gotime/clock.js';
 import { startCluster, uniqueName, type TestCluster } from '../kube/cluster.js';
 import {
   configMapObject,

@@ -12,7 +12,7 @@ import { secretsApi } from '../../src/kube/secrets-api.js';
 import type { Configuration } from '../../src/lifecycle/config.js';
 import { SecretsDriver } from '../../src/storage/secrets.js';
 import { Storage } from '../../src/storage/storage.js';
-import { systemClock } from '../../src/util/clock.js';
+import { systemClock } from '../../src/gotime/clock.js';
 import type { TestCluster } from '../kube/cluster.js';
 import { memoryLog } from './hooks-fixtures.js';
 

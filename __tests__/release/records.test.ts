@@ -23,7 +23,7 @@ import {
   supersede,
   withRendered,
 } from '../../src/release/records.js';
-import { fixedClock } from '../../src/util/clock.js';
+import { fixedClock } from '../../src/gotime/clock.js';
 
 const plus2 = { kind: 'fixed', name: '', offset: 7200 } as const;
 /** 2024-05-06T07:08:09.5+02:00 */

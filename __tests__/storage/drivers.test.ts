@@ -10,7 +10,7 @@ import { ReleaseExistsError, ReleaseNotFoundError } from '../../src/storage/driv
 import { makeKey } from '../../src/storage/keys.js';
 import { MemoryDriver } from '../../src/storage/memory.js';
 import { SecretsDriver } from '../../src/storage/secrets.js';
-import { fixedClock } from '../../src/util/clock.js';
+import { fixedClock } from '../../src/gotime/clock.js';
 
 const clock = fixedClock(1700000000);
 

@@ -15,7 +15,7 @@ import { StorageError } from '../../src/storage/driver.js';
 import { makeKey } from '../../src/storage/keys.js';
 import { SecretsDriver } from '../../src/storage/secrets.js';
 import { Storage } from '../../src/storage/storage.js';
-import { manualClock } from '../../src/util/clock.js';
+import { manualClock } from '../../src/gotime/clock.js';
 
 const KEY = 'sh.helm.release.v1.web.v3';
 const web = () => mockRelease({ name: 'web', version: 3, labels: { team: 'a' } });

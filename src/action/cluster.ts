@@ -9,7 +9,7 @@ import { secretsApi } from '../kube/secrets-api.js';
 import type { Configuration } from '../lifecycle/config.js';
 import { SecretsDriver } from '../storage/secrets.js';
 import { Storage } from '../storage/storage.js';
-import type { Clock } from '../util/clock.js';
+import type { Clock } from '../gotime/clock.js';
 import type { Logger } from './logger.js';
 
 export interface ActionCluster {

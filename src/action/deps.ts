@@ -7,8 +7,8 @@ import { cancellationSignal } from '../util/large-stack.js';
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
-import type { Clock } from '../util/clock.js';
-import { systemClock } from '../util/clock.js';
+import type { Clock } from '../gotime/clock.js';
+import { systemClock } from '../gotime/clock.js';
 import type { CommentClient } from './pr-comment.js';
 import type { Annotation } from './template.js';
 

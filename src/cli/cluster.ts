@@ -14,7 +14,7 @@ import type { Configuration } from '../lifecycle/config.js';
 import { startSimulator, type Simulator } from '../simulator/index.js';
 import { SecretsDriver } from '../storage/secrets.js';
 import { Storage } from '../storage/storage.js';
-import { systemClock } from '../util/clock.js';
+import { systemClock } from '../gotime/clock.js';
 import { cancellationSignal } from '../util/large-stack.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import { UsageError } from './args.js';

@@ -11,7 +11,7 @@ import { describeRef, GoneError, NotFoundError } from './client.js';
 import type { HookState, Readiness } from './readiness.js';
 import { hookState, podProblem, podReady, readiness } from './readiness.js';
 
-/** Time as the waiters see it (injectable; src/util/clock.ts has no timers). */
+/** Time as the waiters see it (injectable; src/gotime/clock.ts has no timers). */
 export interface WaitTimer {
   /** Resolves after `ms`, or early (without error) when `signal` aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import type { KubeClient } from '../kube/client.js';
 import type { Storage } from '../storage/storage.js';
-import type { Clock } from '../util/clock.js';
+import type { Clock } from '../gotime/clock.js';
 import type { HookLog } from './hooks.js';
 
 export interface Configuration {

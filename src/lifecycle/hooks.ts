@@ -11,7 +11,7 @@ import type { GoTime } from '../gotime/time.js';
 import type { Hook, HookEvent } from '../release/hook.js';
 import { helmTime } from '../release/records.js';
 import type { Release } from '../release/types.js';
-import type { Clock } from '../util/clock.js';
+import type { Clock } from '../gotime/clock.js';
 import {
   HookBuildError,
   HookCanceledError,

@@ -6,7 +6,7 @@
  */
 import type { GoMap } from '../gotemplate/values.js';
 import type { GoTime } from '../gotime/time.js';
-import type { Clock } from '../util/clock.js';
+import type { Clock } from '../gotime/clock.js';
 import type { Hook } from './hook.js';
 import type { HelmTime, Release, StoredChart } from './types.js';
 import { Status, copyRelease } from './types.js';

@@ -7,7 +7,7 @@
  */
 import { decodeRelease, encodeRelease } from '../release/codec.js';
 import type { Release } from '../release/types.js';
-import { systemClock, type Clock } from '../util/clock.js';
+import { systemClock, type Clock } from '../gotime/clock.js';
 import type { Driver, Labels, StorageLog } from './driver.js';
 import { ReleaseExistsError, ReleaseNotFoundError, silentLog, StorageError } from './driver.js';
 import {

@@ -1,7 +1,7 @@
 // The injectable Clock (docs/style.md section 6, habit 5).
 import { describe, expect, it } from '@jest/globals';
 import { UTC } from '../../src/gotime/zone.js';
-import { fixedClock, manualClock, systemClock } from '../../src/util/clock.js';
+import { fixedClock, manualClock, systemClock } from '../../src/gotime/clock.js';
 
 describe('clocks', () => {
   it('fixedClock returns the same instant in the given zone', () => {

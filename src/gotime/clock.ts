@@ -4,8 +4,8 @@
  * `createdAt`/`modifiedAt` labels); hookline reads every one of them through a Clock so tests
  * can pin time.
  */
-import { GoTime } from '../gotime/time.js';
-import { localLocation, type GoLocation } from '../gotime/zone.js';
+import { GoTime } from './time.js';
+import { localLocation, type GoLocation } from './zone.js';
 
 /** A source of the current instant. */
 export interface Clock {
