@@ -101,7 +101,9 @@ describe('toYaml against the real-chart goldens', () => {
  */
 function headOfText(doc: string): { kind?: string; name?: string } {
   const kind = /^kind: ([A-Za-z0-9]+)[ \t]*$/m.exec(doc)?.[1];
-  const name = /^metadata:\n(?:  [^\n]*\n)*?  name: ([a-z0-9][a-z0-9.-]*)[ \t]*$/m.exec(doc)?.[1];
+  const name = /^metadata:\n(?: {2}[^\n]*\n)*? {2}name: ([a-z0-9][a-z0-9.-]*)[ \t]*$/m.exec(
+    doc,
+  )?.[1];
   return { ...(kind ? { kind } : {}), ...(name ? { name } : {}) };
 }
 
