@@ -17,6 +17,7 @@ export default {
   testPathIgnorePatterns: process.env.HOOKLINE_TEST_KUBECONFIG
     ? ['/node_modules/']
     : ['/node_modules/', '/__tests__/realcluster/'],
+  setupFiles: ['<rootDir>/__tests__/setup/node-environment.ts'],
   testTimeout: 30000,
   // `npm run coverage`: V8's own counters (no instrumentation) over every source file.
   coverageProvider: 'v8',

@@ -16,6 +16,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { installNodeEnvironment } from '../src/node-environment.js';
 import { benchCharts } from './charts.js';
 import { benchEngine } from './engine.js';
 import { benchLifecycleRealCluster, benchLifecycleSimulator } from './lifecycle.js';
@@ -25,6 +26,7 @@ import { benchStartup } from './startup.js';
 import { formatTable, type BenchRow } from './table.js';
 import { benchTemplateVsHelm } from './vs-helm.js';
 
+installNodeEnvironment();
 const corpus = process.env.HOOKLINE_CONFORMANCE_DIR ?? join(shared, 'conformance');
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -42,9 +44,10 @@ const BUILT_IN = new Set([
   'vs-helm',
 ]);
 
-type Section = () => BenchRow[] | Promise<BenchRow[]>;
+/** A section; optional sections are given the conformance corpus's directory. */
+type Section = (corpus: string) => BenchRow[] | Promise<BenchRow[]>;
 
-/** Sections other engineers add as files (plan.ts, memory-limits.ts, ...). */
+/** Sections added as files (plan.ts, memory-limits.ts, ...): each exported `bench*` function. */
 async function optionalSections(): Promise<Array<{ name: string; run: Section }>> {
   const dir = import.meta.dirname;
   const found: Array<{ name: string; run: Section }> = [];
@@ -65,7 +68,7 @@ const section = async (name: string, run: Section): Promise<void> => {
   if (!want(name)) return;
   const started = performance.now();
   try {
-    rows.push(...(await run()));
+    rows.push(...(await run(corpus)));
   } catch (err) {
     rows.push({ name: `${name}: error`, value: 0, unit: '-', note: String(err).slice(0, 160) });
   }

@@ -15,6 +15,9 @@ import { coalesceSuite } from './suites/coalesce-cases.js';
 import { engineSuite } from './suites/engine-cases.js';
 import type { CaseResult } from './types.js';
 import { withLargeStack } from '../src/util/large-stack.js';
+import { installNodeEnvironment } from '../src/node-environment.js';
+
+installNodeEnvironment();
 
 interface KnownFailure {
   id: string;

@@ -17,6 +17,7 @@ const argv = process.argv.slice(2);
 const usage = isMainThread ? usageOnly(argv, (t) => void process.stdout.write(t)) : undefined;
 process.exitCode =
   usage ??
-  (await withLargeStack(new URL(import.meta.url), async () =>
-    (await import('./cli/main.js')).main(argv),
-  ));
+  (await withLargeStack(new URL(import.meta.url), async () => {
+    (await import('./node-environment.js')).installNodeEnvironment();
+    return (await import('./cli/main.js')).main(argv);
+  }));

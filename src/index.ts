@@ -9,6 +9,7 @@ import { traced, withLargeStack } from './util/large-stack.js';
 // the maps; names are kept either way). Off by default: mapping costs ~30 ms at start-up.
 if (traced(process.env)) process.setSourceMapsEnabled(true);
 if (!isMainThread) nodeModule.enableCompileCache?.();
-process.exitCode = await withLargeStack(new URL(import.meta.url), async () =>
-  (await import('./main.js')).run(),
-);
+process.exitCode = await withLargeStack(new URL(import.meta.url), async () => {
+  (await import('./node-environment.js')).installNodeEnvironment();
+  return (await import('./main.js')).run();
+});

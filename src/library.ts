@@ -5,6 +5,11 @@
  *   const chart = loadChart('./charts/app');
  *   const { manifest, hooks, notes } = renderChart(chart, { releaseName: 'app', values });
  */
+import { installNodeEnvironment } from './node-environment.js';
+
+// The library is an entry point: the pure core reads time through the installed environment.
+installNodeEnvironment();
+
 export { loadChart, loadDir, loadArchive } from './chart/directory.js';
 export { loadFiles, ChartLoadError } from './chart/load.js';
 export type { Chart, ChartFile, Metadata, Dependency, BufferedFile } from './chart/types.js';

@@ -1,5 +1,5 @@
 /**
- * Typed nil maps in the value model (values-tags.ts nilMap) as encoding/json and
+ * Typed nil maps in the value model (values.ts nilMap) as encoding/json and
  * sigs.k8s.io/yaml print them: a nil map marshals as `null` (golang/go encoding/json encode.go
  * mapEncoder: `if v.IsNil() { e.WriteString("null") }`), an empty one as `{}`.
  */

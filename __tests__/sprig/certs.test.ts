@@ -14,8 +14,11 @@ import type { GoValue } from '../../src/gotemplate/values.js';
 import { GoInt } from '../../src/gotemplate/values.js';
 import { Certificate, parseIP } from '../../src/sprig/certs.js';
 import { cryptoFuncs } from '../../src/sprig/crypto.js';
+import { fixedClock } from '../../src/gotime/clock.js';
 
-const F = Object.fromEntries(cryptoFuncs.map((f) => [f.name, f]));
+/** Certificates are dated by the injected clock: 2024-05-01T12:00:00Z. */
+const NOW = Date.UTC(2024, 4, 1, 12, 0, 0);
+const F = Object.fromEntries(cryptoFuncs(fixedClock(NOW / 1000)).map((f) => [f.name, f]));
 const call = (name: string, ...args: GoValue[]): Certificate =>
   F[name].impl(...args) as Certificate;
 const days = (n: number): GoInt => new GoInt(n, 'int');
@@ -55,7 +58,6 @@ describe.each([existsSync(OPENSSL)])(
     });
 
     it('genCA: a self-signed RSA 2048 CA with SKID, critical CA basic constraints and key usage', () => {
-      const before = Date.now();
       const ca = call('genCA', 'fz-ca', days(365));
       const t = text(ca.cert);
       expect(t).toContain('Version: 3 (0x2)');
@@ -75,15 +77,15 @@ describe.each([existsSync(OPENSSL)])(
       expect(t).not.toContain('Subject Alternative Name');
       const x = new X509Certificate(ca.cert);
       expect(x.ca).toBe(true);
-      expect(Date.parse(x.validFrom)).toBeGreaterThanOrEqual(
-        Math.floor(before / 1000) * 1000 - 1000,
-      );
+      expect(Date.parse(x.validFrom)).toBe(NOW);
       expect(Date.parse(x.validTo) - Date.parse(x.validFrom)).toBe(365 * 86400 * 1000);
       expect(BigInt('0x' + x.serialNumber)).toBeLessThan(1n << 128n);
       expect(x.checkPrivateKey(createPrivateKey(ca.key))).toBe(true);
-      expect(openssl(['verify', '-CAfile', 'ca.pem', 'ca.pem'], { 'ca.pem': ca.cert })).toContain(
-        'OK',
-      );
+      expect(
+        openssl(['verify', '-attime', String(NOW / 1000 + 3600), '-CAfile', 'ca.pem', 'ca.pem'], {
+          'ca.pem': ca.cert,
+        }),
+      ).toContain('OK');
     });
 
     it('genSelfSignedCert: leaf usages, empty basic constraints, SANs in Go order', () => {
@@ -120,7 +122,7 @@ describe.each([existsSync(OPENSSL)])(
       expect(t).toContain('X509v3 Authority Key Identifier');
       expect(t.replace(/keyid:/g, '')).toContain(skid);
       expect(
-        openssl(['verify', '-CAfile', 'ca.pem', 'leaf.pem'], {
+        openssl(['verify', '-attime', String(NOW / 1000 + 3600), '-CAfile', 'ca.pem', 'leaf.pem'], {
           'ca.pem': ca.cert,
           'leaf.pem': leaf.cert,
         }),
@@ -137,7 +139,7 @@ describe.each([existsSync(OPENSSL)])(
       expect(leaf.key).toBe(edKey);
       expect(text(leaf.cert)).toMatch(/Public Key Algorithm: ED25519/i);
       expect(
-        openssl(['verify', '-CAfile', 'ca.pem', 'leaf.pem'], {
+        openssl(['verify', '-attime', String(NOW / 1000 + 3600), '-CAfile', 'ca.pem', 'leaf.pem'], {
           'ca.pem': ca.cert,
           'leaf.pem': leaf.cert,
         }),

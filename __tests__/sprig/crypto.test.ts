@@ -11,8 +11,9 @@ import { FuncError } from '../../src/gotemplate/functions.js';
 import type { GoValue } from '../../src/gotemplate/values.js';
 import { GoInt } from '../../src/gotemplate/values.js';
 import { cryptoFuncs, encryptAES } from '../../src/sprig/crypto.js';
+import { systemClock } from '../../src/gotime/clock.js';
 
-const F = Object.fromEntries(cryptoFuncs.map((f) => [f.name, f]));
+const F = Object.fromEntries(cryptoFuncs(systemClock).map((f) => [f.name, f]));
 const call = (name: string, ...args: GoValue[]): GoValue => F[name].impl(...args);
 
 describe('derivePassword (Master Password algorithm)', () => {

@@ -5,6 +5,7 @@
  */
 import { chartFullPath, isRoot, type Chart } from '../chart/types.js';
 import { TemplateSet } from '../gotemplate/template.js';
+import type { Clock } from '../gotime/clock.js';
 import type { GoMap, GoValue } from '../gotemplate/values.js';
 import { compareGoStrings, isMap, mapGet, newMap } from '../gotemplate/values.js';
 import { goStringFromBytes } from '../util/go-bytes.js';
@@ -22,6 +23,8 @@ export interface EngineOptions {
   readonly lintMode?: boolean;
   /** Live `lookup`; without it lookup returns an empty map, as offline Helm does. */
   readonly lookup?: LookupFunc;
+  /** The clock template functions read (certificates' validity); the real one by default. */
+  readonly clock?: Clock;
 }
 
 /** One file to render: its source and the scoped top-level context it runs with. */
@@ -64,7 +67,7 @@ export function renderTemplates(
 ): Map<string, string> {
   const set = new TemplateSet({
     name: 'gotpl',
-    funcs: helmFuncMap(),
+    funcs: helmFuncMap(options.clock ? { clock: options.clock } : {}),
     missingKey: options.strict ? 'error' : 'zero',
   });
   bindLateFuncs(set, { lintMode: options.lintMode ?? false, lookup: options.lookup });

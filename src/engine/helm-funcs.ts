@@ -4,6 +4,7 @@
  * of failing the render), plus the placeholders that engine.ts binds late (include, tpl,
  * required, fail, lookup).
  */
+import type { Clock } from '../gotime/clock.js';
 import type { FuncMap } from '../gotemplate/functions.js';
 import { FuncError, fn } from '../gotemplate/functions.js';
 import type { GoValue } from '../gotemplate/values.js';
@@ -127,8 +128,8 @@ function conversionFuncs() {
  * expandenv, plus Helm's conversions, plus an offline `lookup` returning an empty map and a
  * `getHostByName` returning "" (DNS lookups are disabled unless enabled explicitly).
  */
-export function helmFuncMap(): FuncMap {
-  const funcs = sprigFuncs();
+export function helmFuncMap(options: { readonly clock?: Clock } = {}): FuncMap {
+  const funcs = sprigFuncs(options.clock ? { clock: options.clock } : {});
   funcs.delete('env');
   funcs.delete('expandenv');
   for (const f of conversionFuncs()) funcs.set(f.name, f);

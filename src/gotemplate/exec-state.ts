@@ -6,7 +6,7 @@
  */
 import type { Node, Tree } from './ast.js';
 import { TemplateError, TemplateExecError, lineCol } from './errors.js';
-import type { FuncMap } from './functions.js';
+import type { GoFuncValue } from './values.js';
 import { nodeToString } from './parser.js';
 import type { GoValue } from './values.js';
 
@@ -20,7 +20,8 @@ export interface DepthCounter {
 /** What an execution needs from its template set. */
 export interface ExecEnv {
   lookup(name: string): Tree | undefined;
-  readonly funcs: FuncMap;
+  /** The set's functions by name (the builtins are consulted after them). */
+  readonly funcs: { get(name: string): GoFuncValue | undefined };
   readonly missingKey: MissingKey;
   readonly depth: DepthCounter;
 }

@@ -27,37 +27,9 @@
 import type { GoValue } from './values.js';
 import { GoFuncValue } from './values.js';
 
-export type ParamType =
-  | 'any'
-  | 'string'
-  | 'bool'
-  | 'int'
-  | 'int64'
-  | 'uint32'
-  | 'float64'
-  | 'map'
-  | 'slice'
-  | 'strings'
-  | 'time'
-  | 'value';
+import type { FuncSignature } from './func-types.js';
 
-export interface FuncSignature {
-  /** Fixed parameters. */
-  readonly params: readonly ParamType[];
-  /** Type of the variadic tail (`...interface{}` is `'any'`), if the function is variadic. */
-  readonly variadic?: ParamType;
-  /** For `value` params: the required struct type name, by parameter index. */
-  readonly structTypes?: Readonly<Record<number, string>>;
-  /**
-   * True when the Go function returns `(T, error)`. The implementation then signals the error
-   * by throwing {@link FuncError}; the executor reports `error calling NAME: MESSAGE`.
-   * Functions without an error result may still throw FuncError to model a Go panic
-   * (reported as `error calling NAME: MESSAGE` too, as text/template recovers panics).
-   */
-  readonly returnsError?: boolean;
-  /** Go's type name of the function value, for `%T` (rarely needed). */
-  readonly goTypeName?: string;
-}
+export type { FuncSignature, ParamType } from './func-types.js';
 
 /** An error returned (or a panic raised) by a template function. */
 export class FuncError extends Error {

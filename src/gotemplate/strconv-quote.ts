@@ -14,7 +14,6 @@ import {
   utf8Bytes,
   validRune,
 } from './go-utf8.js';
-import { NumError } from './strconv-errors.js';
 
 const LOWER_HEX = '0123456789abcdef';
 
@@ -198,12 +197,20 @@ function unquoteChar(
   throw new Error('syntax');
 }
 
+/** strconv.ErrSyntax as strconv.Unquote returns it (Unquote wraps no NumError). */
+export class UnquoteError extends Error {
+  constructor() {
+    super('invalid syntax');
+    this.name = 'UnquoteError';
+  }
+}
+
 /**
  * strconv.Unquote. Byte escapes (`\xff`, `\377`) that do not form valid UTF-8 stay raw bytes,
  * held as escaped bytes (see go-utf8.ts).
  */
 export function unquote(s: string): string {
-  const fail = (): NumError => new NumError('Unquote', s, 'invalid syntax');
+  const fail = (): UnquoteError => new UnquoteError();
   const n = s.length;
   const q = s[0] ?? '';
   if (n < 2 || q !== s[n - 1]) throw fail();

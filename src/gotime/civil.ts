@@ -3,6 +3,9 @@
  * (golang/go:src/time/time.go `absDate`, `daysIn`, `isLeap`). Pure integer math, so years 0..99
  * and negative years work (JS Date.UTC maps 0..99 to 19xx).
  */
+import { LONG_DAYS, LONG_MONTHS } from '../gotemplate/fmt-stringers.js';
+
+export { LONG_DAYS, LONG_MONTHS };
 
 /** A wall-clock date and time of day, as time.Date takes them (nanoseconds apart). */
 export interface WallClock {
@@ -23,31 +26,6 @@ export interface Civil extends WallClock {
   /** 1..366 */
   yday: number;
 }
-
-export const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-export const LONG_DAYS = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-] as const;
 
 export const SHORT_MONTHS = LONG_MONTHS.map((m) => m.slice(0, 3));
 export const SHORT_DAYS = LONG_DAYS.map((d) => d.slice(0, 3));

@@ -2,7 +2,10 @@
  * time.Duration: String, ParseDuration and Round, following golang/go:src/time/time.go and
  * format.go. Durations are int64 nanoseconds, held as bigint.
  */
+import { durationString } from '../gotemplate/fmt-stringers.js';
 import { goQuote } from './quote.js';
+
+export { durationString };
 
 export const NANOSECOND = 1n;
 export const MICROSECOND = 1000n;
@@ -16,56 +19,6 @@ const MIN_INT64 = -(1n << 63n);
 
 /** An error from ParseDuration, with Go's message. */
 export class DurationError extends Error {}
-
-/** fmtFrac: the fraction v/10^prec without trailing zeros (and no dot when zero). */
-function fmtFrac(v: bigint, prec: number): { frac: string; rest: bigint } {
-  let digits = '';
-  let print = false;
-  let u = v;
-  for (let i = 0; i < prec; i++) {
-    const digit = u % 10n;
-    print = print || digit !== 0n;
-    if (print) digits = digit.toString() + digits;
-    u /= 10n;
-  }
-  return { frac: print ? '.' + digits : '', rest: u };
-}
-
-/** Duration.String, e.g. `1h2m3s`, `1.5s`, `2ms`, `0s`. */
-export function durationString(d: bigint): string {
-  const neg = d < 0n;
-  // Go: u := uint64(d); if neg { u = -u } (so MinInt64 prints as 9223372036854775808ns).
-  let u = BigInt.asUintN(64, neg ? -d : d);
-  let out: string;
-  if (u < SECOND) {
-    if (u === 0n) return '0s';
-    let unit: string;
-    let prec: number;
-    if (u < MICROSECOND) {
-      unit = 'ns';
-      prec = 0;
-    } else if (u < MILLISECOND) {
-      unit = 'µs';
-      prec = 3;
-    } else {
-      unit = 'ms';
-      prec = 6;
-    }
-    const { frac, rest } = fmtFrac(u, prec);
-    out = rest.toString() + frac + unit;
-  } else {
-    const { frac, rest } = fmtFrac(u, 9);
-    u = rest;
-    out = (u % 60n).toString() + frac + 's';
-    u /= 60n;
-    if (u > 0n) {
-      out = (u % 60n).toString() + 'm' + out;
-      u /= 60n;
-      if (u > 0n) out = u.toString() + 'h' + out;
-    }
-  }
-  return neg ? '-' + out : out;
-}
 
 const UNITS: Record<string, bigint> = {
   ns: NANOSECOND,

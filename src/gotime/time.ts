@@ -10,6 +10,7 @@ import { GoInt, GoStruct } from '../gotemplate/values.js';
 import type { Civil } from './civil.js';
 import { civilFromSeconds, secondsFromCivil } from './civil.js';
 import { durationString, SECOND } from './duration.js';
+import { sinceStart, timeEnvironment } from './environment.js';
 import { formatLayout } from './layout.js';
 import { parseLayout } from './parse.js';
 import type { GoLocation, ZoneInfo } from './zone.js';
@@ -17,8 +18,6 @@ import { UTC, localLocation, lookupZoneName, wallToUnix, zoneAt } from './zone.j
 
 /** Unix seconds of Go's zero Time (January 1, year 1, 00:00:00 UTC). */
 export const ZERO_UNIX = -62135596800;
-
-const processStart = process.hrtime.bigint();
 
 export class GoTime extends GoStruct {
   readonly fieldNames: readonly string[] = [];
@@ -50,11 +49,12 @@ export class GoTime extends GoStruct {
 
   /** time.Now(). */
   static now(): GoTime {
-    const ms = Date.now();
-    const hr = process.hrtime.bigint();
+    const env = timeEnvironment();
+    const ms = env.nowMillis();
+    const hr = env.monotonicNanos();
     const sec = Math.floor(ms / 1000);
     const nsec = (ms - sec * 1000) * 1e6 + Number(hr % 1000000n);
-    return new GoTime(sec, nsec, localLocation(), hr - processStart);
+    return new GoTime(sec, nsec, localLocation(), sinceStart(hr));
   }
 
   /** time.Unix(sec, 0) in Local. */

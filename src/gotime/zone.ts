@@ -3,6 +3,7 @@
  * (offsets and abbreviations from the runtime's ICU data through Intl) and fixed zones
  * (golang/go:src/time/zoneinfo.go). `LoadLocation` semantics follow zoneinfo_read.go.
  */
+import { timeEnvironment } from './environment.js';
 
 /** A zone in effect at an instant: abbreviation and offset east of UTC in seconds. */
 export interface ZoneInfo {
@@ -19,7 +20,7 @@ export const UTC: GoLocation = { kind: 'utc' };
 
 /** The process's zone: `TZ` if set (empty means UTC, as in Go), else the system zone. */
 function localTimeZone(): string {
-  const env = typeof process !== 'undefined' ? process.env.TZ : undefined;
+  const env = timeEnvironment().tz();
   if (env !== undefined) return env === '' ? 'UTC' : env.replace(/^:/, '');
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

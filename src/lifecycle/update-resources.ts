@@ -14,10 +14,8 @@ import { patchResource, replaceResource } from './patch-resources.js';
 import { upgradeClientSideFieldManager } from './csa-upgrade.js';
 import { WaitAbortedError, waitUntilReady } from '../kube/wait.js';
 import { UNINSTALL_ORDER, sortByKind } from '../manifest/kind-order.js';
-import { splitManifests } from '../manifest/split.js';
 import { CONTEXT_CANCELED, asError } from './config.js';
 import type { HookLog } from './hooks.js';
-import { buildObject } from './objects.js';
 import { RESOURCE_POLICY_ANNOTATION, deleteAll } from './uninstall-resources.js';
 
 /** What Update did: created objects (for --cleanup-on-fail), deletions requested, kept. */
@@ -37,11 +35,6 @@ export class UpdateError extends Error {
     super(message, options);
     this.name = 'UpdateError';
   }
-}
-
-/** KubeClient.Build of a stored manifest: one object per document, in document order. */
-export function manifestObjects(manifest: string, namespace: string): KubeObject[] {
-  return splitManifests(manifest).map((doc) => buildObject(doc, namespace));
 }
 
 /** isMatchingInfo: the same group/version, kind, namespace and name. */

@@ -10,6 +10,7 @@ import type { FuncSignature } from '../gotemplate/functions.js';
 import type { GoFuncValue, GoInt, GoTypeInfo, GoValue } from '../gotemplate/values.js';
 import { GoStruct } from '../gotemplate/values.js';
 import { formatValue } from '../gotemplate/fmt.js';
+import type { Clock } from '../gotime/clock.js';
 import type { PrivateKey } from './crypto-keys.js';
 import { KeyError, generateRsa, keyToPem, parsePrivateKeyPem } from './crypto-keys.js';
 import { pemDecode, pemEncode } from './der.js';
@@ -92,6 +93,7 @@ function dnsNames(names: GoValue[] | null): string[] {
 
 /** getBaseCertTemplate: random 128-bit serial, valid from now for daysValid days. */
 function baseTemplate(
+  clock: Clock,
   cn: string,
   ips: GoValue[] | null,
   dns: GoValue[] | null,
@@ -100,7 +102,8 @@ function baseTemplate(
 ): CertTemplate {
   const ipAddresses = netIPs(ips);
   const dnsList = dnsNames(dns);
-  const now = Date.now();
+  const t = clock.now();
+  const now = t.sec * 1000 + Math.floor(t.nsec / 1e6);
   return {
     serial: BigInt('0x' + randomBytes(16).toString('hex')),
     commonName: cn,
@@ -168,6 +171,7 @@ function buildCustomCert(b64cert: string, b64key: string): Certificate {
 }
 
 function signedCert(
+  clock: Clock,
   cn: string,
   ips: GoValue[] | null,
   dns: GoValue[] | null,
@@ -177,7 +181,7 @@ function signedCert(
 ): Certificate {
   const parent = parseParent(decodeCert(ca.cert, 'decodedSignerCert.Bytes'));
   const signer = keyFromPem(ca.key, 'error parsing private key');
-  return certAndKey(baseTemplate(cn, ips, dns, days, false), key, signer, parent);
+  return certAndKey(baseTemplate(clock, cn, ips, dns, days, false), key, signer, parent);
 }
 
 const sig = (
@@ -192,48 +196,51 @@ const CERT = 'sprig.certificate';
 const rsa2048 = (): PrivateKey => generateRsa(2048);
 const withKey = (pem: string): PrivateKey => keyFromPem(pem, 'parsing private key');
 
-export const certFuncs: GoFuncValue[] = [
-  fn('buildCustomCert', sig(['string', 'string']), buildCustomCert),
-  fn('genCA', sig(['string', 'int']), (cn: string, days: GoInt) => {
-    const key = rsa2048();
-    return certAndKey(baseTemplate(cn, null, null, days, true), key, key);
-  }),
-  fn('genCAWithKey', sig(['string', 'int', 'string']), (cn: string, days: GoInt, pem: string) => {
-    const key = withKey(pem);
-    return certAndKey(baseTemplate(cn, null, null, days, true), key, key);
-  }),
-  fn(
-    'genSelfSignedCert',
-    sig(['string', 'slice', 'slice', 'int']),
-    (cn: string, ips: GoValue[] | null, dns: GoValue[] | null, days: GoInt) => {
+/** The certificate functions, valid from `clock`'s now (Helm's engine passes its clock). */
+export function certFuncs(clock: Clock): GoFuncValue[] {
+  return [
+    fn('buildCustomCert', sig(['string', 'string']), buildCustomCert),
+    fn('genCA', sig(['string', 'int']), (cn: string, days: GoInt) => {
       const key = rsa2048();
-      return certAndKey(baseTemplate(cn, ips, dns, days, false), key, key);
-    },
-  ),
-  fn(
-    'genSelfSignedCertWithKey',
-    sig(['string', 'slice', 'slice', 'int', 'string']),
-    (cn: string, ips: GoValue[] | null, dns: GoValue[] | null, days: GoInt, pem: string) => {
+      return certAndKey(baseTemplate(clock, cn, null, null, days, true), key, key);
+    }),
+    fn('genCAWithKey', sig(['string', 'int', 'string']), (cn: string, days: GoInt, pem: string) => {
       const key = withKey(pem);
-      return certAndKey(baseTemplate(cn, ips, dns, days, false), key, key);
-    },
-  ),
-  fn(
-    'genSignedCert',
-    sig(['string', 'slice', 'slice', 'int', 'value'], { 4: CERT }),
-    (cn: string, ips: GoValue[] | null, dns: GoValue[] | null, days: GoInt, ca: Certificate) =>
-      signedCert(cn, ips, dns, days, ca, rsa2048()),
-  ),
-  fn(
-    'genSignedCertWithKey',
-    sig(['string', 'slice', 'slice', 'int', 'value', 'string'], { 4: CERT }),
-    (
-      cn: string,
-      ips: GoValue[] | null,
-      dns: GoValue[] | null,
-      days: GoInt,
-      ca: Certificate,
-      pem: string,
-    ) => signedCert(cn, ips, dns, days, ca, withKey(pem)),
-  ),
-];
+      return certAndKey(baseTemplate(clock, cn, null, null, days, true), key, key);
+    }),
+    fn(
+      'genSelfSignedCert',
+      sig(['string', 'slice', 'slice', 'int']),
+      (cn: string, ips: GoValue[] | null, dns: GoValue[] | null, days: GoInt) => {
+        const key = rsa2048();
+        return certAndKey(baseTemplate(clock, cn, ips, dns, days, false), key, key);
+      },
+    ),
+    fn(
+      'genSelfSignedCertWithKey',
+      sig(['string', 'slice', 'slice', 'int', 'string']),
+      (cn: string, ips: GoValue[] | null, dns: GoValue[] | null, days: GoInt, pem: string) => {
+        const key = withKey(pem);
+        return certAndKey(baseTemplate(clock, cn, ips, dns, days, false), key, key);
+      },
+    ),
+    fn(
+      'genSignedCert',
+      sig(['string', 'slice', 'slice', 'int', 'value'], { 4: CERT }),
+      (cn: string, ips: GoValue[] | null, dns: GoValue[] | null, days: GoInt, ca: Certificate) =>
+        signedCert(clock, cn, ips, dns, days, ca, rsa2048()),
+    ),
+    fn(
+      'genSignedCertWithKey',
+      sig(['string', 'slice', 'slice', 'int', 'value', 'string'], { 4: CERT }),
+      (
+        cn: string,
+        ips: GoValue[] | null,
+        dns: GoValue[] | null,
+        days: GoInt,
+        ca: Certificate,
+        pem: string,
+      ) => signedCert(clock, cn, ips, dns, days, ca, withKey(pem)),
+    ),
+  ];
+}

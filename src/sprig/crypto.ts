@@ -9,6 +9,7 @@ import bcryptjs from 'bcryptjs';
 import { FuncError, fn } from '../gotemplate/functions.js';
 import type { GoFuncValue, GoInt } from '../gotemplate/values.js';
 import { certFuncs } from './certs.js';
+import type { Clock } from '../gotime/clock.js';
 import { generateKey, keyToPem } from './crypto-keys.js';
 
 /** bcrypt.GenerateFromPassword(input, DefaultCost=10): a `$2a$10$` hash as x/crypto writes it. */
@@ -174,18 +175,21 @@ function decryptAES(password: string, crypt64: string): string {
   return plain.subarray(0, cut).toString('utf8');
 }
 
-export const cryptoFuncs: GoFuncValue[] = [
-  fn('bcrypt', { params: ['string'] }, bcrypt),
-  fn('htpasswd', { params: ['string', 'string'] }, htpasswd),
-  fn('genPrivateKey', { params: ['string'] }, genPrivateKey),
-  fn(
-    'derivePassword',
-    { params: ['uint32', 'string', 'string', 'string', 'string'] },
-    derivePassword,
-  ),
-  ...certFuncs,
-  fn('encryptAES', { params: ['string', 'string'], returnsError: true }, (p: string, t: string) =>
-    encryptAES(p, t),
-  ),
-  fn('decryptAES', { params: ['string', 'string'], returnsError: true }, decryptAES),
-];
+/** The crypto group; certificates are valid from `clock`'s now. */
+export function cryptoFuncs(clock: Clock): GoFuncValue[] {
+  return [
+    fn('bcrypt', { params: ['string'] }, bcrypt),
+    fn('htpasswd', { params: ['string', 'string'] }, htpasswd),
+    fn('genPrivateKey', { params: ['string'] }, genPrivateKey),
+    fn(
+      'derivePassword',
+      { params: ['uint32', 'string', 'string', 'string', 'string'] },
+      derivePassword,
+    ),
+    ...certFuncs(clock),
+    fn('encryptAES', { params: ['string', 'string'], returnsError: true }, (p: string, t: string) =>
+      encryptAES(p, t),
+    ),
+    fn('decryptAES', { params: ['string', 'string'], returnsError: true }, decryptAES),
+  ];
+}

@@ -7,6 +7,7 @@
 import type { FuncMap } from '../gotemplate/functions.js';
 import type { GoFuncValue } from '../gotemplate/values.js';
 import { FuncError, fn, funcMap } from '../gotemplate/functions.js';
+import { systemClock, type Clock } from '../gotime/clock.js';
 import { conversionFuncs } from './conversion.js';
 import { cryptoFuncs } from './crypto.js';
 import { dateFuncs } from './dates.js';
@@ -32,8 +33,14 @@ const miscFuncs: GoFuncValue[] = [
   }),
 ];
 
+export interface SprigOptions {
+  /** The clock certificates are dated by (the real one unless the caller injects another). */
+  readonly clock?: Clock;
+}
+
 /** A fresh FuncMap with every sprig function Helm exposes. */
-export function sprigFuncs(): FuncMap {
+export function sprigFuncs(options: SprigOptions = {}): FuncMap {
+  const clock = options.clock ?? systemClock;
   return funcMap(
     ...miscFuncs,
     ...randomFuncs,
@@ -48,7 +55,7 @@ export function sprigFuncs(): FuncMap {
     ...networkFuncs,
     ...pathFuncs,
     ...encodingFuncs,
-    ...cryptoFuncs,
+    ...cryptoFuncs(clock),
     ...semverFuncs,
     ...regexFuncs,
     ...urlFuncs,

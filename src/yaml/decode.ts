@@ -8,6 +8,7 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar } from 'yaml
 import type { Alias, Document, Node as YNode, Pair } from 'yaml';
 import type { GoMap, GoValue } from '../gotemplate/values.js';
 import { newMap } from '../gotemplate/values.js';
+import { fastDecode } from './fast-decode.js';
 import { formatFloatG } from './go-float.js';
 import { resolvePlain } from './resolve.js';
 import type { Resolved } from './resolve.js';
@@ -66,6 +67,22 @@ function parseFirst(text: string): Document.Parsed | undefined {
 export function decodeYaml(input: string): GoValue {
   // Escaped bytes that passed the reader check spell valid UTF-8: read them as their runes.
   const text = hasEscapedBytes(input) ? normalizeEscapes(input) : input;
+  if (readerProblem(text) === undefined) {
+    const fast = fastDecode(text);
+    if (fast !== undefined) return fast;
+  }
+  return decodeGeneral(text);
+}
+
+/**
+ * {@link decodeYaml} without the fast path (fast-decode.ts): the `yaml` package's parser with
+ * go-yaml v2's semantics. Exported for the tests that hold the fast path to it.
+ */
+export function decodeYamlGeneral(input: string): GoValue {
+  return decodeGeneral(hasEscapedBytes(input) ? normalizeEscapes(input) : input);
+}
+
+function decodeGeneral(text: string): GoValue {
   const doc = firstDocument(text);
   if (!doc || doc.contents === null) return null;
   const ctx: Context = {
