@@ -12,6 +12,11 @@ import { uninstallCommand } from './uninstall.js';
 import { testCommand } from './test.js';
 import { statusCommand } from './status.js';
 import { historyCommand } from './history.js';
+import { pullCommand } from './pull.js';
+import { pushCommand } from './push.js';
+import { repoCommand } from './repo.js';
+import { registryCommand } from './registry.js';
+import { dependencyCommand } from './dependency.js';
 import { runSimulatorCommand } from '../simulator/cli.js';
 import { goStringOutput } from '../util/go-bytes.js';
 
@@ -38,6 +43,15 @@ Usage:
   hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X]
                                            serve the simulated Kubernetes cluster
   hookline demo [CHART]                    a chart's whole lifecycle on the simulated cluster
+  hookline pull CHART [--version V]        download a chart (helm pull)
+  hookline push CHART.tgz oci://REMOTE     push a chart archive to an OCI registry (helm push)
+  hookline repo add|list|remove|update     manage chart repositories (helm repo)
+  hookline registry login|logout HOST      store registry credentials (helm registry login)
+  hookline dependency build|update|list DIR
+                                           vendor a chart's dependencies (helm dependency)
+
+A CHART is a directory, a .tgz, oci://REGISTRY/PATH/NAME (with --version or @sha256:…),
+REPO/CHART (after \`hookline repo add\`), --repo URL CHART, or an https URL to a .tgz.
 
 Cluster commands take --kubeconfig FILE, --kube-context, -n/--namespace, or --simulate (an
 in-process simulated cluster for this one command).
@@ -56,6 +70,12 @@ const COMMANDS: Record<string, Command> = {
   history: historyCommand,
   simulator: (argv) => runSimulatorCommand(argv),
   demo: demoCommand,
+  pull: pullCommand,
+  push: pushCommand,
+  repo: repoCommand,
+  registry: registryCommand,
+  dependency: dependencyCommand,
+  dep: dependencyCommand,
 };
 
 /** Run one CLI invocation; returns the exit code. */
