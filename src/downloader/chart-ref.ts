@@ -34,7 +34,7 @@ export function classifyChartRef(
   if (ref.startsWith('/') || ref.startsWith('.')) {
     throw new ChartReferenceError(ref, `path ${JSON.stringify(ref)} not found`);
   }
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = new URL(ref);
   } catch {

@@ -11,6 +11,8 @@ import { dependencyJson, writeJson } from '../release/json-encode.js';
 import { Constraints, newVersion } from '../semver/index.js';
 import type { RepoFile } from '../repo/repositories.js';
 import { isOci } from '../registry/reference.js';
+import { newMap, type GoValue } from '../gotemplate/values.js';
+import { marshalYaml } from '../yaml/index.js';
 
 export class DependencyError extends Error {
   constructor(
@@ -93,22 +95,22 @@ export function versionSatisfies(constraint: string, version: string): boolean {
   }
 }
 
-function yamlScalar(s: string): string {
-  return /^[A-Za-z0-9_./@:+-]+$/.test(s) && !/^[0-9.+-]+$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) && !/^[@:-]/.test(s)
-    ? s
-    : JSON.stringify(s);
-}
-
-/** writeLock: yaml.Marshal(lock) (keys sorted; version omitted when empty). */
+/** writeLock: yaml.Marshal(lock) (sigs.k8s.io/yaml: keys sorted; version omitted when empty). */
 export function lockYaml(lock: Lock): string {
-  let out = 'dependencies:\n';
-  if (lock.dependencies.length === 0) out = 'dependencies: []\n';
-  for (const d of lock.dependencies) {
-    out += `- name: ${yamlScalar(d.name)}\n  repository: ${d.repository === '' ? '""' : yamlScalar(d.repository)}\n`;
-    if (d.version !== '') out += `  version: ${yamlScalar(d.version)}\n`;
-  }
-  out += `digest: ${lock.digest}\ngenerated: ${JSON.stringify(lock.generated)}\n`;
-  return out;
+  const deps = lock.dependencies.map((d) =>
+    newMap([
+      ['name', d.name],
+      ...(d.version !== '' ? ([['version', d.version]] as Array<[string, GoValue]>) : []),
+      ['repository', d.repository],
+    ]),
+  );
+  return marshalYaml(
+    newMap([
+      ['generated', lock.generated],
+      ['digest', lock.digest],
+      ['dependencies', deps],
+    ]),
+  );
 }
 
 /** time.Now() as sigs.k8s.io/yaml writes a time.Time (RFC 3339 with nanoseconds, UTC). */

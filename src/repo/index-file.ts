@@ -99,7 +99,7 @@ export function parseIndex(text: string, source: string, warn?: (m: string) => v
 
 function sortNewestFirst(list: ChartVersion[]): ChartVersion[] {
   const parsed = list.map((cv) => {
-    let v: Version | null = null;
+    let v: Version | null;
     try {
       v = newVersion(cv.version);
     } catch {

@@ -6,6 +6,8 @@
  */
 import { join } from 'node:path';
 import YAML from 'yaml';
+import { newMap } from '../gotemplate/values.js';
+import { marshalYaml } from '../yaml/index.js';
 
 export interface RepoEntry {
   name: string;
@@ -67,17 +69,14 @@ export function parseRepoFile(text: string): RepoFile {
   return f;
 }
 
-/** File.WriteFile: sigs.k8s.io/yaml output (keys sorted). */
+/** File.WriteFile: sigs.k8s.io/yaml output (keys sorted), as Helm writes repositories.yaml. */
 export function writeRepoFile(f: RepoFile): string {
-  const sortKeys = (o: Record<string, unknown>) =>
-    Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-  return YAML.stringify(
-    sortKeys({
-      apiVersion: f.apiVersion,
-      generated: f.generated,
-      repositories: f.repositories.map((r) => sortKeys({ ...r })),
-    }),
-    { defaultStringType: 'PLAIN', lineWidth: 0 },
+  return marshalYaml(
+    newMap([
+      ['apiVersion', f.apiVersion],
+      ['generated', f.generated],
+      ['repositories', f.repositories.map((r) => newMap(Object.entries(r)))],
+    ]),
   );
 }
 
