@@ -208,10 +208,10 @@ export function isolatedEnv(root: string, extra: Record<string, string> = {}): R
     XDG_DATA_HOME: join(root, 'data'),
     DOCKER_CONFIG: join(root, 'docker'),
     HOOKLINE_CACHE_DIR: join(root, 'hookline-cache'),
-    HELM_REGISTRY_CONFIG: '',
-    HELM_REPOSITORY_CONFIG: '',
-    HELM_REPOSITORY_CACHE: '',
-    RUNNER_TOOL_CACHE: '',
+    HELM_REGISTRY_CONFIG: join(root, 'config', 'helm', 'registry', 'config.json'),
+    HELM_REPOSITORY_CONFIG: join(root, 'config', 'helm', 'repositories.yaml'),
+    HELM_REPOSITORY_CACHE: join(root, 'cache', 'helm', 'repository'),
+    RUNNER_TOOL_CACHE: join(root, 'toolcache'),
     ...extra,
   };
 }

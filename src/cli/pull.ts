@@ -40,7 +40,8 @@ export async function pullCommand(argv: string[], io: CliIo): Promise<number> {
     const opts = { ...sourceOptions(args, io), withProv: verify || (args.bools.get('prov') ?? false) };
     const fetched = await fetchChart(ref, opts);
     if (ref.kind === 'oci') {
-      io.stdout(`Pulled: ${fetched.source}\nDigest: ${fetched.manifestDigest}\n`);
+      // Helm's registry client writes these to stderr (ClientOptWriter(os.Stderr)).
+      io.stderr(`Pulled: ${fetched.source}\nDigest: ${fetched.manifestDigest}\n`);
     }
     if (verify) io.stdout(formatVerification(await verifyFetched(fetched, keyringPath(args, io))));
     mkdirSync(dest, { recursive: true });

@@ -39,6 +39,7 @@ export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
     remote,
     creationTime: rfc3339Local(stat.mtime),
   });
-  io.stdout(`Pushed: ${result.ref}\nDigest: ${result.manifestDigest}\n`);
+  // Helm's registry client writes these to stderr (ClientOptWriter(os.Stderr)).
+  io.stderr(`Pushed: ${result.ref}\nDigest: ${result.manifestDigest}\n`);
   return 0;
 }

@@ -2,8 +2,8 @@
  * `push` (helm pkg/pusher/ocipusher.go + registry.Client.Push): the ref is
  * `REMOTE/NAME:VERSION` from the archive's Chart.yaml, a `.prov` next to the archive becomes the
  * provenance layer, and the creation annotation is the archive's modification time (RFC 3339 in
- * the local zone, as Go formats it), so the same archive pushed by Helm and by hookline gets the
- * same manifest digest.
+ * the local zone, as Go formats it), as Helm 4 sets it (Helm 3.15 uses the time of the push), so
+ * pushing the same file twice gives the same manifest digest.
  */
 import type { Metadata } from '../chart/types.js';
 import { buildChartArtifact, OCI_MANIFEST_MEDIA_TYPE } from './manifest.js';
