@@ -14,6 +14,7 @@ import {
   makeCerts,
   packageChart,
   startRegistry,
+  startTokenServer,
   tmp,
   writeChart,
   type Registry,
@@ -198,5 +199,32 @@ dt('OCI registry with htpasswd auth and TLS (docker-registry)', () => {
     const p = await cli(['pull', `oci://${reg.host}/c/secure`, '--version', '2.0.0', '--ca-file', ca, '-d', join(root, 'out')], root, env2);
     expect(p.code).toBe(0);
     expect(readFileSync(join(root, 'out', 'secure-2.0.0.tgz')).equals(readFileSync(tgz))).toBe(true);
+  });
+});
+
+dt('OCI registry with the bearer-token flow (docker-registry auth: token)', () => {
+  test('credentials are exchanged at the realm for a token scoped to the repository; without them, a 401 naming the registry', async () => {
+    const root = tmp();
+    const env = isolatedEnv(root);
+    const certs = makeCerts(root);
+    const tokens = await startTokenServer('robot', 'tok-pass', certs);
+    let reg: Registry | undefined;
+    try {
+      reg = await startRegistry({ token: tokens });
+      const tgz = packageChart(writeChart(join(root, 'src'), 'tokened', '0.0.1'), root, 'tokened', '0.0.1');
+      const anon = await cli(['push', tgz, `oci://${reg.host}/team`, '--plain-http'], root, env);
+      expect(anon.code).toBe(1);
+      expect(anon.stderr).toContain(`${reg.host}: authentication failed (401) getting a token; no credentials were found`);
+      const push = await cli(['push', tgz, `oci://${reg.host}/team`, '--plain-http', '--username', 'robot', '--password', 'tok-pass'], root, env);
+      expect(push.stderr).toMatch(/^Pushed: /);
+      expect(tokens.scopes).toContain('repository:team/tokened:pull,push');
+      const t = await cli(['template', 'r', `oci://${reg.host}/team/tokened`, '--version', '0.0.1', '--plain-http', '--username', 'robot', '--password', 'tok-pass'], root, env);
+      expect(t.stderr).toBe('');
+      expect(t.stdout).toContain('name: r-tokened');
+      expect(tokens.scopes).toContain('repository:team/tokened:pull');
+    } finally {
+      await reg?.stop();
+      await tokens.stop();
+    }
   });
 });

@@ -74,7 +74,9 @@ async function waitReady(url: string, ca: string | undefined, child: ChildProces
 }
 
 /** Start docker-registry; `auth` adds htpasswd basic auth, `certs` serves TLS. */
-export async function startRegistry(opts: { auth?: { user: string; pass: string }; certs?: Certs } = {}): Promise<Registry> {
+export async function startRegistry(
+  opts: { auth?: { user: string; pass: string }; certs?: Certs; token?: TokenServer } = {},
+): Promise<Registry> {
   const dir = tmp('hookline-registry-');
   const port = await freePort();
   let config = `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: test-secret\n`;
@@ -83,6 +85,9 @@ export async function startRegistry(opts: { auth?: { user: string; pass: string 
     const htpasswd = join(dir, 'htpasswd');
     writeFileSync(htpasswd, `${opts.auth.user}:${bcrypt.hashSync(opts.auth.pass, 5)}\n`);
     config += `auth:\n  htpasswd:\n    realm: hookline-test\n    path: ${htpasswd}\n`;
+  }
+  if (opts.token) {
+    config += `auth:\n  token:\n    realm: ${opts.token.realm}\n    service: ${opts.token.service}\n    issuer: ${opts.token.issuer}\n    rootcertbundle: ${opts.token.certs.cert}\n`;
   }
   const configFile = join(dir, 'config.yml');
   writeFileSync(configFile, config);
@@ -213,5 +218,67 @@ export function isolatedEnv(root: string, extra: Record<string, string> = {}): R
     HELM_REPOSITORY_CACHE: join(root, 'cache', 'helm', 'repository'),
     RUNNER_TOOL_CACHE: join(root, 'toolcache'),
     ...extra,
+  };
+}
+
+export interface TokenServer {
+  readonly realm: string;
+  readonly service: string;
+  readonly issuer: string;
+  readonly certs: Certs;
+  /** Scopes asked for, in order (`repository:x/y:pull,push`). */
+  readonly scopes: string[];
+  readonly stop: () => Promise<void>;
+}
+
+const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+
+/**
+ * A token server for the distribution registry's token auth (docs/spec/auth/token.md): basic
+ * credentials in, an RS256 JWT out whose `x5c` certificate is the registry's root bundle.
+ * Anonymous requests are refused with 401, so a client must send credentials.
+ */
+export async function startTokenServer(user: string, pass: string, certs: Certs): Promise<TokenServer> {
+  const { createPrivateKey, sign, randomBytes } = await import('node:crypto');
+  const key = createPrivateKey(readFileSync(certs.key));
+  const der = Buffer.from(
+    readFileSync(certs.cert, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''),
+    'base64',
+  );
+  const scopes: string[] = [];
+  const service = 'hookline-registry';
+  const issuer = 'hookline-test-issuer';
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const want = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+    if (req.headers.authorization !== want) {
+      res.writeHead(401).end('{"details":"bad credentials"}');
+      return;
+    }
+    const access = url.searchParams.getAll('scope').map((scope) => {
+      scopes.push(scope);
+      const [type, name, actions] = scope.split(':');
+      return { type, name, actions: (actions ?? '').split(',') };
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const header = { typ: 'JWT', alg: 'RS256', x5c: [der.toString('base64')] };
+    const claims = { iss: issuer, sub: user, aud: url.searchParams.get('service'), exp: now + 300, nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access };
+    const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
+    const token = `${input}.${b64url(sign('sha256', Buffer.from(input), key))}`;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, expires_in: 300 }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    realm: `http://127.0.0.1:${port}/token`,
+    service,
+    issuer,
+    certs,
+    scopes,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
