@@ -24,11 +24,18 @@ import {
 const HELM = process.env.HOOKLINE_HELM_BIN ?? '/tmp/remote-helm';
 const HAVE_HELM = existsSync(HELM);
 const d = HAVE_HELM && HAVE_REGISTRY ? describe : describe.skip;
-if (!HAVE_HELM) console.warn(`skipped: no helm binary at ${HELM} (xz -dc /work/shared/realcluster/bin/helm.xz > ${HELM})`);
+if (!HAVE_HELM)
+  console.warn(
+    `skipped: no helm binary at ${HELM} (xz -dc /work/shared/realcluster/bin/helm.xz > ${HELM})`,
+  );
 if (!HAVE_REGISTRY) console.warn('skipped: /usr/bin/docker-registry is not installed');
 
 /** Run helm asynchronously (the repository server lives in this process). */
-function helm(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function helm(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(HELM, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
@@ -61,40 +68,79 @@ d('hookline and the real helm share registries and repositories', () => {
   });
 
   test('hookline push → helm pull: byte-identical archive', async () => {
-    const tgz = packageChart(writeChart(join(root, 'a'), 'fromhook', '1.2.3'), root, 'fromhook', '1.2.3');
+    const tgz = packageChart(
+      writeChart(join(root, 'a'), 'fromhook', '1.2.3'),
+      root,
+      'fromhook',
+      '1.2.3',
+    );
     const push = await cli(['push', tgz, `oci://${reg.host}/x`, '--plain-http'], root, env);
     expect(push.code).toBe(0);
     mkdirSync(join(root, 'hp'));
-    const r = await helm(['pull', `oci://${reg.host}/x/fromhook`, '--version', '1.2.3', '--plain-http', '-d', join(root, 'hp')], root, env);
+    const r = await helm(
+      [
+        'pull',
+        `oci://${reg.host}/x/fromhook`,
+        '--version',
+        '1.2.3',
+        '--plain-http',
+        '-d',
+        join(root, 'hp'),
+      ],
+      root,
+      env,
+    );
     expect(r.code).toBe(0);
-    expect(readFileSync(join(root, 'hp', 'fromhook-1.2.3.tgz')).equals(readFileSync(tgz))).toBe(true);
+    expect(readFileSync(join(root, 'hp', 'fromhook-1.2.3.tgz')).equals(readFileSync(tgz))).toBe(
+      true,
+    );
     // helm reports the same manifest digest hookline pushed
     expect(r.stderr).toContain(/Digest: (sha256:[0-9a-f]{64})/.exec(push.stderr)![1]!);
   });
 
   test('helm push → hookline pull: byte-identical archive; hookline builds the very manifest helm pushed', async () => {
     const dir = writeChart(join(root, 'b'), 'fromhelm', '0.3.0+meta', {
-      extra: 'home: https://example.com/<x>&y\nsources: [https://src.example.com]\nmaintainers:\n- name: Ann\n  email: ann@example.com\n- name: Bob\nannotations:\n  org.opencontainers.image.title: ignored\n  custom/key: v\n',
+      extra:
+        'home: https://example.com/<x>&y\nsources: [https://src.example.com]\nmaintainers:\n- name: Ann\n  email: ann@example.com\n- name: Bob\nannotations:\n  org.opencontainers.image.title: ignored\n  custom/key: v\n',
     });
     const tgz = packageChart(dir, root, 'fromhelm', '0.3.0+meta');
     const hp = await helm(['push', tgz, `oci://${reg.host}/y`, '--plain-http'], root, env);
     expect(hp.code).toBe(0);
     const helmDigest = /Digest: (sha256:[0-9a-f]{64})/.exec(hp.stderr)![1]!;
-    const pull = await cli(['pull', `oci://${reg.host}/y/fromhelm`, '--version', '0.3.0+meta', '--plain-http', '-d', join(root, 'kp')], root, env);
+    const pull = await cli(
+      [
+        'pull',
+        `oci://${reg.host}/y/fromhelm`,
+        '--version',
+        '0.3.0+meta',
+        '--plain-http',
+        '-d',
+        join(root, 'kp'),
+      ],
+      root,
+      env,
+    );
     expect(pull.code).toBe(0);
-    expect(readFileSync(join(root, 'kp', 'fromhelm-0.3.0+meta.tgz')).equals(readFileSync(tgz))).toBe(true);
+    expect(
+      readFileSync(join(root, 'kp', 'fromhelm-0.3.0+meta.tgz')).equals(readFileSync(tgz)),
+    ).toBe(true);
     expect(pull.stderr).toContain(`Digest: ${helmDigest}`);
     // Helm 3.15 stamps the push time; with that time, hookline's manifest is byte-identical.
     const res = await fetch(`http://${reg.host}/v2/y/fromhelm/manifests/${helmDigest}`, {
       headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
     });
     const helmManifest = new Uint8Array(await res.arrayBuffer());
-    const created = (JSON.parse(new TextDecoder().decode(helmManifest)) as { annotations: Record<string, string> })
-      .annotations['org.opencontainers.image.created']!;
+    const created = (
+      JSON.parse(new TextDecoder().decode(helmManifest)) as { annotations: Record<string, string> }
+    ).annotations['org.opencontainers.image.created']!;
     const { buildChartArtifact } = await import('../../src/registry/manifest.js');
     const { loadArchive } = await import('../../src/chart/directory.js');
     const archive = new Uint8Array(readFileSync(tgz));
-    const ours = buildChartArtifact({ chart: archive, metadata: loadArchive(archive).metadata, creationTime: created });
+    const ours = buildChartArtifact({
+      chart: archive,
+      metadata: loadArchive(archive).metadata,
+      creationTime: created,
+    });
     expect(new TextDecoder().decode(ours.manifest)).toBe(new TextDecoder().decode(helmManifest));
   });
 
@@ -139,7 +185,12 @@ d('hookline and the real helm share registries and repositories', () => {
   test('helm package --sign → hookline --verify, and helm verify accepts hookline-signed provenance', async () => {
     const openpgp = await import('openpgp');
     const { signProvenance } = await import('../../src/provenance/provenance.js');
-    const key = await openpgp.generateKey({ userIDs: [{ name: 'Interop Signer', email: 'i@example.com' }], type: 'rsa', rsaBits: 2048, format: 'object' });
+    const key = await openpgp.generateKey({
+      userIDs: [{ name: 'Interop Signer', email: 'i@example.com' }],
+      type: 'rsa',
+      rsaBits: 2048,
+      format: 'object',
+    });
     const secring = join(root, 'secring.gpg');
     const pubring = join(root, 'pubring.gpg');
     writeFileSync(secring, key.privateKey.write());
@@ -147,7 +198,11 @@ d('hookline and the real helm share registries and repositories', () => {
     const dir = writeChart(join(root, 'sig'), 'sig', '0.0.1');
     const out = join(root, 'sigout');
     mkdirSync(out);
-    const pkg = await helm(['package', dir, '--sign', '--key', 'Interop Signer', '--keyring', secring, '-d', out], root, env);
+    const pkg = await helm(
+      ['package', dir, '--sign', '--key', 'Interop Signer', '--keyring', secring, '-d', out],
+      root,
+      env,
+    );
     expect(pkg.stderr).toBe('');
     expect(pkg.code).toBe(0);
     const tgz = join(out, 'sig-0.0.1.tgz');
@@ -155,7 +210,12 @@ d('hookline and the real helm share registries and repositories', () => {
     expect(v.stderr).toBe('');
     expect(v.stdout).toContain('name: r-sig');
     // the reverse: hookline's .prov for hookline's archive, checked by helm verify
-    const ours = packageChart(writeChart(join(root, 'sig2'), 'sig2', '0.0.2'), root, 'sig2', '0.0.2');
+    const ours = packageChart(
+      writeChart(join(root, 'sig2'), 'sig2', '0.0.2'),
+      root,
+      'sig2',
+      '0.0.2',
+    );
     writeFileSync(
       `${ours}.prov`,
       await signProvenance({

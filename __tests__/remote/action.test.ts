@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import type { ActionDeps } from '../../src/action/deps.js';
 import { run } from '../../src/main.js';
 import { systemClock } from '../../src/util/clock.js';
-import { cli, isolatedEnv, packageChart, startFileServer, tmp, writeChart, type FileServer } from './support.js';
+import {
+  cli,
+  isolatedEnv,
+  packageChart,
+  startFileServer,
+  tmp,
+  writeChart,
+  type FileServer,
+} from './support.js';
 
 interface Fake {
   deps: ActionDeps;
@@ -20,25 +28,35 @@ interface Fake {
 
 function fake(inputs: Record<string, string>, env: Record<string, string>): Fake {
   const f: Fake = { outputs: {}, failed: [], secrets: [] } as unknown as Fake;
+  const core: ActionDeps['core'] = {
+    getInput: (name) => inputs[name] ?? '',
+    setOutput: (name, value) => void (f.outputs[name] = value),
+    setFailed: (m) => void f.failed.push(m),
+    setSecret: (s) => void f.secrets.push(s),
+    writeSummary: async () => {},
+    error: () => {},
+    info: () => {},
+    warning: () => {},
+    debug: () => {},
+    group: (_name, fn) => fn(),
+  };
   f.deps = {
-    core: {
-      getInput: (name) => inputs[name] ?? '',
-      setOutput: (name, value) => void (f.outputs[name] = value),
-      setFailed: (m) => void f.failed.push(m),
-      setSecret: (s) => void f.secrets.push(s),
-      writeSummary: async () => {},
-      error: () => {},
-      info: () => {},
-      warning: () => {},
-      debug: () => {},
-      group: (_name, fn) => fn(),
-    },
+    core,
     github: {
-      client: () => ({ listComments: async () => [], createComment: async () => {}, updateComment: async () => {} }),
+      client: () => ({
+        listComments: async () => [],
+        createComment: async () => {},
+        updateComment: async () => {},
+      }),
       eventPayload: () => null,
     },
     clock: systemClock,
-    env: { ...env, GITHUB_STEP_SUMMARY: '/dev/null', GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'acme/app' },
+    env: {
+      ...env,
+      GITHUB_STEP_SUMMARY: '/dev/null',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REPOSITORY: 'acme/app',
+    },
     signal: new AbortController().signal,
   } as unknown as ActionDeps;
   return f;
@@ -67,7 +85,14 @@ describe('action chart inputs (repo, version, registry credentials, dependency-b
 
   it('renders `chart` looked up in the `repo` input at `version`, masking registry-password', async () => {
     const f = fake(
-      { command: 'template', release: 'cache', chart: 'redis', repo: srv.url, version: '~17.0', 'registry-password': 'hunter2-token' },
+      {
+        command: 'template',
+        release: 'cache',
+        chart: 'redis',
+        repo: srv.url,
+        version: '~17.0',
+        'registry-password': 'hunter2-token',
+      },
       env,
     );
     expect(await run(f.deps)).toBe(0);
@@ -77,7 +102,10 @@ describe('action chart inputs (repo, version, registry credentials, dependency-b
   });
 
   it('an unknown version fails with the versions that exist', async () => {
-    const f = fake({ command: 'template', release: 'cache', chart: 'redis', repo: srv.url, version: '99' }, env);
+    const f = fake(
+      { command: 'template', release: 'cache', chart: 'redis', repo: srv.url, version: '99' },
+      env,
+    );
     expect(await run(f.deps)).toBe(1);
     expect(f.failed[0]).toContain('available: 17.3.1, 17.0.0');
   });
@@ -91,7 +119,10 @@ describe('action chart inputs (repo, version, registry credentials, dependency-b
     expect(up.code).toBe(0);
     const { rmSync } = await import('node:fs');
     rmSync(join(app, 'charts'), { recursive: true });
-    const off = fake({ command: 'template', release: 'a', chart: 'ws/app', 'dependency-build': 'false' }, env);
+    const off = fake(
+      { command: 'template', release: 'a', chart: 'ws/app', 'dependency-build': 'false' },
+      env,
+    );
     expect(await run(off.deps)).toBe(1);
     expect(off.failed[0]).toContain('redis');
     const f = fake({ command: 'template', release: 'a', chart: 'ws/app' }, env);

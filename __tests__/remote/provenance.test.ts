@@ -7,8 +7,20 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
-import { signProvenance, verifyProvenance, ProvenanceError } from '../../src/provenance/provenance.js';
-import { cli, isolatedEnv, packageChart, startFileServer, tmp, writeChart, type FileServer } from './support.js';
+import {
+  signProvenance,
+  verifyProvenance,
+  ProvenanceError,
+} from '../../src/provenance/provenance.js';
+import {
+  cli,
+  isolatedEnv,
+  packageChart,
+  startFileServer,
+  tmp,
+  writeChart,
+  type FileServer,
+} from './support.js';
 
 describe('provenance (.prov) verification', () => {
   let root: string;
@@ -22,8 +34,16 @@ describe('provenance (.prov) verification', () => {
     env = isolatedEnv(root);
     const dir = writeChart(join(root, 'src'), 'signed', '1.0.0');
     tgz = packageChart(dir, root, 'signed', '1.0.0');
-    const key = await openpgp.generateKey({ userIDs: [{ name: 'Chart Signer', email: 'sign@example.com' }], type: 'ecc', format: 'object' });
-    const other = await openpgp.generateKey({ userIDs: [{ name: 'Someone Else' }], type: 'ecc', format: 'object' });
+    const key = await openpgp.generateKey({
+      userIDs: [{ name: 'Chart Signer', email: 'sign@example.com' }],
+      type: 'ecc',
+      format: 'object',
+    });
+    const other = await openpgp.generateKey({
+      userIDs: [{ name: 'Someone Else' }],
+      type: 'ecc',
+      format: 'object',
+    });
     keyring = join(root, 'pubring.gpg');
     writeFileSync(keyring, key.publicKey.write());
     otherKeyring = join(root, 'other.asc');
@@ -38,7 +58,10 @@ describe('provenance (.prov) verification', () => {
     const data = new Uint8Array(readFileSync(tgz));
     srv = await startFileServer(
       new Map<string, Uint8Array | string>([
-        ['/index.yaml', `apiVersion: v1\nentries:\n  signed:\n  - apiVersion: v2\n    name: signed\n    version: 1.0.0\n    urls:\n    - signed-1.0.0.tgz\n`],
+        [
+          '/index.yaml',
+          `apiVersion: v1\nentries:\n  signed:\n  - apiVersion: v2\n    name: signed\n    version: 1.0.0\n    urls:\n    - signed-1.0.0.tgz\n`,
+        ],
         ['/signed-1.0.0.tgz', data],
         ['/signed-1.0.0.tgz.prov', prov],
       ]),
@@ -91,12 +114,32 @@ describe('provenance (.prov) verification', () => {
   });
 
   test('pull --verify from a repository fetches the .prov and reports the signer', async () => {
-    const r = await cli(['pull', 'signed', '--repo', srv.url, '--verify', '--keyring', keyring, '-d', join(root, 'out')], root, env);
+    const r = await cli(
+      [
+        'pull',
+        'signed',
+        '--repo',
+        srv.url,
+        '--verify',
+        '--keyring',
+        keyring,
+        '-d',
+        join(root, 'out'),
+      ],
+      root,
+      env,
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Signed by: Chart Signer <sign@example.com>\n');
     expect(r.stdout).toContain('Chart Hash Verified: sha256:');
-    expect(readFileSync(join(root, 'out', 'signed-1.0.0.tgz.prov'), 'utf8')).toContain('BEGIN PGP SIGNED MESSAGE');
-    const denied = await cli(['template', 'r', 'signed', '--repo', srv.url, '--verify', '--keyring', otherKeyring], root, env);
+    expect(readFileSync(join(root, 'out', 'signed-1.0.0.tgz.prov'), 'utf8')).toContain(
+      'BEGIN PGP SIGNED MESSAGE',
+    );
+    const denied = await cli(
+      ['template', 'r', 'signed', '--repo', srv.url, '--verify', '--keyring', otherKeyring],
+      root,
+      env,
+    );
     expect(denied.code).toBe(1);
   });
 });

@@ -21,7 +21,10 @@ import {
 } from './support.js';
 
 const d = HAVE_REGISTRY ? describe : describe.skip;
-if (!HAVE_REGISTRY) console.warn('skipped: /usr/bin/docker-registry is not installed (apt-get install docker-registry)');
+if (!HAVE_REGISTRY)
+  console.warn(
+    'skipped: /usr/bin/docker-registry is not installed (apt-get install docker-registry)',
+  );
 
 d('OCI registry without auth (docker-registry, plain HTTP)', () => {
   let reg: Registry;
@@ -45,15 +48,17 @@ d('OCI registry without auth (docker-registry, plain HTTP)', () => {
     await reg?.stop();
   });
 
-  test('push prints Helm\'s Pushed/Digest lines; + in a version is stored as _ in the tag', async () => {
+  test("push prints Helm's Pushed/Digest lines; + in a version is stored as _ in the tag", async () => {
     const tgz = join(root, 'web-0.1.0.tgz');
     const r = await cli(['push', tgz, remote, '--plain-http'], root, env);
-    expect(r.stderr).toMatch(new RegExp(`^Pushed: ${reg.host}/charts/web:0.1.0\\nDigest: sha256:[0-9a-f]{64}\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^Pushed: ${reg.host}/charts/web:0.1.0\\nDigest: sha256:[0-9a-f]{64}\\n$`),
+    );
     const list = await (await fetch(`http://${reg.host}/v2/charts/web/tags/list`)).json();
     expect((list as { tags: string[] }).tags).toContain('1.0.1_build.7');
   });
 
-  test('the manifest carries Helm\'s media types and annotations', async () => {
+  test("the manifest carries Helm's media types and annotations", async () => {
     const res = await fetch(`http://${reg.host}/v2/charts/web/manifests/0.2.0`, {
       headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
     });
@@ -63,7 +68,9 @@ d('OCI registry without auth (docker-registry, plain HTTP)', () => {
       annotations: Record<string, string>;
     };
     expect(m.config.mediaType).toBe('application/vnd.cncf.helm.config.v1+json');
-    expect(m.layers.map((l) => l.mediaType)).toEqual(['application/vnd.cncf.helm.chart.content.v1.tar+gzip']);
+    expect(m.layers.map((l) => l.mediaType)).toEqual([
+      'application/vnd.cncf.helm.chart.content.v1.tar+gzip',
+    ]);
     expect(m.annotations['org.opencontainers.image.title']).toBe('web');
     expect(m.annotations['org.opencontainers.image.version']).toBe('0.2.0');
     expect(m.annotations['org.opencontainers.image.description']).toBe('test chart web');
@@ -71,14 +78,24 @@ d('OCI registry without auth (docker-registry, plain HTTP)', () => {
 
   test('pull writes the archive byte for byte as it was pushed', async () => {
     const dest = join(root, 'pulled');
-    const r = await cli(['pull', `${remote}/web`, '--version', '0.2.0', '--plain-http', '-d', dest], root, env);
+    const r = await cli(
+      ['pull', `${remote}/web`, '--version', '0.2.0', '--plain-http', '-d', dest],
+      root,
+      env,
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^Pulled: 127\.0\.0\.1:\d+\/charts\/web:0\.2\.0\nDigest: sha256:/);
-    expect(readFileSync(join(dest, 'web-0.2.0.tgz')).equals(readFileSync(join(root, 'web-0.2.0.tgz')))).toBe(true);
+    expect(
+      readFileSync(join(dest, 'web-0.2.0.tgz')).equals(readFileSync(join(root, 'web-0.2.0.tgz'))),
+    ).toBe(true);
   });
 
   test('template oci://… with a semver range picks the newest matching tag (prereleases excluded)', async () => {
-    const r = await cli(['template', 'rel', `${remote}/web`, '--version', '^1.0.0', '--plain-http'], root, env);
+    const r = await cli(
+      ['template', 'rel', `${remote}/web`, '--version', '^1.0.0', '--plain-http'],
+      root,
+      env,
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('version: "1.0.1+build.7"');
     const none = await cli(['template', 'rel', `${remote}/web`, '--plain-http'], root, env);
@@ -86,26 +103,42 @@ d('OCI registry without auth (docker-registry, plain HTTP)', () => {
   });
 
   test('an exact version with + resolves to the _ tag', async () => {
-    const r = await cli(['template', 'rel', `${remote}/web`, '--version', '1.0.1+build.7', '--plain-http'], root, env);
+    const r = await cli(
+      ['template', 'rel', `${remote}/web`, '--version', '1.0.1+build.7', '--plain-http'],
+      root,
+      env,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('name: rel-web');
   });
 
   test('an unknown version fails naming the versions that exist', async () => {
-    const r = await cli(['template', 'rel', `${remote}/web`, '--version', '~3.0', '--plain-http'], root, env);
+    const r = await cli(
+      ['template', 'rel', `${remote}/web`, '--version', '~3.0', '--plain-http'],
+      root,
+      env,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('could not locate a version matching provided version string ~3.0');
     expect(r.stderr).toContain('1.0.1+build.7, 1.0.0, 0.2.0, 0.1.0');
   });
 
   test('an unknown chart fails with the registry and repository named', async () => {
-    const r = await cli(['template', 'rel', `${remote}/nothere`, '--version', '1.0.0', '--plain-http'], root, env);
+    const r = await cli(
+      ['template', 'rel', `${remote}/nothere`, '--version', '1.0.0', '--plain-http'],
+      root,
+      env,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${reg.host}/charts/nothere:1.0.0: not found`);
   });
 
   test('@sha256 digest references install the exact manifest, then come from the cache with the registry gone', async () => {
-    const pulled = await cli(['pull', `${remote}/web`, '--version', '0.1.0', '--plain-http', '-d', join(root, 'd2')], root, env);
+    const pulled = await cli(
+      ['pull', `${remote}/web`, '--version', '0.1.0', '--plain-http', '-d', join(root, 'd2')],
+      root,
+      env,
+    );
     const digest = /Digest: (sha256:[0-9a-f]{64})/.exec(pulled.stderr)![1]!;
     const ref = `${remote}/web@${digest}`;
     const first = await cli(['template', 'rel', ref, '--plain-http'], root, env);
@@ -119,7 +152,11 @@ d('OCI registry without auth (docker-registry, plain HTTP)', () => {
   });
 
   test('a tag and --version that disagree are refused', async () => {
-    const r = await cli(['template', 'rel', `${remote}/web:0.1.0`, '--version', '0.2.0', '--plain-http'], root, env);
+    const r = await cli(
+      ['template', 'rel', `${remote}/web:0.1.0`, '--version', '0.2.0', '--plain-http'],
+      root,
+      env,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('chart reference and version mismatch: 0.2.0 is not 0.1.0');
   });
@@ -134,7 +171,11 @@ d('OCI registry without auth (docker-registry, plain HTTP)', () => {
     expect(upd.code).toBe(0);
     const lock = readFileSync(join(app, 'Chart.lock'), 'utf8');
     expect(lock).toContain(`- name: web\n  repository: ${remote}\n  version: 0.2.0\n`);
-    expect(readFileSync(join(app, 'charts', 'web-0.2.0.tgz')).equals(readFileSync(join(root, 'web-0.2.0.tgz')))).toBe(true);
+    expect(
+      readFileSync(join(app, 'charts', 'web-0.2.0.tgz')).equals(
+        readFileSync(join(root, 'web-0.2.0.tgz')),
+      ),
+    ).toBe(true);
     const t = await cli(['template', 'rel', app], root, env2);
     expect(t.stdout).toContain('name: rel-web');
   });
@@ -161,7 +202,11 @@ dt('OCI registry with htpasswd auth and TLS (docker-registry)', () => {
   });
 
   test('an unverifiable certificate is a TLS error naming the registry', async () => {
-    const r = await cli(['push', tgz, `oci://${reg.host}/c`, '--username', 'ci', '--password', 's3cret-pass'], root, env);
+    const r = await cli(
+      ['push', tgz, `oci://${reg.host}/c`, '--username', 'ci', '--password', 's3cret-pass'],
+      root,
+      env,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`TLS error for https://${reg.host}/`);
   });
@@ -173,32 +218,92 @@ dt('OCI registry with htpasswd auth and TLS (docker-registry)', () => {
   });
 
   test('wrong password: refused, password not printed', async () => {
-    const r = await cli(['push', tgz, `oci://${reg.host}/c`, '--ca-file', ca, '--username', 'ci', '--password', 'wrong-one'], root, env);
+    const r = await cli(
+      [
+        'push',
+        tgz,
+        `oci://${reg.host}/c`,
+        '--ca-file',
+        ca,
+        '--username',
+        'ci',
+        '--password',
+        'wrong-one',
+      ],
+      root,
+      env,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('401');
     expect(r.stderr).not.toContain('wrong-one');
   });
 
   test('flags, registry login and docker config.json all authenticate; --insecure-skip-tls-verify skips the CA', async () => {
-    const push = await cli(['push', tgz, `oci://${reg.host}/c`, '--ca-file', ca, '--username', 'ci', '--password', 's3cret-pass'], root, env);
+    const push = await cli(
+      [
+        'push',
+        tgz,
+        `oci://${reg.host}/c`,
+        '--ca-file',
+        ca,
+        '--username',
+        'ci',
+        '--password',
+        's3cret-pass',
+      ],
+      root,
+      env,
+    );
     expect(push.stderr).toMatch(/^Pushed: /);
     expect(push.code).toBe(0);
     // docker config.json, as docker/login-action writes it
     mkdirSync(env.DOCKER_CONFIG!, { recursive: true });
     writeFileSync(
       join(env.DOCKER_CONFIG!, 'config.json'),
-      JSON.stringify({ auths: { [reg.host]: { auth: Buffer.from('ci:s3cret-pass').toString('base64') } } }),
+      JSON.stringify({
+        auths: { [reg.host]: { auth: Buffer.from('ci:s3cret-pass').toString('base64') } },
+      }),
     );
-    const t = await cli(['template', 'r', `oci://${reg.host}/c/secure`, '--version', '2.0.0', '--insecure-skip-tls-verify'], root, env);
+    const t = await cli(
+      [
+        'template',
+        'r',
+        `oci://${reg.host}/c/secure`,
+        '--version',
+        '2.0.0',
+        '--insecure-skip-tls-verify',
+      ],
+      root,
+      env,
+    );
     expect(t.stderr).toBe('');
     expect(t.stdout).toContain('name: r-secure');
     // helm registry login → Helm's registry config
     const env2 = isolatedEnv(join(root, 'other'));
-    const login = await cli(['registry', 'login', reg.host, '-u', 'ci', '-p', 's3cret-pass', '--ca-file', ca], root, env2);
+    const login = await cli(
+      ['registry', 'login', reg.host, '-u', 'ci', '-p', 's3cret-pass', '--ca-file', ca],
+      root,
+      env2,
+    );
     expect(login.stderr).toBe('Login Succeeded\n');
-    const p = await cli(['pull', `oci://${reg.host}/c/secure`, '--version', '2.0.0', '--ca-file', ca, '-d', join(root, 'out')], root, env2);
+    const p = await cli(
+      [
+        'pull',
+        `oci://${reg.host}/c/secure`,
+        '--version',
+        '2.0.0',
+        '--ca-file',
+        ca,
+        '-d',
+        join(root, 'out'),
+      ],
+      root,
+      env2,
+    );
     expect(p.code).toBe(0);
-    expect(readFileSync(join(root, 'out', 'secure-2.0.0.tgz')).equals(readFileSync(tgz))).toBe(true);
+    expect(readFileSync(join(root, 'out', 'secure-2.0.0.tgz')).equals(readFileSync(tgz))).toBe(
+      true,
+    );
   });
 });
 
@@ -211,14 +316,49 @@ dt('OCI registry with the bearer-token flow (docker-registry auth: token)', () =
     let reg: Registry | undefined;
     try {
       reg = await startRegistry({ token: tokens });
-      const tgz = packageChart(writeChart(join(root, 'src'), 'tokened', '0.0.1'), root, 'tokened', '0.0.1');
+      const tgz = packageChart(
+        writeChart(join(root, 'src'), 'tokened', '0.0.1'),
+        root,
+        'tokened',
+        '0.0.1',
+      );
       const anon = await cli(['push', tgz, `oci://${reg.host}/team`, '--plain-http'], root, env);
       expect(anon.code).toBe(1);
-      expect(anon.stderr).toContain(`${reg.host}: authentication failed (401) getting a token; no credentials were found`);
-      const push = await cli(['push', tgz, `oci://${reg.host}/team`, '--plain-http', '--username', 'robot', '--password', 'tok-pass'], root, env);
+      expect(anon.stderr).toContain(
+        `${reg.host}: authentication failed (401) getting a token; no credentials were found`,
+      );
+      const push = await cli(
+        [
+          'push',
+          tgz,
+          `oci://${reg.host}/team`,
+          '--plain-http',
+          '--username',
+          'robot',
+          '--password',
+          'tok-pass',
+        ],
+        root,
+        env,
+      );
       expect(push.stderr).toMatch(/^Pushed: /);
       expect(tokens.scopes).toContain('repository:team/tokened:pull,push');
-      const t = await cli(['template', 'r', `oci://${reg.host}/team/tokened`, '--version', '0.0.1', '--plain-http', '--username', 'robot', '--password', 'tok-pass'], root, env);
+      const t = await cli(
+        [
+          'template',
+          'r',
+          `oci://${reg.host}/team/tokened`,
+          '--version',
+          '0.0.1',
+          '--plain-http',
+          '--username',
+          'robot',
+          '--password',
+          'tok-pass',
+        ],
+        root,
+        env,
+      );
       expect(t.stderr).toBe('');
       expect(t.stdout).toContain('name: r-tokened');
       expect(tokens.scopes).toContain('repository:team/tokened:pull');

@@ -21,7 +21,9 @@ import {
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-function indexFor(charts: Array<{ name: string; version: string; data: Uint8Array; digest?: string }>): string {
+function indexFor(
+  charts: Array<{ name: string; version: string; data: Uint8Array; digest?: string }>,
+): string {
   let s = 'apiVersion: v1\nentries:\n';
   const names = [...new Set(charts.map((c) => c.name))];
   for (const n of names) {
@@ -43,7 +45,12 @@ describe('chart repositories (HK-REPO: index.yaml, REPO/CHART, --repo)', () => {
     env = isolatedEnv(root);
     const charts = [];
     for (const v of ['1.0.0', '1.2.0', '2.0.0-beta.1', '0.9.0']) {
-      const tgz = packageChart(writeChart(join(root, `s${v}`), 'wordpress', v), root, 'wordpress', v);
+      const tgz = packageChart(
+        writeChart(join(root, `s${v}`), 'wordpress', v),
+        root,
+        'wordpress',
+        v,
+      );
       const data = new Uint8Array(readFileSync(tgz));
       files.set(`/charts/wordpress-${v}.tgz`, data);
       charts.push({ name: 'wordpress', version: v, data });
@@ -62,7 +69,9 @@ describe('chart repositories (HK-REPO: index.yaml, REPO/CHART, --repo)', () => {
     const r = await cli(['repo', 'add', 'bitnami', srv.url], root, env);
     expect(r.stdout).toBe('"bitnami" has been added to your repositories\n');
     const yaml = readFileSync(env.HELM_REPOSITORY_CONFIG!, 'utf8');
-    expect(yaml).toContain(`- caFile: ""\n  certFile: ""\n  insecure_skip_tls_verify: false\n  keyFile: ""\n  name: bitnami\n  pass_credentials_all: false\n  password: ""\n  url: ${srv.url}\n  username: ""\n`);
+    expect(yaml).toContain(
+      `- caFile: ""\n  certFile: ""\n  insecure_skip_tls_verify: false\n  keyFile: ""\n  name: bitnami\n  pass_credentials_all: false\n  password: ""\n  url: ${srv.url}\n  username: ""\n`,
+    );
     expect(existsSync(join(env.HELM_REPOSITORY_CACHE!, 'bitnami-index.yaml'))).toBe(true);
     const again = await cli(['repo', 'add', 'bitnami', srv.url], root, env);
     expect(again.stdout).toBe('"bitnami" already exists with the same configuration, skipping\n');
@@ -92,7 +101,11 @@ describe('chart repositories (HK-REPO: index.yaml, REPO/CHART, --repo)', () => {
   });
 
   test('--repo URL CHART and a direct URL to a .tgz', async () => {
-    const r = await cli(['template', 'wp', 'wordpress', '--repo', srv.url, '--version', '0.9.0'], root, env);
+    const r = await cli(
+      ['template', 'wp', 'wordpress', '--repo', srv.url, '--version', '0.9.0'],
+      root,
+      env,
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('version: "0.9.0"');
     const u = await cli(['template', 'wp', `${srv.url}/charts/wordpress-1.0.0.tgz`], root, env);
@@ -102,16 +115,30 @@ describe('chart repositories (HK-REPO: index.yaml, REPO/CHART, --repo)', () => {
   test('an archive whose sha256 is not the index digest is refused', async () => {
     const r = await cli(['template', 'wp', 'tampered', '--repo', srv.url], root, env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`digest mismatch for ${srv.url}/charts/tampered-1.0.0.tgz: expected sha256:${'a'.repeat(64)}`);
+    expect(r.stderr).toContain(
+      `digest mismatch for ${srv.url}/charts/tampered-1.0.0.tgz: expected sha256:${'a'.repeat(64)}`,
+    );
   });
 
   test('the second fetch of a digest-named archive comes from the cache', async () => {
     const before = srv.requests.filter((p) => p === '/charts/wordpress-1.2.0.tgz').length;
-    await cli(['pull', 'bitnami/wordpress', '--version', '1.2.0', '-d', join(root, 'p1')], root, env);
-    await cli(['pull', 'bitnami/wordpress', '--version', '1.2.0', '-d', join(root, 'p2')], root, env);
+    await cli(
+      ['pull', 'bitnami/wordpress', '--version', '1.2.0', '-d', join(root, 'p1')],
+      root,
+      env,
+    );
+    await cli(
+      ['pull', 'bitnami/wordpress', '--version', '1.2.0', '-d', join(root, 'p2')],
+      root,
+      env,
+    );
     const after = srv.requests.filter((p) => p === '/charts/wordpress-1.2.0.tgz').length;
     expect(after - before).toBeLessThanOrEqual(1);
-    expect(readFileSync(join(root, 'p2', 'wordpress-1.2.0.tgz')).equals(readFileSync(join(root, 'wordpress-1.2.0.tgz')))).toBe(true);
+    expect(
+      readFileSync(join(root, 'p2', 'wordpress-1.2.0.tgz')).equals(
+        readFileSync(join(root, 'wordpress-1.2.0.tgz')),
+      ),
+    ).toBe(true);
   });
 
   test('dependency update/build/list with https, file:// and @alias repositories', async () => {
@@ -141,10 +168,15 @@ describe('chart repositories (HK-REPO: index.yaml, REPO/CHART, --repo)', () => {
     expect(t.stderr).toBe('');
     expect(t.stdout).toContain('name: r-common');
     // A Chart.yaml edited after locking makes build refuse, as Helm does.
-    writeFileSync(join(app, 'Chart.yaml'), readFileSync(join(app, 'Chart.yaml'), 'utf8').replace('0.5.x', '0.5.0'));
+    writeFileSync(
+      join(app, 'Chart.yaml'),
+      readFileSync(join(app, 'Chart.yaml'), 'utf8').replace('0.5.x', '0.5.0'),
+    );
     const stale = await cli(['dependency', 'build', app], root, env);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain('the lock file (Chart.lock) is out of sync with the dependencies file (Chart.yaml)');
+    expect(stale.stderr).toContain(
+      'the lock file (Chart.lock) is out of sync with the dependencies file (Chart.yaml)',
+    );
   });
 
   test('an unknown repository name in a dependency asks for repo add', async () => {
@@ -153,7 +185,7 @@ describe('chart repositories (HK-REPO: index.yaml, REPO/CHART, --repo)', () => {
     });
     const r = await cli(['dependency', 'update', app], root, env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("no repository definition for @nowhere");
+    expect(r.stderr).toContain('no repository definition for @nowhere');
   });
 });
 
@@ -166,7 +198,12 @@ describe('repositories with basic auth and TLS', () => {
     const root = tmp();
     const env = isolatedEnv(root);
     const certs = makeCerts(root);
-    const tgz = packageChart(writeChart(join(root, 's'), 'private', '3.1.4'), root, 'private', '3.1.4');
+    const tgz = packageChart(
+      writeChart(join(root, 's'), 'private', '3.1.4'),
+      root,
+      'private',
+      '3.1.4',
+    );
     const data = new Uint8Array(readFileSync(tgz));
     const files = new Map<string, Uint8Array | string>([
       ['/index.yaml', indexFor([{ name: 'private', version: '3.1.4', data }])],
@@ -174,13 +211,36 @@ describe('repositories with basic auth and TLS', () => {
     ]);
     const srv = await startFileServer(files, { certs, auth: { user: 'u', pass: 'pw-123' } });
     try {
-      const tlsFail = await cli(['repo', 'add', 'priv', srv.url, '--username', 'u', '--password', 'pw-123'], root, env);
+      const tlsFail = await cli(
+        ['repo', 'add', 'priv', srv.url, '--username', 'u', '--password', 'pw-123'],
+        root,
+        env,
+      );
       expect(tlsFail.code).toBe(1);
       expect(tlsFail.stderr).toContain('TLS error');
-      const denied = await cli(['repo', 'add', 'priv', srv.url, '--ca-file', certs.cert], root, env);
+      const denied = await cli(
+        ['repo', 'add', 'priv', srv.url, '--ca-file', certs.cert],
+        root,
+        env,
+      );
       expect(denied.code).toBe(1);
       expect(denied.stderr).toContain('401');
-      const ok = await cli(['repo', 'add', 'priv', srv.url, '--ca-file', certs.cert, '--username', 'u', '--password', 'pw-123'], root, env);
+      const ok = await cli(
+        [
+          'repo',
+          'add',
+          'priv',
+          srv.url,
+          '--ca-file',
+          certs.cert,
+          '--username',
+          'u',
+          '--password',
+          'pw-123',
+        ],
+        root,
+        env,
+      );
       expect(ok.stderr).toBe('');
       const t = await cli(['template', 'r', 'priv/private'], root, env);
       expect(t.stderr).toBe('');

@@ -44,8 +44,21 @@ export function makeCerts(dir: string): Certs {
   const cert = join(dir, 'server.crt');
   const key = join(dir, 'server.key');
   const r = spawnSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
-    '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
   ]);
   if (r.status !== 0) throw new Error(`openssl failed: ${r.stderr.toString()}`);
   return { cert, key };
@@ -56,7 +69,12 @@ export interface Registry {
   readonly stop: () => Promise<void>;
 }
 
-async function waitReady(url: string, ca: string | undefined, child: ChildProcess, log: () => string): Promise<void> {
+async function waitReady(
+  url: string,
+  ca: string | undefined,
+  child: ChildProcess,
+  log: () => string,
+): Promise<void> {
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`docker-registry exited: ${log()}`);
     const ok = await new Promise<boolean>((resolve) => {
@@ -80,7 +98,8 @@ export async function startRegistry(
   const dir = tmp('hookline-registry-');
   const port = await freePort();
   let config = `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: test-secret\n`;
-  if (opts.certs) config += `  tls:\n    certificate: ${opts.certs.cert}\n    key: ${opts.certs.key}\n`;
+  if (opts.certs)
+    config += `  tls:\n    certificate: ${opts.certs.cert}\n    key: ${opts.certs.key}\n`;
   if (opts.auth) {
     const htpasswd = join(dir, 'htpasswd');
     writeFileSync(htpasswd, `${opts.auth.user}:${bcrypt.hashSync(opts.auth.pass, 5)}\n`);
@@ -102,7 +121,12 @@ export async function startRegistry(
       child.kill('SIGKILL');
     });
   try {
-    await waitReady(`${opts.certs ? 'https' : 'http'}://127.0.0.1:${port}/v2/`, opts.certs?.cert, child, () => output);
+    await waitReady(
+      `${opts.certs ? 'https' : 'http'}://127.0.0.1:${port}/v2/`,
+      opts.certs?.cert,
+      child,
+      () => output,
+    );
   } catch (e) {
     await stop();
     throw e;
@@ -140,7 +164,10 @@ export async function startFileServer(
     res.writeHead(200).end(typeof body === 'string' ? body : Buffer.from(body));
   };
   const server = opts.certs
-    ? https.createServer({ cert: readFileSync(opts.certs.cert), key: readFileSync(opts.certs.key) }, handler)
+    ? https.createServer(
+        { cert: readFileSync(opts.certs.cert), key: readFileSync(opts.certs.key) },
+        handler,
+      )
     : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -191,7 +218,11 @@ export interface CliResult {
 }
 
 /** Run the CLI in-process with an isolated HOME/XDG/cache environment. */
-export async function cli(argv: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
+export async function cli(
+  argv: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -205,7 +236,10 @@ export async function cli(argv: string[], cwd: string, env: Record<string, strin
 }
 
 /** An environment whose config and caches live under `root`. */
-export function isolatedEnv(root: string, extra: Record<string, string> = {}): Record<string, string> {
+export function isolatedEnv(
+  root: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     HOME: join(root, 'home'),
     XDG_CONFIG_HOME: join(root, 'config'),
@@ -238,11 +272,17 @@ const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
  * credentials in, an RS256 JWT out whose `x5c` certificate is the registry's root bundle.
  * Anonymous requests are refused with 401, so a client must send credentials.
  */
-export async function startTokenServer(user: string, pass: string, certs: Certs): Promise<TokenServer> {
+export async function startTokenServer(
+  user: string,
+  pass: string,
+  certs: Certs,
+): Promise<TokenServer> {
   const { createPrivateKey, sign, randomBytes } = await import('node:crypto');
   const key = createPrivateKey(readFileSync(certs.key));
   const der = Buffer.from(
-    readFileSync(certs.cert, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''),
+    readFileSync(certs.cert, 'utf8')
+      .replace(/-----[^-]+-----/g, '')
+      .replace(/\s+/g, ''),
     'base64',
   );
   const scopes: string[] = [];
@@ -262,10 +302,21 @@ export async function startTokenServer(user: string, pass: string, certs: Certs)
     });
     const now = Math.floor(Date.now() / 1000);
     const header = { typ: 'JWT', alg: 'RS256', x5c: [der.toString('base64')] };
-    const claims = { iss: issuer, sub: user, aud: url.searchParams.get('service'), exp: now + 300, nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access };
+    const claims = {
+      iss: issuer,
+      sub: user,
+      aud: url.searchParams.get('service'),
+      exp: now + 300,
+      nbf: now - 10,
+      iat: now,
+      jti: randomBytes(8).toString('hex'),
+      access,
+    };
     const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const token = `${input}.${b64url(sign('sha256', Buffer.from(input), key))}`;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, expires_in: 300 }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ token, expires_in: 300 }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

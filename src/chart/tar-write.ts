@@ -44,7 +44,11 @@ function header(name: string, size: number, mtime: number): Uint8Array {
 }
 
 /** gzip(tar) of `files` under the directory `root`. */
-export function writeChartArchive(root: string, files: readonly BufferedFile[], mtime: Date): Uint8Array {
+export function writeChartArchive(
+  root: string,
+  files: readonly BufferedFile[],
+  mtime: Date,
+): Uint8Array {
   const parts: Uint8Array[] = [];
   const t = Math.floor(mtime.getTime() / 1000);
   for (const f of files) {

@@ -97,7 +97,8 @@ export async function locateChart(name: string, args: ParsedArgs, io: CliIo): Pr
   if (ref.kind === 'local') {
     const path = io.resolve(ref.path);
     if (verify) {
-      if (!existsSync(`${path}.prov`)) throw new Error(`could not load provenance file ${path}.prov`);
+      if (!existsSync(`${path}.prov`))
+        throw new Error(`could not load provenance file ${path}.prov`);
       await verifyFetched(
         {
           archive: new Uint8Array(readFileSync(path)),

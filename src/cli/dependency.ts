@@ -18,7 +18,9 @@ const FLAGS: FlagSpec[] = [
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('\t')).join('\n');
+  return rows
+    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('\t'))
+    .join('\n');
 }
 
 export async function dependencyCommand(argv: string[], io: CliIo): Promise<number> {
@@ -51,6 +53,8 @@ export async function dependencyCommand(argv: string[], io: CliIo): Promise<numb
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${sub ?? ''}" for "hookline dependency" (build, update, list)`);
+      throw new UsageError(
+        `unknown command "${sub ?? ''}" for "hookline dependency" (build, update, list)`,
+      );
   }
 }

@@ -30,14 +30,19 @@ const FLAGS: FlagSpec[] = [
 export async function pullCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, FLAGS);
   if (args.positionals.length < 1) {
-    throw new UsageError(`"hookline pull" requires at least 1 argument\n\nUsage:  hookline pull [chart URL | repo/chartname] [...] [flags]`);
+    throw new UsageError(
+      `"hookline pull" requires at least 1 argument\n\nUsage:  hookline pull [chart URL | repo/chartname] [...] [flags]`,
+    );
   }
   const dest = io.resolve(args.strings.get('destination') ?? '.');
   const verify = args.bools.get('verify') ?? false;
   for (const name of args.positionals) {
     const ref = chartRefOf(name, args, io);
     if (ref.kind === 'local') throw new UsageError(`${name}: a local chart cannot be pulled`);
-    const opts = { ...sourceOptions(args, io), withProv: verify || (args.bools.get('prov') ?? false) };
+    const opts = {
+      ...sourceOptions(args, io),
+      withProv: verify || (args.bools.get('prov') ?? false),
+    };
     const fetched = await fetchChart(ref, opts);
     if (ref.kind === 'oci') {
       // Helm's registry client writes these to stderr (ClientOptWriter(os.Stderr)).
@@ -48,7 +53,10 @@ export async function pullCommand(argv: string[], io: CliIo): Promise<number> {
     if (args.bools.get('untar')) {
       const chart = loadArchive(fetched.archive);
       const root = join(dest, args.strings.get('untardir') ?? '.', chart.metadata.name);
-      if (existsSync(root)) throw new Error(`failed to untar: a file or directory with the name ${root} already exists`);
+      if (existsSync(root))
+        throw new Error(
+          `failed to untar: a file or directory with the name ${root} already exists`,
+        );
       for (const f of loadArchiveFiles(fetched.archive)) {
         const target = normalize(join(root, f.name));
         if (!target.startsWith(`${root}/`)) continue;

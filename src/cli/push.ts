@@ -20,14 +20,17 @@ const FLAGS: FlagSpec[] = [
 export async function pushCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, FLAGS);
   if (args.positionals.length !== 2) {
-    throw new UsageError(`"hookline push" requires 2 arguments\n\nUsage:  hookline push [chart] [remote] [flags]`);
+    throw new UsageError(
+      `"hookline push" requires 2 arguments\n\nUsage:  hookline push [chart] [remote] [flags]`,
+    );
   }
   const [chartArg, remote] = args.positionals as [string, string];
   if (!isOci(remote)) throw new UsageError(`scheme prefix missing from remote (e.g. "oci://")`);
   const path = io.resolve(chartArg);
   if (!existsSync(path)) throw new Error(`${chartArg}: no such file`);
   const stat = statSync(path);
-  if (stat.isDirectory()) throw new Error('cannot push directory, must provide chart archive (.tgz)');
+  if (stat.isDirectory())
+    throw new Error('cannot push directory, must provide chart archive (.tgz)');
   const archive = new Uint8Array(readFileSync(path));
   const chart = loadArchive(archive);
   const provPath = `${path}.prov`;

@@ -52,7 +52,10 @@ function access(e: RepoEntry) {
 
 async function updateIndex(io: CliIo, e: RepoEntry): Promise<void> {
   const { text } = await downloadIndex(access(e));
-  const file = indexCachePath(helmPaths((n) => io.env(n)), e.name);
+  const file = indexCachePath(
+    helmPaths((n) => io.env(n)),
+    e.name,
+  );
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
 }
@@ -64,10 +67,15 @@ function sameEntry(a: RepoEntry, b: RepoEntry): boolean {
 async function add(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ADD_FLAGS);
   if (args.positionals.length !== 2) {
-    throw new UsageError(`"hookline repo add" requires 2 arguments\n\nUsage:  hookline repo add [NAME] [URL] [flags]`);
+    throw new UsageError(
+      `"hookline repo add" requires 2 arguments\n\nUsage:  hookline repo add [NAME] [URL] [flags]`,
+    );
   }
   const [name, url] = args.positionals as [string, string];
-  if (name.includes('/')) throw new Error(`repository name (${name}) contains '/', please specify a different name without '/'`);
+  if (name.includes('/'))
+    throw new Error(
+      `repository name (${name}) contains '/', please specify a different name without '/'`,
+    );
   let password = args.strings.get('password') ?? '';
   if (args.bools.get('password-stdin')) {
     password = new TextDecoder().decode(io.readStdin()).replace(/\r?\n$/, '');
@@ -108,13 +116,17 @@ function list(io: CliIo): number {
 }
 
 function remove(names: string[], io: CliIo): number {
-  if (names.length === 0) throw new UsageError('need at least one argument, name of chart repository');
+  if (names.length === 0)
+    throw new UsageError('need at least one argument, name of chart repository');
   const f = readRepoFile((n) => io.env(n));
   for (const name of names) {
     if (!findRepo(f, name)) throw new Error(`no repo named "${name}" found`);
     f.repositories = f.repositories.filter((r) => r.name !== name);
     save(io, f);
-    const cache = indexCachePath(helmPaths((n) => io.env(n)), name);
+    const cache = indexCachePath(
+      helmPaths((n) => io.env(n)),
+      name,
+    );
     if (existsSync(cache)) rmSync(cache);
     io.stdout(`"${name}" has been removed from your repositories\n`);
   }
@@ -123,9 +135,14 @@ function remove(names: string[], io: CliIo): number {
 
 async function update(names: string[], io: CliIo): Promise<number> {
   const f = readRepoFile((n) => io.env(n));
-  if (f.repositories.length === 0) throw new Error('no repositories found. You must add one before updating');
-  const chosen = names.length ? f.repositories.filter((r) => names.includes(r.name)) : f.repositories;
-  for (const n of names) if (!findRepo(f, n)) throw new Error(`no repositories found matching '${n}'.  Nothing will be updated`);
+  if (f.repositories.length === 0)
+    throw new Error('no repositories found. You must add one before updating');
+  const chosen = names.length
+    ? f.repositories.filter((r) => names.includes(r.name))
+    : f.repositories;
+  for (const n of names)
+    if (!findRepo(f, n))
+      throw new Error(`no repositories found matching '${n}'.  Nothing will be updated`);
   io.stdout('Hang tight while we grab the latest from your chart repositories...\n');
   const failed: string[] = [];
   for (const r of chosen) {
@@ -133,11 +150,14 @@ async function update(names: string[], io: CliIo): Promise<number> {
       await updateIndex(io, r);
       io.stdout(`...Successfully got an update from the "${r.name}" chart repository\n`);
     } catch (e) {
-      io.stdout(`...Unable to get an update from the "${r.name}" chart repository (${r.url}):\n\t${(e as Error).message}\n`);
+      io.stdout(
+        `...Unable to get an update from the "${r.name}" chart repository (${r.url}):\n\t${(e as Error).message}\n`,
+      );
       failed.push(r.url);
     }
   }
-  if (failed.length) throw new Error(`Failed to update the following repositories: [${failed.join(' ')}]`);
+  if (failed.length)
+    throw new Error(`Failed to update the following repositories: [${failed.join(' ')}]`);
   io.stdout('Update Complete. ⎈Happy Helming!⎈\n');
   return 0;
 }
@@ -157,6 +177,8 @@ export async function repoCommand(argv: string[], io: CliIo): Promise<number> {
     case 'up':
       return update(parseArgs(rest, []).positionals, io);
     default:
-      throw new UsageError(`unknown command "${sub ?? ''}" for "hookline repo" (add, list, remove, update)`);
+      throw new UsageError(
+        `unknown command "${sub ?? ''}" for "hookline repo" (add, list, remove, update)`,
+      );
   }
 }

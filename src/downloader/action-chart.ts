@@ -40,7 +40,10 @@ function keyringFile(src: ActionChartSource, ctx: ActionChartContext): string {
   return join(home, 'pubring.gpg');
 }
 
-export async function loadActionChart(src: ActionChartSource, ctx: ActionChartContext): Promise<Chart> {
+export async function loadActionChart(
+  src: ActionChartSource,
+  ctx: ActionChartContext,
+): Promise<Chart> {
   const ref = classifyChartRef(src.chart, {
     repoUrl: src.repo || undefined,
     exists: (p) => existsSync(resolve(ctx.workspace, p)),
@@ -57,7 +60,11 @@ export async function loadActionChart(src: ActionChartSource, ctx: ActionChartCo
   if (ref.kind === 'local') {
     const path = resolve(ctx.workspace, ref.path);
     const isDir = existsSync(path) && !path.endsWith('.tgz');
-    if (isDir && (src.dependencyBuild === 'true' || (src.dependencyBuild === 'auto' && needsDependencyBuild(path)))) {
+    if (
+      isDir &&
+      (src.dependencyBuild === 'true' ||
+        (src.dependencyBuild === 'auto' && needsDependencyBuild(path)))
+    ) {
       await dependencyBuild(path, { ...opts, withProv: false, out: ctx.log });
     }
     if (src.verify) {
@@ -71,9 +78,12 @@ export async function loadActionChart(src: ActionChartSource, ctx: ActionChartCo
     return loadChart(path);
   }
   const fetched = await fetchChart(ref, opts);
-  ctx.log(`Fetched ${fetched.source} (${fetched.digest}${fetched.fromCache ? ', from cache' : ''})\n`);
+  ctx.log(
+    `Fetched ${fetched.source} (${fetched.digest}${fetched.fromCache ? ', from cache' : ''})\n`,
+  );
   if (src.verify) {
-    if (!fetched.prov) throw new Error(`--verify: no provenance (.prov) found for ${fetched.source}`);
+    if (!fetched.prov)
+      throw new Error(`--verify: no provenance (.prov) found for ${fetched.source}`);
     await verifyProvenance({
       archive: fetched.archive,
       prov: fetched.prov,

@@ -56,7 +56,8 @@ export function repoTarget(dep: Dependency, repos: RepoFile): RepoTarget {
       dep.repository = repo.url;
       return { kind: 'repo', name: repo.name, url: repo.url };
     }
-    if (alias === null && norm(repo.url) === norm(r)) return { kind: 'repo', name: repo.name, url: repo.url };
+    if (alias === null && norm(repo.url) === norm(r))
+      return { kind: 'repo', name: repo.name, url: repo.url };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(r)) return { kind: 'url', url: r };
   throw new DependencyError(
@@ -71,7 +72,10 @@ export function pickVersion(dep: Dependency, versions: readonly string[], where:
   try {
     constraint = Constraints.parse(dep.version === '' ? '*' : dep.version);
   } catch (e) {
-    throw new DependencyError(dep.name, `dependency ${JSON.stringify(dep.name)} has an invalid version/constraint format: ${(e as Error).message}`);
+    throw new DependencyError(
+      dep.name,
+      `dependency ${JSON.stringify(dep.name)} has an invalid version/constraint format: ${(e as Error).message}`,
+    );
   }
   for (const v of versions) {
     try {
@@ -115,7 +119,9 @@ export function lockYaml(lock: Lock): string {
 
 /** time.Now() as sigs.k8s.io/yaml writes a time.Time (RFC 3339 with nanoseconds, UTC). */
 export function lockTimestamp(d: Date): string {
-  return d.toISOString().replace(/\.(\d{3})Z$/, (_, ms: string) => (ms === '000' ? 'Z' : `.${ms.replace(/0+$/, '')}Z`));
+  return d
+    .toISOString()
+    .replace(/\.(\d{3})Z$/, (_, ms: string) => (ms === '000' ? 'Z' : `.${ms.replace(/0+$/, '')}Z`));
 }
 
 export function lockedDependency(name: string, repository: string, version: string): Dependency {

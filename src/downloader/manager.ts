@@ -4,7 +4,16 @@
  * archives into `charts/` (through the content cache), write Chart.lock with Helm's digest, and
  * refuse a build whose Chart.lock is out of sync with Chart.yaml.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { loadArchive, loadChart, loadDirFiles } from '../chart/directory.js';
 import { writeChartArchive } from '../chart/tar-write.js';
@@ -104,14 +113,30 @@ async function resolveVersions(
     } else if (t.kind === 'oci') {
       const r = parseOciReference(`${t.url.replace(/\/+$/, '')}/${d.name}`);
       const tags = semverTags(await registryClient(opts).tags(r.registry, r.repository));
-      out.push(lockedDependency(d.name, d.repository, pickVersion(d, tags, `oci://${r.registry}/${r.repository}`)));
+      out.push(
+        lockedDependency(
+          d.name,
+          d.repository,
+          pickVersion(d, tags, `oci://${r.registry}/${r.repository}`),
+        ),
+      );
     } else {
       const entry =
         t.kind === 'repo'
           ? readRepoFile(opts.env).repositories.find((r) => r.name === t.name)!
           : newEntry('', t.url);
       const index =
-        t.kind === 'repo' ? await repoIndex(entry, opts) : (await downloadIndex({ url: t.url, username: '', password: '', passCredentials: false, tls: opts.tls })).index;
+        t.kind === 'repo'
+          ? await repoIndex(entry, opts)
+          : (
+              await downloadIndex({
+                url: t.url,
+                username: '',
+                password: '',
+                passCredentials: false,
+                tls: opts.tls,
+              })
+            ).index;
       const versions = (index.entries.get(d.name) ?? []).map((cv) => cv.version);
       out.push(lockedDependency(d.name, d.repository, pickVersion(d, versions, t.url)));
     }
@@ -120,14 +145,20 @@ async function resolveVersions(
 }
 
 /** downloadAll: fetch every locked dependency into charts/ (replacing what was there). */
-async function downloadAll(chartDir: string, locked: Dependency[], opts: ManagerOptions): Promise<void> {
+async function downloadAll(
+  chartDir: string,
+  locked: Dependency[],
+  opts: ManagerOptions,
+): Promise<void> {
   const chartsDir = join(chartDir, 'charts');
   mkdirSync(chartsDir, { recursive: true });
   const staged = new Map<string, Uint8Array>();
   opts.out(`Saving ${locked.length} charts\n`);
   for (const dep of locked) {
     if (dep.repository === '') {
-      opts.out(`Dependency ${dep.name} did not declare a repository. Assuming it exists in the charts directory\n`);
+      opts.out(
+        `Dependency ${dep.name} did not declare a repository. Assuming it exists in the charts directory\n`,
+      );
       continue;
     }
     if (dep.repository.startsWith('file://')) {
@@ -151,7 +182,9 @@ async function downloadAll(chartDir: string, locked: Dependency[], opts: Manager
     }
     opts.out(`Downloading ${dep.name} from repo ${dep.repository}\n`);
     const repos = readRepoFile(opts.env);
-    const entry = repos.repositories.find((r) => r.url.replace(/\/+$/, '') === dep.repository.replace(/\/+$/, ''));
+    const entry = repos.repositories.find(
+      (r) => r.url.replace(/\/+$/, '') === dep.repository.replace(/\/+$/, ''),
+    );
     let f;
     if (entry) {
       const index = await repoIndex(entry, opts);
@@ -161,10 +194,16 @@ async function downloadAll(chartDir: string, locked: Dependency[], opts: Manager
         { ...opts, withProv: false },
       );
       if (cv.digest && f.digest !== `sha256:${cv.digest.replace(/^sha256:/, '')}`) {
-        throw new DependencyError(dep.name, `digest mismatch for ${dep.name}: index says ${cv.digest}, archive is ${f.digest}`);
+        throw new DependencyError(
+          dep.name,
+          `digest mismatch for ${dep.name}: index says ${cv.digest}, archive is ${f.digest}`,
+        );
       }
     } else {
-      f = await fetchChart({ kind: 'repo-url', repoUrl: dep.repository, chart: dep.name }, { ...opts, version: dep.version, withProv: false });
+      f = await fetchChart(
+        { kind: 'repo-url', repoUrl: dep.repository, chart: dep.name },
+        { ...opts, version: dep.version, withProv: false },
+      );
     }
     staged.set(f.fileName, f.archive);
   }
@@ -196,7 +235,11 @@ export async function dependencyUpdate(chartDir: string, opts: ManagerOptions): 
   await refreshRepos(ts, opts);
   const locked = await resolveVersions(chartDir, req, ts, opts);
   await downloadAll(chartDir, locked, opts);
-  const lock: Lock = { generated: lockTimestamp(new Date()), digest: hashReq(req, locked), dependencies: locked };
+  const lock: Lock = {
+    generated: lockTimestamp(new Date()),
+    digest: hashReq(req, locked),
+    dependencies: locked,
+  };
   if (c.lock && c.lock.digest === lock.digest) return;
   const name = c.metadata.apiVersion === 'v1' ? 'requirements.lock' : 'Chart.lock';
   writeFileSync(join(chartDir, name), lockYaml(lock));
@@ -209,22 +252,31 @@ export async function dependencyBuild(chartDir: string, opts: ManagerOptions): P
   const req = c.metadata.dependencies;
   const ts = targets(req, readRepoFile(opts.env));
   if (hashReq(req, c.lock.dependencies) !== c.lock.digest) {
-    const [lockName, reqName] = c.metadata.apiVersion === 'v1' ? ['requirements.lock', 'requirements.yaml'] : ['Chart.lock', 'Chart.yaml'];
+    const [lockName, reqName] =
+      c.metadata.apiVersion === 'v1'
+        ? ['requirements.lock', 'requirements.yaml']
+        : ['Chart.lock', 'Chart.yaml'];
     throw new DependencyError(
       '',
       `the lock file (${lockName}) is out of sync with the dependencies file (${reqName}). Please update the dependencies`,
     );
   }
   // hasAllRepos: every locked repository must still be known.
-  targets(c.lock.dependencies.map((d) => ({ ...d })), readRepoFile(opts.env));
+  targets(
+    c.lock.dependencies.map((d) => ({ ...d })),
+    readRepoFile(opts.env),
+  );
   await refreshRepos(ts, opts);
   await downloadAll(chartDir, c.lock.dependencies, opts);
 }
 
-export type DependencyStatus = 'ok' | 'missing' | 'wrong version' | 'misnamed' | 'unpacked' | 'too many matches' | 'corrupt';
+export type DependencyStatus =
+  'ok' | 'missing' | 'wrong version' | 'misnamed' | 'unpacked' | 'too many matches' | 'corrupt';
 
 /** dependencyStatus of `helm dependency list`. */
-export function dependencyStatuses(chartDir: string): Array<{ dep: Dependency; status: DependencyStatus }> {
+export function dependencyStatuses(
+  chartDir: string,
+): Array<{ dep: Dependency; status: DependencyStatus }> {
   const c = loadChart(chartDir);
   const chartsDir = join(chartDir, 'charts');
   const files = existsSync(chartsDir) ? readdirSync(chartsDir) : [];
@@ -263,6 +315,9 @@ export function dependencyStatuses(chartDir: string): Array<{ dep: Dependency; s
 
 /** `dependency-build: auto`: a Chart.lock whose dependencies are not all in charts/. */
 export function needsDependencyBuild(chartDir: string): boolean {
-  if (!existsSync(join(chartDir, 'Chart.lock')) && !existsSync(join(chartDir, 'requirements.lock'))) return false;
-  return dependencyStatuses(chartDir).some((s) => s.dep.repository !== '' && (s.status === 'missing' || s.status === 'wrong version'));
+  if (!existsSync(join(chartDir, 'Chart.lock')) && !existsSync(join(chartDir, 'requirements.lock')))
+    return false;
+  return dependencyStatuses(chartDir).some(
+    (s) => s.dep.repository !== '' && (s.status === 'missing' || s.status === 'wrong version'),
+  );
 }

@@ -17,7 +17,12 @@ import {
   tagForVersion,
 } from '../registry/reference.js';
 import { isExactVersion, semverTags, tagMatchingVersionOrConstraint } from '../registry/tags.js';
-import { getChartVersion, parseIndex, resolveReferenceUrl, type IndexFile } from '../repo/index-file.js';
+import {
+  getChartVersion,
+  parseIndex,
+  resolveReferenceUrl,
+  type IndexFile,
+} from '../repo/index-file.js';
 import {
   emptyRepoFile,
   findRepo,
@@ -144,7 +149,10 @@ export async function fetchOciChart(
     configBytes = await client.getBlob(r.registry, r.repository, layers.config.digest);
     cache.put(configBytes);
   }
-  const meta = JSON.parse(new TextDecoder().decode(configBytes)) as { name?: string; version?: string };
+  const meta = JSON.parse(new TextDecoder().decode(configBytes)) as {
+    name?: string;
+    version?: string;
+  };
   const name = meta.name || chartNameOf(r);
   const tagShown = reference.startsWith('sha256:') ? '' : reference;
   return {
@@ -196,7 +204,9 @@ function accessOf(entry: RepoEntry, opts: ChartSourceOptions): RepoAccess {
 }
 
 /** Download a repository's index.yaml (FindChartInAuthAndTLSAndPassRepoURL / DownloadIndexFile). */
-export async function downloadIndex(access: RepoAccess): Promise<{ text: string; index: IndexFile }> {
+export async function downloadIndex(
+  access: RepoAccess,
+): Promise<{ text: string; index: IndexFile }> {
   const url = resolveReferenceUrl(access.url, 'index.yaml');
   let body: Uint8Array;
   try {
@@ -221,10 +231,7 @@ export function readRepoFile(env: (n: string) => string | undefined): RepoFile {
 }
 
 /** A named repository's index: the cached `NAME-index.yaml`, downloaded when absent. */
-export async function repoIndex(
-  entry: RepoEntry,
-  opts: ChartSourceOptions,
-): Promise<IndexFile> {
+export async function repoIndex(entry: RepoEntry, opts: ChartSourceOptions): Promise<IndexFile> {
   const file = indexCachePath(helmPaths(opts.env), entry.name);
   if (existsSync(file)) return parseIndex(readFileSync(file, 'utf8'), entry.url, opts.log);
   const { text, index } = await downloadIndex(accessOf(entry, opts));
@@ -277,7 +284,10 @@ export async function fetchChart(ref: ChartRef, opts: ChartSourceOptions): Promi
     case 'oci':
       return fetchOciChart(ref.ref, opts);
     case 'url': {
-      const entry = findRepoByUrl(readRepoFile(opts.env), ref.url.slice(0, ref.url.lastIndexOf('/')));
+      const entry = findRepoByUrl(
+        readRepoFile(opts.env),
+        ref.url.slice(0, ref.url.lastIndexOf('/')),
+      );
       const access = entry ? accessOf(entry, opts) : null;
       return downloadChartUrl(ref.url, access ?? accessOf(anonymousEntry(ref.url), opts), '', opts);
     }
@@ -289,9 +299,17 @@ export async function fetchChart(ref: ChartRef, opts: ChartSourceOptions): Promi
         devel: opts.devel ?? false,
       });
       if (cv.urls.length === 0) {
-        throw new ChartReferenceError(ref.chart, `chart ${JSON.stringify(ref.chart)} has no downloadable URLs`);
+        throw new ChartReferenceError(
+          ref.chart,
+          `chart ${JSON.stringify(ref.chart)} has no downloadable URLs`,
+        );
       }
-      return downloadChartUrl(resolveReferenceUrl(ref.repoUrl, cv.urls[0]!), access, cv.digest, opts);
+      return downloadChartUrl(
+        resolveReferenceUrl(ref.repoUrl, cv.urls[0]!),
+        access,
+        cv.digest,
+        opts,
+      );
     }
     case 'repo': {
       const entry = findRepo(readRepoFile(opts.env), ref.repo);
@@ -307,7 +325,10 @@ export async function fetchChart(ref: ChartRef, opts: ChartSourceOptions): Promi
         devel: opts.devel ?? false,
       });
       if (cv.urls.length === 0) {
-        throw new ChartReferenceError(ref.chart, `chart ${JSON.stringify(ref.chart)} has no downloadable URLs`);
+        throw new ChartReferenceError(
+          ref.chart,
+          `chart ${JSON.stringify(ref.chart)} has no downloadable URLs`,
+        );
       }
       const access = accessOf(entry, opts);
       return downloadChartUrl(resolveReferenceUrl(entry.url, cv.urls[0]!), access, cv.digest, opts);

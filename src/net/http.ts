@@ -53,7 +53,9 @@ export class HttpStatusError extends Error {
     readonly status: number,
     detail = '',
   ) {
-    super(`failed to fetch ${redact(url)} : ${status} ${http.STATUS_CODES[status] ?? ''}${detail}`.trimEnd());
+    super(
+      `failed to fetch ${redact(url)} : ${status} ${http.STATUS_CODES[status] ?? ''}${detail}`.trimEnd(),
+    );
     this.name = 'HttpStatusError';
   }
 }
@@ -109,7 +111,9 @@ function once(req: HttpRequest, url: URL): Promise<HttpResponse> {
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (e) => reject(new NetworkError(url.toString(), 'ERESPONSE', e.message, false)));
+        res.on('error', (e) =>
+          reject(new NetworkError(url.toString(), 'ERESPONSE', e.message, false)),
+        );
         res.on('end', () => {
           const h: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers)) {
@@ -126,7 +130,14 @@ function once(req: HttpRequest, url: URL): Promise<HttpResponse> {
     );
     r.on('error', (e: NodeJS.ErrnoException) => {
       const code = e.code ?? 'EUNKNOWN';
-      reject(new NetworkError(url.toString(), code, e.message, TLS_CODES.has(code) || /certificate|ssl|tls/i.test(code)));
+      reject(
+        new NetworkError(
+          url.toString(),
+          code,
+          e.message,
+          TLS_CODES.has(code) || /certificate|ssl|tls/i.test(code),
+        ),
+      );
     });
     if (req.body) r.end(Buffer.from(req.body));
     else r.end();

@@ -19,7 +19,8 @@ export function parseChallenge(header: string): Challenge | null {
   const rest = m[2] ?? '';
   let pm: RegExpExecArray | null;
   while ((pm = re.exec(rest)) !== null && pm[0] !== '') {
-    params[pm[1]!.toLowerCase()] = pm[2] !== undefined ? pm[2].replace(/\\(.)/g, '$1') : (pm[3] ?? '');
+    params[pm[1]!.toLowerCase()] =
+      pm[2] !== undefined ? pm[2].replace(/\\(.)/g, '$1') : (pm[3] ?? '');
   }
   return { scheme, params };
 }

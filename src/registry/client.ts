@@ -119,7 +119,8 @@ export class RegistryClient {
       access_token?: string;
     };
     const token = body.token ?? body.access_token;
-    if (!token) throw new RegistryError(host, res.status, `${host}: token endpoint returned no token`);
+    if (!token)
+      throw new RegistryError(host, res.status, `${host}: token endpoint returned no token`);
     return token;
   }
 
@@ -164,7 +165,11 @@ export class RegistryClient {
       res = await send(`Bearer ${token}`);
     }
     if (res.status === 401) {
-      throw new RegistryError(host, 401, `${host}: 401 Unauthorized${cred ? ' (the credentials were refused)' : ''}`);
+      throw new RegistryError(
+        host,
+        401,
+        `${host}: 401 Unauthorized${cred ? ' (the credentials were refused)' : ''}`,
+      );
     }
     return res;
   }
@@ -173,9 +178,17 @@ export class RegistryClient {
     if (res.status >= 200 && res.status <= 299) return;
     const detail = registryErrorText(res);
     if (res.status === 403) {
-      throw new RegistryError(host, 403, `${host}: 403 Forbidden: ${what}${detail ? ` (${detail})` : ''}`);
+      throw new RegistryError(
+        host,
+        403,
+        `${host}: 403 Forbidden: ${what}${detail ? ` (${detail})` : ''}`,
+      );
     }
-    throw new RegistryError(host, res.status, `${host}: ${what}: ${res.status}${detail ? ` ${detail}` : ''}`);
+    throw new RegistryError(
+      host,
+      res.status,
+      `${host}: ${what}: ${res.status}${detail ? ` ${detail}` : ''}`,
+    );
   }
 
   /** GET /v2/ with credentials (`registry login`'s check). */
@@ -240,7 +253,12 @@ export class RegistryClient {
   }
 
   /** POST an upload session, then PUT the whole blob (a monolithic upload). */
-  async pushBlob(host: string, repository: string, digest: string, data: Uint8Array): Promise<void> {
+  async pushBlob(
+    host: string,
+    repository: string,
+    digest: string,
+    data: Uint8Array,
+  ): Promise<void> {
     if (await this.blobExists(host, repository, digest)) return;
     const start = await this.request(host, repository, true, {
       method: 'POST',
@@ -248,7 +266,8 @@ export class RegistryClient {
     });
     this.check(host, start, `start upload to ${repository}`);
     const location = start.headers.location;
-    if (!location) throw new RegistryError(host, start.status, `${host}: upload without a Location`);
+    if (!location)
+      throw new RegistryError(host, start.status, `${host}: upload without a Location`);
     const url = new URL(location, this.base(host));
     url.searchParams.set('digest', digest);
     const put = await this.request(host, repository, true, {

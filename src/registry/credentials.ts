@@ -18,7 +18,10 @@ export interface Credential {
 }
 
 export interface DockerConfig {
-  auths?: Record<string, { auth?: string; username?: string; password?: string; identitytoken?: string }>;
+  auths?: Record<
+    string,
+    { auth?: string; username?: string; password?: string; identitytoken?: string }
+  >;
   credHelpers?: Record<string, string>;
   credsStore?: string;
   [k: string]: unknown;
@@ -79,7 +82,10 @@ export function withAuth(config: DockerConfig, host: string, cred: Credential): 
   return { ...config, auths };
 }
 
-export function withoutAuth(config: DockerConfig, host: string): { config: DockerConfig; found: boolean } {
+export function withoutAuth(
+  config: DockerConfig,
+  host: string,
+): { config: DockerConfig; found: boolean } {
   const auths = { ...(config.auths ?? {}) };
   const found = host in auths;
   delete auths[host];
@@ -117,7 +123,10 @@ export function writeConfig(file: string, config: DockerConfig): void {
 
 function runHelper(helper: string, host: string): Credential | undefined {
   for (const server of [host, `https://${host}`]) {
-    const r = spawnSync(`docker-credential-${helper}`, ['get'], { input: server, encoding: 'utf8' });
+    const r = spawnSync(`docker-credential-${helper}`, ['get'], {
+      input: server,
+      encoding: 'utf8',
+    });
     if (r.error || r.status !== 0) continue;
     try {
       const o = JSON.parse(r.stdout) as { Username?: string; Secret?: string };

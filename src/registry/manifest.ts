@@ -145,7 +145,11 @@ function asDescriptor(v: unknown): Descriptor | null {
   if (typeof v !== 'object' || v === null) return null;
   const o = v as Record<string, unknown>;
   if (typeof o.mediaType !== 'string' || typeof o.digest !== 'string') return null;
-  return { mediaType: o.mediaType, digest: o.digest, size: typeof o.size === 'number' ? o.size : 0 };
+  return {
+    mediaType: o.mediaType,
+    digest: o.digest,
+    size: typeof o.size === 'number' ? o.size : 0,
+  };
 }
 
 /** processChartPull's checks: a config of Helm's media type and a chart layer. */
@@ -188,7 +192,8 @@ export function readChartManifest(
       legacy = true;
     }
   }
-  if (!cfg) throw new ChartManifestError(`could not load config with mediatype ${CONFIG_MEDIA_TYPE}`);
+  if (!cfg)
+    throw new ChartManifestError(`could not load config with mediatype ${CONFIG_MEDIA_TYPE}`);
   if (opts.withChart && !chart) {
     throw new ChartManifestError(
       `manifest does not contain a layer with mediatype ${CHART_LAYER_MEDIA_TYPE}`,

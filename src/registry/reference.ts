@@ -67,7 +67,10 @@ export function parseOciReference(raw: string): OciReference {
     path = path.slice(0, colon);
     if (!TAG.test(tag)) throw new OciReferenceError(raw, 'invalid tag');
   }
-  if (!/^[a-zA-Z0-9.-]+(?::[0-9]+)?$/.test(registry) && !/^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/.test(registry)) {
+  if (
+    !/^[a-zA-Z0-9.-]+(?::[0-9]+)?$/.test(registry) &&
+    !/^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/.test(registry)
+  ) {
     throw new OciReferenceError(raw, 'invalid registry');
   }
   if (!REPOSITORY.test(path)) throw new OciReferenceError(raw, 'invalid repository');

@@ -59,7 +59,10 @@ export function parseIndex(text: string, source: string, warn?: (m: string) => v
   try {
     doc = YAML.parse(text, { version: '1.1', maxAliasCount: 1000 });
   } catch (e) {
-    throw new IndexError(source, `error unmarshaling index.yaml from ${source}: ${(e as Error).message}`);
+    throw new IndexError(
+      source,
+      `error unmarshaling index.yaml from ${source}: ${(e as Error).message}`,
+    );
   }
   const o = (doc ?? {}) as Record<string, unknown>;
   const entries = new Map<string, ChartVersion[]>();
@@ -68,7 +71,9 @@ export function parseIndex(text: string, source: string, warn?: (m: string) => v
     const out: ChartVersion[] = [];
     for (const e of Array.isArray(list) ? list : []) {
       if (e === null || typeof e !== 'object') {
-        warn?.(`skipping loading invalid entry for chart ${JSON.stringify(name)} from ${source}: empty entry`);
+        warn?.(
+          `skipping loading invalid entry for chart ${JSON.stringify(name)} from ${source}: empty entry`,
+        );
         continue;
       }
       const r = e as Record<string, unknown>;
