@@ -151,6 +151,32 @@ d('OCI registry without auth (docker-registry, plain HTTP)', () => {
     expect(second.stdout).toContain('version: "0.1.0"');
   });
 
+  test('install and upgrade --install take oci:// charts (simulated cluster)', async () => {
+    const i = await cli(
+      ['install', 'web1', `${remote}/web`, '--version', '0.2.0', '--plain-http', '--simulate'],
+      root,
+      env,
+    );
+    expect(i.stderr).toBe('');
+    expect(i.stdout).toContain('STATUS: deployed');
+    const u = await cli(
+      [
+        'upgrade',
+        '--install',
+        'web2',
+        `${remote}/web`,
+        '--version',
+        '>=1.0.0 <1.0.1',
+        '--plain-http',
+        '--simulate',
+      ],
+      root,
+      env,
+    );
+    expect(u.stderr).toBe('');
+    expect(u.stdout).toContain('STATUS: deployed');
+  });
+
   test('a tag and --version that disagree are refused', async () => {
     const r = await cli(
       ['template', 'rel', `${remote}/web:0.1.0`, '--version', '0.2.0', '--plain-http'],

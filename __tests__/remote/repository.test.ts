@@ -100,6 +100,24 @@ describe('chart repositories (HK-REPO: index.yaml, REPO/CHART, --repo)', () => {
     expect(norepo.stderr).toContain('repo other not found');
   });
 
+  test('install and upgrade --install take REPO/CHART (simulated cluster)', async () => {
+    await cli(['repo', 'add', 'bitnami', srv.url], root, env);
+    const i = await cli(
+      ['install', 'wp', 'bitnami/wordpress', '--version', '1.0.0', '--simulate'],
+      root,
+      env,
+    );
+    expect(i.stderr).toBe('');
+    expect(i.stdout).toContain('STATUS: deployed');
+    const u = await cli(
+      ['upgrade', '-i', 'wp2', 'wordpress', '--repo', srv.url, '--simulate'],
+      root,
+      env,
+    );
+    expect(u.stderr).toBe('');
+    expect(u.stdout).toContain('STATUS: deployed');
+  });
+
   test('--repo URL CHART and a direct URL to a .tgz', async () => {
     const r = await cli(
       ['template', 'wp', 'wordpress', '--repo', srv.url, '--version', '0.9.0'],
