@@ -177,6 +177,12 @@ d('OCI registry without auth (docker-registry, plain HTTP)', () => {
     expect(u.stdout).toContain('STATUS: deployed');
   });
 
+  test('a tag in the reference is used as is (oci://…/web:0.1.0)', async () => {
+    const r = await cli(['template', 'rel', `${remote}/web:0.1.0`, '--plain-http'], root, env);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('version: "0.1.0"');
+  });
+
   test('a tag and --version that disagree are refused', async () => {
     const r = await cli(
       ['template', 'rel', `${remote}/web:0.1.0`, '--version', '0.2.0', '--plain-http'],

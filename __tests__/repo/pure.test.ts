@@ -159,3 +159,26 @@ describe('repositories.yaml', () => {
     expect(parseRepoFile(text)).toEqual(f);
   });
 });
+
+describe('download cache location', () => {
+  test('HOOKLINE_CACHE_DIR, then $RUNNER_TOOL_CACHE/hookline, then $XDG_CACHE_HOME/hookline, then ~/.cache/hookline', async () => {
+    const { cacheRoot } = await import('../../src/downloader/cache.js');
+    const env = (vars: Record<string, string>) => (n: string) => vars[n];
+    expect(cacheRoot(env({ HOOKLINE_CACHE_DIR: '/c', RUNNER_TOOL_CACHE: '/t' }))).toBe('/c');
+    expect(cacheRoot(env({ RUNNER_TOOL_CACHE: '/t', XDG_CACHE_HOME: '/x' }))).toBe('/t/hookline');
+    expect(cacheRoot(env({ XDG_CACHE_HOME: '/x', HOME: '/h' }))).toBe('/x/hookline');
+    expect(cacheRoot(env({ HOME: '/h' }))).toBe('/h/.cache/hookline');
+  });
+  test('a corrupted cache file is a miss, not a wrong chart', async () => {
+    const { ContentCache } = await import('../../src/downloader/cache.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'hookline-cache-'));
+    const cache = new ContentCache(dir);
+    const digest = cache.put(new TextEncoder().encode('chart bytes'));
+    expect(new TextDecoder().decode(cache.get(digest))).toBe('chart bytes');
+    writeFileSync(join(dir, 'sha256', digest.slice(7)), 'tampered');
+    expect(cache.get(digest)).toBeUndefined();
+  });
+});

@@ -110,6 +110,7 @@ export async function fetchOciChart(
   const repoRef = `oci://${r.registry}/${r.repository}`;
   let reference: string;
   if (r.digest !== '') reference = r.digest;
+  else if (r.tag !== '') reference = r.tag;
   else if (isExactVersion(version)) reference = tagForVersion(version);
   else {
     const tags = semverTags(await client.tags(r.registry, r.repository));

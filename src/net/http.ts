@@ -23,6 +23,8 @@ export interface HttpRequest {
   readonly tls?: TlsOptions;
   readonly maxRedirects?: number;
   readonly signal?: AbortSignal;
+  /** Idle socket timeout (default 120 s, as Helm's HTTP getter). */
+  readonly timeoutMs?: number;
 }
 
 export interface HttpResponse {
@@ -128,6 +130,11 @@ function once(req: HttpRequest, url: URL): Promise<HttpResponse> {
         });
       },
     );
+    r.setTimeout(req.timeoutMs ?? 120_000, () => {
+      r.destroy(
+        Object.assign(new Error('timed out waiting for the server'), { code: 'ETIMEDOUT' }),
+      );
+    });
     r.on('error', (e: NodeJS.ErrnoException) => {
       const code = e.code ?? 'EUNKNOWN';
       reject(
