@@ -35,7 +35,7 @@ function indexFor(
   return s;
 }
 
-describe('chart repositories (HK-REPO: index.yaml, REPO/CHART, --repo)', () => {
+describe('chart repositories (index.yaml, REPO/CHART, --repo)', () => {
   let srv: FileServer;
   let root: string;
   let env: Record<string, string>;
@@ -195,6 +195,20 @@ describe('chart repositories (HK-REPO: index.yaml, REPO/CHART, --repo)', () => {
     expect(stale.stderr).toContain(
       'the lock file (Chart.lock) is out of sync with the dependencies file (Chart.yaml)',
     );
+  });
+
+  test("template --dependency-update vendors a chart directory's dependencies first", async () => {
+    await cli(['repo', 'add', 'bitnami', srv.url], root, env);
+    const app = writeChart(join(root, 'apps3'), 'du', '1.0.0', {
+      deps: `- name: wordpress\n  version: "1.0.0"\n  repository: "@bitnami"\n`,
+    });
+    const without = await cli(['template', 'r', app], root, env);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain('wordpress');
+    const r = await cli(['template', 'r', app, '--dependency-update'], root, env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('name: r-wordpress');
+    expect(existsSync(join(app, 'Chart.lock'))).toBe(true);
   });
 
   test('an unknown repository name in a dependency asks for repo add', async () => {

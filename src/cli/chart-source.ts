@@ -3,12 +3,13 @@
  * `REPO/CHART`, `--repo URL CHART`, or an https URL to a .tgz (see src/downloader), with Helm's
  * flags for choosing a version and reaching the source, and `--verify` against a keyring.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadArchive, loadChart } from '../chart/directory.js';
 import type { Chart } from '../chart/types.js';
 import { classifyChartRef, type ChartRef } from '../downloader/chart-ref.js';
 import { fetchChart, type ChartSourceOptions, type FetchedChart } from '../downloader/resolve.js';
+import { dependencyUpdate } from '../downloader/manager.js';
 import { verifyProvenance, type Verification } from '../provenance/provenance.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
@@ -31,6 +32,7 @@ export const CHART_SOURCE_FLAGS: FlagSpec[] = [
   { name: 'pass-credentials', kind: 'bool' },
   { name: 'verify', kind: 'bool' },
   { name: 'keyring', kind: 'string' },
+  { name: 'dependency-update', kind: 'bool' },
 ];
 
 export function sourceOptions(args: ParsedArgs, io: CliIo): ChartSourceOptions {
@@ -96,6 +98,14 @@ export async function locateChart(name: string, args: ParsedArgs, io: CliIo): Pr
   const verify = args.bools.get('verify') ?? false;
   if (ref.kind === 'local') {
     const path = io.resolve(ref.path);
+    // install/upgrade/template --dependency-update: update a chart directory's charts/ first.
+    if (args.bools.get('dependency-update') && statSync(path).isDirectory()) {
+      await dependencyUpdate(path, {
+        ...sourceOptions(args, io),
+        withProv: false,
+        out: (t) => io.stdout(t),
+      });
+    }
     if (verify) {
       if (!existsSync(`${path}.prov`))
         throw new Error(`could not load provenance file ${path}.prov`);
