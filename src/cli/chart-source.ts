@@ -10,7 +10,7 @@ import type { Chart } from '../chart/types.js';
 import { classifyChartRef, type ChartRef } from '../downloader/chart-ref.js';
 import { fetchChart, type ChartSourceOptions, type FetchedChart } from '../downloader/resolve.js';
 import { dependencyUpdate } from '../downloader/manager.js';
-import { verifyProvenance, type Verification } from '../provenance/provenance.js';
+import type { Verification } from '../provenance/provenance.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -80,6 +80,8 @@ export async function verifyFetched(
   if (!fetched.prov) {
     throw new Error(`failed to fetch provenance for ${fetched.fileName}: no .prov found`);
   }
+  // openpgp is loaded only when a signature is checked (it costs ~200 ms at startup).
+  const { verifyProvenance } = await import('../provenance/provenance.js');
   return verifyProvenance({
     archive: fetched.archive,
     fileName: fetched.fileName,

@@ -9,7 +9,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadArchive, loadChart } from '../chart/directory.js';
 import type { Chart } from '../chart/types.js';
-import { verifyProvenance } from '../provenance/provenance.js';
 import { classifyChartRef } from './chart-ref.js';
 import { dependencyBuild, needsDependencyBuild } from './manager.js';
 import { fetchChart, type ChartSourceOptions } from './resolve.js';
@@ -38,6 +37,17 @@ function keyringFile(src: ActionChartSource, ctx: ActionChartContext): string {
   if (src.keyring) return resolve(ctx.workspace, src.keyring);
   const home = ctx.env('GNUPGHOME') || join(ctx.env('HOME') ?? '', '.gnupg');
   return join(home, 'pubring.gpg');
+}
+
+/** openpgp is loaded only when a signature is checked (it costs ~200 ms at startup). */
+async function verifyProvenance(opts: {
+  archive: Uint8Array;
+  prov: Uint8Array;
+  fileName: string;
+  keyring: Uint8Array;
+}): Promise<void> {
+  const m = await import('../provenance/provenance.js');
+  await m.verifyProvenance(opts);
 }
 
 export async function loadActionChart(

@@ -317,7 +317,7 @@ export async function fetchChart(ref: ChartRef, opts: ChartSourceOptions): Promi
       if (!entry) {
         throw new ChartReferenceError(
           `${ref.repo}/${ref.chart}`,
-          `repo ${ref.repo} not found (add it with \`hookline repo add ${ref.repo} URL\`, or pass --repo URL)`,
+          `repo ${ref.repo} not found: ${ref.repo}/${ref.chart} is neither a local chart nor in a known repository (add one with \`hookline repo add ${ref.repo} URL\`, or pass --repo URL)`,
         );
       }
       const index = await repoIndex(entry, opts);
