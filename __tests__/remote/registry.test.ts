@@ -336,6 +336,24 @@ dt('OCI registry with htpasswd auth and TLS (docker-registry)', () => {
     expect(readFileSync(join(root, 'out', 'secure-2.0.0.tgz')).equals(readFileSync(tgz))).toBe(
       true,
     );
+    const logout = await cli(['registry', 'logout', reg.host], root, env2);
+    expect(logout.stderr).toBe(`Removing login credentials for ${reg.host}\n`);
+    const after = await cli(
+      [
+        'pull',
+        `oci://${reg.host}/c/secure`,
+        '--version',
+        '2.0.0',
+        '--ca-file',
+        ca,
+        '-d',
+        join(root, 'out2'),
+      ],
+      root,
+      env2,
+    );
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain('401');
   });
 });
 

@@ -211,6 +211,32 @@ describe('chart repositories (index.yaml, REPO/CHART, --repo)', () => {
     expect(existsSync(join(app, 'Chart.lock'))).toBe(true);
   });
 
+  test('repo update refreshes the cached index; repo remove drops the entry and its cache', async () => {
+    const env2 = isolatedEnv(tmp());
+    expect((await cli(['repo', 'add', 'r1', srv.url], root, env2)).code).toBe(0);
+    const cache = join(env2.HELM_REPOSITORY_CACHE!, 'r1-index.yaml');
+    writeFileSync(cache, 'apiVersion: v1\nentries: {}\n');
+    const stale = await cli(['template', 'x', 'r1/wordpress'], root, env2);
+    expect(stale.stderr).toContain('chart "wordpress" not found');
+    const up = await cli(['repo', 'update'], root, env2);
+    expect(up.stdout).toBe(
+      'Hang tight while we grab the latest from your chart repositories...\n...Successfully got an update from the "r1" chart repository\nUpdate Complete. ⎈Happy Helming!⎈\n',
+    );
+    expect((await cli(['template', 'x', 'r1/wordpress'], root, env2)).code).toBe(0);
+    const rm = await cli(['repo', 'remove', 'r1'], root, env2);
+    expect(rm.stdout).toBe('"r1" has been removed from your repositories\n');
+    expect(existsSync(cache)).toBe(false);
+    expect((await cli(['repo', 'list'], root, env2)).stderr).toContain('no repositories to show');
+  });
+
+  test('pull --untar unpacks the chart into its own directory', async () => {
+    const dest = join(root, 'untar');
+    const r = await cli(['pull', 'wordpress', '--repo', srv.url, '--untar', '-d', dest], root, env);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dest, 'wordpress', 'Chart.yaml'), 'utf8')).toContain('version: 1.2.0');
+    expect(existsSync(join(dest, 'wordpress', 'templates', 'cm.yaml'))).toBe(true);
+  });
+
   test('an unknown repository name in a dependency asks for repo add', async () => {
     const app = writeChart(join(root, 'apps2'), 'x', '1.0.0', {
       deps: `- name: wordpress\n  version: "1"\n  repository: "@nowhere"\n`,
