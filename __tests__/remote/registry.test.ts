@@ -233,6 +233,26 @@ dt('OCI registry with htpasswd auth and TLS (docker-registry)', () => {
     await reg?.stop();
   });
 
+  test('a credential helper named in config.json (credHelpers) supplies the login', async () => {
+    const bin = join(root, 'helper-bin');
+    mkdirSync(bin, { recursive: true });
+    // docker-credential-<name> get: reads the server URL on stdin, prints {Username, Secret}
+    writeFileSync(
+      join(bin, 'docker-credential-hooktest'),
+      `#!/bin/sh\nread server\ncase "$server" in *${reg.host}*) echo '{"ServerURL":"'$server'","Username":"ci","Secret":"s3cret-pass"}';; *) exit 1;; esac\n`,
+      { mode: 0o755 },
+    );
+    const env3 = isolatedEnv(join(root, 'helper'));
+    mkdirSync(env3.DOCKER_CONFIG!, { recursive: true });
+    writeFileSync(
+      join(env3.DOCKER_CONFIG!, 'config.json'),
+      JSON.stringify({ credHelpers: { [reg.host]: 'hooktest' } }),
+    );
+    env3.PATH = `${bin}:${process.env.PATH ?? ''}`;
+    const r = await cli(['push', tgz, `oci://${reg.host}/helper`, '--ca-file', ca], root, env3);
+    expect(r.stderr).toMatch(/^Pushed: /);
+  });
+
   test('an unverifiable certificate is a TLS error naming the registry', async () => {
     const r = await cli(
       ['push', tgz, `oci://${reg.host}/c`, '--username', 'ci', '--password', 's3cret-pass'],

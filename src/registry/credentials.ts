@@ -97,6 +97,8 @@ export function withoutAuth(
 export interface ConfigPaths {
   readonly helm: string;
   readonly docker: string;
+  /** PATH for finding `docker-credential-*` helpers (the command's environment). */
+  readonly searchPath?: string | undefined;
 }
 
 /** Where Helm's and Docker's config.json live for this environment. */
@@ -106,6 +108,7 @@ export function configPaths(env: (name: string) => string | undefined): ConfigPa
   return {
     helm: env('HELM_REGISTRY_CONFIG') || join(xdgConfig, 'helm', 'registry', 'config.json'),
     docker: join(env('DOCKER_CONFIG') || join(home, '.docker'), 'config.json'),
+    searchPath: env('PATH'),
   };
 }
 
@@ -121,9 +124,15 @@ export function writeConfig(file: string, config: DockerConfig): void {
   writeFileSync(file, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
 }
 
-function runHelper(helper: string, host: string): Credential | undefined {
+function runHelper(
+  helper: string,
+  host: string,
+  searchPath: string | undefined,
+): Credential | undefined {
+  const env = searchPath !== undefined ? { ...process.env, PATH: searchPath } : process.env;
   for (const server of [host, `https://${host}`]) {
     const r = spawnSync(`docker-credential-${helper}`, ['get'], {
+      env,
       input: server,
       encoding: 'utf8',
     });
@@ -153,7 +162,7 @@ export function lookupCredential(paths: ConfigPaths, host: string): Credential |
     if (found) return found;
     const helper = helperFor(config, host);
     if (helper) {
-      const c = runHelper(helper, host);
+      const c = runHelper(helper, host, paths.searchPath);
       if (c) return c;
     }
   }
