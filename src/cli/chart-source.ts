@@ -109,6 +109,11 @@ export async function locateChart(name: string, args: ParsedArgs, io: CliIo): Pr
       });
     }
     if (verify) {
+      if (statSync(path).isDirectory()) {
+        throw new Error(
+          `--verify needs a packaged chart (.tgz) and its .prov, not the directory ${ref.path}`,
+        );
+      }
       if (!existsSync(`${path}.prov`))
         throw new Error(`could not load provenance file ${path}.prov`);
       await verifyFetched(

@@ -10,8 +10,6 @@ const FLAGS: FlagSpec[] = [
   ...TLS_FLAGS,
   { name: 'username', kind: 'string' },
   { name: 'password', kind: 'string' },
-  { name: 'keyring', kind: 'string' },
-  { name: 'verify', kind: 'bool' },
   { name: 'skip-refresh', kind: 'bool' },
   { name: 'max-col-width', kind: 'string' },
 ];

@@ -5,7 +5,7 @@
  * `plain-http`, `verify` + `keyring`, and `dependency-build` (`auto`: run `dependency build` when a
  * local chart has a Chart.lock whose dependencies are missing from charts/).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadArchive, loadChart } from '../chart/directory.js';
 import type { Chart } from '../chart/types.js';
@@ -69,7 +69,7 @@ export async function loadActionChart(
   };
   if (ref.kind === 'local') {
     const path = resolve(ctx.workspace, ref.path);
-    const isDir = existsSync(path) && !path.endsWith('.tgz');
+    const isDir = existsSync(path) && statSync(path).isDirectory();
     if (
       isDir &&
       (src.dependencyBuild === 'true' ||
@@ -78,6 +78,11 @@ export async function loadActionChart(
       await dependencyBuild(path, { ...opts, withProv: false, out: ctx.log });
     }
     if (src.verify) {
+      if (isDir) {
+        throw new Error(
+          `verify needs a packaged chart (.tgz) and its .prov, not the directory ${ref.path}`,
+        );
+      }
       await verifyProvenance({
         archive: new Uint8Array(readFileSync(path)),
         prov: new Uint8Array(readFileSync(`${path}.prov`)),
