@@ -432,6 +432,27 @@ dt('OCI registry with the bearer-token flow (docker-registry auth: token)', () =
       expect(t.stderr).toBe('');
       expect(t.stdout).toContain('name: r-tokened');
       expect(tokens.scopes).toContain('repository:team/tokened:pull');
+      // An identity (refresh) token in config.json is exchanged with the OAuth2 POST grant.
+      const env2 = isolatedEnv(join(root, 'idtoken'));
+      mkdirSync(env2.DOCKER_CONFIG!, { recursive: true });
+      writeFileSync(
+        join(env2.DOCKER_CONFIG!, 'config.json'),
+        JSON.stringify({ auths: { [reg.host]: { identitytoken: 'refresh-me' } } }),
+      );
+      const viaRefresh = await cli(
+        [
+          'pull',
+          `oci://${reg.host}/team/tokened`,
+          '--version',
+          '0.0.1',
+          '--plain-http',
+          '-d',
+          join(root, 'idt'),
+        ],
+        root,
+        env2,
+      );
+      expect(viaRefresh.stderr).toMatch(/^Pulled: /);
     } finally {
       await reg?.stop();
       await tokens.stop();

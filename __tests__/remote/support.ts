@@ -276,6 +276,7 @@ export async function startTokenServer(
   user: string,
   pass: string,
   certs: Certs,
+  refreshToken = 'refresh-me',
 ): Promise<TokenServer> {
   const { createPrivateKey, sign, randomBytes } = await import('node:crypto');
   const key = createPrivateKey(readFileSync(certs.key));
@@ -288,14 +289,8 @@ export async function startTokenServer(
   const scopes: string[] = [];
   const service = 'hookline-registry';
   const issuer = 'hookline-test-issuer';
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const want = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-    if (req.headers.authorization !== want) {
-      res.writeHead(401).end('{"details":"bad credentials"}');
-      return;
-    }
-    const access = url.searchParams.getAll('scope').map((scope) => {
+  const issue = (params: URLSearchParams, res: http.ServerResponse) => {
+    const access = params.getAll('scope').map((scope) => {
       scopes.push(scope);
       const [type, name, actions] = scope.split(':');
       return { type, name, actions: (actions ?? '').split(',') };
@@ -305,7 +300,7 @@ export async function startTokenServer(
     const claims = {
       iss: issuer,
       sub: user,
-      aud: url.searchParams.get('service'),
+      aud: params.get('service'),
       exp: now + 300,
       nbf: now - 10,
       iat: now,
@@ -317,6 +312,32 @@ export async function startTokenServer(
     res
       .writeHead(200, { 'content-type': 'application/json' })
       .end(JSON.stringify({ token, expires_in: 300 }));
+  };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'POST') {
+      // OAuth2 refresh-token grant (an `identitytoken` in config.json)
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        const form = new URLSearchParams(body);
+        if (
+          form.get('grant_type') !== 'refresh_token' ||
+          form.get('refresh_token') !== refreshToken
+        ) {
+          res.writeHead(401).end('{"details":"bad refresh token"}');
+          return;
+        }
+        issue(form, res);
+      });
+      return;
+    }
+    const want = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+    if (req.headers.authorization !== want) {
+      res.writeHead(401).end('{"details":"bad credentials"}');
+      return;
+    }
+    issue(url.searchParams, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
