@@ -10,7 +10,7 @@ import type { Chart } from '../chart/types.js';
 import { classifyChartRef, type ChartRef } from '../downloader/chart-ref.js';
 import { fetchChart, type ChartSourceOptions, type FetchedChart } from '../downloader/resolve.js';
 import { dependencyUpdate } from '../downloader/manager.js';
-import type { Verification } from '../provenance/provenance.js';
+import { ProvenanceError, type Verification } from '../provenance/errors.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -78,7 +78,10 @@ export async function verifyFetched(
   keyring: string,
 ): Promise<Verification> {
   if (!fetched.prov) {
-    throw new Error(`failed to fetch provenance for ${fetched.fileName}: no .prov found`);
+    throw new ProvenanceError(
+      fetched.fileName,
+      `failed to fetch provenance for ${fetched.fileName}: no .prov found`,
+    );
   }
   // openpgp is loaded only when a signature is checked (it costs ~200 ms at startup).
   const { verifyProvenance } = await import('../provenance/provenance.js');
@@ -110,12 +113,13 @@ export async function locateChart(name: string, args: ParsedArgs, io: CliIo): Pr
     }
     if (verify) {
       if (statSync(path).isDirectory()) {
-        throw new Error(
+        throw new ProvenanceError(
+          ref.path,
           `--verify needs a packaged chart (.tgz) and its .prov, not the directory ${ref.path}`,
         );
       }
       if (!existsSync(`${path}.prov`))
-        throw new Error(`could not load provenance file ${path}.prov`);
+        throw new ProvenanceError(ref.path, `could not load provenance file ${path}.prov`);
       await verifyFetched(
         {
           archive: new Uint8Array(readFileSync(path)),

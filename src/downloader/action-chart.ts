@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadArchive, loadChart } from '../chart/directory.js';
 import type { Chart } from '../chart/types.js';
+import { ProvenanceError } from '../provenance/errors.js';
 import { classifyChartRef } from './chart-ref.js';
 import { dependencyBuild, needsDependencyBuild } from './manager.js';
 import { fetchChart, type ChartSourceOptions } from './resolve.js';
@@ -79,7 +80,8 @@ export async function loadActionChart(
     }
     if (src.verify) {
       if (isDir) {
-        throw new Error(
+        throw new ProvenanceError(
+          src.chart,
           `verify needs a packaged chart (.tgz) and its .prov, not the directory ${ref.path}`,
         );
       }
@@ -98,7 +100,10 @@ export async function loadActionChart(
   );
   if (src.verify) {
     if (!fetched.prov)
-      throw new Error(`--verify: no provenance (.prov) found for ${fetched.source}`);
+      throw new ProvenanceError(
+        fetched.fileName,
+        `--verify: no provenance (.prov) found for ${fetched.source}`,
+      );
     await verifyProvenance({
       archive: fetched.archive,
       prov: fetched.prov,

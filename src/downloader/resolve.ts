@@ -64,6 +64,18 @@ export interface FetchedChart {
   readonly fromCache: boolean;
 }
 
+/** A chart repository that cannot be read (unreachable, refused, not a repository). */
+export class RepositoryError extends Error {
+  constructor(
+    readonly url: string,
+    message: string,
+    cause: unknown,
+  ) {
+    super(message, { cause });
+    this.name = 'RepositoryError';
+  }
+}
+
 export function contentCache(env: (name: string) => string | undefined): ContentCache {
   return new ContentCache(cacheRoot(env));
 }
@@ -216,9 +228,10 @@ export async function downloadIndex(
       ...(access.tls ? { tls: access.tls } : {}),
     });
   } catch (e) {
-    throw new Error(
+    throw new RepositoryError(
+      access.url,
       `looks like ${JSON.stringify(access.url)} is not a valid chart repository or cannot be reached: ${(e as Error).message}`,
-      { cause: e },
+      e,
     );
   }
   const text = new TextDecoder().decode(body);

@@ -8,24 +8,9 @@
 import { createHash } from 'node:crypto';
 import * as openpgp from 'openpgp';
 import YAML from 'yaml';
+import { ProvenanceError, type Verification } from './errors.js';
 
-export class ProvenanceError extends Error {
-  constructor(
-    readonly chart: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ProvenanceError';
-  }
-}
-
-export interface Verification {
-  /** The signer's first user ID (`Name <email>`). */
-  readonly signedBy: string;
-  readonly fingerprint: string;
-  /** `sha256:<hex>` of the archive. */
-  readonly fileHash: string;
-}
+export { ProvenanceError, type Verification } from './errors.js';
 
 async function readKeyring(keyring: Uint8Array): Promise<openpgp.Key[]> {
   const text = new TextDecoder().decode(keyring.subarray(0, 64));
