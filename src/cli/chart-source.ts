@@ -84,7 +84,9 @@ export async function verifyFetched(
     );
   }
   // openpgp is loaded only when a signature is checked (it costs ~200 ms at startup).
-  const { verifyProvenance } = await import('../provenance/provenance.js');
+  const { verifyProvenance } = await import(
+    /* webpackMode: "eager" */ '../provenance/provenance.js'
+  );
   return verifyProvenance({
     archive: fetched.archive,
     fileName: fetched.fileName,

@@ -47,7 +47,7 @@ async function verifyProvenance(opts: {
   fileName: string;
   keyring: Uint8Array;
 }): Promise<void> {
-  const m = await import('../provenance/provenance.js');
+  const m = await import(/* webpackMode: "eager" */ '../provenance/provenance.js');
   await m.verifyProvenance(opts);
 }
 
