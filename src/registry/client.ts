@@ -65,7 +65,9 @@ export class RegistryClient {
   constructor(private readonly opts: RegistryClientOptions = {}) {}
 
   private base(host: string): string {
-    return `${this.opts.plainHttp ? 'http' : 'https'}://${host}`;
+    // Docker Hub's API lives on registry-1.docker.io (as oras-go maps it).
+    const api = host === 'docker.io' ? 'registry-1.docker.io' : host;
+    return `${this.opts.plainHttp ? 'http' : 'https'}://${api}`;
   }
 
   private async fetchToken(
