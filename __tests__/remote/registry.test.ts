@@ -43,7 +43,7 @@ d('OCI registry without auth (docker-registry, plain HTTP)', () => {
       expect(r.stderr).toMatch(/^Pushed: /);
       expect(r.code).toBe(0);
     }
-  });
+  }, 60_000);
   afterAll(async () => {
     await reg?.stop();
   });
@@ -228,7 +228,7 @@ dt('OCI registry with htpasswd auth and TLS (docker-registry)', () => {
     reg = await startRegistry({ auth: { user: 'ci', pass: 's3cret-pass' }, certs });
     env = isolatedEnv(root);
     tgz = packageChart(writeChart(join(root, 'src'), 'secure', '2.0.0'), root, 'secure', '2.0.0');
-  });
+  }, 60_000);
   afterAll(async () => {
     await reg?.stop();
   });

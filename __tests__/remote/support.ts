@@ -75,7 +75,7 @@ async function waitReady(
   child: ChildProcess,
   log: () => string,
 ): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`docker-registry exited: ${log()}`);
     const ok = await new Promise<boolean>((resolve) => {
       const mod = url.startsWith('https') ? https : http;
