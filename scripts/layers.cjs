@@ -38,6 +38,26 @@ const layers = {
   kube: ['util', 'gotime', 'gotemplate', 'gojson', 'yaml', 'release', 'storage'],
   // The simulated API server stands on its own: nothing of hookline's Helm side.
   simulator: ['util', 'gotime', 'gojson', 'yaml'],
+  // Charts from elsewhere (issue 11): HTTP(S) transport, provenance, repositories, OCI, and the
+  // downloader that resolves a chart reference through them.
+  net: ['util'],
+  provenance: ['util'],
+  repo: ['util', 'gotime', 'gotemplate', 'gojson', 'yaml', 'semver', 'chart'],
+  registry: ['util', 'gotime', 'gotemplate', 'gojson', 'yaml', 'semver', 'chart', 'release', 'net'],
+  downloader: [
+    'util',
+    'gotime',
+    'gotemplate',
+    'gojson',
+    'yaml',
+    'semver',
+    'chart',
+    'release',
+    'net',
+    'provenance',
+    'repo',
+    'registry',
+  ],
   lifecycle: [
     'util',
     'gotime',
@@ -57,6 +77,11 @@ const layers = {
   ],
   action: [
     'util',
+    'net',
+    'provenance',
+    'repo',
+    'registry',
+    'downloader',
     'gotime',
     'gotemplate',
     'gojson',
@@ -73,6 +98,11 @@ const layers = {
   ],
   cli: [
     'util',
+    'net',
+    'provenance',
+    'repo',
+    'registry',
+    'downloader',
     'gotime',
     'gotemplate',
     'gojson',

@@ -28,3 +28,10 @@ export { mergeUserValues, type ValueOptions } from './values/options.js';
 export type { Hook, HookEvent } from './release/hook.js';
 export type { Manifest } from './manifest/sort.js';
 export { startSimulator } from './simulator/index.js';
+// Charts from registries and repositories (see README "Charts from registries and repositories").
+export { classifyChartRef, type ChartRef } from './downloader/chart-ref.js';
+export { fetchChart, type ChartSourceOptions, type FetchedChart } from './downloader/resolve.js';
+export { dependencyBuild, dependencyUpdate } from './downloader/manager.js';
+export { RegistryClient } from './registry/client.js';
+export { pushChart } from './registry/push.js';
+export { verifyProvenance } from './provenance/provenance.js';

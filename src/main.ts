@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { formatHookSummary } from './cli/hook-summary.js';
-import { loadChart } from './chart/directory.js';
+import { loadActionChart } from './downloader/action-chart.js';
 import type { Chart } from './chart/types.js';
 import type { GoMap } from './gotemplate/values.js';
 import { createNamespace } from './lifecycle/install-resources.js';
@@ -45,11 +45,16 @@ interface Loaded {
   chartDir: string;
 }
 
-function load(inputs: ActionInputs, workspace: string): Loaded {
+async function load(inputs: ActionInputs, workspace: string, deps: ActionDeps): Promise<Loaded> {
   const chartDir = resolve(workspace, inputs.chart);
   const needsChart = ['install', 'upgrade', 'template'].includes(inputs.command);
   if (!needsChart) return { chart: undefined, values: undefined, chartDir };
-  return { chart: loadChart(chartDir), values: userValues(inputs.values, workspace), chartDir };
+  const chart = await loadActionChart(inputs.source, {
+    workspace,
+    env: (name) => deps.env[name],
+    log: (m) => deps.core.info(m.trimEnd()),
+  });
+  return { chart, values: userValues(inputs.values, workspace), chartDir };
 }
 
 function runTemplate(deps: ActionDeps, inputs: ActionInputs, loaded: Loaded, report: Report): void {
@@ -253,6 +258,8 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<number> {
   // Masked at once, before anything could print it (even a bad value).
   const rawKubeconfig = deps.core.getInput(Input.kubeconfig);
   if (rawKubeconfig.trim() !== '') deps.core.setSecret(rawKubeconfig);
+  const registryPassword = deps.core.getInput(Input.registryPassword);
+  if (registryPassword !== '') deps.core.setSecret(registryPassword);
   let inputs: ActionInputs;
   try {
     inputs = parseInputs((name) => deps.core.getInput(name));
@@ -268,7 +275,7 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<number> {
   let at: Annotation | undefined;
   const chartDir = resolve(workspace, inputs.chart);
   try {
-    const loaded = load(inputs, workspace);
+    const loaded = await load(inputs, workspace, deps);
     report.data.chart = chartName(loaded.chart);
     if (inputs.command === 'template') runTemplate(deps, inputs, loaded, report);
     else await runCluster(deps, inputs, loaded, report);

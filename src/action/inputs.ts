@@ -6,6 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { DurationError, MILLISECOND, parseDuration } from '../gotime/duration.js';
 import type { HookLogsMode } from '../lifecycle/hooks.js';
+import type { ActionChartSource, DependencyBuildMode } from '../downloader/action-chart.js';
 import { COMMANDS, Input, type Command, type InputName } from './input-names.js';
 
 export class InputError extends Error {
@@ -35,6 +36,8 @@ export interface ActionInputs {
   namespace: string;
   createNamespace: boolean;
   chart: string;
+  /** Where the chart comes from besides `chart` (repo, version, credentials, verify). */
+  source: ActionChartSource;
   values: ValuesInputs;
   /** Kubeconfig YAML (decoded when given as base64); empty when not given. */
   kubeconfig: string;
@@ -69,6 +72,7 @@ export interface ActionInputs {
 export type ReadInput = (name: InputName) => string;
 
 const HOOK_LOGS: readonly HookLogsMode[] = ['failed', 'all', 'none'];
+const DEPENDENCY_BUILD: readonly DependencyBuildMode[] = ['auto', 'true', 'false'];
 const CLUSTER_COMMANDS: readonly Command[] = [
   'install',
   'upgrade',
@@ -189,6 +193,17 @@ export function parseInputs(read: ReadInput): ActionInputs {
     namespace: read(Input.namespace).trim(),
     createNamespace: bool(read, Input.createNamespace, false),
     chart,
+    source: {
+      chart,
+      repo: read(Input.repo).trim(),
+      version: read(Input.version).trim(),
+      registryUsername: read(Input.registryUsername).trim(),
+      registryPassword: read(Input.registryPassword),
+      plainHttp: bool(read, Input.plainHttp, false),
+      verify: bool(read, Input.verify, false),
+      keyring: read(Input.keyring).trim(),
+      dependencyBuild: oneOf(read, Input.dependencyBuild, DEPENDENCY_BUILD, 'auto'),
+    },
     values: {
       inline: inlineValues(read),
       files: lines(read(Input.valuesFiles)),

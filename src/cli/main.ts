@@ -32,6 +32,12 @@ const COMMANDS: Record<string, Command> = {
   history: async (a, io) => (await import('./history.js')).historyCommand(a, io),
   simulator: async (a) => (await import('../simulator/cli.js')).runSimulatorCommand(a),
   demo: async (a, io) => (await import('./demo.js')).demoCommand(a, io),
+  pull: async (a, io) => (await import('./pull.js')).pullCommand(a, io),
+  push: async (a, io) => (await import('./push.js')).pushCommand(a, io),
+  repo: async (a, io) => (await import('./repo.js')).repoCommand(a, io),
+  registry: async (a, io) => (await import('./registry.js')).registryCommand(a, io),
+  dependency: async (a, io) => (await import('./dependency.js')).dependencyCommand(a, io),
+  dep: async (a, io) => (await import('./dependency.js')).dependencyCommand(a, io),
 };
 
 /** Run one CLI invocation; returns the exit code. */

@@ -2,7 +2,7 @@
  * `hookline template [NAME] CHART [flags]`: what `helm template` prints, byte for byte
  * (helm/helm cmd/helm/template.go and pkg/action/install.go in client-only mode; MP-6, MP-7).
  */
-import { loadChart } from '../chart/directory.js';
+import { CHART_SOURCE_FLAGS, locateChart } from './chart-source.js';
 import { parseKubeVersion } from '../values/capabilities.js';
 import type { CliIo } from './io.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
@@ -13,6 +13,7 @@ import { isTestHook } from '../release/hook.js';
 
 const FLAGS: FlagSpec[] = [
   ...VALUE_FLAGS,
+  ...CHART_SOURCE_FLAGS,
   { name: 'namespace', short: 'n', kind: 'string' },
   { name: 'kube-version', kind: 'string' },
   { name: 'api-versions', short: 'a', kind: 'stringSlice' },
@@ -47,7 +48,7 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
     defaultName: 'release-name',
   });
   const userValues = readValueOptions(args, io);
-  const chart = loadChart(io.resolve(chartPath));
+  const chart = await locateChart(chartPath, args, io);
   let rendered;
   try {
     rendered = renderChart(chart, {

@@ -5,7 +5,7 @@
  * install's status block. Upgrade errors print as `UPGRADE FAILED: <err>`; the install path
  * returns runInstall's error unwrapped, as Helm does.
  */
-import { loadChart } from '../chart/directory.js';
+import { CHART_SOURCE_FLAGS, locateChart } from './chart-source.js';
 import { InstallError } from '../lifecycle/fail-release.js';
 import { formatStatus } from '../lifecycle/status-format.js';
 import { DEFAULT_HISTORY_MAX, upgrade } from '../lifecycle/upgrade.js';
@@ -30,6 +30,7 @@ import { errorText } from '../util/errors.js';
 
 const FLAGS: FlagSpec[] = [
   ...VALUE_FLAGS,
+  ...CHART_SOURCE_FLAGS,
   ...CLUSTER_FLAGS,
   ...WAIT_FLAGS,
   HOOK_LOGS_FLAG,
@@ -72,7 +73,7 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
     io,
     async (cluster) => {
       const values = readValueOptions(args, io);
-      const chart = loadChart(io.resolve(chartPath));
+      const chart = await locateChart(chartPath, args, io);
       return upgrade(cluster.cfg, name, chart, {
         values,
         install: bool('install'),

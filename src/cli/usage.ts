@@ -16,6 +16,15 @@ Usage:
   hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X]
                                            serve the simulated Kubernetes cluster
   hookline demo [CHART]                    a chart's whole lifecycle on the simulated cluster
+  hookline pull CHART [--version V]        download a chart (helm pull)
+  hookline push CHART.tgz oci://REMOTE     push a chart archive to an OCI registry (helm push)
+  hookline repo add|list|remove|update     manage chart repositories (helm repo)
+  hookline registry login|logout HOST      store registry credentials (helm registry login)
+  hookline dependency build|update|list DIR
+                                           vendor a chart's dependencies (helm dependency)
+
+A CHART is a directory, a .tgz, oci://REGISTRY/PATH/NAME (with --version or @sha256:…),
+REPO/CHART (after \`hookline repo add\`), --repo URL CHART, or an https URL to a .tgz.
 
 Cluster commands take --kubeconfig FILE, --kube-context, -n/--namespace, or --simulate (an
 in-process simulated cluster for this one command).

@@ -56,7 +56,7 @@ function maintainerJson(m: Maintainer): JsonNode {
   return object(str('name', m.name), str('email', m.email), str('url', m.url));
 }
 
-function dependencyJson(d: Dependency): JsonNode {
+export function dependencyJson(d: Dependency): JsonNode {
   return object(
     str('name', d.name, false),
     str('version', d.version),
