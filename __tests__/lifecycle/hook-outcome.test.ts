@@ -86,6 +86,29 @@ describe('collectDiagnostics (issue 8 item 8)', () => {
     expect(d.logTail).toBe('log of new-pod');
   });
 
+  it('orders events of one second by their last write (resourceVersion), not by list order', async () => {
+    const second = '2026-01-01T00:01:00Z';
+    const kube = fakeKube();
+    // The API lists events by name; within one second only the revision of each event's last
+    // write tells which came later.
+    kube.eventsFor = async (r) =>
+      r.kind === 'Job'
+        ? []
+        : [
+            { ...ev('new-pod-uid', 'BackOff', second), sequence: 40 },
+            { ...ev('new-pod-uid', 'Failed', second), sequence: 31 },
+            { ...ev('new-pod-uid', 'Pulling', second), sequence: 30 },
+            { ...ev('new-pod-uid', 'Scheduled', second), sequence: 12 },
+          ];
+    const d = await collectDiagnostics(
+      kube,
+      ref,
+      { logs: false, tailLines: 20, maxEvents: 10 },
+      () => undefined,
+    );
+    expect(d.events.map((e) => e.reason)).toEqual(['Scheduled', 'Pulling', 'Failed', 'BackOff']);
+  });
+
   it('labels a back-off as a waiting message and reports the exit code as a field', async () => {
     const d = await collectDiagnostics(
       fakeKube(),

@@ -185,6 +185,11 @@ export interface KubeEvent {
   firstTimestamp?: string;
   /** involvedObject.uid: tells an object from an earlier, deleted one of the same name. */
   uid?: string;
+  /**
+   * The event's resourceVersion as a number when it is one (etcd's revision of its last write):
+   * orders events whose lastTimestamp falls in the same second.
+   */
+  sequence?: number;
 }
 
 /** A namespaced, typed store of Secrets or ConfigMaps (CoreV1Api), for storage adapters. */

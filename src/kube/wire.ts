@@ -33,6 +33,7 @@ export interface TypedEvent {
   eventTime?: Date;
   firstTimestamp?: Date;
   involvedObject?: { uid?: string };
+  metadata?: { resourceVersion?: string };
 }
 
 /** RFC 3339 with second precision, as the API server writes timestamps. */
@@ -92,6 +93,8 @@ export function toKubeEvent(e: TypedEvent): KubeEvent {
   const first = timestamp(e.firstTimestamp ?? e.eventTime ?? e.lastTimestamp);
   if (first !== undefined) ev.firstTimestamp = first;
   if (e.involvedObject?.uid) ev.uid = e.involvedObject.uid;
+  const rv = e.metadata?.resourceVersion;
+  if (rv !== undefined && /^\d+$/.test(rv)) ev.sequence = Number(rv);
   return ev;
 }
 

@@ -150,9 +150,13 @@ function ownedBy(pod: KubeObject, uid: string | undefined): boolean {
   return owners.some((o) => o.uid === uid) || label === uid;
 }
 
-/** Time order: last seen, then first seen (the API's timestamps have second precision). */
+/**
+ * Time order: last seen; within one second (the API's timestamps have second precision) the
+ * order of the events' last writes; then first seen.
+ */
 const byTime = (a: KubeEvent, b: KubeEvent): number =>
   (a.lastTimestamp ?? '').localeCompare(b.lastTimestamp ?? '') ||
+  (a.sequence ?? 0) - (b.sequence ?? 0) ||
   (a.firstTimestamp ?? '').localeCompare(b.firstTimestamp ?? '');
 
 /**
