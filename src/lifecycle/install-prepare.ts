@@ -115,6 +115,7 @@ function render(
       isUpgrade: false,
       ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
       ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
+      ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
       warn: (m) => cfg.log.warn(m),
     });
   } catch (err) {

@@ -54,6 +54,8 @@ export interface InstallOptions {
    */
   kubeVersion?: string;
   apiVersions?: readonly string[];
+  /** `--skip-schema-validation` (Helm 3.16+): values.schema.json is not checked. */
+  skipSchemaValidation?: boolean;
   /** Whose pod logs hook outcomes carry (default: failed hooks). */
   hookLogs?: HookLogsMode;
   signal?: AbortSignal;

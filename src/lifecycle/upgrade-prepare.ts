@@ -149,6 +149,7 @@ function render(
       isUpgrade: true,
       ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
       ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
+      ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
       warn: (m) => cfg.log.warn(m),
     });
   } catch (err) {

@@ -71,6 +71,8 @@ export interface UpgradeOptions extends ValuesFlags {
   namespace?: string;
   kubeVersion?: string;
   apiVersions?: readonly string[];
+  /** `--skip-schema-validation` (Helm 3.16+): values.schema.json is not checked. */
+  skipSchemaValidation?: boolean;
   hookLogs?: HookLogsMode;
   signal?: AbortSignal;
 }
