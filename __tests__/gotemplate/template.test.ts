@@ -209,3 +209,83 @@ describe('re-entrant execution (include)', () => {
     expect(set.execute('ok', null)).toBe('fine');
   });
 });
+
+/**
+ * text/template's set rules for New, Parse, AddParseTree, Clone and Execute
+ * (golang/go src/text/template/template.go; parse.IsEmptyTree): `New` does not add a template
+ * to the set; `AddParseTree` sends the tree named like the template to it and others to new
+ * templates; `associate` keeps an existing template when the new tree is empty (only space and
+ * comments), yet a template without a tree gets the empty tree anyway, and `Execute` runs the
+ * template's own tree while `ExecuteTemplate` runs the set's entry.
+ */
+describe('template-set rules (template.go New/AddParseTree/associate)', () => {
+  const setWith = (defs: Record<string, string>) => {
+    const set = new TemplateSet({ funcs: noFuncs, name: 'root' });
+    for (const [n, text] of Object.entries(defs)) set.parse(n, text);
+    return set;
+  };
+
+  it('New does not associate: the set holds nothing until Parse', () => {
+    const set = setWith({});
+    const t = set.new('x');
+    expect(set.has('x')).toBe(false);
+    expect(t.tree).toBeUndefined();
+    expect(() => t.execute(null)).toThrow('template: x: "x" is an incomplete or empty template');
+    t.parse('X');
+    expect(set.execute('x', null)).toBe('X');
+  });
+
+  it.each([
+    // [existing body or null, new body, Execute of the new template, ExecuteTemplate by name]
+    [null, '', '', ''],
+    [null, '  ', '  ', '  '],
+    [null, '{{/* c */}}', '', ''],
+    ['old', '', '', 'old'],
+    ['old', ' \n\t', ' \n\t', 'old'],
+    ['old', '{{/* c */}} ', ' ', 'old'],
+    ['old', 'new', 'new', 'new'],
+    ['old', '{{ "" }}', '', ''], // an action is never empty (IsEmptyTree)
+    ['old', '{{ if false }}{{ end }}', '', ''],
+  ])('existing %j, Parse %j: Execute %j, ExecuteTemplate %j', (old, body, exec, byName) => {
+    const set = setWith(old === null ? {} : { x: old });
+    const t = set.new('x').parse(body);
+    expect(t.execute(null)).toBe(exec);
+    expect(set.execute('x', null)).toBe(byName);
+  });
+
+  it('Parse again on an associated template with an empty body keeps its tree', () => {
+    const set = setWith({});
+    const t = set.new('x').parse('first');
+    t.parse('   ');
+    expect(t.execute(null)).toBe('first');
+    expect(set.execute('x', null)).toBe('first');
+  });
+
+  it('defines go to new templates; an empty define keeps the existing one', () => {
+    const set = setWith({ helpers: '{{ define "d" }}D{{ end }}' });
+    const t = set
+      .new('main')
+      .parse('{{ define "d" }} {{ end }}{{ define "e" }}{{ end }}[{{ template "d" }}]');
+    expect(t.execute(null)).toBe('[D]');
+    expect(set.has('e')).toBe(true);
+    expect(set.execute('e', null)).toBe('');
+  });
+
+  it('redefinition within one Parse is an error unless one body is empty (parse.Tree.add)', () => {
+    const set = setWith({});
+    expect(() => set.parse('m', '{{ define "d" }}1{{ end }}{{ define "d" }}2{{ end }}')).toThrow(
+      'template: m:1: template: multiple definition of template "d"',
+    );
+    set.parse('n', '{{ define "d" }} {{ end }}{{ define "d" }}2{{ end }}');
+    expect(set.execute('d', null)).toBe('2');
+  });
+
+  it('addParseTree with cached trees follows the same rules on a clone', () => {
+    const set = setWith({ gotpl: 'outer' });
+    const trees = set.parseTrees('gotpl', '');
+    const copy = set.clone();
+    const t = copy.new('gotpl').addParseTrees(trees);
+    expect(t.execute(null)).toBe('');
+    expect(copy.execute('gotpl', null)).toBe('outer');
+  });
+});

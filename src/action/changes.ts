@@ -4,7 +4,9 @@
  * document. Pure: the verbs do not return what they created or updated, so the action derives
  * it from the previous and new manifests.
  */
-import { parseAllDocuments } from 'yaml';
+import { marshalJson } from '../gojson/index.js';
+import { documentObject } from '../manifest/documents.js';
+import { splitManifests } from '../manifest/split.js';
 import { unifiedDiff } from './diff.js';
 
 export interface ObjectChange {
@@ -25,14 +27,19 @@ type Json = Record<string, unknown>;
 const rec = (v: unknown): Json => (v !== null && typeof v === 'object' ? (v as Json) : {});
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The objects of a manifest (`---`-separated documents; comments and blank documents skipped). */
+/**
+ * The objects of a manifest: releaseutil.SplitManifests, with the documents empty after
+ * comments and whitespace skipped as the kube client skips them (manifest/documents.ts);
+ * documents that do not parse or name no kind or name are left out of the plan.
+ */
 export function manifestObjects(manifest: string): Doc[] {
   const out: Doc[] = [];
-  for (const text of manifest.split(/^---[ \t]*$/m)) {
-    if (text.trim() === '') continue;
+  for (const text of splitManifests(manifest)) {
     let doc: Json;
     try {
-      doc = rec(parseAllDocuments(text)[0]?.toJS());
+      const value = documentObject(text);
+      if (value === undefined) continue;
+      doc = rec(JSON.parse(marshalJson(value)));
     } catch {
       continue;
     }
@@ -43,7 +50,7 @@ export function manifestObjects(manifest: string): Doc[] {
     const ns = str(meta.namespace);
     const group = str(doc.apiVersion).split('/').slice(0, -1).join('/');
     const label = `${ns ? `${ns}/` : ''}${kind}/${name}`;
-    out.push({ key: `${group}|${kind}|${ns}|${name}`, label, text: text.replace(/^\n/, '') });
+    out.push({ key: `${group}|${kind}|${ns}|${name}`, label, text: `${text}\n` });
   }
   return out;
 }

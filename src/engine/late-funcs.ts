@@ -6,7 +6,7 @@ import { TemplateError, TemplateExecError, TemplateParseError } from '../gotempl
 import { sprintf } from '../gotemplate/fmt.js';
 import { FuncError, fn } from '../gotemplate/functions.js';
 import type { Tree } from '../gotemplate/ast.js';
-import { NoSuchTemplateError, type TemplateSet } from '../gotemplate/template.js';
+import { NoSuchTemplateError, type Template, type TemplateSet } from '../gotemplate/template.js';
 import type { GoMap, GoValue } from '../gotemplate/values.js';
 import { warnWrap } from './errors.js';
 
@@ -86,20 +86,24 @@ function tplFunc(parent: TemplateSet, included: Map<string, number>, cache: TplC
           ['tpl', tplFunc(set, included, cache)],
         ]),
       );
+      // Go's `t.New(parent.Name()).Parse(tpl)` then `t.Execute`: the new template runs its own
+      // tree even when that tree is empty and the set keeps an earlier `gotpl` (a nested `tpl`
+      // of "" must print nothing, not re-run the outer string).
+      let tmpl: Template;
       try {
         let trees = cache.get(text);
         if (!trees) {
           trees = set.parseTrees(TPL_NAME, text);
           cache.set(text, trees);
         }
-        set.addTrees(trees);
+        tmpl = set.new(TPL_NAME).addParseTrees(trees);
       } catch (err) {
         throw new FuncError(`cannot parse template ${sprintf('%q', [text])}: ${errorText(err)}`, {
           cause: err,
         });
       }
       try {
-        return set.execute(TPL_NAME, vals).replace(/<no value>/g, '');
+        return tmpl.execute(vals).replace(/<no value>/g, '');
       } catch (err) {
         if (!(
           err instanceof TemplateExecError ||

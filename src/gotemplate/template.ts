@@ -72,12 +72,20 @@ export class TemplateSet implements ExecEnv {
   }
 
   /**
-   * Parse `text` as template `name`, adding it and its `define`s to the set. A later definition
-   * replaces an earlier one, except that an empty body (only space and comments) never replaces
-   * an existing template (template.go `associate`). Throws TemplateParseError.
+   * Parse `text` as template `name`, adding it and its `define`s to the set: Go's
+   * `t.New(name).Parse(text)`, with {@link Template.addParseTree}'s rules. Throws
+   * TemplateParseError.
    */
-  parse(name: string, text: string): void {
-    this.addTrees(this.parseTrees(name, text));
+  parse(name: string, text: string): Template {
+    return this.new(name).parse(text);
+  }
+
+  /**
+   * A new template `name` of this set, not yet associated with it (template.go `New`): only a
+   * later Parse/AddParseTree puts it in the set.
+   */
+  new(name: string): Template {
+    return new Template(this, name);
   }
 
   /**
@@ -93,16 +101,27 @@ export class TemplateSet implements ExecEnv {
     });
   }
 
-  /** Add parsed trees with Go's `associate` rule (an empty body never replaces a template). */
+  /**
+   * Add parsed trees (as from {@link parseTrees}) under their own names, as Parse does with
+   * each tree it returns. Equivalent to `new(name).addParseTree(name, tree)` for each.
+   */
   addTrees(parsed: ReadonlyMap<string, Tree>): void {
+    for (const [treeName, tree] of parsed) this.associate(treeName, tree);
+  }
+
+  /**
+   * template.go `associate`: put `tree` in the set under `name` unless a template of that name
+   * exists and `tree` is empty (parse.IsEmptyTree: only space and comments). Returns whether
+   * the set now holds `tree` under `name`.
+   */
+  associate(name: string, tree: Tree): boolean {
+    if (this.trees.has(name) && isEmptyTree(tree.root)) return false;
     if (!this.ownTrees) {
       this.trees = new Map(this.trees);
       this.ownTrees = true;
     }
-    for (const [treeName, tree] of parsed) {
-      if (this.trees.has(treeName) && isEmptyTree(tree.root)) continue;
-      this.trees.set(treeName, tree);
-    }
+    this.trees.set(name, tree);
+    return true;
   }
 
   has(name: string): boolean {
@@ -114,12 +133,18 @@ export class TemplateSet implements ExecEnv {
   }
 
   /**
-   * Execute template `name` with `data` as dot and `$`; returns the output. Throws
-   * TemplateExecError (or TemplateError / NoSuchTemplateError without a node).
+   * Execute the template the set holds under `name` with `data` as dot and `$` (template.go
+   * `ExecuteTemplate`); returns the output. Throws TemplateExecError (or TemplateError /
+   * NoSuchTemplateError without a node).
    */
   execute(name: string, data: GoValue): string {
     const tree = this.trees.get(name);
     if (tree === undefined) throw new NoSuchTemplateError(name, this.options.name ?? '');
+    return this.executeTree(name, tree, data);
+  }
+
+  /** Run `tree` (named `name` in errors) on this set, under the shared depth limit. */
+  executeTree(name: string, tree: Tree, data: GoValue): string {
     const depth = this.depth;
     if (depth.value >= MAX_EXEC_DEPTH) {
       throw new TemplateError(name, `exceeded maximum template depth (${GO_MAX_EXEC_DEPTH})`);
@@ -157,5 +182,56 @@ export class TemplateSet implements ExecEnv {
       this.ownFuncs = true;
     }
     for (const [name, f] of funcs) this.funcMap.set(name, f);
+  }
+}
+
+/**
+ * One template of a set (template.go `*Template`): a name, the set it shares, and its own tree.
+ * Its tree and the set's entry for its name can differ: a Parse whose body is only blanks and
+ * comments gives this template the empty tree but leaves an existing template of the same name
+ * in the set, and {@link execute} runs this template's own tree (Helm's `tpl` relies on it).
+ */
+export class Template {
+  private ownTree: Tree | undefined;
+
+  constructor(
+    readonly set: TemplateSet,
+    readonly name: string,
+  ) {}
+
+  /** This template's own tree (undefined before any Parse). */
+  get tree(): Tree | undefined {
+    return this.ownTree;
+  }
+
+  /** template.go `Parse`: parse `text` and add every tree it defines. Throws TemplateParseError. */
+  parse(text: string): Template {
+    return this.addParseTrees(this.set.parseTrees(this.name, text));
+  }
+
+  /** Parse's second half, for trees parsed earlier (and cached) by {@link TemplateSet.parseTrees}. */
+  addParseTrees(parsed: ReadonlyMap<string, Tree>): Template {
+    for (const [treeName, tree] of parsed) this.addParseTree(treeName, tree);
+    return this;
+  }
+
+  /**
+   * template.go `AddParseTree`: the tree named like this template goes to this template, any
+   * other to a new template of the set; the set keeps an existing template when the tree is
+   * empty (associate), but a template that has no tree yet gets it anyway.
+   */
+  addParseTree(name: string, tree: Tree): Template {
+    const nt = name === this.name ? this : this.set.new(name);
+    if (this.set.associate(name, tree) || nt.ownTree === undefined) nt.ownTree = tree;
+    return nt;
+  }
+
+  /** template.go `Execute`: run this template's own tree, not the set's entry for its name. */
+  execute(data: GoValue): string {
+    const tree = this.ownTree;
+    if (tree === undefined) {
+      throw new TemplateError(this.name, `${quote(this.name)} is an incomplete or empty template`);
+    }
+    return this.set.executeTree(this.name, tree, data);
   }
 }

@@ -17,7 +17,7 @@ import { CONTEXT_CANCELED, asError, type Configuration } from './config.js';
 import { InstallError } from './fail-release.js';
 import type { ResolvedInstall } from './install.js';
 import { existingResourceConflict, installCrds, withOwnership } from './install-resources.js';
-import { buildObject } from './objects.js';
+import { buildObjects } from './objects.js';
 import { ReleaseRenderError, renderChart } from './render-chart.js';
 import { crdObjects, type RenderedResources } from './render.js';
 
@@ -55,9 +55,10 @@ export async function prepareInstall(
   const release = markPendingInstall(withRendered(base, rendered));
   let objects: KubeObject[];
   try {
-    objects = rendered.manifests.map((m) =>
-      withOwnership(buildObject(m.content, opts.namespace), opts.releaseName, opts.namespace),
-    );
+    objects = buildObjects(
+      rendered.manifests.map((m) => m.content),
+      opts.namespace,
+    ).map((o) => withOwnership(o, opts.releaseName, opts.namespace));
   } catch (err) {
     throw new InstallError(
       `unable to build kubernetes objects from release manifest: ${asError(err).message}`,

@@ -10,7 +10,7 @@ import { waitUntilReady } from '../kube/wait.js';
 import { splitManifests } from '../manifest/split.js';
 import { CONTEXT_CANCELED, asError } from './config.js';
 import type { HookLog } from './hooks.js';
-import { buildObject } from './objects.js';
+import { buildObjects } from './objects.js';
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY_HELM = 'Helm';
@@ -164,10 +164,16 @@ export async function installCrds(
 ): Promise<void> {
   const created: ResourceRef[] = [];
   for (const crd of crds) {
-    for (const doc of splitManifests(crd.content)) {
-      let obj: KubeObject;
+    let objs: KubeObject[];
+    try {
+      objs = buildObjects(splitManifests(crd.content), kube.defaultNamespace);
+    } catch (err) {
+      throw new Error(`failed to install CRD ${crd.filename}: ${asError(err).message}`, {
+        cause: err,
+      });
+    }
+    for (const obj of objs) {
       try {
-        obj = buildObject(doc, kube.defaultNamespace);
         delete obj.metadata.namespace;
         await kube.create(obj);
       } catch (err) {

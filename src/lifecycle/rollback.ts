@@ -30,10 +30,10 @@ import {
 } from './config.js';
 import type { HookLogsMode, HookOutcome } from './hooks.js';
 import { withOwnership } from './install-resources.js';
+import { manifestObjects } from './objects.js';
 import {
   UpdateError,
   cleanupCreated,
-  manifestObjects,
   updateResources,
   waitForObjects,
   type UpdateResult,

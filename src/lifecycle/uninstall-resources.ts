@@ -11,7 +11,7 @@ import { sortManifests, type Manifest } from '../manifest/sort.js';
 import { splitManifests } from '../manifest/split.js';
 import { asError } from './config.js';
 import { performGrouped } from './install-resources.js';
-import { buildObject } from './objects.js';
+import { buildObjects } from './objects.js';
 
 export const RESOURCE_POLICY_ANNOTATION = 'helm.sh/resource-policy';
 
@@ -66,7 +66,10 @@ export function planUninstall(manifest: string, namespace: string): UninstallPla
   const { keep, remaining } = filterManifestsToKeep(manifests);
   let toDelete: KubeObject[];
   try {
-    toDelete = remaining.map((m) => buildObject(m.content, namespace));
+    toDelete = buildObjects(
+      remaining.map((m) => m.content),
+      namespace,
+    );
   } catch (err) {
     throw new Error(`unable to build kubernetes objects for delete: ${asError(err).message}`, {
       cause: err,

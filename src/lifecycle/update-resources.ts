@@ -10,10 +10,8 @@ import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
 import { NotFoundError, refOf } from '../kube/client.js';
 import { WaitAbortedError, waitUntilReady } from '../kube/wait.js';
 import { UNINSTALL_ORDER, sortByKind } from '../manifest/kind-order.js';
-import { splitManifests } from '../manifest/split.js';
 import { CONTEXT_CANCELED, asError } from './config.js';
 import type { HookLog } from './hooks.js';
-import { buildObject } from './objects.js';
 import { RESOURCE_POLICY_ANNOTATION, deleteAll } from './uninstall-resources.js';
 
 /** What Update did: created objects (for --cleanup-on-fail), deletions requested, kept. */
@@ -33,11 +31,6 @@ export class UpdateError extends Error {
     super(message, options);
     this.name = 'UpdateError';
   }
-}
-
-/** KubeClient.Build of a stored manifest: one object per document, in document order. */
-export function manifestObjects(manifest: string, namespace: string): KubeObject[] {
-  return splitManifests(manifest).map((doc) => buildObject(doc, namespace));
 }
 
 /** isMatchingInfo: the same group/version, kind, namespace and name. */

@@ -14,10 +14,10 @@ import { Status, isPending, storedChart } from '../release/types.js';
 import { NoDeployedReleasesError } from '../storage/driver.js';
 import { asError, type Configuration } from './config.js';
 import { existingResourceConflict, withOwnership } from './install-resources.js';
-import { buildObject } from './objects.js';
+import { buildObjects, manifestObjects } from './objects.js';
 import { renderChart } from './render-chart.js';
 import type { RenderedResources } from './render.js';
-import { difference, manifestObjects } from './update-resources.js';
+import { difference } from './update-resources.js';
 import { ERR_PENDING, UpgradeError } from './upgrade-errors.js';
 import { selectValues } from './upgrade-values.js';
 import type { ResolvedUpgrade } from './upgrade.js';
@@ -91,9 +91,10 @@ export async function prepareUpgrade(
     );
   }
   try {
-    targetObjects = rendered.manifests.map((m) =>
-      withOwnership(buildObject(m.content, namespace), opts.releaseName, namespace),
-    );
+    targetObjects = buildObjects(
+      rendered.manifests.map((m) => m.content),
+      namespace,
+    ).map((o) => withOwnership(o, opts.releaseName, namespace));
   } catch (err) {
     throw new UpgradeError(
       `unable to build kubernetes objects from new release manifest: ${asError(err).message}`,
