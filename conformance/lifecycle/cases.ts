@@ -24,8 +24,8 @@ export interface LifecycleCase {
   expectError: boolean;
   /**
    * A chart whose CRDs are installed before the case (as a user installs an operator's CRDs
-   * first): the prometheus-operator CRDs for real-charts, whose features values turn on
-   * ServiceMonitors, PrometheusRules and the like.
+   * first): the prometheus-operator CRDs for the real-charts cases with features values, which
+   * turn on ServiceMonitors, PrometheusRules and the like.
    */
   prerequisiteCrds?: string;
   /** Other case ids with the same chart and values. */
@@ -113,7 +113,8 @@ export function lifecycleCases(root: string): LifecycleCase[] {
         aliases: [],
       };
       const crds = join(dir, 'charts', 'prometheus-operator-crds');
-      if (corpus === 'real-charts' && c.chartDir !== crds) c.prerequisiteCrds = crds;
+      if (corpus === 'real-charts' && c.valueFiles.length > 0 && c.chartDir !== crds)
+        c.prerequisiteCrds = crds;
       const key = JSON.stringify([
         c.chartDir,
         c.releaseName,

@@ -17,11 +17,23 @@ function established(crd: KubeObject): boolean {
   return (conditions ?? []).some((c) => c.type === 'Established' && c.status === 'True');
 }
 
+const rendered = new Map<string, KubeObject[]>();
+
+/** The chart's CRDs, rendered once per run. */
+function crdsOf(chartDir: string): KubeObject[] {
+  let crds = rendered.get(chartDir);
+  if (!crds) {
+    const out = renderChart(loadChart(chartDir), { releaseName: 'crds', namespace: 'default' });
+    crds = out.manifests
+      .flatMap((m) => manifestObjects(m.content, 'default'))
+      .filter((o) => o.kind === 'CustomResourceDefinition');
+    rendered.set(chartDir, crds);
+  }
+  return crds.map((o) => structuredClone(o));
+}
+
 export async function installCrds(kube: KubeClient, chartDir: string): Promise<void> {
-  const rendered = renderChart(loadChart(chartDir), { releaseName: 'crds', namespace: 'default' });
-  const crds = rendered.manifests
-    .flatMap((m) => manifestObjects(m.content, 'default'))
-    .filter((o) => o.kind === 'CustomResourceDefinition');
+  const crds = crdsOf(chartDir);
   for (const crd of crds) {
     delete crd.metadata.namespace;
     await kube.create(crd);

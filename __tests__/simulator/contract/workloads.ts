@@ -2,7 +2,8 @@
  * Workload controllers (pkg/controller/{deployment,replicaset,statefulset,daemon}): Pods
  * created through owners, ready replicas reported in status.
  */
-import { expect, it } from '@jest/globals';
+import { expect } from '@jest/globals';
+import { it } from './real-differences.js';
 import { IMAGE, uniqueName, waitFor, type Obj } from '../harness.js';
 import type { Ctx } from './ctx.js';
 
