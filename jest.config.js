@@ -11,5 +11,9 @@ export default {
   },
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
+  // The real-cluster suites need HOOKLINE_TEST_KUBECONFIG (scripts/ci-realcluster.sh sets it).
+  testPathIgnorePatterns: process.env.HOOKLINE_TEST_KUBECONFIG
+    ? ['/node_modules/']
+    : ['/node_modules/', '<rootDir>/__tests__/realcluster/'],
   testTimeout: 30000,
 };

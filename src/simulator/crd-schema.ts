@@ -18,7 +18,8 @@ import { child, isObject, str, type Json, type JsonObject } from './json.js';
 const re2Engine = Object.assign(
   (pattern: string) => {
     const re = RE2JS.compile(pattern);
-    return { test: (s: string) => re.matcher(s).find() };
+    // Ajv caches compiled patterns under their toString(): it must name the pattern.
+    return { test: (s: string) => re.matcher(s).find(), toString: () => `/${pattern}/` };
   },
   { code: 're2js' },
 );
