@@ -31,8 +31,11 @@ const TIME_FIELDS = new Set([
   'completed_at',
 ]);
 
+/** Server-assigned UIDs (the Job controller's `controller-uid` label) differ run to run. */
+const UID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
 function normalise(value: unknown, ns: string): unknown {
-  if (typeof value === 'string') return value.split(ns).join('NS');
+  if (typeof value === 'string') return value.split(ns).join('NS').replace(UID, 'UID');
   if (Array.isArray(value)) return value.map((v) => normalise(v, ns));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

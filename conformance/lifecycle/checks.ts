@@ -8,7 +8,7 @@ import { NotFoundError, refOf, type KubeClient, type KubeObject } from '../../sr
 import type { HookOutcome } from '../../src/lifecycle/hooks.js';
 import { buildObject } from '../../src/lifecycle/objects.js';
 import { RESOURCE_POLICY_ANNOTATION } from '../../src/lifecycle/uninstall-resources.js';
-import { splitManifests } from '../../src/manifest/split.js';
+import { objectDocuments } from '../../src/manifest/documents.js';
 import type { Hook, HookEvent } from '../../src/release/hook.js';
 import type { Release } from '../../src/release/types.js';
 import { ReleaseNotFoundError } from '../../src/storage/driver.js';
@@ -18,16 +18,9 @@ export const MANAGED_BY = 'app.kubernetes.io/managed-by';
 export const RELEASE_NAME = 'meta.helm.sh/release-name';
 export const RELEASE_NAMESPACE = 'meta.helm.sh/release-namespace';
 
-/** A document that holds only comments and blanks (Helm skips these). */
-function isEmptyDocument(doc: string): boolean {
-  return doc.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#'));
-}
-
 /** The objects of a release manifest, as Helm builds them (release namespace filled in). */
 export function manifestObjects(manifest: string, namespace: string): KubeObject[] {
-  return splitManifests(manifest)
-    .filter((d) => !isEmptyDocument(d))
-    .map((d) => buildObject(d, namespace));
+  return objectDocuments(manifest).map((d) => buildObject(d.text, namespace));
 }
 
 const label = (o: KubeObject) => `${o.kind}/${o.metadata.name}`;

@@ -59,7 +59,7 @@ export const REAL_SERVER_DIFFERENCES: ReadonlyMap<string, Difference> = new Map(
     {
       mode: 'not-shown',
       reason:
-        'whether resourceVersion 1 is compacted depends on the cluster's age (kube-apiserver compacts etcd every 5 minutes): a freshly started cluster still serves it',
+        'whether resourceVersion 1 is compacted depends on the age of the cluster (kube-apiserver compacts etcd every 5 minutes): a freshly started cluster still serves it',
     },
   ],
   [
