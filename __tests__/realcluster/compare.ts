@@ -138,6 +138,14 @@ export function differences(a: unknown, b: unknown, path = ''): string[] {
     typeof a === 'object' &&
     typeof b === 'object' &&
     Array.isArray(a) === Array.isArray(b);
+  if (typeof a === 'string' && typeof b === 'string' && (a.includes('\n') || b.includes('\n'))) {
+    // Manifests and notes: the first line that differs.
+    const al = a.split('\n');
+    const bl = b.split('\n');
+    const i = al.findIndex((l, k) => l !== bl[k]);
+    const at = i < 0 ? al.length : i;
+    return [`${path} line ${at + 1}: helm ${show(al[at])}, hookline ${show(bl[at])}`];
+  }
   if (!bothObjects) return [`${path || '.'}: helm ${show(a)}, hookline ${show(b)}`];
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;

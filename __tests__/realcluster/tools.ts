@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { runCli } from '../../src/cli/main.js';
 import { NotFoundError, type KubeClient, type KubeObject } from '../../src/kube/client.js';
 import { createNodeClient } from '../../src/kube/node-client.js';
@@ -108,8 +109,16 @@ export async function createNamespace(name: string): Promise<void> {
   await kube().ensureNamespace(name);
 }
 
-export async function deleteNamespace(name: string): Promise<void> {
+/** Deletes the namespace and waits until it is gone (its finalizer empties it first). */
+export async function deleteNamespace(name: string, timeoutMs = 180_000): Promise<void> {
+  const ref = { apiVersion: 'v1', kind: 'Namespace', name };
   await kube()
-    .delete({ apiVersion: 'v1', kind: 'Namespace', name })
+    .delete(ref)
     .catch(() => false);
+  const deadline = Date.now() + timeoutMs;
+  while (await live({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })) {
+    if (Date.now() > deadline)
+      throw new Error(`namespace ${name} still there after ${timeoutMs} ms`);
+    await sleep(500);
+  }
 }
