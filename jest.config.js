@@ -1,3 +1,4 @@
+/* global process */
 /** Jest in ESM mode; TypeScript is stripped by SWC (type checking is `npm run typecheck`). */
 export default {
   testEnvironment: 'node',
@@ -11,9 +12,10 @@ export default {
   },
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
-  // The real-cluster suites need HOOKLINE_TEST_KUBECONFIG (scripts/ci-realcluster.sh sets it).
+  // Suites against the real cluster of ../shared/realcluster run only when it is given
+  // (HOOKLINE_TEST_KUBECONFIG; scripts/ci-realcluster-apply.sh), never in a plain `npm test`.
   testPathIgnorePatterns: process.env.HOOKLINE_TEST_KUBECONFIG
     ? ['/node_modules/']
-    : ['/node_modules/', '<rootDir>/__tests__/realcluster/'],
+    : ['/node_modules/', '/__tests__/realcluster/'],
   testTimeout: 30000,
 };

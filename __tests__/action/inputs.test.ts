@@ -37,6 +37,8 @@ describe('defaults', () => {
       resetValues: false,
       cleanupOnFail: false,
       force: false,
+      serverSide: 'auto',
+      forceConflicts: false,
       description: '',
       revision: 0,
       keepHistory: false,
@@ -189,4 +191,16 @@ describe('errors name the input', () => {
       expect((err as Error).message.startsWith(`Input "${input}": `)).toBe(true);
     },
   );
+});
+
+describe('server-side (design decision 8)', () => {
+  it('accepts auto, true and false and refuses anything else, naming the input', () => {
+    for (const v of ['auto', 'true', 'false'] as const) {
+      expect(parseInputs(reader({ 'server-side': v })).serverSide).toBe(v);
+    }
+    expect(() => parseInputs(reader({ 'server-side': 'yes' }))).toThrow(
+      'Input "server-side": expected one of auto, true, false, got "yes"',
+    );
+    expect(parseInputs(reader({ 'force-conflicts': 'true' })).forceConflicts).toBe(true);
+  });
 });

@@ -38,24 +38,55 @@ describe('create / get / apply / delete / list', () => {
     expect(got.metadata.resourceVersion).toBe(created.metadata.resourceVersion);
   });
 
-  it('server-side applies with field manager hookline, creating then updating', async () => {
+  it('server-side applies with field manager helm (as Helm 3 and 4 name it), creating then updating', async () => {
     const cm = { ...configMap(c.namespace, 'applied'), data: { a: '1' } };
     await c.client.apply(cm);
     const updated = await c.client.apply({ ...cm, data: { a: '2', b: '3' } });
     expect(updated.data).toEqual({ a: '2', b: '3' });
     const managers =
       (updated.metadata.managedFields as Array<{ manager: string; operation: string }>) ?? [];
-    expect(managers.map((m) => `${m.manager}/${m.operation}`)).toContain('hookline/Apply');
+    expect(managers.map((m) => `${m.manager}/${m.operation}`)).toContain('helm/Apply');
   });
 
-  it('forces conflicts by default and reports them when force is off', async () => {
+  it('reports conflicts by default and forces them only when asked (--force-conflicts)', async () => {
     const cm = configMap(c.namespace, 'contested');
     await c.client.apply({ ...cm, data: { a: 'other' } }, { fieldManager: 'someone-else' });
-    await expect(
-      c.client.apply({ ...cm, data: { a: 'mine' } }, { force: false }),
-    ).rejects.toBeInstanceOf(ConflictError);
-    const forced = await c.client.apply({ ...cm, data: { a: 'mine' } });
+    await expect(c.client.apply({ ...cm, data: { a: 'mine' } })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    const forced = await c.client.apply({ ...cm, data: { a: 'mine' } }, { force: true });
     expect(forced.data).toEqual({ a: 'mine' });
+  });
+
+  it('patches with strategic merge and JSON merge patches as field manager helm', async () => {
+    const cm = { ...configMap(c.namespace, 'patched'), data: { a: '1', b: '2' } };
+    await c.client.create(cm);
+    const ref = { apiVersion: 'v1', kind: 'ConfigMap', name: 'patched', namespace: c.namespace };
+    const merged = await c.client.patch(ref, { data: { a: null, c: '3' } }, 'merge');
+    expect(merged.data).toEqual({ b: '2', c: '3' });
+    const strategic = await c.client.patch(ref, { data: { b: '4' } }, 'strategic');
+    expect(strategic.data).toEqual({ b: '4', c: '3' });
+    const managers =
+      (strategic.metadata.managedFields as Array<{ manager: string; operation: string }>) ?? [];
+    expect(managers.map((m) => `${m.manager}/${m.operation}`)).toContain('helm/Update');
+  });
+
+  it('replaces an object with the live resourceVersion (Helm 3 --force)', async () => {
+    const cm = { ...configMap(c.namespace, 'replaced'), data: { a: '1', b: '2' } };
+    await c.client.create(cm);
+    const replaced = await c.client.replace({ ...cm, data: { z: '9' } });
+    expect(replaced.data).toEqual({ z: '9' });
+  });
+
+  it('discovers the server version, group versions and resource kinds (subresources too)', async () => {
+    const d = await c.client.discover();
+    expect(d.version.gitVersion).toMatch(/^v1\.\d+\.\d+/);
+    expect(d.version.major).toBe('1');
+    expect(d.groupVersions[0]).toBe('v1');
+    expect(d.groupVersions).toContain('apps/v1');
+    const apps = d.resources.find((r) => r.groupVersion === 'apps/v1');
+    expect(apps?.kinds).toEqual(expect.arrayContaining(['Deployment', 'Scale']));
+    expect(d.failed).toEqual([]);
   });
 
   it('lists by label selector and by field selector, restoring apiVersion/kind', async () => {

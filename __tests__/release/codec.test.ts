@@ -61,9 +61,9 @@ describe('decodeRelease (ST-6)', () => {
 
   it.each<[string, string, string]>([
     [
-      'Helm 4: zero times omitted, apply_method ignored (Helm 3 writes them as "")',
+      'Helm 4: zero times omitted (Helm 3 writes them as ""), apply_method kept',
       '{"name":"a","info":{"status":"deployed"},"hooks":[{"name":"h","last_run":{"phase":""}}],"version":1,"apply_method":"ssa"}',
-      '{"name":"a","info":{"first_deployed":"","last_deployed":"","deleted":"","status":"deployed"},"hooks":[{"name":"h","last_run":{"started_at":"","completed_at":"","phase":""}}],"version":1}',
+      '{"name":"a","info":{"first_deployed":"","last_deployed":"","deleted":"","status":"deployed"},"hooks":[{"name":"h","last_run":{"started_at":"","completed_at":"","phase":""}}],"version":1,"apply_method":"ssa"}',
     ],
     [
       'null times and null slices are zero values',

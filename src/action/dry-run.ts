@@ -6,6 +6,7 @@
 import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
 import type { Configuration } from '../lifecycle/config.js';
+import { clusterInfo } from '../lifecycle/cluster-capabilities.js';
 import { renderChart } from '../lifecycle/render-chart.js';
 import type { Hook } from '../release/hook.js';
 import type { Release } from '../release/types.js';
@@ -45,7 +46,10 @@ export async function dryRun(
   let hooks: readonly Hook[] = [];
   let notes = '';
   if (inputs.command === 'install' || inputs.command === 'upgrade') {
+    // The cluster's capabilities, as the real run would render (a server dry run; decision 8).
+    const { capabilities } = await clusterInfo(cfg);
     const r = renderChart(target.chart!, {
+      capabilities,
       releaseName: inputs.release,
       namespace: target.namespace,
       ...(target.values ? { values: target.values } : {}),

@@ -27,6 +27,8 @@ export const Input = {
   resetValues: 'reset-values',
   cleanupOnFail: 'cleanup-on-fail',
   force: 'force',
+  serverSide: 'server-side',
+  forceConflicts: 'force-conflicts',
   description: 'description',
   revision: 'revision',
   keepHistory: 'keep-history',

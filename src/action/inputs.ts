@@ -49,6 +49,9 @@ export interface ActionInputs {
   resetValues: boolean;
   cleanupOnFail: boolean;
   force: boolean;
+  /** `--server-side`: `auto` (default), `true`, `false` (design decision 8). */
+  serverSide: 'auto' | 'true' | 'false';
+  forceConflicts: boolean;
   description: string;
   /** Rollback target; 0 = the previous revision. */
   revision: number;
@@ -206,6 +209,8 @@ export function parseInputs(read: ReadInput): ActionInputs {
     resetValues,
     cleanupOnFail: bool(read, Input.cleanupOnFail, false),
     force: bool(read, Input.force, false),
+    serverSide: oneOf(read, Input.serverSide, ['auto', 'true', 'false'] as const, 'auto'),
+    forceConflicts: bool(read, Input.forceConflicts, false),
     description: read(Input.description).trim(),
     revision: int(read, Input.revision, 0),
     keepHistory: bool(read, Input.keepHistory, false),

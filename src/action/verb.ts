@@ -34,11 +34,13 @@ export interface VerbContext {
 export async function runVerb(ctx: VerbContext): Promise<VerbResult> {
   const { cfg, inputs: i, signal } = ctx;
   const common = { timeout: i.timeoutMs, hookLogs: i.hookLogs, signal };
+  const apply = { serverSide: i.serverSide, forceConflicts: i.forceConflicts };
   const description = i.description ? { description: i.description } : {};
   switch (i.command) {
     case 'install': {
       const r = await install(cfg, ctx.chart!, {
         ...common,
+        ...apply,
         ...description,
         releaseName: i.release,
         namespace: ctx.namespace,
@@ -54,6 +56,7 @@ export async function runVerb(ctx: VerbContext): Promise<VerbResult> {
     case 'upgrade':
       return upgrade(cfg, i.release, ctx.chart!, {
         ...common,
+        ...apply,
         ...description,
         ...(ctx.values ? { values: ctx.values } : {}),
         install: true,
@@ -71,6 +74,7 @@ export async function runVerb(ctx: VerbContext): Promise<VerbResult> {
     case 'rollback': {
       const r = await rollback(cfg, i.release, {
         ...common,
+        ...apply,
         revision: i.revision,
         wait: i.wait,
         waitForJobs: i.waitForJobs,

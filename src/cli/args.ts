@@ -11,6 +11,8 @@ export interface FlagSpec {
   readonly name: string;
   readonly short?: string;
   readonly kind: FlagKind;
+  /** pflag's NoOptDefVal: the value of a `string` flag given without one (`--dry-run`). */
+  readonly noOptDefVal?: string;
 }
 
 export interface ParsedArgs {
@@ -107,6 +109,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
       if (!spec) throw new UsageError(`unknown flag: --${name}`);
       if (eq !== -1) assign(spec, arg.slice(eq + 1));
       else if (spec.kind === 'bool') assign(spec, 'true');
+      else if (spec.noOptDefVal !== undefined) assign(spec, spec.noOptDefVal);
       else {
         if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: --${name}`);
         assign(spec, argv[++i]!);

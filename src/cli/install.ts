@@ -11,6 +11,10 @@ import { CLUSTER_FLAGS } from './cluster.js';
 import { VALUE_FLAGS, readValueOptions } from './install-render.js';
 import type { CliIo } from './io.js';
 import {
+  APPLY_FLAGS,
+  DRY_RUN_FLAG,
+  applyOptions,
+  dryRunOption,
   HOOK_LOGS_FLAG,
   WAIT_FLAGS,
   hookLogs,
@@ -30,7 +34,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'replace', kind: 'bool' },
   { name: 'description', kind: 'string' },
   { name: 'skip-crds', kind: 'bool' },
-  { name: 'dry-run', kind: 'bool' },
+  DRY_RUN_FLAG,
+  ...APPLY_FLAGS,
 ];
 
 export async function installCommand(argv: string[], io: CliIo): Promise<number> {
@@ -66,7 +71,8 @@ export async function installCommand(argv: string[], io: CliIo): Promise<number>
         replace: bool('replace'),
         ...(description !== undefined ? { description } : {}),
         skipCrds: bool('skip-crds'),
-        dryRun: bool('dry-run'),
+        ...(dryRunOption(args) ? { dryRun: dryRunOption(args) } : {}),
+        ...applyOptions(args),
         hookLogs: logs,
         signal: cluster.signal,
       });

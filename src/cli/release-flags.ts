@@ -5,6 +5,11 @@
  */
 import { DurationError, MILLISECOND, parseDuration } from '../gotime/duration.js';
 import type { HookLogsMode, HookOutcome } from '../lifecycle/hooks.js';
+import {
+  ApplyMethodError,
+  parseServerSide,
+  type ServerSideOption,
+} from '../lifecycle/apply-method.js';
 import { formatHookSummary } from './hook-summary.js';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args.js';
 import { connect, type Cluster } from './cluster.js';
@@ -17,6 +22,58 @@ export const WAIT_FLAGS: FlagSpec[] = [
   TIMEOUT_FLAG,
 ];
 export const HOOK_LOGS_FLAG: FlagSpec = { name: 'hook-logs', kind: 'string' };
+
+/**
+ * Helm 4's apply flags (design decision 8): `--server-side auto|true|false` (a bare
+ * `--server-side` means true), `--force-conflicts`.
+ */
+export const APPLY_FLAGS: FlagSpec[] = [
+  { name: 'server-side', kind: 'string', noOptDefVal: 'true' },
+  { name: 'force-conflicts', kind: 'bool' },
+];
+
+/** `--dry-run[=client|server|none]` (a bare `--dry-run` or `true` is client, `false` none). */
+export const DRY_RUN_FLAG: FlagSpec = { name: 'dry-run', kind: 'string', noOptDefVal: 'client' };
+
+/** The apply options of APPLY_FLAGS. */
+export function applyOptions(args: ParsedArgs): {
+  serverSide: ServerSideOption;
+  forceConflicts: boolean;
+} {
+  const raw = args.strings.get('server-side') ?? 'auto';
+  let serverSide: ServerSideOption;
+  try {
+    serverSide = parseServerSide(raw);
+  } catch (err) {
+    if (!(err instanceof ApplyMethodError)) throw err;
+    throw new UsageError(`invalid argument "${raw}" for "--server-side" flag: ${err.message}`);
+  }
+  return { serverSide, forceConflicts: args.bools.get('force-conflicts') ?? false };
+}
+
+/** Helm 4's cmdGetDryRunFlagStrategy: undefined when not a dry run. */
+export function dryRunOption(args: ParsedArgs): 'client' | 'server' | undefined {
+  const v = args.strings.get('dry-run');
+  if (v === undefined || v === 'none') return undefined;
+  if (v === 'client' || v === 'server') return v;
+  const b = new Map([
+    ['1', true],
+    ['t', true],
+    ['T', true],
+    ['true', true],
+    ['TRUE', true],
+    ['True', true],
+    ['0', false],
+    ['f', false],
+    ['F', false],
+    ['false', false],
+    ['FALSE', false],
+    ['False', false],
+  ]).get(v);
+  if (b === undefined)
+    throw new UsageError(`invalid dry-run value ("${v}"). Must be "none", "server", or "client"`);
+  return b ? 'client' : undefined;
+}
 
 /** A `time.Duration` flag (pflag durationValue.Set) in milliseconds; default 5m0s. */
 export function timeoutMs(args: ParsedArgs): number {

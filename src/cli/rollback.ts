@@ -8,6 +8,10 @@ import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { CLUSTER_FLAGS } from './cluster.js';
 import type { CliIo } from './io.js';
 import {
+  APPLY_FLAGS,
+  DRY_RUN_FLAG,
+  applyOptions,
+  dryRunOption,
   HOOK_LOGS_FLAG,
   WAIT_FLAGS,
   hookLogs,
@@ -24,7 +28,10 @@ const FLAGS: FlagSpec[] = [
   { name: 'no-hooks', kind: 'bool' },
   { name: 'cleanup-on-fail', kind: 'bool' },
   { name: 'history-max', kind: 'string' },
-  { name: 'dry-run', kind: 'bool' },
+  DRY_RUN_FLAG,
+  ...APPLY_FLAGS,
+  { name: 'force', kind: 'bool' },
+  { name: 'force-replace', kind: 'bool' },
 ];
 
 /** rollback.go: `strconv.Atoi(args[1])`, wrapped `could not convert revision to a number`. */
@@ -61,7 +68,9 @@ export async function rollbackCommand(argv: string[], io: CliIo): Promise<number
       noHooks: bool('no-hooks'),
       cleanupOnFail: bool('cleanup-on-fail'),
       historyMax,
-      dryRun: bool('dry-run'),
+      dryRun: dryRunOption(args) !== undefined,
+      ...applyOptions(args),
+      force: bool('force') || bool('force-replace'),
       hookLogs: logs,
       signal: cluster.signal,
     }),

@@ -14,6 +14,10 @@ import { CLUSTER_FLAGS } from './cluster.js';
 import { VALUE_FLAGS, readValueOptions } from './install-render.js';
 import type { CliIo } from './io.js';
 import {
+  APPLY_FLAGS,
+  DRY_RUN_FLAG,
+  applyOptions,
+  dryRunOption,
   HOOK_LOGS_FLAG,
   WAIT_FLAGS,
   hookLogs,
@@ -37,7 +41,10 @@ const FLAGS: FlagSpec[] = [
   { name: 'atomic', kind: 'bool' },
   { name: 'no-hooks', kind: 'bool' },
   { name: 'description', kind: 'string' },
-  { name: 'dry-run', kind: 'bool' },
+  DRY_RUN_FLAG,
+  ...APPLY_FLAGS,
+  { name: 'force', kind: 'bool' },
+  { name: 'force-replace', kind: 'bool' },
 ];
 
 const INSTALLING = (name: string) => `Release "${name}" does not exist. Installing it now.\n`;
@@ -76,7 +83,9 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
         atomic: bool('atomic'),
         noHooks: bool('no-hooks'),
         ...(description !== undefined ? { description } : {}),
-        dryRun: bool('dry-run'),
+        ...(dryRunOption(args) ? { dryRun: dryRunOption(args) } : {}),
+        ...applyOptions(args),
+        force: bool('force') || bool('force-replace'),
         hookLogs: logs,
         signal: cluster.signal,
       });

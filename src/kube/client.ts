@@ -105,10 +105,46 @@ export interface DeleteOptions {
 }
 
 export interface ApplyOptions {
-  /** Field manager; default `hookline` (design decision 8). */
+  /** Field manager; default `helm`, as Helm 3 and 4 name it (design decision 8). */
   fieldManager?: string;
-  /** Take over fields other managers own; default true. */
+  /** Take over fields other managers own (`--force-conflicts`); default false. */
   force?: boolean;
+}
+
+/**
+ * The patch types of PATCH: `strategic` (application/strategic-merge-patch+json, built-in
+ * kinds only), `merge` (application/merge-patch+json, RFC 7386), `json` (RFC 6902).
+ */
+export type PatchType = 'strategic' | 'merge' | 'json';
+
+/** The server's version (GET /version), as Helm's KubeVersion takes it. */
+export interface ServerVersion {
+  /** `v1.20.2` */
+  gitVersion: string;
+  /** `1` */
+  major: string;
+  /** `20` (providers may add a suffix, e.g. `21+`) */
+  minor: string;
+}
+
+/** One group/version's resources (an APIResourceList), subresources included. */
+export interface DiscoveredResources {
+  /** `apps/v1`, `v1` for the core group. */
+  groupVersion: string;
+  /** The kind of each resource entry, in the server's order (`Deployment`, `Scale`, ...). */
+  kinds: string[];
+}
+
+/**
+ * What discovery tells (client-go's ServerVersion plus ServerGroupsAndResources): every
+ * group/version of `/api` and `/apis`, the resources of each one that could be read, and the
+ * ones that could not (client-go's ErrGroupDiscoveryFailed, e.g. an orphaned APIService).
+ */
+export interface ServerDiscovery {
+  version: ServerVersion;
+  groupVersions: string[];
+  resources: DiscoveredResources[];
+  failed: Array<{ groupVersion: string; message: string }>;
 }
 
 export interface ListQuery {
@@ -179,12 +215,21 @@ export interface WireConfigMap {
 export interface KubeClient {
   /** The namespace used when a namespaced object or query names none. */
   readonly defaultNamespace: string;
-  /** POST the object as given; AlreadyExistsError / InvalidError / NotFoundError (kind). */
+  /** POST the object as given (field manager `helm`); AlreadyExistsError / InvalidError / NotFoundError (kind). */
   create(obj: KubeObject): Promise<KubeObject>;
   /** GET one object; NotFoundError when it (or its kind) does not exist. */
   get(ref: ResourceRef): Promise<KubeObject>;
-  /** Server-side apply (`application/apply-patch+yaml`, JSON body, force by default). */
+  /** Server-side apply (`application/apply-patch+yaml`, JSON body; conflicts forced on request). */
   apply(obj: KubeObject, opts?: ApplyOptions): Promise<KubeObject>;
+  /** PATCH with the given patch type (field manager `helm`); NotFoundError when absent. */
+  patch(ref: ResourceRef, patch: unknown, type: PatchType): Promise<KubeObject>;
+  /** PUT the whole object (Helm 3's `--force` replace); NotFoundError when absent. */
+  replace(obj: KubeObject): Promise<KubeObject>;
+  /**
+   * The server version and its groups and resources. A group/version whose resources cannot
+   * be read is listed in `failed`; any other failure rejects.
+   */
+  discover(): Promise<ServerDiscovery>;
   /** DELETE; resolves true when a deletion was requested, false when ignored as missing. */
   delete(ref: ResourceRef, opts?: DeleteOptions): Promise<boolean>;
   list(query: ListQuery): Promise<ObjectList>;

@@ -19,6 +19,8 @@ import {
 import type {
   ApplyOptions,
   CoreObjects,
+  PatchType,
+  ServerDiscovery,
   DeleteOptions,
   KubeClient,
   KubeEvent,
@@ -33,6 +35,7 @@ import type {
   WireSecret,
 } from './client.js';
 import { NotFoundError } from './client.js';
+import { discoverServer } from './node-client-discovery.js';
 import { RawObjectApi } from './node-client-raw.js';
 import { isTimeout, mapped, statusCode, toKubeError } from './node-client-errors.js';
 import { toKubeEvent, toV1, wireConfigMap, wireSecret } from './wire.js';
@@ -44,8 +47,17 @@ export interface NodeClientOptions {
   context?: string;
 }
 
-/** The default field manager for server-side apply (design decision 8). */
-export const FIELD_MANAGER = 'hookline';
+/**
+ * The field manager of every write, as Helm 3 and Helm 4 set it (`kube.ManagedFieldsManager =
+ * "helm"` in cmd/helm; design decision 8), so both tools own the same fields.
+ */
+export const FIELD_MANAGER = 'helm';
+
+const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
+  strategic: PatchStrategy.StrategicMergePatch,
+  merge: PatchStrategy.MergePatch,
+  json: PatchStrategy.JsonPatch,
+};
 
 /** Builds a KubeClient for the kubeconfig's (or the given) context. */
 export function createNodeClient(opts: NodeClientOptions): KubeClient {
@@ -74,8 +86,9 @@ class NodeKubeClient implements KubeClient {
 
   async create(obj: KubeObject): Promise<KubeObject> {
     const path = await this.objects.pathOf(refFields(obj), 'create');
+    const query = { fieldManager: FIELD_MANAGER };
     return (await mapped(
-      this.objects.send(path, { method: HttpMethod.POST, body: obj }),
+      this.objects.send(path, { method: HttpMethod.POST, query, body: obj }),
     )) as KubeObject;
   }
 
@@ -88,7 +101,7 @@ class NodeKubeClient implements KubeClient {
     const path = await this.objects.pathOf(refFields(obj), 'patch');
     const query = {
       fieldManager: opts.fieldManager ?? FIELD_MANAGER,
-      force: String(opts.force ?? true),
+      force: String(opts.force ?? false),
     };
     const req = {
       method: HttpMethod.PATCH,
@@ -97,6 +110,40 @@ class NodeKubeClient implements KubeClient {
       contentType: PatchStrategy.ServerSideApply,
     };
     return (await mapped(this.objects.send(path, req))) as KubeObject;
+  }
+
+  async patch(ref: ResourceRef, patch: unknown, type: PatchType): Promise<KubeObject> {
+    const path = await this.objects.pathOf(ref, 'patch');
+    const req = {
+      method: HttpMethod.PATCH,
+      query: { fieldManager: FIELD_MANAGER },
+      body: patch,
+      contentType: PATCH_CONTENT_TYPES[type],
+    };
+    return (await mapped(this.objects.send(path, req))) as KubeObject;
+  }
+
+  /** resource.Helper.Replace with overwrite: the live resourceVersion unless the object has one. */
+  async replace(obj: KubeObject): Promise<KubeObject> {
+    const path = await this.objects.pathOf(refFields(obj), 'replace');
+    let body = obj;
+    if (!obj.metadata.resourceVersion) {
+      const live = (await mapped(
+        this.objects.send(path, { method: HttpMethod.GET }),
+      )) as KubeObject;
+      body = {
+        ...obj,
+        metadata: { ...obj.metadata, resourceVersion: live.metadata.resourceVersion },
+      };
+    }
+    const query = { fieldManager: FIELD_MANAGER };
+    return (await mapped(
+      this.objects.send(path, { method: HttpMethod.PUT, query, body }),
+    )) as KubeObject;
+  }
+
+  discover(): Promise<ServerDiscovery> {
+    return discoverServer((path) => mapped(this.objects.send(path, { method: HttpMethod.GET })));
   }
 
   async delete(ref: ResourceRef, opts: DeleteOptions = {}): Promise<boolean> {

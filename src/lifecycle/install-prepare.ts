@@ -19,6 +19,7 @@ import type { ResolvedInstall } from './install.js';
 import { existingResourceConflict, installCrds, withOwnership } from './install-resources.js';
 import { buildObjects } from './objects.js';
 import { ReleaseRenderError, renderChart } from './render-chart.js';
+import { clusterInfo, type ClusterInfo } from './cluster-capabilities.js';
 import { crdObjects, type RenderedResources } from './render.js';
 
 export interface PreparedInstall {
@@ -28,6 +29,8 @@ export interface PreparedInstall {
   objects: KubeObject[];
   /** The ones that already exist and are adopted (CMD-ADOPT). */
   adopted: KubeObject[];
+  /** Discovery and capabilities (absent for a client dry run, which renders offline). */
+  cluster: ClusterInfo | undefined;
 }
 
 const CRD_WARNING =
@@ -51,7 +54,8 @@ export async function prepareInstall(
     config: opts.values ?? null,
     clock: cfg.clock,
   });
-  const rendered = render(chart, base, opts, cfg);
+  const cluster = await capabilities(cfg, opts);
+  const rendered = render(chart, base, opts, cfg, cluster);
   const release = markPendingInstall(withRendered(base, rendered));
   let objects: KubeObject[];
   try {
@@ -80,7 +84,27 @@ export async function prepareInstall(
       },
     );
   }
-  return { release, objects, adopted };
+  return { release, objects, adopted, cluster };
+}
+
+/** Whether this install renders offline: a client dry run (`dryRun: true | 'client'`). */
+export function isClientDryRun(dryRun: boolean | 'client' | 'server' | undefined): boolean {
+  return dryRun === true || dryRun === 'client';
+}
+
+/** Capabilities come from the cluster after CRDs are installed (Helm's step order). */
+async function capabilities(
+  cfg: Configuration,
+  opts: ResolvedInstall,
+): Promise<ClusterInfo | undefined> {
+  if (isClientDryRun(opts.dryRun)) return undefined;
+  if (opts.apiVersions?.length)
+    cfg.log.info('API Version list given outside of client only mode, this list will be ignored');
+  try {
+    return await clusterInfo(cfg);
+  } catch (err) {
+    throw new InstallError(asError(err).message, undefined, [], { cause: err });
+  }
 }
 
 async function createCrds(
@@ -106,6 +130,7 @@ function render(
   base: Release,
   opts: ResolvedInstall,
   cfg: Configuration,
+  cluster: ClusterInfo | undefined,
 ): RenderedResources {
   try {
     return renderChart(chart, {
@@ -114,8 +139,12 @@ function render(
       ...(opts.values ? { values: opts.values } : {}),
       revision: 1,
       isUpgrade: false,
-      ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
-      ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
+      ...(cluster
+        ? { capabilities: cluster.capabilities }
+        : {
+            ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
+            ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
+          }),
       ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
       warn: (m) => cfg.log.warn(m),
     });

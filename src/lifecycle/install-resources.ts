@@ -1,8 +1,8 @@
 /**
  * The cluster side of installing a release's manifest (helm/helm pkg/action/install.go,
  * validate.go and pkg/kube/client.go, v3.21): building objects from rendered documents,
- * CMD-OWN metadata, the CMD-ADOPT conflict check, applying in ORD-8 groups (server-side apply,
- * design decision 8), CRDs from crds/ and `--create-namespace`.
+ * CMD-OWN metadata, the CMD-ADOPT conflict check, creating in ORD-8 groups (with the apply
+ * method of design decision 8), CRDs from crds/ and `--create-namespace`.
  */
 import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
 import { AlreadyExistsError, NotFoundError, refOf } from '../kube/client.js';
@@ -138,13 +138,21 @@ export async function performGrouped<T extends { kind: string }>(
   if (errors.length > 1) throw new Error(errors.map((e) => e.message).join('\n'));
 }
 
-/** Install step 15 with design decision 8: server-side apply as `hookline`, conflicts forced. */
-export async function applyAll(
+/**
+ * Install step 15 without adopted objects (Client.Create): each object created (client-side)
+ * or applied (server-side, as `helm`, conflicts not forced: Helm 4 creates so), by ORD-8 groups.
+ */
+export async function createAll(
   kube: KubeClient,
   objects: readonly KubeObject[],
+  serverSide: boolean,
   signal: AbortSignal,
 ): Promise<void> {
-  await performGrouped(objects, (obj) => kube.apply(obj), signal);
+  await performGrouped(
+    objects,
+    (obj) => (serverSide ? kube.apply(obj, { force: false }) : kube.create(obj)),
+    signal,
+  );
 }
 
 export interface CrdOptions {

@@ -26,7 +26,16 @@ import {
 import { InstallError, atomicMessage } from './fail-release.js';
 import type { HookLogsMode, HookOutcome } from './hooks.js';
 import { prepareInstall, type PreparedInstall } from './install-prepare.js';
-import { applyAll, createNamespace } from './install-resources.js';
+import { createAll, createNamespace } from './install-resources.js';
+import { updateResources } from './update-resources.js';
+import {
+  ApplyMethodError,
+  applyMode,
+  chooseApplyMethod,
+  parseServerSide,
+  type ApplyMode,
+  type ServerSideOption,
+} from './apply-method.js';
 import { uninstall } from './uninstall.js';
 
 export interface InstallOptions {
@@ -47,15 +56,24 @@ export interface InstallOptions {
   replace?: boolean;
   description?: string;
   skipCrds?: boolean;
-  dryRun?: boolean;
   /**
-   * `.Capabilities.KubeVersion` / `.APIVersions`. KubeClient has no discovery call, so these
-   * are not read from the cluster: renderChart's defaults apply unless given here.
+   * Render without installing. `true` or `client` (Helm 4's `--dry-run`/`--dry-run=client`)
+   * renders with the built-in capabilities (plus `kubeVersion`/`apiVersions`); `server` with
+   * the cluster's, as a real install does.
+   */
+  dryRun?: boolean | 'client' | 'server';
+  /**
+   * `.Capabilities.KubeVersion` / `.APIVersions` for a client dry run only: any other install
+   * reads them from the cluster's discovery (Helm ignores them there, logging so).
    */
   kubeVersion?: string;
   apiVersions?: readonly string[];
   /** `--skip-schema-validation` (Helm 3.16+): values.schema.json is not checked. */
   skipSchemaValidation?: boolean;
+  /** `--server-side auto|true|false` (default auto: server-side apply where GA; decision 8). */
+  serverSide?: ServerSideOption | boolean;
+  /** `--force-conflicts`: server-side apply takes over fields other managers own. */
+  forceConflicts?: boolean;
   /** Whose pod logs hook outcomes carry (default: failed hooks). */
   hookLogs?: HookLogsMode;
   signal?: AbortSignal;
@@ -93,8 +111,27 @@ export async function install(
   };
   if (!(await cfg.kube.isReachable()))
     throw new InstallError('Kubernetes cluster unreachable', undefined);
+  let option: ServerSideOption;
+  try {
+    option = parseServerSide(opts.serverSide);
+  } catch (err) {
+    throw new InstallError(asError(err).message, undefined, [], { cause: err });
+  }
   await availableName(cfg, opts);
   const prepared = await prepareInstall(cfg, chart, opts);
+  let mode: ApplyMode;
+  try {
+    const method = prepared.cluster
+      ? chooseApplyMethod(option, null, prepared.cluster.discovery)
+      : option === 'false'
+        ? 'csa'
+        : 'ssa';
+    mode = applyMode(method, { forceConflicts: opts.forceConflicts ?? false });
+    prepared.release = { ...prepared.release, apply_method: method };
+  } catch (err) {
+    if (!(err instanceof ApplyMethodError)) throw err;
+    throw new InstallError(err.message, undefined, [], { cause: err });
+  }
   if (opts.dryRun) {
     const rel = {
       ...prepared.release,
@@ -114,7 +151,7 @@ export async function install(
   } catch (err) {
     throw new InstallError(asError(err).message, undefined, [], { cause: err });
   }
-  return performInstall(cfg, { ...prepared, release: rel }, opts);
+  return performInstall(cfg, { ...prepared, release: rel }, opts, mode);
 }
 
 /** Install.availableName (step 2). */
@@ -161,12 +198,13 @@ async function performInstall(
   cfg: Configuration,
   prepared: PreparedInstall,
   opts: ResolvedInstall,
+  mode: ApplyMode,
 ): Promise<InstallResult> {
   const rel = prepared.release;
   const outcomes: HookOutcome[] = [];
   try {
     await hooks(cfg, rel, 'pre-install', outcomes, opts);
-    await applyAll(cfg.kube, prepared.objects, opts.signal);
+    await sendObjects(cfg, prepared, opts, mode);
     if (opts.wait) await waitReady(cfg, prepared.objects, opts);
     await hooks(cfg, rel, 'post-install', outcomes, opts);
   } catch (err) {
@@ -182,6 +220,29 @@ async function performInstall(
     notes: done.info.notes,
     adopted: prepared.adopted,
   };
+}
+
+/**
+ * Step 15: Client.Create of every object, or with adopted objects Client.Update(adopted,
+ * objects) (which patches the adopted ones client-side, as Helm 3 does).
+ */
+async function sendObjects(
+  cfg: Configuration,
+  prepared: PreparedInstall,
+  opts: ResolvedInstall,
+  mode: ApplyMode,
+): Promise<void> {
+  if (prepared.objects.length === 0) return;
+  if (prepared.adopted.length === 0) {
+    await createAll(cfg.kube, prepared.objects, mode.serverSide, opts.signal);
+    return;
+  }
+  await updateResources(cfg.kube, prepared.adopted, prepared.objects, {
+    signal: opts.signal,
+    log: cfg.log,
+    mode,
+    upgradeClientSideFieldManager: true,
+  });
 }
 
 /** Steps 14 and 17: `failed pre-install: <err>` / `failed post-install: <err>` (EX-10). */

@@ -11,7 +11,7 @@ import type { LookupFunc } from '../engine/late-funcs.js';
 import type { GoMap } from '../gotemplate/values.js';
 import { newMap } from '../gotemplate/values.js';
 import { validateReleaseName } from '../release/name.js';
-import { defaultCapabilities } from '../values/capabilities.js';
+import { defaultCapabilities, type Capabilities } from '../values/capabilities.js';
 import { toRenderValues } from '../values/render-values.js';
 import { InvalidManifestError, renderResources, type RenderedResources } from './render.js';
 
@@ -27,6 +27,11 @@ export interface RenderChartOptions {
   readonly kubeVersion?: string;
   /** Extra `.Capabilities.APIVersions` (`--api-versions`). */
   readonly apiVersions?: readonly string[];
+  /**
+   * The cluster's capabilities (discovery, cluster-capabilities.ts); when given, `kubeVersion`
+   * and `apiVersions` are ignored, as Helm ignores them outside client-only rendering.
+   */
+  readonly capabilities?: Capabilities;
   /** `.Capabilities.HelmVersion.Version` to report instead of hookline's Helm release. */
   readonly helmVersion?: string;
   readonly skipSchemaValidation?: boolean;
@@ -81,11 +86,13 @@ export function renderChart(chart: Chart, options: RenderChartOptions): Rendered
   const warn = options.warn ?? (() => undefined);
   checkDependencies(chart);
   processDependencies(chart, userValues, { printf: warn });
-  const caps = defaultCapabilities({
-    ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}),
-    apiVersions: options.apiVersions ?? [],
-    ...(options.helmVersion ? { helmVersion: options.helmVersion } : {}),
-  });
+  const caps =
+    options.capabilities ??
+    defaultCapabilities({
+      ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}),
+      apiVersions: options.apiVersions ?? [],
+      ...(options.helmVersion ? { helmVersion: options.helmVersion } : {}),
+    });
   validateReleaseName(options.releaseName);
   const isUpgrade = options.isUpgrade ?? false;
   const values = toRenderValues(

@@ -39,6 +39,15 @@ import {
   type UpdateResult,
 } from './update-resources.js';
 import { RollbackError } from './upgrade-errors.js';
+import {
+  ApplyMethodError,
+  applyMode,
+  chooseApplyMethod,
+  parseServerSide,
+  type ApplyMode,
+  type ServerSideOption,
+} from './apply-method.js';
+import { clusterInfo } from './cluster-capabilities.js';
 
 export { RollbackError } from './upgrade-errors.js';
 
@@ -51,8 +60,15 @@ export interface RollbackOptions {
   timeout?: number;
   noHooks?: boolean;
   cleanupOnFail?: boolean;
-  /** Helm 3's PUT replace; server-side apply (decision 8) already forces conflicts. */
+  /** `--force`: replace objects with PUT (client-side apply only, as in Helm 4). */
   force?: boolean;
+  /**
+   * `--server-side auto|true|false` (default auto: the target revision's method, client-side
+   * where the server's server-side apply is not GA; design decision 8).
+   */
+  serverSide?: ServerSideOption | boolean;
+  /** `--force-conflicts`: server-side apply takes over fields other managers own. */
+  forceConflicts?: boolean;
   /** Records kept per release, the new one included (ST-16); 0 = unlimited. Default 10. */
   historyMax?: number;
   dryRun?: boolean;
@@ -92,18 +108,18 @@ export async function rollback(
   };
   if (!(await cfg.kube.isReachable()))
     throw new RollbackError('Kubernetes cluster unreachable', undefined);
-  const { current, release } = await prepareRollback(run, releaseName);
+  const { current, release, mode } = await prepareRollback(run, releaseName);
   if (run.opts.dryRun) return { release, hookOutcomes: [], deleted: [], kept: [] };
   if (run.opts.signal.aborted) throw new RollbackError(CONTEXT_CANCELED, undefined);
   await store(cfg, release, run.opts.historyMax);
-  return performRollback(run, current, release);
+  return performRollback(run, current, release, mode);
 }
 
 /** Steps 1-4: current = Last (no pending check), the target revision, the new record. */
 async function prepareRollback(
   run: Run,
   name: string,
-): Promise<{ current: Release; release: Release }> {
+): Promise<{ current: Release; release: Release; mode: ApplyMode }> {
   const { cfg, opts } = run;
   try {
     validateReleaseName(name);
@@ -126,7 +142,43 @@ async function prepareRollback(
   const target = history.find((r) => r.version === wanted);
   if (!target) throw new RollbackError(`release has no ${wanted} version`, undefined);
   cfg.log.info(`rolling back ${name} (current: v${current.version}, target: v${wanted})`);
-  return { current, release: newRollbackRelease({ current, target, clock: cfg.clock }) };
+  const { method, mode } = await rollbackMethod(run, target);
+  const release = {
+    ...newRollbackRelease({ current, target, clock: cfg.clock }),
+    apply_method: method,
+  };
+  return { current, release, mode };
+}
+
+/** Helm 4: getUpgradeServerSideValue from the target revision's `apply_method`. */
+async function rollbackMethod(
+  run: Run,
+  target: Release,
+): Promise<{ method: 'ssa' | 'csa'; mode: ApplyMode }> {
+  const { cfg, opts } = run;
+  let option;
+  try {
+    option = parseServerSide(opts.serverSide);
+  } catch (err) {
+    throw new RollbackError(asError(err).message, undefined, [], { cause: err });
+  }
+  let method: 'ssa' | 'csa' = option === 'true' ? 'ssa' : 'csa';
+  if (option === 'auto') {
+    let info;
+    try {
+      info = await clusterInfo(cfg);
+    } catch (err) {
+      throw new RollbackError(asError(err).message, undefined, [], { cause: err });
+    }
+    method = chooseApplyMethod(option, target.apply_method ?? '', info.discovery);
+  }
+  try {
+    const flags = { forceConflicts: opts.forceConflicts ?? false, force: opts.force ?? false };
+    return { method, mode: applyMode(method, flags) };
+  } catch (err) {
+    if (!(err instanceof ApplyMethodError)) throw err;
+    throw new RollbackError(err.message, undefined, [], { cause: err });
+  }
 }
 
 /** Step 5: MaxHistory from --history-max, then Storage.Create. */
@@ -143,7 +195,12 @@ async function store(cfg: Configuration, rel: Release, historyMax: number): Prom
 }
 
 /** Steps 6-11. */
-async function performRollback(run: Run, current: Release, rel: Release): Promise<RollbackResult> {
+async function performRollback(
+  run: Run,
+  current: Release,
+  rel: Release,
+  mode: ApplyMode,
+): Promise<RollbackResult> {
   const { cfg, opts } = run;
   let currentObjects: KubeObject[];
   let targetObjects: KubeObject[];
@@ -163,6 +220,9 @@ async function performRollback(run: Run, current: Release, rel: Release): Promis
     update = await updateResources(cfg.kube, currentObjects, targetObjects, {
       signal: opts.signal,
       log: cfg.log,
+      mode,
+      // Helm 4's rollback always folds client-side managers in before server-side apply.
+      upgradeClientSideFieldManager: true,
     });
   } catch (err) {
     return updateFailed(run, current, rel, asError(err));

@@ -1,13 +1,17 @@
 /**
  * The cluster side shared by upgrade and rollback (helm/helm pkg/kube/client.go `Update`,
- * v3.21.4; helm-semantics.md section 4.2 step 13, ORD-9, HK-17) with design decision 8:
- * target objects are applied with server-side apply (field manager `hookline`, conflicts
- * forced) instead of Helm 3's three-way merge, one at a time in target order; objects of the
- * current manifest missing from the target are then deleted in UninstallOrder, unless the
- * live object carries `helm.sh/resource-policy: keep`.
+ * v3.15-v3.21 and v4; helm-semantics.md section 4.2 step 13, ORD-9, HK-17) with design
+ * decision 8: target objects are sent one at a time in target order with the release's apply
+ * method (apply-method.ts): server-side apply (field manager `helm`, conflicts forced only with
+ * `--force-conflicts`), or Helm 3's create plus three-way merge patch (patch-resources.ts), or
+ * `--force`'s replace; objects of the current manifest missing from the target are then deleted
+ * in UninstallOrder, unless the live object carries `helm.sh/resource-policy: keep`.
  */
 import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
 import { NotFoundError, refOf } from '../kube/client.js';
+import type { ApplyMode } from './apply-method.js';
+import { patchResource, replaceResource } from './patch-resources.js';
+import { upgradeClientSideFieldManager } from './csa-upgrade.js';
 import { WaitAbortedError, waitUntilReady } from '../kube/wait.js';
 import { UNINSTALL_ORDER, sortByKind } from '../manifest/kind-order.js';
 import { CONTEXT_CANCELED, asError } from './config.js';
@@ -48,6 +52,25 @@ export function difference(a: readonly KubeObject[], b: readonly KubeObject[]): 
 export interface UpdateOptions {
   signal: AbortSignal;
   log: HookLog;
+  /** How objects are sent; default server-side apply without forcing conflicts. */
+  mode?: ApplyMode;
+  /**
+   * Before server-side applying an existing object, fold the `helm` client-side field manager
+   * into its apply entry (Helm 4's ClientUpdateOptionUpgradeClientSideFieldManager).
+   */
+  upgradeClientSideFieldManager?: boolean;
+}
+
+const DEFAULT_MODE: ApplyMode = { serverSide: true, forceConflicts: false, forceReplace: false };
+
+/** Creating an object that does not exist: create (client-side) or apply (server-side). */
+export async function createObject(
+  kube: KubeClient,
+  obj: KubeObject,
+  mode: ApplyMode,
+): Promise<void> {
+  if (mode.serverSide) await kube.apply(obj, { force: mode.forceConflicts });
+  else await kube.create(obj);
 }
 
 /**
@@ -64,15 +87,16 @@ export async function updateResources(
   opts: UpdateOptions,
 ): Promise<UpdateResult> {
   const result: UpdateResult = { created: [], deleted: [], kept: [] };
-  const currentKeys = new Set(current.map(objectKey));
+  const mode = opts.mode ?? DEFAULT_MODE;
+  const originals = new Map(current.map((o) => [objectKey(o), o]));
   const updateErrors: string[] = [];
   for (const obj of target) {
     if (opts.signal.aborted) throw new UpdateError(CONTEXT_CANCELED, result.created);
-    const exists = await existsInCluster(kube, obj, result.created);
-    if (!exists) {
+    const live = await liveObject(kube, obj, result.created);
+    if (!live) {
       result.created.push(obj);
       try {
-        await kube.apply(obj);
+        await createObject(kube, obj, mode);
       } catch (err) {
         throw new UpdateError(
           `failed to create resource: ${asError(err).message}`,
@@ -85,14 +109,19 @@ export async function updateResources(
       opts.log.info(`Created a new ${obj.kind} called "${obj.metadata.name}"`);
       continue;
     }
-    if (!currentKeys.has(objectKey(obj))) {
+    const original = originals.get(objectKey(obj));
+    if (!original) {
       throw new UpdateError(
         `no ${obj.kind} with the name ${JSON.stringify(obj.metadata.name)} found`,
         result.created,
       );
     }
     try {
-      await kube.apply(obj);
+      if (mode.forceReplace) await replaceResource(kube, obj);
+      else if (mode.serverSide) {
+        if (opts.upgradeClientSideFieldManager) await upgradeClientSideFieldManager(kube, obj);
+        await kube.apply(obj, { force: mode.forceConflicts });
+      } else await patchResource(kube, original, obj, live, opts.log);
     } catch (err) {
       opts.log.info(`error updating the resource "${obj.metadata.name}": ${asError(err).message}`);
       updateErrors.push(asError(err).message);
@@ -103,16 +132,16 @@ export async function updateResources(
   return result;
 }
 
-async function existsInCluster(
+/** The live object, or undefined when it does not exist. */
+async function liveObject(
   kube: KubeClient,
   obj: KubeObject,
   created: readonly KubeObject[],
-): Promise<boolean> {
+): Promise<KubeObject | undefined> {
   try {
-    await kube.get(refOf(obj));
-    return true;
+    return await kube.get(refOf(obj));
   } catch (err) {
-    if (err instanceof NotFoundError) return false;
+    if (err instanceof NotFoundError) return undefined;
     throw new UpdateError(
       `could not get information about the resource: ${asError(err).message}`,
       created,

@@ -42,6 +42,10 @@ export async function installInstead(
     ...(opts.description ? { description: opts.description } : {}),
     ...(opts.dryRun !== undefined ? { dryRun: opts.dryRun } : {}),
     ...(opts.hookLogs ? { hookLogs: opts.hookLogs } : {}),
+    ...(opts.serverSide !== undefined ? { serverSide: opts.serverSide } : {}),
+    ...(opts.forceConflicts !== undefined ? { forceConflicts: opts.forceConflicts } : {}),
+    ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
+    ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
     signal: opts.signal,
   });
   return { ...res, deleted: [], kept: [], installed: true };

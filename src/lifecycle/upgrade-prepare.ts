@@ -20,6 +20,15 @@ import type { RenderedResources } from './render.js';
 import { difference } from './update-resources.js';
 import { ERR_PENDING, UpgradeError } from './upgrade-errors.js';
 import { selectValues } from './upgrade-values.js';
+import {
+  ApplyMethodError,
+  applyMode,
+  chooseApplyMethod,
+  parseServerSide,
+  type ApplyMethod,
+  type ApplyMode,
+} from './apply-method.js';
+import { clusterInfo, type ClusterInfo } from './cluster-capabilities.js';
 import type { ResolvedUpgrade } from './upgrade.js';
 
 export interface PreparedUpgrade {
@@ -32,6 +41,8 @@ export interface PreparedUpgrade {
   /** Objects of the new manifest with CMD-OWN metadata, in InstallOrder. */
   targetObjects: KubeObject[];
   adopted: KubeObject[];
+  /** How the objects are sent (the new record's `apply_method`, decision 8). */
+  mode: ApplyMode;
 }
 
 /** Steps 2-4: `last` (any status) and `current`. */
@@ -66,8 +77,15 @@ export async function prepareUpgrade(
   const selected = selectValues(chart, current, opts.values, opts);
   const namespace = current.namespace;
   const revision = last.version + 1;
-  const rendered = render(cfg, selected.chart, selected.values, { namespace, revision, opts });
-  const release = newUpgradeRelease({
+  const cluster = await capabilities(cfg);
+  const rendered = render(cfg, selected.chart, selected.values, {
+    namespace,
+    revision,
+    opts,
+    cluster,
+  });
+  const { method, mode } = upgradeMethod(opts, last, cluster);
+  const created = newUpgradeRelease({
     current,
     last,
     chart: storedChart(selected.chart),
@@ -78,6 +96,7 @@ export async function prepareUpgrade(
     ...(opts.labels ? { labels: opts.labels } : {}),
     clock: cfg.clock,
   });
+  const release: Release = { ...created, apply_method: method };
   let currentObjects: KubeObject[];
   let targetObjects: KubeObject[];
   try {
@@ -111,7 +130,34 @@ export async function prepareUpgrade(
     currentObjects: [...currentObjects, ...adopted],
     targetObjects,
     adopted,
+    mode,
   };
+}
+
+/** getCapabilities for the render: the cluster's discovery, once per command. */
+async function capabilities(cfg: Configuration): Promise<ClusterInfo> {
+  try {
+    return await clusterInfo(cfg);
+  } catch (err) {
+    throw new UpgradeError(asError(err).message, undefined, [], { cause: err });
+  }
+}
+
+/** getUpgradeServerSideValue from the last revision's `apply_method` (Helm 4), then the mode. */
+function upgradeMethod(
+  opts: ResolvedUpgrade,
+  last: Release,
+  cluster: ClusterInfo,
+): { method: ApplyMethod; mode: ApplyMode } {
+  try {
+    const option = parseServerSide(opts.serverSide);
+    const method = chooseApplyMethod(option, last.apply_method ?? '', cluster.discovery);
+    const flags = { forceConflicts: opts.forceConflicts ?? false, force: opts.force ?? false };
+    return { method, mode: applyMode(method, flags) };
+  } catch (err) {
+    if (!(err instanceof ApplyMethodError)) throw err;
+    throw new UpgradeError(err.message, undefined, [], { cause: err });
+  }
 }
 
 /** Step 9: CMD-ADOPT on the target objects new to the release. */
@@ -138,7 +184,7 @@ function render(
   cfg: Configuration,
   chart: Chart,
   values: Release['config'],
-  at: { namespace: string; revision: number; opts: ResolvedUpgrade },
+  at: { namespace: string; revision: number; opts: ResolvedUpgrade; cluster: ClusterInfo },
 ): RenderedResources {
   const { opts } = at;
   try {
@@ -148,8 +194,7 @@ function render(
       ...(values ? { values } : {}),
       revision: at.revision,
       isUpgrade: true,
-      ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
-      ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
+      capabilities: at.cluster.capabilities,
       ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
       warn: (m) => cfg.log.warn(m),
     });

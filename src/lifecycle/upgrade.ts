@@ -23,6 +23,7 @@ import {
   type Configuration,
 } from './config.js';
 import type { HookLogsMode, HookOutcome } from './hooks.js';
+import type { ServerSideOption } from './apply-method.js';
 import { rollback } from './rollback.js';
 import {
   UpdateError,
@@ -55,20 +56,29 @@ export interface UpgradeOptions extends ValuesFlags {
   noHooks?: boolean;
   cleanupOnFail?: boolean;
   /**
-   * Helm 3 replaces objects with PUT under --force. Server-side apply (decision 8) already
-   * forces field conflicts, so this only travels on to an atomic rollback.
+   * `--force` (Helm 4 `--force-replace`): objects are replaced with PUT instead of patched.
+   * Only with client-side apply: Helm 4 refuses it together with server-side apply.
    */
   force?: boolean;
+  /**
+   * `--server-side auto|true|false` (default auto: the method the release was installed with,
+   * client-side where the server's server-side apply is not GA; design decision 8).
+   */
+  serverSide?: ServerSideOption | boolean;
+  /** `--force-conflicts`: server-side apply takes over fields other managers own. */
+  forceConflicts?: boolean;
   /** Records kept per release, the new one included (ST-16); 0 = unlimited. Default 10. */
   historyMax?: number;
   description?: string;
-  dryRun?: boolean;
+  /** Render and prepare only; `client`/`server` matter for an `install` that installs. */
+  dryRun?: boolean | 'client' | 'server';
   /** `--labels`, merged over the last revision's; a value `"null"` deletes a label. */
   labels?: Record<string, string>;
   /** `--install`: no release, or the last one uninstalled, is installed instead. */
   install?: boolean;
   /** Namespace for an `--install` that installs (default: the client's default namespace). */
   namespace?: string;
+  /** Only for an `install` that installs with a client dry run (upgrade reads the cluster's). */
   kubeVersion?: string;
   apiVersions?: readonly string[];
   /** `--skip-schema-validation` (Helm 3.16+): values.schema.json is not checked. */
@@ -167,6 +177,10 @@ async function performUpgrade(
       update = await updateResources(cfg.kube, prepared.currentObjects, prepared.targetObjects, {
         signal: opts.signal,
         log: cfg.log,
+        mode: prepared.mode,
+        // Helm 4: moving from client-side (the current release) to server-side apply.
+        upgradeClientSideFieldManager:
+          prepared.mode.serverSide && (prepared.current.apply_method ?? 'csa') === 'csa',
       });
     } catch (err) {
       if (err instanceof UpdateError) update = { ...update, created: [...err.created] };
@@ -265,6 +279,8 @@ async function failRelease(
       ...(opts.waitForJobs !== undefined ? { waitForJobs: opts.waitForJobs } : {}),
       noHooks: (opts.noHooks ?? false) || aborted,
       ...(opts.force !== undefined ? { force: opts.force } : {}),
+      ...(opts.serverSide !== undefined ? { serverSide: opts.serverSide } : {}),
+      ...(opts.forceConflicts !== undefined ? { forceConflicts: opts.forceConflicts } : {}),
       timeout: opts.timeout,
       // Helm's rollback action runs with its own MaxHistory, zero here: no pruning.
       historyMax: 0,

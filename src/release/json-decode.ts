@@ -2,7 +2,7 @@
  * json.Unmarshal of a release record into release.Release, as Helm 3 reads it (Go's
  * encoding/json over the struct tags listed in json-encode.ts):
  * - keys match fields exactly, else case-insensitively (so Helm 3.0's `"Description"` reads);
- *   unknown keys are ignored (Helm 4's `apply_method`);
+ *   unknown keys are ignored; Helm 4's `apply_method` is read (Helm 3 ignores it);
  * - `null` leaves a scalar at its zero value and makes a slice, map or pointer nil;
  * - times: `""`, `null` or an absent member are the zero time (ST-10; Helm 4 omits zero
  *   times), others must be RFC 3339 and are kept as Go would re-marshal them;
@@ -255,5 +255,6 @@ export function releaseFromJson(data: string | Uint8Array): Release {
     version: f.int('version'),
     namespace: f.str('namespace'),
     labels: {},
+    ...(f.str('apply_method') ? { apply_method: f.str('apply_method') } : {}),
   };
 }

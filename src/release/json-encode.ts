@@ -3,7 +3,8 @@
  * 5.3). Members follow the Go struct declaration order and each field's tag:
  *   Release  name,omitempty · info,omitempty · chart,omitempty · config,omitempty ·
  *            manifest,omitempty · hooks,omitempty · version,omitempty · namespace,omitempty
- *            (pkg/release/release.go; Labels is `json:"-"`)
+ *            (pkg/release/release.go; Labels is `json:"-"`) · apply_method,omitempty (Helm 4's
+ *            pkg/release/v1 field, which Helm 3's decoder ignores)
  *   Info     first_deployed · last_deployed · deleted (helm times: never omitted, zero = "")
  *            · description,omitempty · status,omitempty · notes,omitempty (pkg/release/info.go)
  *   Hook     name · kind · path · manifest · events (all omitempty) · last_run (a struct:
@@ -173,6 +174,7 @@ export function releaseJsonTree(rel: Release): JsonNode {
     rel.hooks.length > 0 ? ['hooks', rel.hooks.map(hookJson)] : undefined,
     int('version', rel.version),
     str('namespace', rel.namespace),
+    str('apply_method', rel.apply_method ?? ''),
   );
 }
 

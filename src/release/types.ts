@@ -84,6 +84,11 @@ export interface Release {
    * here depends on how the record was read: see storage/secrets.ts.
    */
   labels: Record<string, string>;
+  /**
+   * Helm 4's `apply_method` (`ssa` server-side apply, `csa` client-side; absent = client-side,
+   * as Helm 3 writes no such field and ignores it when reading; design decision 8).
+   */
+  apply_method?: string;
 }
 
 /** A zero Info (all times zero, no status). */

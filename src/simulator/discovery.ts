@@ -227,6 +227,7 @@ export class Catalogue {
       if (t.categories?.length) entry.categories = t.categories;
       resources.push(entry);
       for (const sub of t.subresources) resources.push(subresourceEntry(t, sub));
+      if (!t.custom && SCALABLE.has(t.plural)) resources.push(subresourceEntry(t, 'scale'));
     }
     return {
       kind: 'APIResourceList',
@@ -249,6 +250,13 @@ export class Catalogue {
       : undefined;
   }
 }
+
+/**
+ * Kinds whose `scale` subresource a real API server lists (kind `Scale`, group autoscaling),
+ * so `.Capabilities.APIVersions` built from discovery has `apps/v1/Scale` as with a real
+ * server. Listed only: the simulator does not serve `/scale` requests (404).
+ */
+const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
 
 function subresourceEntry(t: ResourceType, sub: string): JsonObject {
   const verbs = sub === 'log' ? ['get'] : ['get', 'patch', 'update'];

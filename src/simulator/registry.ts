@@ -229,8 +229,14 @@ export class Registry {
         mMeta.generation = Number(prevMeta.generation ?? 1) + 1;
     }
     if (!ctx.managedFieldsDone) {
-      mMeta.managedFields = prevMeta.managedFields ?? [];
-      recordUpdate(prev, merged, this.actor(type, ctx, version), { keyedLists: !type.custom });
+      // fieldmanager.Update: managedFields the request changed are taken as sent (how
+      // csaupgrade moves fields to an Apply manager); otherwise the live ones are kept.
+      const sent = mMeta.managedFields;
+      const changed =
+        Array.isArray(sent) && sent.length > 0 && !deepEqual(sent, prevMeta.managedFields ?? []);
+      mMeta.managedFields = changed ? sent : (prevMeta.managedFields ?? []);
+      const base = changed ? { ...prev, metadata: { ...prevMeta, managedFields: sent } } : prev;
+      recordUpdate(base, merged, this.actor(type, ctx, version), { keyedLists: !type.custom });
     }
     if (isNoop(prev, merged)) return prev;
     if (ctx.dryRun) return merged;

@@ -30,9 +30,45 @@ export function strategicMerge(target: Json | undefined, patch: Json, field = ''
     else if (Array.isArray(v)) out[k] = mergeList(out[k], v, k);
     else out[k] = strategicMerge(out[k], v, k);
   }
+  for (const [k, order] of Object.entries(patch)) {
+    if (!k.startsWith('$setElementOrder/') || !Array.isArray(order)) continue;
+    const name = k.slice('$setElementOrder/'.length);
+    const list = out[name];
+    const live = isObject(target) ? target[name] : undefined;
+    if (Array.isArray(list))
+      out[name] = orderList(list, order, Array.isArray(live) ? live : [], name);
+  }
   if (Array.isArray(retain))
     for (const k of Object.keys(out)) if (!retain.includes(k)) delete out[k];
   void field;
+  return out;
+}
+
+/**
+ * `$setElementOrder/<list>` (strategicpatch mergePatchIntoOriginal/normalizeElementOrder): the
+ * items it names come in its order; the others (server-only) keep their live order, each
+ * placed before the first named item that follows it in the live list.
+ */
+function orderList(list: Json[], order: Json[], live: Json[], field: string): Json[] {
+  const key = SET_LISTS.has(field) ? undefined : mergeKeyFor(field, [...order, ...list]);
+  const id = (x: Json): Json | undefined => (key ? (isObject(x) ? x[key] : undefined) : x);
+  const named = (x: Json) => order.some((o) => id(o) === id(x));
+  const pos = (xs: Json[], x: Json) => xs.findIndex((y) => id(y) === id(x));
+  const inPatch = list.filter(named).sort((a, b) => pos(order, a) - pos(order, b));
+  const serverOnly = list.filter((x) => !named(x)).sort((a, b) => pos(live, a) - pos(live, b));
+  const out: Json[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < serverOnly.length || j < inPatch.length) {
+    if (i >= serverOnly.length) out.push(inPatch[j++]!);
+    else if (j >= inPatch.length) out.push(serverOnly[i++]!);
+    else {
+      const li = pos(live, serverOnly[i]!);
+      const ri = pos(live, inPatch[j]!);
+      if (li >= 0 && ri >= 0 && li < ri) out.push(serverOnly[i++]!);
+      else out.push(inPatch[j++]!);
+    }
+  }
   return out;
 }
 
