@@ -59,10 +59,7 @@ export class DeploymentController extends QueuedController {
     // getNewReplicaSet: the new revision is one past the highest of the *old* sets, so a set
     // reused on a rollback to its template becomes the newest revision again.
     const revision =
-      Math.max(
-        0,
-        ...sets.filter((rs) => rs !== existing).map((rs) => revisionOf(rs)),
-      ) + 1;
+      Math.max(0, ...sets.filter((rs) => rs !== existing).map((rs) => revisionOf(rs))) + 1;
     let current = existing ?? this.createReplicaSet(d, hash, want, revision);
     if (num(child(current, 'spec'), 'replicas') !== want || revisionOf(current) < revision)
       current = this.scale(current, want, d, revision);
