@@ -30,6 +30,11 @@ const ajv = new Ajv({
   code: { regExp: re2Engine },
 });
 const compiled = new WeakMap<JsonObject, ValidateFunction>();
+/**
+ * By schema text too: every simulator (and every CRD update) brings new schema objects, and
+ * compiling a large CRD schema (prometheus-operator's) costs far more than serialising it.
+ */
+const compiledByText = new Map<string, ValidateFunction>();
 const META_KEYS = new Set(['apiVersion', 'kind', 'metadata']);
 
 /** Removes fields the schema does not declare; returns their dotted paths. */
@@ -131,6 +136,8 @@ export function checkCustomResource(
       `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
     );
   let validate = compiled.get(schema);
+  const text = validate ? '' : JSON.stringify(schema);
+  validate ??= compiledByText.get(text);
   if (!validate) {
     validate = ajv.compile({
       ...schema,
@@ -141,8 +148,9 @@ export function checkCustomResource(
         kind: { type: 'string' },
       },
     });
-    compiled.set(schema, validate);
+    compiledByText.set(text, validate);
   }
+  compiled.set(schema, validate);
   if (!validate(obj)) {
     const causes = (validate.errors ?? [])
       .filter((e) => e.keyword !== 'if')
