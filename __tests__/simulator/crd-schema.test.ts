@@ -110,3 +110,73 @@ describe('validation', () => {
     expect(causes(spec).map((c) => ({ field: c.field, reason: c.reason }))).toEqual(expected);
   });
 });
+
+// Found by the lifecycle conformance over real charts (issue 7 item 5): prometheus-operator's
+// CRDs declare `metadata: {type: object}` at the root and Go-regexp patterns.
+describe('real-world CRD schemas', () => {
+  const monitor = crdResourceType({
+    spec: {
+      group: 'monitoring.x.dev',
+      scope: 'Namespaced',
+      names: { plural: 'monitors', kind: 'Monitor' },
+      versions: [
+        {
+          name: 'v1',
+          served: true,
+          storage: true,
+          schema: {
+            openAPIV3Schema: {
+              type: 'object',
+              properties: {
+                metadata: { type: 'object' },
+                spec: {
+                  type: 'object',
+                  properties: {
+                    interval: { type: 'string', pattern: '^(0|(([0-9]+)m)?(([0-9]+)s)?)$' },
+                    size: { type: 'string', pattern: '(^0|([0-9]*[.])?[0-9]+((K|M|G)i?)?B)$' },
+                    action: { type: 'string', pattern: '^(?i)(abort|warn)?$' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      ],
+    },
+  });
+  if (!monitor) throw new Error('no type');
+  const obj = (spec: JsonObject): JsonObject => ({
+    apiVersion: 'monitoring.x.dev/v1',
+    kind: 'Monitor',
+    metadata: { name: 'm', namespace: 'ns', labels: { a: 'b' } },
+    spec,
+  });
+
+  it('keeps the root metadata even where the schema declares it as a bare object', () => {
+    const o = obj({ interval: '30s' });
+    checkCustomResource(monitor, 'v1', o, 'Strict');
+    expect(o.metadata).toEqual({ name: 'm', namespace: 'ns', labels: { a: 'b' } });
+  });
+
+  it('checks each field against its own pattern, in RE2 syntax ((?i) flags)', () => {
+    expect(() =>
+      checkCustomResource(
+        monitor,
+        'v1',
+        obj({ interval: '30s', size: '1GiB', action: 'WARN' }),
+        'Strict',
+      ),
+    ).not.toThrow();
+    const err = (() => {
+      try {
+        checkCustomResource(monitor, 'v1', obj({ interval: '30', size: '1GiB' }), 'Strict');
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(err).toBeInstanceOf(ApiError);
+    expect(JSON.stringify((err as ApiError).details)).toContain('spec.interval');
+    expect(JSON.stringify((err as ApiError).details)).not.toContain('spec.size');
+  });
+});

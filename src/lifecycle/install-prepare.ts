@@ -145,6 +145,7 @@ function render(
             ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
             ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
           }),
+      ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
       warn: (m) => cfg.log.warn(m),
     });
   } catch (err) {

@@ -68,6 +68,8 @@ export interface InstallOptions {
    */
   kubeVersion?: string;
   apiVersions?: readonly string[];
+  /** `--skip-schema-validation` (Helm 3.16+): values.schema.json is not checked. */
+  skipSchemaValidation?: boolean;
   /** `--server-side auto|true|false` (default auto: server-side apply where GA; decision 8). */
   serverSide?: ServerSideOption | boolean;
   /** `--force-conflicts`: server-side apply takes over fields other managers own. */

@@ -195,6 +195,7 @@ function render(
       revision: at.revision,
       isUpgrade: true,
       capabilities: at.cluster.capabilities,
+      ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
       warn: (m) => cfg.log.warn(m),
     });
   } catch (err) {

@@ -81,6 +81,8 @@ export interface UpgradeOptions extends ValuesFlags {
   /** Only for an `install` that installs with a client dry run (upgrade reads the cluster's). */
   kubeVersion?: string;
   apiVersions?: readonly string[];
+  /** `--skip-schema-validation` (Helm 3.16+): values.schema.json is not checked. */
+  skipSchemaValidation?: boolean;
   hookLogs?: HookLogsMode;
   signal?: AbortSignal;
 }

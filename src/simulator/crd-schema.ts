@@ -5,13 +5,36 @@
  * the object is validated (types, required, enum, bounds, patterns) into 422 field causes.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { RE2JS } from 're2js';
 import type { ResourceType } from './discovery.js';
 import { badRequest, invalid, type StatusCause } from './errors.js';
 import type { FieldValidation } from './fields.js';
 import { child, isObject, str, type Json, type JsonObject } from './json.js';
 
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+/**
+ * `pattern` is a Go (RE2) regular expression in a real API server (kube-openapi validate uses
+ * Go's regexp): `(?i)` and other RE2-only syntax must compile, as CRDs in the field use them.
+ */
+const re2Engine = Object.assign(
+  (pattern: string) => {
+    const re = RE2JS.compile(pattern);
+    // Ajv caches compiled patterns under their toString(): it must name the pattern.
+    return { test: (s: string) => re.matcher(s).find(), toString: () => `/${pattern}/` };
+  },
+  { code: 're2js' },
+);
+const ajv = new Ajv({
+  strict: false,
+  allErrors: true,
+  validateFormats: false,
+  code: { regExp: re2Engine },
+});
 const compiled = new WeakMap<JsonObject, ValidateFunction>();
+/**
+ * By schema text too: every simulator (and every CRD update) brings new schema objects, and
+ * compiling a large CRD schema (prometheus-operator's) costs far more than serialising it.
+ */
+const compiledByText = new Map<string, ValidateFunction>();
 const META_KEYS = new Set(['apiVersion', 'kind', 'metadata']);
 
 /** Removes fields the schema does not declare; returns their dotted paths. */
@@ -28,11 +51,13 @@ function prune(value: Json, schema: JsonObject | undefined, path: string, out: s
   const additional = schema.additionalProperties;
   for (const [k, v] of Object.entries(value)) {
     const p = path ? `${path}.${k}` : k;
+    // structural pruning never descends into the root's apiVersion, kind and metadata (ObjectMeta
+    // is decoded on its own), even where the schema declares `metadata: {type: object}`.
+    if (!path && META_KEYS.has(k)) continue;
     if (props && isObject(props[k])) prune(v, props[k] as JsonObject, p, out);
     else if (isObject(additional)) prune(v, additional, p, out);
     else if (additional === true || schema['x-kubernetes-preserve-unknown-fields'] === true)
       continue;
-    else if (!path && META_KEYS.has(k)) continue;
     else if (props || additional === false || schema.type === 'object') {
       out.push(p);
       delete value[k];
@@ -111,6 +136,8 @@ export function checkCustomResource(
       `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
     );
   let validate = compiled.get(schema);
+  const text = validate ? '' : JSON.stringify(schema);
+  validate ??= compiledByText.get(text);
   if (!validate) {
     validate = ajv.compile({
       ...schema,
@@ -121,8 +148,9 @@ export function checkCustomResource(
         kind: { type: 'string' },
       },
     });
-    compiled.set(schema, validate);
+    compiledByText.set(text, validate);
   }
+  compiled.set(schema, validate);
   if (!validate(obj)) {
     const causes = (validate.errors ?? [])
       .filter((e) => e.keyword !== 'if')

@@ -2,7 +2,8 @@
  * Custom resources against a structural schema (apiextensions-apiserver: pruning, validation,
  * status subresource, generation).
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
+import { it } from './real-differences.js';
 import { apiError, uniqueName, waitFor, type Obj } from '../harness.js';
 import type { Ctx } from './ctx.js';
 

@@ -1,5 +1,6 @@
 /** Discovery documents as kube-apiserver serves them (staging/src/k8s.io/apiserver/pkg/endpoints/discovery). */
-import { expect, it } from '@jest/globals';
+import { expect } from '@jest/globals';
+import { it } from './real-differences.js';
 import { apiError, uniqueName, waitFor, type Obj } from '../harness.js';
 import type { Ctx } from './ctx.js';
 

@@ -2,7 +2,8 @@
  * Errors as `kind: Status` bodies (apimachinery/pkg/api/errors) and the request decoding rules
  * of apiserver/pkg/endpoints/handlers (body limit, media types, strict field validation).
  */
-import { expect, it } from '@jest/globals';
+import { expect } from '@jest/globals';
+import { it } from './real-differences.js';
 import { apiError, configMap, job, uniqueName, type Obj } from '../harness.js';
 import type { Ctx } from './ctx.js';
 

@@ -3,7 +3,8 @@
  * controller ownerReference, completions, backoffLimit, activeDeadlineSeconds, TTL, conditions
  * and events.
  */
-import { expect, it } from '@jest/globals';
+import { expect } from '@jest/globals';
+import { it } from './real-differences.js';
 import type { V1Job } from '@kubernetes/client-node';
 import { job, uniqueName, waitFor } from '../harness.js';
 import { expectEchoLog, type Ctx } from './ctx.js';

@@ -2,7 +2,8 @@
  * Pods as a kubelet runs them (pkg/kubelet: status, container states, logs, events), given
  * busybox commands whose outcome is the same on a real node and under the simulator's rules.
  */
-import { expect, it } from '@jest/globals';
+import { expect } from '@jest/globals';
+import { it } from './real-differences.js';
 import type { V1Pod } from '@kubernetes/client-node';
 import { apiError, IMAGE, pod, uniqueName, waitFor } from '../harness.js';
 import { expectEchoLog, type Ctx } from './ctx.js';

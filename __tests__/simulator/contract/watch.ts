@@ -2,7 +2,8 @@
  * Watch (apiserver/pkg/endpoints/handlers/watch.go, storage/cacher): events in resourceVersion
  * order from a given version, selectors, timeoutSeconds, bookmarks, 410 Expired for old versions.
  */
-import { expect, it } from '@jest/globals';
+import { expect } from '@jest/globals';
+import { it } from './real-differences.js';
 import { collectWatch, configMap, REAL, uniqueName, type Obj } from '../harness.js';
 import type { Ctx } from './ctx.js';
 

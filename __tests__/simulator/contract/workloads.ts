@@ -2,7 +2,8 @@
  * Workload controllers (pkg/controller/{deployment,replicaset,statefulset,daemon}): Pods
  * created through owners, ready replicas reported in status.
  */
-import { expect, it } from '@jest/globals';
+import { expect } from '@jest/globals';
+import { it } from './real-differences.js';
 import { IMAGE, uniqueName, waitFor, type Obj } from '../harness.js';
 import type { Ctx } from './ctx.js';
 
@@ -181,6 +182,37 @@ export function workloadCases(ctx: Ctx): void {
       return replicas.join(' ') === '1:0:0 2:1:1' ? replicas : undefined;
     });
     expect(sets).toEqual(['1:0:0', '2:1:1']);
+  });
+
+  // Found by the lifecycle conformance: `helm rollback --wait` waits on the newest revision.
+  it('going back to an old pod template reuses its ReplicaSet as the newest revision', async () => {
+    const name = uniqueName('back');
+    const path = `/apis/apps/v1/namespaces/${ctx.ns}/deployments/${name}`;
+    const annotate = (rev: string | null) =>
+      ctx.c.raw(path, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+        body: JSON.stringify({ spec: { template: { metadata: { annotations: { rev } } } } }),
+      });
+    await ctx.c.objects.create(workload('Deployment', ctx.ns, name, 1));
+    await statusWhen(ctx, 'Deployment', name, (x) => x.readyReplicas === 1);
+    await annotate('2');
+    await statusWhen(ctx, 'Deployment', name, (x) => x.updatedReplicas === 1 && x.replicas === 1);
+    await annotate(null);
+    const sets = await waitFor('the rollback', async () => {
+      const list = await ctx.c.apps.listNamespacedReplicaSet({
+        namespace: ctx.ns,
+        labelSelector: `app=${name}`,
+      });
+      const replicas = list.items
+        .map(
+          (rs) =>
+            `${rs.metadata?.annotations?.['deployment.kubernetes.io/revision']}:${rs.spec?.replicas}:${rs.status?.readyReplicas ?? 0}`,
+        )
+        .sort();
+      return replicas.join(' ') === '2:0:0 3:1:1' ? replicas : undefined;
+    });
+    expect(sets).toEqual(['2:0:0', '3:1:1']);
   });
 
   it('a claimed PersistentVolumeClaim is Bound to a provisioned volume', async () => {

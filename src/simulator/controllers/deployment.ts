@@ -23,6 +23,8 @@ import { QueuedController } from './controller.js';
 const SOURCE = { component: 'deployment-controller' };
 const REVISION = 'deployment.kubernetes.io/revision';
 const count = (o: JsonObject, k: string): number => num(child(o, 'status'), k) ?? 0;
+const revisionOf = (rs: JsonObject): number =>
+  Number(child(meta(rs), 'annotations')?.[REVISION] ?? 0);
 
 export class DeploymentController extends QueuedController {
   private readonly deployType: ResourceType;
@@ -54,10 +56,13 @@ export class DeploymentController extends QueuedController {
     const want = num(spec, 'replicas') ?? 1;
     const sets = ownedBy(this.reg, this.rsType, 'Deployment', d);
     const existing = sets.find((rs) => child(meta(rs), 'labels')?.['pod-template-hash'] === hash);
+    // getNewReplicaSet: the new revision is one past the highest of the *old* sets, so a set
+    // reused on a rollback to its template becomes the newest revision again.
     const revision =
-      Math.max(0, ...sets.map((rs) => Number(child(meta(rs), 'annotations')?.[REVISION] ?? 0))) + 1;
+      Math.max(0, ...sets.filter((rs) => rs !== existing).map((rs) => revisionOf(rs))) + 1;
     let current = existing ?? this.createReplicaSet(d, hash, want, revision);
-    if (num(child(current, 'spec'), 'replicas') !== want) current = this.scale(current, want, d);
+    if (num(child(current, 'spec'), 'replicas') !== want || revisionOf(current) < revision)
+      current = this.scale(current, want, d, revision);
     const currentName = nameOf(current);
     for (const rs of sets)
       if (nameOf(rs) !== currentName && (num(child(rs, 'spec'), 'replicas') ?? 0) > 0)
@@ -146,10 +151,15 @@ export class DeploymentController extends QueuedController {
     return created;
   }
 
-  private scale(rs: JsonObject, replicas: number, d: JsonObject): JsonObject {
+  private scale(rs: JsonObject, replicas: number, d: JsonObject, revision?: number): JsonObject {
     const from = num(child(rs, 'spec'), 'replicas') ?? 0;
     const copy = clone(rs);
     (copy.spec as JsonObject).replicas = replicas;
+    if (revision !== undefined) {
+      const annotations = ensure(meta(copy), 'annotations');
+      annotations[REVISION] = String(revision);
+      annotations['deployment.kubernetes.io/desired-replicas'] = String(replicas);
+    }
     delete meta(copy).resourceVersion;
     const updated = this.reg.update(
       this.rsType,
@@ -158,11 +168,12 @@ export class DeploymentController extends QueuedController {
       copy,
       internalContext(MANAGER),
     );
-    this.events.record(d, SOURCE, {
-      type: 'Normal',
-      reason: 'ScalingReplicaSet',
-      message: `Scaled ${replicas > from ? 'up' : 'down'} replica set ${nameOf(rs)} from ${from} to ${replicas}`,
-    });
+    if (from !== replicas)
+      this.events.record(d, SOURCE, {
+        type: 'Normal',
+        reason: 'ScalingReplicaSet',
+        message: `Scaled ${replicas > from ? 'up' : 'down'} replica set ${nameOf(rs)} from ${from} to ${replicas}`,
+      });
     return updated;
   }
 }

@@ -11,9 +11,28 @@ export const MANAGER = 'kube-controller-manager';
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** A short stable hash of a pod template (the `pod-template-hash` label's role). */
+/**
+ * The template as the deployment controller compares it (EqualIgnoreHash: apimachinery's
+ * Semantic.DeepEqual, where an empty map or list equals an absent one, and a stored object
+ * keeps no empty fields): keys sorted, empty maps, lists and nulls dropped.
+ */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) {
+    const c = canonical((v as Record<string, unknown>)[k]);
+    if (c === null || (Array.isArray(c) && c.length === 0)) continue;
+    if (typeof c === 'object' && !Array.isArray(c) && Object.keys(c as object).length === 0)
+      continue;
+    out[k] = c;
+  }
+  return out;
+}
+
 export function templateHash(template: JsonObject | undefined): string {
   const digest = createHash('sha256')
-    .update(JSON.stringify(template ?? {}))
+    .update(JSON.stringify(canonical(template ?? {})))
     .digest();
   return Array.from(digest.subarray(0, 10), (b) => ALPHABET[b % ALPHABET.length]).join('');
 }
