@@ -122,6 +122,7 @@ async function runCluster(
     namespace: inputs.namespace,
     clock: deps.clock,
     log,
+    timeoutMs: inputs.timeoutMs,
   });
   const { cfg } = cluster;
   report.data.namespace = cluster.namespace;

@@ -5,6 +5,7 @@
  */
 import type { KubeClient } from '../kube/client.js';
 import { createNodeClient } from '../kube/node-client.js';
+import { withRetries } from '../kube/retry.js';
 import { secretsApi } from '../kube/secrets-api.js';
 import type { Configuration } from '../lifecycle/config.js';
 import { SecretsDriver } from '../storage/secrets.js';
@@ -25,13 +26,22 @@ export interface ClusterOptions {
   namespace: string;
   clock: Clock;
   log: Logger;
+  /** The command's timeout: it bounds every call's retries (kube/retry.ts). */
+  timeoutMs?: number;
 }
 
 export function connectCluster(opts: ClusterOptions): ActionCluster {
-  const kube = createNodeClient({
-    kubeconfig: opts.kubeconfig,
-    ...(opts.context ? { context: opts.context } : {}),
-  });
+  const kube = withRetries(
+    createNodeClient({
+      kubeconfig: opts.kubeconfig,
+      ...(opts.context ? { context: opts.context } : {}),
+      source: { description: 'the action input "kubeconfig"' },
+    }),
+    {
+      ...(opts.timeoutMs !== undefined ? { budgetMs: opts.timeoutMs } : {}),
+      log: (m) => opts.log.debug(m),
+    },
+  );
   const namespace = opts.namespace || kube.defaultNamespace || 'default';
   const log = { info: (m: string) => opts.log.debug(m), warn: (m: string) => opts.log.warning(m) };
   const storage = new Storage(new SecretsDriver(secretsApi(kube, namespace)), { log: log.info });

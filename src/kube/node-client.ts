@@ -33,6 +33,8 @@ import type {
   WireSecret,
 } from './client.js';
 import { NotFoundError } from './client.js';
+import { checkKubeconfig, KubeconfigError, sourceLabel } from './kubeconfig-errors.js';
+import type { KubeconfigSource } from './kubeconfig-errors.js';
 import { RawObjectApi } from './node-client-raw.js';
 import { isTimeout, mapped, statusCode, toKubeError } from './node-client-errors.js';
 import { toKubeEvent, toV1, wireConfigMap, wireSecret } from './wire.js';
@@ -42,6 +44,28 @@ export interface NodeClientOptions {
   kubeconfig: string;
   /** Context to use instead of the current one. */
   context?: string;
+  /** Where the kubeconfig came from, for error messages (never its content). */
+  source?: KubeconfigSource;
+  /**
+   * Milliseconds one request may take before it is abandoned (a server that accepts and never
+   * answers); watches are exempt. Default 30 s; 0 = none.
+   */
+  requestTimeoutMs?: number;
+}
+
+/** The default per-request timeout (watches excepted). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** A KubeConfig whose every API request (not watches) carries a timeout signal. */
+class TimedKubeConfig extends KubeConfig {
+  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
+
+  override async applySecurityAuthentication(
+    context: Parameters<KubeConfig['applySecurityAuthentication']>[0],
+  ): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    if (this.requestTimeoutMs > 0) context.setSignal(AbortSignal.timeout(this.requestTimeoutMs));
+  }
 }
 
 /** The default field manager for server-side apply (design decision 8). */
@@ -49,9 +73,24 @@ export const FIELD_MANAGER = 'hookline';
 
 /** Builds a KubeClient for the kubeconfig's (or the given) context. */
 export function createNodeClient(opts: NodeClientOptions): KubeClient {
-  const kc = new KubeConfig();
-  kc.loadFromString(opts.kubeconfig);
+  const kc = new TimedKubeConfig();
+  if (opts.requestTimeoutMs !== undefined) kc.requestTimeoutMs = opts.requestTimeoutMs;
+  const source = opts.source ?? {};
+  checkKubeconfig(opts.kubeconfig, source);
+  try {
+    kc.loadFromString(opts.kubeconfig);
+  } catch (err) {
+    // client-node's own checks (`clusters[0].name is missing`) carry no content; parser
+    // errors, which would, were caught above.
+    const reason = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+    throw new KubeconfigError(`${sourceLabel(source)}: ${reason}`);
+  }
   if (opts.context !== undefined) kc.setCurrentContext(opts.context);
+  const context = kc.getCurrentContext();
+  if (context && !kc.getContextObject(context))
+    throw new KubeconfigError(
+      `Kubernetes cluster unreachable: context ${JSON.stringify(context)} does not exist`,
+    );
   return new NodeKubeClient(kc);
 }
 
@@ -183,11 +222,15 @@ class NodeKubeClient implements KubeClient {
   }
 
   async isReachable(): Promise<boolean> {
+    return (await this.unreachableCause()) === undefined;
+  }
+
+  async unreachableCause(): Promise<Error | undefined> {
     try {
-      await this.version.getCode();
-      return true;
-    } catch {
-      return false;
+      await mapped(this.version.getCode());
+      return undefined;
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
     }
   }
 

@@ -7,6 +7,7 @@ import type { KubeClient } from '../kube/client.js';
 import type { Storage } from '../storage/storage.js';
 import type { Clock } from '../util/clock.js';
 import type { HookLog } from './hooks.js';
+import type { RecordRetry } from './record.js';
 
 export interface Configuration {
   kube: KubeClient;
@@ -18,6 +19,8 @@ export interface Configuration {
   clock: Clock;
   /** Helm's `cfg.Log` (info) plus warnings hookline adds. */
   log: HookLog;
+  /** How release-record writes are retried (lifecycle/record.ts); defaults when omitted. */
+  recordRetry?: Partial<RecordRetry>;
 }
 
 /** Helm 3's default `--timeout` (CMD-TIMEOUT): 5m0s, in milliseconds. */

@@ -28,6 +28,8 @@ import type { HookLogsMode, HookOutcome } from './hooks.js';
 import { prepareInstall, type PreparedInstall } from './install-prepare.js';
 import { applyAll, createNamespace } from './install-resources.js';
 import { uninstall } from './uninstall.js';
+import { recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { unreachableMessage } from '../kube/reachable.js';
 
 export interface InstallOptions {
   releaseName: string;
@@ -89,8 +91,8 @@ export async function install(
     wait: (options.wait ?? false) || (options.atomic ?? false),
     signal: options.signal ?? neverAborted(),
   };
-  if (!(await cfg.kube.isReachable()))
-    throw new InstallError('Kubernetes cluster unreachable', undefined);
+  const unreachable = await unreachableMessage(cfg.kube);
+  if (unreachable) throw new InstallError(unreachable, undefined);
   await availableName(cfg, opts);
   const prepared = await prepareInstall(cfg, chart, opts);
   if (opts.dryRun) {
@@ -150,7 +152,7 @@ async function replaceRelease(cfg: Configuration, rel: Release): Promise<Release
     ...last,
     info: { ...last.info, status: Status.Superseded, description: 'superseded by new release' },
   };
-  await record(cfg, superseded);
+  await recordRelease(cfg, superseded);
   return next;
 }
 
@@ -173,7 +175,11 @@ async function performInstall(
     return failRelease(cfg, rel, cause, outcomes, opts);
   }
   const done = markDeployed(rel, opts.description || 'Install complete');
-  await record(cfg, done);
+  const notWritten = await tryRecordFinal(cfg, done);
+  if (notWritten)
+    throw new InstallError(notWritten.message, notWritten.stored ?? rel, outcomes, {
+      cause: notWritten,
+    });
   return {
     release: done,
     hookOutcomes: outcomes,
@@ -233,7 +239,13 @@ async function failRelease(
   opts: ResolvedInstall,
 ): Promise<never> {
   const failed = failInstall(rel, err);
-  await record(cfg, failed);
+  const notWritten = await tryRecordFinal(cfg, failed);
+  if (notWritten && !opts.atomic) {
+    const left = notWritten.stored ?? rel;
+    throw new InstallError(withRecordError(err.message, notWritten), left, outcomes, {
+      cause: err,
+    });
+  }
   if (!opts.atomic) throw new InstallError(err.message, failed, outcomes, { cause: err });
   cfg.log.info('Install failed and atomic is set, uninstalling release');
   try {
@@ -248,13 +260,4 @@ async function failRelease(
     });
   }
   throw new InstallError(atomicMessage(rel.name, err), failed, outcomes, { cause: err });
-}
-
-/** Install.recordRelease: a storage update whose failure is only logged. */
-async function record(cfg: Configuration, rel: Release): Promise<void> {
-  try {
-    await cfg.storage.update(rel);
-  } catch (err) {
-    cfg.log.warn(`warning: Failed to update release ${rel.name}: ${asError(err).message}`);
-  }
 }

@@ -15,6 +15,8 @@ import { Status } from '../release/types.js';
 import { NoDeployedReleasesError } from '../storage/driver.js';
 import { DEFAULT_TIMEOUT_MS, asError, neverAborted, type Configuration } from './config.js';
 import { UninstallError } from './fail-release.js';
+import { recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { unreachableMessage } from '../kube/reachable.js';
 import type { HookLogsMode, HookOutcome } from './hooks.js';
 import {
   deleteAll,
@@ -71,8 +73,8 @@ export async function uninstall(
     signal: options.signal ?? neverAborted(),
   };
   const run: Run = { cfg, name, opts, outcomes: [] };
-  if (!(await cfg.kube.isReachable()))
-    throw new UninstallError('Kubernetes cluster unreachable', undefined);
+  const unreachable = await unreachableMessage(cfg.kube);
+  if (unreachable) throw new UninstallError(unreachable, undefined);
   if (opts.dryRun) {
     const rel = await cfg.storage.last(name);
     return { release: rel, kept: '', deleted: [], hookOutcomes: [] };
@@ -142,7 +144,11 @@ async function performUninstall(
       `Uninstall failed: ${preErr.message}`,
     );
     restored.info.deleted = last.info.deleted;
-    await record(cfg, restored);
+    const notWritten = await tryRecordFinal(cfg, restored);
+    if (notWritten) {
+      const m = withRecordError(preErr.message, notWritten);
+      throw new UninstallError(m, notWritten.stored ?? rel, run.outcomes, { cause: preErr });
+    }
     throw new UninstallError(preErr.message, restored, run.outcomes, { cause: preErr });
   }
   await record(cfg, rel);
@@ -202,11 +208,9 @@ async function finish(run: Run, rel: Release, rels: Release[], errs: Error[]): P
     );
     return;
   }
-  await cfg.storage
-    .update(rel)
-    .catch((e: unknown) =>
-      errs.push(new Error(`uninstall: Failed to update release: ${asError(e).message}`)),
-    );
+  const notWritten = await tryRecordFinal(cfg, rel);
+  if (notWritten)
+    errs.push(new Error(`uninstall: Failed to update release: ${notWritten.message}`));
   let deployed: Release[] = [];
   try {
     deployed = await cfg.storage.deployedAll(name);
@@ -243,11 +247,7 @@ async function purge(cfg: Configuration, rels: readonly Release[]): Promise<void
   for (const r of rels) await cfg.storage.delete(r.name, r.version);
 }
 
-/** A storage update whose failure is only logged. */
+/** A storage update (retried) whose failure is only logged. */
 async function record(cfg: Configuration, rel: Release): Promise<void> {
-  try {
-    await cfg.storage.update(rel);
-  } catch (err) {
-    cfg.log.warn(`uninstall: Failed to store updated release: ${asError(err).message}`);
-  }
+  await recordRelease(cfg, rel, 'uninstall: Failed to store updated release');
 }

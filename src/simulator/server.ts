@@ -15,12 +15,17 @@ import { parseTarget } from './routes.js';
 import { matchObject, parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { toTable, wantsTable } from './table.js';
 import { serveWatch } from './watch.js';
+import type { FaultInjector, RequestFault } from './faults.js';
 
 export interface ServerDeps {
   registry: Registry;
   catalogue: Catalogue;
   kubelet: Kubelet;
   bookmarkEveryMs: number;
+  /** Injected faults (simulator/faults.ts); none when absent. */
+  faults?: FaultInjector;
+  /** A connection with no request in flight is closed after this many ms (default 15000). */
+  idleConnectionMs?: number;
 }
 
 function discovery(catalogue: Catalogue, path: string, host: string): JsonObject {
@@ -144,6 +149,11 @@ function watch(
       res.on('close', close);
     },
   );
+  const dropAfter = deps.faults?.watchDrop();
+  if (dropAfter !== undefined) {
+    const t = setTimeout(() => res.end(), dropAfter);
+    res.on('close', () => clearTimeout(t));
+  }
 }
 
 /** Streams a followed log until the container stops, the Pod goes or the client leaves. */
@@ -165,7 +175,66 @@ function followLog(
   res.on('close', () => clearInterval(timer));
 }
 
+function serve(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): void {
+  route(deps, req, res).catch((err: unknown) => {
+    if (err instanceof ApiError && err.code === 413) res.setHeader('Connection', 'close');
+    sendError(res, err);
+  });
+}
+
+/** Serves one request under an injected fault (see simulator/faults.ts). */
+function serveFaulty(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  fault: RequestFault,
+): void {
+  const fail = (): void => {
+    if (fault.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'tooMany') {
+      res.setHeader('Retry-After', String(fault.retryAfterSeconds));
+      sendError(
+        res,
+        new ApiError(
+          429,
+          'TooManyRequests',
+          'the server has received too many requests and has asked us to try again later',
+          {},
+        ),
+      );
+      return;
+    }
+    sendError(
+      res,
+      new ApiError(500, 'InternalError', 'Internal error occurred: injected fault', {}),
+    );
+  };
+  const watching = /[?&]watch=(true|1)(&|$)/.test(req.url ?? '');
+  if (fault.kind === 'none' || fault.kind === 'tooMany' || !fault.after || watching) {
+    const go = (): void => (fault.kind === 'none' ? serve(deps, req, res) : fail());
+    if (fault.delayMs > 0) setTimeout(go, fault.delayMs);
+    else go();
+    return;
+  }
+  // After: the request is carried out, its answer replaced by the fault.
+  const writeHead = res.writeHead.bind(res);
+  const end = res.end.bind(res);
+  res.writeHead = (() => res) as unknown as typeof res.writeHead;
+  res.write = (() => true) as unknown as typeof res.write;
+  res.end = ((): ServerResponse => {
+    res.writeHead = writeHead;
+    res.end = end;
+    setTimeout(fail, fault.delayMs);
+    return res;
+  }) as unknown as typeof res.end;
+  serve(deps, req, res);
+}
+
 export function createApiServer(deps: ServerDeps): Server {
+  const inFlight = new WeakMap<object, number>();
   const server = createServer((req, res) => {
     if (process.env.HOOKLINE_SIM_TRACE)
       res.on('finish', () =>
@@ -173,11 +242,24 @@ export function createApiServer(deps: ServerDeps): Server {
           `${req.method} ${req.url} ${res.statusCode} ${req.headers.accept ?? ''}\n`,
         ),
       );
-    route(deps, req, res).catch((err: unknown) => {
-      if (err instanceof ApiError && err.code === 413) res.setHeader('Connection', 'close');
-      sendError(res, err);
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.on('close', () => inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1));
+    const probe = ['/healthz', '/readyz', '/livez'].includes(req.url ?? '');
+    if (deps.faults?.active && !probe) serveFaulty(deps, req, res, deps.faults.next());
+    else serve(deps, req, res);
+  });
+  // Idle and half-open connections are closed (Go's http.Server IdleTimeout and
+  // ReadHeaderTimeout): a socket with no request in flight for idleConnectionMs, or whose
+  // request headers do not arrive in time.
+  const idleMs = deps.idleConnectionMs ?? 15000;
+  server.keepAliveTimeout = Math.min(5000, idleMs);
+  server.headersTimeout = Math.min(10000, idleMs);
+  server.requestTimeout = 60000;
+  server.on('connection', (socket) => {
+    socket.setTimeout(idleMs, () => {
+      if ((inFlight.get(socket) ?? 0) === 0) socket.destroy();
     });
   });
-  server.keepAliveTimeout = 5000;
   return server;
 }

@@ -1,0 +1,135 @@
+/**
+ * Writing a release record from a verb: hookline's "the record is the truth" rule (design
+ * decision 11, issue 9). Every verb writes through these two functions:
+ *
+ * - `recordRelease`: Helm's recordRelease (a storage update whose failure is only logged), but
+ *   retried first. For intermediate states (superseding the previous revision, `uninstalling`).
+ * - `recordFinal`: the record a verb ends on (`deployed`, `failed`, `uninstalled`). Retried
+ *   with backoff; when it still cannot be written the verb must fail, so this throws a
+ *   RecordNotWrittenError that names the state the stored record is left in (read back) and how
+ *   to recover it. A verb never succeeds unless its final record was stored.
+ *
+ * The retries here are on top of the cluster client's own (kube/retry.ts): they also cover
+ * other drivers and failures the client gives up on. Bounded: `attempts` tries in all.
+ */
+import type { Release } from '../release/types.js';
+import { StorageError } from '../storage/driver.js';
+import { asError, type Configuration } from './config.js';
+
+export interface RecordRetry {
+  /** Tries in all (default 4). */
+  attempts: number;
+  /** First delay between tries, doubled each time (default 250 ms). */
+  delayMs: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+const defaultRetry: RecordRetry = {
+  attempts: 4,
+  delayMs: 250,
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+
+/** How to clear a record stuck in `pending-*` (the CLI command or the action input). */
+export function recoverHint(name: string): string {
+  return `run "hookline recover-pending ${name}" (or the action with "recover-pending: true") to mark it failed`;
+}
+
+/** The final record of a verb could not be stored. */
+export class RecordNotWrittenError extends StorageError {
+  constructor(
+    /** The record as it was to be stored. */
+    readonly intended: Release,
+    /** The record as read back after the failure; undefined when it could not be read. */
+    readonly stored: Release | undefined,
+    cause: Error,
+  ) {
+    super(notWrittenMessage(intended, stored, cause), { cause });
+    this.name = 'RecordNotWrittenError';
+  }
+}
+
+function notWrittenMessage(intended: Release, stored: Release | undefined, cause: Error): string {
+  const head = `release ${intended.name} revision ${intended.version} could not be recorded as ${JSON.stringify(intended.info.status)}: ${cause.message}`;
+  if (!stored) {
+    return `${head}; its stored record could not be read either, so its state is unknown: check it with "hookline history ${intended.name}" and, if it is pending, ${recoverHint(intended.name)}`;
+  }
+  const state = JSON.stringify(stored.info.status);
+  if (stored.info.status.startsWith('pending-'))
+    return `${head}; its stored record is left ${state}: ${recoverHint(intended.name)}`;
+  return `${head}; its stored record is left ${state}`;
+}
+
+/** storage.update, tried up to `attempts` times with doubling delays. */
+async function updateWithRetries(cfg: Configuration, rel: Release): Promise<void> {
+  const retry = { ...defaultRetry, ...cfg.recordRetry };
+  let delay = retry.delayMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await cfg.storage.update(rel);
+      return;
+    } catch (err) {
+      if (attempt >= retry.attempts) throw asError(err);
+      cfg.log.info(
+        `retrying the update of release ${rel.name} revision ${rel.version}: ${asError(err).message}`,
+      );
+      await retry.sleep(delay);
+      delay *= 2;
+    }
+  }
+}
+
+/** Helm's recordRelease, retried: a failure is logged with `warnPrefix` and not thrown. */
+export async function recordRelease(
+  cfg: Configuration,
+  rel: Release,
+  warnPrefix = `warning: Failed to update release ${rel.name}`,
+): Promise<void> {
+  try {
+    await updateWithRetries(cfg, rel);
+  } catch (err) {
+    cfg.log.warn(`${warnPrefix}: ${asError(err).message}`);
+  }
+}
+
+/**
+ * The final record of a verb: stored (retried), or RecordNotWrittenError naming the state the
+ * stored record is left in.
+ */
+export async function recordFinal(cfg: Configuration, rel: Release): Promise<void> {
+  try {
+    await updateWithRetries(cfg, rel);
+  } catch (err) {
+    let stored: Release | undefined;
+    try {
+      stored = await cfg.storage.get(rel.name, rel.version);
+    } catch {
+      stored = undefined;
+    }
+    // The update may have been stored after all (its answer lost): then it is done.
+    if (stored && stored.info.status === rel.info.status) return;
+    throw new RecordNotWrittenError(rel, stored, asError(err));
+  }
+}
+
+/** recordFinal's outcome as a value: undefined when stored, else why not. */
+export async function tryRecordFinal(
+  cfg: Configuration,
+  rel: Release,
+): Promise<RecordNotWrittenError | undefined> {
+  try {
+    await recordFinal(cfg, rel);
+    return undefined;
+  } catch (err) {
+    if (err instanceof RecordNotWrittenError) return err;
+    throw err;
+  }
+}
+
+/**
+ * A verb's failure message when its `failed` record could not be stored either:
+ * `<err>; <why the record is not failed>`.
+ */
+export function withRecordError(message: string, recordErr: unknown): string {
+  return `${message}; ${asError(recordErr).message}`;
+}
