@@ -33,8 +33,15 @@ export function statusCode(obj: unknown): number {
   return typeof code === 'number' ? code : 500;
 }
 
+/** An abort or timeout (a DOMException, which may come from another realm: checked by name). */
 export function isTimeout(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+  const name = (err as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+/** The per-request timeout fired (AbortSignal.timeout's DOMException). */
+function isRequestTimeout(err: unknown): boolean {
+  return (err as { name?: unknown } | null)?.name === 'TimeoutError';
 }
 
 interface CodedError extends Error {
@@ -44,7 +51,9 @@ interface CodedError extends Error {
 
 /** undici's `fetch failed` (possibly re-worded by client-node's discovery) with a socket cause. */
 export function isNetworkError(err: unknown): boolean {
-  if (!(err instanceof TypeError)) return false;
+  if (isRequestTimeout(err)) return true;
+  // By name, not instanceof: undici's errors may come from another realm (test sandboxes).
+  if (!isErrorLike(err) || err.name !== 'TypeError') return false;
   const cause = (err as CodedError).cause;
   return err.message.includes('fetch failed') || typeof (cause as CodedError)?.code === 'string';
 }
@@ -75,12 +84,16 @@ const SOCKET_REASONS: Record<string, UnreachableReason> = {
   EAI_AGAIN: 'dns',
 };
 
+function isErrorLike(e: unknown): e is CodedError {
+  return typeof e === 'object' && e !== null && typeof (e as Error).message === 'string';
+}
+
 /** The innermost error of a `fetch failed` chain that carries a code (or the last one). */
 function rootCause(err: unknown): CodedError | undefined {
   let found: CodedError | undefined;
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 8; depth++) {
+  for (let e: unknown = err, depth = 0; isErrorLike(e) && depth < 8; depth++) {
     const c = e as CodedError;
-    if (typeof c.code === 'string' || c.name === 'TimeoutError') found = c;
+    if (typeof c.code === 'string' || isRequestTimeout(c)) found = c;
     e = c.cause;
   }
   return found;
@@ -88,7 +101,7 @@ function rootCause(err: unknown): CodedError | undefined {
 
 /** A failure with no HTTP answer, named by its cause (undefined when it is not one). */
 function unreachable(err: unknown): UnreachableError | undefined {
-  if (err instanceof Error && err.name === 'TimeoutError') {
+  if (isRequestTimeout(err)) {
     return new UnreachableError('request timed out: the server did not answer', 'timeout', {
       cause: err,
     });
@@ -96,7 +109,7 @@ function unreachable(err: unknown): UnreachableError | undefined {
   if (!isNetworkError(err)) return undefined;
   const cause = rootCause(err);
   const code = typeof cause?.code === 'string' ? cause.code : '';
-  if (cause?.name === 'TimeoutError')
+  if (isRequestTimeout(cause))
     return new UnreachableError('request timed out: the server did not answer', 'timeout', {
       cause: err,
     });
@@ -145,5 +158,5 @@ export function toKubeError(err: unknown): Error {
         return new KubeError(message, status, details);
     }
   }
-  return unreachable(err) ?? (err instanceof Error ? err : new Error(String(err)));
+  return unreachable(err) ?? (isErrorLike(err) ? (err as Error) : new Error(String(err)));
 }

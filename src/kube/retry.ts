@@ -106,15 +106,20 @@ function named(err: unknown, op: Op): unknown {
   });
 }
 
+/** A string map compared regardless of key order (servers sort map keys). */
+function sameMap(a: unknown, b: unknown): boolean {
+  const x = (a ?? {}) as Record<string, unknown>;
+  const y = (b ?? {}) as Record<string, unknown>;
+  const kx = Object.keys(x);
+  return kx.length === Object.keys(y).length && kx.every((k) => x[k] === y[k]);
+}
+
 function sameMeta(a: KubeMeta | undefined, b: KubeMeta | undefined): boolean {
-  return (
-    JSON.stringify(a?.labels ?? {}) === JSON.stringify(b?.labels ?? {}) &&
-    JSON.stringify(a?.annotations ?? {}) === JSON.stringify(b?.annotations ?? {})
-  );
+  return sameMap(a?.labels, b?.labels) && sameMap(a?.annotations, b?.annotations);
 }
 
 function sameData(a: { data?: unknown }, b: { data?: unknown }): boolean {
-  return JSON.stringify(a.data ?? {}) === JSON.stringify(b.data ?? {});
+  return sameMap(a.data, b.data);
 }
 
 class Retrier {
@@ -206,7 +211,10 @@ export function withRetries(inner: KubeClient, opts: RetryOptions = {}): KubeCli
         () => api.create(obj),
         async (err) => {
           if (!(err instanceof AlreadyExistsError)) return undefined;
-          const found = await api.get(obj.metadata.name).catch(() => undefined);
+          const what = describe(resource, obj.metadata.name, namespace);
+          const found = await r
+            .run({ verb: 'get', what }, () => api.get(obj.metadata.name))
+            .catch(() => undefined);
           return found && sameMeta(found.metadata, obj.metadata) && sameData(found, obj)
             ? { value: found }
             : undefined;
@@ -241,8 +249,9 @@ export function withRetries(inner: KubeClient, opts: RetryOptions = {}): KubeCli
           if (!(err instanceof AlreadyExistsError)) return undefined;
           const ref = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name };
           const ns = obj.metadata.namespace;
-          const found = await inner
-            .get(ns === undefined ? ref : { ...ref, namespace: ns })
+          const full = ns === undefined ? ref : { ...ref, namespace: ns };
+          const found = await r
+            .run({ verb: 'get', what: refWhat(full) }, () => inner.get(full))
             .catch(() => undefined);
           return found && sameMeta(found.metadata, obj.metadata) ? { value: found } : undefined;
         },

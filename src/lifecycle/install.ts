@@ -28,7 +28,7 @@ import type { HookLogsMode, HookOutcome } from './hooks.js';
 import { prepareInstall, type PreparedInstall } from './install-prepare.js';
 import { applyAll, createNamespace } from './install-resources.js';
 import { uninstall } from './uninstall.js';
-import { recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 
 export interface InstallOptions {
@@ -110,7 +110,7 @@ export async function install(
   const rel = opts.replace ? await replaceRelease(cfg, prepared.release) : prepared.release;
   if (opts.signal.aborted) throw new InstallError(CONTEXT_CANCELED, undefined);
   try {
-    await cfg.storage.create(rel);
+    await createRecord(cfg, rel, failInstall);
   } catch (err) {
     throw new InstallError(asError(err).message, undefined, [], { cause: err });
   }

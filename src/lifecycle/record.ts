@@ -13,7 +13,7 @@
  * other drivers and failures the client gives up on. Bounded: `attempts` tries in all.
  */
 import type { Release } from '../release/types.js';
-import { StorageError } from '../storage/driver.js';
+import { isReleaseNotFound, ReleaseExistsError, StorageError } from '../storage/driver.js';
 import { asError, type Configuration } from './config.js';
 
 export interface RecordRetry {
@@ -35,6 +35,11 @@ export function recoverHint(name: string): string {
   return `run "hookline recover-pending ${name}" (or the action with "recover-pending: true") to mark it failed`;
 }
 
+/** What to do about a record whose state is unknown. */
+function unknownHint(name: string): string {
+  return `check it with "hookline history ${name}"; if it is pending, ${recoverHint(name)}; if it is uninstalling, run "hookline uninstall ${name}" again to finish it`;
+}
+
 /** The final record of a verb could not be stored. */
 export class RecordNotWrittenError extends StorageError {
   constructor(
@@ -52,11 +57,13 @@ export class RecordNotWrittenError extends StorageError {
 function notWrittenMessage(intended: Release, stored: Release | undefined, cause: Error): string {
   const head = `release ${intended.name} revision ${intended.version} could not be recorded as ${JSON.stringify(intended.info.status)}: ${cause.message}`;
   if (!stored) {
-    return `${head}; its stored record could not be read either, so its state is unknown: check it with "hookline history ${intended.name}" and, if it is pending, ${recoverHint(intended.name)}`;
+    return `${head}; its stored record could not be read either, so its state is unknown: ${unknownHint(intended.name)}`;
   }
   const state = JSON.stringify(stored.info.status);
   if (stored.info.status.startsWith('pending-'))
     return `${head}; its stored record is left ${state}: ${recoverHint(intended.name)}`;
+  if (stored.info.status === 'uninstalling')
+    return `${head}; its stored record is left ${state}: run "hookline uninstall ${intended.name}" again to finish it`;
   return `${head}; its stored record is left ${state}`;
 }
 
@@ -123,6 +130,43 @@ export async function tryRecordFinal(
   } catch (err) {
     if (err instanceof RecordNotWrittenError) return err;
     throw err;
+  }
+}
+
+/**
+ * Storage.Create of a verb's `pending-*` record. When the create fails, the record may still
+ * have been stored (its answer lost after the retries): then it is marked failed with
+ * `failedOf`, so no `pending-*` record outlives the command. The error thrown is the create's,
+ * its message extended when a record was (or may have been) left behind.
+ */
+export async function createRecord(
+  cfg: Configuration,
+  rel: Release,
+  failedOf: (rel: Release, err: Error) => Release,
+): Promise<void> {
+  try {
+    await cfg.storage.create(rel);
+    return;
+  } catch (err) {
+    if (err instanceof ReleaseExistsError) throw err;
+    const e = asError(err);
+    let stored: Release | undefined;
+    try {
+      stored = await cfg.storage.get(rel.name, rel.version);
+    } catch (gerr) {
+      if (isReleaseNotFound(gerr)) throw e; // nothing was written
+      throw new StorageError(
+        `${e.message}; whether release ${rel.name} revision ${rel.version} was recorded is unknown: ${unknownHint(rel.name)}`,
+        { cause: e },
+      );
+    }
+    if (stored.info.status !== rel.info.status) throw e;
+    const notWritten = await tryRecordFinal(cfg, failedOf(rel, e));
+    if (notWritten) throw new StorageError(withRecordError(e.message, notWritten), { cause: e });
+    throw new StorageError(
+      `${e.message}; release ${rel.name} revision ${rel.version} was recorded nonetheless and is now marked failed`,
+      { cause: e },
+    );
   }
 }
 

@@ -39,7 +39,7 @@ import {
   type UpdateResult,
 } from './update-resources.js';
 import { RollbackError } from './upgrade-errors.js';
-import { recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 
 export { RollbackError } from './upgrade-errors.js';
@@ -136,7 +136,7 @@ async function store(cfg: Configuration, rel: Release, historyMax: number): Prom
   const saved = cfg.storage.maxHistory;
   cfg.storage.maxHistory = historyMax;
   try {
-    await cfg.storage.create(rel);
+    await createRecord(cfg, rel, failRollback);
   } catch (err) {
     throw new RollbackError(asError(err).message, undefined, [], { cause: err });
   } finally {

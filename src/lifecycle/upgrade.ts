@@ -37,7 +37,7 @@ import {
   noSuccessfulReleaseMessage,
 } from './upgrade-errors.js';
 import { installInstead } from './upgrade-install.js';
-import { recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 import { prepareUpgrade, type PreparedUpgrade } from './upgrade-prepare.js';
 import type { ValuesFlags } from './upgrade-values.js';
@@ -144,7 +144,7 @@ async function store(cfg: Configuration, rel: Release, historyMax: number): Prom
   const saved = cfg.storage.maxHistory;
   cfg.storage.maxHistory = historyMax;
   try {
-    await cfg.storage.create(rel);
+    await createRecord(cfg, rel, failUpgrade);
   } catch (err) {
     throw new UpgradeError(asError(err).message, undefined, [], { cause: err });
   } finally {

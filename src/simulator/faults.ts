@@ -57,10 +57,15 @@ export class FaultInjector {
     this.random = seededRandom(opts.seed ?? 1);
   }
 
-  /** Whether any fault is configured. */
+  /** While true no fault is injected (and no random number drawn): for checking state. */
+  paused = false;
+
+  /** Whether any fault is configured and injection is not paused. */
   get active(): boolean {
     const o = this.opts;
-    return Boolean(o.error500 || o.tooMany || o.reset || o.latencyMs || o.dropWatch);
+    return (
+      !this.paused && Boolean(o.error500 || o.tooMany || o.reset || o.latencyMs || o.dropWatch)
+    );
   }
 
   /** Draws the fate of one request. */
@@ -89,6 +94,7 @@ export class FaultInjector {
 
   /** Milliseconds after which a new watch is dropped, or undefined to keep it. */
   watchDrop(): number | undefined {
+    if (this.paused) return undefined;
     if (!(this.random() < (this.opts.dropWatch ?? 0))) return undefined;
     this.injected.dropWatch++;
     return Math.floor(this.random() * (this.opts.dropAfterMs ?? 2000));
