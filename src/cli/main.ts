@@ -12,6 +12,7 @@ import { uninstallCommand } from './uninstall.js';
 import { testCommand } from './test.js';
 import { statusCommand } from './status.js';
 import { historyCommand } from './history.js';
+import { recoverCommand } from './recover.js';
 import { runSimulatorCommand } from '../simulator/cli.js';
 import { goStringOutput } from '../util/go-bytes.js';
 
@@ -35,6 +36,7 @@ Usage:
   hookline test NAME [--logs]              run a release's test hooks (helm test)
   hookline status NAME [--revision N]      show a release (helm status)
   hookline history NAME [--max N]          list a release's revisions (helm history)
+  hookline recover-pending NAME            mark a release stuck in pending-* as failed
   hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X] [--faults SPEC]
                                            serve the simulated Kubernetes cluster
   hookline demo [CHART]                    a chart's whole lifecycle on the simulated cluster
@@ -54,6 +56,7 @@ const COMMANDS: Record<string, Command> = {
   test: testCommand,
   status: statusCommand,
   history: historyCommand,
+  'recover-pending': recoverCommand,
   simulator: (argv) => runSimulatorCommand(argv),
   demo: demoCommand,
 };

@@ -8,6 +8,7 @@ import { deleteCollection, deleteObject, parseDeleteOptions } from './deletion.j
 import type { ResourceType } from './discovery.js';
 import { ApiError, badRequest, methodNotAllowed, unsupportedMediaType } from './errors.js';
 import { checkShapes } from './decoding.js';
+import { checkDeletable, checkSecretData } from './strict.js';
 import { intParam } from './http-util.js';
 import type { FieldValidation } from './fields.js';
 import { child, isObject, objects, str, type Json, type JsonObject } from './json.js';
@@ -56,6 +57,7 @@ function decodeBody(req: Request): JsonObject {
   } else throw unsupportedMediaType(req.contentType);
   if (!isObject(value)) throw badRequest("Object 'Kind' is missing in the request body");
   checkShapes(req.type, req.version, value);
+  checkSecretData(req.type, req.version, value);
   return value;
 }
 
@@ -158,6 +160,7 @@ export function handle(reg: Registry, kubelet: Kubelet, req: Request): Reply {
     }
     case 'DELETE': {
       if (req.subresource) throw methodNotAllowed();
+      checkDeletable(type, name);
       const body = req.body.trim()
         ? decodeBody({ ...req, contentType: 'application/json' })
         : undefined;
