@@ -3,7 +3,7 @@
  * runInstall, v3.21): the status block on success, `INSTALLATION FAILED: ` before an error,
  * and hookline's hook summary after the hooks ran (on failure too, before the error).
  */
-import { loadChart } from '../chart/directory.js';
+import { loadChartArg } from './user-files.js';
 import { install } from '../lifecycle/install.js';
 import { formatStatus } from '../lifecycle/status-format.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
@@ -52,7 +52,7 @@ export async function installCommand(argv: string[], io: CliIo): Promise<number>
     io,
     async (cluster) => {
       const values = readValueOptions(args, io);
-      const chart = loadChart(io.resolve(chartPath));
+      const chart = await loadChartArg(io, chartPath);
       return install(cluster.cfg, chart, {
         releaseName: name,
         namespace: cluster.namespace,

@@ -2,7 +2,7 @@
  * `hookline template [NAME] CHART [flags]`: what `helm template` prints, byte for byte
  * (helm/helm cmd/helm/template.go and pkg/action/install.go in client-only mode; MP-6, MP-7).
  */
-import { loadChart } from '../chart/directory.js';
+import { loadChartArg } from './user-files.js';
 import { parseKubeVersion } from '../values/capabilities.js';
 import type { CliIo } from './io.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
@@ -47,7 +47,7 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
     defaultName: 'release-name',
   });
   const userValues = readValueOptions(args, io);
-  const chart = loadChart(io.resolve(chartPath));
+  const chart = await loadChartArg(io, chartPath);
   let rendered;
   try {
     rendered = renderChart(chart, {
@@ -80,7 +80,6 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
       `warning: ${path}: unknown hook ${JSON.stringify(value)}: the document is skipped (neither rendered nor applied)\n`,
     );
   }
-  let out = `${rendered.manifest.trim()}\n`;
   const hooks = args.bools.get('no-hooks') ? [] : rendered.hooks;
   const skipTests = args.bools.get('skip-tests') ?? false;
   const printedHooks = hooks.filter((h) => !(skipTests && isTestHook(h)));
@@ -95,8 +94,16 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
     });
     return 0;
   }
-  for (const h of printedHooks) out += `---\n# Source: ${h.path}\n${h.manifest}\n`;
   const showOnly = args.lists.get('show-only') ?? [];
-  io.stdout(showOnly.length ? selectShowOnly(out, showOnly) : out);
+  const hookText = (h: (typeof printedHooks)[number]) =>
+    `---\n# Source: ${h.path}\n${h.manifest}\n`;
+  if (showOnly.length) {
+    const out = `${rendered.manifest.trim()}\n${printedHooks.map(hookText).join('')}`;
+    io.stdout(selectShowOnly(out, showOnly));
+    return 0;
+  }
+  // Written piece by piece, never joined: memory stays near the rendered output's own size.
+  io.stdout(`${rendered.manifest.trim()}\n`);
+  for (const h of printedHooks) io.stdout(hookText(h));
   return 0;
 }

@@ -5,7 +5,7 @@
  * install's status block. Upgrade errors print as `UPGRADE FAILED: <err>`; the install path
  * returns runInstall's error unwrapped, as Helm does.
  */
-import { loadChart } from '../chart/directory.js';
+import { loadChartArg } from './user-files.js';
 import { InstallError } from '../lifecycle/fail-release.js';
 import { formatStatus } from '../lifecycle/status-format.js';
 import { DEFAULT_HISTORY_MAX, upgrade } from '../lifecycle/upgrade.js';
@@ -60,7 +60,7 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
     io,
     async (cluster) => {
       const values = readValueOptions(args, io);
-      const chart = loadChart(io.resolve(chartPath));
+      const chart = await loadChartArg(io, chartPath);
       return upgrade(cluster.cfg, name, chart, {
         values,
         install: bool('install'),
