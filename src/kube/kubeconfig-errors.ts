@@ -40,17 +40,23 @@ function reasonOf(message: string): string {
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 
+/**
+ * The first YAML syntax problem of `text` as `yaml: line N: <reason>` (Go's yaml wording, no
+ * excerpt of the text), or undefined when it parses.
+ */
+export function yamlProblem(text: string): { line: number; message: string } | undefined {
+  const err = parseDocument(text, { uniqueKeys: false }).errors[0];
+  if (!err) return undefined;
+  const line = err.linePos?.[0]?.line ?? 1;
+  return { line, message: `yaml: line ${line}: ${reasonOf(err.message)}` };
+}
+
 /** Throws KubeconfigError when `text` is not a YAML mapping. */
 export function checkKubeconfig(text: string, source: KubeconfigSource): void {
+  const problem = yamlProblem(text);
+  if (problem)
+    throw new KubeconfigError(`${sourceLabel(source)}: ${problem.message}`, problem.line);
   const doc = parseDocument(text, { uniqueKeys: false });
-  const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line ?? 1;
-    throw new KubeconfigError(
-      `${sourceLabel(source)}: yaml: line ${line}: ${reasonOf(err.message)}`,
-      line,
-    );
-  }
   const value: unknown = doc.toJS();
   if (value === null || value === undefined) return;
   if (typeof value !== 'object' || Array.isArray(value)) {
