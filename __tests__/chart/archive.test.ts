@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { loadArchiveFiles } from '../../src/chart/archive.js';
 import { loadArchive } from '../../src/chart/directory.js';
 import { readTar } from '../../src/chart/tar.js';
-import { checkArchiveFile } from '../../src/chart/archive-stream.js';
+import { checkArchiveFile } from '../../src/cli/archive-check.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@
  * (`open x.yaml: no such file or directory`), never Node's `ENOENT`.
  */
 import { statSync } from 'node:fs';
-import { checkArchiveFile } from '../chart/archive-stream.js';
+import { checkArchiveFile } from './archive-check.js';
 import { MAX_DECOMPRESSED_FILE_SIZE } from '../chart/archive.js';
 import { loadChart } from '../chart/directory.js';
 import type { Chart } from '../chart/types.js';

@@ -13,8 +13,8 @@ import {
   MAX_DECOMPRESSED_CHART_SIZE,
   MAX_DECOMPRESSED_FILE_SIZE,
   type ArchiveLimits,
-} from './archive.js';
-import { TarReader, type TarHeader } from './tar.js';
+} from '../chart/archive.js';
+import { TarReader, type TarHeader } from '../chart/tar.js';
 
 /** Resolves when the archive at `path` is within the limits; rejects with Helm's error. */
 export async function checkArchiveFile(path: string, limits: ArchiveLimits = {}): Promise<void> {
