@@ -5,9 +5,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Kubelet } from './controllers/kubelet.js';
 import { KUBE_VERSION, type Catalogue } from './discovery.js';
-import { ApiError, badRequest, pageNotFound } from './errors.js';
+import { ApiError, badRequest, pageNotFound, unsupportedBody } from './errors.js';
 import { handle } from './handlers.js';
-import { intParam, mediaType, readBody, sendError, sendJson, sendText } from './http-util.js';
+import {
+  intParam,
+  mediaType,
+  readBody,
+  readBodyBytes,
+  sendError,
+  sendJson,
+  sendText,
+} from './http-util.js';
+import { decodeProtobufBody, PROTOBUF } from './protobuf.js';
 import { child, str, type JsonObject } from './json.js';
 import type { Registry } from './registry.js';
 import { openApiGroupVersion, openApiRoot } from './openapi.js';
@@ -81,7 +90,15 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
   }
   const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
   if (method === 'GET' && watching) return watch(deps, target, url.searchParams, req, res);
-  const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? await readBody(req) : '';
+  let contentType = mediaType(req.headers['content-type']);
+  let body = '';
+  if (contentType === PROTOBUF && (method === 'POST' || method === 'PUT')) {
+    // kubectl's typed `create` sends protobuf; decoded for the kinds it creates that way.
+    const obj = decodeProtobufBody(await readBodyBytes(req), target.type.kind);
+    if (!obj) throw unsupportedBody(['application/json', 'application/yaml']);
+    body = JSON.stringify(obj);
+    contentType = 'application/json';
+  } else if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) body = await readBody(req);
   const reply = handle(deps.registry, deps.kubelet, {
     method,
     type: target.type,
@@ -90,7 +107,7 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     ...(target.name !== undefined ? { name: target.name } : {}),
     ...(target.subresource !== undefined ? { subresource: target.subresource } : {}),
     query: url.searchParams,
-    contentType: mediaType(req.headers['content-type']),
+    contentType,
     body,
     userAgent: req.headers['user-agent'] ?? '',
     accept: req.headers.accept ?? '',
