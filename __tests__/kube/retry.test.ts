@@ -173,6 +173,26 @@ describe('withRetries', () => {
     expect(got.data).toEqual({ release: 'QQ==' });
   });
 
+  it('retries a watch that fails before delivering anything, not one that delivered events', async () => {
+    let calls = 0;
+    const events: string[] = [];
+    const client = {
+      watch: async (_q: unknown, onEvent: (t: string, o: KubeObject) => void) => {
+        calls++;
+        if (calls === 1) throw internal();
+        onEvent('ADDED', cm('x'));
+        throw reset();
+      },
+    } as unknown as KubeClient;
+    const q = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'ns' };
+    const err = await withRetries(client, { sleep: recorder().sleep })
+      .watch(q, (t) => void events.push(t))
+      .catch((e: unknown) => e);
+    expect(calls).toBe(2);
+    expect(events).toEqual(['ADDED']);
+    expect(err).toBeInstanceOf(UnreachableError);
+  });
+
   it('names the verb and resource of a 401', async () => {
     const unauthorized = new ForbiddenError(
       'the server has asked for the client to provide credentials',

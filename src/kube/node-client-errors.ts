@@ -158,5 +158,16 @@ export function toKubeError(err: unknown): Error {
         return new KubeError(message, status, details);
     }
   }
+  const watchCode = (err as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof watchCode === 'number') {
+    // client-node's Watch: a non-200 answer as Error(statusText) with `statusCode`.
+    const message = `${(err as Error).message} (HTTP ${watchCode})`;
+    const details = { code: watchCode, cause: err };
+    if (watchCode === 410) return new GoneError(message, undefined, details);
+    if (watchCode === 404) return new NotFoundError(message, undefined, details);
+    if (watchCode === 401 || watchCode === 403)
+      return new ForbiddenError(message, undefined, details);
+    return new KubeError(message, undefined, details);
+  }
   return unreachable(err) ?? (isErrorLike(err) ? (err as Error) : new Error(String(err)));
 }

@@ -183,6 +183,13 @@ class Retrier {
   }
 }
 
+/** Carries an error past the retry loop untouched. */
+class NotRetried extends Error {
+  constructor(readonly error: unknown) {
+    super('not retried');
+  }
+}
+
 /** The last error, its message saying how many attempts were made. */
 function exhausted(err: unknown, attempts: number): unknown {
   if (!(err instanceof KubeError) || attempts <= 1) return err;
@@ -269,7 +276,25 @@ export function withRetries(inner: KubeClient, opts: RetryOptions = {}): KubeCli
       ),
     list: (q) =>
       r.run({ verb: 'list', what: describe(q.kind, undefined, q.namespace) }, () => inner.list(q)),
-    watch: (q, onEvent, signal) => inner.watch(q, onEvent, signal),
+    // A watch that fails before delivering anything is retried like a GET (client-go's
+    // reflector re-establishes it); once events flowed, the caller decides (it re-lists).
+    watch: (q, onEvent, signal) => {
+      let delivered = false;
+      const relay: typeof onEvent = (type, obj) => {
+        delivered = true;
+        onEvent(type, obj);
+      };
+      return r
+        .run({ verb: 'watch', what: describe(q.kind, undefined, q.namespace) }, () =>
+          inner.watch(q, relay, signal).catch((err: unknown) => {
+            if (delivered || signal?.aborted) throw new NotRetried(err);
+            throw err;
+          }),
+        )
+        .catch((err: unknown) => {
+          throw err instanceof NotRetried ? err.error : err;
+        });
+    },
     podLogs: (ns, pod, o) =>
       r.run({ verb: 'get', what: describe('pods/log', pod, ns) }, () => inner.podLogs(ns, pod, o)),
     eventsFor: (ref) =>
