@@ -48,6 +48,16 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** FNV-1a, 32 bits: a stable seed from a string. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
 export class FaultInjector {
   private readonly random: () => number;
   /** Counts of injected faults by kind, for reports and tests. */
@@ -68,12 +78,27 @@ export class FaultInjector {
     );
   }
 
-  /** Draws the fate of one request. */
-  next(): RequestFault {
+  private readonly counts = new Map<string, number>();
+
+  /**
+   * The random sequence for one draw: the global one, or with `key` (method and path) one
+   * derived from the seed, the key and how often the key was drawn, so the fate of a request
+   * does not depend on how many timing-dependent requests (polls, re-watches) came before it.
+   */
+  private stream(key: string | undefined): () => number {
+    if (key === undefined) return this.random;
+    const n = this.counts.get(key) ?? 0;
+    this.counts.set(key, n + 1);
+    return seededRandom(fnv1a(`${this.opts.seed ?? 1}|${key}|${n}`));
+  }
+
+  /** Draws the fate of one request (`key`: its method and path, see `stream`). */
+  next(key?: string): RequestFault {
     const o = this.opts;
-    const delayMs = o.latencyMs ? Math.floor(this.random() * o.latencyMs) : 0;
-    const roll = this.random();
-    const after = this.random() < 0.5;
+    const random = this.stream(key);
+    const delayMs = o.latencyMs ? Math.floor(random() * o.latencyMs) : 0;
+    const roll = random();
+    const after = random() < 0.5;
     let edge = o.error500 ?? 0;
     if (roll < edge) {
       this.injected.error500++;
@@ -93,11 +118,12 @@ export class FaultInjector {
   }
 
   /** Milliseconds after which a new watch is dropped, or undefined to keep it. */
-  watchDrop(): number | undefined {
+  watchDrop(key?: string): number | undefined {
     if (this.paused) return undefined;
-    if (!(this.random() < (this.opts.dropWatch ?? 0))) return undefined;
+    const random = this.stream(key === undefined ? undefined : `watch ${key}`);
+    if (!(random() < (this.opts.dropWatch ?? 0))) return undefined;
     this.injected.dropWatch++;
-    return Math.floor(this.random() * (this.opts.dropAfterMs ?? 2000));
+    return Math.floor(random() * (this.opts.dropAfterMs ?? 2000));
   }
 }
 

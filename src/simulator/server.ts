@@ -166,7 +166,7 @@ function watch(
       res.on('close', close);
     },
   );
-  const dropAfter = deps.faults?.watchDrop();
+  const dropAfter = deps.faults?.watchDrop(pathOf(req.url));
   if (dropAfter !== undefined) {
     const t = setTimeout(() => res.end(), dropAfter);
     res.on('close', () => clearTimeout(t));
@@ -250,6 +250,11 @@ function serveFaulty(
   serve(deps, req, res);
 }
 
+/** A request's path without its query (fault keys must not depend on resourceVersions). */
+function pathOf(url: string | undefined): string {
+  return (url ?? '/').split('?')[0] ?? '/';
+}
+
 export function createApiServer(deps: ServerDeps): Server {
   const inFlight = new WeakMap<object, number>();
   const server = createServer((req, res) => {
@@ -263,7 +268,8 @@ export function createApiServer(deps: ServerDeps): Server {
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
     res.on('close', () => inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1));
     const probe = ['/healthz', '/readyz', '/livez'].includes(req.url ?? '');
-    if (deps.faults?.active && !probe) serveFaulty(deps, req, res, deps.faults.next());
+    if (deps.faults?.active && !probe)
+      serveFaulty(deps, req, res, deps.faults.next(`${req.method} ${pathOf(req.url)}`));
     else serve(deps, req, res);
   });
   // Idle and half-open connections are closed (Go's http.Server IdleTimeout and
