@@ -22,4 +22,5 @@ export { RenderError, type TemplateLocation } from './engine/errors.js';
 export { mergeUserValues, type ValueOptions } from './values/options.js';
 export type { Hook, HookEvent } from './release/hook.js';
 export type { Manifest } from './manifest/sort.js';
-export { startSimulator } from './simulator/index.js';
+export { startSimulator, type SimulatorOptions, type Simulator } from './simulator/index.js';
+export { parseFaults, type FaultOptions } from './simulator/faults.js';
