@@ -66,3 +66,18 @@ describe('renderChart', () => {
     );
   });
 });
+
+describe('the simulator with faults (issue 9)', () => {
+  it('startSimulator takes fault rates parsed from the --faults syntax', async () => {
+    const { parseFaults, startSimulator } = await import('../src/library.js');
+    const sim = await startSimulator({ faults: parseFaults('429=1,retry-after=3,seed=1') });
+    try {
+      const res = await fetch(`${sim.url}/version`);
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toBe('3');
+      expect(sim.faults?.injected.tooMany).toBe(1);
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -168,6 +168,19 @@ describe('install through command upgrade (helm upgrade --install)', () => {
 });
 
 describe('failures', () => {
+  it('a kubeconfig input that is not YAML: the input and line, never its content (issue 9)', () =>
+    withChartDir(failingChart('exit 0'), async (chart) => {
+      const kubeconfig =
+        'apiVersion: v1\nusers:\n- name: u\n  user:\n    token: t0ps3cret\n  - x: [\n';
+      const f = fake({ kubeconfig, release: 'k', chart, namespace: 'default' });
+      expect(await run(f.deps)).toBe(1);
+      expect(f.failed).toHaveLength(1);
+      expect(f.failed[0]).toMatch(/^Input "kubeconfig": not valid YAML: yaml: line 6: [^\n]*$/);
+      expect(f.failed[0]).not.toContain('t0ps3cret');
+      expect(JSON.stringify(f.annotations)).not.toContain('t0ps3cret');
+      expect(JSON.stringify(f.summaries)).not.toContain('t0ps3cret');
+    }));
+
   it("a failed pre-install hook: setFailed with Helm's message, the log tail, release failed", () =>
     withChartDir(failingChart('echo migrating; exit 3'), async (chart) => {
       const f = fake(onSim({ release: 'broken', chart, namespace: 'default', timeout: '30s' }));

@@ -27,7 +27,8 @@ export { RenderError, type TemplateLocation } from './engine/errors.js';
 export { mergeUserValues, type ValueOptions } from './values/options.js';
 export type { Hook, HookEvent } from './release/hook.js';
 export type { Manifest } from './manifest/sort.js';
-export { startSimulator } from './simulator/index.js';
+export { startSimulator, type SimulatorOptions, type Simulator } from './simulator/index.js';
+export { parseFaults, type FaultOptions } from './simulator/faults.js';
 // Charts from registries and repositories (see README "Charts from registries and repositories").
 export { classifyChartRef, type ChartRef } from './downloader/chart-ref.js';
 export { fetchChart, type ChartSourceOptions, type FetchedChart } from './downloader/resolve.js';

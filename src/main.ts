@@ -17,7 +17,7 @@ import { InputError, parseInputs, type ActionInputs } from './action/inputs.js';
 import { coreLogger } from './action/logger.js';
 import { kubeconfigSecrets, secretDataValues } from './action/mask.js';
 import { publish, type Report, emptyReport } from './action/report.js';
-import { recoverPending } from './action/recover.js';
+import { recoverPending } from './lifecycle/recover.js';
 import { manifestChanges } from './action/changes.js';
 import { annotationOf, renderTemplate, type Annotation } from './action/template.js';
 import { endState } from './action/outcome.js';
@@ -197,6 +197,7 @@ async function runCluster(
     namespace: inputs.namespace,
     clock: deps.clock,
     log,
+    timeoutMs: inputs.timeoutMs,
   });
   const { cfg } = cluster;
   report.data.namespace = cluster.namespace;

@@ -5,6 +5,10 @@ import { gzipSync } from 'node:zlib';
 import { loadArchiveFiles } from '../../src/chart/archive.js';
 import { loadArchive } from '../../src/chart/directory.js';
 import { readTar } from '../../src/chart/tar.js';
+import { checkArchiveFile } from '../../src/cli/archive-check.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 interface Entry {
   name: string;
@@ -119,6 +123,47 @@ describe('loadArchiveFiles', () => {
     expect(() => loadArchiveFiles(tgz([big, big]), { maxChartSize: 3000 })).toThrow(
       'decompressed chart is larger than the maximum file size 3000',
     );
+  });
+
+  it('an archive bomb is stopped at the chart limit without inflating it whole (issue 9)', () => {
+    // 64 files of 1 MiB zeros, each under the 2 MiB file limit: 64 MiB inflated, stopped at 8 MiB.
+    const zero = { name: 'demo/z', body: new Uint8Array(1024 * 1024) };
+    const bomb = tgz([{ name: 'demo/Chart.yaml', body: CHART }, ...Array(64).fill(zero)]);
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(() =>
+      loadArchiveFiles(bomb, { maxChartSize: 8 * 1024 * 1024, maxFileSize: 2 * 1024 * 1024 }),
+    ).toThrow('decompressed chart is larger than the maximum file size 8388608');
+  });
+
+  it('a header declaring more than the limit fails before its data is read', () => {
+    // The archive is cut right after the header: Helm fails on hd.Size, not on the EOF.
+    const cut = tar([{ name: 'demo/huge', body: new Uint8Array(0) }]).slice(0, 512);
+    const h = header('demo/huge', 3 * 1024 * 1024 * 1024, '0');
+    expect(() => loadArchiveFiles(gzipSync(Buffer.concat([h, cut.subarray(512)])))).toThrow(
+      'decompressed chart is larger than the maximum file size 104857600',
+    );
+  });
+
+  it("the streaming check refuses a bomb file with Helm's message", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hookline-bomb-'));
+    try {
+      const zero = { name: 'demo/z', body: new Uint8Array(1024 * 1024) };
+      const file = join(dir, 'bomb.tgz');
+      writeFileSync(file, tgz([{ name: 'demo/Chart.yaml', body: CHART }, ...Array(40).fill(zero)]));
+      await expect(
+        checkArchiveFile(file, { maxChartSize: 8 * 1024 * 1024, maxFileSize: 2 * 1024 * 1024 }),
+      ).rejects.toThrow('decompressed chart is larger than the maximum file size 8388608');
+      const big = join(dir, 'big.tgz');
+      writeFileSync(big, tgz([{ name: 'demo/big', body: new Uint8Array(3 * 1024 * 1024) }]));
+      await expect(checkArchiveFile(big, { maxFileSize: 2 * 1024 * 1024 })).rejects.toThrow(
+        'decompressed chart file "demo/big" is larger than the maximum file size 2097152',
+      );
+      const ok = join(dir, 'ok.tgz');
+      writeFileSync(ok, tgz([{ name: 'demo/Chart.yaml', body: CHART }]));
+      await expect(checkArchiveFile(ok)).resolves.toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects data that is not gzip', () => {

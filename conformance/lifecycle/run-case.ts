@@ -18,7 +18,7 @@ import { upgrade } from '../../src/lifecycle/upgrade.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import { SecretsDriver } from '../../src/storage/secrets.js';
 import { Storage } from '../../src/storage/storage.js';
-import { systemClock } from '../../src/util/clock.js';
+import { systemClock } from '../../src/gotime/clock.js';
 import { mergeUserValues } from '../../src/values/options.js';
 import type { CaseResult } from '../types.js';
 import type { LifecycleCase } from './cases.js';

@@ -5,6 +5,7 @@
  */
 import type { KubeClient } from '../kube/client.js';
 import { createNodeClient } from '../kube/node-client.js';
+import { withRetries } from '../kube/retry.js';
 import { secretsApi } from '../kube/secrets-api.js';
 import type { Configuration } from '../lifecycle/config.js';
 import { SecretsDriver } from '../storage/secrets.js';
@@ -28,14 +29,23 @@ export interface ClusterOptions {
   namespace: string;
   clock: Clock;
   log: Logger;
+  /** The command's timeout: it bounds every call's retries (kube/retry.ts). */
+  timeoutMs?: number;
 }
 
 export function connectCluster(opts: ClusterOptions): ActionCluster {
   const recorded = recordWrites(
-    createNodeClient({
-      kubeconfig: opts.kubeconfig,
-      ...(opts.context ? { context: opts.context } : {}),
-    }),
+    withRetries(
+      createNodeClient({
+        kubeconfig: opts.kubeconfig,
+        ...(opts.context ? { context: opts.context } : {}),
+        source: { description: 'the action input "kubeconfig"' },
+      }),
+      {
+        ...(opts.timeoutMs !== undefined ? { budgetMs: opts.timeoutMs } : {}),
+        log: (m) => opts.log.debug(m),
+      },
+    ),
     (pending) => opts.log.info(`still waiting for ${pending.join('; ')}`),
   );
   const kube = recorded.kube;

@@ -3,6 +3,7 @@
  * is validated here and a bad one throws InputError naming the input. Pure: `read` is
  * core.getInput in main and a table in tests.
  */
+import { yamlProblem } from '../kube/kubeconfig-errors.js';
 import { parse as parseYaml } from 'yaml';
 import { DurationError, MILLISECOND, parseDuration } from '../gotime/duration.js';
 import type { HookLogsMode } from '../lifecycle/hooks.js';
@@ -137,12 +138,10 @@ export function decodeKubeconfig(raw: string): string {
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 === 0) {
     candidate = Buffer.from(compact, 'base64').toString('utf8');
   }
-  let doc: unknown;
-  try {
-    doc = parseYaml(candidate);
-  } catch (err) {
-    throw new InputError(Input.kubeconfig, `not valid YAML: ${(err as Error).message}`);
-  }
+  // Never the parser's message: its code frame would print the kubeconfig's tokens.
+  const problem = yamlProblem(candidate);
+  if (problem) throw new InputError(Input.kubeconfig, `not valid YAML: ${problem.message}`);
+  const doc: unknown = parseYaml(candidate);
   if (!isMapping(doc)) throw new InputError(Input.kubeconfig, 'expected a kubeconfig mapping');
   return candidate;
 }
@@ -150,12 +149,9 @@ export function decodeKubeconfig(raw: string): string {
 function inlineValues(read: ReadInput): string {
   const v = read(Input.values);
   if (v.trim() === '') return '';
-  let doc: unknown;
-  try {
-    doc = parseYaml(v);
-  } catch (err) {
-    throw new InputError(Input.values, `not valid YAML: ${(err as Error).message}`);
-  }
+  const problem = yamlProblem(v);
+  if (problem) throw new InputError(Input.values, `not valid YAML: ${problem.message}`);
+  const doc: unknown = parseYaml(v);
   if (doc !== null && !isMapping(doc))
     throw new InputError(Input.values, 'expected a YAML mapping');
   return v;

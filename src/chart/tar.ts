@@ -71,48 +71,142 @@ function parsePax(data: Uint8Array): Map<string, string> {
   return out;
 }
 
+/** Go's archive/tar maxSpecialFileSize: pax and GNU long-name records are at most 1 MiB. */
+export const MAX_SPECIAL_FILE_SIZE = 1 << 20;
+
+/** An entry's header, as seen before its data is read. */
+export interface TarHeader {
+  name: string;
+  type: string;
+  size: number;
+}
+
+/**
+ * An incremental tar reader: `feed` it chunks of the uncompressed stream and it returns the
+ * entries completed so far, so an archive is never held whole. `onHeader` sees each header
+ * before its data is buffered (and may throw, as Helm's size checks do); the data of entries
+ * that carry none (directories, links) is skipped without buffering. Stops at the end-of-archive
+ * block (`done`).
+ */
+export class TarReader {
+  done = false;
+  private buf: Uint8Array = new Uint8Array(0);
+  private skip = 0;
+  private pendingName: string | null = null;
+  private pendingSize: number | null = null;
+
+  /**
+   * `skipData`: regular files' data is skipped too (entries come with empty `data`), for a
+   * pass that only checks headers and sizes.
+   */
+  constructor(
+    private readonly onHeader: (h: TarHeader) => void = () => undefined,
+    private readonly skipData = false,
+  ) {}
+
+  feed(chunk: Uint8Array): TarEntry[] {
+    const out: TarEntry[] = [];
+    if (this.done) return out;
+    let data = chunk;
+    if (this.skip > 0) {
+      const n = Math.min(this.skip, data.length);
+      this.skip -= n;
+      data = data.subarray(n);
+    }
+    this.buf = this.buf.length === 0 ? data : concat(this.buf, data);
+    let off = 0;
+    const buf = this.buf;
+    while (!this.done && off + BLOCK <= buf.length) {
+      if (isZeroBlock(buf, off)) {
+        this.done = true;
+        break;
+      }
+      if (!checksumOk(buf, off)) throw new TarError('archive/tar: invalid tar header');
+      const type = String.fromCharCode(buf[off + 156] || 0x30);
+      let name = cString(buf, off, 100);
+      const magic = cString(buf, off + 257, 6);
+      if (magic.startsWith('ustar')) {
+        const prefix = cString(buf, off + 345, 155);
+        if (prefix) name = `${prefix}/${name}`;
+      }
+      let size = octal(buf, off + 124, 12);
+      if (this.pendingSize !== null && type !== 'x' && type !== 'L') size = this.pendingSize;
+      const special = type === 'x' || type === 'g' || type === 'L';
+      if (special && size > MAX_SPECIAL_FILE_SIZE)
+        throw new TarError('archive/tar: header field too long');
+      const padded = Math.ceil(size / BLOCK) * BLOCK;
+      const hasData =
+        special || (!this.skipData && (type === '0' || type === '\0' || type === '7'));
+      if (!special) {
+        const header = { name: this.pendingName ?? name, type, size };
+        // Checked once per header: when its data is still to come, the header is re-read
+        // from the buffer on the next feed, so only check when the entry can complete or
+        // when it is first seen (tracked by the offset being at a fresh header).
+        if (!this.seen) this.onHeader(header);
+      }
+      if (!hasData) {
+        // Data of directories and links is skipped, never buffered.
+        this.seen = false;
+        const avail = buf.length - (off + BLOCK);
+        off += BLOCK;
+        if (padded > avail) {
+          this.skip = padded - avail;
+          off = buf.length;
+        } else off += padded;
+        if (this.pendingName !== null) name = this.pendingName;
+        this.pendingName = null;
+        this.pendingSize = null;
+        out.push({ name, type, size, data: new Uint8Array(0) });
+        continue;
+      }
+      if (off + BLOCK + padded > buf.length) {
+        this.seen = true; // wait for the rest of this entry's data
+        break;
+      }
+      this.seen = false;
+      const body = buf.subarray(off + BLOCK, off + BLOCK + size);
+      off += BLOCK + padded;
+      if (type === 'x') {
+        const pax = parsePax(body);
+        if (pax.has('path')) this.pendingName = pax.get('path') as string;
+        if (pax.has('size')) this.pendingSize = Number(pax.get('size'));
+        continue;
+      }
+      if (type === 'g') continue;
+      if (type === 'L') {
+        this.pendingName = cString(body, 0, body.length);
+        continue;
+      }
+      if (this.pendingName !== null) name = this.pendingName;
+      this.pendingName = null;
+      this.pendingSize = null;
+      out.push({ name, type, size, data: body });
+    }
+    this.buf = off >= buf.length ? new Uint8Array(0) : buf.slice(off);
+    return out;
+  }
+
+  private seen = false;
+
+  /** After the last chunk: an entry cut short is Go's `unexpected EOF`. */
+  end(): void {
+    if (!this.done && (this.buf.length > 0 || this.skip > 0)) {
+      if (this.buf.length >= BLOCK || this.skip > 0) throw new TarError('unexpected EOF');
+    }
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
 /** Read every entry of an uncompressed tar stream (pax/GNU meta entries are folded in). */
 export function readTar(buf: Uint8Array): TarEntry[] {
-  const entries: TarEntry[] = [];
-  let off = 0;
-  let pendingName: string | null = null;
-  let pendingSize: number | null = null;
-  while (off + BLOCK <= buf.length) {
-    if (isZeroBlock(buf, off)) break;
-    if (!checksumOk(buf, off)) throw new TarError('archive/tar: invalid tar header');
-    const type = String.fromCharCode(buf[off + 156] || 0x30);
-    let name = cString(buf, off, 100);
-    const magic = cString(buf, off + 257, 6);
-    if (magic.startsWith('ustar')) {
-      const prefix = cString(buf, off + 345, 155);
-      if (prefix) name = `${prefix}/${name}`;
-    }
-    let size = octal(buf, off + 124, 12);
-    const dataStart = off + BLOCK;
-    if (pendingSize !== null && type !== 'x' && type !== 'L') size = pendingSize;
-    if (dataStart + size > buf.length) throw new TarError('unexpected EOF');
-    const data = buf.subarray(dataStart, dataStart + size);
-    off = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-    if (type === 'x') {
-      const pax = parsePax(data);
-      if (pax.has('path')) pendingName = pax.get('path') as string;
-      if (pax.has('size')) pendingSize = Number(pax.get('size'));
-      continue;
-    }
-    if (type === 'g') continue;
-    if (type === 'L') {
-      pendingName = cString(data, 0, data.length);
-      continue;
-    }
-    if (pendingName !== null) name = pendingName;
-    pendingName = null;
-    pendingSize = null;
-    entries.push({
-      name,
-      type,
-      size,
-      data: type === '0' || type === '\0' || type === '7' ? data : new Uint8Array(0),
-    });
-  }
+  const reader = new TarReader();
+  const entries = reader.feed(buf);
+  reader.end();
   return entries;
 }

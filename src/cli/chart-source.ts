@@ -3,9 +3,9 @@
  * `REPO/CHART`, `--repo URL CHART`, or an https URL to a .tgz (see src/downloader), with Helm's
  * flags for choosing a version and reaching the source, and `--verify` against a keyring.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadArchive, loadChart } from '../chart/directory.js';
+import { loadArchive } from '../chart/directory.js';
 import type { Chart } from '../chart/types.js';
 import { classifyChartRef, type ChartRef } from '../downloader/chart-ref.js';
 import { fetchChart, type ChartSourceOptions, type FetchedChart } from '../downloader/resolve.js';
@@ -13,6 +13,7 @@ import { dependencyUpdate } from '../downloader/manager.js';
 import { ProvenanceError, type Verification } from '../provenance/errors.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
+import { loadChartArg, statChartPath } from './user-files.js';
 
 export const TLS_FLAGS: FlagSpec[] = [
   { name: 'ca-file', kind: 'string' },
@@ -104,9 +105,9 @@ export async function locateChart(name: string, args: ParsedArgs, io: CliIo): Pr
   const ref = chartRefOf(name, args, io);
   const verify = args.bools.get('verify') ?? false;
   if (ref.kind === 'local') {
-    const path = io.resolve(ref.path);
+    const { path, isFile } = statChartPath(io, ref.path);
     // install/upgrade/template --dependency-update: update a chart directory's charts/ first.
-    if (args.bools.get('dependency-update') && statSync(path).isDirectory()) {
+    if (args.bools.get('dependency-update') && !isFile) {
       await dependencyUpdate(path, {
         ...sourceOptions(args, io),
         withProv: false,
@@ -114,7 +115,7 @@ export async function locateChart(name: string, args: ParsedArgs, io: CliIo): Pr
       });
     }
     if (verify) {
-      if (statSync(path).isDirectory()) {
+      if (!isFile) {
         throw new ProvenanceError(
           ref.path,
           `--verify needs a packaged chart (.tgz) and its .prov, not the directory ${ref.path}`,
@@ -131,7 +132,7 @@ export async function locateChart(name: string, args: ParsedArgs, io: CliIo): Pr
         keyringPath(args, io),
       );
     }
-    return loadChart(path);
+    return loadChartArg(io, ref.path);
   }
   const fetched = await fetchChart(ref, sourceOptions(args, io));
   if (verify) await verifyFetched(fetched, keyringPath(args, io));

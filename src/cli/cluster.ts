@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeClient } from '../kube/client.js';
 import { createNodeClient } from '../kube/node-client.js';
+import { withRetries } from '../kube/retry.js';
 import { secretsApi } from '../kube/secrets-api.js';
 import type { Configuration } from '../lifecycle/config.js';
 import { startSimulator, type Simulator } from '../simulator/index.js';
@@ -20,6 +21,7 @@ import type { FlagSpec, ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
 import { PAUSE_ENV, pausePoint, pausingClient } from './pause.js';
+import { MILLISECOND, parseDuration } from '../gotime/duration.js';
 
 /** Flags every cluster command takes (Helm's global flags). */
 export const CLUSTER_FLAGS: FlagSpec[] = [
@@ -40,7 +42,7 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
-function kubeconfigText(args: ParsedArgs, io: CliIo): string {
+function kubeconfigText(args: ParsedArgs, io: CliIo): { text: string; path: string } {
   const explicit = args.strings.get('kubeconfig') ?? io.env('KUBECONFIG')?.split(':')[0];
   const path = explicit || join(homedir(), '.kube', 'config');
   if (!existsSync(io.resolve(path))) {
@@ -48,27 +50,54 @@ function kubeconfigText(args: ParsedArgs, io: CliIo): string {
       `Kubernetes cluster unreachable: no kubeconfig at ${path} (use --kubeconfig, KUBECONFIG, or --simulate)`,
     );
   }
-  return new TextDecoder().decode(io.readFile(path));
+  return { text: new TextDecoder().decode(io.readFile(path)), path };
+}
+
+/** The command's `--timeout` when it takes one (it bounds every call's retries). */
+function retryBudget(args: ParsedArgs): number | undefined {
+  const raw = args.strings.get('timeout');
+  if (raw === undefined) return undefined;
+  try {
+    return Number(parseDuration(raw) / MILLISECOND);
+  } catch {
+    return undefined; // reported by the command's own parsing of the flag
+  }
 }
 
 /** Connect for one command; `close()` stops the simulator and the signal handlers. */
 export async function connect(args: ParsedArgs, io: CliIo): Promise<Cluster> {
   let sim: Simulator | undefined;
   let kubeconfig: string;
+  let path: string | undefined;
   if (args.bools.get('simulate')) {
     const speed = Number(args.strings.get('simulate-speed') ?? '20');
     sim = await startSimulator({ speed: Number.isFinite(speed) && speed > 0 ? speed : 20 });
     kubeconfig = sim.kubeconfig;
   } else {
-    kubeconfig = kubeconfigText(args, io);
+    ({ text: kubeconfig, path } = kubeconfigText(args, io));
   }
   const context = args.strings.get('kube-context');
+  let raw: KubeClient;
+  try {
+    raw = createNodeClient({
+      kubeconfig,
+      ...(context ? { context } : {}),
+      ...(path !== undefined ? { source: { path } } : {}),
+    });
+  } catch (err) {
+    await sim?.close();
+    throw err;
+  }
+  const budgetMs = retryBudget(args);
+  const retrying = withRetries(raw, {
+    ...(budgetMs !== undefined ? { budgetMs } : {}),
+    log: (m) => {
+      if (args.bools.get('debug')) io.log(`${m}\n`);
+    },
+  });
   const cancel = cancellationSignal();
   const pause = { at: io.env(PAUSE_ENV), signal: cancel.signal, log: (t: string) => io.stderr(t) };
-  const kube = pausingClient(
-    createNodeClient({ kubeconfig, ...(context ? { context } : {}) }),
-    pause,
-  );
+  const kube = pausingClient(retrying, pause);
   const namespace = args.strings.get('namespace') || kube.defaultNamespace || 'default';
   await pausePoint(pause, 'connected');
   if (cancel.signal.aborted) {

@@ -3,7 +3,7 @@
  * (install, test, upgrade, rollback, uninstall), printing each step's release status and the
  * outcome of every hook it ran. What `npm run demo` shows on a fresh machine.
  */
-import { loadChart } from '../chart/directory.js';
+import { loadChartArg } from './user-files.js';
 import type { Chart } from '../chart/types.js';
 import type { HookOutcome } from '../lifecycle/hook-outcome.js';
 import { InstallError } from '../lifecycle/fail-release.js';
@@ -89,7 +89,7 @@ function describeRelease(r: Release | undefined): string {
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(['--simulate', ...argv], CLUSTER_FLAGS);
   const chartPath = args.positionals[0] ?? DEFAULT_CHART;
-  const chart = loadChart(io.resolve(chartPath));
+  const chart = await loadChartArg(io, chartPath);
   const cluster = await connect(args, io);
   try {
     io.stdout(

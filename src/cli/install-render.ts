@@ -9,6 +9,7 @@ import { mergeUserValues } from '../values/options.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
+import { readUserFile } from './user-files.js';
 
 /** Helm's values flags (pkg/cli/values/options.go flags). */
 export const VALUE_FLAGS: FlagSpec[] = [
@@ -32,7 +33,7 @@ export function readValueOptions(args: ParsedArgs, io: CliIo): GoMap {
       fileValues: list('set-file'),
       literalValues: list('set-literal'),
     },
-    (path) => (path === '-' ? io.readStdin() : io.readFile(path)),
+    (path) => readUserFile(io, path),
   );
 }
 

@@ -38,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   registry: async (a, io) => (await import('./registry.js')).registryCommand(a, io),
   dependency: async (a, io) => (await import('./dependency.js')).dependencyCommand(a, io),
   dep: async (a, io) => (await import('./dependency.js')).dependencyCommand(a, io),
+  'recover-pending': async (a, io) => (await import('./recover.js')).recoverCommand(a, io),
 };
 
 /** Run one CLI invocation; returns the exit code. */

@@ -81,7 +81,6 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
       `warning: ${path}: unknown hook ${JSON.stringify(value)}: the document is skipped (neither rendered nor applied)\n`,
     );
   }
-  let out = `${rendered.manifest.trim()}\n`;
   const hooks = args.bools.get('no-hooks') ? [] : rendered.hooks;
   const skipTests = args.bools.get('skip-tests') ?? false;
   const printedHooks = hooks.filter((h) => !(skipTests && isTestHook(h)));
@@ -96,8 +95,16 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
     });
     return 0;
   }
-  for (const h of printedHooks) out += `---\n# Source: ${h.path}\n${h.manifest}\n`;
   const showOnly = args.lists.get('show-only') ?? [];
-  io.stdout(showOnly.length ? selectShowOnly(out, showOnly) : out);
+  const hookText = (h: (typeof printedHooks)[number]) =>
+    `---\n# Source: ${h.path}\n${h.manifest}\n`;
+  if (showOnly.length) {
+    const out = `${rendered.manifest.trim()}\n${printedHooks.map(hookText).join('')}`;
+    io.stdout(selectShowOnly(out, showOnly));
+    return 0;
+  }
+  // Written piece by piece, never joined: memory stays near the rendered output's own size.
+  io.stdout(`${rendered.manifest.trim()}\n`);
+  for (const h of printedHooks) io.stdout(hookText(h));
   return 0;
 }

@@ -13,7 +13,8 @@ Usage:
   hookline test NAME [--logs]              run a release's test hooks (helm test)
   hookline status NAME [--revision N]      show a release (helm status)
   hookline history NAME [--max N]          list a release's revisions (helm history)
-  hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X]
+  hookline recover-pending NAME            mark a release stuck in pending-* as failed
+  hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X] [--faults SPEC]
                                            serve the simulated Kubernetes cluster
   hookline demo [CHART]                    a chart's whole lifecycle on the simulated cluster
   hookline pull CHART [--version V]        download a chart (helm pull)

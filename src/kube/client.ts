@@ -64,14 +64,28 @@ export interface StatusCause {
   field: string;
 }
 
+/** What a failed request said beyond its Status: the HTTP code and a `Retry-After`. */
+export interface KubeErrorDetails {
+  /** The HTTP status code (also when the server sent no Status body). */
+  code?: number;
+  /** The `Retry-After` header in seconds, when the server sent one. */
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
 /** Base of every API error; `status` is the server's Status when it sent one. */
 export class KubeError extends Error {
+  readonly code: number | undefined;
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     message: string,
     readonly status?: ApiStatus,
+    details: KubeErrorDetails = {},
   ) {
-    super(message);
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
+    this.code = details.code ?? status?.code;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
 /** HTTP 404, or a kind the server does not serve (`no matches for kind`). */
@@ -92,8 +106,21 @@ export class InvalidError extends KubeError {
 }
 /** HTTP 410: a watch's resourceVersion is too old; re-list. */
 export class GoneError extends KubeError {}
+/** Why a request got no HTTP answer; `reset` and `timeout` may have reached the server. */
+export type UnreachableReason = 'refused' | 'reset' | 'timeout' | 'tls' | 'dns' | 'other';
+
 /** No HTTP answer at all (connection refused, DNS, TLS, timeout). */
-export class UnreachableError extends KubeError {}
+export class UnreachableError extends KubeError {
+  constructor(
+    message: string,
+    readonly reason: UnreachableReason = 'other',
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, undefined, options);
+  }
+}
+/** HTTP 401 or 403: the credentials are missing, wrong or not allowed to do this. */
+export class ForbiddenError extends KubeError {}
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
@@ -265,6 +292,11 @@ export interface KubeClient {
   ensureNamespace(name: string): Promise<boolean>;
   /** Whether the API server answers (GET /version or discovery). */
   isReachable(): Promise<boolean>;
+  /**
+   * Why the API server does not answer (the error of GET /version), or undefined when it does.
+   * Optional: clients without it are described by isReachable alone (see kube/reachable.ts).
+   */
+  unreachableCause?(): Promise<Error | undefined>;
   secrets(namespace: string): CoreObjects<WireSecret>;
   configMaps(namespace: string): CoreObjects<WireConfigMap>;
 }

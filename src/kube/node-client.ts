@@ -36,8 +36,11 @@ import type {
 } from './client.js';
 import { NotFoundError } from './client.js';
 import { discoverServer } from './node-client-discovery.js';
+import { checkKubeconfig, KubeconfigError, sourceLabel } from './kubeconfig-errors.js';
+import type { KubeconfigSource } from './kubeconfig-errors.js';
 import { RawObjectApi } from './node-client-raw.js';
 import { isTimeout, mapped, statusCode, toKubeError } from './node-client-errors.js';
+import { asError, errorText } from '../util/errors.js';
 import { toKubeEvent, toV1, wireConfigMap, wireSecret } from './wire.js';
 import { shareConnections } from './node-client-dispatcher.js';
 
@@ -46,6 +49,28 @@ export interface NodeClientOptions {
   kubeconfig: string;
   /** Context to use instead of the current one. */
   context?: string;
+  /** Where the kubeconfig came from, for error messages (never its content). */
+  source?: KubeconfigSource;
+  /**
+   * Milliseconds one request may take before it is abandoned (a server that accepts and never
+   * answers); watches are exempt. Default 30 s; 0 = none.
+   */
+  requestTimeoutMs?: number;
+}
+
+/** The default per-request timeout (watches excepted). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** A KubeConfig whose every API request (not watches) carries a timeout signal. */
+class TimedKubeConfig extends KubeConfig {
+  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
+
+  override async applySecurityAuthentication(
+    context: Parameters<KubeConfig['applySecurityAuthentication']>[0],
+  ): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    if (this.requestTimeoutMs > 0) context.setSignal(AbortSignal.timeout(this.requestTimeoutMs));
+  }
 }
 
 /**
@@ -62,9 +87,24 @@ const PATCH_CONTENT_TYPES: Record<PatchType, string> = {
 
 /** Builds a KubeClient for the kubeconfig's (or the given) context. */
 export function createNodeClient(opts: NodeClientOptions): KubeClient {
-  const kc = new KubeConfig();
-  kc.loadFromString(opts.kubeconfig);
+  const kc = new TimedKubeConfig();
+  if (opts.requestTimeoutMs !== undefined) kc.requestTimeoutMs = opts.requestTimeoutMs;
+  const source = opts.source ?? {};
+  checkKubeconfig(opts.kubeconfig, source);
+  try {
+    kc.loadFromString(opts.kubeconfig);
+  } catch (err) {
+    // client-node's own checks (`clusters[0].name is missing`) carry no content; parser
+    // errors, which would, were caught above.
+    const reason = errorText(err).split('\n')[0] ?? '';
+    throw new KubeconfigError(`${sourceLabel(source)}: ${reason}`);
+  }
   if (opts.context !== undefined) kc.setCurrentContext(opts.context);
+  const context = kc.getCurrentContext();
+  if (context && !kc.getContextObject(context))
+    throw new KubeconfigError(
+      `Kubernetes cluster unreachable: context ${JSON.stringify(context)} does not exist`,
+    );
   shareConnections(kc);
   return new NodeKubeClient(kc);
 }
@@ -232,11 +272,15 @@ class NodeKubeClient implements KubeClient {
   }
 
   async isReachable(): Promise<boolean> {
+    return (await this.unreachableCause()) === undefined;
+  }
+
+  async unreachableCause(): Promise<Error | undefined> {
     try {
-      await this.version.getCode();
-      return true;
-    } catch {
-      return false;
+      await mapped(this.version.getCode());
+      return undefined;
+    } catch (err) {
+      return asError(err);
     }
   }
 

@@ -4,10 +4,8 @@
  * times from, and the log. Verbs take it plus their own options object.
  */
 import type { KubeClient } from '../kube/client.js';
-import type { Release } from '../release/types.js';
 import type { Storage } from '../storage/storage.js';
 import type { Clock } from '../gotime/clock.js';
-import { errorText } from '../util/errors.js';
 import type { HookLog } from './hooks.js';
 
 export interface Configuration {
@@ -20,6 +18,17 @@ export interface Configuration {
   clock: Clock;
   /** Helm's `cfg.Log` (info) plus warnings hookline adds. */
   log: HookLog;
+  /** How release-record writes are retried (lifecycle/record.ts); defaults when omitted. */
+  recordRetry?: Partial<RecordRetry>;
+}
+
+/** How the verbs retry writing a release record (lifecycle/record.ts). */
+export interface RecordRetry {
+  /** Tries in all (default 4). */
+  attempts: number;
+  /** First delay between tries, doubled each time (default 250 ms). */
+  delayMs: number;
+  sleep: (ms: number) => Promise<void>;
 }
 
 /** Helm 3's default `--timeout` (CMD-TIMEOUT): 5m0s, in milliseconds. */
@@ -34,21 +43,4 @@ export { asError } from '../util/errors.js';
 /** A signal that never fires, for callers that pass none. */
 export function neverAborted(): AbortSignal {
   return new AbortController().signal;
-}
-
-/**
- * Configuration.recordRelease (pkg/action/action.go): store the record's new state; a failure
- * is logged (`warning: Failed to update release <name>: <err>`), never thrown, as the outcome
- * it reports has already happened. The one home for what install, upgrade and rollback each
- * still define as `record()` (they move onto it when the verb files are merged).
- */
-export async function recordRelease(
-  cfg: Pick<Configuration, 'storage' | 'log'>,
-  rel: Release,
-): Promise<void> {
-  try {
-    await cfg.storage.update(rel);
-  } catch (err) {
-    cfg.log.warn(`warning: Failed to update release ${rel.name}: ${errorText(err)}`);
-  }
 }

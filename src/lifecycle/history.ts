@@ -3,6 +3,7 @@
  * pkg/action/history.go and cmd/helm/history.go getHistory, v3.21.4): the newest `max`
  * revisions (default 256), ascending, with the columns `helm history` shows.
  */
+import { unreachableMessage } from '../kube/reachable.js';
 import { reverse, sortByRevision } from '../release/history.js';
 import { validateReleaseName } from '../release/name.js';
 import type { Release } from '../release/types.js';
@@ -25,7 +26,8 @@ export async function history(
   releaseName: string,
   options: HistoryOptions = {},
 ): Promise<HistoryRow[]> {
-  if (!(await cfg.kube.isReachable())) throw new Error('Kubernetes cluster unreachable');
+  const unreachable = await unreachableMessage(cfg.kube);
+  if (unreachable) throw new Error(unreachable);
   try {
     validateReleaseName(releaseName);
   } catch {

@@ -37,6 +37,8 @@ import {
   type ServerSideOption,
 } from './apply-method.js';
 import { uninstall } from './uninstall.js';
+import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { unreachableMessage } from '../kube/reachable.js';
 
 export interface InstallOptions {
   releaseName: string;
@@ -109,8 +111,8 @@ export async function install(
     wait: (options.wait ?? false) || (options.atomic ?? false),
     signal: options.signal ?? neverAborted(),
   };
-  if (!(await cfg.kube.isReachable()))
-    throw new InstallError('Kubernetes cluster unreachable', undefined);
+  const unreachable = await unreachableMessage(cfg.kube);
+  if (unreachable) throw new InstallError(unreachable, undefined);
   let option: ServerSideOption;
   try {
     option = parseServerSide(opts.serverSide);
@@ -147,7 +149,7 @@ export async function install(
   const rel = opts.replace ? await replaceRelease(cfg, prepared.release) : prepared.release;
   if (opts.signal.aborted) throw new InstallError(CONTEXT_CANCELED, undefined);
   try {
-    await cfg.storage.create(rel);
+    await createRecord(cfg, rel, failInstall);
   } catch (err) {
     throw new InstallError(asError(err).message, undefined, [], { cause: err });
   }
@@ -189,7 +191,7 @@ async function replaceRelease(cfg: Configuration, rel: Release): Promise<Release
     ...last,
     info: { ...last.info, status: Status.Superseded, description: 'superseded by new release' },
   };
-  await record(cfg, superseded);
+  await recordRelease(cfg, superseded);
   return next;
 }
 
@@ -215,7 +217,11 @@ async function performInstall(
     return failRelease(cfg, rel, cause, outcomes, opts);
   }
   const done = markDeployed(rel, opts.description || 'Install complete');
-  await record(cfg, done);
+  const notWritten = await tryRecordFinal(cfg, done);
+  if (notWritten)
+    throw new InstallError(notWritten.message, notWritten.stored ?? rel, outcomes, {
+      cause: notWritten,
+    });
   // A signal during the final write still fails the run, as Helm's context does (issue 9).
   if (opts.signal.aborted)
     return failRelease(cfg, rel, new Error(CONTEXT_CANCELED), outcomes, opts);
@@ -301,7 +307,13 @@ async function failRelease(
   opts: ResolvedInstall,
 ): Promise<never> {
   const failed = failInstall(rel, err);
-  await record(cfg, failed);
+  const notWritten = await tryRecordFinal(cfg, failed);
+  if (notWritten && !opts.atomic) {
+    const left = notWritten.stored ?? rel;
+    throw new InstallError(withRecordError(err.message, notWritten), left, outcomes, {
+      cause: err,
+    });
+  }
   if (!opts.atomic) throw new InstallError(err.message, failed, outcomes, { cause: err });
   cfg.log.info('Install failed and atomic is set, uninstalling release');
   try {
@@ -316,13 +328,4 @@ async function failRelease(
     });
   }
   throw new InstallError(atomicMessage(rel.name, err), failed, outcomes, { cause: err });
-}
-
-/** Install.recordRelease: a storage update whose failure is only logged. */
-async function record(cfg: Configuration, rel: Release): Promise<void> {
-  try {
-    await cfg.storage.update(rel);
-  } catch (err) {
-    cfg.log.warn(`warning: Failed to update release ${rel.name}: ${asError(err).message}`);
-  }
 }

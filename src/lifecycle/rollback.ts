@@ -48,6 +48,8 @@ import {
   type ServerSideOption,
 } from './apply-method.js';
 import { clusterInfo } from './cluster-capabilities.js';
+import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { unreachableMessage } from '../kube/reachable.js';
 
 export { RollbackError } from './upgrade-errors.js';
 
@@ -106,8 +108,8 @@ export async function rollback(
     },
     outcomes: [],
   };
-  if (!(await cfg.kube.isReachable()))
-    throw new RollbackError('Kubernetes cluster unreachable', undefined);
+  const unreachable = await unreachableMessage(cfg.kube);
+  if (unreachable) throw new RollbackError(unreachable, undefined);
   const { current, release, mode } = await prepareRollback(run, releaseName);
   if (run.opts.dryRun) return { release, hookOutcomes: [], deleted: [], kept: [] };
   if (run.opts.signal.aborted) throw new RollbackError(CONTEXT_CANCELED, undefined);
@@ -186,7 +188,7 @@ async function store(cfg: Configuration, rel: Release, historyMax: number): Prom
   const saved = cfg.storage.maxHistory;
   cfg.storage.maxHistory = historyMax;
   try {
-    await cfg.storage.create(rel);
+    await createRecord(cfg, rel, failRollback);
   } catch (err) {
     throw new RollbackError(asError(err).message, undefined, [], { cause: err });
   } finally {
@@ -237,19 +239,21 @@ async function performRollback(
     } catch (err) {
       const e = reason(run, asError(err));
       const failed = setStatus(rel, Status.Failed, `Release "${rel.name}" failed: ${e.message}`);
-      await record(cfg, failed);
-      throw new RollbackError(`release ${rel.name} failed: ${e.message}`, failed, run.outcomes, {
-        cause: e,
-      });
+      return storeFailed(run, rel, failed, `release ${rel.name} failed: ${e.message}`, e);
     }
   }
   const postErr = await hooks(run, rel, 'post-rollback');
   if (postErr) return fail(run, rel, postErr);
   // A signal up to the final records fails the release (Helm's context, issue 9).
   if (opts.signal.aborted) return fail(run, rel, new Error(CONTEXT_CANCELED));
-  await supersedeDeployed(cfg, rel.name);
+  // The new record first: if it cannot be stored the deployed one must stay `deployed`.
   const done = markDeployed(rel, rel.info.description);
-  await record(cfg, done);
+  const notWritten = await tryRecordFinal(cfg, done);
+  if (notWritten)
+    throw new RollbackError(notWritten.message, notWritten.stored ?? rel, run.outcomes, {
+      cause: notWritten,
+    });
+  await supersedeDeployed(cfg, rel.name, rel.version);
   // A signal during the final writes still fails the run, as Helm's context does (issue 9).
   if (opts.signal.aborted) return fail(run, rel, new Error(CONTEXT_CANCELED));
   return { release: done, hookOutcomes: run.outcomes, deleted: update.deleted, kept: update.kept };
@@ -272,9 +276,13 @@ async function updateFailed(
 ): Promise<never> {
   const { cfg, opts } = run;
   const err = reason(run, cause);
-  await record(cfg, supersede(current));
+  await recordRelease(cfg, supersede(current));
   const failed = failRollback(rel, err);
-  await record(cfg, failed);
+  const notWritten = await tryRecordFinal(cfg, failed);
+  if (notWritten) {
+    const m = withRecordError(err.message, notWritten);
+    throw new RollbackError(m, notWritten.stored ?? rel, run.outcomes, { cause: err });
+  }
   if (opts.cleanupOnFail && cause instanceof UpdateError) {
     const cleanupErr = await cleanupCreated(cfg.kube, cause.created, 'rollback', err);
     if (cleanupErr) throw new RollbackError(cleanupErr.message, failed, run.outcomes);
@@ -285,9 +293,23 @@ async function updateFailed(
 /** Hook failures and cancellations: `failed`, never `pending-rollback` (issue #3828 fixed). */
 async function fail(run: Run, rel: Release, cause: Error): Promise<never> {
   const err = reason(run, cause);
-  const failed = failRollback(rel, err);
-  await record(run.cfg, failed);
-  throw new RollbackError(err.message, failed, run.outcomes, { cause: err });
+  return storeFailed(run, rel, failRollback(rel, err), err.message, err);
+}
+
+/** Stores the `failed` record and throws; the message says so when it could not be stored. */
+async function storeFailed(
+  run: Run,
+  rel: Release,
+  failed: Release,
+  message: string,
+  cause: Error,
+): Promise<never> {
+  const notWritten = await tryRecordFinal(run.cfg, failed);
+  if (notWritten) {
+    const m = withRecordError(message, notWritten);
+    throw new RollbackError(m, notWritten.stored ?? rel, run.outcomes, { cause });
+  }
+  throw new RollbackError(message, failed, run.outcomes, { cause });
 }
 
 /** Step 7 and 10: execHook's raw error (Helm returns it unwrapped), or undefined. */
@@ -295,8 +317,8 @@ async function hooks(run: Run, rel: Release, event: HookEvent): Promise<Error | 
   return runEventHooks(run.cfg, rel, event, run.opts, run.outcomes);
 }
 
-/** Step 11: every `deployed` revision superseded (issue #2941). */
-async function supersedeDeployed(cfg: Configuration, name: string): Promise<void> {
+/** Step 11: every other `deployed` revision superseded (issue #2941). */
+async function supersedeDeployed(cfg: Configuration, name: string, keep: number): Promise<void> {
   let deployed: Release[] = [];
   try {
     deployed = await cfg.storage.deployedAll(name);
@@ -305,16 +327,8 @@ async function supersedeDeployed(cfg: Configuration, name: string): Promise<void
     if (!(err instanceof NoDeployedReleasesError)) cfg.log.warn(asError(err).message);
   }
   for (const d of deployed) {
+    if (d.version === keep) continue;
     cfg.log.info(`superseding previous deployment ${d.version}`);
-    await record(cfg, supersede(d));
-  }
-}
-
-/** recordRelease: a storage update whose failure is only logged. */
-async function record(cfg: Configuration, rel: Release): Promise<void> {
-  try {
-    await cfg.storage.update(rel);
-  } catch (err) {
-    cfg.log.warn(`warning: Failed to update release ${rel.name}: ${asError(err).message}`);
+    await recordRelease(cfg, supersede(d));
   }
 }

@@ -3,6 +3,7 @@
  * pkg/action/status.go, v3.21.4): the last revision of any status (ST-14) or the given one;
  * `release: not found` when there is none (Configuration.releaseContent).
  */
+import { unreachableMessage } from '../kube/reachable.js';
 import { isReleaseNotFound, NoRevisionError, ReleaseNotFoundError } from '../storage/driver.js';
 import { validateReleaseName } from '../release/name.js';
 import type { Release } from '../release/types.js';
@@ -21,7 +22,8 @@ export async function status(
   releaseName: string,
   options: StatusOptions = {},
 ): Promise<Release> {
-  if (!(await cfg.kube.isReachable())) throw new Error('Kubernetes cluster unreachable');
+  const unreachable = await unreachableMessage(cfg.kube);
+  if (unreachable) throw new Error(unreachable);
   try {
     validateReleaseName(releaseName);
   } catch {

@@ -6,6 +6,7 @@
  * pods) are in the outcomes, read before any deletion; Helm's `POD LOGS:` step is not
  * repeated here.
  */
+import { unreachableMessage } from '../kube/reachable.js';
 import type { Hook } from '../release/hook.js';
 import { validateReleaseName } from '../release/name.js';
 import type { Release } from '../release/types.js';
@@ -79,8 +80,8 @@ export async function test(
   releaseName: string,
   options: TestOptions = {},
 ): Promise<TestResult> {
-  if (!(await cfg.kube.isReachable()))
-    throw new ReleaseTestError('Kubernetes cluster unreachable', undefined);
+  const unreachable = await unreachableMessage(cfg.kube);
+  if (unreachable) throw new ReleaseTestError(unreachable, undefined);
   try {
     validateReleaseName(releaseName);
   } catch (err) {

@@ -12,9 +12,11 @@ import { validateReleaseName } from '../release/name.js';
 import { markUninstalled, markUninstalling, setStatus, supersede } from '../release/records.js';
 import type { Release } from '../release/types.js';
 import { Status } from '../release/types.js';
-import { NoDeployedReleasesError } from '../storage/driver.js';
+import { isReleaseNotFound, NoDeployedReleasesError } from '../storage/driver.js';
 import { DEFAULT_TIMEOUT_MS, asError, neverAborted, type Configuration } from './config.js';
 import { UninstallError } from './fail-release.js';
+import { recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { unreachableMessage } from '../kube/reachable.js';
 import type { HookLogsMode, HookOutcome } from './hooks.js';
 import {
   deleteAll,
@@ -71,8 +73,8 @@ export async function uninstall(
     signal: options.signal ?? neverAborted(),
   };
   const run: Run = { cfg, name, opts, outcomes: [] };
-  if (!(await cfg.kube.isReachable()))
-    throw new UninstallError('Kubernetes cluster unreachable', undefined);
+  const unreachable = await unreachableMessage(cfg.kube);
+  if (unreachable) throw new UninstallError(unreachable, undefined);
   if (opts.dryRun) {
     const rel = await cfg.storage.last(name);
     return { release: rel, kept: '', deleted: [], hookOutcomes: [] };
@@ -142,7 +144,11 @@ async function performUninstall(
       `Uninstall failed: ${preErr.message}`,
     );
     restored.info.deleted = last.info.deleted;
-    await record(cfg, restored);
+    const notWritten = await tryRecordFinal(cfg, restored);
+    if (notWritten) {
+      const m = withRecordError(preErr.message, notWritten);
+      throw new UninstallError(m, notWritten.stored ?? rel, run.outcomes, { cause: preErr });
+    }
     throw new UninstallError(preErr.message, restored, run.outcomes, { cause: preErr });
   }
   await record(cfg, rel);
@@ -151,9 +157,15 @@ async function performUninstall(
     plan = planUninstall(rel.manifest, rel.namespace);
   } catch (err) {
     cfg.log.warn(`uninstall: Failed to delete release: ${asError(err).message}`);
-    throw new UninstallError(`failed to delete release: ${name}`, rel, run.outcomes, {
-      cause: err,
-    });
+    const left = await leaveFailed(cfg, rel, asError(err));
+    throw new UninstallError(
+      left.message(`failed to delete release: ${name}`),
+      left.rel,
+      run.outcomes,
+      {
+        cause: err,
+      },
+    );
   }
   const deleted = plan.toDelete.map(refOf);
   const deleteErrors = await deleteAll(
@@ -166,9 +178,15 @@ async function performUninstall(
     cfg.log.warn(
       `uninstall: Failed to delete release: ${deleteErrors.map((e) => e.message).join('; ')}`,
     );
-    throw new UninstallError(`failed to delete release: ${name}`, rel, run.outcomes, {
-      cause: deleteErrors[0],
-    });
+    const left = await leaveFailed(cfg, rel, deleteErrors[0]!);
+    throw new UninstallError(
+      left.message(`failed to delete release: ${name}`),
+      left.rel,
+      run.outcomes,
+      {
+        cause: deleteErrors[0],
+      },
+    );
   }
   const kept = plan.kept && `These resources were kept due to the resource policy:\n${plan.kept}`;
   const errs: Error[] = [];
@@ -197,16 +215,17 @@ async function finish(run: Run, rel: Release, rels: Release[], errs: Error[]): P
   const { cfg, name } = run;
   if (!run.opts.keepHistory) {
     cfg.log.info(`purge requested for ${name}`);
-    await purge(cfg, rels).catch((e: unknown) =>
-      errs.push(new Error(`uninstall: Failed to purge the release: ${asError(e).message}`)),
-    );
+    try {
+      await purge(cfg, rels);
+    } catch (e) {
+      const err = new Error(`uninstall: Failed to purge the release: ${asError(e).message}`);
+      errs.push(new Error((await leaveFailed(cfg, rel, err)).message(err.message)));
+    }
     return;
   }
-  await cfg.storage
-    .update(rel)
-    .catch((e: unknown) =>
-      errs.push(new Error(`uninstall: Failed to update release: ${asError(e).message}`)),
-    );
+  const notWritten = await tryRecordFinal(cfg, rel);
+  if (notWritten)
+    errs.push(new Error(`uninstall: Failed to update release: ${notWritten.message}`));
   let deployed: Release[] = [];
   try {
     deployed = await cfg.storage.deployedAll(name);
@@ -243,11 +262,29 @@ async function purge(cfg: Configuration, rels: readonly Release[]): Promise<void
   for (const r of rels) await cfg.storage.delete(r.name, r.version);
 }
 
-/** A storage update whose failure is only logged. */
+/**
+ * An uninstall that failed after its record was marked `uninstalling`: hookline marks it
+ * `failed` (`Uninstall failed: <err>`), a final state from which uninstall can be run again,
+ * where Helm leaves it `uninstalling`. Nothing is written when the record is already gone.
+ */
+async function leaveFailed(
+  cfg: Configuration,
+  rel: Release,
+  err: Error,
+): Promise<{ rel: Release; message: (m: string) => string }> {
+  const same = (m: string) => m;
+  const present = await cfg.storage.get(rel.name, rel.version).then(
+    () => true,
+    (e: unknown) => !isReleaseNotFound(e),
+  );
+  if (!present) return { rel, message: same };
+  const failed = setStatus(rel, Status.Failed, `Uninstall failed: ${err.message}`);
+  const notWritten = await tryRecordFinal(cfg, failed);
+  if (notWritten) return { rel, message: (m) => withRecordError(m, notWritten) };
+  return { rel: failed, message: same };
+}
+
+/** A storage update (retried) whose failure is only logged. */
 async function record(cfg: Configuration, rel: Release): Promise<void> {
-  try {
-    await cfg.storage.update(rel);
-  } catch (err) {
-    cfg.log.warn(`uninstall: Failed to store updated release: ${asError(err).message}`);
-  }
+  await recordRelease(cfg, rel, 'uninstall: Failed to store updated release');
 }

@@ -38,6 +38,8 @@ import {
   noSuccessfulReleaseMessage,
 } from './upgrade-errors.js';
 import { installInstead } from './upgrade-install.js';
+import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { unreachableMessage } from '../kube/reachable.js';
 import { prepareUpgrade, type PreparedUpgrade } from './upgrade-prepare.js';
 import type { ValuesFlags } from './upgrade-values.js';
 
@@ -125,8 +127,8 @@ export async function upgrade(
     historyMax: options.historyMax ?? DEFAULT_HISTORY_MAX,
     signal: options.signal ?? neverAborted(),
   };
-  if (!(await cfg.kube.isReachable()))
-    throw new UpgradeError('Kubernetes cluster unreachable', undefined);
+  const unreachable = await unreachableMessage(cfg.kube);
+  if (unreachable) throw new UpgradeError(unreachable, undefined);
   try {
     validateReleaseName(releaseName);
   } catch (err) {
@@ -154,7 +156,7 @@ async function store(cfg: Configuration, rel: Release, historyMax: number): Prom
   const saved = cfg.storage.maxHistory;
   cfg.storage.maxHistory = historyMax;
   try {
-    await cfg.storage.create(rel);
+    await createRecord(cfg, rel, failUpgrade);
   } catch (err) {
     throw new UpgradeError(asError(err).message, undefined, [], { cause: err });
   } finally {
@@ -201,9 +203,14 @@ async function performUpgrade(
     const cause = opts.signal.aborted ? new Error(CONTEXT_CANCELED, { cause: err }) : asError(err);
     return failRelease(cfg, rel, cause, { created: update.created, outcomes, opts });
   }
-  await record(cfg, supersede(prepared.current));
+  // The new record first: if it cannot be stored the previous one must stay `deployed`.
   const done = markDeployed(rel, opts.description || 'Upgrade complete');
-  await record(cfg, done);
+  const notWritten = await tryRecordFinal(cfg, done);
+  if (notWritten)
+    throw new UpgradeError(notWritten.message, notWritten.stored ?? rel, outcomes, {
+      cause: notWritten,
+    });
+  await recordRelease(cfg, supersede(prepared.current));
   // A signal during the final writes still fails the run, as Helm's context does (issue 9).
   if (opts.signal.aborted) {
     const cause = new Error(CONTEXT_CANCELED);
@@ -262,7 +269,11 @@ async function failRelease(
   const { opts, outcomes } = ctx;
   const failed = failUpgrade(rel, err);
   cfg.log.warn(`warning: ${failed.info.description}`);
-  await record(cfg, failed);
+  const notWritten = await tryRecordFinal(cfg, failed);
+  if (notWritten) {
+    const m = withRecordError(err.message, notWritten);
+    throw new UpgradeError(m, notWritten.stored ?? rel, outcomes, { cause: err });
+  }
   if (opts.cleanupOnFail) {
     const cleanupErr = await cleanupCreated(cfg.kube, ctx.created, 'upgrade', err);
     if (cleanupErr) throw new UpgradeError(cleanupErr.message, failed, outcomes, { cause: err });
@@ -297,13 +308,4 @@ async function failRelease(
     throw new UpgradeError(m, failed, outcomes, { cause: rerr });
   }
   throw new UpgradeError(atomicRollbackMessage(rel.name, err), failed, outcomes, { cause: err });
-}
-
-/** recordRelease: a storage update whose failure is only logged. */
-async function record(cfg: Configuration, rel: Release): Promise<void> {
-  try {
-    await cfg.storage.update(rel);
-  } catch (err) {
-    cfg.log.warn(`warning: Failed to update release ${rel.name}: ${asError(err).message}`);
-  }
 }

@@ -1,15 +1,18 @@
 /**
- * `hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X]`: serves the simulated
- * cluster until SIGINT/SIGTERM, writing a kubeconfig for kubectl and other clients.
+ * `hookline simulator [--port N] [--kubeconfig-out FILE] [--speed X] [--faults SPEC]`: serves
+ * the simulated cluster until the first SIGINT/SIGTERM, writing a kubeconfig for kubectl and
+ * other clients; `--faults` injects API faults (simulator/faults.ts).
  */
 import { writeFile } from 'node:fs/promises';
-import { startSimulator } from './index.js';
 import { cancellationSignal } from '../util/large-stack.js';
+import { FaultSpecError, parseFaults, type FaultOptions } from './faults.js';
+import { startSimulator } from './index.js';
 
 export interface SimulatorFlags {
   port: number;
   kubeconfigOut?: string;
   speed: number;
+  faults?: FaultOptions;
 }
 
 export class SimulatorUsageError extends Error {}
@@ -28,7 +31,17 @@ export function parseSimulatorFlags(argv: string[]): SimulatorFlags {
     };
     if (name === '--port') flags.port = integer(name, value(), 0, 65535);
     else if (name === '--kubeconfig-out') flags.kubeconfigOut = value();
-    else if (name === '--speed') {
+    else if (name === '--faults') {
+      const v = value();
+      try {
+        flags.faults = parseFaults(v);
+      } catch (err) {
+        if (!(err instanceof FaultSpecError)) throw err;
+        throw new SimulatorUsageError(
+          `invalid argument "${v}" for "--faults" flag: ${err.message}`,
+        );
+      }
+    } else if (name === '--speed') {
       const v = value();
       flags.speed = Number(v);
       if (!(flags.speed > 0))
@@ -56,6 +69,21 @@ export interface RunOptions {
 }
 
 export async function runSimulatorCommand(argv: string[], opts: RunOptions = {}): Promise<number> {
+  // Listening before anything else: the first signal stops the simulator, whenever it comes
+  // (on the CLI's large-stack worker it arrives relayed from the main thread).
+  const cancel = opts.until ? undefined : cancellationSignal();
+  try {
+    return await serveUntil(argv, opts, cancel?.signal);
+  } finally {
+    cancel?.dispose();
+  }
+}
+
+async function serveUntil(
+  argv: string[],
+  opts: RunOptions,
+  signal: AbortSignal | undefined,
+): Promise<number> {
   const out = opts.stdout ?? ((s: string) => void process.stdout.write(s));
   let flags: SimulatorFlags;
   try {
@@ -67,28 +95,24 @@ export async function runSimulatorCommand(argv: string[], opts: RunOptions = {})
     }
     throw err;
   }
-  // Listening from before the start: the first signal always stops the simulator (issue 9).
-  const until = opts.until ?? signalled();
-  const sim = await startSimulator({ port: flags.port, speed: flags.speed });
+  const sim = await startSimulator({
+    port: flags.port,
+    speed: flags.speed,
+    ...(flags.faults ? { faults: flags.faults } : {}),
+  });
   if (flags.kubeconfigOut) await writeFile(flags.kubeconfigOut, sim.kubeconfig, { mode: 0o600 });
   out(
     `hookline simulator listening on ${sim.url}${flags.kubeconfigOut ? `; kubeconfig written to ${flags.kubeconfigOut}` : ''}\n`,
   );
   if (!flags.kubeconfigOut) out(sim.kubeconfig);
-  await until;
+  await (opts.until ?? aborted(signal));
   await sim.close();
   return 0;
 }
 
-/** The first SIGINT/SIGTERM: on the CLI's worker it is relayed by the main thread (issue 9). */
-function signalled(): Promise<void> {
-  const cancel = cancellationSignal();
+function aborted(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
-    const stop = (): void => {
-      cancel.dispose();
-      resolve();
-    };
-    if (cancel.signal.aborted) stop();
-    else cancel.signal.addEventListener('abort', stop, { once: true });
+    if (!signal || signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
   });
 }

@@ -133,3 +133,12 @@ export function unsupportedMediaType(type: string): ApiError {
     `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${type})`,
   );
 }
+
+/** A create/update body in a media type the server cannot decode for this resource. */
+export function unsupportedBody(accepted: readonly string[]): ApiError {
+  return new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+  );
+}

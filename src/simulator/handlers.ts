@@ -6,8 +6,16 @@ import { parse as parseYaml } from 'yaml';
 import type { Kubelet } from './controllers/kubelet.js';
 import { deleteCollection, deleteObject, parseDeleteOptions } from './deletion.js';
 import type { ResourceType } from './discovery.js';
-import { ApiError, badRequest, methodNotAllowed, unsupportedMediaType } from './errors.js';
+import {
+  ApiError,
+  badRequest,
+  methodNotAllowed,
+  unsupportedBody,
+  unsupportedMediaType,
+} from './errors.js';
+import { PROTOBUF } from './protobuf.js';
 import { checkShapes } from './decoding.js';
+import { checkDeletable, checkSecretData } from './strict.js';
 import { intParam } from './http-util.js';
 import type { FieldValidation } from './fields.js';
 import { child, isObject, objects, str, type Json, type JsonObject } from './json.js';
@@ -53,9 +61,10 @@ function decodeBody(req: Request): JsonObject {
     } catch (err) {
       throw badRequest(`the object provided is unrecognized: ${(err as Error).message}`);
     }
-  } else throw unsupportedMediaType(req.contentType);
+  } else throw unsupportedBody(['application/json', 'application/yaml', PROTOBUF]);
   if (!isObject(value)) throw badRequest("Object 'Kind' is missing in the request body");
   checkShapes(req.type, req.version, value);
+  checkSecretData(req.type, req.version, value);
   return value;
 }
 
@@ -158,6 +167,7 @@ export function handle(reg: Registry, kubelet: Kubelet, req: Request): Reply {
     }
     case 'DELETE': {
       if (req.subresource) throw methodNotAllowed();
+      checkDeletable(type, name);
       const body = req.body.trim()
         ? decodeBody({ ...req, contentType: 'application/json' })
         : undefined;

@@ -6,7 +6,11 @@ import type { Json } from './json.js';
 /** kube-apiserver's request body limit (3 MiB). */
 export const MAX_BODY = 3 * 1024 * 1024;
 
-export function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBodyBytes(req)).toString('utf8');
+}
+
+export function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -31,7 +35,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
             `Request entity too large: limit is ${MAX_BODY}`,
           ),
         );
-      else resolve(Buffer.concat(chunks).toString('utf8'));
+      else resolve(Buffer.concat(chunks));
     });
     req.on('error', (err) => {
       if (!failed) reject(err);

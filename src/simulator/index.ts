@@ -20,6 +20,7 @@ import { NamespaceController } from './namespaces.js';
 import { Registry } from './registry.js';
 import { createApiServer } from './server.js';
 import { Store } from './store.js';
+import { FaultInjector, type FaultOptions } from './faults.js';
 
 export interface SimulatorOptions {
   /** Simulated seconds per real second (default 1). */
@@ -31,6 +32,10 @@ export interface SimulatorOptions {
   /** Real milliseconds between watch bookmarks (default 10000). */
   bookmarkEveryMs?: number;
   clock?: Clock;
+  /** Injected API faults (simulator/faults.ts); none by default. */
+  faults?: FaultOptions;
+  /** A connection with no request in flight is closed after this many ms (default 15000). */
+  idleConnectionMs?: number;
 }
 
 export interface Simulator {
@@ -40,6 +45,8 @@ export interface Simulator {
   /** A kubeconfig (YAML) whose current context points at the simulator, namespace `default`. */
   readonly kubeconfig: string;
   readonly registry: Registry;
+  /** The fault injector (counts of injected faults); undefined without `faults`. */
+  readonly faults: FaultInjector | undefined;
   close(): Promise<void>;
 }
 
@@ -60,11 +67,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     new PodSetController(registry, events),
   ];
   const kubelet = new Kubelet(registry, events);
+  const faults = opts.faults ? new FaultInjector(opts.faults) : undefined;
   const server = createApiServer({
     registry,
     catalogue,
     kubelet,
     bookmarkEveryMs: opts.bookmarkEveryMs ?? 10000,
+    ...(faults ? { faults } : {}),
+    ...(opts.idleConnectionMs !== undefined ? { idleConnectionMs: opts.idleConnectionMs } : {}),
   });
   await listen(server, opts.port ?? 0);
   const port = (server.address() as AddressInfo).port;
@@ -74,6 +84,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     port,
     kubeconfig: buildKubeconfig({ server: url }),
     registry,
+    faults,
     async close() {
       for (const c of controllers) c.stop();
       kubelet.stop();

@@ -5,9 +5,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Kubelet } from './controllers/kubelet.js';
 import { KUBE_VERSION, type Catalogue } from './discovery.js';
-import { ApiError, badRequest, pageNotFound } from './errors.js';
+import { ApiError, badRequest, pageNotFound, unsupportedBody } from './errors.js';
 import { handle } from './handlers.js';
-import { intParam, mediaType, readBody, sendError, sendJson, sendText } from './http-util.js';
+import {
+  intParam,
+  mediaType,
+  readBody,
+  readBodyBytes,
+  sendError,
+  sendJson,
+  sendText,
+} from './http-util.js';
+import { decodeProtobufBody, PROTOBUF } from './protobuf.js';
 import { child, str, type JsonObject } from './json.js';
 import type { Registry } from './registry.js';
 import { openApiGroupVersion, openApiRoot } from './openapi.js';
@@ -15,12 +24,17 @@ import { parseTarget } from './routes.js';
 import { matchObject, parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { toTable, wantsTable } from './table.js';
 import { serveWatch } from './watch.js';
+import type { FaultInjector, RequestFault } from './faults.js';
 
 export interface ServerDeps {
   registry: Registry;
   catalogue: Catalogue;
   kubelet: Kubelet;
   bookmarkEveryMs: number;
+  /** Injected faults (simulator/faults.ts); none when absent. */
+  faults?: FaultInjector;
+  /** A connection with no request in flight is closed after this many ms (default 15000). */
+  idleConnectionMs?: number;
 }
 
 function discovery(catalogue: Catalogue, path: string, host: string): JsonObject {
@@ -76,7 +90,15 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
   }
   const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
   if (method === 'GET' && watching) return watch(deps, target, url.searchParams, req, res);
-  const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? await readBody(req) : '';
+  let contentType = mediaType(req.headers['content-type']);
+  let body = '';
+  if (contentType === PROTOBUF && (method === 'POST' || method === 'PUT')) {
+    // kubectl's typed `create` sends protobuf; decoded for the kinds it creates that way.
+    const obj = decodeProtobufBody(await readBodyBytes(req), target.type.kind);
+    if (!obj) throw unsupportedBody(['application/json', 'application/yaml']);
+    body = JSON.stringify(obj);
+    contentType = 'application/json';
+  } else if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) body = await readBody(req);
   const reply = handle(deps.registry, deps.kubelet, {
     method,
     type: target.type,
@@ -85,7 +107,7 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     ...(target.name !== undefined ? { name: target.name } : {}),
     ...(target.subresource !== undefined ? { subresource: target.subresource } : {}),
     query: url.searchParams,
-    contentType: mediaType(req.headers['content-type']),
+    contentType,
     body,
     userAgent: req.headers['user-agent'] ?? '',
     accept: req.headers.accept ?? '',
@@ -144,6 +166,11 @@ function watch(
       res.on('close', close);
     },
   );
+  const dropAfter = deps.faults?.watchDrop(pathOf(req.url));
+  if (dropAfter !== undefined) {
+    const t = setTimeout(() => res.end(), dropAfter);
+    res.on('close', () => clearTimeout(t));
+  }
 }
 
 /** Streams a followed log until the container stops, the Pod goes or the client leaves. */
@@ -165,7 +192,71 @@ function followLog(
   res.on('close', () => clearInterval(timer));
 }
 
+function serve(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): void {
+  route(deps, req, res).catch((err: unknown) => {
+    if (err instanceof ApiError && err.code === 413) res.setHeader('Connection', 'close');
+    sendError(res, err);
+  });
+}
+
+/** Serves one request under an injected fault (see simulator/faults.ts). */
+function serveFaulty(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  fault: RequestFault,
+): void {
+  const fail = (): void => {
+    if (fault.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'tooMany') {
+      res.setHeader('Retry-After', String(fault.retryAfterSeconds));
+      sendError(
+        res,
+        new ApiError(
+          429,
+          'TooManyRequests',
+          'the server has received too many requests and has asked us to try again later',
+          {},
+        ),
+      );
+      return;
+    }
+    sendError(
+      res,
+      new ApiError(500, 'InternalError', 'Internal error occurred: injected fault', {}),
+    );
+  };
+  const watching = /[?&]watch=(true|1)(&|$)/.test(req.url ?? '');
+  if (fault.kind === 'none' || fault.kind === 'tooMany' || !fault.after || watching) {
+    const go = (): void => (fault.kind === 'none' ? serve(deps, req, res) : fail());
+    if (fault.delayMs > 0) setTimeout(go, fault.delayMs);
+    else go();
+    return;
+  }
+  // After: the request is carried out, its answer replaced by the fault.
+  const writeHead = res.writeHead.bind(res);
+  const end = res.end.bind(res);
+  res.writeHead = (() => res) as unknown as typeof res.writeHead;
+  res.write = (() => true) as unknown as typeof res.write;
+  res.end = ((): ServerResponse => {
+    res.writeHead = writeHead;
+    res.end = end;
+    setTimeout(fail, fault.delayMs);
+    return res;
+  }) as unknown as typeof res.end;
+  serve(deps, req, res);
+}
+
+/** A request's path without its query (fault keys must not depend on resourceVersions). */
+function pathOf(url: string | undefined): string {
+  return (url ?? '/').split('?')[0] ?? '/';
+}
+
 export function createApiServer(deps: ServerDeps): Server {
+  const inFlight = new WeakMap<object, number>();
   const server = createServer((req, res) => {
     if (process.env.HOOKLINE_SIM_TRACE)
       res.on('finish', () =>
@@ -173,11 +264,25 @@ export function createApiServer(deps: ServerDeps): Server {
           `${req.method} ${req.url} ${res.statusCode} ${req.headers.accept ?? ''}\n`,
         ),
       );
-    route(deps, req, res).catch((err: unknown) => {
-      if (err instanceof ApiError && err.code === 413) res.setHeader('Connection', 'close');
-      sendError(res, err);
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.on('close', () => inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1));
+    const probe = ['/healthz', '/readyz', '/livez'].includes(req.url ?? '');
+    if (deps.faults?.active && !probe)
+      serveFaulty(deps, req, res, deps.faults.next(`${req.method} ${pathOf(req.url)}`));
+    else serve(deps, req, res);
+  });
+  // Idle and half-open connections are closed (Go's http.Server IdleTimeout and
+  // ReadHeaderTimeout): a socket with no request in flight for idleConnectionMs, or whose
+  // request headers do not arrive in time.
+  const idleMs = deps.idleConnectionMs ?? 15000;
+  server.keepAliveTimeout = Math.min(5000, idleMs);
+  server.headersTimeout = Math.min(10000, idleMs);
+  server.requestTimeout = 60000;
+  server.on('connection', (socket) => {
+    socket.setTimeout(idleMs, () => {
+      if ((inFlight.get(socket) ?? 0) === 0) socket.destroy();
     });
   });
-  server.keepAliveTimeout = 5000;
   return server;
 }

@@ -36,7 +36,9 @@ export class Store {
   private rv: number;
   private readonly objects = new Map<string, Map<string, JsonObject>>();
   private readonly history: StoreEvent[] = [];
-  private readonly watchers = new Set<WatchOptions>();
+  /** Watchers by resource, then by namespace (`''` for all namespaces): a write visits only
+   * the watches of its resource and namespace, so thousands of open watches stay cheap. */
+  private readonly watchers = new Map<string, Map<string, Set<WatchOptions>>>();
   private readonly listeners = new Set<(ev: StoreEvent) => void>();
 
   /**
@@ -135,7 +137,12 @@ export class Store {
     if (this.history.length > this.historyLimit + Math.ceil(this.historyLimit / 4)) {
       this.history.splice(0, this.history.length - this.historyLimit);
     }
-    for (const w of this.watchers) deliver(w, ev);
+    const byNs = this.watchers.get(ev.resource);
+    if (byNs) {
+      const ns = keyOf(ev.object).split('/')[0] ?? '';
+      for (const w of byNs.get('') ?? []) deliver(w, ev);
+      if (ns !== '') for (const w of byNs.get(ns) ?? []) deliver(w, ev);
+    }
     for (const l of this.listeners) l(ev);
   }
 
@@ -166,8 +173,25 @@ export class Store {
       }
       for (const ev of this.history) if (ev.rv > opts.fromRv) deliver(opts, ev);
     }
-    this.watchers.add(opts);
-    return () => this.watchers.delete(opts);
+    const ns = opts.namespace ?? '';
+    let byNs = this.watchers.get(opts.resource);
+    if (!byNs) this.watchers.set(opts.resource, (byNs = new Map()));
+    let set = byNs.get(ns);
+    if (!set) byNs.set(ns, (set = new Set()));
+    set.add(opts);
+    return () => {
+      set.delete(opts);
+      if (set.size === 0 && byNs.get(ns) === set) byNs.delete(ns);
+      if (byNs.size === 0 && this.watchers.get(opts.resource) === byNs)
+        this.watchers.delete(opts.resource);
+    };
+  }
+
+  /** Open watches (for tests and diagnostics). */
+  watchCount(): number {
+    let n = 0;
+    for (const byNs of this.watchers.values()) for (const set of byNs.values()) n += set.size;
+    return n;
   }
 
   /** Internal listeners (controllers); called synchronously after each change. */

@@ -6,6 +6,7 @@
  */
 import { isMap, newMap, type GoMap, type GoValue } from '../gotemplate/values.js';
 import { parseValuesYaml } from '../yaml/index.js';
+import { goStringFromBytes } from '../util/go-bytes.js';
 import {
   parseInto,
   parseIntoFile,
@@ -48,10 +49,13 @@ export function mergeMaps(a: GoMap, b: GoMap): GoMap {
   return out;
 }
 
-const utf8 = new TextDecoder();
-
+/**
+ * A file's bytes as a Go string (invalid UTF-8 kept as escaped bytes), so a `-f` file is
+ * checked by the YAML reader exactly as a chart's values.yaml is (`invalid leading UTF-8
+ * octet`), not silently repaired.
+ */
 function text(data: Uint8Array | string): string {
-  return typeof data === 'string' ? data : utf8.decode(data);
+  return typeof data === 'string' ? data : goStringFromBytes(data);
 }
 
 function wrapped<T>(prefix: string, fn: () => T): T {
@@ -66,7 +70,9 @@ function wrapped<T>(prefix: string, fn: () => T): T {
 export function mergeUserValues(opts: ValueOptions, readFile: ReadFile): GoMap {
   let base = newMap();
   for (const file of opts.valueFiles ?? []) {
-    const current = wrapped(`failed to parse ${file}`, () => parseValuesYaml(text(readFile(file))));
+    // Read errors are Helm's own (`open PATH: no such file or directory`), not parse errors.
+    const data = text(readFile(file));
+    const current = wrapped(`failed to parse ${file}`, () => parseValuesYaml(data));
     base = mergeMaps(base, current);
   }
   for (const value of opts.jsonValues ?? []) {

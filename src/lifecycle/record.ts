@@ -1,0 +1,173 @@
+/**
+ * Writing a release record from a verb: hookline's "the record is the truth" rule (design
+ * decision 11, issue 9). Every verb writes through these two functions:
+ *
+ * - `recordRelease`: Helm's recordRelease (a storage update whose failure is only logged), but
+ *   retried first. For intermediate states (superseding the previous revision, `uninstalling`).
+ * - `recordFinal`: the record a verb ends on (`deployed`, `failed`, `uninstalled`). Retried
+ *   with backoff; when it still cannot be written the verb must fail, so this throws a
+ *   RecordNotWrittenError that names the state the stored record is left in (read back) and how
+ *   to recover it. A verb never succeeds unless its final record was stored.
+ *
+ * The retries here are on top of the cluster client's own (kube/retry.ts): they also cover
+ * other drivers and failures the client gives up on. Bounded: `attempts` tries in all.
+ */
+import type { Release } from '../release/types.js';
+import { isReleaseNotFound, ReleaseExistsError, StorageError } from '../storage/driver.js';
+import type { Configuration, RecordRetry } from './config.js';
+import { asError } from '../util/errors.js';
+
+
+const defaultRetry: RecordRetry = {
+  attempts: 4,
+  delayMs: 250,
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+
+/** How to clear a record stuck in `pending-*` (the CLI command or the action input). */
+export function recoverHint(name: string): string {
+  return `run "hookline recover-pending ${name}" (or the action with "recover-pending: true") to mark it failed`;
+}
+
+/** What to do about a record whose state is unknown. */
+function unknownHint(name: string): string {
+  return `check it with "hookline history ${name}"; if it is pending, ${recoverHint(name)}; if it is uninstalling, run "hookline uninstall ${name}" again to finish it`;
+}
+
+/** The final record of a verb could not be stored. */
+export class RecordNotWrittenError extends StorageError {
+  constructor(
+    /** The record as it was to be stored. */
+    readonly intended: Release,
+    /** The record as read back after the failure; undefined when it could not be read. */
+    readonly stored: Release | undefined,
+    cause: Error,
+  ) {
+    super(notWrittenMessage(intended, stored, cause), { cause });
+    this.name = 'RecordNotWrittenError';
+  }
+}
+
+function notWrittenMessage(intended: Release, stored: Release | undefined, cause: Error): string {
+  const head = `release ${intended.name} revision ${intended.version} could not be recorded as ${JSON.stringify(intended.info.status)}: ${cause.message}`;
+  if (!stored) {
+    return `${head}; its stored record could not be read either, so its state is unknown: ${unknownHint(intended.name)}`;
+  }
+  const state = JSON.stringify(stored.info.status);
+  if (stored.info.status.startsWith('pending-'))
+    return `${head}; its stored record is left ${state}: ${recoverHint(intended.name)}`;
+  if (stored.info.status === 'uninstalling')
+    return `${head}; its stored record is left ${state}: run "hookline uninstall ${intended.name}" again to finish it`;
+  return `${head}; its stored record is left ${state}`;
+}
+
+/** storage.update, tried up to `attempts` times with doubling delays. */
+async function updateWithRetries(cfg: Configuration, rel: Release): Promise<void> {
+  const retry = { ...defaultRetry, ...cfg.recordRetry };
+  let delay = retry.delayMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await cfg.storage.update(rel);
+      return;
+    } catch (err) {
+      if (attempt >= retry.attempts) throw asError(err);
+      cfg.log.info(
+        `retrying the update of release ${rel.name} revision ${rel.version}: ${asError(err).message}`,
+      );
+      await retry.sleep(delay);
+      delay *= 2;
+    }
+  }
+}
+
+/** Helm's recordRelease, retried: a failure is logged with `warnPrefix` and not thrown. */
+export async function recordRelease(
+  cfg: Configuration,
+  rel: Release,
+  warnPrefix = `warning: Failed to update release ${rel.name}`,
+): Promise<void> {
+  try {
+    await updateWithRetries(cfg, rel);
+  } catch (err) {
+    cfg.log.warn(`${warnPrefix}: ${asError(err).message}`);
+  }
+}
+
+/**
+ * The final record of a verb: stored (retried), or RecordNotWrittenError naming the state the
+ * stored record is left in.
+ */
+export async function recordFinal(cfg: Configuration, rel: Release): Promise<void> {
+  try {
+    await updateWithRetries(cfg, rel);
+  } catch (err) {
+    let stored: Release | undefined;
+    try {
+      stored = await cfg.storage.get(rel.name, rel.version);
+    } catch {
+      stored = undefined;
+    }
+    // The update may have been stored after all (its answer lost): then it is done.
+    if (stored && stored.info.status === rel.info.status) return;
+    throw new RecordNotWrittenError(rel, stored, asError(err));
+  }
+}
+
+/** recordFinal's outcome as a value: undefined when stored, else why not. */
+export async function tryRecordFinal(
+  cfg: Configuration,
+  rel: Release,
+): Promise<RecordNotWrittenError | undefined> {
+  try {
+    await recordFinal(cfg, rel);
+    return undefined;
+  } catch (err) {
+    if (err instanceof RecordNotWrittenError) return err;
+    throw err;
+  }
+}
+
+/**
+ * Storage.Create of a verb's `pending-*` record. When the create fails, the record may still
+ * have been stored (its answer lost after the retries): then it is marked failed with
+ * `failedOf`, so no `pending-*` record outlives the command. The error thrown is the create's,
+ * its message extended when a record was (or may have been) left behind.
+ */
+export async function createRecord(
+  cfg: Configuration,
+  rel: Release,
+  failedOf: (rel: Release, err: Error) => Release,
+): Promise<void> {
+  try {
+    await cfg.storage.create(rel);
+    return;
+  } catch (err) {
+    if (err instanceof ReleaseExistsError) throw err;
+    const e = asError(err);
+    let stored: Release | undefined;
+    try {
+      stored = await cfg.storage.get(rel.name, rel.version);
+    } catch (gerr) {
+      if (isReleaseNotFound(gerr)) throw e; // nothing was written
+      throw new StorageError(
+        `${e.message}; whether release ${rel.name} revision ${rel.version} was recorded is unknown: ${unknownHint(rel.name)}`,
+        { cause: e },
+      );
+    }
+    if (stored.info.status !== rel.info.status) throw e;
+    const notWritten = await tryRecordFinal(cfg, failedOf(rel, e));
+    if (notWritten) throw new StorageError(withRecordError(e.message, notWritten), { cause: e });
+    throw new StorageError(
+      `${e.message}; release ${rel.name} revision ${rel.version} was recorded nonetheless and is now marked failed`,
+      { cause: e },
+    );
+  }
+}
+
+/**
+ * A verb's failure message when its `failed` record could not be stored either:
+ * `<err>; <why the record is not failed>`.
+ */
+export function withRecordError(message: string, recordErr: unknown): string {
+  return `${message}; ${asError(recordErr).message}`;
+}
