@@ -17,7 +17,6 @@ import { isReleaseNotFound, ReleaseExistsError, StorageError } from '../storage/
 import type { Configuration, RecordRetry } from './config.js';
 import { asError } from '../util/errors.js';
 
-
 const defaultRetry: RecordRetry = {
   attempts: 4,
   delayMs: 250,
