@@ -118,6 +118,7 @@ export async function benchPlan(corpus: string): Promise<BenchRow[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  (await import('../src/node-environment.js')).installNodeEnvironment();
   const corpus =
     process.env.HOOKLINE_CONFORMANCE_DIR ??
     [

@@ -19,9 +19,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withLargeStack } from '../src/util/large-stack.js';
+import { installNodeEnvironment } from '../src/node-environment.js';
 import { lifecycleCases, type LifecycleCase } from './lifecycle/cases.js';
 import { runLifecycleCase } from './lifecycle/run-case.js';
 import type { CaseResult } from './types.js';
+
+// The pure core reads time through the environment the entry installs (on each thread).
+installNodeEnvironment();
 
 interface KnownFailure {
   id: string;

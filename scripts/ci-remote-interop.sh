@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Interop between hookline and the real Helm over a local docker-registry and a chart repository
-# served by the test itself (__tests__/remote-interop). Needs /work/shared/realcluster/bin/helm.xz
+# served by the test itself (__tests__/remote-interop). Needs ../shared/realcluster/bin/helm.xz
 # and Debian's docker-registry (apt-get install -y docker-registry). Takes well under a minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
-HELM_XZ="${HELM_XZ:-/work/shared/realcluster/bin/helm.xz}"
+HELM_XZ="${HELM_XZ:-$PWD/../shared/realcluster/bin/helm.xz}"
 export HOOKLINE_HELM_BIN="${HOOKLINE_HELM_BIN:-/tmp/remote-helm}"
 if [ ! -x "$HOOKLINE_HELM_BIN" ] && [ -f "$HELM_XZ" ]; then
   xz -dc "$HELM_XZ" > "$HOOKLINE_HELM_BIN"

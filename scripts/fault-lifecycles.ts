@@ -5,6 +5,10 @@
  *   npx tsx scripts/fault-lifecycles.ts [--runs 200] [--seed 1] [--verbose]
  */
 import { runFaultLifecycles } from '../__tests__/lifecycle/fault-lifecycles.js';
+import { installNodeEnvironment } from '../src/node-environment.js';
+
+// The pure core reads time through the environment the entry installs (on each thread).
+installNodeEnvironment();
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
