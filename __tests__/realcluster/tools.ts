@@ -1,14 +1,13 @@
 /**
  * The two tools the differential suite drives against the cluster named by
- * HOOKLINE_TEST_KUBECONFIG: real Helm (HOOKLINE_TEST_HELM, a child process) and hookline (its
- * CLI, in process), plus what is read back after each step: the release records (Helm's
+ * HOOKLINE_TEST_KUBECONFIG: real Helm (HOOKLINE_TEST_HELM) and hookline (its bundled CLI), both
+ * child processes, plus what is read back after each step: the release records (Helm's
  * Secrets driver, decoded by hookline's storage) and the live objects.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runCli } from '../../src/cli/main.js';
 import { NotFoundError, type KubeClient, type KubeObject } from '../../src/kube/client.js';
 import { createNodeClient } from '../../src/kube/node-client.js';
 import { secretsApi } from '../../src/kube/secrets-api.js';
@@ -30,39 +29,40 @@ export interface ToolRun {
   out: string;
 }
 
-/** Real Helm as a child process (killed in `finally` if it outlives its timeout). */
-export async function helm(args: string[], timeoutMs = 300_000): Promise<ToolRun> {
-  const child = spawn(HELM, [...args, '--kubeconfig', KUBECONFIG], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** A command as a child process (killed in `finally` if it outlives its timeout). */
+async function child(command: string, args: string[], timeoutMs: number): Promise<ToolRun> {
+  const proc = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
   try {
     const code = await new Promise<number>((res, rej) => {
-      child.on('error', rej);
-      child.on('close', (c) => res(c ?? 1));
+      proc.on('error', rej);
+      proc.on('close', (c) => res(c ?? 1));
     });
     return { code, out };
   } finally {
     clearTimeout(timer);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (proc.exitCode === null) proc.kill('SIGKILL');
   }
 }
 
-/** hookline's CLI in process, as `hookline ARGS --kubeconfig KUBECONFIG`. */
-export async function hookline(args: string[]): Promise<ToolRun> {
-  let out = '';
-  const code = await runCli([...args, '--kubeconfig', KUBECONFIG], {
-    cwd: ROOT,
-    stdout: (s) => (out += s),
-    stderr: (s) => (out += s),
-    log: () => {},
-    env: {},
-  });
-  return { code, out };
+/** Real Helm, as `helm ARGS --kubeconfig KUBECONFIG`. */
+export function helm(args: string[], timeoutMs = 300_000): Promise<ToolRun> {
+  return child(HELM, [...args, '--kubeconfig', KUBECONFIG], timeoutMs);
+}
+
+/**
+ * hookline as users run it: the bundled CLI (`npm run build` first; .ci/run builds before the
+ * suites), as `node dist/cli.js ARGS --kubeconfig KUBECONFIG`. A child process, not runCli in
+ * the test's process: the CLI imports each command lazily, and Jest refuses dynamic imports
+ * between its concurrent tests.
+ */
+export function hookline(args: string[], timeoutMs = 300_000): Promise<ToolRun> {
+  const cli = resolve(ROOT, 'dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run "npm run build" first`);
+  return child(process.execPath, [cli, ...args, '--kubeconfig', KUBECONFIG], timeoutMs);
 }
 
 export function run(tool: Tool, args: string[]): Promise<ToolRun> {
