@@ -17,6 +17,7 @@ import {
   startTokenServer,
   tmp,
   writeChart,
+  type Certs,
   type Registry,
 } from './support.js';
 
@@ -374,6 +375,47 @@ dt('OCI registry with htpasswd auth and TLS (docker-registry)', () => {
     );
     expect(after.code).toBe(1);
     expect(after.stderr).toContain('401');
+  });
+});
+
+dt('OCI registry requiring a client certificate (docker-registry http.tls.clientcas)', () => {
+  let reg: Registry;
+  let root: string;
+  let env: Record<string, string>;
+  let ca: string;
+  let client: Certs;
+  let tgz: string;
+  beforeAll(async () => {
+    root = tmp();
+    const certs = makeCerts(root);
+    ca = certs.cert;
+    client = makeCerts(root, 'client');
+    reg = await startRegistry({ certs, client });
+    env = isolatedEnv(root);
+    tgz = packageChart(writeChart(join(root, 'src'), 'mtls', '1.0.0'), root, 'mtls', '1.0.0');
+  }, 60_000);
+  afterAll(async () => {
+    await reg?.stop();
+  });
+
+  test('without --cert-file/--key-file the handshake is refused: a TLS error naming the registry', async () => {
+    const r = await cli(['push', tgz, `oci://${reg.host}/m`, '--ca-file', ca], root, env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`TLS error for https://${reg.host}/`);
+  });
+
+  test('with the client certificate: push and template over mutual TLS', async () => {
+    const tlsFlags = ['--ca-file', ca, '--cert-file', client.cert, '--key-file', client.key];
+    const push = await cli(['push', tgz, `oci://${reg.host}/m`, ...tlsFlags], root, env);
+    expect(push.stderr).toMatch(/^Pushed: /);
+    expect(push.code).toBe(0);
+    const t = await cli(
+      ['template', 'r', `oci://${reg.host}/m/mtls`, '--version', '1.0.0', ...tlsFlags],
+      root,
+      env,
+    );
+    expect(t.stderr).toBe('');
+    expect(t.stdout).toContain('name: r-mtls');
   });
 });
 

@@ -39,10 +39,13 @@ export interface Certs {
   readonly key: string;
 }
 
-/** A self-signed certificate for 127.0.0.1/localhost (it is its own CA). */
-export function makeCerts(dir: string): Certs {
-  const cert = join(dir, 'server.crt');
-  const key = join(dir, 'server.key');
+/**
+ * A self-signed certificate for 127.0.0.1/localhost (it is its own CA); `name` 'client' makes
+ * one for client authentication instead.
+ */
+export function makeCerts(dir: string, name: 'server' | 'client' = 'server'): Certs {
+  const cert = join(dir, `${name}.crt`);
+  const key = join(dir, `${name}.key`);
   const r = spawnSync('openssl', [
     'req',
     '-x509',
@@ -56,9 +59,9 @@ export function makeCerts(dir: string): Certs {
     '-days',
     '2',
     '-subj',
-    '/CN=localhost',
+    name === 'server' ? '/CN=localhost' : '/CN=hookline-client',
     '-addext',
-    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    name === 'server' ? 'subjectAltName=IP:127.0.0.1,DNS:localhost' : 'extendedKeyUsage=clientAuth',
   ]);
   if (r.status !== 0) throw new Error(`openssl failed: ${r.stderr.toString()}`);
   return { cert, key };
@@ -74,12 +77,17 @@ async function waitReady(
   ca: string | undefined,
   child: ChildProcess,
   log: () => string,
+  client?: Certs,
 ): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`docker-registry exited: ${log()}`);
     const ok = await new Promise<boolean>((resolve) => {
       const mod = url.startsWith('https') ? https : http;
-      const req = mod.get(url, { ...(ca ? { ca: readFileSync(ca) } : {}) }, (res) => {
+      const tls = {
+        ...(ca ? { ca: readFileSync(ca) } : {}),
+        ...(client ? { cert: readFileSync(client.cert), key: readFileSync(client.key) } : {}),
+      };
+      const req = mod.get(url, tls, (res) => {
         res.resume();
         resolve(true);
       });
@@ -91,15 +99,25 @@ async function waitReady(
   throw new Error(`docker-registry did not start: ${log()}`);
 }
 
-/** Start docker-registry; `auth` adds htpasswd basic auth, `certs` serves TLS. */
+/**
+ * Start docker-registry; `auth` adds htpasswd basic auth, `certs` serves TLS, `client`
+ * requires that client certificate (distribution's `http.tls.clientcas`).
+ */
 export async function startRegistry(
-  opts: { auth?: { user: string; pass: string }; certs?: Certs; token?: TokenServer } = {},
+  opts: {
+    auth?: { user: string; pass: string };
+    certs?: Certs;
+    /** A client certificate the registry requires (its own CA). */
+    client?: Certs;
+    token?: TokenServer;
+  } = {},
 ): Promise<Registry> {
   const dir = tmp('hookline-registry-');
   const port = await freePort();
   let config = `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: test-secret\n`;
   if (opts.certs)
     config += `  tls:\n    certificate: ${opts.certs.cert}\n    key: ${opts.certs.key}\n`;
+  if (opts.certs && opts.client) config += `    clientcas:\n      - ${opts.client.cert}\n`;
   if (opts.auth) {
     const htpasswd = join(dir, 'htpasswd');
     writeFileSync(htpasswd, `${opts.auth.user}:${bcrypt.hashSync(opts.auth.pass, 5)}\n`);
@@ -126,6 +144,7 @@ export async function startRegistry(
       opts.certs?.cert,
       child,
       () => output,
+      opts.client,
     );
   } catch (e) {
     await stop();
