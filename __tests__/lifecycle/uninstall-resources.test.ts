@@ -4,7 +4,12 @@
  * parseCascadingFlag, resource_policy.go; v3.21.4).
  */
 import { describe, expect, it } from '@jest/globals';
-import { planUninstall, propagationOf } from '../../src/lifecycle/uninstall-resources.js';
+import { NotFoundError, type KubeClient, type ResourceRef } from '../../src/kube/client.js';
+import {
+  planUninstall,
+  propagationOf,
+  waitForDeleted,
+} from '../../src/lifecycle/uninstall-resources.js';
 
 const doc = (kind: string, name: string, policy?: string): string =>
   [
@@ -51,5 +56,27 @@ describe('parseCascadingFlag', () => {
     ['sideways', 'Background'],
   ])('%s → %s', (flag, policy) => {
     expect(propagationOf(flag)).toBe(policy);
+  });
+});
+
+describe('waitForDeleted (uninstall --wait)', () => {
+  it('tells the step log what is still present while it waits (issue 8: progress lines)', async () => {
+    const heard: string[][] = [];
+    // The object goes away only once a progress line named it: no timing involved.
+    const kube = {
+      get: async (ref: ResourceRef) => {
+        if (heard.length > 0) throw new NotFoundError(`${ref.kind} ${ref.name} not found`);
+        return { apiVersion: 'v1', kind: ref.kind, metadata: { name: ref.name } };
+      },
+      waitProgress: (pending: readonly string[]) => heard.push([...pending]),
+    } as unknown as KubeClient;
+    const ref: ResourceRef = { apiVersion: 'v1', kind: 'ConfigMap', name: 'cm', namespace: 'ns' };
+    await waitForDeleted(kube, [ref], {
+      timeoutMs: 60_000,
+      signal: new AbortController().signal,
+      pollMs: 1,
+      progressEveryMs: 0,
+    });
+    expect(heard).toEqual([['ConfigMap cm: still present']]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { KubeClient, KubeObject, PropagationPolicy, ResourceRef } from '../kube/client.js';
 import { NotFoundError, describeRef, refOf } from '../kube/client.js';
-import { realTimer } from '../kube/wait.js';
+import { PROGRESS_EVERY_MS, realTimer } from '../kube/wait.js';
 import { UNINSTALL_ORDER } from '../manifest/kind-order.js';
 import { sortManifests, type Manifest } from '../manifest/sort.js';
 import { splitManifests } from '../manifest/split.js';
@@ -113,6 +113,8 @@ export interface DeletionWaitOptions {
   signal: AbortSignal;
   /** Helm polls every 2 s. */
   pollMs?: number;
+  /** How often the client's waitProgress hears what is still present (default 10 s). */
+  progressEveryMs?: number;
 }
 
 /**
@@ -125,6 +127,8 @@ export async function waitForDeleted(
   opts: DeletionWaitOptions,
 ): Promise<void> {
   const deadline = opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : Infinity;
+  const every = opts.progressEveryMs ?? PROGRESS_EVERY_MS;
+  let nextReport = Date.now() + every;
   for (;;) {
     const present: ResourceRef[] = [];
     for (const ref of refs) {
@@ -138,8 +142,15 @@ export async function waitForDeleted(
     if (present.length === 0) return;
     const still = present.map((r) => describeRef(r)).join(', ');
     if (opts.signal.aborted) throw new Error(`context canceled: still present: ${still}`);
-    const left = deadline - Date.now();
+    const now = Date.now();
+    const left = deadline - now;
     if (left <= 0) throw new Error(`context deadline exceeded: still present: ${still}`);
-    await realTimer.sleep(Math.min(opts.pollMs ?? 2000, left), opts.signal);
+    // The step log's progress line, as during readiness waits (issue 8).
+    if (now >= nextReport && kube.waitProgress) {
+      kube.waitProgress(present.map((r) => `${describeRef(r)}: still present`));
+      nextReport = now + every;
+    }
+    const untilReport = Math.max(nextReport - now, 0);
+    await realTimer.sleep(Math.min(opts.pollMs ?? 2000, left, untilReport || Infinity), opts.signal);
   }
 }
