@@ -151,6 +151,9 @@ export async function waitForDeleted(
       nextReport = now + every;
     }
     const untilReport = Math.max(nextReport - now, 0);
-    await realTimer.sleep(Math.min(opts.pollMs ?? 2000, left, untilReport || Infinity), opts.signal);
+    await realTimer.sleep(
+      Math.min(opts.pollMs ?? 2000, left, untilReport || Infinity),
+      opts.signal,
+    );
   }
 }
