@@ -8,7 +8,7 @@ import { formatHookSummary } from './cli/hook-summary.js';
 import { loadActionChart } from './downloader/action-chart.js';
 import type { Chart } from './chart/types.js';
 import type { GoMap } from './gotemplate/values.js';
-import { createNamespace } from './lifecycle/install-resources.js';
+import { createNamespace } from './lifecycle/resources.js';
 import { connectCluster, type ActionCluster } from './action/cluster.js';
 import { defaultDeps, type ActionDeps } from './action/deps.js';
 import { deployedRelease, dryRun } from './action/dry-run.js';

@@ -5,7 +5,7 @@
 import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
 import type { Configuration } from '../lifecycle/config.js';
-import { InstallError } from '../lifecycle/fail-release.js';
+import { InstallError } from '../lifecycle/errors.js';
 import type { HookOutcome } from '../lifecycle/hook-outcome.js';
 import { install } from '../lifecycle/install.js';
 import { rollback } from '../lifecycle/rollback.js';

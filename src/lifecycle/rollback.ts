@@ -29,7 +29,7 @@ import {
   type Configuration,
 } from './config.js';
 import type { HookLogsMode, HookOutcome } from './hooks.js';
-import { withOwnership } from './install-resources.js';
+import { withOwnership } from './resources.js';
 import { manifestObjects } from './objects.js';
 import {
   UpdateError,
@@ -38,7 +38,7 @@ import {
   waitForObjects,
   type UpdateResult,
 } from './update-resources.js';
-import { RollbackError } from './upgrade-errors.js';
+import { RollbackError } from './errors.js';
 import {
   ApplyMethodError,
   applyMode,
@@ -51,7 +51,7 @@ import { clusterInfo } from './cluster-capabilities.js';
 import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 
-export { RollbackError } from './upgrade-errors.js';
+export { RollbackError } from './errors.js';
 
 export interface RollbackOptions {
   /** The revision to return to; 0 (default) = the one before the last. */

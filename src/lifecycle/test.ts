@@ -11,7 +11,7 @@ import type { Hook } from '../release/hook.js';
 import { validateReleaseName } from '../release/name.js';
 import type { Release } from '../release/types.js';
 import { DEFAULT_TIMEOUT_MS, asError, neverAborted, type Configuration } from './config.js';
-import { ReleaseOperationError } from './fail-release.js';
+import { ReleaseOperationError } from './errors.js';
 import { runEventHooks } from './event-hooks.js';
 import type { HookLogsMode, HookOutcome } from './hooks.js';
 

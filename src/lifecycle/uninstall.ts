@@ -14,7 +14,7 @@ import type { Release } from '../release/types.js';
 import { Status } from '../release/types.js';
 import { isReleaseNotFound, NoDeployedReleasesError } from '../storage/driver.js';
 import { DEFAULT_TIMEOUT_MS, asError, neverAborted, type Configuration } from './config.js';
-import { UninstallError } from './fail-release.js';
+import { UninstallError } from './errors.js';
 import { recordRelease, tryRecordFinal, withRecordError } from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 import type { HookLogsMode, HookOutcome } from './hooks.js';
