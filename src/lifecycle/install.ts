@@ -10,7 +10,6 @@ import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
 import type { KubeObject } from '../kube/client.js';
 import { runEventHooks } from './event-hooks.js';
-import { WaitAbortedError, waitUntilReady } from '../kube/wait.js';
 import type { HookEvent } from '../release/hook.js';
 import { validateReleaseName } from '../release/name.js';
 import {
@@ -44,7 +43,7 @@ import { buildObjects } from './objects.js';
 import { ReleaseRenderError, renderChart } from './render-chart.js';
 import { clusterInfo, type ClusterInfo } from './cluster-capabilities.js';
 import { crdObjects, type RenderedResources } from './render.js';
-import { updateResources } from './update-resources.js';
+import { updateResources, waitForObjects } from './update-resources.js';
 import {
   ApplyMethodError,
   applyMode,
@@ -54,7 +53,12 @@ import {
   type ServerSideOption,
 } from './apply-method.js';
 import { uninstall } from './uninstall.js';
-import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import {
+  createRecord,
+  failRelease as failReleaseTail,
+  recordRelease,
+  recordDeployed,
+} from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 
 export interface InstallOptions {
@@ -224,7 +228,7 @@ async function performInstall(
   try {
     await hooks(cfg, rel, 'pre-install', outcomes, opts);
     await sendObjects(cfg, prepared, opts, mode);
-    if (opts.wait) await waitReady(cfg, prepared.objects, opts);
+    if (opts.wait) await waitForObjects(cfg.kube, prepared.objects, opts); // step 16
     await hooks(cfg, rel, 'post-install', outcomes, opts);
     // A signal up to the final record fails the release (Helm's context, issue 9).
     if (opts.signal.aborted) throw new Error(CONTEXT_CANCELED);
@@ -234,11 +238,12 @@ async function performInstall(
     return failRelease(cfg, rel, cause, outcomes, opts);
   }
   const done = markDeployed(rel, opts.description || 'Install complete');
-  const notWritten = await tryRecordFinal(cfg, done);
-  if (notWritten)
-    throw new InstallError(notWritten.message, notWritten.stored ?? rel, outcomes, {
-      cause: notWritten,
-    });
+  await recordDeployed(cfg, {
+    errorClass: InstallError,
+    pending: rel,
+    deployed: done,
+    outcomes: outcomes,
+  });
   // A signal during the final write still fails the run, as Helm's context does (issue 9).
   if (opts.signal.aborted)
     return failRelease(cfg, rel, new Error(CONTEXT_CANCELED), outcomes, opts);
@@ -285,30 +290,6 @@ async function hooks(
   if (error) throw new Error(`failed ${event}: ${error.message}`, { cause: error });
 }
 
-/** Step 16: readiness of the manifest objects (section 4.6), naming culprits on timeout. */
-async function waitReady(
-  cfg: Configuration,
-  objects: readonly KubeObject[],
-  opts: ResolvedInstall,
-): Promise<void> {
-  const refs = objects.map((o) => ({
-    apiVersion: o.apiVersion,
-    kind: o.kind,
-    name: o.metadata.name,
-    ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-  }));
-  try {
-    await waitUntilReady(cfg.kube, refs, {
-      timeoutMs: opts.timeout,
-      signal: opts.signal,
-      waitForJobs: opts.waitForJobs ?? false,
-    });
-  } catch (err) {
-    if (err instanceof WaitAbortedError) throw new Error(CONTEXT_CANCELED, { cause: err });
-    throw err;
-  }
-}
-
 /**
  * Install.failRelease: status `failed`, `Release "<name>" failed: <err>`. Helm stores it only
  * without --atomic; hookline stores it first in both cases, so a failing atomic uninstall can
@@ -323,28 +304,29 @@ async function failRelease(
   outcomes: HookOutcome[],
   opts: ResolvedInstall,
 ): Promise<never> {
-  const failed = failInstall(rel, err);
-  const notWritten = await tryRecordFinal(cfg, failed);
-  if (notWritten && !opts.atomic) {
-    const left = notWritten.stored ?? rel;
-    throw new InstallError(withRecordError(err.message, notWritten), left, outcomes, {
-      cause: err,
-    });
-  }
-  if (!opts.atomic) throw new InstallError(err.message, failed, outcomes, { cause: err });
-  cfg.log.info('Install failed and atomic is set, uninstalling release');
-  try {
-    await uninstall(cfg, rel.name, {
-      keepHistory: false,
-      noHooks: (opts.noHooks ?? false) || opts.signal.aborted,
-      timeout: opts.timeout,
-    });
-  } catch (uerr) {
-    throw new InstallError(atomicMessage(rel.name, err, asError(uerr)), failed, outcomes, {
-      cause: uerr,
-    });
-  }
-  throw new InstallError(atomicMessage(rel.name, err), failed, outcomes, { cause: err });
+  return failReleaseTail(cfg, {
+    errorClass: InstallError,
+    pending: rel,
+    failed: failInstall(rel, err),
+    err,
+    outcomes,
+    ...(opts.atomic
+      ? {
+          atomic: {
+            announce: 'Install failed and atomic is set, uninstalling release',
+            erasesRecord: true,
+            run: async () => {
+              await uninstall(cfg, rel.name, {
+                keepHistory: false,
+                noHooks: (opts.noHooks ?? false) || opts.signal.aborted,
+                timeout: opts.timeout,
+              });
+            },
+            message: (e: Error, uerr?: Error) => atomicMessage(rel.name, e, uerr),
+          },
+        }
+      : {}),
+  });
 }
 
 export interface PreparedInstall {

@@ -48,7 +48,7 @@ import {
   type ServerSideOption,
 } from './apply-method.js';
 import { clusterInfo } from './cluster-capabilities.js';
-import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { createRecord, failRelease, recordDeployed, recordRelease } from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 
 export { RollbackError } from './errors.js';
@@ -185,14 +185,10 @@ async function rollbackMethod(
 
 /** Step 5: MaxHistory from --history-max, then Storage.Create. */
 async function store(cfg: Configuration, rel: Release, historyMax: number): Promise<void> {
-  const saved = cfg.storage.maxHistory;
-  cfg.storage.maxHistory = historyMax;
   try {
-    await createRecord(cfg, rel, failRollback);
+    await createRecord(cfg, rel, failRollback, historyMax);
   } catch (err) {
     throw new RollbackError(asError(err).message, undefined, [], { cause: err });
-  } finally {
-    cfg.storage.maxHistory = saved;
   }
 }
 
@@ -231,11 +227,7 @@ async function performRollback(
   }
   if (opts.wait) {
     try {
-      await waitForObjects(cfg.kube, targetObjects, {
-        timeout: opts.timeout,
-        signal: opts.signal,
-        waitForJobs: opts.waitForJobs ?? false,
-      });
+      await waitForObjects(cfg.kube, targetObjects, opts);
     } catch (err) {
       const e = reason(run, asError(err));
       const failed = setStatus(rel, Status.Failed, `Release "${rel.name}" failed: ${e.message}`);
@@ -248,11 +240,12 @@ async function performRollback(
   if (opts.signal.aborted) return fail(run, rel, new Error(CONTEXT_CANCELED));
   // The new record first: if it cannot be stored the deployed one must stay `deployed`.
   const done = markDeployed(rel, rel.info.description);
-  const notWritten = await tryRecordFinal(cfg, done);
-  if (notWritten)
-    throw new RollbackError(notWritten.message, notWritten.stored ?? rel, run.outcomes, {
-      cause: notWritten,
-    });
+  await recordDeployed(cfg, {
+    errorClass: RollbackError,
+    pending: rel,
+    deployed: done,
+    outcomes: run.outcomes,
+  });
   await supersedeDeployed(cfg, rel.name, rel.version);
   // A signal during the final writes still fails the run, as Helm's context does (issue 9).
   if (opts.signal.aborted) return fail(run, rel, new Error(CONTEXT_CANCELED));
@@ -277,17 +270,16 @@ async function updateFailed(
   const { cfg, opts } = run;
   const err = reason(run, cause);
   await recordRelease(cfg, supersede(current));
-  const failed = failRollback(rel, err);
-  const notWritten = await tryRecordFinal(cfg, failed);
-  if (notWritten) {
-    const m = withRecordError(err.message, notWritten);
-    throw new RollbackError(m, notWritten.stored ?? rel, run.outcomes, { cause: err });
-  }
-  if (opts.cleanupOnFail && cause instanceof UpdateError) {
-    const cleanupErr = await cleanupCreated(cfg.kube, cause.created, 'rollback', err);
-    if (cleanupErr) throw new RollbackError(cleanupErr.message, failed, run.outcomes);
-  }
-  throw new RollbackError(err.message, failed, run.outcomes, { cause: err });
+  return failRelease(cfg, {
+    errorClass: RollbackError,
+    pending: rel,
+    failed: failRollback(rel, err),
+    err,
+    outcomes: run.outcomes,
+    ...(opts.cleanupOnFail && cause instanceof UpdateError
+      ? { cleanup: () => cleanupCreated(cfg.kube, cause.created, 'rollback', err) }
+      : {}),
+  });
 }
 
 /** Hook failures and cancellations: `failed`, never `pending-rollback` (issue #3828 fixed). */
@@ -304,12 +296,14 @@ async function storeFailed(
   message: string,
   cause: Error,
 ): Promise<never> {
-  const notWritten = await tryRecordFinal(run.cfg, failed);
-  if (notWritten) {
-    const m = withRecordError(message, notWritten);
-    throw new RollbackError(m, notWritten.stored ?? rel, run.outcomes, { cause });
-  }
-  throw new RollbackError(message, failed, run.outcomes, { cause });
+  return failRelease(run.cfg, {
+    errorClass: RollbackError,
+    pending: rel,
+    failed,
+    err: cause,
+    message,
+    outcomes: run.outcomes,
+  });
 }
 
 /** Step 7 and 10: execHook's raw error (Helm returns it unwrapped), or undefined. */

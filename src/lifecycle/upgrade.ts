@@ -55,7 +55,12 @@ import { existingResourceConflict, withOwnership } from './resources.js';
 import { buildObjects, manifestObjects } from './objects.js';
 import { renderChart } from './render-chart.js';
 import type { RenderedResources } from './render.js';
-import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import {
+  createRecord,
+  failRelease as failReleaseTail,
+  recordRelease,
+  recordDeployed,
+} from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 import { selectValues, type ValuesFlags } from './upgrade-values.js';
 
@@ -169,14 +174,10 @@ export async function upgrade(
 
 /** Step 11: MaxHistory from --history-max, then Storage.Create (pruning happens there). */
 async function store(cfg: Configuration, rel: Release, historyMax: number): Promise<void> {
-  const saved = cfg.storage.maxHistory;
-  cfg.storage.maxHistory = historyMax;
   try {
-    await createRecord(cfg, rel, failUpgrade);
+    await createRecord(cfg, rel, failUpgrade, historyMax);
   } catch (err) {
     throw new UpgradeError(asError(err).message, undefined, [], { cause: err });
-  } finally {
-    cfg.storage.maxHistory = saved;
   }
 }
 
@@ -205,11 +206,7 @@ async function performUpgrade(
       throw err;
     }
     if (opts.wait) {
-      await waitForObjects(cfg.kube, prepared.targetObjects, {
-        timeout: opts.timeout,
-        signal: opts.signal,
-        waitForJobs: opts.waitForJobs ?? false,
-      });
+      await waitForObjects(cfg.kube, prepared.targetObjects, opts);
     }
     await hooks(cfg, rel, 'post-upgrade', outcomes, opts);
     // A signal up to the final records fails the release (Helm's context, issue 9).
@@ -221,11 +218,12 @@ async function performUpgrade(
   }
   // The new record first: if it cannot be stored the previous one must stay `deployed`.
   const done = markDeployed(rel, opts.description || 'Upgrade complete');
-  const notWritten = await tryRecordFinal(cfg, done);
-  if (notWritten)
-    throw new UpgradeError(notWritten.message, notWritten.stored ?? rel, outcomes, {
-      cause: notWritten,
-    });
+  await recordDeployed(cfg, {
+    errorClass: UpgradeError,
+    pending: rel,
+    deployed: done,
+    outcomes: outcomes,
+  });
   await recordRelease(cfg, supersede(prepared.current));
   // A signal during the final writes still fails the run, as Helm's context does (issue 9).
   if (opts.signal.aborted) {
@@ -285,17 +283,34 @@ async function failRelease(
   const { opts, outcomes } = ctx;
   const failed = failUpgrade(rel, err);
   cfg.log.warn(`warning: ${failed.info.description}`);
-  const notWritten = await tryRecordFinal(cfg, failed);
-  if (notWritten) {
-    const m = withRecordError(err.message, notWritten);
-    throw new UpgradeError(m, notWritten.stored ?? rel, outcomes, { cause: err });
-  }
-  if (opts.cleanupOnFail) {
-    const cleanupErr = await cleanupCreated(cfg.kube, ctx.created, 'upgrade', err);
-    if (cleanupErr) throw new UpgradeError(cleanupErr.message, failed, outcomes, { cause: err });
-  }
-  if (!opts.atomic) throw new UpgradeError(err.message, failed, outcomes, { cause: err });
-  cfg.log.info('Upgrade failed and atomic is set, rolling back to last successful release');
+  return failReleaseTail(cfg, {
+    errorClass: UpgradeError,
+    pending: rel,
+    failed,
+    err,
+    outcomes,
+    ...(opts.cleanupOnFail
+      ? { cleanup: () => cleanupCreated(cfg.kube, ctx.created, 'upgrade', err) }
+      : {}),
+    ...(opts.atomic
+      ? {
+          atomic: {
+            announce: 'Upgrade failed and atomic is set, rolling back to last successful release',
+            erasesRecord: false,
+            run: () => rollbackToLastSuccessful(cfg, { rel, failed, err, outcomes, opts }),
+            message: (e: Error, rerr?: Error) => atomicRollbackMessage(rel.name, e, rerr),
+          },
+        }
+      : {}),
+  });
+}
+
+/** --atomic: a rollback to the highest superseded/deployed revision. */
+async function rollbackToLastSuccessful(
+  cfg: Configuration,
+  at: { rel: Release; failed: Release; err: Error; outcomes: HookOutcome[]; opts: ResolvedUpgrade },
+): Promise<void> {
+  const { rel, failed, err, outcomes, opts } = at;
   const history = await cfg.storage.history(rel.name).catch((herr: unknown) => {
     const m = `an error occurred while finding last successful release. original upgrade error: ${err.message}: ${asError(herr).message}`;
     throw new UpgradeError(m, failed, outcomes, { cause: herr });
@@ -306,24 +321,18 @@ async function failRelease(
   if (!target)
     throw new UpgradeError(noSuccessfulReleaseMessage(err), failed, outcomes, { cause: err });
   const aborted = opts.signal.aborted;
-  try {
-    await rollback(cfg, rel.name, {
-      revision: target.version,
-      wait: !aborted,
-      ...(opts.waitForJobs !== undefined ? { waitForJobs: opts.waitForJobs } : {}),
-      noHooks: (opts.noHooks ?? false) || aborted,
-      ...(opts.force !== undefined ? { force: opts.force } : {}),
-      ...(opts.serverSide !== undefined ? { serverSide: opts.serverSide } : {}),
-      ...(opts.forceConflicts !== undefined ? { forceConflicts: opts.forceConflicts } : {}),
-      timeout: opts.timeout,
-      // Helm's rollback action runs with its own MaxHistory, zero here: no pruning.
-      historyMax: 0,
-    });
-  } catch (rerr) {
-    const m = atomicRollbackMessage(rel.name, err, asError(rerr));
-    throw new UpgradeError(m, failed, outcomes, { cause: rerr });
-  }
-  throw new UpgradeError(atomicRollbackMessage(rel.name, err), failed, outcomes, { cause: err });
+  await rollback(cfg, rel.name, {
+    revision: target.version,
+    wait: !aborted,
+    ...(opts.waitForJobs !== undefined ? { waitForJobs: opts.waitForJobs } : {}),
+    noHooks: (opts.noHooks ?? false) || aborted,
+    ...(opts.force !== undefined ? { force: opts.force } : {}),
+    ...(opts.serverSide !== undefined ? { serverSide: opts.serverSide } : {}),
+    ...(opts.forceConflicts !== undefined ? { forceConflicts: opts.forceConflicts } : {}),
+    timeout: opts.timeout,
+    // Helm's rollback action runs with its own MaxHistory, zero here: no pruning.
+    historyMax: 0,
+  });
 }
 
 export interface PreparedUpgrade {
