@@ -25,13 +25,14 @@ import type { Release } from '../release/types.js';
 import { Status, storedChart } from '../release/types.js';
 import {
   CONTEXT_CANCELED,
-  DEFAULT_TIMEOUT_MS,
   asError,
-  neverAborted,
+  resolveRun,
   type Configuration,
+  type ResolvedRun,
+  type RunOptions,
 } from './config.js';
 import { InstallError, atomicMessage } from './errors.js';
-import type { HookLogsMode, HookOutcome } from './hooks.js';
+import type { HookOutcome } from './hooks.js';
 import {
   createAll,
   createNamespace,
@@ -61,21 +62,13 @@ import {
 } from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 
-export interface InstallOptions {
+export interface InstallOptions extends RunOptions {
   releaseName: string;
   /** Release namespace; default: the client's default namespace. */
   namespace?: string;
   /** User-supplied values (stored as `config`). */
   values?: GoMap;
   createNamespace?: boolean;
-  wait?: boolean;
-  /** With `wait`: Jobs must complete too. */
-  waitForJobs?: boolean;
-  /** Milliseconds per hook and for the wait (CMD-TIMEOUT: 5m0s). */
-  timeout?: number;
-  /** Uninstall on failure; implies `wait` (step 5). */
-  atomic?: boolean;
-  noHooks?: boolean;
   replace?: boolean;
   description?: string;
   skipCrds?: boolean;
@@ -97,9 +90,6 @@ export interface InstallOptions {
   serverSide?: ServerSideOption | boolean;
   /** `--force-conflicts`: server-side apply takes over fields other managers own. */
   forceConflicts?: boolean;
-  /** Whose pod logs hook outcomes carry (default: failed hooks). */
-  hookLogs?: HookLogsMode;
-  signal?: AbortSignal;
 }
 
 export interface InstallResult {
@@ -112,12 +102,7 @@ export interface InstallResult {
 }
 
 /** The options with defaults applied (steps 1 and 5). */
-export interface ResolvedInstall extends InstallOptions {
-  namespace: string;
-  timeout: number;
-  wait: boolean;
-  signal: AbortSignal;
-}
+export type ResolvedInstall = ResolvedRun<InstallOptions> & { namespace: string };
 
 /** Install.RunWithContext. */
 export async function install(
@@ -126,11 +111,8 @@ export async function install(
   options: InstallOptions,
 ): Promise<InstallResult> {
   const opts: ResolvedInstall = {
-    ...options,
+    ...resolveRun(options),
     namespace: options.namespace ?? cfg.kube.defaultNamespace,
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    wait: (options.wait ?? false) || (options.atomic ?? false),
-    signal: options.signal ?? neverAborted(),
   };
   const unreachable = await unreachableMessage(cfg.kube);
   if (unreachable) throw new InstallError(unreachable, undefined);

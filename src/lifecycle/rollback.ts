@@ -23,12 +23,14 @@ import { Status } from '../release/types.js';
 import { NoDeployedReleasesError } from '../storage/driver.js';
 import {
   CONTEXT_CANCELED,
-  DEFAULT_TIMEOUT_MS,
+  DEFAULT_HISTORY_MAX,
   asError,
-  neverAborted,
+  resolveRun,
   type Configuration,
+  type ResolvedRun,
+  type RunOptions,
 } from './config.js';
-import type { HookLogsMode, HookOutcome } from './hooks.js';
+import type { HookOutcome } from './hooks.js';
 import { withOwnership } from './resources.js';
 import { manifestObjects } from './objects.js';
 import {
@@ -53,14 +55,9 @@ import { unreachableMessage } from '../kube/reachable.js';
 
 export { RollbackError } from './errors.js';
 
-export interface RollbackOptions {
+export interface RollbackOptions extends Omit<RunOptions, 'atomic'> {
   /** The revision to return to; 0 (default) = the one before the last. */
   revision?: number;
-  wait?: boolean;
-  waitForJobs?: boolean;
-  /** Milliseconds per hook and for the wait (CMD-TIMEOUT: 5m0s). */
-  timeout?: number;
-  noHooks?: boolean;
   cleanupOnFail?: boolean;
   /** `--force`: replace objects with PUT (client-side apply only, as in Helm 4). */
   force?: boolean;
@@ -74,8 +71,6 @@ export interface RollbackOptions {
   /** Records kept per release, the new one included (ST-16); 0 = unlimited. Default 10. */
   historyMax?: number;
   dryRun?: boolean;
-  hookLogs?: HookLogsMode;
-  signal?: AbortSignal;
 }
 
 export interface RollbackResult {
@@ -87,7 +82,7 @@ export interface RollbackResult {
 
 interface Run {
   cfg: Configuration;
-  opts: RollbackOptions & { timeout: number; signal: AbortSignal; historyMax: number };
+  opts: ResolvedRun<RollbackOptions> & { historyMax: number };
   outcomes: HookOutcome[];
 }
 
@@ -99,13 +94,7 @@ export async function rollback(
 ): Promise<RollbackResult> {
   const run: Run = {
     cfg,
-    opts: {
-      ...options,
-      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      signal: options.signal ?? neverAborted(),
-      // Helm's --history-max default (HELM_MAX_HISTORY unset), as upgrade's.
-      historyMax: options.historyMax ?? 10,
-    },
+    opts: { ...resolveRun(options), historyMax: options.historyMax ?? DEFAULT_HISTORY_MAX },
     outcomes: [],
   };
   const unreachable = await unreachableMessage(cfg.kube);

@@ -19,12 +19,16 @@ import { Status, isPending, storedChart } from '../release/types.js';
 import { NoDeployedReleasesError, isReleaseNotFound } from '../storage/driver.js';
 import {
   CONTEXT_CANCELED,
-  DEFAULT_TIMEOUT_MS,
+  DEFAULT_HISTORY_MAX,
   asError,
-  neverAborted,
+  resolveRun,
   type Configuration,
+  type ResolvedRun,
+  type RunOptions,
 } from './config.js';
-import type { HookLogsMode, HookOutcome } from './hooks.js';
+
+export { DEFAULT_HISTORY_MAX } from './config.js';
+import type { HookOutcome } from './hooks.js';
 import {
   ApplyMethodError,
   applyMode,
@@ -64,19 +68,9 @@ import {
 import { unreachableMessage } from '../kube/reachable.js';
 import { selectValues, type ValuesFlags } from './upgrade-values.js';
 
-/** Helm's `--history-max` default (HELM_MAX_HISTORY unset): 10 records per release. */
-export const DEFAULT_HISTORY_MAX = 10;
-
-export interface UpgradeOptions extends ValuesFlags {
+export interface UpgradeOptions extends ValuesFlags, RunOptions {
   /** User-supplied values of this run (section 4.2 step 5 decides what is stored). */
   values?: GoMap;
-  wait?: boolean;
-  waitForJobs?: boolean;
-  /** Milliseconds per hook and for the wait (CMD-TIMEOUT: 5m0s). */
-  timeout?: number;
-  /** Roll back on failure; implies `wait` (step 1). */
-  atomic?: boolean;
-  noHooks?: boolean;
   cleanupOnFail?: boolean;
   /**
    * `--force` (Helm 4 `--force-replace`): objects are replaced with PUT instead of patched.
@@ -106,8 +100,6 @@ export interface UpgradeOptions extends ValuesFlags {
   apiVersions?: readonly string[];
   /** `--skip-schema-validation` (Helm 3.16+): values.schema.json is not checked. */
   skipSchemaValidation?: boolean;
-  hookLogs?: HookLogsMode;
-  signal?: AbortSignal;
 }
 
 export interface UpgradeResult {
@@ -125,13 +117,10 @@ export interface UpgradeResult {
 }
 
 /** The options with defaults applied (step 1). */
-export interface ResolvedUpgrade extends UpgradeOptions {
+export type ResolvedUpgrade = ResolvedRun<UpgradeOptions> & {
   releaseName: string;
-  timeout: number;
-  wait: boolean;
   historyMax: number;
-  signal: AbortSignal;
-}
+};
 
 /** Upgrade.RunWithContext (and `helm upgrade --install`). */
 export async function upgrade(
@@ -141,12 +130,9 @@ export async function upgrade(
   options: UpgradeOptions = {},
 ): Promise<UpgradeResult> {
   const opts: ResolvedUpgrade = {
-    ...options,
+    ...resolveRun(options),
     releaseName,
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    wait: (options.wait ?? false) || (options.atomic ?? false),
     historyMax: options.historyMax ?? DEFAULT_HISTORY_MAX,
-    signal: options.signal ?? neverAborted(),
   };
   const unreachable = await unreachableMessage(cfg.kube);
   if (unreachable) throw new UpgradeError(unreachable, undefined);
