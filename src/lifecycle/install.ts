@@ -151,11 +151,7 @@ export async function install(
   }
   const rel = opts.replace ? await replaceRelease(cfg, prepared.release) : prepared.release;
   if (opts.signal.aborted) throw new InstallError(CONTEXT_CANCELED, undefined);
-  try {
-    await createRecord(cfg, rel, failInstall);
-  } catch (err) {
-    throw new InstallError(asError(err).message, undefined, [], { cause: err });
-  }
+  await createRecord(cfg, rel, { failedOf: failInstall, errorClass: InstallError });
   return performInstall(cfg, { ...prepared, release: rel }, opts, mode);
 }
 

@@ -135,21 +135,25 @@ export async function tryRecordFinal(
 /**
  * Storage.Create of a verb's `pending-*` record. When the create fails, the record may still
  * have been stored (its answer lost after the retries): then it is marked failed with
- * `failedOf`, so no `pending-*` record outlives the command. The error thrown is the create's,
- * its message extended when a record was (or may have been) left behind. With `historyMax`
- * (--history-max) the storage prunes to that many records for this create only.
+ * `failedOf`, so no `pending-*` record outlives the command. The verb's error thrown carries
+ * the create's message, extended when a record was (or may have been) left behind. With
+ * `historyMax` (--history-max) the storage prunes to that many records for this create only.
  */
 export async function createRecord(
   cfg: Configuration,
   rel: Release,
-  failedOf: (rel: Release, err: Error) => Release,
-  historyMax?: number,
+  how: {
+    failedOf: (rel: Release, err: Error) => Release;
+    errorClass: ReleaseErrorClass;
+    historyMax?: number;
+  },
 ): Promise<void> {
-  if (historyMax === undefined) return createOnce(cfg, rel, failedOf);
   const saved = cfg.storage.maxHistory;
-  cfg.storage.maxHistory = historyMax;
+  if (how.historyMax !== undefined) cfg.storage.maxHistory = how.historyMax;
   try {
-    await createOnce(cfg, rel, failedOf);
+    await createOnce(cfg, rel, how.failedOf);
+  } catch (err) {
+    throw new how.errorClass(asError(err).message, undefined, [], { cause: err });
   } finally {
     cfg.storage.maxHistory = saved;
   }

@@ -102,7 +102,12 @@ export async function rollback(
   const { current, release, mode } = await prepareRollback(run, releaseName);
   if (run.opts.dryRun) return { release, hookOutcomes: [], deleted: [], kept: [] };
   if (run.opts.signal.aborted) throw new RollbackError(CONTEXT_CANCELED, undefined);
-  await store(cfg, release, run.opts.historyMax);
+  // MaxHistory from --history-max, then Storage.Create (pruning happens there).
+  await createRecord(cfg, release, {
+    failedOf: failRollback,
+    errorClass: RollbackError,
+    historyMax: run.opts.historyMax,
+  });
   return performRollback(run, current, release, mode);
 }
 
@@ -169,15 +174,6 @@ async function rollbackMethod(
   } catch (err) {
     if (!(err instanceof ApplyMethodError)) throw err;
     throw new RollbackError(err.message, undefined, [], { cause: err });
-  }
-}
-
-/** Step 5: MaxHistory from --history-max, then Storage.Create. */
-async function store(cfg: Configuration, rel: Release, historyMax: number): Promise<void> {
-  try {
-    await createRecord(cfg, rel, failRollback, historyMax);
-  } catch (err) {
-    throw new RollbackError(asError(err).message, undefined, [], { cause: err });
   }
 }
 

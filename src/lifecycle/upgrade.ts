@@ -154,17 +154,13 @@ export async function upgrade(
     return result(prepared, rel, [], { created: [], deleted: [], kept: [] });
   }
   if (opts.signal.aborted) throw new UpgradeError(CONTEXT_CANCELED, undefined);
-  await store(cfg, prepared.release, opts.historyMax);
+  // MaxHistory from --history-max, then Storage.Create (pruning happens there).
+  await createRecord(cfg, prepared.release, {
+    failedOf: failUpgrade,
+    errorClass: UpgradeError,
+    historyMax: opts.historyMax,
+  });
   return performUpgrade(cfg, prepared, opts);
-}
-
-/** Step 11: MaxHistory from --history-max, then Storage.Create (pruning happens there). */
-async function store(cfg: Configuration, rel: Release, historyMax: number): Promise<void> {
-  try {
-    await createRecord(cfg, rel, failUpgrade, historyMax);
-  } catch (err) {
-    throw new UpgradeError(asError(err).message, undefined, [], { cause: err });
-  }
 }
 
 /** Steps 12-17 (releasingUpgrade); any error, abort included, goes to failRelease. */
