@@ -164,13 +164,6 @@ const knownViolations = [
   { kind: 'message-text', owner: 'render', file: 'src/gotemplate/exec-state.ts' },
   // speed (/work/wt/speed): moves the worker/signal runner out of the pure core.
   { kind: 'impure', owner: 'speed', file: 'src/util/large-stack.ts' },
-  // arch (client-node adapter round; kube is being edited by apply and faults): undici's
-  // `TypeError('fetch failed')` is recognised by its text as well as its cause's code.
-  {
-    kind: 'message-text',
-    owner: 'arch (client-node adapter round)',
-    file: 'src/kube/node-client-errors.ts',
-  },
 ];
 
 /** Throws when `layers` allows a folder loop (so obeying it cannot produce one). */
