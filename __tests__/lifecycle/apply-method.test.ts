@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { KubeObject } from '../../src/kube/client.js';
-import { InstallError } from '../../src/lifecycle/fail-release.js';
+import { InstallError } from '../../src/lifecycle/errors.js';
 import { install } from '../../src/lifecycle/install.js';
 import { rollback } from '../../src/lifecycle/rollback.js';
 import { upgrade } from '../../src/lifecycle/upgrade.js';
-import { UpgradeError } from '../../src/lifecycle/upgrade-errors.js';
+import { UpgradeError } from '../../src/lifecycle/errors.js';
 import { startCluster, uniqueName, type TestCluster } from '../kube/cluster.js';
 import { config, writeChart } from './install-fixtures.js';
 import { rejection } from './upgrade-fixtures.js';

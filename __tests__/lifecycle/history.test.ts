@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Metadata } from '../../src/chart/types.js';
 import { emptyMetadata } from '../../src/chart/types.js';
 import { formatHistory, history, historyRow } from '../../src/lifecycle/history.js';
-import { resize, uitable } from '../../src/lifecycle/history-format.js';
+import { resize, uitable } from '../../src/lifecycle/history.js';
 import { install } from '../../src/lifecycle/install.js';
 import type { StoredChart } from '../../src/release/types.js';
 import { startCluster, uniqueName, type TestCluster } from '../kube/cluster.js';

@@ -4,10 +4,10 @@
  * write that fails a few times is retried.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InstallError } from '../../src/lifecycle/fail-release.js';
+import { InstallError } from '../../src/lifecycle/errors.js';
 import { install } from '../../src/lifecycle/install.js';
 import { upgrade } from '../../src/lifecycle/upgrade.js';
-import { UpgradeError } from '../../src/lifecycle/upgrade-errors.js';
+import { UpgradeError } from '../../src/lifecycle/errors.js';
 import type { Release } from '../../src/release/types.js';
 import { MemoryDriver } from '../../src/storage/memory.js';
 import { Storage } from '../../src/storage/storage.js';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadChart } from '../../src/chart/directory.js';
 import { NotFoundError } from '../../src/kube/client.js';
-import { UninstallError } from '../../src/lifecycle/fail-release.js';
+import { UninstallError } from '../../src/lifecycle/errors.js';
 import { install } from '../../src/lifecycle/install.js';
 import { uninstall } from '../../src/lifecycle/uninstall.js';
 import { ReleaseNotFoundError } from '../../src/storage/driver.js';

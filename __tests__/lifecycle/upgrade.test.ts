@@ -11,7 +11,7 @@ import { NotFoundError } from '../../src/kube/client.js';
 import { install } from '../../src/lifecycle/install.js';
 import { uninstall } from '../../src/lifecycle/uninstall.js';
 import { upgrade } from '../../src/lifecycle/upgrade.js';
-import { ERR_PENDING, UpgradeError } from '../../src/lifecycle/upgrade-errors.js';
+import { ERR_PENDING, UpgradeError } from '../../src/lifecycle/errors.js';
 import { setStatus } from '../../src/release/records.js';
 import { Status } from '../../src/release/types.js';
 import { parseSet } from '../../src/values/strvals.js';

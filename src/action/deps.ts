@@ -10,7 +10,13 @@ import type { getOctokit } from '@actions/github';
 import type { Clock } from '../gotime/clock.js';
 import { systemClock } from '../gotime/clock.js';
 import type { CommentClient } from './pr-comment.js';
-import type { Annotation } from './template.js';
+
+/** Where a failure points in the workspace (a GitHub annotation's file, line and column). */
+export interface Annotation {
+  file: string;
+  startLine: number;
+  startColumn?: number;
+}
 
 export interface CoreFacade {
   getInput(name: string): string;

@@ -1,9 +1,13 @@
 /**
- * What the action masks at once (core.setSecret): the kubeconfig's content and every
- * credential in it (tokens, client keys and certificates, passwords), decoded too when they
- * are base64. Pure: returns the strings to mask.
+ * What the action masks (core.setSecret): at once the raw secret inputs, the kubeconfig's
+ * content and every credential in it (tokens, client keys and certificates, passwords), decoded
+ * too when they are base64; later every Secret's data in a manifest the run reads or renders.
+ * The finders are pure (they return the strings to mask); `maskInputs` and `maskManifests` are
+ * the one place the action hands them to core.setSecret.
  */
 import { parse as parseYaml } from 'yaml';
+import type { CoreFacade } from './deps.js';
+import { Input } from './input-names.js';
 
 const SECRET_KEYS = new Set([
   'token',
@@ -75,4 +79,25 @@ export function secretDataValues(manifest: string): string[] {
     }
   }
   return [...new Set(out)];
+}
+
+/** The inputs secret as a whole, masked before anything could print them (even a bad value). */
+export function maskInputs(core: Pick<CoreFacade, 'getInput' | 'setSecret'>): void {
+  const kubeconfig = core.getInput(Input.kubeconfig);
+  if (kubeconfig.trim() !== '') core.setSecret(kubeconfig);
+  const registryPassword = core.getInput(Input.registryPassword);
+  if (registryPassword !== '') core.setSecret(registryPassword);
+}
+
+/** Every credential in the parsed kubeconfig, masked. */
+export function maskKubeconfig(core: Pick<CoreFacade, 'setSecret'>, kubeconfig: string): void {
+  for (const s of kubeconfigSecrets(kubeconfig)) core.setSecret(s);
+}
+
+/** Every Secret's data value in each manifest, masked. */
+export function maskManifests(
+  core: Pick<CoreFacade, 'setSecret'>,
+  ...manifests: readonly string[]
+): void {
+  for (const manifest of manifests) for (const s of secretDataValues(manifest)) core.setSecret(s);
 }

@@ -2,18 +2,22 @@
  * The `template` command: render only, no cluster. A template error with a location becomes an
  * annotation on the template's file and line in the repository (`<chart dir>/<path in chart>`).
  */
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Chart } from '../chart/types.js';
 import { RenderError } from '../engine/errors.js';
 import type { GoMap } from '../gotemplate/values.js';
 import { renderChart } from '../lifecycle/render-chart.js';
 import type { RenderedResources } from '../lifecycle/render.js';
+import type { ActionDeps, Annotation } from './deps.js';
+import type { ActionInputs } from './inputs.js';
+import type { Loaded } from './load.js';
+import { writeManifestFile } from './manifest-file.js';
+import { maskManifests } from './mask.js';
+import { manifestDigest } from './outputs.js';
+import type { Report } from './report.js';
 
-export interface Annotation {
-  file: string;
-  startLine: number;
-  startColumn?: number;
-}
+export type { Annotation } from './deps.js';
 
 /** The RenderError (possibly wrapped, e.g. in ReleaseRenderError) of a failed render. */
 export function renderErrorOf(err: unknown): RenderError | undefined {
@@ -49,4 +53,33 @@ export function renderTemplate(
     namespace: opts.namespace || 'default',
     values: opts.values,
   });
+}
+
+/** The `template` command: render, mask its Secrets, write the manifest file, report. */
+export function runTemplate(
+  deps: ActionDeps,
+  inputs: ActionInputs,
+  loaded: Loaded,
+  report: Report,
+): void {
+  const r = renderTemplate(loaded.chart!, {
+    release: inputs.release,
+    namespace: inputs.namespace,
+    values: loaded.values!,
+  });
+  maskManifests(deps.core, r.manifest);
+  const file = writeManifestFile({
+    dir: deps.env.RUNNER_TEMP || tmpdir(),
+    release: inputs.release,
+    manifest: r.manifest,
+  });
+  Object.assign(report.data, {
+    outcome: 'rendered',
+    status: 'rendered',
+    notes: r.notes,
+    manifestDigest: manifestDigest(r.manifest),
+    template: file,
+  });
+  report.manifest = r.manifest;
+  report.manifestPath = file.path;
 }

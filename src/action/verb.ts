@@ -5,7 +5,7 @@
 import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
 import type { Configuration } from '../lifecycle/config.js';
-import { InstallError } from '../lifecycle/fail-release.js';
+import { InstallError } from '../lifecycle/errors.js';
 import type { HookOutcome } from '../lifecycle/hook-outcome.js';
 import { install } from '../lifecycle/install.js';
 import { rollback } from '../lifecycle/rollback.js';
@@ -32,77 +32,100 @@ export interface VerbContext {
   signal: AbortSignal;
 }
 
+/** Every verb option the action's inputs give, by the verbs' option names. */
+function inputOptions(ctx: VerbContext) {
+  const i = ctx.inputs;
+  return {
+    namespace: ctx.namespace,
+    ...(ctx.values ? { values: ctx.values } : {}),
+    ...(i.description ? { description: i.description } : {}),
+    timeout: i.timeoutMs,
+    hookLogs: i.hookLogs,
+    signal: ctx.signal,
+    wait: i.wait,
+    waitForJobs: i.waitForJobs,
+    atomic: i.atomic,
+    noHooks: i.noHooks,
+    serverSide: i.serverSide,
+    forceConflicts: i.forceConflicts,
+    force: i.force,
+    cleanupOnFail: i.cleanupOnFail,
+    historyMax: i.historyMax,
+    createNamespace: i.createNamespace,
+    resetValues: i.resetValues,
+    reuseValues: i.reuseValues,
+    revision: i.revision,
+    keepHistory: i.keepHistory,
+    filters: i.testFilter,
+  };
+}
+type InputOptions = ReturnType<typeof inputOptions>;
+
+/** `keys` of `all`, those set. */
+function pick<K extends keyof InputOptions>(
+  all: InputOptions,
+  keys: readonly K[],
+): Pick<InputOptions, K> {
+  const out: Partial<Pick<InputOptions, K>> = {};
+  for (const k of keys) if (all[k] !== undefined) out[k] = all[k];
+  return out as Pick<InputOptions, K>;
+}
+
+/** What every verb but test takes, and what the verbs that send objects take. */
+const RUN = ['timeout', 'hookLogs', 'signal', 'wait', 'noHooks'] as const;
+const APPLY = ['serverSide', 'forceConflicts', 'waitForJobs'] as const;
+
+type ClusterCommand = Exclude<ActionInputs['command'], 'template'>;
+
+/**
+ * The one table of the action's verbs: which inputs each takes (by option name) and the call.
+ * `upgrade` is `helm upgrade --install`.
+ */
+const VERBS: {
+  [C in ClusterCommand]: (ctx: VerbContext, all: InputOptions) => Promise<VerbResult>;
+} = {
+  install: (ctx, all) =>
+    install(ctx.cfg, ctx.chart!, {
+      ...pick(all, [...RUN, ...APPLY, 'description', 'namespace', 'values', 'atomic']),
+      createNamespace: all.createNamespace,
+      releaseName: ctx.inputs.release,
+    }),
+  upgrade: (ctx, all) =>
+    upgrade(ctx.cfg, ctx.inputs.release, ctx.chart!, {
+      ...pick(all, [...RUN, ...APPLY, 'description', 'namespace', 'values', 'atomic']),
+      ...pick(all, ['resetValues', 'reuseValues', 'historyMax', 'cleanupOnFail', 'force']),
+      install: true,
+    }),
+  rollback: async (ctx, all) => {
+    const r = await rollback(
+      ctx.cfg,
+      ctx.inputs.release,
+      pick(all, [...RUN, ...APPLY, 'revision', 'cleanupOnFail', 'force', 'historyMax']),
+    );
+    return { ...r, notes: r.release.info.notes };
+  },
+  uninstall: async (ctx, all) => {
+    const r = await uninstall(
+      ctx.cfg,
+      ctx.inputs.release,
+      pick(all, [...RUN, 'description', 'keepHistory']),
+    );
+    return { ...r, notes: '' };
+  },
+  test: async (ctx, all) => {
+    const r = await test(
+      ctx.cfg,
+      ctx.inputs.release,
+      pick(all, ['timeout', 'hookLogs', 'signal', 'filters']),
+    );
+    return { ...r, notes: r.release.info.notes };
+  },
+};
+
 export async function runVerb(ctx: VerbContext): Promise<VerbResult> {
-  const { cfg, inputs: i, signal } = ctx;
-  const common = { timeout: i.timeoutMs, hookLogs: i.hookLogs, signal };
-  const apply = { serverSide: i.serverSide, forceConflicts: i.forceConflicts };
-  const description = i.description ? { description: i.description } : {};
-  switch (i.command) {
-    case 'install': {
-      const r = await install(cfg, ctx.chart!, {
-        ...common,
-        ...apply,
-        ...description,
-        releaseName: i.release,
-        namespace: ctx.namespace,
-        ...(ctx.values ? { values: ctx.values } : {}),
-        createNamespace: i.createNamespace,
-        wait: i.wait,
-        waitForJobs: i.waitForJobs,
-        atomic: i.atomic,
-        noHooks: i.noHooks,
-      });
-      return r;
-    }
-    case 'upgrade':
-      return upgrade(cfg, i.release, ctx.chart!, {
-        ...common,
-        ...apply,
-        ...description,
-        ...(ctx.values ? { values: ctx.values } : {}),
-        install: true,
-        namespace: ctx.namespace,
-        resetValues: i.resetValues,
-        reuseValues: i.reuseValues,
-        historyMax: i.historyMax,
-        cleanupOnFail: i.cleanupOnFail,
-        force: i.force,
-        wait: i.wait,
-        waitForJobs: i.waitForJobs,
-        atomic: i.atomic,
-        noHooks: i.noHooks,
-      });
-    case 'rollback': {
-      const r = await rollback(cfg, i.release, {
-        ...common,
-        ...apply,
-        revision: i.revision,
-        wait: i.wait,
-        waitForJobs: i.waitForJobs,
-        noHooks: i.noHooks,
-        cleanupOnFail: i.cleanupOnFail,
-        force: i.force,
-        historyMax: i.historyMax,
-      });
-      return { ...r, notes: r.release.info.notes };
-    }
-    case 'uninstall': {
-      const r = await uninstall(cfg, i.release, {
-        ...common,
-        ...description,
-        keepHistory: i.keepHistory,
-        noHooks: i.noHooks,
-        wait: i.wait,
-      });
-      return { ...r, notes: '' };
-    }
-    case 'test': {
-      const r = await test(cfg, i.release, { ...common, filters: i.testFilter });
-      return { ...r, notes: r.release.info.notes };
-    }
-    case 'template':
-      throw new Error('template does not run against a cluster');
-  }
+  const command = ctx.inputs.command;
+  if (command === 'template') throw new Error('template does not run against a cluster');
+  return VERBS[command](ctx, inputOptions(ctx));
 }
 
 interface CarriesRelease {

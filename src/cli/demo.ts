@@ -6,7 +6,7 @@
 import { loadChartArg } from './user-files.js';
 import type { Chart } from '../chart/types.js';
 import type { HookOutcome } from '../lifecycle/hook-outcome.js';
-import { InstallError } from '../lifecycle/fail-release.js';
+import { InstallError } from '../lifecycle/errors.js';
 import { install } from '../lifecycle/install.js';
 import { rollback } from '../lifecycle/rollback.js';
 import { test } from '../lifecycle/test.js';

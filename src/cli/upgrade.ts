@@ -6,7 +6,7 @@
  * returns runInstall's error unwrapped, as Helm does.
  */
 import { CHART_SOURCE_FLAGS, locateChart } from './chart-source.js';
-import { InstallError } from '../lifecycle/fail-release.js';
+import { InstallError } from '../lifecycle/errors.js';
 import { formatStatus } from '../lifecycle/status-format.js';
 import { DEFAULT_HISTORY_MAX, upgrade } from '../lifecycle/upgrade.js';
 import { parseArgs, UsageError, type FlagSpec } from './args.js';

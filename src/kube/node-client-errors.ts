@@ -50,13 +50,18 @@ interface CodedError extends Error {
   cause?: unknown;
 }
 
-/** undici's `fetch failed` (possibly re-worded by client-node's discovery) with a socket cause. */
+/**
+ * undici's fetch failure, known by its shape rather than its text (client-node's discovery
+ * re-words the message): the Fetch standard's network error, a `TypeError` carrying the
+ * underlying error as its `cause` (a socket, TLS or undici error code such as `ECONNREFUSED`,
+ * `DEPTH_ZERO_SELF_SIGNED_CERT`, `UND_ERR_SOCKET`, or uncoded, e.g. `bad port`), or a request
+ * timeout.
+ */
 export function isNetworkError(err: unknown): boolean {
   if (isRequestTimeout(err)) return true;
   // By name, not instanceof: undici's errors may come from another realm (test sandboxes).
   if (!isErrorLike(err) || err.name !== 'TypeError') return false;
-  const cause = (err as CodedError).cause;
-  return err.message.includes('fetch failed') || typeof (cause as CodedError)?.code === 'string';
+  return isErrorLike(err.cause);
 }
 
 /** Node's TLS verification codes, in the words Go's crypto/x509 uses for them. */

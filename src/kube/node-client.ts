@@ -38,11 +38,10 @@ import { NotFoundError } from './client.js';
 import { discoverServer } from './node-client-discovery.js';
 import { checkKubeconfig, KubeconfigError, sourceLabel } from './kubeconfig-errors.js';
 import type { KubeconfigSource } from './kubeconfig-errors.js';
-import { RawObjectApi } from './node-client-raw.js';
+import { RawObjectApi, shareConnections } from './node-client-internals.js';
 import { isTimeout, mapped, statusCode, toKubeError } from './node-client-errors.js';
 import { asError, errorText } from '../util/errors.js';
 import { toKubeEvent, toV1, wireConfigMap, wireSecret } from './wire.js';
-import { shareConnections } from './node-client-dispatcher.js';
 
 export interface NodeClientOptions {
   /** A kubeconfig document (YAML or JSON). */

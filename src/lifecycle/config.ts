@@ -6,7 +6,7 @@
 import type { KubeClient } from '../kube/client.js';
 import type { Storage } from '../storage/storage.js';
 import type { Clock } from '../gotime/clock.js';
-import type { HookLog } from './hooks.js';
+import type { HookLog, HookLogsMode } from './hooks.js';
 
 export interface Configuration {
   kube: KubeClient;
@@ -33,6 +33,41 @@ export interface RecordRetry {
 
 /** Helm 3's default `--timeout` (CMD-TIMEOUT): 5m0s, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
+
+/** Helm's `--history-max` default (HELM_MAX_HISTORY unset): 10 records per release. */
+export const DEFAULT_HISTORY_MAX = 10;
+
+/** The run options install, upgrade and rollback share (Helm's flags of the same names). */
+export interface RunOptions {
+  wait?: boolean;
+  /** With `wait`: Jobs must complete too. */
+  waitForJobs?: boolean;
+  /** Milliseconds per hook and for the wait (CMD-TIMEOUT: 5m0s). */
+  timeout?: number;
+  /** Undo on failure (install uninstalls, upgrade rolls back); implies `wait`. */
+  atomic?: boolean;
+  noHooks?: boolean;
+  /** Whose pod logs hook outcomes carry (default: failed hooks). */
+  hookLogs?: HookLogsMode;
+  signal?: AbortSignal;
+}
+
+/** RunOptions with Helm's defaults applied, built once per verb run. */
+export type ResolvedRun<T extends RunOptions> = T & {
+  timeout: number;
+  wait: boolean;
+  signal: AbortSignal;
+};
+
+/** Helm's defaults: the 5m0s timeout, `--atomic` implying `--wait`, a signal that never fires. */
+export function resolveRun<T extends RunOptions>(options: T): ResolvedRun<T> {
+  return {
+    ...options,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    wait: (options.wait ?? false) || (options.atomic ?? false),
+    signal: options.signal ?? neverAborted(),
+  };
+}
 
 /** Go's `context.Canceled` text, the reason a cancelled operation records (decision 11). */
 export const CONTEXT_CANCELED = 'context canceled';

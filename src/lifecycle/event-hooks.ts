@@ -9,6 +9,7 @@ import type { Release } from '../release/types.js';
 import type { Configuration } from './config.js';
 import type { HookError } from './hook-errors.js';
 import { runHooks, type HookLogsMode, type HookOutcome } from './hooks.js';
+import { recordRelease } from './record.js';
 
 export interface EventHookOptions {
   readonly noHooks?: boolean;
@@ -28,7 +29,13 @@ export async function runEventHooks(
   const result = await runHooks(
     rel,
     event,
-    { kube: cfg.kube, clock: cfg.clock, log: cfg.log, persist: (r) => cfg.storage.update(r) },
+    {
+      kube: cfg.kube,
+      clock: cfg.clock,
+      log: cfg.log,
+      // Helm's recordRelease, through the one home of record writes (retried, then logged).
+      persist: (r) => recordRelease(cfg, r),
+    },
     { timeout: opts.timeout, signal: opts.signal, hookLogs: opts.hookLogs ?? 'failed' },
   );
   outcomes.push(...result.outcomes);

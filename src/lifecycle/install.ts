@@ -1,33 +1,50 @@
 /**
  * `install(cfg, chart, options)`: helm install as a library call (helm/helm
- * pkg/action/install.go RunWithContext, performInstall, failRelease, v3.21.4;
- * helm-semantics.md section 4.1 steps 1-18) with hookline's "never stuck" guarantee (design
- * decision 11): once the `pending-install` record is stored, every error and every abort
- * ends with the record `failed` and a reason.
+ * pkg/action/install.go RunWithContext, availableName, performInstall, failRelease, v3.21.4;
+ * helm-semantics.md section 4.1 steps 1-18): CRDs, rendering, the in-memory record and the
+ * objects to send (prepareInstall, nothing stored), then the stored record and its objects,
+ * with hookline's "never stuck" guarantee (design decision 11): once the `pending-install`
+ * record is stored, every error and every abort ends with the record `failed` and a reason.
  */
 import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
 import type { KubeObject } from '../kube/client.js';
 import { runEventHooks } from './event-hooks.js';
-import { WaitAbortedError, waitUntilReady } from '../kube/wait.js';
 import type { HookEvent } from '../release/hook.js';
 import { validateReleaseName } from '../release/name.js';
-import { failInstall, markDeployed } from '../release/records.js';
+import {
+  failInstall,
+  failRender,
+  markDeployed,
+  markPendingInstall,
+  newInstallRelease,
+  withRendered,
+} from '../release/records.js';
 import { latest } from '../release/history.js';
 import type { Release } from '../release/types.js';
-import { Status } from '../release/types.js';
+import { Status, storedChart } from '../release/types.js';
 import {
   CONTEXT_CANCELED,
-  DEFAULT_TIMEOUT_MS,
   asError,
-  neverAborted,
+  resolveRun,
   type Configuration,
+  type ResolvedRun,
+  type RunOptions,
 } from './config.js';
-import { InstallError, atomicMessage } from './fail-release.js';
-import type { HookLogsMode, HookOutcome } from './hooks.js';
-import { prepareInstall, type PreparedInstall } from './install-prepare.js';
-import { createAll, createNamespace } from './install-resources.js';
-import { updateResources } from './update-resources.js';
+import { InstallError, atomicMessage } from './errors.js';
+import type { HookOutcome } from './hooks.js';
+import {
+  createAll,
+  createNamespace,
+  existingResourceConflict,
+  installCrds,
+  withOwnership,
+} from './resources.js';
+import { buildObjects } from './objects.js';
+import { ReleaseRenderError, renderChart } from './render-chart.js';
+import { clusterInfo, type ClusterInfo } from './cluster-capabilities.js';
+import { crdObjects, type RenderedResources } from './render.js';
+import { updateResources, waitForObjects } from './update-resources.js';
 import {
   ApplyMethodError,
   applyMode,
@@ -37,24 +54,21 @@ import {
   type ServerSideOption,
 } from './apply-method.js';
 import { uninstall } from './uninstall.js';
-import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import {
+  createRecord,
+  failRelease as failReleaseTail,
+  recordRelease,
+  recordDeployed,
+} from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 
-export interface InstallOptions {
+export interface InstallOptions extends RunOptions {
   releaseName: string;
   /** Release namespace; default: the client's default namespace. */
   namespace?: string;
   /** User-supplied values (stored as `config`). */
   values?: GoMap;
   createNamespace?: boolean;
-  wait?: boolean;
-  /** With `wait`: Jobs must complete too. */
-  waitForJobs?: boolean;
-  /** Milliseconds per hook and for the wait (CMD-TIMEOUT: 5m0s). */
-  timeout?: number;
-  /** Uninstall on failure; implies `wait` (step 5). */
-  atomic?: boolean;
-  noHooks?: boolean;
   replace?: boolean;
   description?: string;
   skipCrds?: boolean;
@@ -76,9 +90,6 @@ export interface InstallOptions {
   serverSide?: ServerSideOption | boolean;
   /** `--force-conflicts`: server-side apply takes over fields other managers own. */
   forceConflicts?: boolean;
-  /** Whose pod logs hook outcomes carry (default: failed hooks). */
-  hookLogs?: HookLogsMode;
-  signal?: AbortSignal;
 }
 
 export interface InstallResult {
@@ -91,12 +102,7 @@ export interface InstallResult {
 }
 
 /** The options with defaults applied (steps 1 and 5). */
-export interface ResolvedInstall extends InstallOptions {
-  namespace: string;
-  timeout: number;
-  wait: boolean;
-  signal: AbortSignal;
-}
+export type ResolvedInstall = ResolvedRun<InstallOptions> & { namespace: string };
 
 /** Install.RunWithContext. */
 export async function install(
@@ -105,11 +111,8 @@ export async function install(
   options: InstallOptions,
 ): Promise<InstallResult> {
   const opts: ResolvedInstall = {
-    ...options,
+    ...resolveRun(options),
     namespace: options.namespace ?? cfg.kube.defaultNamespace,
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    wait: (options.wait ?? false) || (options.atomic ?? false),
-    signal: options.signal ?? neverAborted(),
   };
   const unreachable = await unreachableMessage(cfg.kube);
   if (unreachable) throw new InstallError(unreachable, undefined);
@@ -148,11 +151,7 @@ export async function install(
   }
   const rel = opts.replace ? await replaceRelease(cfg, prepared.release) : prepared.release;
   if (opts.signal.aborted) throw new InstallError(CONTEXT_CANCELED, undefined);
-  try {
-    await createRecord(cfg, rel, failInstall);
-  } catch (err) {
-    throw new InstallError(asError(err).message, undefined, [], { cause: err });
-  }
+  await createRecord(cfg, rel, { failedOf: failInstall, errorClass: InstallError });
   return performInstall(cfg, { ...prepared, release: rel }, opts, mode);
 }
 
@@ -207,7 +206,7 @@ async function performInstall(
   try {
     await hooks(cfg, rel, 'pre-install', outcomes, opts);
     await sendObjects(cfg, prepared, opts, mode);
-    if (opts.wait) await waitReady(cfg, prepared.objects, opts);
+    if (opts.wait) await waitForObjects(cfg.kube, prepared.objects, opts); // step 16
     await hooks(cfg, rel, 'post-install', outcomes, opts);
     // A signal up to the final record fails the release (Helm's context, issue 9).
     if (opts.signal.aborted) throw new Error(CONTEXT_CANCELED);
@@ -217,11 +216,12 @@ async function performInstall(
     return failRelease(cfg, rel, cause, outcomes, opts);
   }
   const done = markDeployed(rel, opts.description || 'Install complete');
-  const notWritten = await tryRecordFinal(cfg, done);
-  if (notWritten)
-    throw new InstallError(notWritten.message, notWritten.stored ?? rel, outcomes, {
-      cause: notWritten,
-    });
+  await recordDeployed(cfg, {
+    errorClass: InstallError,
+    pending: rel,
+    deployed: done,
+    outcomes: outcomes,
+  });
   // A signal during the final write still fails the run, as Helm's context does (issue 9).
   if (opts.signal.aborted)
     return failRelease(cfg, rel, new Error(CONTEXT_CANCELED), outcomes, opts);
@@ -268,30 +268,6 @@ async function hooks(
   if (error) throw new Error(`failed ${event}: ${error.message}`, { cause: error });
 }
 
-/** Step 16: readiness of the manifest objects (section 4.6), naming culprits on timeout. */
-async function waitReady(
-  cfg: Configuration,
-  objects: readonly KubeObject[],
-  opts: ResolvedInstall,
-): Promise<void> {
-  const refs = objects.map((o) => ({
-    apiVersion: o.apiVersion,
-    kind: o.kind,
-    name: o.metadata.name,
-    ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-  }));
-  try {
-    await waitUntilReady(cfg.kube, refs, {
-      timeoutMs: opts.timeout,
-      signal: opts.signal,
-      waitForJobs: opts.waitForJobs ?? false,
-    });
-  } catch (err) {
-    if (err instanceof WaitAbortedError) throw new Error(CONTEXT_CANCELED, { cause: err });
-    throw err;
-  }
-}
-
 /**
  * Install.failRelease: status `failed`, `Release "<name>" failed: <err>`. Helm stores it only
  * without --atomic; hookline stores it first in both cases, so a failing atomic uninstall can
@@ -306,26 +282,162 @@ async function failRelease(
   outcomes: HookOutcome[],
   opts: ResolvedInstall,
 ): Promise<never> {
-  const failed = failInstall(rel, err);
-  const notWritten = await tryRecordFinal(cfg, failed);
-  if (notWritten && !opts.atomic) {
-    const left = notWritten.stored ?? rel;
-    throw new InstallError(withRecordError(err.message, notWritten), left, outcomes, {
-      cause: err,
-    });
+  return failReleaseTail(cfg, {
+    errorClass: InstallError,
+    pending: rel,
+    failed: failInstall(rel, err),
+    err,
+    outcomes,
+    ...(opts.atomic
+      ? {
+          atomic: {
+            announce: 'Install failed and atomic is set, uninstalling release',
+            erasesRecord: true,
+            run: async () => {
+              await uninstall(cfg, rel.name, {
+                keepHistory: false,
+                noHooks: (opts.noHooks ?? false) || opts.signal.aborted,
+                timeout: opts.timeout,
+              });
+            },
+            message: (e: Error, uerr?: Error) => atomicMessage(rel.name, e, uerr),
+          },
+        }
+      : {}),
+  });
+}
+
+export interface PreparedInstall {
+  /** Status `pending-install`, "Initial install underway" (step 8). */
+  release: Release;
+  /** Manifest objects with CMD-OWN metadata, in InstallOrder (step 9). */
+  objects: KubeObject[];
+  /** The ones that already exist and are adopted (CMD-ADOPT). */
+  adopted: KubeObject[];
+  /** Discovery and capabilities (absent for a client dry run, which renders offline). */
+  cluster: ClusterInfo | undefined;
+}
+
+const CRD_WARNING =
+  'WARNING: This chart or one of its subcharts contains CRDs. Rendering may fail or contain inaccuracies.';
+
+/** Steps 4 and 6 to 9: nothing is stored here. */
+async function prepareInstall(
+  cfg: Configuration,
+  chart: Chart,
+  opts: ResolvedInstall,
+): Promise<PreparedInstall> {
+  const crds = crdObjects(chart);
+  if (!opts.skipCrds && crds.length > 0) {
+    if (opts.dryRun) cfg.log.warn(CRD_WARNING);
+    else await createCrds(cfg, crds, opts);
   }
-  if (!opts.atomic) throw new InstallError(err.message, failed, outcomes, { cause: err });
-  cfg.log.info('Install failed and atomic is set, uninstalling release');
+  const base = newInstallRelease({
+    name: opts.releaseName,
+    namespace: opts.namespace,
+    chart: storedChart(chart),
+    config: opts.values ?? null,
+    clock: cfg.clock,
+  });
+  const cluster = await capabilities(cfg, opts);
+  const rendered = render(chart, base, opts, cfg, cluster);
+  const release = markPendingInstall(withRendered(base, rendered));
+  let objects: KubeObject[];
   try {
-    await uninstall(cfg, rel.name, {
-      keepHistory: false,
-      noHooks: (opts.noHooks ?? false) || opts.signal.aborted,
-      timeout: opts.timeout,
-    });
-  } catch (uerr) {
-    throw new InstallError(atomicMessage(rel.name, err, asError(uerr)), failed, outcomes, {
-      cause: uerr,
-    });
+    objects = buildObjects(
+      rendered.manifests.map((m) => m.content),
+      opts.namespace,
+    ).map((o) => withOwnership(o, opts.releaseName, opts.namespace));
+  } catch (err) {
+    throw new InstallError(
+      `unable to build kubernetes objects from release manifest: ${asError(err).message}`,
+      undefined,
+      [],
+      { cause: err },
+    );
   }
-  throw new InstallError(atomicMessage(rel.name, err), failed, outcomes, { cause: err });
+  let adopted: KubeObject[];
+  try {
+    adopted = await existingResourceConflict(cfg.kube, objects, opts.releaseName, opts.namespace);
+  } catch (err) {
+    throw new InstallError(
+      `Unable to continue with install: ${asError(err).message}`,
+      undefined,
+      [],
+      {
+        cause: err,
+      },
+    );
+  }
+  return { release, objects, adopted, cluster };
+}
+
+/** Whether this install renders offline: a client dry run (`dryRun: true | 'client'`). */
+export function isClientDryRun(dryRun: boolean | 'client' | 'server' | undefined): boolean {
+  return dryRun === true || dryRun === 'client';
+}
+
+/** Capabilities come from the cluster after CRDs are installed (Helm's step order). */
+async function capabilities(
+  cfg: Configuration,
+  opts: ResolvedInstall,
+): Promise<ClusterInfo | undefined> {
+  if (isClientDryRun(opts.dryRun)) return undefined;
+  if (opts.apiVersions?.length)
+    cfg.log.info('API Version list given outside of client only mode, this list will be ignored');
+  try {
+    return await clusterInfo(cfg);
+  } catch (err) {
+    throw new InstallError(asError(err).message, undefined, [], { cause: err });
+  }
+}
+
+async function createCrds(
+  cfg: Configuration,
+  crds: ReadonlyArray<{ filename: string; data: Uint8Array }>,
+  opts: ResolvedInstall,
+): Promise<void> {
+  const files = crds.map((c) => ({
+    filename: c.filename,
+    content: new TextDecoder().decode(c.data),
+  }));
+  try {
+    await installCrds(cfg.kube, files, { signal: opts.signal, log: cfg.log });
+  } catch (err) {
+    const message = opts.signal.aborted ? CONTEXT_CANCELED : asError(err).message;
+    throw new InstallError(message, undefined, [], { cause: err });
+  }
+}
+
+/** Step 6 and 7: a render failure returns the failed record without storing it. */
+function render(
+  chart: Chart,
+  base: Release,
+  opts: ResolvedInstall,
+  cfg: Configuration,
+  cluster: ClusterInfo | undefined,
+): RenderedResources {
+  try {
+    return renderChart(chart, {
+      releaseName: opts.releaseName,
+      namespace: opts.namespace,
+      ...(opts.values ? { values: opts.values } : {}),
+      revision: 1,
+      isUpgrade: false,
+      ...(cluster
+        ? { capabilities: cluster.capabilities }
+        : {
+            ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
+            ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
+          }),
+      ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
+      warn: (m) => cfg.log.warn(m),
+    });
+  } catch (err) {
+    const e = asError(err);
+    if (err instanceof ReleaseRenderError) {
+      throw new InstallError(e.message, failRender(base, e), [], { cause: err });
+    }
+    throw new InstallError(e.message, undefined, [], { cause: err });
+  }
 }

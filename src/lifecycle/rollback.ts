@@ -23,13 +23,15 @@ import { Status } from '../release/types.js';
 import { NoDeployedReleasesError } from '../storage/driver.js';
 import {
   CONTEXT_CANCELED,
-  DEFAULT_TIMEOUT_MS,
+  DEFAULT_HISTORY_MAX,
   asError,
-  neverAborted,
+  resolveRun,
   type Configuration,
+  type ResolvedRun,
+  type RunOptions,
 } from './config.js';
-import type { HookLogsMode, HookOutcome } from './hooks.js';
-import { withOwnership } from './install-resources.js';
+import type { HookOutcome } from './hooks.js';
+import { withOwnership } from './resources.js';
 import { manifestObjects } from './objects.js';
 import {
   UpdateError,
@@ -38,7 +40,7 @@ import {
   waitForObjects,
   type UpdateResult,
 } from './update-resources.js';
-import { RollbackError } from './upgrade-errors.js';
+import { RollbackError } from './errors.js';
 import {
   ApplyMethodError,
   applyMode,
@@ -48,19 +50,14 @@ import {
   type ServerSideOption,
 } from './apply-method.js';
 import { clusterInfo } from './cluster-capabilities.js';
-import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
+import { createRecord, failRelease, recordDeployed, recordRelease } from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 
-export { RollbackError } from './upgrade-errors.js';
+export { RollbackError } from './errors.js';
 
-export interface RollbackOptions {
+export interface RollbackOptions extends Omit<RunOptions, 'atomic'> {
   /** The revision to return to; 0 (default) = the one before the last. */
   revision?: number;
-  wait?: boolean;
-  waitForJobs?: boolean;
-  /** Milliseconds per hook and for the wait (CMD-TIMEOUT: 5m0s). */
-  timeout?: number;
-  noHooks?: boolean;
   cleanupOnFail?: boolean;
   /** `--force`: replace objects with PUT (client-side apply only, as in Helm 4). */
   force?: boolean;
@@ -74,8 +71,6 @@ export interface RollbackOptions {
   /** Records kept per release, the new one included (ST-16); 0 = unlimited. Default 10. */
   historyMax?: number;
   dryRun?: boolean;
-  hookLogs?: HookLogsMode;
-  signal?: AbortSignal;
 }
 
 export interface RollbackResult {
@@ -87,7 +82,7 @@ export interface RollbackResult {
 
 interface Run {
   cfg: Configuration;
-  opts: RollbackOptions & { timeout: number; signal: AbortSignal; historyMax: number };
+  opts: ResolvedRun<RollbackOptions> & { historyMax: number };
   outcomes: HookOutcome[];
 }
 
@@ -99,13 +94,7 @@ export async function rollback(
 ): Promise<RollbackResult> {
   const run: Run = {
     cfg,
-    opts: {
-      ...options,
-      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-      signal: options.signal ?? neverAborted(),
-      // Helm's --history-max default (HELM_MAX_HISTORY unset), as upgrade's.
-      historyMax: options.historyMax ?? 10,
-    },
+    opts: { ...resolveRun(options), historyMax: options.historyMax ?? DEFAULT_HISTORY_MAX },
     outcomes: [],
   };
   const unreachable = await unreachableMessage(cfg.kube);
@@ -113,7 +102,12 @@ export async function rollback(
   const { current, release, mode } = await prepareRollback(run, releaseName);
   if (run.opts.dryRun) return { release, hookOutcomes: [], deleted: [], kept: [] };
   if (run.opts.signal.aborted) throw new RollbackError(CONTEXT_CANCELED, undefined);
-  await store(cfg, release, run.opts.historyMax);
+  // MaxHistory from --history-max, then Storage.Create (pruning happens there).
+  await createRecord(cfg, release, {
+    failedOf: failRollback,
+    errorClass: RollbackError,
+    historyMax: run.opts.historyMax,
+  });
   return performRollback(run, current, release, mode);
 }
 
@@ -183,19 +177,6 @@ async function rollbackMethod(
   }
 }
 
-/** Step 5: MaxHistory from --history-max, then Storage.Create. */
-async function store(cfg: Configuration, rel: Release, historyMax: number): Promise<void> {
-  const saved = cfg.storage.maxHistory;
-  cfg.storage.maxHistory = historyMax;
-  try {
-    await createRecord(cfg, rel, failRollback);
-  } catch (err) {
-    throw new RollbackError(asError(err).message, undefined, [], { cause: err });
-  } finally {
-    cfg.storage.maxHistory = saved;
-  }
-}
-
 /** Steps 6-11. */
 async function performRollback(
   run: Run,
@@ -231,11 +212,7 @@ async function performRollback(
   }
   if (opts.wait) {
     try {
-      await waitForObjects(cfg.kube, targetObjects, {
-        timeout: opts.timeout,
-        signal: opts.signal,
-        waitForJobs: opts.waitForJobs ?? false,
-      });
+      await waitForObjects(cfg.kube, targetObjects, opts);
     } catch (err) {
       const e = reason(run, asError(err));
       const failed = setStatus(rel, Status.Failed, `Release "${rel.name}" failed: ${e.message}`);
@@ -248,11 +225,12 @@ async function performRollback(
   if (opts.signal.aborted) return fail(run, rel, new Error(CONTEXT_CANCELED));
   // The new record first: if it cannot be stored the deployed one must stay `deployed`.
   const done = markDeployed(rel, rel.info.description);
-  const notWritten = await tryRecordFinal(cfg, done);
-  if (notWritten)
-    throw new RollbackError(notWritten.message, notWritten.stored ?? rel, run.outcomes, {
-      cause: notWritten,
-    });
+  await recordDeployed(cfg, {
+    errorClass: RollbackError,
+    pending: rel,
+    deployed: done,
+    outcomes: run.outcomes,
+  });
   await supersedeDeployed(cfg, rel.name, rel.version);
   // A signal during the final writes still fails the run, as Helm's context does (issue 9).
   if (opts.signal.aborted) return fail(run, rel, new Error(CONTEXT_CANCELED));
@@ -277,17 +255,16 @@ async function updateFailed(
   const { cfg, opts } = run;
   const err = reason(run, cause);
   await recordRelease(cfg, supersede(current));
-  const failed = failRollback(rel, err);
-  const notWritten = await tryRecordFinal(cfg, failed);
-  if (notWritten) {
-    const m = withRecordError(err.message, notWritten);
-    throw new RollbackError(m, notWritten.stored ?? rel, run.outcomes, { cause: err });
-  }
-  if (opts.cleanupOnFail && cause instanceof UpdateError) {
-    const cleanupErr = await cleanupCreated(cfg.kube, cause.created, 'rollback', err);
-    if (cleanupErr) throw new RollbackError(cleanupErr.message, failed, run.outcomes);
-  }
-  throw new RollbackError(err.message, failed, run.outcomes, { cause: err });
+  return failRelease(cfg, {
+    errorClass: RollbackError,
+    pending: rel,
+    failed: failRollback(rel, err),
+    err,
+    outcomes: run.outcomes,
+    ...(opts.cleanupOnFail && cause instanceof UpdateError
+      ? { cleanup: () => cleanupCreated(cfg.kube, cause.created, 'rollback', err) }
+      : {}),
+  });
 }
 
 /** Hook failures and cancellations: `failed`, never `pending-rollback` (issue #3828 fixed). */
@@ -304,12 +281,14 @@ async function storeFailed(
   message: string,
   cause: Error,
 ): Promise<never> {
-  const notWritten = await tryRecordFinal(run.cfg, failed);
-  if (notWritten) {
-    const m = withRecordError(message, notWritten);
-    throw new RollbackError(m, notWritten.stored ?? rel, run.outcomes, { cause });
-  }
-  throw new RollbackError(message, failed, run.outcomes, { cause });
+  return failRelease(run.cfg, {
+    errorClass: RollbackError,
+    pending: rel,
+    failed,
+    err: cause,
+    message,
+    outcomes: run.outcomes,
+  });
 }
 
 /** Step 7 and 10: execHook's raw error (Helm returns it unwrapped), or undefined. */

@@ -11,8 +11,9 @@ import type { Hook } from '../release/hook.js';
 import { validateReleaseName } from '../release/name.js';
 import type { Release } from '../release/types.js';
 import { DEFAULT_TIMEOUT_MS, asError, neverAborted, type Configuration } from './config.js';
-import { ReleaseOperationError } from './fail-release.js';
+import { ReleaseOperationError } from './errors.js';
 import { runEventHooks } from './event-hooks.js';
+import { recordRelease, updateRecord } from './record.js';
 import type { HookLogsMode, HookOutcome } from './hooks.js';
 
 export interface TestOptions {
@@ -118,13 +119,11 @@ export async function test(
   rel.hooks = [...skipped, ...rel.hooks];
   if (error) {
     // Helm ignores this Update's error when the tests failed.
-    await cfg.storage.update(rel).catch((err: unknown) => {
-      cfg.log.warn(`warning: Failed to update release ${rel.name}: ${asError(err).message}`);
-    });
+    await recordRelease(cfg, rel);
     throw new ReleaseTestError(error.message, rel, outcomes, { cause: error });
   }
   try {
-    await cfg.storage.update(rel);
+    await updateRecord(cfg, rel);
   } catch (err) {
     throw new ReleaseTestError(asError(err).message, rel, outcomes, { cause: err });
   }

@@ -10,7 +10,7 @@ import { UNINSTALL_ORDER } from '../manifest/kind-order.js';
 import { sortManifests, type Manifest } from '../manifest/sort.js';
 import { splitManifests } from '../manifest/split.js';
 import { asError } from './config.js';
-import { performGrouped } from './install-resources.js';
+import { performGrouped } from './resources.js';
 import { buildObjects } from './objects.js';
 
 export const RESOURCE_POLICY_ANNOTATION = 'helm.sh/resource-policy';

@@ -14,7 +14,7 @@ import type { Release } from '../release/types.js';
 import { Status } from '../release/types.js';
 import { isReleaseNotFound, NoDeployedReleasesError } from '../storage/driver.js';
 import { DEFAULT_TIMEOUT_MS, asError, neverAborted, type Configuration } from './config.js';
-import { UninstallError } from './fail-release.js';
+import { UninstallError } from './errors.js';
 import { recordRelease, tryRecordFinal, withRecordError } from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
 import type { HookLogsMode, HookOutcome } from './hooks.js';
@@ -25,6 +25,9 @@ import {
   waitForDeleted,
   type Cascade,
 } from './uninstall-resources.js';
+
+/** Uninstall.Run's warning when a storage update fails (logged, not thrown). */
+const STORE_FAILED = 'uninstall: Failed to store updated release';
 
 export interface UninstallOptions {
   keepHistory?: boolean;
@@ -151,7 +154,7 @@ async function performUninstall(
     }
     throw new UninstallError(preErr.message, restored, run.outcomes, { cause: preErr });
   }
-  await record(cfg, rel);
+  await recordRelease(cfg, rel, STORE_FAILED);
   let plan;
   try {
     plan = planUninstall(rel.manifest, rel.namespace);
@@ -234,7 +237,7 @@ async function finish(run: Run, rel: Release, rels: Release[], errs: Error[]): P
   }
   for (const d of deployed) {
     cfg.log.info(`superseding previous deployment ${d.version}`);
-    await record(cfg, supersede(d));
+    await recordRelease(cfg, supersede(d), STORE_FAILED);
   }
 }
 
@@ -282,9 +285,4 @@ async function leaveFailed(
   const notWritten = await tryRecordFinal(cfg, failed);
   if (notWritten) return { rel, message: (m) => withRecordError(m, notWritten) };
   return { rel: failed, message: same };
-}
-
-/** A storage update (retried) whose failure is only logged. */
-async function record(cfg: Configuration, rel: Release): Promise<void> {
-  await recordRelease(cfg, rel, 'uninstall: Failed to store updated release');
 }

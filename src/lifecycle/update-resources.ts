@@ -207,13 +207,17 @@ export async function cleanupCreated(
   );
 }
 
+/** A verb's resolved options as --wait reads them: every verb passes its own, unchanged. */
 export interface ReadyWaitOptions {
-  timeout: number;
-  signal: AbortSignal;
-  waitForJobs: boolean;
+  readonly timeout: number;
+  readonly signal: AbortSignal;
+  readonly waitForJobs?: boolean;
 }
 
-/** --wait on the target objects (section 4.6); a cancellation reads `context canceled`. */
+/**
+ * --wait on the target objects (section 4.6), the one wait of install, upgrade and rollback; a
+ * cancellation reads `context canceled`.
+ */
 export async function waitForObjects(
   kube: KubeClient,
   objects: readonly KubeObject[],
@@ -223,7 +227,7 @@ export async function waitForObjects(
     await waitUntilReady(kube, objects.map(refOf), {
       timeoutMs: opts.timeout,
       signal: opts.signal,
-      waitForJobs: opts.waitForJobs,
+      waitForJobs: opts.waitForJobs ?? false,
     });
   } catch (err) {
     if (err instanceof WaitAbortedError) throw new Error(CONTEXT_CANCELED, { cause: err });

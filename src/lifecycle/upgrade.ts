@@ -1,9 +1,10 @@
 /**
  * `upgrade(cfg, releaseName, chart, options)`: helm upgrade as a library call (helm/helm
- * pkg/action/upgrade.go RunWithContext, performUpgrade, releasingUpgrade, failRelease and
- * cmd/helm/upgrade.go `--install`, v3.21.4; helm-semantics.md section 4.2 steps 1-17) with
- * server-side apply (design decision 8) and the "never stuck" guarantee (decision 11): once
- * the `pending-upgrade` record is stored, every error and every abort ends with it `failed`.
+ * pkg/action/upgrade.go RunWithContext, prepareUpgrade, performUpgrade, releasingUpgrade,
+ * failRelease and cmd/helm/upgrade.go `--install`, v3.21.4; helm-semantics.md section 4.2
+ * steps 1-17) with server-side apply (design decision 8) and the "never stuck" guarantee
+ * (decision 11): once the `pending-upgrade` record is stored, every error and every abort
+ * ends with it `failed`.
  */
 import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
@@ -12,50 +13,64 @@ import type { HookEvent } from '../release/hook.js';
 import { runEventHooks } from './event-hooks.js';
 import { latest } from '../release/history.js';
 import { validateReleaseName } from '../release/name.js';
-import { failUpgrade, markDeployed, supersede } from '../release/records.js';
+import { failUpgrade, markDeployed, newUpgradeRelease, supersede } from '../release/records.js';
 import type { Release } from '../release/types.js';
-import { Status } from '../release/types.js';
+import { Status, isPending, storedChart } from '../release/types.js';
+import { NoDeployedReleasesError, isReleaseNotFound } from '../storage/driver.js';
 import {
   CONTEXT_CANCELED,
-  DEFAULT_TIMEOUT_MS,
+  DEFAULT_HISTORY_MAX,
   asError,
-  neverAborted,
+  resolveRun,
   type Configuration,
+  type ResolvedRun,
+  type RunOptions,
 } from './config.js';
-import type { HookLogsMode, HookOutcome } from './hooks.js';
-import type { ServerSideOption } from './apply-method.js';
+
+export { DEFAULT_HISTORY_MAX } from './config.js';
+import type { HookOutcome } from './hooks.js';
+import {
+  ApplyMethodError,
+  applyMode,
+  chooseApplyMethod,
+  parseServerSide,
+  type ApplyMethod,
+  type ApplyMode,
+  type ServerSideOption,
+} from './apply-method.js';
+import { clusterInfo, type ClusterInfo } from './cluster-capabilities.js';
+import { install } from './install.js';
 import { rollback } from './rollback.js';
 import {
   UpdateError,
   cleanupCreated,
+  difference,
   updateResources,
   waitForObjects,
   type UpdateResult,
 } from './update-resources.js';
 import {
+  ERR_PENDING,
   UpgradeError,
   atomicRollbackMessage,
   noSuccessfulReleaseMessage,
-} from './upgrade-errors.js';
-import { installInstead } from './upgrade-install.js';
-import { createRecord, recordRelease, tryRecordFinal, withRecordError } from './record.js';
+} from './errors.js';
+import { existingResourceConflict, withOwnership } from './resources.js';
+import { buildObjects, manifestObjects } from './objects.js';
+import { renderChart } from './render-chart.js';
+import type { RenderedResources } from './render.js';
+import {
+  createRecord,
+  failRelease as failReleaseTail,
+  recordRelease,
+  recordDeployed,
+} from './record.js';
 import { unreachableMessage } from '../kube/reachable.js';
-import { prepareUpgrade, type PreparedUpgrade } from './upgrade-prepare.js';
-import type { ValuesFlags } from './upgrade-values.js';
+import { selectValues, type ValuesFlags } from './upgrade-values.js';
 
-/** Helm's `--history-max` default (HELM_MAX_HISTORY unset): 10 records per release. */
-export const DEFAULT_HISTORY_MAX = 10;
-
-export interface UpgradeOptions extends ValuesFlags {
+export interface UpgradeOptions extends ValuesFlags, RunOptions {
   /** User-supplied values of this run (section 4.2 step 5 decides what is stored). */
   values?: GoMap;
-  wait?: boolean;
-  waitForJobs?: boolean;
-  /** Milliseconds per hook and for the wait (CMD-TIMEOUT: 5m0s). */
-  timeout?: number;
-  /** Roll back on failure; implies `wait` (step 1). */
-  atomic?: boolean;
-  noHooks?: boolean;
   cleanupOnFail?: boolean;
   /**
    * `--force` (Helm 4 `--force-replace`): objects are replaced with PUT instead of patched.
@@ -85,8 +100,6 @@ export interface UpgradeOptions extends ValuesFlags {
   apiVersions?: readonly string[];
   /** `--skip-schema-validation` (Helm 3.16+): values.schema.json is not checked. */
   skipSchemaValidation?: boolean;
-  hookLogs?: HookLogsMode;
-  signal?: AbortSignal;
 }
 
 export interface UpgradeResult {
@@ -104,13 +117,10 @@ export interface UpgradeResult {
 }
 
 /** The options with defaults applied (step 1). */
-export interface ResolvedUpgrade extends UpgradeOptions {
+export type ResolvedUpgrade = ResolvedRun<UpgradeOptions> & {
   releaseName: string;
-  timeout: number;
-  wait: boolean;
   historyMax: number;
-  signal: AbortSignal;
-}
+};
 
 /** Upgrade.RunWithContext (and `helm upgrade --install`). */
 export async function upgrade(
@@ -120,12 +130,9 @@ export async function upgrade(
   options: UpgradeOptions = {},
 ): Promise<UpgradeResult> {
   const opts: ResolvedUpgrade = {
-    ...options,
+    ...resolveRun(options),
     releaseName,
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    wait: (options.wait ?? false) || (options.atomic ?? false),
     historyMax: options.historyMax ?? DEFAULT_HISTORY_MAX,
-    signal: options.signal ?? neverAborted(),
   };
   const unreachable = await unreachableMessage(cfg.kube);
   if (unreachable) throw new UpgradeError(unreachable, undefined);
@@ -147,21 +154,13 @@ export async function upgrade(
     return result(prepared, rel, [], { created: [], deleted: [], kept: [] });
   }
   if (opts.signal.aborted) throw new UpgradeError(CONTEXT_CANCELED, undefined);
-  await store(cfg, prepared.release, opts.historyMax);
+  // MaxHistory from --history-max, then Storage.Create (pruning happens there).
+  await createRecord(cfg, prepared.release, {
+    failedOf: failUpgrade,
+    errorClass: UpgradeError,
+    historyMax: opts.historyMax,
+  });
   return performUpgrade(cfg, prepared, opts);
-}
-
-/** Step 11: MaxHistory from --history-max, then Storage.Create (pruning happens there). */
-async function store(cfg: Configuration, rel: Release, historyMax: number): Promise<void> {
-  const saved = cfg.storage.maxHistory;
-  cfg.storage.maxHistory = historyMax;
-  try {
-    await createRecord(cfg, rel, failUpgrade);
-  } catch (err) {
-    throw new UpgradeError(asError(err).message, undefined, [], { cause: err });
-  } finally {
-    cfg.storage.maxHistory = saved;
-  }
 }
 
 /** Steps 12-17 (releasingUpgrade); any error, abort included, goes to failRelease. */
@@ -189,11 +188,7 @@ async function performUpgrade(
       throw err;
     }
     if (opts.wait) {
-      await waitForObjects(cfg.kube, prepared.targetObjects, {
-        timeout: opts.timeout,
-        signal: opts.signal,
-        waitForJobs: opts.waitForJobs ?? false,
-      });
+      await waitForObjects(cfg.kube, prepared.targetObjects, opts);
     }
     await hooks(cfg, rel, 'post-upgrade', outcomes, opts);
     // A signal up to the final records fails the release (Helm's context, issue 9).
@@ -205,11 +200,12 @@ async function performUpgrade(
   }
   // The new record first: if it cannot be stored the previous one must stay `deployed`.
   const done = markDeployed(rel, opts.description || 'Upgrade complete');
-  const notWritten = await tryRecordFinal(cfg, done);
-  if (notWritten)
-    throw new UpgradeError(notWritten.message, notWritten.stored ?? rel, outcomes, {
-      cause: notWritten,
-    });
+  await recordDeployed(cfg, {
+    errorClass: UpgradeError,
+    pending: rel,
+    deployed: done,
+    outcomes: outcomes,
+  });
   await recordRelease(cfg, supersede(prepared.current));
   // A signal during the final writes still fails the run, as Helm's context does (issue 9).
   if (opts.signal.aborted) {
@@ -269,17 +265,34 @@ async function failRelease(
   const { opts, outcomes } = ctx;
   const failed = failUpgrade(rel, err);
   cfg.log.warn(`warning: ${failed.info.description}`);
-  const notWritten = await tryRecordFinal(cfg, failed);
-  if (notWritten) {
-    const m = withRecordError(err.message, notWritten);
-    throw new UpgradeError(m, notWritten.stored ?? rel, outcomes, { cause: err });
-  }
-  if (opts.cleanupOnFail) {
-    const cleanupErr = await cleanupCreated(cfg.kube, ctx.created, 'upgrade', err);
-    if (cleanupErr) throw new UpgradeError(cleanupErr.message, failed, outcomes, { cause: err });
-  }
-  if (!opts.atomic) throw new UpgradeError(err.message, failed, outcomes, { cause: err });
-  cfg.log.info('Upgrade failed and atomic is set, rolling back to last successful release');
+  return failReleaseTail(cfg, {
+    errorClass: UpgradeError,
+    pending: rel,
+    failed,
+    err,
+    outcomes,
+    ...(opts.cleanupOnFail
+      ? { cleanup: () => cleanupCreated(cfg.kube, ctx.created, 'upgrade', err) }
+      : {}),
+    ...(opts.atomic
+      ? {
+          atomic: {
+            announce: 'Upgrade failed and atomic is set, rolling back to last successful release',
+            erasesRecord: false,
+            run: () => rollbackToLastSuccessful(cfg, { rel, failed, err, outcomes, opts }),
+            message: (e: Error, rerr?: Error) => atomicRollbackMessage(rel.name, e, rerr),
+          },
+        }
+      : {}),
+  });
+}
+
+/** --atomic: a rollback to the highest superseded/deployed revision. */
+async function rollbackToLastSuccessful(
+  cfg: Configuration,
+  at: { rel: Release; failed: Release; err: Error; outcomes: HookOutcome[]; opts: ResolvedUpgrade },
+): Promise<void> {
+  const { rel, failed, err, outcomes, opts } = at;
   const history = await cfg.storage.history(rel.name).catch((herr: unknown) => {
     const m = `an error occurred while finding last successful release. original upgrade error: ${err.message}: ${asError(herr).message}`;
     throw new UpgradeError(m, failed, outcomes, { cause: herr });
@@ -290,22 +303,227 @@ async function failRelease(
   if (!target)
     throw new UpgradeError(noSuccessfulReleaseMessage(err), failed, outcomes, { cause: err });
   const aborted = opts.signal.aborted;
+  await rollback(cfg, rel.name, {
+    revision: target.version,
+    wait: !aborted,
+    ...(opts.waitForJobs !== undefined ? { waitForJobs: opts.waitForJobs } : {}),
+    noHooks: (opts.noHooks ?? false) || aborted,
+    ...(opts.force !== undefined ? { force: opts.force } : {}),
+    ...(opts.serverSide !== undefined ? { serverSide: opts.serverSide } : {}),
+    ...(opts.forceConflicts !== undefined ? { forceConflicts: opts.forceConflicts } : {}),
+    timeout: opts.timeout,
+    // Helm's rollback action runs with its own MaxHistory, zero here: no pruning.
+    historyMax: 0,
+  });
+}
+
+export interface PreparedUpgrade {
+  /** The revision upgraded from (deployed, or the last when none is; step 4). */
+  current: Release;
+  /** `pending-upgrade`, "Preparing upgrade" (step 7). */
+  release: Release;
+  /** Objects of current's manifest plus the adopted ones (steps 8-9). */
+  currentObjects: KubeObject[];
+  /** Objects of the new manifest with CMD-OWN metadata, in InstallOrder. */
+  targetObjects: KubeObject[];
+  adopted: KubeObject[];
+  /** How the objects are sent (the new record's `apply_method`, decision 8). */
+  mode: ApplyMode;
+}
+
+/** Steps 2-4: `last` (any status) and `current`. */
+async function selectCurrent(
+  cfg: Configuration,
+  name: string,
+): Promise<{ last: Release; current: Release }> {
+  let history: Release[];
   try {
-    await rollback(cfg, rel.name, {
-      revision: target.version,
-      wait: !aborted,
-      ...(opts.waitForJobs !== undefined ? { waitForJobs: opts.waitForJobs } : {}),
-      noHooks: (opts.noHooks ?? false) || aborted,
-      ...(opts.force !== undefined ? { force: opts.force } : {}),
-      ...(opts.serverSide !== undefined ? { serverSide: opts.serverSide } : {}),
-      ...(opts.forceConflicts !== undefined ? { forceConflicts: opts.forceConflicts } : {}),
-      timeout: opts.timeout,
-      // Helm's rollback action runs with its own MaxHistory, zero here: no pruning.
-      historyMax: 0,
-    });
-  } catch (rerr) {
-    const m = atomicRollbackMessage(rel.name, err, asError(rerr));
-    throw new UpgradeError(m, failed, outcomes, { cause: rerr });
+    history = await cfg.storage.history(name);
+  } catch {
+    throw new UpgradeError(new NoDeployedReleasesError(name).message, undefined);
   }
-  throw new UpgradeError(atomicRollbackMessage(rel.name, err), failed, outcomes, { cause: err });
+  const last = latest(history);
+  if (!last) throw new UpgradeError(new NoDeployedReleasesError(name).message, undefined);
+  if (isPending(last.info.status)) throw new UpgradeError(ERR_PENDING, undefined);
+  if (last.info.status === Status.Deployed) return { last, current: last };
+  const deployed = latest(history.filter((r) => r.info.status === Status.Deployed));
+  if (deployed) return { last, current: deployed };
+  if (last.info.status === Status.Failed || last.info.status === Status.Superseded)
+    return { last, current: last };
+  throw new UpgradeError(new NoDeployedReleasesError(name).message, undefined);
+}
+
+/** Steps 2-9 (Upgrade.prepareUpgrade): nothing is stored here. */
+async function prepareUpgrade(
+  cfg: Configuration,
+  chart: Chart,
+  opts: ResolvedUpgrade,
+): Promise<PreparedUpgrade> {
+  const { last, current } = await selectCurrent(cfg, opts.releaseName);
+  const selected = selectValues(chart, current, opts.values, opts);
+  const namespace = current.namespace;
+  const revision = last.version + 1;
+  const cluster = await capabilities(cfg);
+  const rendered = renderUpgrade(cfg, selected.chart, selected.values, {
+    namespace,
+    revision,
+    opts,
+    cluster,
+  });
+  const { method, mode } = upgradeMethod(opts, last, cluster);
+  const created = newUpgradeRelease({
+    current,
+    last,
+    chart: storedChart(selected.chart),
+    config: selected.values,
+    manifest: rendered.manifest,
+    hooks: rendered.hooks,
+    notes: rendered.notes,
+    ...(opts.labels ? { labels: opts.labels } : {}),
+    clock: cfg.clock,
+  });
+  const release: Release = { ...created, apply_method: method };
+  let currentObjects: KubeObject[];
+  let targetObjects: KubeObject[];
+  try {
+    currentObjects = manifestObjects(current.manifest, namespace);
+  } catch (err) {
+    throw new UpgradeError(
+      `unable to build kubernetes objects from current release manifest: ${asError(err).message}`,
+      undefined,
+      [],
+      { cause: err },
+    );
+  }
+  try {
+    targetObjects = buildObjects(
+      rendered.manifests.map((m) => m.content),
+      namespace,
+    ).map((o) => withOwnership(o, opts.releaseName, namespace));
+  } catch (err) {
+    throw new UpgradeError(
+      `unable to build kubernetes objects from new release manifest: ${asError(err).message}`,
+      undefined,
+      [],
+      { cause: err },
+    );
+  }
+  const fresh = difference(targetObjects, currentObjects);
+  const adopted = await adopt(cfg, fresh, opts.releaseName, namespace);
+  return {
+    current,
+    release,
+    currentObjects: [...currentObjects, ...adopted],
+    targetObjects,
+    adopted,
+    mode,
+  };
+}
+
+/** getCapabilities for the render: the cluster's discovery, once per command. */
+async function capabilities(cfg: Configuration): Promise<ClusterInfo> {
+  try {
+    return await clusterInfo(cfg);
+  } catch (err) {
+    throw new UpgradeError(asError(err).message, undefined, [], { cause: err });
+  }
+}
+
+/** getUpgradeServerSideValue from the last revision's `apply_method` (Helm 4), then the mode. */
+function upgradeMethod(
+  opts: ResolvedUpgrade,
+  last: Release,
+  cluster: ClusterInfo,
+): { method: ApplyMethod; mode: ApplyMode } {
+  try {
+    const option = parseServerSide(opts.serverSide);
+    const method = chooseApplyMethod(option, last.apply_method ?? '', cluster.discovery);
+    const flags = { forceConflicts: opts.forceConflicts ?? false, force: opts.force ?? false };
+    return { method, mode: applyMode(method, flags) };
+  } catch (err) {
+    if (!(err instanceof ApplyMethodError)) throw err;
+    throw new UpgradeError(err.message, undefined, [], { cause: err });
+  }
+}
+
+/** Step 9: CMD-ADOPT on the target objects new to the release. */
+async function adopt(
+  cfg: Configuration,
+  fresh: KubeObject[],
+  name: string,
+  namespace: string,
+): Promise<KubeObject[]> {
+  try {
+    return await existingResourceConflict(cfg.kube, fresh, name, namespace);
+  } catch (err) {
+    throw new UpgradeError(
+      `Unable to continue with update: ${asError(err).message}`,
+      undefined,
+      [],
+      { cause: err },
+    );
+  }
+}
+
+/** Step 6: IsUpgrade, Revision = last + 1, the current release's namespace. */
+function renderUpgrade(
+  cfg: Configuration,
+  chart: Chart,
+  values: Release['config'],
+  at: { namespace: string; revision: number; opts: ResolvedUpgrade; cluster: ClusterInfo },
+): RenderedResources {
+  const { opts } = at;
+  try {
+    return renderChart(chart, {
+      releaseName: opts.releaseName,
+      namespace: at.namespace,
+      ...(values ? { values } : {}),
+      revision: at.revision,
+      isUpgrade: true,
+      capabilities: at.cluster.capabilities,
+      ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
+      warn: (m) => cfg.log.warn(m),
+    });
+  } catch (err) {
+    throw new UpgradeError(asError(err).message, undefined, [], { cause: err });
+  }
+}
+
+/**
+ * cmd/helm/upgrade.go with --install: no history (`release: not found`) or an `uninstalled`
+ * last revision → install (with replace for the latter, so the revision continues).
+ */
+async function installInstead(
+  cfg: Configuration,
+  chart: Chart,
+  opts: ResolvedUpgrade,
+): Promise<UpgradeResult | undefined> {
+  let last: Release | undefined;
+  try {
+    last = latest(await cfg.storage.history(opts.releaseName));
+  } catch (err) {
+    if (!isReleaseNotFound(err)) throw err;
+  }
+  if (last && last.info.status !== Status.Uninstalled) return undefined;
+  cfg.log.info(`Release ${JSON.stringify(opts.releaseName)} does not exist. Installing it now.`);
+  const res = await install(cfg, chart, {
+    releaseName: opts.releaseName,
+    ...(opts.namespace ? { namespace: opts.namespace } : {}),
+    ...(opts.values ? { values: opts.values } : {}),
+    wait: opts.wait,
+    ...(opts.waitForJobs !== undefined ? { waitForJobs: opts.waitForJobs } : {}),
+    timeout: opts.timeout,
+    ...(opts.atomic !== undefined ? { atomic: opts.atomic } : {}),
+    ...(opts.noHooks !== undefined ? { noHooks: opts.noHooks } : {}),
+    replace: last !== undefined,
+    ...(opts.description ? { description: opts.description } : {}),
+    ...(opts.dryRun !== undefined ? { dryRun: opts.dryRun } : {}),
+    ...(opts.hookLogs ? { hookLogs: opts.hookLogs } : {}),
+    ...(opts.serverSide !== undefined ? { serverSide: opts.serverSide } : {}),
+    ...(opts.forceConflicts !== undefined ? { forceConflicts: opts.forceConflicts } : {}),
+    ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
+    ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
+    signal: opts.signal,
+  });
+  return { ...res, deleted: [], kept: [], installed: true };
 }

@@ -1,13 +1,31 @@
 /**
- * KubernetesObjectApi with raw-JSON bodies (part of the node-client edge, see node-client.ts):
- * it keeps the client's discovery (`specUriPath`, cached per apiVersion) and request layer
- * (auth, TLS, middleware) but neither serialises through nor parses into the generated models,
- * which drop what they do not know (CRD `x-kubernetes-*`, `enum`).
+ * Everything hookline takes from @kubernetes/client-node beyond its public API, in one place
+ * (part of the node-client edge, see node-client.ts). Checked against the client-node version
+ * in CLIENT_NODE_CHECKED; __tests__/kube/node-client-internals.test.ts pins it and the internals
+ * used here, so a client-node upgrade fails that test until this file is checked again.
+ *
+ * 1. RawObjectApi: KubernetesObjectApi with raw-JSON bodies. It keeps the client's discovery
+ *    (the protected `specUriPath` and `resource`, cached per apiVersion) and its request layer
+ *    (`configuration`'s server, auth methods, middleware and HTTP library) but neither
+ *    serialises through nor parses into the generated models, which drop what they do not
+ *    know (CRD `x-kubernetes-*`, `enum`).
+ * 2. shareConnections: one connection pool per client (issue 10: fewer round trips), by
+ *    wrapping KubeConfig's private `createDispatcher`. client-node 2.x builds a new undici
+ *    Agent for every request whose cluster has TLS settings (applySecurityAuthentication →
+ *    createDispatcher), so each request paid a TCP connect and a TLS handshake and left an idle
+ *    socket behind; client-go (and so Helm) keeps one connection. This keeps one dispatcher per
+ *    TLS identity (cluster, user, CA, client certificate and key, verification settings), so
+ *    requests reuse keep-alive connections, and a rotated exec-plugin certificate still gets
+ *    its own pool.
  */
+import { createHash } from 'node:crypto';
 import type { HttpMethod, KubeConfig } from '@kubernetes/client-node';
 import { ApiException, KubernetesObjectApi } from '@kubernetes/client-node';
 import { NotFoundError } from './client.js';
 import { isNetworkError, toKubeError } from './node-client-errors.js';
+
+/** The @kubernetes/client-node version whose internals this file was checked against. */
+export const CLIENT_NODE_CHECKED = '2.0.1';
 
 type Action = 'create' | 'read' | 'patch' | 'delete' | 'list' | 'replace';
 
@@ -80,4 +98,30 @@ export class RawObjectApi extends KubernetesObjectApi {
     }
     return text === '' ? undefined : JSON.parse(text);
   }
+}
+
+type CreateDispatcher = (cluster: unknown, agentOptions: Record<string, unknown>) => unknown;
+
+function identity(cluster: unknown, o: Record<string, unknown>): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify((cluster as { name?: string } | null)?.name ?? ''));
+  for (const k of ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername']) {
+    const v = o[k];
+    h.update(`\0${k}=`);
+    if (v !== undefined) h.update(Buffer.isBuffer(v) ? v : String(v));
+  }
+  return h.digest('hex');
+}
+
+/** Make `kc` reuse one dispatcher per TLS identity (see the module comment). */
+export function shareConnections(kc: KubeConfig): void {
+  const target = kc as unknown as { createDispatcher?: CreateDispatcher };
+  const create = target.createDispatcher;
+  if (typeof create !== 'function') return;
+  const pools = new Map<string, unknown>();
+  target.createDispatcher = (cluster, agentOptions) => {
+    const key = identity(cluster, agentOptions);
+    if (!pools.has(key)) pools.set(key, create.call(kc, cluster, agentOptions));
+    return pools.get(key);
+  };
 }

@@ -1,8 +1,9 @@
 /**
- * The cluster side of installing a release's manifest (helm/helm pkg/action/install.go,
- * validate.go and pkg/kube/client.go, v3.21): building objects from rendered documents,
- * CMD-OWN metadata, the CMD-ADOPT conflict check, creating in ORD-8 groups (with the apply
- * method of design decision 8), CRDs from crds/ and `--create-namespace`.
+ * A release's objects on the cluster, shared by install, upgrade, rollback and uninstall
+ * (helm/helm pkg/action/install.go, validate.go and pkg/kube/client.go, v3.21): building
+ * objects from rendered documents, CMD-OWN metadata, the CMD-ADOPT conflict check, creating in
+ * ORD-8 groups (with the apply method of design decision 8), CRDs from crds/ and
+ * `--create-namespace`.
  */
 import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
 import { AlreadyExistsError, NotFoundError, refOf } from '../kube/client.js';

@@ -11,7 +11,7 @@ import {
   ownershipProblem,
   performGrouped,
   withOwnership,
-} from '../../src/lifecycle/install-resources.js';
+} from '../../src/lifecycle/resources.js';
 
 const cm = (labels: Record<string, string>, annotations: Record<string, string>): KubeObject => ({
   apiVersion: 'v1',

@@ -1,0 +1,100 @@
+/**
+ * src/kube/node-client-internals.ts, the one module reaching past @kubernetes/client-node's
+ * public API: the contract it was checked against (the installed client-node version and the
+ * internals it uses), network failures known by their cause codes, and one connection pool per
+ * client (issue 10: fewer round trips): successive requests of one KubeClient reuse a
+ * keep-alive connection instead of opening one (and, over TLS, a handshake) per request, as
+ * client-node 2.x does by itself.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { KubeConfig } from '@kubernetes/client-node';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { CLIENT_NODE_CHECKED, RawObjectApi } from '../../src/kube/node-client-internals.js';
+import { isNetworkError } from '../../src/kube/node-client-errors.js';
+import { createNodeClient } from '../../src/kube/node-client.js';
+import { buildKubeconfig } from '../../src/simulator/kubeconfig.js';
+
+describe('createNodeClient connections', () => {
+  it('sends successive requests over one connection', async () => {
+    let connections = 0;
+    let requests = 0;
+    const server = createServer((req, res) => {
+      requests++;
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      if (req.url === '/version') res.end('{"major":"1","minor":"30","gitVersion":"v1.30.0"}');
+      else res.end('{"kind":"SecretList","apiVersion":"v1","metadata":{},"items":[]}');
+    });
+    server.on('connection', () => connections++);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const kube = createNodeClient({
+        kubeconfig: buildKubeconfig({ server: `http://127.0.0.1:${port}` }),
+      });
+      expect(await kube.isReachable()).toBe(true);
+      for (let i = 0; i < 9; i++)
+        expect(await kube.secrets('default').list('owner=helm')).toEqual([]);
+      expect(requests).toBe(10);
+      // client-node opened one per request (10); the version call's connection may still be
+      // busy when the next request starts, so two at most.
+      expect(connections).toBeLessThanOrEqual(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
+
+describe('client-node internals contract (CLIENT_NODE_CHECKED)', () => {
+  it('pins the installed @kubernetes/client-node version: an upgrade means checking the internals again', () => {
+    const pkg = JSON.parse(
+      readFileSync(
+        resolve(import.meta.dirname, '../../node_modules/@kubernetes/client-node/package.json'),
+        'utf8',
+      ),
+    ) as { version: string };
+    expect(pkg.version).toBe(CLIENT_NODE_CHECKED);
+  });
+
+  it('finds every internal it uses, with the shape it uses', () => {
+    const kc = new KubeConfig();
+    kc.loadFromString(buildKubeconfig({ server: 'http://127.0.0.1:1' }));
+    const api = RawObjectApi.forConfig(kc) as unknown as {
+      specUriPath: unknown;
+      resource: unknown;
+      defaultNamespace: unknown;
+      configuration: {
+        baseServer: { makeRequestContext: unknown };
+        authMethods: Record<string, { applySecurityAuthentication: unknown } | undefined>;
+        middleware: unknown[];
+        httpApi: { send: unknown };
+      };
+    };
+    expect(typeof api.specUriPath).toBe('function');
+    expect(typeof api.resource).toBe('function');
+    expect(api.defaultNamespace).toBe('default');
+    expect(typeof api.configuration.baseServer.makeRequestContext).toBe('function');
+    expect(typeof api.configuration.authMethods.default?.applySecurityAuthentication).toBe(
+      'function',
+    );
+    expect(Array.isArray(api.configuration.middleware)).toBe(true);
+    expect(typeof api.configuration.httpApi.send).toBe('function');
+    expect(typeof (kc as unknown as { createDispatcher?: unknown }).createDispatcher).toBe(
+      'function',
+    );
+  });
+
+  it("knows undici's fetch failure by its shape (a TypeError with a cause), not its text", () => {
+    const coded = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
+    const reworded = new TypeError('Failed to fetch resource metadata for v1/Secret: x', {
+      cause: coded('ECONNREFUSED'),
+    });
+    expect(isNetworkError(reworded)).toBe(true);
+    expect(isNetworkError(new TypeError('any text', { cause: new Error('bad port') }))).toBe(true);
+    expect(isNetworkError(new TypeError('fetch failed'))).toBe(false);
+    expect(isNetworkError(new Error('fetch failed', { cause: coded('ECONNREFUSED') }))).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * The action's chart and values: loaded for the commands that render (install, upgrade,
+ * template) through the downloader, which resolves a local path, a repository or an OCI
+ * reference (docs/design.md section 1, "The action").
+ */
+import { resolve } from 'node:path';
+import type { Chart } from '../chart/types.js';
+import { loadActionChart } from '../downloader/action-chart.js';
+import type { GoMap } from '../gotemplate/values.js';
+import type { ActionDeps } from './deps.js';
+import type { ActionInputs } from './inputs.js';
+import { userValues } from './values.js';
+
+/** `<name>-<version>`, or empty without a chart. */
+export const chartName = (chart: Chart | undefined): string =>
+  chart ? `${chart.metadata.name}-${chart.metadata.version}` : '';
+
+export interface Loaded {
+  chart: Chart | undefined;
+  values: GoMap | undefined;
+  chartDir: string;
+}
+
+export async function load(
+  inputs: ActionInputs,
+  workspace: string,
+  deps: ActionDeps,
+): Promise<Loaded> {
+  const chartDir = resolve(workspace, inputs.chart);
+  const needsChart = ['install', 'upgrade', 'template'].includes(inputs.command);
+  if (!needsChart) return { chart: undefined, values: undefined, chartDir };
+  const chart = await loadActionChart(inputs.source, {
+    workspace,
+    env: (name) => deps.env[name],
+    log: (m) => deps.core.info(m.trimEnd()),
+  });
+  return { chart, values: userValues(inputs.values, workspace), chartDir };
+}
