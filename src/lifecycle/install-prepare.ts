@@ -62,6 +62,7 @@ export async function prepareInstall(
     objects = buildObjects(
       rendered.manifests.map((m) => m.content),
       opts.namespace,
+      cluster?.discovery,
     ).map((o) => withOwnership(o, opts.releaseName, opts.namespace));
   } catch (err) {
     throw new InstallError(
