@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '../../src/kube/client.js';
 import { install } from '../../src/lifecycle/install.js';
+import { clusterInfo } from '../../src/lifecycle/cluster-capabilities.js';
 import { buildObjects, ResourceMappingError } from '../../src/lifecycle/objects.js';
 import { upgrade } from '../../src/lifecycle/upgrade.js';
 import { startCluster, uniqueName, type TestCluster } from '../kube/cluster.js';
@@ -92,5 +93,43 @@ describe('install and upgrade of a kind without its CRD (simulator)', () => {
     );
     const records = await c.client.secrets(c.namespace).list(`owner=helm,name=${name}`);
     expect(records.map((r) => r.metadata.labels?.status)).toEqual(['deployed']);
+  });
+
+  it('maps the kinds of crds/ installed by the same command, even with discovery read before', async () => {
+    const cfg = config(c);
+    const name = uniqueName('withcrd');
+    const group = `${name}.example.com`;
+    const crd = [
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'metadata:',
+      `  name: widgets.${group}`,
+      'spec:',
+      `  group: ${group}`,
+      '  scope: Namespaced',
+      '  names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}',
+      '  versions:',
+      '  - name: v1',
+      '    served: true',
+      '    storage: true',
+      '    schema:',
+      '      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}',
+      '',
+    ].join('\n');
+    const chart = writeChart('withcrd', {
+      '../crds/widget.yaml': crd,
+      'w.yaml': `apiVersion: ${group}/v1\nkind: Widget\nmetadata:\n  name: ${name}-w\n`,
+    });
+    // Discovery cached on this Configuration before the CRD exists (as a verb that looked first).
+    await clusterInfo(cfg);
+    const res = await install(cfg, chart, { releaseName: name, namespace: c.namespace });
+    expect(res.release.info.status).toBe('deployed');
+    const w = await c.client.get({
+      apiVersion: `${group}/v1`,
+      kind: 'Widget',
+      name: `${name}-w`,
+      namespace: c.namespace,
+    });
+    expect(w.metadata.name).toBe(`${name}-w`);
   });
 });

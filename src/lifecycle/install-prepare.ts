@@ -19,7 +19,7 @@ import type { ResolvedInstall } from './install.js';
 import { existingResourceConflict, installCrds, withOwnership } from './install-resources.js';
 import { buildObjects } from './objects.js';
 import { ReleaseRenderError, renderChart } from './render-chart.js';
-import { clusterInfo, type ClusterInfo } from './cluster-capabilities.js';
+import { clusterInfo, forgetClusterInfo, type ClusterInfo } from './cluster-capabilities.js';
 import { crdObjects, type RenderedResources } from './render.js';
 
 export interface PreparedInstall {
@@ -119,6 +119,8 @@ async function createCrds(
   }));
   try {
     await installCrds(cfg.kube, files, { signal: opts.signal, log: cfg.log });
+    // The new kinds must be mapped when the manifest is built (step 4's discovery reset).
+    forgetClusterInfo(cfg);
   } catch (err) {
     const message = opts.signal.aborted ? CONTEXT_CANCELED : asError(err).message;
     throw new InstallError(message, undefined, [], { cause: err });
