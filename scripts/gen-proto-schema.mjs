@@ -29,6 +29,8 @@ if (!apiDir || !machineryDir) {
 const API_FILES = [
   'core/v1',
   'apps/v1',
+  'autoscaling/v1',
+  'autoscaling/v2',
   'batch/v1',
   'batch/v1beta1',
   'rbac/v1',
@@ -45,7 +47,10 @@ const MACHINERY_FILES = [
   'pkg/api/resource',
 ];
 
-/** The kinds decoded, as apiVersion/kind → proto package-relative message. */
+/**
+ * The kinds decoded, as apiVersion/kind → proto package-relative message: what `kubectl create`,
+ * `run`, `expose` and `autoscale` send, and the other workload kinds.
+ */
 const ROOTS = {
   'v1/ConfigMap': 'core/v1',
   'v1/Secret': 'core/v1',
@@ -55,6 +60,13 @@ const ROOTS = {
   'v1/ResourceQuota': 'core/v1',
   'v1/Pod': 'core/v1',
   'apps/v1/Deployment': 'apps/v1',
+  'apps/v1/StatefulSet': 'apps/v1',
+  'apps/v1/DaemonSet': 'apps/v1',
+  'apps/v1/ReplicaSet': 'apps/v1',
+  'v1/PersistentVolumeClaim': 'core/v1',
+  'v1/ReplicationController': 'core/v1',
+  'autoscaling/v1/HorizontalPodAutoscaler': 'autoscaling/v1',
+  'autoscaling/v2/HorizontalPodAutoscaler': 'autoscaling/v2',
   'batch/v1/Job': 'batch/v1',
   'batch/v1/CronJob': 'batch/v1',
   'batch/v1beta1/CronJob': 'batch/v1beta1',

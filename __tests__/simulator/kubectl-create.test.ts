@@ -147,6 +147,24 @@ describeKubectl('kubectl create (protobuf) against the simulator', () => {
     expect(await jp(['service', 'knp'], '{.spec.ports[0].nodePort}')).toBe('30080');
   });
 
+  it('kubectl run, expose and autoscale (protobuf too) are stored', async () => {
+    expect(
+      (await kubectl('run', 'kp', '--image=nginx', '--restart=Never', '--labels=app=kp')).code,
+    ).toBe(0);
+    expect((await kubectl('expose', 'deployment', 'kd', '--port=81', '--name=kd-svc')).code).toBe(
+      0,
+    );
+    expect(
+      (await kubectl('autoscale', 'deployment', 'kd', '--min=1', '--max=3', '--cpu-percent=50'))
+        .code,
+    ).toBe(0);
+    const jp = async (what: string[], path: string) =>
+      (await kubectl('get', ...what, '-o', `jsonpath=${path}`)).stdout;
+    expect(await jp(['pod', 'kp'], '{.spec.containers[0].image}')).toBe('nginx');
+    expect(await jp(['service', 'kd-svc'], '{.spec.ports[0].port}')).toBe('81');
+    expect(await jp(['hpa', 'kd'], '{.spec.maxReplicas}')).toBe('3');
+  });
+
   it('kubectl create token fails (the TokenRequest subresource is not simulated)', async () => {
     const r = await kubectl('create', 'token', 'ksa');
     expect(r.code).not.toBe(0);
