@@ -23,6 +23,26 @@ async function run(...argv: string[]) {
 const sources = (out: string) => [...out.matchAll(/^# Source: (.*)$/gm)].map((m) => m[1]);
 
 describe('hookline template', () => {
+  it('writes document by document, waiting for stdout to drain, with the joined bytes (issue 9)', async () => {
+    const whole = await run('template', 'my-app', 'examples/database-app');
+    const writes: string[] = [];
+    let drains = 0;
+    const code = await runCli(['template', 'my-app', 'examples/database-app'], {
+      cwd: root,
+      stdout: (s) => writes.push(s),
+      drain: async () => {
+        drains++;
+      },
+      stderr: () => undefined,
+      log: () => undefined,
+    });
+    expect(code).toBe(0);
+    expect(writes.join('')).toBe(whole.stdout);
+    // One write per document (3 manifests, then the hooks), each followed by a drain wait.
+    expect(writes.length).toBe(sources(whole.stdout).length);
+    expect(drains).toBe(writes.length - 1);
+  });
+
   it('renders manifests in install order, then hooks (MP-6)', async () => {
     const r = await run('template', 'my-app', 'examples/database-app');
     expect(r.code).toBe(0);

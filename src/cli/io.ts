@@ -5,6 +5,8 @@ import { dirname, resolve } from 'node:path';
 export interface CliIo {
   readonly cwd: string;
   stdout(text: string): void;
+  /** Resolves once stdout takes more output (backpressure); absent: never waits. */
+  drain?(): Promise<void>;
   stderr(text: string): void;
   /**
    * Log lines (Helm's log.Printf warnings). Separate from stderr because Helm writes them to
@@ -25,6 +27,7 @@ export interface CliIo {
 export function nodeIo(opts: {
   cwd: string;
   stdout: (s: string) => void;
+  drain?: () => Promise<void>;
   stderr: (s: string) => void;
   log?: (s: string) => void;
   /** Overrides of the process environment (tests and the conformance harness). */
@@ -34,6 +37,7 @@ export function nodeIo(opts: {
   return {
     cwd: opts.cwd,
     stdout: opts.stdout,
+    ...(opts.drain ? { drain: opts.drain } : {}),
     stderr: opts.stderr,
     log: opts.log ?? opts.stderr,
     resolve: abs,

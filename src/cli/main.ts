@@ -11,6 +11,8 @@ import { errorText } from '../util/errors.js';
 export interface CliStreams {
   readonly cwd: string;
   stdout(text: string): void;
+  /** Resolves once stdout takes more (a stream's `drain`); absent: never waits. */
+  drain?(): Promise<void>;
   stderr(text: string): void;
   log?(text: string): void;
   /** Environment overrides for this run (defaults to the process environment). */
@@ -46,6 +48,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   const io = nodeIo({
     cwd: streams.cwd,
     stdout: (s) => streams.stdout(s),
+    ...(streams.drain ? { drain: streams.drain } : {}),
     stderr: (s) => streams.stderr(s),
     log: (s) => (streams.log ?? streams.stderr)(s),
     ...(streams.env ? { env: streams.env } : {}),
@@ -77,6 +80,12 @@ export async function main(argv: string[]): Promise<number> {
   return runCli(argv, {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(goStringOutput(s)),
+    // On the large-stack worker stdout is asynchronous: a large output waits for it to drain
+    // rather than queueing whole (template output memory, issue 9).
+    drain: () =>
+      process.stdout.writableNeedDrain
+        ? new Promise<void>((ok) => process.stdout.once('drain', () => ok()))
+        : Promise.resolve(),
     stderr: (s) => process.stderr.write(goStringOutput(s)),
   });
 }

@@ -104,7 +104,20 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
     return 0;
   }
   // Written piece by piece, never joined: memory stays near the rendered output's own size.
-  io.stdout(`${rendered.manifest.trim()}\n`);
-  for (const h of printedHooks) io.stdout(hookText(h));
+  // Same bytes as `${manifest.trim()}\n`: every piece starts with `---`, so only the last
+  // one's trailing whitespace is trimmed.
+  let previous: string | undefined;
+  for (const piece of rendered.manifestPieces()) {
+    if (previous !== undefined) {
+      io.stdout(previous);
+      await io.drain?.();
+    }
+    previous = piece;
+  }
+  io.stdout(`${previous === undefined ? '' : previous.trimEnd()}\n`);
+  for (const h of printedHooks) {
+    io.stdout(hookText(h));
+    await io.drain?.();
+  }
   return 0;
 }

@@ -77,6 +77,11 @@ export function clusterInfo(cfg: Configuration): Promise<ClusterInfo> {
   return p;
 }
 
+/** Drop the cached discovery (Helm resets its discovery and REST mapper after installing CRDs). */
+export function forgetClusterInfo(cfg: Configuration): void {
+  cache.delete(cfg);
+}
+
 /** Whether the server's server-side apply is GA (Kubernetes 1.22 and later). */
 export function serverSideApplyGA(d: ServerDiscovery): boolean {
   const major = Number.parseInt(d.version.major, 10);

@@ -42,7 +42,7 @@ import {
 } from './resources.js';
 import { buildObjects } from './objects.js';
 import { ReleaseRenderError, renderChart } from './render-chart.js';
-import { clusterInfo, type ClusterInfo } from './cluster-capabilities.js';
+import { clusterInfo, forgetClusterInfo, type ClusterInfo } from './cluster-capabilities.js';
 import { crdObjects, type RenderedResources } from './render.js';
 import { updateResources, waitForObjects } from './update-resources.js';
 import {
@@ -347,6 +347,7 @@ async function prepareInstall(
     objects = buildObjects(
       rendered.manifests.map((m) => m.content),
       opts.namespace,
+      cluster?.discovery,
     ).map((o) => withOwnership(o, opts.releaseName, opts.namespace));
   } catch (err) {
     throw new InstallError(
@@ -403,6 +404,8 @@ async function createCrds(
   }));
   try {
     await installCrds(cfg.kube, files, { signal: opts.signal, log: cfg.log });
+    // The new kinds must be mapped when the manifest is built (step 4's discovery reset).
+    forgetClusterInfo(cfg);
   } catch (err) {
     const message = opts.signal.aborted ? CONTEXT_CANCELED : asError(err).message;
     throw new InstallError(message, undefined, [], { cause: err });

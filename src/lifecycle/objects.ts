@@ -4,14 +4,51 @@
  * skipped (manifest/documents.ts, as client-go's StreamVisitor does), each other document is
  * read as JSON, checked for apiVersion, kind and metadata.name, with the release namespace
  * filling a missing `metadata.namespace` (the API server drops it for cluster-scoped kinds, as
- * client-go's builder skips it).
+ * client-go's builder skips it). Given the server's discovery, each object's kind must be
+ * served (the builder's REST mapping): one that is not fails as cli-runtime says it,
+ * `resource mapping not found for name: "N" namespace: "NS" from "": no matches for kind "K" in
+ * version "G/V"` + `\nensure CRDs are installed first`, several aggregated as `[a, b]`.
  */
 import { marshalJson } from '../gojson/index.js';
 import type { GoValue } from '../gotemplate/values.js';
-import type { KubeObject } from '../kube/client.js';
+import type { KubeObject, ServerDiscovery } from '../kube/client.js';
 import { objectDocuments, objectDocumentsOf } from '../manifest/documents.js';
 
+/** An object whose kind the server does not serve, as the manifest declared it. */
+export interface UnmappedObject {
+  name: string;
+  /** The manifest's `metadata.namespace` (empty when it had none). */
+  namespace: string;
+  apiVersion: string;
+  kind: string;
+}
+
+/** Objects whose kinds the server does not serve (a CRD not installed): the REST mapping failed. */
+export class ResourceMappingError extends Error {
+  constructor(readonly unmapped: UnmappedObject[]) {
+    const each = unmapped.map(
+      (u) =>
+        `resource mapping not found for name: ${JSON.stringify(u.name)} namespace: ${JSON.stringify(u.namespace)} from "": no matches for kind ${JSON.stringify(u.kind)} in version ${JSON.stringify(u.apiVersion)}\nensure CRDs are installed first`,
+    );
+    super(each.length === 1 ? each[0]! : `[${each.join(', ')}]`);
+    this.name = 'ResourceMappingError';
+  }
+}
+
+/** `group/version` → its kinds, for mapping; undefined when discovery tells nothing usable. */
+function servedKinds(discovery: ServerDiscovery | undefined): Map<string, Set<string>> | undefined {
+  if (!discovery || discovery.resources.length === 0) return undefined;
+  const kinds = new Map<string, Set<string>>();
+  for (const r of discovery.resources) kinds.set(r.groupVersion, new Set(r.kinds));
+  return kinds;
+}
+
 function toObject(value: GoValue, namespace: string): KubeObject {
+  return parseObject(value, namespace).obj;
+}
+
+/** The object, and the namespace its manifest declared ('' when none). */
+function parseObject(value: GoValue, namespace: string): { obj: KubeObject; declared: string } {
   const parsed: unknown = JSON.parse(marshalJson(value));
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new Error('object is not a map');
@@ -22,13 +59,38 @@ function toObject(value: GoValue, namespace: string): KubeObject {
   const meta = obj.metadata;
   if (meta === null || typeof meta !== 'object' || typeof meta.name !== 'string')
     throw new Error("Object 'metadata.name' is missing");
-  if (typeof meta.namespace !== 'string' || meta.namespace === '') meta.namespace = namespace;
-  return obj as KubeObject;
+  const declared = typeof meta.namespace === 'string' ? meta.namespace : '';
+  if (declared === '') meta.namespace = namespace;
+  return { obj: obj as KubeObject, declared };
 }
 
-/** KubeClient.Build of documents already split: one object per non-empty document, in order. */
-export function buildObjects(docs: Iterable<string>, namespace: string): KubeObject[] {
-  return objectDocumentsOf(docs).map((d) => toObject(d.value, namespace));
+/**
+ * KubeClient.Build of documents already split: one object per non-empty document, in order.
+ * With `discovery`, a kind the server does not serve is a ResourceMappingError (group/versions
+ * whose discovery failed are not judged).
+ */
+export function buildObjects(
+  docs: Iterable<string>,
+  namespace: string,
+  discovery?: ServerDiscovery,
+): KubeObject[] {
+  const kinds = servedKinds(discovery);
+  const failed = new Set(discovery?.failed.map((f) => f.groupVersion));
+  const unmapped: UnmappedObject[] = [];
+  const objects = objectDocumentsOf(docs).map((d) => {
+    const { obj, declared } = parseObject(d.value, namespace);
+    const served = kinds?.get(obj.apiVersion);
+    if (kinds && !failed.has(obj.apiVersion) && !served?.has(obj.kind))
+      unmapped.push({
+        name: obj.metadata.name,
+        namespace: declared,
+        apiVersion: obj.apiVersion,
+        kind: obj.kind,
+      });
+    return obj;
+  });
+  if (unmapped.length > 0) throw new ResourceMappingError(unmapped);
+  return objects;
 }
 
 /** KubeClient.Build of a whole manifest (`---`-separated): one object per non-empty document. */

@@ -25,8 +25,13 @@ export interface RenderResourcesOptions extends EngineOptions {
 export interface RenderedResources {
   readonly hooks: Hook[];
   readonly manifests: Manifest[];
-  /** `---\n# Source: <path>\n<doc>\n` per document, CRDs first when asked. */
+  /**
+   * `---\n# Source: <path>\n<doc>\n` per document, CRDs first when asked: joined on first
+   * read (memoized), so `hookline template` can write the pieces without ever holding the join.
+   */
   readonly manifest: string;
+  /** The documents of `manifest`, in order, each built when iterated. */
+  manifestPieces(): Iterable<string>;
   readonly notes: string;
   /** crds/ files as printed with `--include-crds` (also when not included in `manifest`). */
   readonly crds: ReadonlyArray<{ filename: string; content: string }>;
@@ -115,14 +120,24 @@ export function renderResources(
     filename: c.filename,
     content: decoder.decode(c.data),
   }));
-  const crdText = options.includeCrds
-    ? crds.map((c) => document(c.filename, c.content)).join('')
-    : '';
-  const manifest = crdText + sorted.manifests.map((m) => document(m.name, m.content)).join('');
+  const includeCrds = options.includeCrds ?? false;
+  const manifests = sorted.manifests;
+  function* manifestPieces(): Generator<string> {
+    if (includeCrds) for (const c of crds) yield document(c.filename, c.content);
+    for (const m of manifests) yield document(m.name, m.content);
+  }
+  let joined: string | undefined;
   return {
     hooks: sorted.hooks,
-    manifests: sorted.manifests,
-    manifest,
+    manifests,
+    get manifest(): string {
+      if (joined === undefined) {
+        joined = '';
+        for (const piece of manifestPieces()) joined += piece;
+      }
+      return joined;
+    },
+    manifestPieces,
     notes,
     crds,
     skippedHooks: sorted.skippedHooks,

@@ -399,6 +399,7 @@ async function prepareUpgrade(
     targetObjects = buildObjects(
       rendered.manifests.map((m) => m.content),
       namespace,
+      cluster.discovery,
     ).map((o) => withOwnership(o, opts.releaseName, namespace));
   } catch (err) {
     throw new UpgradeError(
