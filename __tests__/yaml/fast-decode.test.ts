@@ -48,6 +48,7 @@ const accepted: Array<[string, string]> = [
     'multi-line double-quoted scalars, folded before escapes',
     'a: "one\\n\n  two \\"x\\" \\u00e9"\nb: 1\n',
   ],
+  ['a deeper comment after a plain scalar', 'a: null\n  # - b\n  #   c\nd: 1\n    # e\n'],
   ['a multi-line scalar at the end of unterminated input', "a: x\n  y\nb: 'p\n  q'"],
 ];
 

@@ -398,11 +398,12 @@ function plainContinuation(r: Reader, indent: number): string {
       blanks++;
       continue;
     }
-    if (l.indent <= indent) break;
+    // A comment line ends the scalar (a deeper line after it is the caller's to refuse).
+    if (l.indent <= indent || l.skip) break;
     let k = l.body.length;
     while (k > 0 && l.body.charCodeAt(k - 1) === 0x20) k--;
     const body = l.body.slice(0, k);
-    if (l.skip || seqOrKeyStart(body) || body.includes(': ') || body.endsWith(':')) bail();
+    if (seqOrKeyStart(body) || body.includes(': ') || body.endsWith(':')) bail();
     if (body.includes(' #')) bail();
     out += (blanks === 0 ? ' ' : '\n'.repeat(blanks)) + body;
     blanks = 0;
