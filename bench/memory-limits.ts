@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
+import type { BenchRow } from './table.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -102,7 +103,7 @@ function measure(name: string, cli: string, args: string[]): MemoryRow {
   };
 }
 
-export function benchMemoryLimits(): MemoryRow[] {
+export function memoryLimitRows(): MemoryRow[] {
   const dir = mkdtempSync(join(tmpdir(), 'hookline-mem-'));
   try {
     const rows: MemoryRow[] = [];
@@ -135,9 +136,19 @@ export function benchMemoryLimits(): MemoryRow[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = benchMemoryLimits();
+  const rows = memoryLimitRows();
   console.log('| input | peak RSS | time | outcome |');
   console.log('|---|---:|---:|---|');
   for (const r of rows)
     console.log(`| ${r.name} | ${r.peakMb} MB | ${r.seconds.toFixed(1)} s | ${r.outcome} |`);
+}
+
+/** The rows as `npm run bench` prints them: peak RSS, with the time and outcome as the note. */
+export function benchMemoryLimits(): BenchRow[] {
+  return memoryLimitRows().map((r) => ({
+    name: r.name,
+    value: r.peakMb,
+    unit: 'MB peak RSS',
+    note: `${r.seconds.toFixed(1)} s, ${r.outcome}`,
+  }));
 }

@@ -6,6 +6,7 @@
 // timestamps), so CI can compare a fresh build with the committed dist/.
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join, resolve } from 'node:path';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -13,6 +14,61 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const at = process.argv.indexOf('--outdir');
 const root = resolve(import.meta.dirname, '..');
 const outdir = at > 0 ? resolve(process.argv[at + 1]) : join(root, 'dist');
+
+/**
+ * `import … from 'node:http'` in an ES module makes Node build an ES facade of the built-in,
+ * which reads every export once: node:http's lazy `WebSocket`/`MessageEvent` getters then load
+ * Node's internal undici (~40 ms), node:assert its colours, and so on, before the first request.
+ * The bundle loads built-ins through `require()` instead (the banner's createRequire), as the
+ * bundled CommonJS dependencies already do: an export is then read only when it is used.
+ */
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      if (args.kind !== 'import-statement' || !isBuiltin(args.path)) return undefined;
+      const path = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
+      return { path, namespace: 'builtin-by-require' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Dependencies only a rare configuration uses, loaded when first used instead of with the
+ * Kubernetes client: @kubernetes/client-node imports its SOCKS and HTTP-proxy agents eagerly
+ * (~20-60 ms of evaluation before the first request), though only a kubeconfig with a
+ * `proxy-url` needs them. Each maps to the named exports the bundle imports from it; the
+ * shim's getters require the real module on first access.
+ */
+const LAZY_MODULES = {
+  'socks-proxy-agent': ['SocksProxyAgent'],
+  socks: ['SocksClient'],
+  hpagent: ['HttpProxyAgent', 'HttpsProxyAgent'],
+};
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    b.onResolve({ filter: /^(socks-proxy-agent|socks|hpagent)$/ }, (args) => {
+      if (args.kind !== 'import-statement') return undefined;
+      return { path: args.path, namespace: 'lazy-module', pluginData: args.resolveDir };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
+      const getters = LAZY_MODULES[args.path].map(
+        (name) => `get ${name}() { return load().${name}; }`,
+      );
+      return {
+        contents: `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));
+module.exports = { ${getters.join(', ')} };`,
+        loader: 'js',
+        resolveDir: args.pluginData,
+      };
+    });
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -32,6 +88,7 @@ await build({
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [builtinsByRequire, lazyModules],
   // CommonJS dependencies bundled into ES modules still call require() for Node built-ins.
   banner: {
     js: "import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);",

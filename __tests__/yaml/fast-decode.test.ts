@@ -34,6 +34,22 @@ const accepted: Array<[string, string]> = [
   ['duplicate keys, last wins', 'a: 1\nb: 2\na: 3\n'],
   ['keys with colons and quotes', 'http://x: 1\n"a: b": 2\n\'c\': 3\n'],
   ['a root indented mapping', '  a: 1\n  b: 2\n'],
+  // CRD descriptions wrap this way (kube-prometheus-stack's CRDs, issue 10's dry-run plan).
+  [
+    'multi-line plain scalars, folded',
+    'a: one\n  two   \n\n  three\n\n\n  `four` --five [6] "7" *8\nb: 1\n  2\nc:\n- k: x\n    y\n',
+  ],
+  ['multi-line plain scalars in sequences', 'x:\n- a\n b\n-   c\n    d\n'],
+  [
+    'multi-line single-quoted scalars, folded',
+    "a: 'one ''q''\n  two  \n\n  three'  # c\nb: '\n  x'\n",
+  ],
+  [
+    'multi-line double-quoted scalars, folded before escapes',
+    'a: "one\\n\n  two \\"x\\" \\u00e9"\nb: 1\n',
+  ],
+  ['a deeper comment after a plain scalar', 'a: null\n  # - b\n  #   c\nd: 1\n    # e\n'],
+  ['a multi-line scalar at the end of unterminated input', "a: x\n  y\nb: 'p\n  q'"],
 ];
 
 const refused: Array<[string, string]> = [
@@ -43,8 +59,13 @@ const refused: Array<[string, string]> = [
   ['non-string keys', '1: a\n'],
   ['folded scalars', 'a: >\n  x\n'],
   ['keep chomping', 'a: |+\n  x\n\n'],
-  ['multi-line plain scalars', 'a: b\n  c\n'],
-  ['multi-line quoted scalars', 'a: "b\n  c"\n'],
+  ['a comment inside a multi-line plain scalar', 'a: b\n  c #d\n'],
+  ['a comment line inside a multi-line plain scalar', 'a: b\n  #c\n  d\n'],
+  ['a sequence-entry-like continuation', 'a: b\n  - c\n'],
+  ['a mapping-like continuation', 'a: b\n  c: d\n'],
+  ['a quoted continuation not indented deeper', 'x:\n  y: "a\n  b"\n'],
+  ['an escaped line break', 'a: "b\\\n  c"\n'],
+  ['text after a multi-line quoted scalar', "a: 'b\n  c' d\n"],
   ['nested flow collections', 'a: [[1]]\n'],
   ['tabs', 'a:\tb\n'],
   ['a mapping value on a key line', 'a: b: c\n'],

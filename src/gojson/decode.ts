@@ -160,7 +160,84 @@ class Decoder {
 
 /** json.Unmarshal(text, &v) with v interface{}. Throws JsonSyntaxError / JsonUnmarshalTypeError. */
 export function unmarshalJson(text: string | Uint8Array): GoValue {
+  const fast = fastUnmarshal(text);
+  return fast === undefined ? unmarshalJsonExact(text) : fast;
+}
+
+/**
+ * {@link unmarshalJson} without the JSON.parse fast path: Go's scanner and decoder. Exported for
+ * the tests that hold the fast path to it.
+ */
+export function unmarshalJsonExact(text: string | Uint8Array): GoValue {
   const data = typeof text === 'string' ? utf8Bytes(text) : text;
   checkValid(data);
   return new Decoder(data).value();
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Nesting below Go's limit (10000), where the fast path and Go agree. */
+const FAST_MAX_DEPTH = 9000;
+
+/**
+ * The common case through the engine's own JSON.parse (a stored release is megabytes of JSON:
+ * ~5x faster than the Go-exact decoder): valid UTF-8 without surrogate escapes (Go turns an
+ * unpaired one into U+FFFD), numbers in float64's range, nesting well under Go's limit. It
+ * returns undefined for anything else, and for every syntax error, so that the Go-exact
+ * decoder answers with Go's message.
+ */
+function fastUnmarshal(text: string | Uint8Array): GoValue | undefined {
+  let s: string;
+  if (typeof text === 'string') {
+    // Lone surrogates stand for raw bytes here (go-utf8.ts); Go's rules then apply.
+    if (/[\ud800-\udfff]/.test(text)) return undefined;
+    s = text;
+  } else {
+    try {
+      s = strictUtf8.decode(text);
+    } catch {
+      return undefined;
+    }
+  }
+  if (/\\u[dD][89a-fA-F]/.test(s)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+  return toGoValue(parsed);
+}
+
+type Slot = [source: unknown, depth: number, into: GoMap | GoValue[], key: string | number];
+
+/** JSON.parse's result as Go values (objects become null-prototype maps); undefined to bail. */
+function toGoValue(root: unknown): GoValue | undefined {
+  const holder: GoValue[] = [null];
+  const work: Slot[] = [[root, 1, holder, 0]];
+  for (let slot = work.pop(); slot; slot = work.pop()) {
+    const [src, depth, into, key] = slot;
+    let v: GoValue;
+    if (typeof src === 'number') {
+      if (!Number.isFinite(src)) return undefined;
+      v = src;
+    } else if (src === null || typeof src !== 'object') {
+      v = src as GoValue;
+    } else if (depth > FAST_MAX_DEPTH) {
+      return undefined;
+    } else if (Array.isArray(src)) {
+      const arr: GoValue[] = new Array<GoValue>(src.length);
+      for (let i = 0; i < src.length; i++) work.push([src[i], depth + 1, arr, i]);
+      v = arr;
+    } else {
+      const m = newMap();
+      for (const k of Object.keys(src)) {
+        m[k] = null;
+        work.push([(src as Record<string, unknown>)[k], depth + 1, m, k]);
+      }
+      v = m;
+    }
+    (into as Record<string | number, GoValue>)[key] = v;
+  }
+  return holder[0];
 }

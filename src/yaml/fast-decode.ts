@@ -2,13 +2,15 @@
  * A fast path for {@link decodeYaml} over the block-style subset that rendered manifests and
  * values files are made of: block mappings and sequences (compact `key:\n- a` included), plain
  * scalars resolved by go-yaml v2's rules ({@link resolvePlain}), single-line quoted scalars,
- * literal block scalars (`|`, `|-`), empty flow collections (`{}`, `[]`) and comments.
+ * multi-line plain and quoted scalars (folded), literal block scalars (`|`, `|-`), empty flow collections
+ * (`{}`, `[]`) and comments.
  *
  * It either returns exactly what the general decoder (the `yaml` package's parser plus go-yaml
  * v2's semantics) returns, or `undefined` when the text holds anything outside the subset,
  * anything doubtful, or an error: the caller then runs the general decoder, which also words
  * every error as go-yaml does. Anchors, aliases, tags, merge keys, non-string keys, flow
- * collections, folded and keep-chomped block scalars, multi-line plain or quoted scalars,
+ * collections, folded and keep-chomped block scalars, escaped line breaks, plain
+ * continuation lines that start with `- `/`? `/`: ` or hold `: ` or ` #`,
  * tabs, CR line breaks and document markers are all left to the general decoder.
  *
  * Why: parsing each rendered document (releaseutil's SimpleHead) and every values.yaml was the
@@ -304,7 +306,7 @@ function inlineValue(r: Reader, rest: string, indent: number): GoValue {
   if (c === '|') return literal(r, rest, indent);
   if (c === '"' || c === "'") {
     const end = quotedEnd(rest, 0);
-    if (end < 0) bail();
+    if (end < 0) return multiLineQuoted(r, rest, indent);
     checkTrailer(rest.slice(end));
     checkNoContinuation(r, indent);
     return quoted(rest.slice(0, end));
@@ -323,8 +325,91 @@ function inlineValue(r: Reader, rest: string, indent: number): GoValue {
   while (k > 0 && text.charCodeAt(k - 1) === 0x20) k--;
   text = text.slice(0, k);
   if (text.includes(': ') || text.endsWith(':')) bail();
-  checkNoContinuation(r, indent);
-  return plainValue(text);
+  if (comment >= 0) {
+    // A comment ends the scalar: a deeper line after it would be an error.
+    checkNoContinuation(r, indent);
+    return plainValue(text);
+  }
+  return plainValue(text + plainContinuation(r, indent));
+}
+
+/** `-`, `?` or `:` alone or before a space: doubtful at the start of a continuation line. */
+function seqOrKeyStart(body: string): boolean {
+  const c = body.charCodeAt(0);
+  if (c !== 0x2d && c !== 0x3f && c !== 0x3a) return false;
+  return body.length === 1 || body.charCodeAt(1) === 0x20;
+}
+
+/**
+ * A quoted scalar that continues on following lines, each indented deeper than the collection
+ * at `indent` (blank lines allowed), folded like a plain scalar before its escapes are read
+ * (`''` in single quotes; an escaped line break in double quotes is left to the full decoder).
+ */
+function multiLineQuoted(r: Reader, rest: string, indent: number): string {
+  const q = rest[0]!;
+  const lines = r.lines;
+  const trimEnd = (t: string): string => {
+    let k = t.length;
+    while (k > 0 && t.charCodeAt(k - 1) === 0x20) k--;
+    if (q === '"' && t.charCodeAt(k - 1) === 0x5c) bail();
+    return t.slice(0, k);
+  };
+  let out = trimEnd(rest.slice(1));
+  let blanks = 0;
+  for (let i = r.pos; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.body === '') {
+      blanks++;
+      continue;
+    }
+    if (l.indent <= indent) bail();
+    const text = l.body;
+    const end = quotedEnd(q + text, 0);
+    out += blanks === 0 ? ' ' : '\n'.repeat(blanks);
+    blanks = 0;
+    if (end < 0) {
+      out += trimEnd(text);
+      continue;
+    }
+    out += text.slice(0, end - 2);
+    checkTrailer(text.slice(end - 1));
+    r.pos = i + 1;
+    checkNoContinuation(r, indent);
+    return quoted(q + out + q);
+  }
+  return bail();
+}
+
+/**
+ * The folded continuation lines of a multi-line plain scalar (CRD descriptions wrap this way)
+ * in a collection at `indent`: every following line indented deeper, or blank, up to the first
+ * other content line. Each line is trimmed; a single line break folds to a space and n blank
+ * lines to n line breaks (YAML line folding). Comments, indicators at a line start and `: `/` #`
+ * inside are left to the full decoder.
+ */
+function plainContinuation(r: Reader, indent: number): string {
+  const lines = r.lines;
+  let out = '';
+  let blanks = 0;
+  let i = r.pos;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.body === '') {
+      blanks++;
+      continue;
+    }
+    // A comment line ends the scalar (a deeper line after it is the caller's to refuse).
+    if (l.indent <= indent || l.skip) break;
+    let k = l.body.length;
+    while (k > 0 && l.body.charCodeAt(k - 1) === 0x20) k--;
+    const body = l.body.slice(0, k);
+    if (seqOrKeyStart(body) || body.includes(': ') || body.endsWith(':')) bail();
+    if (body.includes(' #')) bail();
+    out += (blanks === 0 ? ' ' : '\n'.repeat(blanks)) + body;
+    blanks = 0;
+    r.pos = i + 1;
+  }
+  return out;
 }
 
 /** A plain scalar as go-yaml v2 resolves it, after the JSON step (numbers become float64). */
