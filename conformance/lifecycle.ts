@@ -18,7 +18,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withLargeStack } from '../src/util/large-stack.js';
+import { withLargeStack } from '../src/runtime/large-stack.js';
 import { installNodeEnvironment } from '../src/node-environment.js';
 import { lifecycleCases, type LifecycleCase } from './lifecycle/cases.js';
 import { runLifecycleCase } from './lifecycle/run-case.js';
@@ -140,5 +140,5 @@ async function main(): Promise<number> {
   return unexpected === 0 ? 0 : 1;
 }
 
-// A large stack lets include recursion reach Helm's limit of 1,000 (see src/util/large-stack.ts).
+// A large stack lets include recursion reach Helm's limit of 1,000 (see src/runtime/large-stack.ts).
 process.exitCode = await withLargeStack(new URL(import.meta.url), main);

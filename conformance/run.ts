@@ -14,7 +14,7 @@ import { cliSuites } from './suites/cli-corpora.js';
 import { coalesceSuite } from './suites/coalesce-cases.js';
 import { engineSuite } from './suites/engine-cases.js';
 import type { CaseResult } from './types.js';
-import { withLargeStack } from '../src/util/large-stack.js';
+import { withLargeStack } from '../src/runtime/large-stack.js';
 import { installNodeEnvironment } from '../src/node-environment.js';
 
 installNodeEnvironment();
@@ -101,5 +101,5 @@ async function main(): Promise<number> {
   return unexpected === 0 ? 0 : 1;
 }
 
-// A large stack lets include recursion reach Helm's limit of 1,000 (see src/util/large-stack.ts).
+// A large stack lets include recursion reach Helm's limit of 1,000 (see src/runtime/large-stack.ts).
 process.exitCode = await withLargeStack(new URL(import.meta.url), main);

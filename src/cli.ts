@@ -5,7 +5,7 @@
 import * as nodeModule from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import { usageOnly } from './cli/usage.js';
-import { traced, withLargeStack } from './util/large-stack.js';
+import { traced, withLargeStack } from './runtime/large-stack.js';
 
 // Traces name the source files and lines when asked for (the bundle is minified; dist/ holds
 // the maps; names are kept either way). Off by default: mapping costs ~30 ms at start-up.

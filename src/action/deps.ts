@@ -3,7 +3,7 @@
  * @actions/core facade, a GitHub client factory, the clock, the environment and the
  * cancellation signal. `defaultDeps()` wires the real ones (main only).
  */
-import { cancellationSignal } from '../util/large-stack.js';
+import { cancellationSignal } from '../runtime/large-stack.js';
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import type { getOctokit } from '@actions/github';

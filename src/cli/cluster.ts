@@ -16,7 +16,7 @@ import { startSimulator, type Simulator } from '../simulator/index.js';
 import { SecretsDriver } from '../storage/secrets.js';
 import { Storage } from '../storage/storage.js';
 import { systemClock } from '../gotime/clock.js';
-import { cancellationSignal } from '../util/large-stack.js';
+import { cancellationSignal } from '../runtime/large-stack.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';

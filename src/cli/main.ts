@@ -92,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * HOOKLINE_PAUSE_AT=start (testing only): stop before the command, listening to nothing, so a
- * test can signal a run that has not claimed the signals (src/util/large-stack.ts).
+ * test can signal a run that has not claimed the signals (src/runtime/large-stack.ts).
  */
 async function pausedForever(io: CliIo): Promise<never> {
   io.stderr('hookline: paused at start\n');

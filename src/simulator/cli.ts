@@ -4,7 +4,7 @@
  * other clients; `--faults` injects API faults (simulator/faults.ts).
  */
 import { writeFile } from 'node:fs/promises';
-import { cancellationSignal } from '../util/large-stack.js';
+import { cancellationSignal } from '../runtime/large-stack.js';
 import { FaultSpecError, parseFaults, type FaultOptions } from './faults.js';
 import { startSimulator } from './index.js';
 
