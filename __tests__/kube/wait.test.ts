@@ -91,7 +91,7 @@ describe('hooks (EX-5, EX-6)', () => {
     const name = uniqueName('long');
     await c.client.create(job(c.namespace, name, 'sleep 3600'));
     const ctl = new AbortController();
-    const started = Date.now();
+    // No timeout and a Job that sleeps an hour: only the abort ends the wait.
     setTimeout(() => ctl.abort(), 200);
     const err = await waitForHook(c.client, jobRef(name), {
       timeoutMs: 0,
@@ -99,7 +99,6 @@ describe('hooks (EX-5, EX-6)', () => {
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WaitAbortedError);
     expect((err as WaitAbortedError).culprits).toEqual([`Job ${name}: active 1, failed 0`]);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 

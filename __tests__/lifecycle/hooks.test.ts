@@ -211,7 +211,7 @@ describe('what is waited for (EX-5, EX-6)', () => {
       },
     };
     const { deps } = setup();
-    const started = Date.now();
+    // Not waited on: a wait would end in the 2 s timeout's error, not in success.
     const result = await runHooks(
       release(c.namespace, [hook({ kind: 'Deployment', name, object: dep })]),
       'pre-install',
@@ -220,7 +220,6 @@ describe('what is waited for (EX-5, EX-6)', () => {
     );
     expect(result.error).toBeUndefined();
     expect(result.outcomes[0]?.phase).toBe('Succeeded');
-    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it('a Job deleted while waited on counts as success (DELETED event)', async () => {

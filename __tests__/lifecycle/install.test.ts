@@ -160,10 +160,9 @@ describe('install failures (failRelease, EX-10, decision 11)', () => {
       if (!running) await new Promise((r) => setTimeout(r, 50));
     }
     expect(running).toBe(true);
-    const started = Date.now();
     ac.abort();
+    // The hook sleeps an hour: only the abort ends the install.
     const err = await result;
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(err.message).toBe('context canceled');
     const stored = await cfg.storage.get(name, 1);
     expect(stored.info.status).toBe('failed');

@@ -186,10 +186,9 @@ describe('hooks and failures (steps 12, 16, failRelease)', () => {
     const ac = new AbortController();
     const pending = rejection(upgrade(cfg, name, v2, { signal: ac.signal }), UpgradeError);
     expect(await untilHookRunning(cfg.storage, name, 2)).toBe(true);
-    const started = Date.now();
     ac.abort();
+    // The hook sleeps an hour: only the abort ends the upgrade.
     const err = await pending;
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(err.message).toBe('context canceled');
     expect(await statuses(cfg.storage, name)).toEqual([
       ['1', 'deployed', 'Install complete'],

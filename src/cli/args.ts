@@ -32,7 +32,8 @@ export class UsageError extends Error {
   }
 }
 
-const BOOL_WORDS = new Map([
+/** strconv.ParseBool's words, as pflag reads a bool flag's value. */
+export const BOOL_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['1', true],
   ['t', true],
   ['T', true],

@@ -7,7 +7,7 @@ import { DurationError, MILLISECOND, parseDuration } from '../gotime/duration.js
 import type { HookLogsMode, HookOutcome } from '../lifecycle/hooks.js';
 import { parseServerSide, type ServerSideOption } from '../lifecycle/apply-method.js';
 import { formatHookSummary } from './hook-summary.js';
-import { UsageError, type FlagSpec, type ParsedArgs } from './args.js';
+import { BOOL_WORDS, UsageError, type FlagSpec, type ParsedArgs } from './args.js';
 import { connect, type Cluster } from './cluster.js';
 import type { CliIo } from './io.js';
 import { errorText } from '../util/errors.js';
@@ -61,20 +61,7 @@ export function dryRunOption(args: ParsedArgs): 'client' | 'server' | undefined 
   const v = args.strings.get('dry-run');
   if (v === undefined || v === 'none') return undefined;
   if (v === 'client' || v === 'server') return v;
-  const b = new Map([
-    ['1', true],
-    ['t', true],
-    ['T', true],
-    ['true', true],
-    ['TRUE', true],
-    ['True', true],
-    ['0', false],
-    ['f', false],
-    ['F', false],
-    ['false', false],
-    ['FALSE', false],
-    ['False', false],
-  ]).get(v);
+  const b = BOOL_WORDS.get(v);
   if (b === undefined)
     throw new UsageError(`invalid dry-run value ("${v}"). Must be "none", "server", or "client"`);
   return b ? 'client' : undefined;

@@ -4,7 +4,7 @@
  */
 import { expect } from '@jest/globals';
 import { it } from './real-differences.js';
-import { collectWatch, configMap, REAL, uniqueName, type Obj } from '../harness.js';
+import { collectWatch, configMap, uniqueName, type Obj } from '../harness.js';
 import type { Ctx } from './ctx.js';
 
 const rvOf = (o: Obj): number => Number(o.metadata?.resourceVersion);
@@ -83,7 +83,7 @@ export function watchCases(ctx: Ctx): void {
   });
 
   it('timeoutSeconds ends the stream', async () => {
-    const started = Date.now();
+    // A server that ignored timeoutSeconds would keep the stream open past the test's timeout.
     await new Promise<void>((resolve, reject) => {
       ctx.c.watch
         .watch(
@@ -94,7 +94,6 @@ export function watchCases(ctx: Ctx): void {
         )
         .catch(reject);
     });
-    expect(Date.now() - started).toBeLessThan(REAL ? 20_000 : 5_000);
   });
 
   it('a compacted resourceVersion gets an ERROR event with code 410', async () => {
