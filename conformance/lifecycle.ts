@@ -15,42 +15,15 @@
  * `--jobs N` (cases at once, default 4), `--speed N` (simulated seconds per real second,
  * default 200).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { withLargeStack } from '../src/runtime/large-stack.js';
 import { installNodeEnvironment } from '../src/node-environment.js';
+import { corpusRoot, knownFailures } from './known.js';
 import { lifecycleCases, type LifecycleCase } from './lifecycle/cases.js';
 import { runLifecycleCase } from './lifecycle/run-case.js';
 import type { CaseResult } from './types.js';
 
 // The pure core reads time through the environment the entry installs (on each thread).
 installNodeEnvironment();
-
-interface KnownFailure {
-  id: string;
-  reason: string;
-  detail?: string;
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-
-function corpusRoot(): string {
-  const dir =
-    process.env.HOOKLINE_CONFORMANCE_DIR ?? resolve(here, '..', '..', 'shared', 'conformance');
-  if (!existsSync(dir))
-    throw new Error(`conformance corpus not found at ${dir} (set HOOKLINE_CONFORMANCE_DIR)`);
-  return dir;
-}
-
-function knownFailures(): Map<string, KnownFailure> {
-  const file = join(here, 'lifecycle-known-failures.json');
-  if (!existsSync(file)) return new Map();
-  const list = JSON.parse(readFileSync(file, 'utf8')) as KnownFailure[];
-  for (const k of list)
-    if (!k.reason?.trim()) throw new Error(`known failure ${k.id} has no reason`);
-  return new Map(list.map((k) => [k.id, k]));
-}
 
 function numberFlag(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
@@ -82,7 +55,7 @@ async function main(): Promise<number> {
   const verbose = args.includes('--verbose');
   const jobs = numberFlag(args, '--jobs', 4);
   const speed = numberFlag(args, '--speed', 200);
-  const known = knownFailures();
+  const known = knownFailures('lifecycle-known-failures.json');
   const all = lifecycleCases(corpusRoot());
   const cases = only.length ? all.filter((c) => only.some((o) => c.id.includes(o))) : all;
   const started = Date.now();

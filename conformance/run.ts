@@ -7,51 +7,22 @@
  * Options: `--only SUBSTRING` (repeatable) runs matching case ids only; `--verbose` prints
  * known failures too.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cliSuites } from './suites/cli-corpora.js';
 import { coalesceSuite } from './suites/coalesce-cases.js';
 import { engineSuite } from './suites/engine-cases.js';
 import type { CaseResult } from './types.js';
 import { withLargeStack } from '../src/runtime/large-stack.js';
 import { installNodeEnvironment } from '../src/node-environment.js';
+import { corpusRoot, knownFailures } from './known.js';
 
 installNodeEnvironment();
-
-interface KnownFailure {
-  id: string;
-  /** Why the case fails: the Helm change that explains it, or the work it waits for. */
-  reason: string;
-  /** The failure detail as last seen; a different detail means the case changed. */
-  detail?: string;
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-
-function corpusRoot(): string {
-  const dir =
-    process.env.HOOKLINE_CONFORMANCE_DIR ?? resolve(here, '..', '..', 'shared', 'conformance');
-  if (!existsSync(dir))
-    throw new Error(`conformance corpus not found at ${dir} (set HOOKLINE_CONFORMANCE_DIR)`);
-  return dir;
-}
-
-function knownFailures(): Map<string, KnownFailure> {
-  const file = join(here, 'known-failures.json');
-  if (!existsSync(file)) return new Map();
-  const list = JSON.parse(readFileSync(file, 'utf8')) as KnownFailure[];
-  for (const k of list)
-    if (!k.reason?.trim()) throw new Error(`known failure ${k.id} has no reason`);
-  return new Map(list.map((k) => [k.id, k]));
-}
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const only = args.flatMap((a, i) => (a === '--only' ? [args[i + 1] ?? ''] : []));
   const verbose = args.includes('--verbose');
   const root = corpusRoot();
-  const known = knownFailures();
+  const known = knownFailures('known-failures.json');
   const suites = [engineSuite(root), coalesceSuite(root), ...cliSuites(root)];
   const results: CaseResult[] = [];
   for (const suite of suites) results.push(...(await suite.run()));
