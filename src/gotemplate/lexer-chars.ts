@@ -29,7 +29,6 @@ export function formatRune(r: number): string {
 // Lexer helpers shared by lexer.ts and lexer-states.ts (lex.go).
 
 export const EOF = -1;
-const SPACE_CHARS = ' \t\r\n';
 const TRIM_MARKER = '-';
 /** A trim marker plus the space before or after it. */
 export const TRIM_MARKER_LEN = 2;
@@ -56,12 +55,12 @@ export function hasRightTrimMarker(s: string, at: number): boolean {
 /** Length of the run of space characters ending at `to` (not before `from`). */
 export function rightTrimLength(s: string, from: number, to: number): number {
   let i = to;
-  while (i > from && SPACE_CHARS.includes(s[i - 1] as string)) i--;
+  while (i > from && isSpace(s.charCodeAt(i - 1))) i--;
   return to - i;
 }
 
 export function leftTrimLength(s: string, from: number): number {
   let i = from;
-  while (i < s.length && SPACE_CHARS.includes(s[i] as string)) i++;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   return i - from;
 }

@@ -6,17 +6,19 @@
  * Positions are UTF-16 offsets into the source (Go counts UTF-8 bytes); `line` follows Go's
  * bookkeeping exactly (the line where the item starts), since parse errors report it.
  *
- * One file, as lex.go: the Lexer's state and the state functions that drive it (each scans from
- * the lexer's position and returns the next state, or null once it emitted an item).
+ * lex.go is a machine of state functions that read one rune at a time (`next`, `backup`, `peek`).
+ * This port scans the same grammar directly over the string's UTF-16 code units (issue 10: the
+ * lexer was the largest part of parsing a large chart): each `nextItem` runs one scanning method
+ * that returns the item, `pos` only moves forward (Go's one-rune backups become look-aheads), and
+ * `line` is kept as the line at `pos` by counting the newlines of what is consumed. Non-ASCII
+ * runes are decoded only where Go's classes need them (letters and digits of identifiers, error
+ * messages). The items, their lines and the error messages are Go's (the state-function port is
+ * kept in the tests as the reference the scanner is checked against).
  */
 import {
   countNewlines,
-  EOF,
   formatRune,
-  hasLeftTrimMarker,
-  hasRightTrimMarker,
   isAlphaNumeric,
-  isSpace,
   leftTrimLength,
   rightTrimLength,
   TRIM_MARKER_LEN,
@@ -41,6 +43,29 @@ export interface LexerOptions {
   readonly continueOK?: boolean;
 }
 
+const LEFT_COMMENT = '/*';
+const RIGHT_COMMENT = '*/';
+const C_NL = 0x0a;
+const C_MINUS = 0x2d;
+
+/** Go's lexer `isSpace` on a code unit: space, tab, carriage return, newline. */
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+}
+
+/** ASCII letters, digits and underscore: the common case of lex.go `isAlphaNumeric`. */
+function isAsciiWord(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+  );
+}
+
+/** The code point at `i` (NaN past the end, as charCodeAt). */
+function runeAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? (s.codePointAt(i) as number) : c;
+}
+
 export class Lexer {
   readonly leftDelim: string;
   readonly rightDelim: string;
@@ -51,12 +76,15 @@ export class Lexer {
   input: string;
   pos = 0;
   start = 0;
-  atEOF = false;
   parenDepth = 0;
+  /** The line at `pos`. */
   line = 1;
+  /** The line at `start`. */
   startLine = 1;
   insideAction = false;
-  private item: Item = { type: 'eof', pos: 0, val: 'EOF', line: 1 };
+  private readonly rightDelim0: number;
+  private readonly leftDelimLen: number;
+  private readonly rightDelimLen: number;
 
   constructor(input: string, options: LexerOptions = {}) {
     this.input = input;
@@ -65,45 +93,21 @@ export class Lexer {
     this.emitComment = options.emitComment ?? false;
     this.breakOK = options.breakOK ?? true;
     this.continueOK = options.continueOK ?? true;
+    this.rightDelim0 = this.rightDelim.charCodeAt(0);
+    this.leftDelimLen = this.leftDelim.length;
+    this.rightDelimLen = this.rightDelim.length;
   }
 
   /** The next item; after the end (or an error) it keeps returning EOF-ish items like Go. */
   nextItem(): Item {
-    this.item = { type: 'eof', pos: this.pos, val: 'EOF', line: this.startLine };
-    let state: StateFn | null = this.insideAction ? lexInsideAction : lexText;
-    while (state !== null) state = state(this);
-    return this.item;
-  }
-
-  /** Consume the next code point; EOF at the end. */
-  next(): number {
-    if (this.pos >= this.input.length) {
-      this.atEOF = true;
-      return EOF;
+    for (;;) {
+      const item = this.insideAction ? this.lexInsideAction() : this.lexText();
+      if (item !== null) return item;
     }
-    const r = this.input.codePointAt(this.pos) as number;
-    this.pos += r > 0xffff ? 2 : 1;
-    if (r === 0x0a) this.line++;
-    return r;
   }
 
-  peek(): number {
-    const r = this.next();
-    this.backup();
-    return r;
-  }
-
-  /** Step back one code point (a no-op once EOF was seen, as Go's `backup`). */
-  backup(): void {
-    if (this.atEOF || this.pos <= 0) return;
-    const low = this.input.charCodeAt(this.pos - 1);
-    const high = this.pos >= 2 ? this.input.charCodeAt(this.pos - 2) : 0;
-    const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
-    this.pos -= pair ? 2 : 1;
-    if (low === 0x0a) this.line--;
-  }
-
-  thisItem(type: ItemType): Item {
+  /** The item from `start` to `pos` (Go's thisItem); `line` must already be the line at pos. */
+  private item(type: ItemType): Item {
     const item: Item = {
       type,
       pos: this.start,
@@ -115,61 +119,49 @@ export class Lexer {
     return item;
   }
 
-  emit(type: ItemType): null {
-    return this.emitItem(this.thisItem(type));
-  }
-
-  emitItem(item: Item): null {
-    this.item = item;
-    return null;
-  }
-
-  /** Skip the pending input, counting its newlines (only for text not read with `next`). */
-  ignore(): void {
+  /** Skip the pending input from `start` to `pos`, counting its newlines. */
+  private ignore(): void {
     this.line += countNewlines(this.input, this.start, this.pos);
     this.start = this.pos;
     this.startLine = this.line;
   }
 
-  accept(valid: string): boolean {
-    const r = this.next();
-    if (r !== EOF && valid.includes(String.fromCodePoint(r))) return true;
-    this.backup();
-    return false;
-  }
-
-  acceptRun(valid: string): void {
-    while (this.accept(valid)) {
-      // absorb
-    }
-  }
-
-  /** Emit an error item and stop scanning: the input is dropped, as Go does. */
-  errorf(message: string): null {
-    this.item = { type: 'error', pos: this.start, val: message, line: this.startLine };
+  /** An error item; scanning stops: the input is dropped, as Go does. */
+  private errorf(message: string): Item {
+    const item: Item = { type: 'error', pos: this.start, val: message, line: this.startLine };
     this.start = 0;
     this.pos = 0;
     this.input = '';
-    return null;
+    return item;
   }
 
-  /** At a right delimiter, possibly preceded by a trim marker (` -}}`)? */
-  atRightDelim(): { delim: boolean; trimSpaces: boolean } {
-    if (
-      hasRightTrimMarker(this.input, this.pos) &&
-      this.input.startsWith(this.rightDelim, this.pos + TRIM_MARKER_LEN)
-    ) {
-      return { delim: true, trimSpaces: true };
-    }
-    return { delim: this.input.startsWith(this.rightDelim, this.pos), trimSpaces: false };
+  /** Is the right delimiter at `at`? */
+  private rightDelimAt(at: number): boolean {
+    const input = this.input;
+    if (input.charCodeAt(at) !== this.rightDelim0) return false;
+    return this.rightDelimLen === 1 || input.startsWith(this.rightDelim, at);
   }
 
-  /** Whether the input is at a character that may follow an identifier (lex.go `atTerminator`). */
-  atTerminator(): boolean {
-    const r = this.peek();
-    if (isSpace(r)) return true;
-    switch (r) {
-      case EOF:
+  /** A trim marker and the right delimiter at `at` (` -}}`)? */
+  private trimmedRightDelimAt(at: number): boolean {
+    const input = this.input;
+    return (
+      isSpaceCode(input.charCodeAt(at)) &&
+      input.charCodeAt(at + 1) === C_MINUS &&
+      this.rightDelimAt(at + TRIM_MARKER_LEN)
+    );
+  }
+
+  /** lex.go `atTerminator` at `at`: may this character follow an identifier? */
+  private atTerminator(at: number): boolean {
+    const input = this.input;
+    if (at >= input.length) return true; // EOF
+    const c = input.charCodeAt(at);
+    switch (c) {
+      case 0x20:
+      case 0x09:
+      case 0x0d:
+      case 0x0a:
       case 0x2e: // .
       case 0x2c: // ,
       case 0x7c: // |
@@ -178,278 +170,332 @@ export class Lexer {
       case 0x28: // (
         return true;
     }
-    return this.input.startsWith(this.rightDelim, this.pos);
+    return this.rightDelimAt(at);
   }
-}
 
-type StateFn = (l: Lexer) => StateFn | null;
-
-const LEFT_COMMENT = '/*';
-const RIGHT_COMMENT = '*/';
-
-/** Scan until an opening action delimiter. */
-function lexText(l: Lexer): StateFn | null {
-  const x = l.input.indexOf(l.leftDelim, l.pos);
-  if (x >= 0) {
-    if (x > l.pos) {
-      l.pos = x;
-      // Trim the preceding spaces when the delimiter carries a trim marker.
-      let trimLength = 0;
-      if (hasLeftTrimMarker(l.input, l.pos + l.leftDelim.length)) {
-        trimLength = rightTrimLength(l.input, l.start, l.pos);
+  /** End of the run of alphanumerics (lex.go `isAlphaNumeric`) starting at `from`. */
+  private wordEnd(from: number): number {
+    const input = this.input;
+    let i = from;
+    for (;;) {
+      const c = input.charCodeAt(i);
+      if (isAsciiWord(c)) {
+        i++;
+        continue;
       }
-      l.pos -= trimLength;
-      l.line += countNewlines(l.input, l.start, l.pos);
-      const item = l.thisItem('text');
-      l.pos += trimLength;
-      l.ignore();
-      if (item.val.length > 0) return l.emitItem(item);
+      if (!(c >= 0x80)) return i; // ASCII non-word, or NaN at the end
+      const r = runeAt(input, i);
+      if (!isAlphaNumeric(r)) return i;
+      i += r > 0xffff ? 2 : 1;
     }
-    return lexLeftDelim;
   }
-  l.pos = l.input.length;
-  if (l.pos > l.start) {
-    l.line += countNewlines(l.input, l.start, l.pos);
-    return l.emit('text');
-  }
-  return l.emit('eof');
-}
 
-/** The left delimiter is known to be present, possibly followed by a trim marker. */
-function lexLeftDelim(l: Lexer): StateFn | null {
-  l.pos += l.leftDelim.length;
-  const afterMarker = hasLeftTrimMarker(l.input, l.pos) ? TRIM_MARKER_LEN : 0;
-  if (l.input.startsWith(LEFT_COMMENT, l.pos + afterMarker)) {
-    l.pos += afterMarker;
-    l.ignore();
-    return lexComment;
-  }
-  const item = l.thisItem('leftDelim');
-  l.insideAction = true;
-  l.pos += afterMarker;
-  l.ignore();
-  l.parenDepth = 0;
-  return l.emitItem(item);
-}
-
-/** A comment; the left comment marker is known to be present. */
-function lexComment(l: Lexer): StateFn | null {
-  l.pos += LEFT_COMMENT.length;
-  const x = l.input.indexOf(RIGHT_COMMENT, l.pos);
-  if (x < 0) return l.errorf('unclosed comment');
-  l.pos = x + RIGHT_COMMENT.length;
-  const { delim, trimSpaces } = l.atRightDelim();
-  if (!delim) return l.errorf('comment ends before closing delimiter');
-  l.line += countNewlines(l.input, l.start, l.pos);
-  const item = l.thisItem('comment');
-  if (trimSpaces) l.pos += TRIM_MARKER_LEN;
-  l.pos += l.rightDelim.length;
-  if (trimSpaces) l.pos += leftTrimLength(l.input, l.pos);
-  l.ignore();
-  return l.emitComment ? l.emitItem(item) : lexText;
-}
-
-/** The right delimiter is known to be present, possibly preceded by a trim marker. */
-function lexRightDelim(l: Lexer): StateFn | null {
-  const { trimSpaces } = l.atRightDelim();
-  if (trimSpaces) {
-    l.pos += TRIM_MARKER_LEN;
-    l.ignore();
-  }
-  l.pos += l.rightDelim.length;
-  const item = l.thisItem('rightDelim');
-  if (trimSpaces) {
-    l.pos += leftTrimLength(l.input, l.pos);
-    l.ignore();
-  }
-  l.insideAction = false;
-  return l.emitItem(item);
-}
-
-/** The elements inside action delimiters. */
-function lexInsideAction(l: Lexer): StateFn | null {
-  if (l.atRightDelim().delim) {
-    return l.parenDepth === 0 ? lexRightDelim : l.errorf('unclosed left paren');
-  }
-  const r = l.next();
-  if (r === EOF) return l.errorf('unclosed action');
-  if (isSpace(r)) {
-    l.backup(); // Put the space back in case we have " -}}".
-    return lexSpace;
-  }
-  switch (r) {
-    case 0x3d: // =
-      return l.emit('assign');
-    case 0x3a: // :
-      return l.next() === 0x3d ? l.emit('declare') : l.errorf('expected :=');
-    case 0x7c: // |
-      return l.emit('pipe');
-    case 0x22: // "
-      return lexQuote;
-    case 0x60: // `
-      return lexRawQuote;
-    case 0x24: // $
-      return lexVariable;
-    case 0x27: // '
-      return lexChar;
-    case 0x28: // (
-      l.parenDepth++;
-      return l.emit('leftParen');
-    case 0x29: // )
-      l.parenDepth--;
-      return l.parenDepth < 0 ? l.errorf('unexpected right paren') : l.emit('rightParen');
-  }
-  if (r === 0x2e) {
-    // Special look-ahead for ".field"; a digit makes it a number.
-    const c = l.input.charCodeAt(l.pos);
-    if (l.pos < l.input.length && (c < 0x30 || c > 0x39)) return lexField;
-  }
-  if (r === 0x2e || r === 0x2b || r === 0x2d || (r >= 0x30 && r <= 0x39)) {
-    l.backup();
-    return lexNumber;
-  }
-  if (isAlphaNumeric(r)) {
-    l.backup();
-    return lexIdentifier;
-  }
-  if (r <= 0x7f && isPrint(r)) return l.emit('char');
-  return l.errorf(`unrecognized character in action: ${formatRune(r)}`);
-}
-
-/** A run of spaces; the first one is still unread. Takes care of a trim-marked right delim. */
-function lexSpace(l: Lexer): StateFn | null {
-  let numSpaces = 0;
-  while (isSpace(l.peek())) {
-    l.next();
-    numSpaces++;
-  }
-  if (
-    hasRightTrimMarker(l.input, l.pos - 1) &&
-    l.input.startsWith(l.rightDelim, l.pos - 1 + TRIM_MARKER_LEN)
-  ) {
-    l.backup(); // Before the space.
-    if (numSpaces === 1) return lexRightDelim; // On the delimiter: go right to it.
-  }
-  return l.emit('space');
-}
-
-/** An alphanumeric word: keyword, boolean, identifier. */
-function lexIdentifier(l: Lexer): StateFn | null {
-  let r: number;
-  do r = l.next();
-  while (isAlphaNumeric(r));
-  l.backup();
-  const word = l.input.slice(l.start, l.pos);
-  if (!l.atTerminator()) return l.errorf(`bad character ${formatRune(r)}`);
-  const keyword = KEYWORDS.get(word);
-  if (keyword !== undefined) {
-    if ((keyword === 'break' && !l.breakOK) || (keyword === 'continue' && !l.continueOK)) {
-      return l.emit('identifier');
+  /** Scan until an opening action delimiter (lex.go lexText, lexLeftDelim, lexComment). */
+  private lexText(): Item | null {
+    const input = this.input;
+    const x = input.indexOf(this.leftDelim, this.pos);
+    if (x < 0) {
+      this.pos = input.length;
+      if (this.pos > this.start) {
+        this.line += countNewlines(input, this.start, this.pos);
+        return this.item('text');
+      }
+      return this.item('eof');
     }
-    return l.emit(keyword);
-  }
-  if (word === 'true' || word === 'false') return l.emit('bool');
-  return l.emit('identifier');
-}
-
-function lexField(l: Lexer): StateFn | null {
-  return lexFieldOrVariable(l, 'field');
-}
-
-function lexVariable(l: Lexer): StateFn | null {
-  if (l.atTerminator()) return l.emit('variable'); // Just "$".
-  return lexFieldOrVariable(l, 'variable');
-}
-
-/** `.Alphanumeric` or `$Alphanumeric`; the `.` or `$` has been scanned. */
-function lexFieldOrVariable(l: Lexer, type: 'field' | 'variable'): StateFn | null {
-  if (l.atTerminator()) return l.emit(type === 'variable' ? 'variable' : 'dot');
-  let r: number;
-  do r = l.next();
-  while (isAlphaNumeric(r));
-  l.backup();
-  if (!l.atTerminator()) return l.errorf(`bad character ${formatRune(r)}`);
-  return l.emit(type);
-}
-
-/** A character constant; the opening quote has been scanned. Syntax is checked by the parser. */
-function lexChar(l: Lexer): StateFn | null {
-  return scanQuoted(l, 0x27, 'unterminated character constant') ? l.emit('charConstant') : null;
-}
-
-function lexQuote(l: Lexer): StateFn | null {
-  return scanQuoted(l, 0x22, 'unterminated quoted string') ? l.emit('string') : null;
-}
-
-/** Shared loop of lexChar/lexQuote: backslash escapes, no newline. False after an error. */
-function scanQuoted(l: Lexer, quote: number, message: string): boolean {
-  for (;;) {
-    let r = l.next();
-    if (r === 0x5c) {
-      r = l.next();
-      if (r !== EOF && r !== 0x0a) continue;
+    const afterDelim = x + this.leftDelimLen;
+    const trimmed =
+      input.charCodeAt(afterDelim) === C_MINUS && isSpaceCode(input.charCodeAt(afterDelim + 1));
+    if (x > this.pos) {
+      // Text up to the delimiter, less the spaces a trim marker removes.
+      const trimLength = trimmed ? rightTrimLength(input, this.start, x) : 0;
+      this.pos = x - trimLength;
+      this.line += countNewlines(input, this.start, this.pos);
+      const item = this.item('text');
+      this.pos = x;
+      this.ignore();
+      if (item.val.length > 0) return item;
     }
-    if (r === EOF || r === 0x0a) {
-      l.errorf(message);
-      return false;
+    // lexLeftDelim: the delimiter is at pos.
+    this.pos = afterDelim;
+    const afterMarker = trimmed ? TRIM_MARKER_LEN : 0;
+    if (input.startsWith(LEFT_COMMENT, afterDelim + afterMarker)) {
+      this.pos += afterMarker;
+      this.ignore();
+      return this.lexComment();
     }
-    if (r === quote) return true;
+    const item = this.item('leftDelim');
+    this.insideAction = true;
+    this.pos += afterMarker;
+    this.ignore();
+    this.parenDepth = 0;
+    return item;
   }
-}
 
-function lexRawQuote(l: Lexer): StateFn | null {
-  for (;;) {
-    const r = l.next();
-    if (r === EOF) return l.errorf('unterminated raw quoted string');
-    if (r === 0x60) return l.emit('rawString');
-  }
-}
-
-/**
- * A number: decimal, octal, hex, binary, float or imaginary. Like Go this accepts some invalid
- * spellings ("089", "0x0.2"); the parser (strconv) rejects them.
- */
-function lexNumber(l: Lexer): StateFn | null {
-  if (!scanNumber(l)) return l.errorf(`bad number syntax: ${quoteForError(l)}`);
-  const sign = l.peek();
-  if (sign === 0x2b || sign === 0x2d) {
-    // Complex: 1+2i. No spaces, must end in 'i'.
-    if (!scanNumber(l) || l.input[l.pos - 1] !== 'i') {
-      return l.errorf(`bad number syntax: ${quoteForError(l)}`);
+  /** A comment; the left comment marker is at pos. Null when comments are not emitted. */
+  private lexComment(): Item | null {
+    const input = this.input;
+    const x = input.indexOf(RIGHT_COMMENT, this.pos + LEFT_COMMENT.length);
+    if (x < 0) return this.errorf('unclosed comment');
+    this.pos = x + RIGHT_COMMENT.length;
+    const trimSpaces = this.trimmedRightDelimAt(this.pos);
+    if (!trimSpaces && !this.rightDelimAt(this.pos)) {
+      return this.errorf('comment ends before closing delimiter');
     }
-    return l.emit('complex');
+    this.line += countNewlines(input, this.start, this.pos);
+    const item = this.item('comment');
+    if (trimSpaces) this.pos += TRIM_MARKER_LEN;
+    this.pos += this.rightDelimLen;
+    if (trimSpaces) this.pos += leftTrimLength(input, this.pos);
+    this.ignore();
+    return this.emitComment ? item : null;
   }
-  return l.emit('number');
-}
 
-function quoteForError(l: Lexer): string {
-  return goQuote(l.input.slice(l.start, l.pos));
-}
+  /** The right delimiter, possibly after a trim marker, is at pos (lex.go lexRightDelim). */
+  private lexRightDelim(trimSpaces: boolean): Item {
+    if (trimSpaces) {
+      this.pos += TRIM_MARKER_LEN;
+      this.ignore();
+    }
+    this.pos += this.rightDelimLen;
+    const item = this.item('rightDelim');
+    if (trimSpaces) {
+      this.pos += leftTrimLength(this.input, this.pos);
+      this.ignore();
+    }
+    this.insideAction = false;
+    return item;
+  }
 
-function scanNumber(l: Lexer): boolean {
-  l.accept('+-');
-  let digits = '0123456789_';
-  if (l.accept('0')) {
-    // Note: a leading 0 does not mean octal in floats.
-    if (l.accept('xX')) digits = '0123456789abcdefABCDEF_';
-    else if (l.accept('oO')) digits = '01234567_';
-    else if (l.accept('bB')) digits = '01_';
+  /** The elements inside action delimiters (lex.go lexInsideAction). */
+  private lexInsideAction(): Item {
+    const input = this.input;
+    const pos = this.pos;
+    const trimmed = this.trimmedRightDelimAt(pos);
+    if (trimmed || this.rightDelimAt(pos)) {
+      return this.parenDepth === 0
+        ? this.lexRightDelim(trimmed)
+        : this.errorf('unclosed left paren');
+    }
+    if (pos >= input.length) return this.errorf('unclosed action');
+    const c = input.charCodeAt(pos);
+    switch (c) {
+      case 0x20:
+      case 0x09:
+      case 0x0d:
+      case 0x0a:
+        return this.lexSpace();
+      case 0x3d: // =
+        this.pos = pos + 1;
+        return this.item('assign');
+      case 0x3a: // :
+        if (input.charCodeAt(pos + 1) !== 0x3d) return this.errorf('expected :=');
+        this.pos = pos + 2;
+        return this.item('declare');
+      case 0x7c: // |
+        this.pos = pos + 1;
+        return this.item('pipe');
+      case 0x22: // "
+        return this.lexQuoted(0x22, 'string', 'unterminated quoted string');
+      case 0x60: // `
+        return this.lexRawQuote();
+      case 0x24: // $
+        return this.lexVariable();
+      case 0x27: // '
+        return this.lexQuoted(0x27, 'charConstant', 'unterminated character constant');
+      case 0x28: // (
+        this.pos = pos + 1;
+        this.parenDepth++;
+        return this.item('leftParen');
+      case 0x29: // )
+        this.pos = pos + 1;
+        this.parenDepth--;
+        return this.parenDepth < 0
+          ? this.errorf('unexpected right paren')
+          : this.item('rightParen');
+      case 0x2e: {
+        // Special look-ahead for ".field"; a digit makes it a number.
+        const d = input.charCodeAt(pos + 1);
+        if (pos + 1 < input.length && !(d >= 0x30 && d <= 0x39)) return this.lexField();
+        return this.lexNumber();
+      }
+      case 0x2b: // +
+      case 0x2d: // -
+        return this.lexNumber();
+    }
+    if (c >= 0x30 && c <= 0x39) return this.lexNumber();
+    if (isAsciiWord(c)) return this.lexIdentifier();
+    if (c < 0x80) {
+      this.pos = pos + 1;
+      return isPrint(c)
+        ? this.item('char')
+        : this.errorf(`unrecognized character in action: ${formatRune(c)}`);
+    }
+    const r = runeAt(input, pos);
+    if (isAlphaNumeric(r)) return this.lexIdentifier();
+    return this.errorf(`unrecognized character in action: ${formatRune(r)}`);
   }
-  l.acceptRun(digits);
-  if (l.accept('.')) l.acceptRun(digits);
-  if (digits.length === 10 + 1 && l.accept('eE')) {
-    l.accept('+-');
-    l.acceptRun('0123456789_');
+
+  /** A run of spaces at pos; takes care of a trim-marked right delimiter (lex.go lexSpace). */
+  private lexSpace(): Item {
+    const input = this.input;
+    let end = this.pos;
+    let newlines = 0;
+    for (;;) {
+      const c = input.charCodeAt(end);
+      if (c === C_NL) newlines++;
+      else if (!(c === 0x20 || c === 0x09 || c === 0x0d)) break;
+      end++;
+    }
+    // " -}}": the last space belongs to the trim marker.
+    if (input.charCodeAt(end) === C_MINUS && this.rightDelimAt(end + 1)) {
+      end--;
+      if (input.charCodeAt(end) === C_NL) newlines--;
+      if (end === this.pos) return this.lexRightDelim(true); // On the delimiter: go right to it.
+    }
+    this.pos = end;
+    this.line += newlines;
+    return this.item('space');
   }
-  if (digits.length === 16 + 6 + 1 && l.accept('pP')) {
-    l.accept('+-');
-    l.acceptRun('0123456789_');
+
+  /** An alphanumeric word: keyword, boolean, identifier (lex.go lexIdentifier). */
+  private lexIdentifier(): Item {
+    const end = this.wordEnd(this.pos);
+    this.pos = end;
+    if (!this.atTerminator(end)) return this.badCharacter(end);
+    const word = this.input.slice(this.start, end);
+    const keyword = KEYWORDS.get(word);
+    if (keyword !== undefined) {
+      if ((keyword === 'break' && !this.breakOK) || (keyword === 'continue' && !this.continueOK)) {
+        return this.item('identifier');
+      }
+      return this.item(keyword);
+    }
+    if (word === 'true' || word === 'false') return this.item('bool');
+    return this.item('identifier');
   }
-  l.accept('i'); // Imaginary?
-  // The next thing mustn't be alphanumeric.
-  if (isAlphaNumeric(l.peek())) {
-    l.next();
+
+  /** lex.go's `bad character %#U` for the rune at `at` that ends a word. */
+  private badCharacter(at: number): Item {
+    return this.errorf(`bad character ${formatRune(runeAt(this.input, at))}`);
+  }
+
+  /** `.Alphanumeric`, or `.` alone (lex.go lexField); the `.` is at pos. */
+  private lexField(): Item {
+    const after = this.pos + 1;
+    this.pos = after;
+    if (this.atTerminator(after)) return this.item('dot');
+    return this.lexWordAfterSigil('field');
+  }
+
+  /** `$Alphanumeric`, or `$` alone (lex.go lexVariable); the `$` is at pos. */
+  private lexVariable(): Item {
+    this.pos++;
+    if (this.atTerminator(this.pos)) return this.item('variable');
+    return this.lexWordAfterSigil('variable');
+  }
+
+  private lexWordAfterSigil(type: 'field' | 'variable'): Item {
+    const end = this.wordEnd(this.pos);
+    this.pos = end;
+    if (!this.atTerminator(end)) return this.badCharacter(end);
+    return this.item(type);
+  }
+
+  /** A quoted string or character constant: backslash escapes, no newline. */
+  private lexQuoted(quote: number, type: ItemType, message: string): Item {
+    const input = this.input;
+    let i = this.pos + 1;
+    for (;;) {
+      let c = input.charCodeAt(i);
+      if (c === 0x5c) {
+        i++;
+        c = input.charCodeAt(i);
+        if (i < input.length && c !== C_NL) {
+          i++;
+          continue;
+        }
+      }
+      if (i >= input.length || c === C_NL) return this.errorf(message);
+      i++;
+      if (c === quote) break;
+    }
+    this.pos = i;
+    return this.item(type);
+  }
+
+  private lexRawQuote(): Item {
+    const input = this.input;
+    const x = input.indexOf('`', this.pos + 1);
+    if (x < 0) return this.errorf('unterminated raw quoted string');
+    this.pos = x + 1;
+    this.line += countNewlines(input, this.start, this.pos);
+    return this.item('rawString');
+  }
+
+  /**
+   * A number: decimal, octal, hex, binary, float or imaginary. Like Go this accepts some invalid
+   * spellings ("089", "0x0.2"); the parser (strconv) rejects them.
+   */
+  private lexNumber(): Item {
+    if (!this.scanNumber()) return this.errorf(`bad number syntax: ${this.quoteForError()}`);
+    const sign = this.input.charCodeAt(this.pos);
+    if (sign === 0x2b || sign === C_MINUS) {
+      // Complex: 1+2i. No spaces, must end in 'i'.
+      if (!this.scanNumber() || this.input.charCodeAt(this.pos - 1) !== 0x69) {
+        return this.errorf(`bad number syntax: ${this.quoteForError()}`);
+      }
+      return this.item('complex');
+    }
+    return this.item('number');
+  }
+
+  private quoteForError(): string {
+    return goQuote(this.input.slice(this.start, this.pos));
+  }
+
+  /** Consume one character of `valid` (all ASCII) at pos. */
+  private accept(valid: string): boolean {
+    const c = this.input.charCodeAt(this.pos);
+    if (c < 0x80 && valid.includes(String.fromCharCode(c))) {
+      this.pos++;
+      return true;
+    }
     return false;
   }
-  return true;
+
+  private acceptRun(valid: string): void {
+    while (this.accept(valid)) {
+      // absorb
+    }
+  }
+
+  private scanNumber(): boolean {
+    this.accept('+-');
+    let digits = '0123456789_';
+    if (this.accept('0')) {
+      // Note: a leading 0 does not mean octal in floats.
+      if (this.accept('xX')) digits = '0123456789abcdefABCDEF_';
+      else if (this.accept('oO')) digits = '01234567_';
+      else if (this.accept('bB')) digits = '01_';
+    }
+    this.acceptRun(digits);
+    if (this.accept('.')) this.acceptRun(digits);
+    if (digits.length === 10 + 1 && this.accept('eE')) {
+      this.accept('+-');
+      this.acceptRun('0123456789_');
+    }
+    if (digits.length === 16 + 6 + 1 && this.accept('pP')) {
+      this.accept('+-');
+      this.acceptRun('0123456789_');
+    }
+    this.accept('i'); // Imaginary?
+    // The next thing mustn't be alphanumeric.
+    const input = this.input;
+    const c = input.charCodeAt(this.pos);
+    if (isAsciiWord(c) || (c >= 0x80 && isAlphaNumeric(runeAt(input, this.pos)))) {
+      this.pos += runeAt(input, this.pos) > 0xffff ? 2 : 1;
+      return false;
+    }
+    return true;
+  }
 }

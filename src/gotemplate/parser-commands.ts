@@ -16,6 +16,9 @@ import type { TreeParser } from './parser-state.js';
  * (parse.go `maxStackDepth`); a JavaScript stack is closer to the latter.
  */
 export const MAX_STACK_DEPTH = 1000;
+/** The declarations of a pipeline that declares no variable (shared, never written). */
+const NO_DECL: VariableNode[] = [];
+
 /** parse.go `maxPipelineCmds`. */
 const MAX_PIPELINE_CMDS = 100000;
 
@@ -35,11 +38,13 @@ const COMMAND_START: ReadonlySet<ItemType> = new Set<ItemType>([
 ]);
 
 export function newVariable(pos: Pos, ident: string): VariableNode {
-  return { type: 'variable', pos, ident: ident.split('.') };
+  return { type: 'variable', pos, ident: ident.includes('.') ? ident.split('.') : [ident] };
 }
 
 function newField(pos: Pos, ident: string): FieldNode {
-  return { type: 'field', pos, ident: ident.slice(1).split('.') }; // drop the leading period
+  // Drop the leading period. A field item from the lexer holds one name.
+  const names = ident.indexOf('.', 1) < 0 ? [ident.slice(1)] : ident.slice(1).split('.');
+  return { type: 'field', pos, ident: names };
 }
 
 /**
@@ -49,7 +54,7 @@ function newField(pos: Pos, ident: string): FieldNode {
  */
 export function pipeline(p: TreeParser, context: string, end: ItemType): PipeNode {
   const first = p.peekNonSpace();
-  const decl: VariableNode[] = [];
+  let decl = NO_DECL;
   let isAssign = false;
   // Are there declarations or assignments?
   for (;;) {
@@ -63,11 +68,11 @@ export function pipeline(p: TreeParser, context: string, end: ItemType): PipeNod
     if (next.type === 'assign' || next.type === 'declare') {
       isAssign = next.type === 'assign';
       p.nextNonSpace();
-      decl.push(newVariable(v.pos, v.val));
+      decl = [...decl, newVariable(v.pos, v.val)];
       p.vars.push(v.val);
     } else if (next.type === 'char' && next.val === ',') {
       p.nextNonSpace();
-      decl.push(newVariable(v.pos, v.val));
+      decl = [...decl, newVariable(v.pos, v.val)];
       p.vars.push(v.val);
       if (context === 'range' && decl.length < 2) {
         const after = p.peekNonSpace().type;
@@ -83,36 +88,38 @@ export function pipeline(p: TreeParser, context: string, end: ItemType): PipeNod
     }
     break;
   }
-  const pipe: PipeNode = {
-    type: 'pipe',
-    pos: first.pos,
-    line: first.line,
-    isAssign,
-    decl,
-    cmds: [],
-  };
+  const cmds = p.shared.cmds;
+  const base = cmds.length;
   for (;;) {
     const token = p.nextNonSpace();
     if (token.type === end) {
+      const pipe: PipeNode = {
+        type: 'pipe',
+        pos: first.pos,
+        line: first.line,
+        isAssign,
+        decl,
+        cmds: cmds.splice(base),
+      };
       checkPipeline(p, pipe, context);
       return pipe;
     }
     if (!COMMAND_START.has(token.type)) p.unexpected(token, context);
     p.backup();
-    pipe.cmds.push(command(p));
-    if (pipe.cmds.length > MAX_PIPELINE_CMDS) p.errorf('pipeline too long');
+    cmds.push(command(p));
+    if (cmds.length - base > MAX_PIPELINE_CMDS) p.errorf('pipeline too long');
   }
 }
 
 function checkPipeline(p: TreeParser, pipe: PipeNode, context: string): void {
   if (pipe.cmds.length === 0) p.errorf(`missing value for ${context}`);
   // Only the first command of a pipeline can start with a non-executable operand.
-  pipe.cmds.slice(1).forEach((c, i) => {
-    const t = c.args[0]?.type;
+  for (let i = 1; i < pipe.cmds.length; i++) {
+    const t = (pipe.cmds[i] as CommandNode).args[0]?.type;
     if (t === 'bool' || t === 'dot' || t === 'nil' || t === 'number' || t === 'string') {
-      p.errorf(`non executable command in pipeline stage ${i + 2}`); // With A|B|C, stage 2 is B.
+      p.errorf(`non executable command in pipeline stage ${i + 1}`); // With A|B|C, stage 2 is B.
     }
-  });
+  }
 }
 
 /**
@@ -124,19 +131,21 @@ function checkPipeline(p: TreeParser, pipe: PipeNode, context: string): void {
  * is consumed; the right delimiter is left to terminate the action.
  */
 function command(p: TreeParser): CommandNode {
-  const cmd: CommandNode = { type: 'command', pos: p.peekNonSpace().pos, args: [] };
+  const pos = p.peekNonSpace().pos;
+  const args = p.shared.args;
+  const base = args.length;
   for (;;) {
     p.peekNonSpace(); // skip leading spaces
     const arg = operand(p);
-    if (arg !== null) cmd.args.push(arg);
+    if (arg !== null) args.push(arg);
     const token = p.next();
     if (token.type === 'space') continue;
     if (token.type === 'rightDelim' || token.type === 'rightParen') p.backup();
     else if (token.type !== 'pipe') p.unexpected(token, 'operand');
     break;
   }
-  if (cmd.args.length === 0) p.errorf('empty command');
-  return cmd;
+  if (args.length === base) p.errorf('empty command');
+  return { type: 'command', pos, args: args.splice(base) };
 }
 
 /**
@@ -154,12 +163,12 @@ function operand(p: TreeParser): ArgNode | null {
   const field: string[] = [];
   while (p.peek().type === 'field') field.push(p.next().val.slice(1));
   // Fields and variables absorb the chain (Go's compatibility rule); literals cannot have one.
-  const chained = nodeToString({ type: 'chain', pos: chainPos, node, field });
+  // Go re-parses the chain's String(): names hold no period, so that is the names joined.
   switch (node.type) {
     case 'field':
-      return newField(chainPos, chained);
+      return { type: 'field', pos: chainPos, ident: node.ident.concat(field) };
     case 'variable':
-      return newVariable(chainPos, chained);
+      return { type: 'variable', pos: chainPos, ident: node.ident.concat(field) };
     case 'bool':
     case 'string':
     case 'number':

@@ -6,7 +6,7 @@
  * As in Go, every `define`/`block` body is parsed by its own TreeParser sharing the lexer: it has
  * its own token buffer, starts with only `$` in scope and outside any `range`.
  */
-import type { ListNode, Pos, Tree } from './ast.js';
+import type { ArgNode, CommandNode, ListItem, ListNode, Pos, Tree } from './ast.js';
 import { lineCol, TemplateParseError } from './errors.js';
 import type { Item, ItemType, Lexer } from './lexer.js';
 import { itemString } from './lexer.js';
@@ -24,6 +24,15 @@ export interface ParseShared {
   readonly text: string;
   /** Current nesting of control structures (if/range/with/block), across trees. */
   controlDepth: number;
+  /**
+   * Scratch stacks the lists, pipelines and commands being parsed collect their elements on
+   * (strictly nested, so one stack each serves every level): each finished node takes its own
+   * slice of exactly its length, and no array grows in the tree (issue 10: less to allocate and
+   * for the garbage collector to copy).
+   */
+  readonly items: ListItem[];
+  readonly cmds: CommandNode[];
+  readonly args: ArgNode[];
 }
 
 /** `{{else}}` and `{{end}}`: they end item lists and never appear in a finished tree. */
@@ -171,10 +180,6 @@ export class TreeParser {
   popVars(n: number): void {
     this.vars.length = n;
   }
-}
-
-export function newList(pos: Pos): ListNode {
-  return { type: 'list', pos, nodes: [] };
 }
 
 /** Install a finished tree; an empty body never replaces an existing definition (Tree.add). */

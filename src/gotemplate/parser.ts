@@ -6,14 +6,14 @@
  * name and one tree per `define`/`block`. Errors are thrown as TemplateParseError with Go's
  * message and line (`template: NAME:LINE: DETAIL`).
  */
-import type { ListItem, ListNode, TemplateNode, Tree } from './ast.js';
+import type { IfNode, ListItem, ListNode, RangeNode, TemplateNode, Tree, WithNode } from './ast.js';
 import { TemplateParseError } from './errors.js';
 import { Lexer } from './lexer.js';
 import type { Item } from './lexer.js';
 import { unquote } from './parse-strconv.js';
 import { pipeline } from './parser-commands.js';
 import type { ElseNode, EndNode, ParseShared } from './parser-state.js';
-import { addTree, markerString, newList, TreeParser } from './parser-state.js';
+import { addTree, markerString, TreeParser } from './parser-state.js';
 
 export { isEmptyTree, nodeToString } from './node-string.js';
 export { MAX_STACK_DEPTH } from './parser-commands.js';
@@ -60,6 +60,9 @@ export function parse(name: string, text: string, options: ParseOptions): Map<st
     parseName: name,
     text,
     controlDepth: 0,
+    items: [],
+    cmds: [],
+    args: [],
   };
   const t = new TreeParser(shared, name);
   try {
@@ -83,8 +86,9 @@ export function parse(name: string, text: string, options: ParseOptions): Map<st
 
 /** The top level: like itemList, plus `{{define}}`s; runs to EOF (parse.go `parse`). */
 function parseTop(t: TreeParser): void {
-  const root = newList(t.peek().pos);
-  t.root = root;
+  const pos = t.peek().pos;
+  const items = t.shared.items;
+  const base = items.length;
   while (t.peek().type !== 'eof') {
     if (t.peek().type === 'leftDelim') {
       const delim = t.next();
@@ -96,8 +100,9 @@ function parseTop(t: TreeParser): void {
     }
     const n = textOrAction(t);
     if (n.type === 'end' || n.type === 'else') t.errorf(`unexpected ${markerString(n)}`);
-    root.nodes.push(n);
+    items.push(n);
   }
+  t.root = { type: 'list', pos, nodes: items.splice(base) };
 }
 
 /** `{{define "name"}} itemList {{end}}`; the define keyword is past. */
@@ -122,11 +127,15 @@ function parseDefinition(t: TreeParser): void {
  * Terminates at {{end}} or {{else}}, returned separately.
  */
 function itemList(t: TreeParser): { list: ListNode; next: ElseNode | EndNode } {
-  const list = newList(t.peekNonSpace().pos);
+  const pos = t.peekNonSpace().pos;
+  const items = t.shared.items;
+  const base = items.length;
   while (t.peekNonSpace().type !== 'eof') {
     const n = textOrAction(t);
-    if (n.type === 'end' || n.type === 'else') return { list, next: n };
-    list.nodes.push(n);
+    if (n.type === 'end' || n.type === 'else') {
+      return { list: { type: 'list', pos, nodes: items.splice(base) }, next: n };
+    }
+    items.push(n);
   }
   return t.errorf('unexpected EOF');
 }
@@ -179,7 +188,7 @@ function action(t: TreeParser): Parsed {
     case 'if':
     case 'range':
     case 'with':
-      return { type: token.type, ...parseControl(t, token.type) };
+      return parseControl(t, token.type);
     case 'template':
       return templateControl(t);
   }
@@ -212,7 +221,10 @@ function loopControl(t: TreeParser, keyword: Item): ListItem {
  * `{{else if ...}}` (and `{{else with ...}}` in a with) is parsed as `{{else}}{{if ...}}` whose
  * `{{end}}` also closes the outer action, exactly as Go rewrites it.
  */
-function parseControl(t: TreeParser, context: 'if' | 'range' | 'with') {
+function parseControl(
+  t: TreeParser,
+  context: 'if' | 'range' | 'with',
+): IfNode | RangeNode | WithNode {
   const varsLength = t.vars.length;
   t.enterControl();
   try {
@@ -224,15 +236,14 @@ function parseControl(t: TreeParser, context: 'if' | 'range' | 'with') {
     if (next.type === 'else') {
       if (context !== 'range' && t.peek().type === context) {
         t.next(); // Consume the "if" or "with" token.
-        elseList = newList(next.pos);
-        elseList.nodes.push({ type: context, ...parseControl(t, context) });
+        elseList = { type: 'list', pos: next.pos, nodes: [parseControl(t, context)] };
       } else {
         const rest = itemList(t);
         elseList = rest.list;
         if (rest.next.type !== 'end') t.errorf(`expected end; found ${markerString(rest.next)}`);
       }
     }
-    return { pos: pipe.pos, line: pipe.line, pipe, list, elseList };
+    return { type: context, pos: pipe.pos, line: pipe.line, pipe, list, elseList };
   } finally {
     t.popVars(varsLength);
     t.exitControl();
