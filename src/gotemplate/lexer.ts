@@ -136,14 +136,14 @@ export class Lexer {
   }
 
   /** Is the right delimiter at `at`? */
-  private rightDelimAt(at: number): boolean {
+  rightDelimAt(at: number): boolean {
     const input = this.input;
     if (input.charCodeAt(at) !== this.rightDelim0) return false;
     return this.rightDelimLen === 1 || input.startsWith(this.rightDelim, at);
   }
 
   /** A trim marker and the right delimiter at `at` (` -}}`)? */
-  private trimmedRightDelimAt(at: number): boolean {
+  trimmedRightDelimAt(at: number): boolean {
     const input = this.input;
     return (
       isSpaceCode(input.charCodeAt(at)) &&
@@ -248,6 +248,17 @@ export class Lexer {
     if (trimSpaces) this.pos += leftTrimLength(input, this.pos);
     this.ignore();
     return this.emitComment ? item : null;
+  }
+
+  /**
+   * Skip an action the parser read directly from `input` (parser-fast.ts): everything from pos
+   * up to `at`, where the right delimiter (or, `trimmed`, its trim marker) starts, then the
+   * delimiter itself. Returns the rightDelim item, as lexing the action would have ended.
+   */
+  finishAction(at: number, trimmed: boolean): Item {
+    this.pos = at;
+    this.ignore();
+    return this.lexRightDelim(trimmed);
   }
 
   /** The right delimiter, possibly after a trim marker, is at pos (lex.go lexRightDelim). */

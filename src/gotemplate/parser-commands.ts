@@ -17,7 +17,7 @@ import type { TreeParser } from './parser-state.js';
  */
 export const MAX_STACK_DEPTH = 1000;
 /** The declarations of a pipeline that declares no variable (shared, never written). */
-const NO_DECL: VariableNode[] = [];
+export const NO_DECL: VariableNode[] = [];
 
 /** parse.go `maxPipelineCmds`. */
 const MAX_PIPELINE_CMDS = 100000;

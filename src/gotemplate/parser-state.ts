@@ -24,6 +24,8 @@ export interface ParseShared {
   readonly text: string;
   /** Current nesting of control structures (if/range/with/block), across trees. */
   controlDepth: number;
+  /** Whether simple actions may be read by the fast path (parser-fast.ts). */
+  readonly fastPath: boolean;
   /**
    * Scratch stacks the lists, pipelines and commands being parsed collect their elements on
    * (strictly nested, so one stack each serves every level): each finished node takes its own
@@ -88,6 +90,16 @@ export class TreeParser {
 
   backup(): void {
     this.peekCount++;
+  }
+
+  /** Tokens read ahead and not yet consumed: 0 when the lexer is exactly where parsing is. */
+  get buffered(): number {
+    return this.peekCount;
+  }
+
+  /** Record `item` as the most recently lexed token (after the fast path read an action). */
+  setLastToken(item: Item): void {
+    this.token[0] = item;
   }
 
   /** Back up two tokens; the zeroth token is already there. */

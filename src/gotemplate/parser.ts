@@ -6,12 +6,22 @@
  * name and one tree per `define`/`block`. Errors are thrown as TemplateParseError with Go's
  * message and line (`template: NAME:LINE: DETAIL`).
  */
-import type { IfNode, ListItem, ListNode, RangeNode, TemplateNode, Tree, WithNode } from './ast.js';
+import type {
+  IfNode,
+  ListItem,
+  ListNode,
+  PipeNode,
+  RangeNode,
+  TemplateNode,
+  Tree,
+  WithNode,
+} from './ast.js';
 import { TemplateParseError } from './errors.js';
 import { Lexer } from './lexer.js';
 import type { Item } from './lexer.js';
 import { unquote } from './parse-strconv.js';
 import { pipeline } from './parser-commands.js';
+import { commitFast, fastAction, type FastPipeline } from './parser-fast.js';
 import type { ElseNode, EndNode, ParseShared } from './parser-state.js';
 import { addTree, markerString, TreeParser } from './parser-state.js';
 
@@ -39,6 +49,11 @@ export interface ParseOptions {
   /** Action delimiters; `{{` and `}}` when empty or absent. */
   readonly leftDelim?: string;
   readonly rightDelim?: string;
+  /**
+   * Read simple actions with the fast path (parser-fast.ts); default true. The trees are the
+   * same either way (tests parse both ways).
+   */
+  readonly fastPath?: boolean;
 }
 
 /** Parse `text` as the template `name`; returns every tree it defines, keyed by name. */
@@ -60,6 +75,7 @@ export function parse(name: string, text: string, options: ParseOptions): Map<st
     parseName: name,
     text,
     controlDepth: 0,
+    fastPath: options.fastPath ?? true,
     items: [],
     cmds: [],
     args: [],
@@ -92,6 +108,11 @@ function parseTop(t: TreeParser): void {
   while (t.peek().type !== 'eof') {
     if (t.peek().type === 'leftDelim') {
       const delim = t.next();
+      const fast = fastTop(t, delim);
+      if (fast !== null) {
+        items.push(fast);
+        continue;
+      }
       if (t.nextNonSpace().type === 'define') {
         parseDefinition(new TreeParser(t.shared, 'definition')); // named once we know it
         continue;
@@ -117,6 +138,16 @@ function parseDefinition(t: TreeParser): void {
   t.root = list;
   if (next.type !== 'end') t.errorf(`unexpected ${markerString(next)} in ${context}`);
   addTree(t);
+}
+
+/** The top level's try at the fast path, right after a left delimiter (not `define`). */
+function fastTop(t: TreeParser, delim: Item): ListItem | null {
+  t.actionLine = delim.line;
+  try {
+    return fastAction(t, false, parseControl) as ListItem | null;
+  } finally {
+    t.actionLine = 0;
+  }
 }
 
 /**
@@ -155,7 +186,7 @@ function textOrAction(t: TreeParser): Parsed {
     case 'leftDelim':
       t.actionLine = token.line;
       try {
-        return action(t);
+        return fastAction(t, true, parseControl) ?? action(t);
       } finally {
         t.actionLine = 0;
       }
@@ -224,11 +255,18 @@ function loopControl(t: TreeParser, keyword: Item): ListItem {
 function parseControl(
   t: TreeParser,
   context: 'if' | 'range' | 'with',
+  fast?: FastPipeline,
 ): IfNode | RangeNode | WithNode {
   const varsLength = t.vars.length;
   t.enterControl();
   try {
-    const pipe = pipeline(t, context, 'rightDelim');
+    let pipe: PipeNode;
+    if (fast === undefined) {
+      pipe = pipeline(t, context, 'rightDelim');
+    } else {
+      commitFast(t, fast);
+      pipe = fast.pipe;
+    }
     if (context === 'range') t.rangeDepth++;
     const { list, next } = itemList(t);
     if (context === 'range') t.rangeDepth--;

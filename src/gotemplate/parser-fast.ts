@@ -1,0 +1,420 @@
+/**
+ * A fast path of the template parser for the actions charts are mostly made of (issue 10):
+ * `{{ .Values.a.b }}`, `{{- include "x" . | nindent 4 }}`, `{{ $v := default "a" .b }}`,
+ * `{{- if (eq .a "b") }}`, `{{ range $k, $v := .m }}`, `{{ else }}`, `{{- end -}}`.
+ *
+ * Such an action is read straight from the source with charCodeAt instead of token by token
+ * through the lexer and the three-token lookahead: on one line, words of ASCII letters, digits
+ * and underscores, spaces (no tabs), fields and variables with their chains, identifiers of
+ * defined functions, booleans, decimal integers, quoted and raw strings, `.`, parenthesized
+ * pipelines, `|`, one declaration or assignment (two in a range), and the keywords `if`, `with`,
+ * `range`, `else` and `end`. Anything else, and anything that would be an error, gives up
+ * before any state changes (`null`): the general parser then reads the action as before. The
+ * nodes built are exactly the general parser's (same fields, positions and lines; the
+ * differential test in __tests__/gotemplate/parser-fast.test.ts parses every conformance
+ * template and seeded mutations both ways).
+ */
+import type {
+  ArgNode,
+  CommandNode,
+  IfNode,
+  ListItem,
+  PipeNode,
+  RangeNode,
+  VariableNode,
+  WithNode,
+} from './ast.js';
+import type { Item } from './lexer.js';
+import { KEYWORDS } from './lexer-items.js';
+import { unquote } from './parse-strconv.js';
+import { newNumber } from './parse-number.js';
+import { NO_DECL } from './parser-commands.js';
+import type { ElseNode, EndNode, TreeParser } from './parser-state.js';
+import { MAX_CONTROL_DEPTH } from './parser-state.js';
+
+/** A pipeline read by the fast path, not yet committed to the parser and lexer. */
+export interface FastPipeline {
+  readonly pipe: PipeNode;
+  /** Variables the pipeline declares, to put in scope on commit. */
+  readonly decls: readonly string[];
+  /** Where the right delimiter (or its trim marker) starts. */
+  readonly end: number;
+  readonly trimmed: boolean;
+}
+
+/** Nesting of parenthesized pipelines the fast path reads (deeper ones are left to the parser). */
+const MAX_FAST_PARENS = 50;
+
+const SPACE = 0x20;
+const DOT = 0x2e;
+const DOLLAR = 0x24;
+const PIPE = 0x7c;
+const LPAREN = 0x28;
+const RPAREN = 0x29;
+const DQUOTE = 0x22;
+const BACKQUOTE = 0x60;
+
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+  );
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Reads one action from the source; every method returns null to give up. */
+class Scanner {
+  readonly s: string;
+  i: number;
+  readonly line: number;
+  /** Variables declared so far by the action being read (in scope for the rest of it). */
+  readonly decls: string[] = [];
+  private parens = 0;
+
+  constructor(
+    private readonly t: TreeParser,
+    start: number,
+  ) {
+    const lex = t.shared.lex;
+    this.s = lex.input;
+    this.i = start;
+    this.line = lex.line;
+  }
+
+  /** Skip spaces, but not the one a trim marker starts with (` -}}`). */
+  skipSpaces(): void {
+    const s = this.s;
+    const lex = this.t.shared.lex;
+    while (s.charCodeAt(this.i) === SPACE && !lex.trimmedRightDelimAt(this.i)) this.i++;
+  }
+
+  /** End of the ASCII word at `from`; -1 when a non-ASCII character continues it. */
+  wordEnd(from: number): number {
+    const s = this.s;
+    let j = from;
+    while (isWordChar(s.charCodeAt(j))) j++;
+    return s.charCodeAt(j) >= 0x80 ? -1 : j;
+  }
+
+  /** At the action's end: the right delimiter, or a trim marker and it. */
+  atEnd(): { end: number; trimmed: boolean } | null {
+    const lex = this.t.shared.lex;
+    if (lex.trimmedRightDelimAt(this.i)) return { end: this.i, trimmed: true };
+    if (lex.rightDelimAt(this.i)) return { end: this.i, trimmed: false };
+    return null;
+  }
+
+  /**
+   * After an operand: true when the command goes on with another operand, false when it ends
+   * here (before `|`, `)` or the delimiter), null when what follows is not for the fast path.
+   */
+  afterOperand(inParens: boolean): boolean | null {
+    const s = this.s;
+    const lex = this.t.shared.lex;
+    for (;;) {
+      const c = s.charCodeAt(this.i);
+      if (c === PIPE) return false;
+      if (c === RPAREN) return inParens ? false : null;
+      if (c === SPACE) {
+        if (lex.trimmedRightDelimAt(this.i)) return inParens ? null : false;
+        this.skipSpaces();
+        const d = s.charCodeAt(this.i);
+        if (d === PIPE || d === RPAREN) continue;
+        if (lex.rightDelimAt(this.i) || lex.trimmedRightDelimAt(this.i)) continue;
+        return true;
+      }
+      if (lex.rightDelimAt(this.i)) return inParens ? null : false;
+      return null;
+    }
+  }
+
+  inScope(name: string): boolean {
+    return this.t.vars.includes(name) || this.decls.includes(name);
+  }
+
+  /** `.Name.Name…` at i (a period then a word start); null if anything else. */
+  fields(): { names: string[]; chainPos: number } | null {
+    const s = this.s;
+    const names: string[] = [];
+    let chainPos = -1;
+    while (s.charCodeAt(this.i) === DOT) {
+      const c = s.charCodeAt(this.i + 1);
+      if (!isWordChar(c) || isDigit(c)) return null;
+      const end = this.wordEnd(this.i + 1);
+      if (end < 0) return null;
+      if (names.length === 1) chainPos = this.i;
+      names.push(s.slice(this.i + 1, end));
+      this.i = end;
+    }
+    return { names, chainPos };
+  }
+
+  operand(): ArgNode | null {
+    const s = this.s;
+    const pos = this.i;
+    const c = s.charCodeAt(pos);
+    if (c === DOT) {
+      const d = s.charCodeAt(pos + 1);
+      if (isWordChar(d)) {
+        const f = this.fields();
+        if (f === null) return null;
+        return f.names.length === 1
+          ? { type: 'field', pos, ident: f.names }
+          : { type: 'field', pos: f.chainPos, ident: f.names };
+      }
+      this.i = pos + 1;
+      return { type: 'dot', pos };
+    }
+    if (c === DOLLAR) {
+      const end = this.wordEnd(pos + 1);
+      if (end < 0) return null;
+      const name = s.slice(pos, end);
+      if (!this.inScope(name)) return null;
+      this.i = end;
+      if (s.charCodeAt(end) !== DOT) return { type: 'variable', pos, ident: [name] };
+      const f = this.fields();
+      if (f === null) return null;
+      return { type: 'variable', pos: end, ident: [name, ...f.names] };
+    }
+    if (c === DQUOTE) {
+      let j = pos + 1;
+      for (;;) {
+        const d = s.charCodeAt(j);
+        if (d === 0x5c) {
+          const e = s.charCodeAt(j + 1);
+          if (e === 0x0a || Number.isNaN(e)) return null;
+          j += 2;
+        } else if (d === DQUOTE) break;
+        else if (d === 0x0a || Number.isNaN(d)) return null;
+        else j++;
+      }
+      return this.string(pos, j + 1);
+    }
+    if (c === BACKQUOTE) {
+      const j = s.indexOf('`', pos + 1);
+      if (j < 0 || s.lastIndexOf('\n', j) > pos) return null;
+      return this.string(pos, j + 1);
+    }
+    if (c === LPAREN) {
+      if (this.parens >= MAX_FAST_PARENS) return null;
+      this.parens++;
+      this.i = pos + 1;
+      const pipe = this.pipeline('parenthesized pipeline', true);
+      this.parens--;
+      if (pipe === null || s.charCodeAt(this.i) !== RPAREN) return null;
+      this.i++;
+      return pipe;
+    }
+    if (isDigit(c)) {
+      let j = pos + 1;
+      while (isDigit(s.charCodeAt(j))) j++;
+      this.i = j;
+      const n = newNumber(pos, s.slice(pos, j), 'number');
+      return 'error' in n ? null : n;
+    }
+    if (isWordChar(c)) {
+      const end = this.wordEnd(pos);
+      if (end < 0) return null;
+      const word = s.slice(pos, end);
+      if (KEYWORDS.has(word)) return null;
+      this.i = end;
+      if (word === 'true' || word === 'false') return { type: 'bool', pos, value: word === 'true' };
+      const shared = this.t.shared;
+      if (!shared.skipFuncCheck && !shared.hasFunction(word)) return null;
+      return { type: 'identifier', pos, ident: word };
+    }
+    return null;
+  }
+
+  string(pos: number, end: number): ArgNode | null {
+    const quoted = this.s.slice(pos, end);
+    const text = unquote(quoted);
+    if (text === undefined) return null;
+    this.i = end;
+    return { type: 'string', pos, quoted, text };
+  }
+
+  command(inParens: boolean): CommandNode | null {
+    const pos = this.i;
+    const args: ArgNode[] = [];
+    for (;;) {
+      const arg = this.operand();
+      if (arg === null) return null;
+      args.push(arg);
+      const more = this.afterOperand(inParens);
+      if (more === null) return null;
+      if (!more) return { type: 'command', pos, args };
+    }
+  }
+
+  /** One variable name (`$x`) at i, followed by what may follow a variable; null if none. */
+  variableName(): string | null {
+    const s = this.s;
+    if (s.charCodeAt(this.i) !== DOLLAR) return null;
+    const end = this.wordEnd(this.i + 1);
+    if (end <= this.i + 1) return null;
+    const name = s.slice(this.i, end);
+    this.i = end;
+    return name;
+  }
+
+  /** `$x :=`, `$x =` or (in a range) `$k, $v :=` at i; moves past it, or stays and gives []. */
+  declarations(context: string): { decl: VariableNode[]; isAssign: boolean } | null {
+    const s = this.s;
+    const start = this.i;
+    const name = this.variableName();
+    if (name === null) return { decl: NO_DECL, isAssign: false };
+    // Only a space, `,` or `:=` may follow a declared variable (`$x=` is a lexical error).
+    const after = s.charCodeAt(this.i);
+    if (after !== SPACE && after !== 0x2c && after !== 0x3a) {
+      this.i = start;
+      return { decl: NO_DECL, isAssign: false };
+    }
+    const decl: VariableNode[] = [{ type: 'variable', pos: start, ident: [name] }];
+    const names = [name];
+    this.skipSpaces();
+    if (s.charCodeAt(this.i) === 0x2c) {
+      if (context !== 'range') return null;
+      this.i++;
+      this.skipSpaces();
+      const second = this.i;
+      const name2 = this.variableName();
+      if (name2 === null) return null;
+      const after2 = s.charCodeAt(this.i);
+      if (after2 !== SPACE && after2 !== 0x3a) return null;
+      decl.push({ type: 'variable', pos: second, ident: [name2] });
+      names.push(name2);
+      this.skipSpaces();
+    }
+    let isAssign: boolean;
+    if (s.charCodeAt(this.i) === 0x3a && s.charCodeAt(this.i + 1) === 0x3d) {
+      isAssign = false;
+      this.i += 2;
+    } else if (s.charCodeAt(this.i) === 0x3d && s.charCodeAt(this.i + 1) !== 0x3d) {
+      isAssign = true;
+      this.i += 1;
+    } else {
+      if (names.length > 1) return null;
+      this.i = start; // A variable used as an operand.
+      return { decl: NO_DECL, isAssign: false };
+    }
+    // What follows the operator must start a command (no space is fine too, as for Go's lexer).
+    this.decls.push(...names);
+    return { decl, isAssign };
+  }
+
+  /**
+   * A pipeline up to `)` (inParens) or the right delimiter, not consumed. Mirrors
+   * parser-commands.ts `pipeline`, `command` and `checkPipeline`.
+   */
+  pipeline(context: string, inParens: boolean): PipeNode | null {
+    this.skipSpaces();
+    const pos = this.i;
+    const d = this.declarations(context);
+    if (d === null) return null;
+    const cmds: CommandNode[] = [];
+    for (;;) {
+      this.skipSpaces();
+      const cmd = this.command(inParens);
+      if (cmd === null) return null;
+      // Only the first command may start with a non-executable operand.
+      if (cmds.length > 0) {
+        const t = cmd.args[0]!.type;
+        if (t === 'bool' || t === 'dot' || t === 'nil' || t === 'number' || t === 'string') {
+          return null;
+        }
+      }
+      cmds.push(cmd);
+      if (this.s.charCodeAt(this.i) !== PIPE) break;
+      this.i++;
+    }
+    return {
+      type: 'pipe',
+      pos,
+      line: this.line,
+      isAssign: d.isAssign,
+      decl: d.decl,
+      cmds,
+    };
+  }
+
+  /** A whole action's pipeline, up to the delimiter. */
+  actionPipeline(context: string): FastPipeline | null {
+    const pipe = this.pipeline(context, false);
+    if (pipe === null) return null;
+    const at = this.atEnd();
+    if (at === null) return null;
+    return { pipe, decls: this.decls, end: at.end, trimmed: at.trimmed };
+  }
+}
+
+/** Put a fast pipeline's variables in scope and move the lexer past its action. */
+export function commitFast(
+  t: TreeParser,
+  f: { decls: readonly string[]; end: number; trimmed: boolean },
+): Item {
+  for (const name of f.decls) t.vars.push(name);
+  const item = t.shared.lex.finishAction(f.end, f.trimmed);
+  t.setLastToken(item);
+  return item;
+}
+
+type ControlParser = (
+  t: TreeParser,
+  context: 'if' | 'range' | 'with',
+  fast: FastPipeline,
+) => IfNode | RangeNode | WithNode;
+
+/**
+ * The action whose left delimiter was just read (nothing buffered), or null to leave it to the
+ * general parser. `markers`: whether `{{end}}` and `{{else}}` may be returned (not at the top).
+ * `control` parses the body of an if/with/range once its pipeline is read.
+ */
+export function fastAction(
+  t: TreeParser,
+  markers: boolean,
+  control: ControlParser,
+): ListItem | ElseNode | EndNode | null {
+  const lex = t.shared.lex;
+  if (!t.shared.fastPath || t.buffered !== 0 || !lex.insideAction) return null;
+  const sc = new Scanner(t, lex.pos);
+  sc.skipSpaces();
+  const s = sc.s;
+  const c = s.charCodeAt(sc.i);
+  if (c >= 0x61 && c <= 0x7a) {
+    const end = sc.wordEnd(sc.i);
+    if (end < 0) return null;
+    const word = s.slice(sc.i, end);
+    switch (word) {
+      case 'end':
+      case 'else': {
+        if (!markers) return null;
+        sc.i = end;
+        sc.skipSpaces();
+        const at = sc.atEnd();
+        if (at === null) return null;
+        const delim = commitFast(t, { decls: [], end: at.end, trimmed: at.trimmed });
+        return word === 'end'
+          ? { type: 'end', pos: delim.pos }
+          : { type: 'else', pos: delim.pos, line: delim.line };
+      }
+      case 'if':
+      case 'with':
+      case 'range': {
+        if (s.charCodeAt(end) !== SPACE) return null;
+        if (t.shared.controlDepth >= MAX_CONTROL_DEPTH) return null;
+        sc.i = end;
+        const f = sc.actionPipeline(word);
+        if (f === null) return null;
+        return control(t, word, f);
+      }
+    }
+    if (KEYWORDS.has(word)) return null;
+  }
+  const f = sc.actionPipeline('command');
+  if (f === null) return null;
+  commitFast(t, f);
+  return { type: 'action', pos: f.pipe.pos, line: f.pipe.line, pipe: f.pipe };
+}
