@@ -8,6 +8,7 @@ import type { GoValue } from '../../src/gotemplate/values.js';
 import { GoFuncValue, GoInt, GoStruct, int, newMap } from '../../src/gotemplate/values.js';
 import { marshalYaml, MarshalError } from '../../src/yaml/index.js';
 import { sortKeys } from '../../src/yaml/key-order.js';
+import { utf8LengthAtMost } from '../../src/yaml/emitter.js';
 
 const m = (entries: Record<string, GoValue>): GoValue => newMap(Object.entries(entries));
 
@@ -321,5 +322,34 @@ describe('marshalYaml: structs (encoding/json field names)', () => {
 describe('marshalYaml: text encoding/json would repair', () => {
   it('a lone surrogate becomes U+FFFD, as invalid UTF-8 does in Go', () => {
     expect(marshalYaml(m({ k: 'a\uD800b' }))).toBe('k: a\uFFFDb\n');
+  });
+});
+
+describe('utf8LengthAtMost (the simple-key length check)', () => {
+  it('counts UTF-8 bytes as Buffer.byteLength does, around the 128-byte limit', () => {
+    const strings = [
+      '',
+      'a'.repeat(128),
+      'a'.repeat(129),
+      'é'.repeat(64),
+      'é'.repeat(65),
+      '€'.repeat(42) + 'ab',
+      '€'.repeat(43),
+      '😀'.repeat(32),
+      '😀'.repeat(32) + 'x',
+      '\ud800'.repeat(42) + 'ab',
+      '\udc00\ud800x'.repeat(10),
+      `${'a'.repeat(126)}😀`,
+      `${'a'.repeat(125)}😀`,
+    ];
+    for (const s of strings) {
+      for (const max of [0, 3, 127, 128, 129]) {
+        expect([s.length, max, utf8LengthAtMost(s, max)]).toEqual([
+          s.length,
+          max,
+          Buffer.byteLength(s, 'utf8') <= max,
+        ]);
+      }
+    }
   });
 });

@@ -45,6 +45,25 @@ interface NodeContext {
 /** Maximum simple-key length in bytes (yaml_emitter_check_simple_key). */
 const MAX_SIMPLE_KEY = 128;
 
+/**
+ * Whether `s` takes at most `max` bytes in UTF-8 (Buffer.byteLength's count: a surrogate pair
+ * takes 4, a lone surrogate 3 as U+FFFD). Never fewer bytes than UTF-16 units.
+ */
+export function utf8LengthAtMost(s: string, max: number): boolean {
+  if (s.length > max) return false;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n <= max;
+}
+
 class Emitter {
   private readonly e: EmitterCore;
   private mappingContext = false;
@@ -126,7 +145,7 @@ class Emitter {
     if (key.kind === 'map') return key.entries.length === 0;
     if (key.kind === 'seq') return key.items.length === 0;
     if (this.analyze(key.value).multiline) return false;
-    return Buffer.byteLength(key.value, 'utf8') <= MAX_SIMPLE_KEY;
+    return utf8LengthAtMost(key.value, MAX_SIMPLE_KEY);
   }
 
   private analyze(value: string): ScalarAnalysis {

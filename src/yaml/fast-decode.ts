@@ -157,6 +157,8 @@ function sequence(r: Reader, indent: number): GoSlice {
       out.push(nestedValue(r, indent, false));
     } else if (isSeqEntry(rest)) {
       bail();
+    } else if (rest.charCodeAt(0) === 0x7b || rest.charCodeAt(0) === 0x5b) {
+      out.push(inlineValue(r, rest, indent));
     } else if (pairSeparator(rest) >= 0) {
       out.push(mapping(r, indent + k, rest));
     } else {
@@ -478,59 +480,90 @@ function literal(r: Reader, header: string, indent: number): string {
 }
 
 /**
- * A single-line flow collection of scalars at the start of `s` (`[a, "b"]`, `{k: v}`, empty
- * ones): no nesting, no multi-line, no `:` in plain flow scalars. Returns the value and where
- * the collection ends.
+ * A single-line flow collection at the start of `s` (`[a, "b"]`, `{k: v, l: [1, {m: n}]}`,
+ * empty ones), nested to any depth: quoted scalars and plain ones without `:`, `#` or quotes,
+ * string keys. Returns the value and where the collection ends.
  */
 function flow(s: string): { value: GoValue; end: number } {
-  const isMap = s[0] === '{';
-  const close = isMap ? '}' : ']';
-  const items: string[] = [];
-  let i = 1;
-  let start = 1;
-  for (;;) {
-    if (i >= s.length) bail();
-    const c = s[i]!;
-    if ((c === '"' || c === "'") && s.slice(start, i).trim() === '') {
-      const end = quotedEnd(s, i);
-      if (end < 0) bail();
-      i = end;
-      continue;
-    }
-    if (c === '[' || c === '{' || c === ']' || c === '}' || c === '#') {
-      if (c !== close) bail();
-      items.push(s.slice(start, i));
-      break;
-    }
-    if (c === ',') {
-      items.push(s.slice(start, i));
-      start = i + 1;
-    }
-    i++;
-  }
-  const trimmed = items.map((t) => t.replace(/^ +| +$/g, ''));
-  if (trimmed.length === 1 && trimmed[0] === '')
-    return { value: isMap ? newMap() : [], end: i + 1 };
-  if (trimmed.some((t) => t === '')) bail();
-  if (!isMap) return { value: trimmed.map(flowScalar), end: i + 1 };
-  const out = newMap();
-  for (const item of trimmed) {
-    const sep = pairSeparator(item);
-    if (sep <= 0) bail();
-    const { key, rest } = splitPair(item);
-    if (rest === '') bail();
-    out[key] = flowScalar(rest);
-  }
-  return { value: out, end: i + 1 };
+  return flowAt(s, 0, 0);
 }
 
-/** One scalar inside a flow collection. */
-function flowScalar(t: string): GoValue {
-  const c = t[0]!;
-  if (c === '"' || c === "'") {
-    if (quotedEnd(t, 0) !== t.length) bail();
-    return quoted(t);
+function skipFlowSpaces(s: string, i: number): number {
+  while (s.charCodeAt(i) === 0x20) i++;
+  return i;
+}
+
+function flowAt(s: string, start: number, depth: number): { value: GoValue; end: number } {
+  if (depth > 64) bail();
+  const isMap = s.charCodeAt(start) === 0x7b;
+  const close = isMap ? 0x7d : 0x5d;
+  const map = newMap();
+  const seq: GoSlice = [];
+  let i = skipFlowSpaces(s, start + 1);
+  if (s.charCodeAt(i) === close) return { value: isMap ? map : seq, end: i + 1 };
+  for (;;) {
+    if (isMap) {
+      const k = flowScalarAt(s, i, true);
+      let key: string;
+      if (k.quoted) key = k.value as string;
+      else {
+        if (k.text === '<<' || resolvePlain(k.text).tag !== 'str') bail();
+        key = k.text;
+      }
+      i = k.end;
+      if (s.charCodeAt(i) !== 0x3a || s.charCodeAt(i + 1) !== 0x20) bail();
+      const v = flowItem(s, skipFlowSpaces(s, i + 2), depth);
+      map[key] = v.value;
+      i = v.end;
+    } else {
+      const v = flowItem(s, i, depth);
+      seq.push(v.value);
+      i = v.end;
+    }
+    i = skipFlowSpaces(s, i);
+    const c = s.charCodeAt(i);
+    if (c === close) return { value: isMap ? map : seq, end: i + 1 };
+    if (c !== 0x2c) bail();
+    i = skipFlowSpaces(s, i + 1);
+    if (s.charCodeAt(i) === close) bail();
   }
-  if (badPlainStart(t) || /[:#"']/.test(t)) bail();
-  return plainValue(t);
+}
+
+/** A flow collection or scalar at `i`. */
+function flowItem(s: string, i: number, depth: number): { value: GoValue; end: number } {
+  const c = s.charCodeAt(i);
+  if (c === 0x7b || c === 0x5b) return flowAt(s, i, depth + 1);
+  const sc = flowScalarAt(s, i, false);
+  return { value: sc.quoted ? sc.value : plainValue(sc.text), end: sc.end };
+}
+
+/**
+ * A quoted scalar, or a plain one up to `,`, a bracket or (a `key`) `: ` (trailing spaces not
+ * included).
+ */
+function flowScalarAt(
+  s: string,
+  i: number,
+  key: boolean,
+): { quoted: boolean; text: string; value: GoValue; end: number } {
+  const c = s.charCodeAt(i);
+  if (c === 0x22 || c === 0x27) {
+    const end = quotedEnd(s, i);
+    if (end < 0) bail();
+    const text = s.slice(i, end);
+    return { quoted: true, text, value: quoted(text), end };
+  }
+  let j = i;
+  for (;;) {
+    const d = s.charCodeAt(j);
+    if (Number.isNaN(d) || d === 0x2c || d === 0x5b || d === 0x5d || d === 0x7b || d === 0x7d) {
+      break;
+    }
+    if (key && d === 0x3a && s.charCodeAt(j + 1) === 0x20) break;
+    j++;
+  }
+  while (j > i && s.charCodeAt(j - 1) === 0x20) j--;
+  const text = s.slice(i, j);
+  if (text === '' || badPlainStart(text) || /[:#"']/.test(text)) bail();
+  return { quoted: false, text, value: null, end: j };
 }
