@@ -170,7 +170,9 @@ const PIECES = [
 ];
 
 describe('parser: the fast path gives the general parser’s trees and errors', () => {
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   it('reads most actions of real charts without the lexer', () => {
     const text = readFileSync(

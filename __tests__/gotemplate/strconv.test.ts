@@ -19,6 +19,7 @@ import {
   underscoreOK,
   unquote,
 } from '../../src/gotemplate/strconv.js';
+import { formatFloatGeneral } from '../../src/gotemplate/strconv-float.js';
 
 // Expectations re-expressed from golang/go:src/strconv/ftoa_test.go.
 describe('formatFloat', () => {
@@ -392,5 +393,24 @@ describe('parsing', () => {
     expect(() => parseFloat64(s)).toThrow(
       `strconv.ParseFloat: parsing ${JSON.stringify(s)}: ${reason}`,
     );
+  });
+});
+
+describe('formatFloat: the integer shortcut of %g agrees with the digit generation', () => {
+  it('around zero, the %e switch at 1e6 and the safe-integer edge', () => {
+    const xs = [0, -0, 1, -1, 7, 80, 443, 8080, 65535, 99999, 100000, 999999, -999999];
+    xs.push(1e6, -1e6, 1e6 + 1, 1e7, 2 ** 53, 1e21, 0.5, -0.5, 1.5, 1e-7, 123456.75);
+    for (let x = -1200; x <= 1200; x += 7) xs.push(x);
+    for (const x of xs) {
+      for (const prec of [-1, 0, 3]) {
+        expect([x, prec, formatFloat(x, 'g', prec)]).toEqual([
+          x,
+          prec,
+          formatFloatGeneral(x, 'g', prec),
+        ]);
+      }
+    }
+    expect(formatFloat(1e6, 'g', -1)).toBe('1e+06');
+    expect(formatFloat(-0, 'g', -1)).toBe('-0');
   });
 });

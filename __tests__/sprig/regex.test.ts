@@ -9,6 +9,7 @@ import type { GoValue } from '../../src/gotemplate/values.js';
 import { GoInt, typeName } from '../../src/gotemplate/values.js';
 import { isNilSlice } from '../../src/gotemplate/values.js';
 import { regexFuncs } from '../../src/sprig/regex.js';
+import { GoRegexp } from '../../src/sprig/go-regexp.js';
 
 const F = Object.fromEntries(regexFuncs.map((f) => [f.name, f]));
 const call = (name: string, ...args: GoValue[]): GoValue => F[name].impl(...args);
@@ -148,5 +149,32 @@ describe('regexQuoteMeta', () => {
     ['hello world', 'hello world'],
   ])('%j', (s, want) => {
     expect(call('regexQuoteMeta', s)).toBe(want);
+  });
+});
+
+describe('compiled patterns are kept', () => {
+  it('compile returns the kept pattern, which matches as a fresh compile does', () => {
+    const expr = '^(v?)([0-9]+)\\.([0-9]+)';
+    const first = GoRegexp.compile(expr);
+    expect(GoRegexp.compile(expr)).toBe(first);
+    const fresh = GoRegexp.compileUncached(expr);
+    expect(fresh).not.toBe(first);
+    for (const s of ['v1.2', '1.20.3', 'x1.2', '']) {
+      expect(first.matchString(s)).toBe(fresh.matchString(s));
+    }
+  });
+
+  it('a bad pattern fails every time (failures are not kept)', () => {
+    for (let k = 0; k < 2; k++) {
+      expect(() => call('mustRegexMatch', '(', 'x')).toThrow(FuncError);
+      expect(call('regexMatch', '(', 'x')).toBe(false);
+    }
+  });
+
+  it('repeated calls give the same results', () => {
+    for (let k = 0; k < 2; k++) {
+      expect(call('regexReplaceAll', 'a(x*)b', '-ab-axxb-', '${1}W')).toBe('-W-xxW-');
+      expect(call('regexMatch', '^[a-z]+$', 'abc')).toBe(true);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { FuncError } from '../../src/gotemplate/functions.js';
 import type { GoValue } from '../../src/gotemplate/values.js';
 import { GoInt } from '../../src/gotemplate/values.js';
 import type { SemverVersion } from '../../src/sprig/semver.js';
-import { semverFuncs } from '../../src/sprig/semver.js';
+import { semverCompare, semverFuncs } from '../../src/sprig/semver.js';
 
 const F = Object.fromEntries(semverFuncs.map((f) => [f.name, f]));
 const semver = (v: string): SemverVersion => F.semver.impl(v) as SemverVersion;
@@ -89,5 +89,37 @@ describe('semverCompare (Helm 3.11.3 goldens)', () => {
     expect(() => F.semverCompare.impl('>=1.0', 'bad')).toThrow(
       new FuncError('Invalid Semantic Version'),
     );
+  });
+});
+
+describe('semverCompare: remembered results are the computed ones', () => {
+  const outcome = (f: () => unknown): unknown => {
+    try {
+      return f();
+    } catch (e) {
+      return e instanceof FuncError ? `error: ${e.message}` : e;
+    }
+  };
+
+  it('on first and repeated calls, errors included', () => {
+    const pairs: Array<[string, string]> = [
+      ['>=1.19-0', 'v1.20.0'],
+      ['>=1.19-0', 'v1.18.0'],
+      ['<1.25.0-0', '1.24.3-gke.1'],
+      ['^1.2', '1.3.0'],
+      ['not a constraint', '1.0.0'],
+      ['>=1.0', 'not a version'],
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const [c, v] of pairs) {
+        expect([c, v, outcome(() => F.semverCompare.impl(c, v))]).toEqual([
+          c,
+          v,
+          outcome(() => semverCompare(c, v)),
+        ]);
+      }
+    }
+    expect(F.semverCompare.impl('>=1.19-0', 'v1.20.0')).toBe(true);
+    expect(F.semverCompare.impl('>=1.19-0', 'v1.18.0')).toBe(false);
   });
 });

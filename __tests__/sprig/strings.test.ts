@@ -7,7 +7,7 @@
  * is what Helm 3.11.3 printed in conformance/generated fz1/t18.
  */
 import { describe, expect, it } from '@jest/globals';
-import { stringFuncs } from '../../src/sprig/strings.js';
+import { stringFuncs, truncBytes } from '../../src/sprig/strings.js';
 import { FuncError } from '../../src/gotemplate/functions.js';
 import { stringSlice, typeName } from '../../src/gotemplate/values.js';
 import type { GoValue } from '../../src/gotemplate/values.js';
@@ -217,5 +217,21 @@ describe('invalid UTF-8 from byte slicing (kept as escaped bytes, as Go keeps th
 
   it('rune functions see U+FFFD for an invalid byte', () => {
     expect(call('upper', call('trunc', i(1), 'é') as string)).toBe('\ufffd');
+  });
+});
+
+describe('trunc: the ASCII shortcut agrees with truncating the Go bytes', () => {
+  it('for every length around the cut, both signs', () => {
+    const strings = ['', 'a', 'release-name-kube-prometheus-stack-operator', 'x'.repeat(70), 'a-b'];
+    for (const s of strings) {
+      for (let n = -s.length - 2; n <= s.length + 2; n++) {
+        expect([s, n, call('trunc', i(n), s)]).toEqual([s, n, truncBytes(n, s)]);
+      }
+    }
+  });
+
+  it('cuts non-ASCII text on bytes, as Go does', () => {
+    expect(call('trunc', i(3), 'héllo')).toBe(truncBytes(3, 'héllo'));
+    expect(call('trunc', i(-2), 'abcé')).toBe(truncBytes(-2, 'abcé'));
   });
 });

@@ -34,8 +34,38 @@ function fitsUint64(f: number): boolean {
   return Number.isInteger(f) && f >= 0 && f < TWO_64;
 }
 
+/** A decimal integer without sign, leading zero or underscore, exact as a float64. */
+const SMALL_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
+
 /** Build a NumberNode from a lexed constant, or return Go's error message. */
 export function newNumber(
+  pos: Pos,
+  text: string,
+  kind: NumberKind,
+): NumberNode | { error: string } {
+  if (kind === 'number' && SMALL_DECIMAL.test(text)) {
+    // The usual `4`, `63`, `0`: int, uint and float at once (what the general path finds).
+    const value = Number(text);
+    const big = BigInt(value);
+    return {
+      type: 'number',
+      pos,
+      text,
+      isChar: false,
+      isInt: true,
+      isUint: true,
+      isFloat: true,
+      isComplex: false,
+      int64: big,
+      uint64: big,
+      float64: value,
+    };
+  }
+  return newNumberGeneral(pos, text, kind);
+}
+
+/** newNumber without the shortcut for small decimal integers. */
+export function newNumberGeneral(
   pos: Pos,
   text: string,
   kind: NumberKind,

@@ -35,8 +35,8 @@ import { MAX_CONTROL_DEPTH } from './parser-state.js';
 /** A pipeline read by the fast path, not yet committed to the parser and lexer. */
 export interface FastPipeline {
   readonly pipe: PipeNode;
-  /** Variables the pipeline declares, to put in scope on commit. */
-  readonly decls: readonly string[];
+  /** Variables the pipeline declares, to put in scope on commit (null: none). */
+  readonly decls: readonly string[] | null;
   /** Where the right delimiter (or its trim marker) starts. */
   readonly end: number;
   readonly trimmed: boolean;
@@ -64,13 +64,24 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** Reads one action from the source; every method returns null to give up. */
-class Scanner {
+/**
+ * Reads one action from the source; every method returns null to give up. Commands and
+ * pipelines collect their elements on the parser's scratch stacks, as the general parser does
+ * (fastAction trims them back when it gives up).
+ */
+class Scanner implements FastPipeline {
   readonly s: string;
   i: number;
   readonly line: number;
   /** Variables declared so far by the action being read (in scope for the rest of it). */
-  readonly decls: string[] = [];
+  decls: string[] | null = null;
+  /** The action's pipeline, once read. */
+  pipe!: PipeNode;
+  /** Where the action's right delimiter (or its trim marker) starts, once read. */
+  end = -1;
+  trimmed = false;
+  /** Position of the second name read by {@link fields} (a chain's position). */
+  private chainPos = -1;
   private parens = 0;
 
   constructor(
@@ -98,12 +109,12 @@ class Scanner {
     return s.charCodeAt(j) >= 0x80 ? -1 : j;
   }
 
-  /** At the action's end: the right delimiter, or a trim marker and it. */
-  atEnd(): { end: number; trimmed: boolean } | null {
+  /** At the action's end (the right delimiter, or a trim marker and it)? Records where. */
+  atEnd(): boolean {
     const lex = this.t.shared.lex;
-    if (lex.trimmedRightDelimAt(this.i)) return { end: this.i, trimmed: true };
-    if (lex.rightDelimAt(this.i)) return { end: this.i, trimmed: false };
-    return null;
+    this.end = this.i;
+    this.trimmed = lex.trimmedRightDelimAt(this.i);
+    return this.trimmed || lex.rightDelimAt(this.i);
   }
 
   /**
@@ -131,24 +142,27 @@ class Scanner {
   }
 
   inScope(name: string): boolean {
-    return this.t.vars.includes(name) || this.decls.includes(name);
+    return this.t.vars.includes(name) || (this.decls !== null && this.decls.includes(name));
   }
 
   /** `.Name.Name…` at i (a period then a word start); null if anything else. */
-  fields(): { names: string[]; chainPos: number } | null {
+  fields(): string[] | null {
     const s = this.s;
-    const names: string[] = [];
-    let chainPos = -1;
+    let names: string[] | null = null;
     while (s.charCodeAt(this.i) === DOT) {
       const c = s.charCodeAt(this.i + 1);
       if (!isWordChar(c) || isDigit(c)) return null;
       const end = this.wordEnd(this.i + 1);
       if (end < 0) return null;
-      if (names.length === 1) chainPos = this.i;
-      names.push(s.slice(this.i + 1, end));
+      const name = s.slice(this.i + 1, end);
+      if (names === null) names = [name];
+      else {
+        if (names.length === 1) this.chainPos = this.i;
+        names.push(name);
+      }
       this.i = end;
     }
-    return { names, chainPos };
+    return names;
   }
 
   operand(): ArgNode | null {
@@ -158,11 +172,11 @@ class Scanner {
     if (c === DOT) {
       const d = s.charCodeAt(pos + 1);
       if (isWordChar(d)) {
-        const f = this.fields();
-        if (f === null) return null;
-        return f.names.length === 1
-          ? { type: 'field', pos, ident: f.names }
-          : { type: 'field', pos: f.chainPos, ident: f.names };
+        const names = this.fields();
+        if (names === null) return null;
+        return names.length === 1
+          ? { type: 'field', pos, ident: names }
+          : { type: 'field', pos: this.chainPos, ident: names };
       }
       this.i = pos + 1;
       return { type: 'dot', pos };
@@ -174,9 +188,9 @@ class Scanner {
       if (!this.inScope(name)) return null;
       this.i = end;
       if (s.charCodeAt(end) !== DOT) return { type: 'variable', pos, ident: [name] };
-      const f = this.fields();
-      if (f === null) return null;
-      return { type: 'variable', pos: end, ident: [name, ...f.names] };
+      const names = this.fields();
+      if (names === null) return null;
+      return { type: 'variable', pos: end, ident: [name].concat(names) };
     }
     if (c === DQUOTE) {
       let j = pos + 1;
@@ -238,14 +252,15 @@ class Scanner {
 
   command(inParens: boolean): CommandNode | null {
     const pos = this.i;
-    const args: ArgNode[] = [];
+    const args = this.t.shared.args;
+    const base = args.length;
     for (;;) {
       const arg = this.operand();
       if (arg === null) return null;
       args.push(arg);
       const more = this.afterOperand(inParens);
       if (more === null) return null;
-      if (!more) return { type: 'command', pos, args };
+      if (!more) return { type: 'command', pos, args: args.splice(base) };
     }
   }
 
@@ -301,7 +316,7 @@ class Scanner {
       return { decl: NO_DECL, isAssign: false };
     }
     // What follows the operator must start a command (no space is fine too, as for Go's lexer).
-    this.decls.push(...names);
+    this.decls = this.decls === null ? names : this.decls.concat(names);
     return { decl, isAssign };
   }
 
@@ -314,13 +329,14 @@ class Scanner {
     const pos = this.i;
     const d = this.declarations(context);
     if (d === null) return null;
-    const cmds: CommandNode[] = [];
+    const cmds = this.t.shared.cmds;
+    const base = cmds.length;
     for (;;) {
       this.skipSpaces();
       const cmd = this.command(inParens);
       if (cmd === null) return null;
       // Only the first command may start with a non-executable operand.
-      if (cmds.length > 0) {
+      if (cmds.length > base) {
         const t = cmd.args[0]!.type;
         if (t === 'bool' || t === 'dot' || t === 'nil' || t === 'number' || t === 'string') {
           return null;
@@ -336,26 +352,25 @@ class Scanner {
       line: this.line,
       isAssign: d.isAssign,
       decl: d.decl,
-      cmds,
+      cmds: cmds.splice(base),
     };
   }
 
-  /** A whole action's pipeline, up to the delimiter. */
+  /** A whole action's pipeline, up to the delimiter; the scanner is then the result. */
   actionPipeline(context: string): FastPipeline | null {
     const pipe = this.pipeline(context, false);
-    if (pipe === null) return null;
-    const at = this.atEnd();
-    if (at === null) return null;
-    return { pipe, decls: this.decls, end: at.end, trimmed: at.trimmed };
+    if (pipe === null || !this.atEnd()) return null;
+    this.pipe = pipe;
+    return this;
   }
 }
 
 /** Put a fast pipeline's variables in scope and move the lexer past its action. */
 export function commitFast(
   t: TreeParser,
-  f: { decls: readonly string[]; end: number; trimmed: boolean },
+  f: { readonly decls: readonly string[] | null; readonly end: number; readonly trimmed: boolean },
 ): Item {
-  for (const name of f.decls) t.vars.push(name);
+  if (f.decls !== null) for (const name of f.decls) t.vars.push(name);
   const item = t.shared.lex.finishAction(f.end, f.trimmed);
   t.setLastToken(item);
   return item;
@@ -377,9 +392,26 @@ export function fastAction(
   markers: boolean,
   control: ControlParser,
 ): ListItem | ElseNode | EndNode | null {
-  const lex = t.shared.lex;
-  if (!t.shared.fastPath || t.buffered !== 0 || !lex.insideAction) return null;
-  const sc = new Scanner(t, lex.pos);
+  const shared = t.shared;
+  const lex = shared.lex;
+  if (!shared.fastPath || t.buffered !== 0 || !lex.insideAction) return null;
+  const cmdsBase = shared.cmds.length;
+  const argsBase = shared.args.length;
+  const node = readAction(t, markers, control);
+  if (node === null) {
+    // Whatever the scanner left on the scratch stacks is the general parser's to redo.
+    shared.cmds.length = cmdsBase;
+    shared.args.length = argsBase;
+  }
+  return node;
+}
+
+function readAction(
+  t: TreeParser,
+  markers: boolean,
+  control: ControlParser,
+): ListItem | ElseNode | EndNode | null {
+  const sc = new Scanner(t, t.shared.lex.pos);
   sc.skipSpaces();
   const s = sc.s;
   const c = s.charCodeAt(sc.i);
@@ -393,9 +425,8 @@ export function fastAction(
         if (!markers) return null;
         sc.i = end;
         sc.skipSpaces();
-        const at = sc.atEnd();
-        if (at === null) return null;
-        const delim = commitFast(t, { decls: [], end: at.end, trimmed: at.trimmed });
+        if (!sc.atEnd()) return null;
+        const delim = commitFast(t, sc);
         return word === 'end'
           ? { type: 'end', pos: delim.pos }
           : { type: 'else', pos: delim.pos, line: delim.line };

@@ -118,6 +118,16 @@ function formatDigits(
 
 /** strconv.FormatFloat(x, fmt, prec, 64). */
 export function formatFloat(x: number, fmt: FloatFormat, prec: number): string {
+  // The shortest %g of an integer below 1e6 in magnitude is its decimal digits (Go switches to
+  // %e from exponent 6 on): values files' ports and counts print this way.
+  if (fmt === 'g' && prec < 0 && Number.isInteger(x) && x < 1e6 && x > -1e6 && !Object.is(x, -0)) {
+    return String(x);
+  }
+  return formatFloatGeneral(x, fmt, prec);
+}
+
+/** formatFloat without the integer shortcut. */
+export function formatFloatGeneral(x: number, fmt: FloatFormat, prec: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return '+Inf';
   if (x === -Infinity) return '-Inf';

@@ -231,7 +231,9 @@ export function isTrue(v: GoValue): boolean {
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof GoStruct) return true;
   if (v instanceof GoFuncValue) return true;
-  return Object.keys(v).length > 0;
+  // A map is true when it has a key (no array of keys needed to find out).
+  for (const key in v) if (hasOwn.call(v, key)) return true;
+  return false;
 }
 
 /** Copy a map keeping its type tag (methods and name), as Go keeps a named map type. */

@@ -52,14 +52,31 @@ function runeWidth(s: string, pos: number): number {
   return 1;
 }
 
+/** Compiled patterns by source; a GoRegexp holds no per-match state. */
+const COMPILED = new Map<string, GoRegexp>();
+const MAX_COMPILED = 1000;
+
 export class GoRegexp {
   private constructor(
     private readonly re: RE2JS,
     readonly expr: string,
   ) {}
 
-  /** regexp.Compile. Throws RegexpSyntaxError. */
+  /**
+   * regexp.Compile. Throws RegexpSyntaxError. Compiled patterns are kept (a chart applies the
+   * same few patterns again and again; compiling is most of a match's cost).
+   */
   static compile(expr: string): GoRegexp {
+    const cached = COMPILED.get(expr);
+    if (cached !== undefined) return cached;
+    const re = GoRegexp.compileUncached(expr);
+    if (COMPILED.size >= MAX_COMPILED) COMPILED.clear();
+    COMPILED.set(expr, re);
+    return re;
+  }
+
+  /** regexp.Compile without the cache. */
+  static compileUncached(expr: string): GoRegexp {
     try {
       return new GoRegexp(RE2JS.compile(expr), expr);
     } catch (e) {

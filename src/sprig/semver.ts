@@ -91,10 +91,25 @@ export const semverFuncs: GoFuncValue[] = [
   fn(
     'semverCompare',
     { params: ['string', 'string'], returnsError: true },
-    (constraint: string, version: string) =>
-      wrap(() => {
-        const c = Constraints.parse(constraint);
-        return c.check(newVersion(version));
-      }),
+    (constraint: string, version: string) => {
+      // A pure function of its two strings, called with the same few pairs for every resource
+      // of a chart (`semverCompare ">=1.19-0" .Capabilities.KubeVersion.Version`).
+      const key = `${constraint}\u0000${version}`;
+      const known = COMPARED.get(key);
+      if (known !== undefined) return known;
+      const result = semverCompare(constraint, version);
+      if (COMPARED.size >= MAX_COMPARED) COMPARED.clear();
+      COMPARED.set(key, result);
+      return result;
+    },
   ),
 ];
+
+/** sprig `semverCompare` without the cache; throws FuncError. */
+export function semverCompare(constraint: string, version: string): boolean {
+  return wrap(() => Constraints.parse(constraint).check(newVersion(version)));
+}
+
+/** Results of semverCompare by `constraint NUL version` (errors are not kept). */
+const COMPARED = new Map<string, boolean>();
+const MAX_COMPARED = 1000;

@@ -107,8 +107,24 @@ function indexedMap(parts: string[]): GoValue {
 }
 
 /** sprig `trunc`: negative counts keep the tail; works on bytes. */
+/** Whether `s` holds only ASCII characters (its Go bytes are then its UTF-16 units). */
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0x7f) return false;
+  return true;
+}
+
 function trunc(c: GoInt, s: string): string {
   const n = num(c);
+  if (isAscii(s)) {
+    // Byte offsets are string offsets (the usual name | trunc 63): no encoding needed.
+    if (n < 0) return s.length + n > 0 ? s.slice(s.length + n) : s;
+    return s.length > n ? s.slice(0, n) : s;
+  }
+  return truncBytes(n, s);
+}
+
+/** trunc on the string's Go bytes (the general case). */
+export function truncBytes(n: number, s: string): string {
   const b = utf8Bytes(s);
   if (n < 0 && b.length + n > 0) return utf8String(b.subarray(b.length + n));
   if (n >= 0 && b.length > n) return utf8String(b.subarray(0, n));
