@@ -29,7 +29,7 @@ import { FuncError } from './functions.js';
 import { assignable, canBeNil, goTypeName, zeroOfElem } from './param-types.js';
 import { nodeToString } from './parser.js';
 import { quote as goQuote } from './strconv-quote.js';
-import type { GoFuncValue, GoValue } from './values.js';
+import type { GoFuncValue, GoTypeInfo, GoValue } from './values.js';
 import {
   GoInt,
   GoStruct,
@@ -232,6 +232,16 @@ function evalField(
     s.iface = false;
     return null;
   }
+  const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
+  if (isMap(receiver)) {
+    // The common case (.Values.x): one look at the map's type for both methods and elements.
+    const tag = typeTag(receiver);
+    const methods = tag?.methods;
+    if (methods === undefined || !hasOwn.call(methods, fieldName)) {
+      if (hasArgs) s.errorf(`${fieldName} is not a method but has arguments`);
+      return mapField(s, receiver, fieldName, tag);
+    }
+  }
   const methods = methodsOf(receiver);
   if (methods !== undefined && hasOwn.call(methods, fieldName)) {
     const value = evalCall(s, methods[fieldName]!, {
@@ -245,7 +255,6 @@ function evalField(
     s.iface = value === null;
     return value;
   }
-  const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
   if (receiver instanceof GoStruct) {
     if (receiver.fieldNames.includes(fieldName)) {
       if (hasArgs) s.errorf(`${fieldName} has arguments but cannot be invoked as function`);
@@ -254,17 +263,18 @@ function evalField(
       s.iface = value === null;
       return value;
     }
-  } else if (isMap(receiver)) {
-    if (hasArgs) s.errorf(`${fieldName} is not a method but has arguments`);
-    return mapField(s, receiver, fieldName);
   }
   return s.errorf(
     `can't evaluate field ${fieldName} in type ${iface ? 'interface {}' : typeName(receiver)}`,
   );
 }
 
-function mapField(s: ExecState, m: Record<string, GoValue>, key: string): GoValue {
-  const tag = typeTag(m);
+function mapField(
+  s: ExecState,
+  m: Record<string, GoValue>,
+  key: string,
+  tag: GoTypeInfo | undefined,
+): GoValue {
   const elemIface = tag?.elem === undefined || tag.elem === 'interface {}';
   const value = mapGet(m, key);
   if (value !== undefined) {

@@ -42,6 +42,12 @@ export interface FastPipeline {
   readonly trimmed: boolean;
 }
 
+/** What {@link Scanner.declarations} gives for a pipeline that declares nothing. */
+const NO_DECLARATIONS: { readonly decl: VariableNode[]; readonly isAssign: boolean } = {
+  decl: NO_DECL,
+  isAssign: false,
+};
+
 /** Nesting of parenthesized pipelines the fast path reads (deeper ones are left to the parser). */
 const MAX_FAST_PARENS = 50;
 
@@ -276,16 +282,18 @@ class Scanner implements FastPipeline {
   }
 
   /** `$x :=`, `$x =` or (in a range) `$k, $v :=` at i; moves past it, or stays and gives []. */
-  declarations(context: string): { decl: VariableNode[]; isAssign: boolean } | null {
+  declarations(
+    context: string,
+  ): { readonly decl: VariableNode[]; readonly isAssign: boolean } | null {
     const s = this.s;
     const start = this.i;
     const name = this.variableName();
-    if (name === null) return { decl: NO_DECL, isAssign: false };
+    if (name === null) return NO_DECLARATIONS;
     // Only a space, `,` or `:=` may follow a declared variable (`$x=` is a lexical error).
     const after = s.charCodeAt(this.i);
     if (after !== SPACE && after !== 0x2c && after !== 0x3a) {
       this.i = start;
-      return { decl: NO_DECL, isAssign: false };
+      return NO_DECLARATIONS;
     }
     const decl: VariableNode[] = [{ type: 'variable', pos: start, ident: [name] }];
     const names = [name];
@@ -313,7 +321,7 @@ class Scanner implements FastPipeline {
     } else {
       if (names.length > 1) return null;
       this.i = start; // A variable used as an operand.
-      return { decl: NO_DECL, isAssign: false };
+      return NO_DECLARATIONS;
     }
     // What follows the operator must start a command (no space is fine too, as for Go's lexer).
     this.decls = this.decls === null ? names : this.decls.concat(names);
@@ -370,7 +378,8 @@ export function commitFast(
   t: TreeParser,
   f: { readonly decls: readonly string[] | null; readonly end: number; readonly trimmed: boolean },
 ): Item {
-  if (f.decls !== null) for (const name of f.decls) t.vars.push(name);
+  const decls = f.decls;
+  if (decls !== null) for (let k = 0; k < decls.length; k++) t.vars.push(decls[k] as string);
   const item = t.shared.lex.finishAction(f.end, f.trimmed);
   t.setLastToken(item);
   return item;
