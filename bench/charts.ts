@@ -1,9 +1,12 @@
 /**
  * Chart rendering as users run it: `node dist/cli.js template ...` for every real-chart case,
  * wall time and peak RSS of the whole process (start-up included), measured by /usr/bin/time.
+ * Then the render alone (issue 10): `template` run in-process from dist/ in a fresh process for
+ * a small chart and kube-prometheus-stack, its wall time and the main thread's CPU time (which
+ * stays meaningful on a shared machine), module loading excluded.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BenchRow } from './table.js';
 
@@ -29,6 +32,84 @@ function measure(dir: string, argv: string[]): { seconds: number; rssMb: number;
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const [seconds, kb] = last.split(' ').map(Number);
   return { seconds: seconds ?? NaN, rssMb: (kb ?? NaN) / 1024, bytes: Buffer.byteLength(r.stdout) };
+}
+
+/**
+ * A fresh process that loads the CLI's program from dist/ (as the large-stack worker does),
+ * then times `main(['template', ...])` alone; stdout is discarded.
+ */
+const IN_PROCESS = `
+import { enableCompileCache } from 'node:module';
+enableCompileCache?.();
+const [dist, chart] = process.argv.slice(1);
+const { readdirSync } = await import('node:fs');
+const chunks = readdirSync(dist + '/chunks').filter((f) => f.endsWith('.js'));
+const env = chunks.find((f) => f.startsWith('node-environment-'));
+(await import(dist + '/chunks/' + env)).installNodeEnvironment();
+let main;
+for (const f of chunks.filter((c) => c.startsWith('main-'))) {
+  const m = await import(dist + '/chunks/' + f);
+  if (typeof m.main === 'function') main = m.main;
+}
+process.stdout.write = (_s, ...rest) => {
+  const cb = rest.find((r) => typeof r === 'function');
+  if (cb) cb();
+  return true;
+};
+const cpu0 = process.threadCpuUsage();
+const t0 = performance.now();
+const code = await main(['template', 'bench', chart, '--namespace', 'bench']);
+const wall = performance.now() - t0;
+const cpu = process.threadCpuUsage(cpu0);
+process.stderr.write(JSON.stringify({ code, wall, cpu: (cpu.user + cpu.system) / 1000 }) + '\\n');
+`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)] ?? NaN;
+}
+
+/** `template` of `chart` in-process (see IN_PROCESS), medians of `runs` fresh processes. */
+function renderInProcess(chart: string, runs: number): { wall: number; cpu: number } | undefined {
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, 'chunks')) || !readdirSync(join(dist, 'chunks')).length)
+    return undefined;
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', IN_PROCESS, dist, chart], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const line = r.stderr.trim().split('\n').pop() ?? '';
+    let m: { code: number; wall: number; cpu: number };
+    try {
+      m = JSON.parse(line) as typeof m;
+    } catch {
+      return undefined;
+    }
+    if (m.code !== 0) return undefined;
+    walls.push(m.wall);
+    cpus.push(m.cpu);
+  }
+  return { wall: median(walls), cpu: median(cpus) };
+}
+
+export function renderRows(corpus: string): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const name of ['prometheus-node-exporter', 'kube-prometheus-stack']) {
+    const chart = join(corpus, 'real-charts', 'charts', name);
+    if (!existsSync(chart)) continue;
+    const m = renderInProcess(chart, 5);
+    if (m === undefined) continue;
+    rows.push({
+      name: `render in-process: ${name} (main-thread CPU)`,
+      value: m.cpu,
+      unit: 'ms',
+      note: `wall ${m.wall.toFixed(0)} ms; module loading excluded; median of 5`,
+    });
+  }
+  return rows;
 }
 
 export function benchCharts(corpus: string): BenchRow[] {
@@ -75,5 +156,6 @@ export function benchCharts(corpus: string): BenchRow[] {
     note: `${worst.rss.toFixed(0)} MB peak RSS`,
   });
   rows.push({ name: `template: most memory (${maxRss.id})`, value: maxRss.rss, unit: 'MB' });
+  rows.push(...renderRows(corpus));
   return rows;
 }
