@@ -40,7 +40,7 @@ export function isSpace(r: number): boolean {
 
 export function countNewlines(s: string, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x0a) n++;
+  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
   return n;
 }
 

@@ -24,8 +24,8 @@ import type {
   VariableNode,
   WithNode,
 } from './ast.js';
-import type { Item } from './lexer.js';
-import { KEYWORDS } from './lexer-items.js';
+import type { Item, Lexer } from './lexer.js';
+import { KEYWORDS, type KeywordType } from './lexer-items.js';
 import { unquote } from './parse-strconv.js';
 import { newNumber } from './parse-number.js';
 import { NO_DECL } from './parser-commands.js';
@@ -52,6 +52,7 @@ const NO_DECLARATIONS: { readonly decl: VariableNode[]; readonly isAssign: boole
 const MAX_FAST_PARENS = 50;
 
 const SPACE = 0x20;
+const MINUS = 0x2d;
 const DOT = 0x2e;
 const DOLLAR = 0x24;
 const PIPE = 0x7c;
@@ -90,11 +91,14 @@ class Scanner implements FastPipeline {
   private chainPos = -1;
   private parens = 0;
 
+  private readonly lex: Lexer;
+
   constructor(
     private readonly t: TreeParser,
     start: number,
   ) {
     const lex = t.shared.lex;
+    this.lex = lex;
     this.s = lex.input;
     this.i = start;
     this.line = lex.line;
@@ -103,8 +107,12 @@ class Scanner implements FastPipeline {
   /** Skip spaces, but not the one a trim marker starts with (` -}}`). */
   skipSpaces(): void {
     const s = this.s;
-    const lex = this.t.shared.lex;
-    while (s.charCodeAt(this.i) === SPACE && !lex.trimmedRightDelimAt(this.i)) this.i++;
+    let i = this.i;
+    while (s.charCodeAt(i) === SPACE) {
+      if (s.charCodeAt(i + 1) === MINUS && this.lex.rightDelimAt(i + 2)) break;
+      i++;
+    }
+    this.i = i;
   }
 
   /** End of the ASCII word at `from`; -1 when a non-ASCII character continues it. */
@@ -117,7 +125,7 @@ class Scanner implements FastPipeline {
 
   /** At the action's end (the right delimiter, or a trim marker and it)? Records where. */
   atEnd(): boolean {
-    const lex = this.t.shared.lex;
+    const lex = this.lex;
     this.end = this.i;
     this.trimmed = lex.trimmedRightDelimAt(this.i);
     return this.trimmed || lex.rightDelimAt(this.i);
@@ -129,7 +137,7 @@ class Scanner implements FastPipeline {
    */
   afterOperand(inParens: boolean): boolean | null {
     const s = this.s;
-    const lex = this.t.shared.lex;
+    const lex = this.lex;
     for (;;) {
       const c = s.charCodeAt(this.i);
       if (c === PIPE) return false;
@@ -373,6 +381,38 @@ class Scanner implements FastPipeline {
   }
 }
 
+/**
+ * The keyword spelled by the word `s[from, to)` (all of lexer-items.ts KEYWORDS but `.`), or
+ * undefined, without slicing the word out.
+ */
+function keywordAt(s: string, from: number, to: number): KeywordType | undefined {
+  let word: KeywordType;
+  switch (to - from) {
+    case 2:
+      word = 'if';
+      break;
+    case 3:
+      word = s.charCodeAt(from) === 0x65 ? 'end' : 'nil';
+      break;
+    case 4:
+      word = s.charCodeAt(from) === 0x65 ? 'else' : 'with';
+      break;
+    case 5:
+      word =
+        s.charCodeAt(from) === 0x72 ? 'range' : s.charCodeAt(from + 1) === 0x6c ? 'block' : 'break';
+      break;
+    case 6:
+      word = 'define';
+      break;
+    case 8:
+      word = s.charCodeAt(from) === 0x74 ? 'template' : 'continue';
+      break;
+    default:
+      return undefined;
+  }
+  return s.startsWith(word, from) ? word : undefined;
+}
+
 /** Put a fast pipeline's variables in scope and move the lexer past its action. */
 export function commitFast(
   t: TreeParser,
@@ -427,7 +467,7 @@ function readAction(
   if (c >= 0x61 && c <= 0x7a) {
     const end = sc.wordEnd(sc.i);
     if (end < 0) return null;
-    const word = s.slice(sc.i, end);
+    const word = keywordAt(s, sc.i, end);
     switch (word) {
       case 'end':
       case 'else': {
@@ -450,8 +490,11 @@ function readAction(
         if (f === null) return null;
         return control(t, word, f);
       }
+      case undefined:
+        break;
+      default:
+        return null; // Another keyword: left to the general parser.
     }
-    if (KEYWORDS.has(word)) return null;
   }
   const f = sc.actionPipeline('command');
   if (f === null) return null;
