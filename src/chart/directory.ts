@@ -79,7 +79,10 @@ function walk(ctx: WalkContext, dir: string, relDir: string): void {
         `chart file ${JSON.stringify(name)} is larger than the maximum file size ${ctx.maxFileSize}`,
       );
     }
-    ctx.files.push({ name: rel, data: stripBom(new Uint8Array(fs.readFileSync(real))) });
+    // A plain Uint8Array view of the Buffer read (no copy of the chart's bytes).
+    const buf = fs.readFileSync(real);
+    const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    ctx.files.push({ name: rel, data: stripBom(data) });
   }
 }
 

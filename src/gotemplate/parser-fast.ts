@@ -222,7 +222,8 @@ class Scanner implements FastPipeline {
     }
     if (c === BACKQUOTE) {
       const j = s.indexOf('`', pos + 1);
-      if (j < 0 || s.lastIndexOf('\n', j) > pos) return null;
+      if (j < 0) return null;
+      for (let k = pos + 1; k < j; k++) if (s.charCodeAt(k) === 0x0a) return null;
       return this.string(pos, j + 1);
     }
     if (c === LPAREN) {
