@@ -5,8 +5,8 @@
 // process.setSourceMapsEnabled. The output is deterministic (content-hashed chunk names, no
 // timestamps), so CI can compare a fresh build with the committed dist/.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { isBuiltin } from 'node:module';
+import { chmodSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import { join, resolve } from 'node:path';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -14,14 +14,21 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const at = process.argv.indexOf('--outdir');
 const root = resolve(import.meta.dirname, '..');
 const outdir = at > 0 ? resolve(process.argv[at + 1]) : join(root, 'dist');
+// `--metafile FILE` writes esbuild's metafile (which module imports which, chunk contents): the
+// input to checking what a command evaluates (issue 10).
+const metaAt = process.argv.indexOf('--metafile');
 
 /**
  * `import … from 'node:http'` in an ES module makes Node build an ES facade of the built-in,
  * which reads every export once: node:http's lazy `WebSocket`/`MessageEvent` getters then load
  * Node's internal undici (~40 ms), node:assert its colours, and so on, before the first request.
  * The bundle loads built-ins through `require()` instead (the banner's createRequire), as the
- * bundled CommonJS dependencies already do: an export is then read only when it is used.
+ * bundled CommonJS dependencies already do, and only when an export is first used: each
+ * built-in becomes a module of getters (its export names read here, at build time) that
+ * require it on first access. So `template` loads no node:crypto (~7 ms) for sprig's hash and
+ * key functions, nor zlib, HTTP or TLS, unless a chart uses them (issue 10).
  */
+const buildRequire = createRequire(import.meta.url);
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
@@ -30,10 +37,18 @@ const builtinsByRequire = {
       const path = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
       return { path, namespace: 'builtin-by-require' };
     });
-    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => {
+      const name = JSON.stringify(args.path);
+      const getters = Object.keys(buildRequire(args.path)).map((k) => {
+        const key = JSON.stringify(k);
+        return `get ${key}() { return load()[${key}]; }`;
+      });
+      return {
+        contents: `let m; const load = () => (m ??= require(${name}));
+module.exports = { ${getters.join(', ')} };`,
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -71,7 +86,7 @@ module.exports = { ${getters.join(', ')} };`,
 };
 
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   absWorkingDir: root,
   outdir,
@@ -93,7 +108,9 @@ await build({
   banner: {
     js: "import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);",
   },
+  metafile: metaAt > 0,
 });
+if (metaAt > 0) writeFileSync(resolve(process.argv[metaAt + 1]), JSON.stringify(result.metafile));
 chmodSync(join(outdir, 'cli.js'), 0o755);
 
 const files = (dir) =>

@@ -16,6 +16,7 @@ import { runInfo } from './action/run-info.js';
 import { annotationOf, runTemplate, type Annotation } from './action/template.js';
 import { failureMessage } from './action/verb.js';
 import { errorText } from './util/errors.js';
+import { restartOnOverflow } from './runtime/stack-overflow.js';
 
 export { CANCEL_GRACE_MS } from './action/run-cluster.js';
 
@@ -69,6 +70,9 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<number> {
     if (inputs.command === 'template') runTemplate(deps, inputs, loaded, report);
     else await runCluster(deps, inputs, loaded, report, (r) => logRun(deps, inputs, r));
   } catch (err) {
+    // On the main thread, before anything was written: a stack overflow (or a restart asked
+    // for) runs the action again on the large-stack worker (src/runtime/large-stack.ts).
+    restartOnOverflow(err);
     failure = failureMessage(inputs.command, err);
     at = locate(deps, err, chartDir);
     report.data.error = failure;

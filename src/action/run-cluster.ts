@@ -21,6 +21,7 @@ import type { Report } from './report.js';
 import { notReadyOf } from './summary-data.js';
 import { buildTimeline } from './timeline.js';
 import { failureOf, runVerb, type VerbResult } from './verb.js';
+import { restartOnOverflow } from '../runtime/stack-overflow.js';
 
 /** How long a cancelled verb may take to record its outcome before the summary is written. */
 export const CANCEL_GRACE_MS = 4000;
@@ -155,6 +156,7 @@ export async function runCluster(
     await reportEnd(deps, inputs, cluster, report, { result, previousManifest, started });
     logRun(report);
   } catch (err) {
+    restartOnOverflow(err); // before the report reads and logs anything
     report.data.notReady = notReadyOf(err);
     if (deps.signal.aborted) {
       // Decision 11: a cancelled run never leaves the release pending.
