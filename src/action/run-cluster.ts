@@ -22,9 +22,9 @@ import { notReadyOf } from './summary-data.js';
 import { buildTimeline } from './timeline.js';
 import { failureOf, runVerb, type VerbResult } from './verb.js';
 import { restartOnOverflow } from '../runtime/stack-overflow.js';
+import { CANCEL_GRACE_MS } from './cancel-grace.js';
 
-/** How long a cancelled verb may take to record its outcome before the summary is written. */
-export const CANCEL_GRACE_MS = 4000;
+export { CANCEL_GRACE_MS };
 
 /** Resolve with the verb, or reject CANCEL_GRACE_MS after the signal fired if it has not ended. */
 function withinGrace<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
