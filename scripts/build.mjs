@@ -19,16 +19,37 @@ const outdir = at > 0 ? resolve(process.argv[at + 1]) : join(root, 'dist');
 const metaAt = process.argv.indexOf('--metafile');
 
 /**
+ * A module whose exports are getters requiring `specifier` on first access: the export names
+ * are read here, at build time, from the real module (`load` requires it from `from`). A
+ * function-valued module becomes a function forwarding calls and `new` (`callable`), else it
+ * stays eager (a base class must be the real one).
+ */
+function lazyShim(specifier, from, { callable }) {
+  const real = createRequire(from)(specifier);
+  const name = JSON.stringify(specifier);
+  if (typeof real === 'function' && !callable) return `module.exports = require(${name});`;
+  const getters = Object.keys(real).map((k) => {
+    const key = JSON.stringify(k);
+    return `${key}: { get() { return load()[${key}]; }, enumerable: true, configurable: true }`;
+  });
+  const target =
+    typeof real === 'function'
+      ? 'function lazy(...a) { return new.target ? Reflect.construct(load(), a, new.target) : load().apply(this, a); }'
+      : '{}';
+  return `let m; const load = () => (m ??= require(${name}));
+module.exports = Object.defineProperties(${target}, { ${getters.join(', ')} });`;
+}
+
+/**
  * `import … from 'node:http'` in an ES module makes Node build an ES facade of the built-in,
  * which reads every export once: node:http's lazy `WebSocket`/`MessageEvent` getters then load
  * Node's internal undici (~40 ms), node:assert its colours, and so on, before the first request.
  * The bundle loads built-ins through `require()` instead (the banner's createRequire), as the
- * bundled CommonJS dependencies already do, and only when an export is first used: each
- * built-in becomes a module of getters (its export names read here, at build time) that
- * require it on first access. So `template` loads no node:crypto (~7 ms) for sprig's hash and
- * key functions, nor zlib, HTTP or TLS, unless a chart uses them (issue 10).
+ * bundled CommonJS dependencies already do, and only when an export is first used (lazyShim;
+ * callable built-ins such as node:events stay eager). So `template` loads no node:crypto
+ * (~7 ms) for sprig's hash and key functions, nor zlib, HTTP or TLS, unless a chart uses them
+ * (issue 10).
  */
-const buildRequire = createRequire(import.meta.url);
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
@@ -37,51 +58,45 @@ const builtinsByRequire = {
       const path = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
       return { path, namespace: 'builtin-by-require' };
     });
-    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => {
-      const name = JSON.stringify(args.path);
-      const getters = Object.keys(buildRequire(args.path)).map((k) => {
-        const key = JSON.stringify(k);
-        return `get ${key}() { return load()[${key}]; }`;
-      });
-      return {
-        contents: `let m; const load = () => (m ??= require(${name}));
-module.exports = { ${getters.join(', ')} };`,
-        loader: 'js',
-      };
-    });
+    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({
+      contents: lazyShim(args.path, import.meta.url, { callable: false }),
+      loader: 'js',
+    }));
   },
 };
 
 /**
- * Dependencies only a rare configuration uses, loaded when first used instead of with the
- * Kubernetes client: @kubernetes/client-node imports its SOCKS and HTTP-proxy agents eagerly
- * (~20-60 ms of evaluation before the first request), though only a kubeconfig with a
- * `proxy-url` needs them. Each maps to the named exports the bundle imports from it; the
- * shim's getters require the real module on first access.
+ * Dependencies evaluated only when first used. @kubernetes/client-node imports its SOCKS and
+ * HTTP-proxy agents eagerly (~20-60 ms of evaluation before the first request), though only a
+ * kubeconfig with a `proxy-url` needs them; values.schema.json validation (ajv, ~10 ms), the
+ * `yaml` package (the values and manifests parse on their own fast paths first, ~8 ms), and
+ * sprig's bcrypt and RE2 engines are needed only by the charts that use them. Every use of
+ * these imports is a call or `new` at run time (none is extended or read at evaluation).
  */
-const LAZY_MODULES = {
-  'socks-proxy-agent': ['SocksProxyAgent'],
-  socks: ['SocksClient'],
-  hpagent: ['HttpProxyAgent', 'HttpsProxyAgent'],
-};
+const LAZY_MODULES = [
+  'socks-proxy-agent',
+  'socks',
+  'hpagent',
+  'ajv',
+  'ajv/dist/2019.js',
+  'ajv/dist/2020.js',
+  'ajv-formats',
+  'bcryptjs',
+  're2js',
+  'yaml',
+];
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^(socks-proxy-agent|socks|hpagent)$/ }, (args) => {
-      if (args.kind !== 'import-statement') return undefined;
+    b.onResolve({ filter: /^[a-z@]/ }, (args) => {
+      if (args.kind !== 'import-statement' || !LAZY_MODULES.includes(args.path)) return undefined;
       return { path: args.path, namespace: 'lazy-module', pluginData: args.resolveDir };
     });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
-      const getters = LAZY_MODULES[args.path].map(
-        (name) => `get ${name}() { return load().${name}; }`,
-      );
-      return {
-        contents: `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));
-module.exports = { ${getters.join(', ')} };`,
-        loader: 'js',
-        resolveDir: args.pluginData,
-      };
-    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
+      contents: lazyShim(args.path, join(args.pluginData, 'x.js'), { callable: true }),
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
   },
 };
 
