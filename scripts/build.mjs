@@ -70,9 +70,12 @@ const builtinsByRequire = {
  * HTTP-proxy agents eagerly (~20-60 ms of evaluation before the first request), though only a
  * kubeconfig with a `proxy-url` needs them; values.schema.json validation (ajv, ~10 ms), the
  * `yaml` package (the values and manifests parse on their own fast paths first, ~8 ms), and
- * sprig's bcrypt and RE2 engines are needed only by the charts that use them. Every use of
+ * sprig's bcrypt and RE2 engines are needed only by the charts that use them; @actions/core
+ * imports @actions/http-client for OIDC tokens, which evaluates undici and tunnel (~40 ms
+ * before the action's first request) though the action never asks for a token. Every use of
  * these imports is a call or `new` at run time (none is extended or read at evaluation).
  */
+const LAZY_FROM_ACTIONS_HTTP_CLIENT = ['undici', 'tunnel'];
 const LAZY_MODULES = [
   'socks-proxy-agent',
   'socks',
@@ -89,7 +92,12 @@ const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
     b.onResolve({ filter: /^[a-z@]/ }, (args) => {
-      if (args.kind !== 'import-statement' || !LAZY_MODULES.includes(args.path)) return undefined;
+      if (args.kind !== 'import-statement') return undefined;
+      const lazy =
+        LAZY_MODULES.includes(args.path) ||
+        (LAZY_FROM_ACTIONS_HTTP_CLIENT.includes(args.path) &&
+          /[/\\]@actions[/\\]http-client[/\\]/.test(args.importer));
+      if (!lazy) return undefined;
       return { path: args.path, namespace: 'lazy-module', pluginData: args.resolveDir };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
