@@ -22,6 +22,7 @@ import { notReadyOf } from './summary-data.js';
 import { buildTimeline } from './timeline.js';
 import { failureOf, runVerb, type VerbResult } from './verb.js';
 import { restartOnOverflow } from '../runtime/stack-overflow.js';
+import { beforeUntrackedWrites } from '../runtime/side-effects.js';
 import { CANCEL_GRACE_MS } from './cancel-grace.js';
 
 export { CANCEL_GRACE_MS };
@@ -141,6 +142,11 @@ export async function runCluster(
     report.manifest = r.manifest;
     return;
   }
+  // These write before the verb renders: a run still clean on the main thread moves to the
+  // large-stack worker first, so a chart too deep for the main thread's stack still gets
+  // Helm's own result (src/runtime/side-effects.ts).
+  if (inputs.createNamespace || inputs.recoverPending)
+    beforeUntrackedWrites('the namespace or a pending release is written before rendering');
   if (inputs.createNamespace) await createNamespace(cluster.kube, cluster.namespace);
   if (inputs.recoverPending) await recoverPending(cfg, inputs.release, inputs.timeoutMs);
   const previousManifest = (await deployedRelease(cfg, inputs.release))?.manifest ?? '';

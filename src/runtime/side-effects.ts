@@ -8,7 +8,8 @@
  *   action's outputs, job summary and manifest file; PR comments);
  * - every Kubernetes call that is not a read ({@link latchWrites} around the client: anything
  *   not listed as a read counts as a write, so a new write method is latched by default);
- * - writes the latch cannot see (the chart downloader's cache, `--dependency-update`) call
+ * - writes the latch cannot see (the chart downloader's cache, `--dependency-update`), and the
+ *   action's writes before it renders (create-namespace, recover-pending), call
  *   {@link beforeUntrackedWrites} first, which moves a still clean run to the worker at once.
  * Until the latch closes, the process's stdout and stderr (log lines, warnings, the action's
  * `::add-mask::` and other workflow commands) are held back in order, and released when it
@@ -64,8 +65,17 @@ function hold(stream: Stream, held: Held[]): () => void {
 /** Start a main-thread run: the latch open, stdout and stderr held back. */
 export function startProbe(): void {
   const held: Held[] = [];
-  probe = { written: false, held, restore: [] };
-  probe.restore.push(hold(process.stdout, held), hold(process.stderr, held));
+  const p: Probe = { written: false, held, restore: [] };
+  probe = p;
+  // Should the process end mid-run (an exit from a library, a crash), what was held is
+  // written before it goes, as it would have been without holding.
+  const atExit = () => stopHolding(p, true);
+  process.once('exit', atExit);
+  p.restore.push(
+    () => void process.off('exit', atExit),
+    hold(process.stdout, held),
+    hold(process.stderr, held),
+  );
 }
 
 /** Stop holding output; `release` writes what was held, else it is dropped. */
@@ -103,8 +113,9 @@ export function restartable(): boolean {
 }
 
 /**
- * Before writes the latch cannot see (`what` names them): a run that is still clean restarts on
- * the worker now, so those writes happen once; else the latch closes.
+ * Before writes the latch cannot see, or writes a command makes before it renders (`what` names
+ * them): a run that is still clean restarts on the worker now, so those writes happen once and
+ * a later overflow still gets Helm's result; else the latch closes.
  */
 export function beforeUntrackedWrites(what: string): void {
   if (restartable()) throw new RestartOnLargeStack(what);
