@@ -52,6 +52,23 @@ function deepChart(n: number): Record<string, string> {
   };
 }
 
+/**
+ * `n` nested includes through 20 templates (500 each at n = 10,000, within Helm's 1,000 per
+ * name): far more than any main-thread stack holds, whatever a frame costs, so such a render
+ * always moves to the worker.
+ */
+function chainChart(n: number): Record<string, string> {
+  const defs = Array.from(
+    { length: 20 },
+    (_, k) =>
+      `{{define "r${k}"}}{{if lt (int .) ${n}}}{{include "r${(k + 1) % 20}" (add1 .)}}{{else}}done{{end}}{{end}}`,
+  ).join('');
+  return {
+    'Chart.yaml': 'apiVersion: v2\nname: deep\nversion: 0.1.0\n',
+    'templates/cm.yaml': `${defs}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: {{include "r0" 0}}\n`,
+  };
+}
+
 interface Run {
   status: number | null;
   stdout: string;
@@ -106,15 +123,27 @@ describe('the CLI on the main thread, the worker after an overflow (issue 10)', 
       // Helm 3.15.4 prints 1,002 (the outer include, the 1,001 that were allowed).
       expect(lines[0]!.split('error calling include').length - 1).toBe(1002);
       expect(lines.slice(1)).toEqual(['', 'Use --debug flag to render out invalid YAML', '']);
+    }));
+
+  it("renders 10,000 nested includes on the worker, the main thread's try dropped", () =>
+    withChartDir(chainChart(10_000), (chart) => {
+      const r = run('cli.js', ['template', 'x', chart]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(
+        '---\n# Source: deep/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: done\n',
+      );
       expect(r.workers).toBe(1);
     }));
 
-  it('installs a chart of 500 nested includes (the render comes before any write)', () =>
-    withChartDir(deepChart(500), (chart) => {
+  it('installs a chart of 10,000 nested includes: the render overflows before any write', () =>
+    withChartDir(chainChart(10_000), (chart) => {
       const r = run('cli.js', ['install', 'deep', chart, '--simulate']);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('STATUS: deployed');
+      expect(r.stdout.match(/^NAME: deep$/gm)).toHaveLength(1);
+      expect(r.workers).toBe(1);
     }));
 });
 
@@ -158,6 +187,14 @@ describe('the action on the main thread, the worker after an overflow (issue 10)
       expect(errors).toHaveLength(1);
       expect(errors[0]!.endsWith(HELM_NESTED_ERROR)).toBe(true);
       expect(r.outputs.match(/^status<</gm)).toHaveLength(1);
+    }));
+
+  it('renders 10,000 nested includes on the worker, each output once', () =>
+    withChartDir(chainChart(10_000), (chart) => {
+      const r = action(chart);
+      expect(r.status).toBe(0);
+      expect(r.outputs.match(/^status<<(\S+)\nrendered\n\1$/gm)).toHaveLength(1);
+      expect(readFileSync(join(dir, 'hookline-deep.yaml'), 'utf8')).toContain('  x: done\n');
       expect(r.workers).toBe(1);
     }));
 });
