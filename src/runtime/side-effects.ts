@@ -138,8 +138,9 @@ export interface WriteLatchSpec {
 export function latchWrites<T extends object>(client: T, spec: WriteLatchSpec): T {
   const wrap = <U extends object>(target: U, reads: readonly string[], stores: readonly string[]) =>
     new Proxy(target, {
-      get(t, prop, receiver) {
-        const value = Reflect.get(t, prop, receiver) as unknown;
+      get(t, prop) {
+        // The target as `this`: a getter or method may use the client's private fields.
+        const value = Reflect.get(t, prop) as unknown;
         if (typeof value !== 'function') return value;
         const name = String(prop);
         const f = value as (...a: unknown[]) => unknown;
