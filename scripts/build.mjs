@@ -5,8 +5,8 @@
 // process.setSourceMapsEnabled. The output is deterministic (content-hashed chunk names, no
 // timestamps), so CI can compare a fresh build with the committed dist/.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { isBuiltin } from 'node:module';
+import { chmodSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import { join, resolve } from 'node:path';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -14,13 +14,41 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const at = process.argv.indexOf('--outdir');
 const root = resolve(import.meta.dirname, '..');
 const outdir = at > 0 ? resolve(process.argv[at + 1]) : join(root, 'dist');
+// `--metafile FILE` writes esbuild's metafile (which module imports which, chunk contents): the
+// input to checking what a command evaluates (issue 10).
+const metaAt = process.argv.indexOf('--metafile');
+
+/**
+ * A module whose exports are getters requiring `specifier` on first access: the export names
+ * are read here, at build time, from the real module (`load` requires it from `from`). A
+ * function-valued module becomes a function forwarding calls and `new` (`callable`), else it
+ * stays eager (a base class must be the real one).
+ */
+function lazyShim(specifier, from, { callable }) {
+  const real = createRequire(from)(specifier);
+  const name = JSON.stringify(specifier);
+  if (typeof real === 'function' && !callable) return `module.exports = require(${name});`;
+  const getters = Object.keys(real).map((k) => {
+    const key = JSON.stringify(k);
+    return `${key}: { get() { return load()[${key}]; }, enumerable: true, configurable: true }`;
+  });
+  const target =
+    typeof real === 'function'
+      ? 'function lazy(...a) { return new.target ? Reflect.construct(load(), a, new.target) : load().apply(this, a); }'
+      : '{}';
+  return `let m; const load = () => (m ??= require(${name}));
+module.exports = Object.defineProperties(${target}, { ${getters.join(', ')} });`;
+}
 
 /**
  * `import … from 'node:http'` in an ES module makes Node build an ES facade of the built-in,
  * which reads every export once: node:http's lazy `WebSocket`/`MessageEvent` getters then load
  * Node's internal undici (~40 ms), node:assert its colours, and so on, before the first request.
  * The bundle loads built-ins through `require()` instead (the banner's createRequire), as the
- * bundled CommonJS dependencies already do: an export is then read only when it is used.
+ * bundled CommonJS dependencies already do, and only when an export is first used (lazyShim;
+ * callable built-ins such as node:events stay eager). So `template` loads no node:crypto
+ * (~7 ms) for sprig's hash and key functions, nor zlib, HTTP or TLS, unless a chart uses them
+ * (issue 10).
  */
 const builtinsByRequire = {
   name: 'builtins-by-require',
@@ -31,47 +59,57 @@ const builtinsByRequire = {
       return { path, namespace: 'builtin-by-require' };
     });
     b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      contents: lazyShim(args.path, import.meta.url, { callable: false }),
       loader: 'js',
     }));
   },
 };
 
 /**
- * Dependencies only a rare configuration uses, loaded when first used instead of with the
- * Kubernetes client: @kubernetes/client-node imports its SOCKS and HTTP-proxy agents eagerly
- * (~20-60 ms of evaluation before the first request), though only a kubeconfig with a
- * `proxy-url` needs them. Each maps to the named exports the bundle imports from it; the
- * shim's getters require the real module on first access.
+ * Dependencies evaluated only when first used. @kubernetes/client-node imports its SOCKS and
+ * HTTP-proxy agents eagerly (~20-60 ms of evaluation before the first request), though only a
+ * kubeconfig with a `proxy-url` needs them; values.schema.json validation (ajv, ~10 ms), the
+ * `yaml` package (the values and manifests parse on their own fast paths first, ~8 ms), and
+ * sprig's bcrypt and RE2 engines are needed only by the charts that use them; @actions/core
+ * imports @actions/http-client for OIDC tokens, which evaluates undici and tunnel (~40 ms
+ * before the action's first request) though the action never asks for a token. Every use of
+ * these imports is a call or `new` at run time (none is extended or read at evaluation).
  */
-const LAZY_MODULES = {
-  'socks-proxy-agent': ['SocksProxyAgent'],
-  socks: ['SocksClient'],
-  hpagent: ['HttpProxyAgent', 'HttpsProxyAgent'],
-};
+const LAZY_FROM_ACTIONS_HTTP_CLIENT = ['undici', 'tunnel'];
+const LAZY_MODULES = [
+  'socks-proxy-agent',
+  'socks',
+  'hpagent',
+  'ajv',
+  'ajv/dist/2019.js',
+  'ajv/dist/2020.js',
+  'ajv-formats',
+  'bcryptjs',
+  're2js',
+  'yaml',
+];
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^(socks-proxy-agent|socks|hpagent)$/ }, (args) => {
+    b.onResolve({ filter: /^[a-z@]/ }, (args) => {
       if (args.kind !== 'import-statement') return undefined;
+      const lazy =
+        LAZY_MODULES.includes(args.path) ||
+        (LAZY_FROM_ACTIONS_HTTP_CLIENT.includes(args.path) &&
+          /[/\\]@actions[/\\]http-client[/\\]/.test(args.importer));
+      if (!lazy) return undefined;
       return { path: args.path, namespace: 'lazy-module', pluginData: args.resolveDir };
     });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
-      const getters = LAZY_MODULES[args.path].map(
-        (name) => `get ${name}() { return load().${name}; }`,
-      );
-      return {
-        contents: `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));
-module.exports = { ${getters.join(', ')} };`,
-        loader: 'js',
-        resolveDir: args.pluginData,
-      };
-    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
+      contents: lazyShim(args.path, join(args.pluginData, 'x.js'), { callable: true }),
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
   },
 };
 
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   absWorkingDir: root,
   outdir,
@@ -93,7 +131,9 @@ await build({
   banner: {
     js: "import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);",
   },
+  metafile: metaAt > 0,
 });
+if (metaAt > 0) writeFileSync(resolve(process.argv[metaAt + 1]), JSON.stringify(result.metafile));
 chmodSync(join(outdir, 'cli.js'), 0o755);
 
 const files = (dir) =>

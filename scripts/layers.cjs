@@ -11,8 +11,9 @@
  */
 const layers = {
   util: [],
-  // The process edge: the large-stack worker thread and the signals relayed to it.
-  runtime: [],
+  // The process edge: the large-stack worker thread, the signals relayed to it, and the
+  // side-effect latch of a main-thread run (whose overflow test knows the engine's errors).
+  runtime: ['util', 'gotemplate'],
   gotemplate: ['util'],
   gotime: ['util', 'gotemplate'],
   semver: ['util'],

@@ -1,23 +1,49 @@
 #!/usr/bin/env node
-// The `hookline` bin. This module imports only Node built-ins and two tiny modules: the main
-// thread answers `--help` itself, else it spawns the large-stack worker on this same file and
-// waits; the worker imports the program (src/cli/main.ts) and runs it.
+// The `hookline` bin. This module imports only Node built-ins and three tiny modules. The main
+// thread answers `--help` itself; a command that renders (or only reads and writes through
+// the latched paths of src/runtime/side-effects.ts) runs on the main thread, and moves to the
+// large-stack worker only when it overflows the stack before writing anything; any other
+// command runs on the worker at once (src/runtime/large-stack.ts).
 import * as nodeModule from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import { usageOnly } from './cli/usage.js';
-import { traced, withLargeStack } from './runtime/large-stack.js';
+import { runProgram, traced } from './runtime/large-stack.js';
 
 // Traces name the source files and lines when asked for (the bundle is minified; dist/ holds
 // the maps; names are kept either way). Off by default: mapping costs ~30 ms at start-up.
 if (traced(process.env)) process.setSourceMapsEnabled(true);
-// Node's on-disk compile cache for the program the worker imports: later runs skip compiling
-// (Node >= 22.1; the namespace import keeps the bundle loadable on older Node).
-if (!isMainThread) nodeModule.enableCompileCache?.();
 const argv = process.argv.slice(2);
 const usage = isMainThread ? usageOnly(argv, (t) => void process.stdout.write(t)) : undefined;
-process.exitCode =
-  usage ??
-  (await withLargeStack(new URL(import.meta.url), async () => {
-    (await import('./node-environment.js')).installNodeEnvironment();
-    return (await import('./cli/main.js')).main(argv);
-  }));
+
+/**
+ * Commands whose every write goes through the latch (stdout, CliIo files, the Kubernetes
+ * client) or calls beforeUntrackedWrites first. The others (the simulator and its demo, the
+ * repository and registry commands, pull, push, dependency) write files directly and run on
+ * the worker as before.
+ */
+const MAIN_THREAD_COMMANDS = new Set([
+  'template',
+  'install',
+  'upgrade',
+  'rollback',
+  'uninstall',
+  'test',
+  'status',
+  'history',
+  'recover-pending',
+]);
+
+if (usage === undefined) {
+  // Node's on-disk compile cache (the OS's temporary directory) for the program, on whichever
+  // thread imports it: later runs skip compiling (Node >= 22.1; the namespace import keeps the
+  // bundle loadable on older Node).
+  nodeModule.enableCompileCache?.();
+  process.exitCode = await runProgram(
+    new URL(import.meta.url),
+    { mainThread: MAIN_THREAD_COMMANDS.has(argv[0] ?? '') },
+    async () => {
+      (await import('./node-environment.js')).installNodeEnvironment();
+      return (await import('./cli/main.js')).main(argv);
+    },
+  );
+} else process.exitCode = usage;

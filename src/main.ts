@@ -2,7 +2,9 @@
  * The GitHub Action (docs/design.md section 1, "The action"), a composition of its steps:
  * inputs (masked at once) → chart and values → the cluster command's verb, the dry-run plan or
  * `template` → outputs, job summary and PR comment → setFailed with Helm's message on error.
- * Everything external comes in `deps`.
+ * Everything external comes in `deps`. Each step's module is imported when the step runs
+ * (issue 10): `template` never loads the Kubernetes client, the cluster commands reach their
+ * first request before the template engine and the summary's Handlebars are evaluated.
  */
 import { resolve } from 'node:path';
 import { formatHookSummary } from './cli/hook-summary.js';
@@ -11,13 +13,12 @@ import { InputError, parseInputs, type ActionInputs } from './action/inputs.js';
 import { chartName, load } from './action/load.js';
 import { maskInputs, maskKubeconfig } from './action/mask.js';
 import { publish, type Report, emptyReport } from './action/report.js';
-import { runCluster } from './action/run-cluster.js';
 import { runInfo } from './action/run-info.js';
-import { annotationOf, runTemplate, type Annotation } from './action/template.js';
-import { failureMessage } from './action/verb.js';
+import type { Annotation } from './action/deps.js';
 import { errorText } from './util/errors.js';
+import { restartOnOverflow } from './runtime/stack-overflow.js';
 
-export { CANCEL_GRACE_MS } from './action/run-cluster.js';
+export { CANCEL_GRACE_MS } from './action/cancel-grace.js';
 
 function relativeToWorkspace(deps: ActionDeps, file: string): string {
   const ws = resolve(deps.env.GITHUB_WORKSPACE || process.cwd());
@@ -25,7 +26,12 @@ function relativeToWorkspace(deps: ActionDeps, file: string): string {
 }
 
 /** Where a render error points (file relative to the workspace, line, column), if anywhere. */
-function locate(deps: ActionDeps, err: unknown, chartDir: string): Annotation | undefined {
+async function locate(
+  deps: ActionDeps,
+  err: unknown,
+  chartDir: string,
+): Promise<Annotation | undefined> {
+  const { annotationOf } = await import('./action/template.js');
   const at = annotationOf(err, chartDir);
   return at ? { ...at, file: relativeToWorkspace(deps, at.file) } : undefined;
 }
@@ -66,11 +72,18 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<number> {
   try {
     const loaded = await load(inputs, workspace, deps);
     report.data.chart = chartName(loaded.chart);
-    if (inputs.command === 'template') runTemplate(deps, inputs, loaded, report);
-    else await runCluster(deps, inputs, loaded, report, (r) => logRun(deps, inputs, r));
+    if (inputs.command === 'template')
+      (await import('./action/template.js')).runTemplate(deps, inputs, loaded, report);
+    else
+      await (
+        await import('./action/run-cluster.js')
+      ).runCluster(deps, inputs, loaded, report, (r) => logRun(deps, inputs, r));
   } catch (err) {
-    failure = failureMessage(inputs.command, err);
-    at = locate(deps, err, chartDir);
+    // On the main thread, before anything was written: a stack overflow (or a restart asked
+    // for) runs the action again on the large-stack worker (src/runtime/large-stack.ts).
+    restartOnOverflow(err);
+    failure = (await import('./action/verb.js')).failureMessage(inputs.command, err);
+    at = await locate(deps, err, chartDir);
     report.data.error = failure;
     if (report.data.outcome === 'succeeded')
       report.data.outcome = deps.signal.aborted ? 'cancelled' : 'failed';

@@ -13,6 +13,7 @@ import { Storage } from '../storage/storage.js';
 import type { Clock } from '../gotime/clock.js';
 import type { Logger } from './logger.js';
 import { recordWrites, type WrittenObjects } from './written.js';
+import { KUBE_CLIENT_LATCH, latchWrites } from '../runtime/side-effects.js';
 
 export interface ActionCluster {
   cfg: Configuration;
@@ -48,7 +49,8 @@ export function connectCluster(opts: ClusterOptions): ActionCluster {
     ),
     (pending) => opts.log.info(`still waiting for ${pending.join('; ')}`),
   );
-  const kube = recorded.kube;
+  // Every Kubernetes write closes the side-effect latch first (src/runtime/side-effects.ts).
+  const kube = latchWrites(recorded.kube, KUBE_CLIENT_LATCH);
   const namespace = opts.namespace || kube.defaultNamespace || 'default';
   // The annotation already reads "Warning": Helm's own `warning: ` prefix is not repeated.
   const log = {

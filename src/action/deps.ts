@@ -4,6 +4,7 @@
  * cancellation signal. `defaultDeps()` wires the real ones (main only).
  */
 import { cancellationSignal } from '../runtime/large-stack.js';
+import { sideEffect } from '../runtime/side-effects.js';
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import type { getOctokit } from '@actions/github';
@@ -53,7 +54,12 @@ export interface ActionDeps {
 export function realCore(): CoreFacade {
   return {
     getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => core.setOutput(name, value),
+    // Files (GITHUB_OUTPUT, the job summary) close the side-effect latch; log lines and masks
+    // are held back until then (src/runtime/side-effects.ts).
+    setOutput: (name, value) => {
+      sideEffect();
+      core.setOutput(name, value);
+    },
     setFailed: (message, at) => {
       if (!at) return core.setFailed(message);
       core.error(message, at);
@@ -61,6 +67,7 @@ export function realCore(): CoreFacade {
     },
     setSecret: (secret) => core.setSecret(secret),
     writeSummary: async (markdown) => {
+      sideEffect();
       await core.summary.addRaw(markdown, true).write();
     },
     info: (m) => core.info(m),
@@ -88,6 +95,7 @@ export function octokitComments(token: string): CommentClient {
       return list.map((c) => ({ id: c.id, body: c.body ?? '' }));
     },
     async createComment(pr, body) {
+      sideEffect();
       const octokit = await github();
       await octokit.rest.issues.createComment({
         owner: pr.owner,
@@ -97,6 +105,7 @@ export function octokitComments(token: string): CommentClient {
       });
     },
     async updateComment(pr, id, body) {
+      sideEffect();
       const octokit = await github();
       await octokit.rest.issues.updateComment({
         owner: pr.owner,

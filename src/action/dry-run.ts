@@ -7,7 +7,6 @@ import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
 import type { Configuration } from '../lifecycle/config.js';
 import { clusterInfo } from '../lifecycle/cluster-capabilities.js';
-import { renderChart } from '../lifecycle/render-chart.js';
 import type { Hook } from '../release/hook.js';
 import type { Release } from '../release/types.js';
 import { NoDeployedReleasesError, isReleaseNotFound } from '../storage/driver.js';
@@ -48,6 +47,9 @@ export async function dryRun(
   if (inputs.command === 'install' || inputs.command === 'upgrade') {
     // The cluster's capabilities, as the real run would render (a server dry run; decision 8).
     const { capabilities } = await clusterInfo(cfg);
+    // The engine is imported when a plan renders (run-cluster imports this module for
+    // deployedRelease on every run).
+    const { renderChart } = await import('../lifecycle/render-chart.js');
     const r = renderChart(target.chart!, {
       capabilities,
       releaseName: inputs.release,

@@ -10,6 +10,7 @@ import type { GoMap } from '../gotemplate/values.js';
 import type { ActionDeps } from './deps.js';
 import type { ActionInputs } from './inputs.js';
 import { userValues } from './values.js';
+import { beforeUntrackedWrites } from '../runtime/side-effects.js';
 
 /** `<name>-<version>`, or empty without a chart. */
 export const chartName = (chart: Chart | undefined): string =>
@@ -33,6 +34,8 @@ export async function load(
     workspace,
     env: (name) => deps.env[name],
     log: (m) => deps.core.info(m.trimEnd()),
+    // On the main thread, a run still clean moves to the large-stack worker before these.
+    beforeWrites: beforeUntrackedWrites,
   });
   return { chart, values: userValues(inputs.values, workspace), chartDir };
 }

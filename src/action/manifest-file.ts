@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TemplateOutput } from './summary-data.js';
+import { sideEffect } from '../runtime/side-effects.js';
 
 /** Above this many bytes the summary shows only the start of the manifest. */
 export const MANIFEST_PREVIEW_BYTES = 64 * 1024;
@@ -30,6 +31,7 @@ export function writeManifestFile(opts: {
   release: string;
   manifest: string;
 }): TemplateOutput {
+  sideEffect(); // a file: closes the side-effect latch (src/runtime/side-effects.ts)
   mkdirSync(opts.dir, { recursive: true });
   const path = join(opts.dir, `hookline-${opts.release.replace(/[^A-Za-z0-9._-]/g, '_')}.yaml`);
   writeFileSync(path, opts.manifest);

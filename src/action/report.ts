@@ -6,7 +6,6 @@ import type { ActionDeps } from './deps.js';
 import type { ActionInputs } from './inputs.js';
 import { actionOutputs } from './outputs.js';
 import { commentBody, pullRequestOf, upsertComment } from './pr-comment.js';
-import { renderSummary } from './summary.js';
 import type { SummaryData } from './summary-data.js';
 import { errorText } from '../util/errors.js';
 
@@ -87,6 +86,8 @@ export async function publish(
     manifestPath: report.manifestPath,
   });
   for (const [name, value] of Object.entries(outputs)) deps.core.setOutput(name, value);
+  // Handlebars is imported here, at the end of a run, not before its first request (issue 10).
+  const { renderSummary } = await import('./summary.js');
   const summary = renderSummary(d, inputs.summaryTemplate);
   try {
     if (inputs.summary && deps.env.GITHUB_STEP_SUMMARY) await deps.core.writeSummary(summary);

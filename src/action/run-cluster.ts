@@ -21,9 +21,11 @@ import type { Report } from './report.js';
 import { notReadyOf } from './summary-data.js';
 import { buildTimeline } from './timeline.js';
 import { failureOf, runVerb, type VerbResult } from './verb.js';
+import { restartOnOverflow } from '../runtime/stack-overflow.js';
+import { beforeUntrackedWrites } from '../runtime/side-effects.js';
+import { CANCEL_GRACE_MS } from './cancel-grace.js';
 
-/** How long a cancelled verb may take to record its outcome before the summary is written. */
-export const CANCEL_GRACE_MS = 4000;
+export { CANCEL_GRACE_MS };
 
 /** Resolve with the verb, or reject CANCEL_GRACE_MS after the signal fired if it has not ended. */
 function withinGrace<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -140,6 +142,11 @@ export async function runCluster(
     report.manifest = r.manifest;
     return;
   }
+  // These write before the verb renders: a run still clean on the main thread moves to the
+  // large-stack worker first, so a chart too deep for the main thread's stack still gets
+  // Helm's own result (src/runtime/side-effects.ts).
+  if (inputs.createNamespace || inputs.recoverPending)
+    beforeUntrackedWrites('the namespace or a pending release is written before rendering');
   if (inputs.createNamespace) await createNamespace(cluster.kube, cluster.namespace);
   if (inputs.recoverPending) await recoverPending(cfg, inputs.release, inputs.timeoutMs);
   const previousManifest = (await deployedRelease(cfg, inputs.release))?.manifest ?? '';
@@ -155,6 +162,7 @@ export async function runCluster(
     await reportEnd(deps, inputs, cluster, report, { result, previousManifest, started });
     logRun(report);
   } catch (err) {
+    restartOnOverflow(err); // before the report reads and logs anything
     report.data.notReady = notReadyOf(err);
     if (deps.signal.aborted) {
       // Decision 11: a cancelled run never leaves the release pending.

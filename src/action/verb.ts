@@ -7,11 +7,6 @@ import type { GoMap } from '../gotemplate/values.js';
 import type { Configuration } from '../lifecycle/config.js';
 import { InstallError } from '../lifecycle/errors.js';
 import type { HookOutcome } from '../lifecycle/hook-outcome.js';
-import { install } from '../lifecycle/install.js';
-import { rollback } from '../lifecycle/rollback.js';
-import { test } from '../lifecycle/test.js';
-import { uninstall } from '../lifecycle/uninstall.js';
-import { upgrade } from '../lifecycle/upgrade.js';
 import type { Release } from '../release/types.js';
 import type { ActionInputs } from './inputs.js';
 import { errorText } from '../util/errors.js';
@@ -79,24 +74,26 @@ type ClusterCommand = Exclude<ActionInputs['command'], 'template'>;
 
 /**
  * The one table of the action's verbs: which inputs each takes (by option name) and the call.
- * `upgrade` is `helm upgrade --install`.
+ * `upgrade` is `helm upgrade --install`. Each verb's module is imported when it runs: rollback,
+ * uninstall and test never load the template engine (issue 10).
  */
 const VERBS: {
   [C in ClusterCommand]: (ctx: VerbContext, all: InputOptions) => Promise<VerbResult>;
 } = {
-  install: (ctx, all) =>
-    install(ctx.cfg, ctx.chart!, {
+  install: async (ctx, all) =>
+    (await import('../lifecycle/install.js')).install(ctx.cfg, ctx.chart!, {
       ...pick(all, [...RUN, ...APPLY, 'description', 'namespace', 'values', 'atomic']),
       createNamespace: all.createNamespace,
       releaseName: ctx.inputs.release,
     }),
-  upgrade: (ctx, all) =>
-    upgrade(ctx.cfg, ctx.inputs.release, ctx.chart!, {
+  upgrade: async (ctx, all) =>
+    (await import('../lifecycle/upgrade.js')).upgrade(ctx.cfg, ctx.inputs.release, ctx.chart!, {
       ...pick(all, [...RUN, ...APPLY, 'description', 'namespace', 'values', 'atomic']),
       ...pick(all, ['resetValues', 'reuseValues', 'historyMax', 'cleanupOnFail', 'force']),
       install: true,
     }),
   rollback: async (ctx, all) => {
+    const { rollback } = await import('../lifecycle/rollback.js');
     const r = await rollback(
       ctx.cfg,
       ctx.inputs.release,
@@ -105,6 +102,7 @@ const VERBS: {
     return { ...r, notes: r.release.info.notes };
   },
   uninstall: async (ctx, all) => {
+    const { uninstall } = await import('../lifecycle/uninstall.js');
     const r = await uninstall(
       ctx.cfg,
       ctx.inputs.release,
@@ -113,6 +111,7 @@ const VERBS: {
     return { ...r, notes: '' };
   },
   test: async (ctx, all) => {
+    const { test } = await import('../lifecycle/test.js');
     const r = await test(
       ctx.cfg,
       ctx.inputs.release,

@@ -8,12 +8,14 @@ import { join } from 'node:path';
 import { loadArchive } from '../chart/directory.js';
 import type { Chart } from '../chart/types.js';
 import { classifyChartRef, type ChartRef } from '../downloader/chart-ref.js';
-import { fetchChart, type ChartSourceOptions, type FetchedChart } from '../downloader/resolve.js';
-import { dependencyUpdate } from '../downloader/manager.js';
+// Types only: the downloader (HTTP, TLS, registry credentials, crypto) is imported when a
+// command fetches a chart or updates dependencies, not by every `template` of a directory.
+import type { ChartSourceOptions, FetchedChart } from '../downloader/resolve.js';
 import { ProvenanceError, type Verification } from '../provenance/errors.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import { loadChartArg, statChartPath } from './user-files.js';
+import { beforeUntrackedWrites } from '../runtime/side-effects.js';
 
 export const TLS_FLAGS: FlagSpec[] = [
   { name: 'ca-file', kind: 'string' },
@@ -108,6 +110,8 @@ export async function locateChart(name: string, args: ParsedArgs, io: CliIo): Pr
     const { path, isFile } = statChartPath(io, ref.path);
     // install/upgrade/template --dependency-update: update a chart directory's charts/ first.
     if (args.bools.get('dependency-update') && !isFile) {
+      beforeUntrackedWrites('--dependency-update writes charts/');
+      const { dependencyUpdate } = await import('../downloader/manager.js');
       await dependencyUpdate(path, {
         ...sourceOptions(args, io),
         withProv: false,
@@ -134,6 +138,8 @@ export async function locateChart(name: string, args: ParsedArgs, io: CliIo): Pr
     }
     return loadChartArg(io, ref.path);
   }
+  beforeUntrackedWrites('fetching a chart writes the download cache');
+  const { fetchChart } = await import('../downloader/resolve.js');
   const fetched = await fetchChart(ref, sourceOptions(args, io));
   if (verify) await verifyFetched(fetched, keyringPath(args, io));
   return loadArchive(fetched.archive);

@@ -17,6 +17,7 @@ import { SecretsDriver } from '../storage/secrets.js';
 import { Storage } from '../storage/storage.js';
 import { systemClock } from '../gotime/clock.js';
 import { cancellationSignal } from '../runtime/large-stack.js';
+import { KUBE_CLIENT_LATCH, latchWrites } from '../runtime/side-effects.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
@@ -97,7 +98,8 @@ export async function connect(args: ParsedArgs, io: CliIo): Promise<Cluster> {
   });
   const cancel = cancellationSignal();
   const pause = { at: io.env(PAUSE_ENV), signal: cancel.signal, log: (t: string) => io.stderr(t) };
-  const kube = pausingClient(retrying, pause);
+  // Every Kubernetes write closes the side-effect latch first (src/runtime/side-effects.ts).
+  const kube = latchWrites(pausingClient(retrying, pause), KUBE_CLIENT_LATCH);
   const namespace = args.strings.get('namespace') || kube.defaultNamespace || 'default';
   await pausePoint(pause, 'connected');
   if (cancel.signal.aborted) {

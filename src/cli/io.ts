@@ -1,6 +1,7 @@
 /** What a CLI command may touch: its output streams and files relative to a working directory. */
 import { mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { sideEffect } from '../runtime/side-effects.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -43,6 +44,7 @@ export function nodeIo(opts: {
     resolve: abs,
     readFile: (p) => readFileSync(abs(p)),
     writeFile: (p, text, { append }) => {
+      sideEffect();
       mkdirSync(dirname(abs(p)), { recursive: true });
       if (append) appendFileSync(abs(p), text);
       else writeFileSync(abs(p), text);

@@ -7,6 +7,8 @@ import { usageOnly } from './usage.js';
 import { PAUSE_ENV } from './pause.js';
 import { goStringOutput } from '../util/go-bytes.js';
 import { errorText } from '../util/errors.js';
+import { sideEffect } from '../runtime/side-effects.js';
+import { restartOnOverflow } from '../runtime/stack-overflow.js';
 
 export interface CliStreams {
   readonly cwd: string;
@@ -65,6 +67,9 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   try {
     return await command(rest, io);
   } catch (err) {
+    // On the main thread, before anything was written: a stack overflow runs the command again
+    // on the large-stack worker (src/runtime/large-stack.ts).
+    restartOnOverflow(err);
     io.stderr(`Error: ${errorText(err)}\n`);
     if (io.env('HOOKLINE_TRACE') && err instanceof Error) io.stderr(`${err.stack}\n`);
     return 1;
@@ -79,9 +84,14 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
 export async function main(argv: string[]): Promise<number> {
   return runCli(argv, {
     cwd: process.cwd(),
-    stdout: (s) => process.stdout.write(goStringOutput(s)),
-    // On the large-stack worker stdout is asynchronous: a large output waits for it to drain
-    // rather than queueing whole (template output memory, issue 9).
+    stdout: (s) => {
+      // The command's output closes the side-effect latch (src/runtime/side-effects.ts).
+      sideEffect();
+      process.stdout.write(goStringOutput(s));
+    },
+    // On the large-stack worker (and to a pipe that is not synchronous) stdout is asynchronous:
+    // a large output waits for it to drain rather than queueing whole (template output memory,
+    // issue 9).
     drain: () =>
       process.stdout.writableNeedDrain
         ? new Promise<void>((ok) => process.stdout.once('drain', () => ok()))
@@ -95,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
  * test can signal a run that has not claimed the signals (src/runtime/large-stack.ts).
  */
 async function pausedForever(io: CliIo): Promise<never> {
+  sideEffect(); // the line must reach the test at once
   io.stderr('hookline: paused at start\n');
   return new Promise<never>(() => setInterval(() => undefined, 60_000));
 }

@@ -7,6 +7,7 @@
  * cancellation signal fires, then carries on exactly as without the pause.
  */
 import type { CoreObjects, KubeClient } from '../kube/client.js';
+import { sideEffect } from '../runtime/side-effects.js';
 
 export const PAUSE_ENV = 'HOOKLINE_PAUSE_AT';
 
@@ -37,6 +38,7 @@ function untilAborted(signal: AbortSignal): Promise<void> {
 /** Pause at `name` when it is the configured point. */
 export async function pausePoint(opts: PauseOptions, name: string): Promise<void> {
   if (opts.at !== name) return;
+  sideEffect(); // the line must reach the test at once (held output is released)
   opts.log(`hookline: paused at ${name}\n`);
   await untilAborted(opts.signal);
 }

@@ -11,6 +11,7 @@ import { BOOL_WORDS, UsageError, type FlagSpec, type ParsedArgs } from './args.j
 import { connect, type Cluster } from './cluster.js';
 import type { CliIo } from './io.js';
 import { errorText } from '../util/errors.js';
+import { restartOnOverflow } from '../runtime/stack-overflow.js';
 
 export const TIMEOUT_FLAG: FlagSpec = { name: 'timeout', kind: 'string' };
 export const WAIT_FLAGS: FlagSpec[] = [
@@ -139,6 +140,7 @@ export async function withCluster<T>(
     cluster = await connect(args, io);
     return await body(cluster);
   } catch (err) {
+    restartOnOverflow(err);
     printHooks(io, outcomesOf(err));
     const message = errorText(err);
     throw new Error(wrap(message), { cause: err });

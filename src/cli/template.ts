@@ -10,6 +10,7 @@ import { VALUE_FLAGS, nameAndChart, readValueOptions } from './install-render.js
 import { ReleaseRenderError, renderChart } from '../lifecycle/render-chart.js';
 import { selectShowOnly, writeOutputDir } from './template-output.js';
 import { isTestHook } from '../release/hook.js';
+import { restartOnOverflow } from '../runtime/stack-overflow.js';
 
 const FLAGS: FlagSpec[] = [
   ...VALUE_FLAGS,
@@ -65,6 +66,7 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
       warn: (m) => io.log(`${m}\n`),
     });
   } catch (err) {
+    restartOnOverflow(err); // before --debug prints anything
     if (!(err instanceof ReleaseRenderError)) throw err;
     // template.go: with --debug print what was rendered, then the error; else suggest --debug.
     if (debug) {

@@ -27,6 +27,7 @@ import {
   withCluster,
 } from './release-flags.js';
 import { errorText } from '../util/errors.js';
+import { restartOnOverflow } from '../runtime/stack-overflow.js';
 
 const FLAGS: FlagSpec[] = [
   ...VALUE_FLAGS,
@@ -98,6 +99,7 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
     },
     (m) => m,
   ).catch((err: unknown) => {
+    restartOnOverflow(err); // before INSTALLING is printed
     const cause = err instanceof Error ? err.cause : undefined;
     // The install path's error (InstallError) is not wrapped; Helm printed INSTALLING first.
     if (cause instanceof InstallError) {

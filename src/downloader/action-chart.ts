@@ -32,6 +32,8 @@ export interface ActionChartContext {
   readonly workspace: string;
   readonly env: (name: string) => string | undefined;
   readonly log: (message: string) => void;
+  /** Called before the files are written (dependency build, the download cache), if given. */
+  readonly beforeWrites?: (what: string) => void;
 }
 
 function keyringFile(src: ActionChartSource, ctx: ActionChartContext): string {
@@ -76,6 +78,7 @@ export async function loadActionChart(
       (src.dependencyBuild === 'true' ||
         (src.dependencyBuild === 'auto' && needsDependencyBuild(path)))
     ) {
+      ctx.beforeWrites?.('building dependencies writes charts/');
       await dependencyBuild(path, { ...opts, withProv: false, out: ctx.log });
     }
     if (src.verify) {
@@ -94,6 +97,7 @@ export async function loadActionChart(
     }
     return loadChart(path);
   }
+  ctx.beforeWrites?.('fetching a chart writes the download cache');
   const fetched = await fetchChart(ref, opts);
   ctx.log(
     `Fetched ${fetched.source} (${fetched.digest}${fetched.fromCache ? ', from cache' : ''})\n`,

@@ -1,26 +1,35 @@
 /**
- * Run an entry point on a worker thread with a large stack. Go grows goroutine stacks to 1 GB,
- * so Helm reaches its own limits (1,000 nested `include`s, 100,000 nested templates) long before
- * a JavaScript stack of the default ~1 MB overflows; a worker with a bigger stack lets hookline
- * report Helm's errors at Helm's depths. (`node --stack-size` is no substitute: a GitHub Action
- * cannot pass Node flags, and a main-thread stack beyond the OS thread's ~8 MB segfaults.)
+ * Run an entry point on a worker thread with a large stack when the main thread's is too small.
+ * Go grows goroutine stacks to 1 GB, so Helm reaches its own limits (1,000 nested `include`s,
+ * 100,000 nested templates) long before a JavaScript stack of the default ~1 MB overflows; a
+ * worker with a bigger stack lets hookline report Helm's errors at Helm's depths. (`node
+ * --stack-size` is no substitute: a GitHub Action cannot pass Node flags, and a main-thread
+ * stack beyond the OS thread's ~8 MB segfaults.)
  *
- * The entry module stays tiny (this file and Node built-ins only): the main thread evaluates it,
- * spawns the worker on the same file, and waits; the worker evaluates it again and then
- * `import()`s the real program, so the bundle proper is evaluated once, on the worker.
+ * A worker costs ~50 ms and ~10 MB before the program even loads (issue 10), and almost no
+ * chart needs it, so the commands that render run on the main thread first ({@link runProgram}
+ * with `mainThread`); one that overflows there before it has written anything (the latch of
+ * src/runtime/side-effects.ts) runs again, from the start, on the worker. The other commands
+ * (and every run of an entry that asks for it) go to the worker at once, as before.
  *
- * Signals reach only the main thread; a shared state word decides what the first one does
- * (issue 9: no signal falls into a gap):
- * - while no command on the worker has asked for {@link cancellationSignal} (nothing can have
- *   been written: `template`, `--help`, start-up), the main thread stops the worker and exits
- *   with 128 + the signal's number, as an unhandled signal would;
- * - once a command has asked (cluster commands do before their first request), the main thread
- *   relays the signal through the worker's message port, which this module listens on from the
- *   worker's first instruction, and the command ends as cancelled (decision 11).
+ * The entry module stays tiny (this file, side-effects.ts and Node built-ins only): the main
+ * thread evaluates it and either imports the program itself or spawns the worker on the same
+ * file; the worker evaluates it again and then `import()`s the program.
+ *
+ * A shared state word decides what the first SIGINT or SIGTERM does (issue 9: no signal falls
+ * into a gap), the same on the main thread and on the worker:
+ * - while no command has asked for {@link cancellationSignal} (nothing can have been written:
+ *   `template`, `--help`, start-up), the process exits with 128 + the signal's number, as an
+ *   unhandled signal would (on the worker's side: the main thread stops the worker first);
+ * - once a command has asked (cluster commands do before their first request), the signal
+ *   cancels it (on the worker: relayed through the worker's message port, which this module
+ *   listens on from the worker's first instruction), and it ends as cancelled (decision 11).
  * The claim and the stop are one compare-and-swap each, so a command that asks at the same
  * moment gets an already aborted signal and writes nothing. A second signal terminates as usual.
  */
+import { setFlagsFromString } from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { RestartOnLargeStack, endProbe, startProbe } from './side-effects.js';
 
 export const STACK_SIZE_MB = 256;
 
@@ -60,29 +69,87 @@ if (!isMainThread && shared && parentPort) {
   parentPort.unref();
 }
 
+/** A main-thread run's signal state (see {@link runProgram}); undefined when none is active. */
+let mainRun: { readonly state: Int32Array; readonly controller: AbortController } | undefined;
+
 /**
- * On the main thread: re-run `entry` (the calling module's URL) on a worker with a large stack
- * and resolve to its exit code. On that worker: run `main` and resolve to its result.
+ * The entry points' runner. On the large-stack worker: run `main`. On the main thread, with
+ * `mainThread` false: run `entry` (the calling module's URL) on the worker and resolve to its
+ * exit code (as before issue 10). With `mainThread` true: run `main` here, with the signal
+ * semantics above (before a claim a signal exits with 128 + its number; after, it cancels; a
+ * second one terminates) and the side-effect latch of src/runtime/side-effects.ts; when the run
+ * throws {@link RestartOnLargeStack} (it overflowed the stack, or is about to make writes the
+ * latch cannot see, before writing anything), run `entry` on the worker from the start, handing
+ * it the signal state: a command that had claimed the signals stays claimed (a signal that came
+ * meanwhile cancels the worker's run at once).
  */
-export async function withLargeStack(
+export async function runProgram(
   entry: string | URL,
+  opts: { readonly mainThread: boolean },
   main: () => Promise<number>,
 ): Promise<number> {
   if (!isMainThread) return main();
   const buffer = new SharedArrayBuffer(4);
+  if (!opts.mainThread) return onWorker(entry, buffer, []);
+  const state = new Int32Array(buffer);
+  const controller = new AbortController();
+  const received: (typeof SIGNALS)[number][] = [];
+  const relay = (signal: (typeof SIGNALS)[number]) => {
+    received.push(signal);
+    if (Atomics.compareExchange(state, 0, State.Idle, State.Stopped) === State.Idle) {
+      // Nothing claimed the signals, so nothing was written: stop as the signal would.
+      endProbe(true);
+      process.exit(128 + SIGNAL_NUMBERS[signal]);
+    }
+    controller.abort();
+  };
+  for (const s of SIGNALS) process.once(s, relay);
+  mainRun = { state, controller };
+  // The young generation stays at its initial size, like the worker's small one (its size can
+  // only be set when a thread starts; the growth factor is read at each scavenge). Measured:
+  // kube-prometheus-stack peaks at ~110 MB instead of ~142 MB, CPU time unchanged.
+  setFlagsFromString('--semi-space-growth-factor=1');
+  startProbe();
+  try {
+    const code = await main();
+    endProbe(true);
+    return code;
+  } catch (err) {
+    if (!(err instanceof RestartOnLargeStack)) {
+      endProbe(true);
+      throw err;
+    }
+    // Nothing was written: drop the held output; the worker's run prints it again.
+    endProbe(false);
+  } finally {
+    mainRun = undefined;
+    for (const s of SIGNALS) process.off(s, relay);
+  }
+  if (controller.signal.aborted) Atomics.store(state, 0, State.Stopped);
+  return onWorker(entry, buffer, received);
+}
+
+/** Run `entry` on a large-stack worker sharing the signal state `buffer`; its exit code. */
+async function onWorker(
+  entry: string | URL,
+  buffer: SharedArrayBuffer,
+  received: readonly (typeof SIGNALS)[number][],
+): Promise<number> {
   const state = new Int32Array(buffer);
   const data: LargeStackData = { hooklineCancel: buffer };
   let worker: Worker | undefined;
   let stoppedBy: (typeof SIGNALS)[number] | undefined;
   // Installed before the worker exists (and the worker is created synchronously after), so a
-  // signal from now on is never lost.
+  // signal from now on is never lost. A signal already received on the main thread is not
+  // listened to again: its second arrival terminates, as a second signal does.
   const relay = (signal: (typeof SIGNALS)[number]) => {
     if (Atomics.compareExchange(state, 0, State.Idle, State.Stopped) === State.Idle) {
       stoppedBy = signal;
       void worker?.terminate();
     } else worker?.postMessage(CANCEL_MESSAGE);
   };
-  for (const s of SIGNALS) process.once(s, relay);
+  const listened = SIGNALS.filter((s) => !received.includes(s));
+  for (const s of listened) process.once(s, relay);
   try {
     worker = new Worker(entry, {
       argv: process.argv.slice(2),
@@ -99,7 +166,7 @@ export async function withLargeStack(
     });
     return stoppedBy ? 128 + SIGNAL_NUMBERS[stoppedBy] : code;
   } finally {
-    for (const s of SIGNALS) process.off(s, relay);
+    for (const s of listened) process.off(s, relay);
   }
 }
 
@@ -131,6 +198,12 @@ export function cancellationSignal(): { signal: AbortSignal; dispose(): void } {
       controller.abort();
     return { signal: controller.signal, dispose: () => undefined };
   }
+  if (mainRun) {
+    const run = mainRun;
+    // Single-threaded here: a signal before this call has already exited the process.
+    Atomics.compareExchange(run.state, 0, State.Idle, State.Claimed);
+    return { signal: run.controller.signal, dispose: () => undefined };
+  }
   const local = new AbortController();
   const abort = () => local.abort();
   for (const s of SIGNALS) process.once(s, abort);
@@ -138,4 +211,9 @@ export function cancellationSignal(): { signal: AbortSignal; dispose(): void } {
     signal: local.signal,
     dispose: () => SIGNALS.forEach((s) => process.off(s, abort)),
   };
+}
+
+/** Run `main` on the large-stack worker always (the conformance runners): see {@link runProgram}. */
+export function withLargeStack(entry: string | URL, main: () => Promise<number>): Promise<number> {
+  return runProgram(entry, { mainThread: false }, main);
 }
