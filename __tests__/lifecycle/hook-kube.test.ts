@@ -77,6 +77,14 @@ describe('deleteAndWait watches the deletion', () => {
     await expect(c.client.get(ref)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('returns after the DELETE alone when nothing was there (before-hook-creation, first run)', async () => {
+    const { kube, calls } = recording(c.client);
+    const ref = cmRef(uniqueName('absent'));
+    await deleteAndWait(kube, ref, { timeoutMs: 10_000, signal: new AbortController().signal });
+    expect(calls).toEqual(['delete']);
+    await expect(c.client.get(ref)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it('waits for a terminating object through one watch, without GET polls', async () => {
     const name = uniqueName('held');
     await heldConfigMap(name);
