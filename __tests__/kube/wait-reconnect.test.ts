@@ -69,6 +69,35 @@ function scripted(
 }
 
 describe('watch loop', () => {
+  it("starts at the created object's resourceVersion without a list (issue 10), and re-lists after 410 Gone", async () => {
+    const { client, calls } = scripted(
+      [[jobAt('20')]],
+      [
+        (emit) => emit('MODIFIED', jobAt('8')),
+        () => {
+          throw new GoneError('too old resource version');
+        },
+        (emit) => emit('MODIFIED', jobAt('21', [{ type: 'Complete', status: 'True' }])),
+      ],
+    );
+    await waitForHook(client, ref, { timeoutMs: 0, created: jobAt('7') });
+    expect(calls).toEqual([
+      'watch@7 metadata.name=migrate',
+      'watch@8 metadata.name=migrate',
+      'list',
+      'watch@10 metadata.name=migrate',
+    ]);
+  });
+
+  it('a created object that is already done ends the wait with no request', async () => {
+    const { client, calls } = scripted([], []);
+    await waitForHook(client, ref, {
+      timeoutMs: 0,
+      created: jobAt('7', [{ type: 'Complete', status: 'True' }]),
+    });
+    expect(calls).toEqual([]);
+  });
+
   it('reopens an ended watch from the last resourceVersion and re-lists after 410 Gone', async () => {
     const { client, calls } = scripted(
       [[jobAt('5')], [jobAt('20')]],

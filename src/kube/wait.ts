@@ -139,7 +139,7 @@ export async function waitFor(
   client: KubeClient,
   ref: ResourceRef,
   check: (obj: KubeObject | undefined) => HookState,
-  opts: WaitOptions & { absentIsDeleted?: boolean },
+  opts: WaitOptions & { absentIsDeleted?: boolean; initial?: KubeObject },
 ): Promise<void> {
   const timer = opts.timer ?? realTimer;
   let last = 'not found yet';
@@ -159,6 +159,13 @@ export async function waitFor(
       if (state.state === 'waiting') last = state.reason;
       else outcome ??= state;
     };
+    // The object as the server just answered (a create's response): judged as the list's item
+    // would be, and the watch starts at its resourceVersion, without a list (issue 10).
+    const initial = opts.initial;
+    if (initial?.metadata.resourceVersion) {
+      resourceVersion = initial.metadata.resourceVersion;
+      judge(initial);
+    }
     while (!signal.aborted) {
       if (resourceVersion === undefined) {
         const listed = await client.list(query);
@@ -199,14 +206,19 @@ export async function waitFor(
   });
 }
 
-/** EX-5/EX-6: waits for a hook Job or Pod; every other kind is done at once. */
+/**
+ * EX-5/EX-6: waits for a hook Job or Pod; every other kind is done at once. `created` (the
+ * create's response) saves the first list: the watch starts from its resourceVersion.
+ */
 export async function waitForHook(
   client: KubeClient,
   ref: ResourceRef,
-  opts: WaitOptions,
+  opts: WaitOptions & { created?: KubeObject },
 ): Promise<void> {
   if (ref.kind !== 'Job' && ref.kind !== 'Pod') return;
-  await waitFor(client, ref, hookState, opts);
+  const { created, ...rest } = opts;
+  const initial = created && created.metadata?.name === ref.name ? created : undefined;
+  await waitFor(client, ref, hookState, initial ? { ...rest, initial } : rest);
 }
 
 /**
