@@ -260,13 +260,13 @@ export async function waitUntilReady(
       let changes: Changes | undefined;
       try {
         while (!signal.aborted) {
-          const notReady: ResourceRef[] = [];
+          const notReady: Checked[] = [];
           const reasons: string[] = [];
           for (const ref of refs) {
             const r = await checkOne(client, ref, opts.waitForJobs ?? false);
             if (r.failed) throw new WaitFailedError(r.reason);
             if (!r.ready) {
-              notReady.push(ref);
+              notReady.push({ ref, resourceVersion: r.resourceVersion });
               reasons.push(`${describeRef(ref)}: ${r.reason}`);
             }
           }
@@ -286,6 +286,12 @@ export async function waitUntilReady(
 /** At most this many watches per readiness wait; the polls cover the rest. */
 const MAX_READY_WATCHES = 16;
 
+/** An object as its last check read it (the resourceVersion of that GET, when it exists). */
+interface Checked {
+  ref: ResourceRef;
+  resourceVersion?: string | undefined;
+}
+
 interface Changes {
   /** Resolves at the next change seen since the last call, or after `ms`. */
   next(timer: WaitTimer, ms: number): Promise<void>;
@@ -294,10 +300,12 @@ interface Changes {
 
 /**
  * One watch per object (`metadata.name=`), kept open for the wait (issue 10: watches instead of
- * polls; Helm 3.15's waiter polls every 2 s). Each event wakes the waiter; a stream that ends or
- * fails is not reopened, the interval's checks then carry on alone.
+ * polls; Helm 3.15's waiter polls every 2 s). Each watch starts at the resourceVersion the check
+ * read, so a change between that GET and the watch's start wakes the waiter too (without one it
+ * opens with the object as it is, taken as already checked). Each event wakes the waiter; a
+ * stream that ends or fails (410 Gone) is not reopened, the interval's checks carry on alone.
  */
-function watchChanges(client: KubeClient, refs: ResourceRef[], outer: AbortSignal): Changes {
+function watchChanges(client: KubeClient, checked: Checked[], outer: AbortSignal): Changes {
   const streams = new AbortController();
   const stop = (): void => streams.abort();
   outer.addEventListener('abort', stop, { once: true });
@@ -307,20 +315,23 @@ function watchChanges(client: KubeClient, refs: ResourceRef[], outer: AbortSigna
     if (wake) wake();
     else dirty = true;
   };
-  for (const ref of refs) {
+  for (const { ref, resourceVersion } of checked) {
     const query = {
       apiVersion: ref.apiVersion,
       kind: ref.kind,
       namespace: ref.namespace ?? client.defaultNamespace,
       fieldSelector: `metadata.name=${ref.name}`,
+      ...(resourceVersion ? { resourceVersion } : {}),
     };
-    let first = true;
+    let first = resourceVersion === undefined;
     client
       .watch(
         query,
         (type) => {
-          // The stream opens with the object as it is (already checked): not a change.
+          // Opened without a resourceVersion, the stream starts with the object as it is
+          // (already checked): not a change.
           if (first && type === 'ADDED') return void (first = false);
+          first = false;
           if (type !== 'BOOKMARK') pulse();
         },
         streams.signal,
@@ -347,12 +358,15 @@ function watchChanges(client: KubeClient, refs: ResourceRef[], outer: AbortSigna
   };
 }
 
-/** Fetches one object and what its rule needs, then applies the rule; adds pod culprits. */
+/**
+ * Fetches one object and what its rule needs, then applies the rule; adds pod culprits. The
+ * object's resourceVersion comes back with the verdict (where the change watch starts).
+ */
 async function checkOne(
   client: KubeClient,
   ref: ResourceRef,
   waitForJobs: boolean,
-): Promise<Readiness> {
+): Promise<Readiness & { resourceVersion?: string }> {
   let obj: KubeObject;
   try {
     obj = await client.get(ref);
@@ -360,6 +374,17 @@ async function checkOne(
     if (err instanceof NotFoundError) return { ready: false, reason: 'not found' };
     throw err;
   }
+  const verdict = await judgeOne(client, obj, waitForJobs);
+  const resourceVersion = obj.metadata.resourceVersion;
+  return resourceVersion ? { ...verdict, resourceVersion } : verdict;
+}
+
+/** The rule for a fetched object, with what it needs fetched; adds pod culprits. */
+async function judgeOne(
+  client: KubeClient,
+  obj: KubeObject,
+  waitForJobs: boolean,
+): Promise<Readiness> {
   const namespace = obj.metadata.namespace ?? client.defaultNamespace;
   const selector = matchLabels(obj);
   const replicaSets =
