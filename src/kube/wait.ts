@@ -287,12 +287,12 @@ export async function waitUntilReady(
 const MAX_READY_WATCHES = 16;
 
 /** An object as its last check read it (the resourceVersion of that GET, when it exists). */
-interface Checked {
+export interface Checked {
   ref: ResourceRef;
   resourceVersion?: string | undefined;
 }
 
-interface Changes {
+export interface Changes {
   /** Resolves at the next change seen since the last call, or after `ms`. */
   next(timer: WaitTimer, ms: number): Promise<void>;
   close(): void;
@@ -305,7 +305,11 @@ interface Changes {
  * opens with the object as it is, taken as already checked). Each event wakes the waiter; a
  * stream that ends or fails (410 Gone) is not reopened, the interval's checks carry on alone.
  */
-function watchChanges(client: KubeClient, checked: Checked[], outer: AbortSignal): Changes {
+export function watchChanges(
+  client: KubeClient,
+  checked: readonly Checked[],
+  outer: AbortSignal,
+): Changes {
   const streams = new AbortController();
   const stop = (): void => streams.abort();
   outer.addEventListener('abort', stop, { once: true });
