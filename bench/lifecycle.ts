@@ -72,6 +72,8 @@ function finished(kind: string, obj: KubeObject): boolean {
 /** Watches a namespace's Jobs and bare Pods (hook objects) until stopped. */
 class HookWatch {
   readonly objects = new Map<string, HookObject>();
+  /** Why a watch stopped early, if one did. */
+  failure: string | undefined;
   private readonly stop = new AbortController();
   private loops: Array<Promise<void>> = [];
 
@@ -87,7 +89,12 @@ class HookWatch {
     ]) {
       const query = { ...q, namespace: this.namespace };
       const listed = await this.kube.list(query);
-      this.loops.push(this.loop(query, listed.resourceVersion));
+      // A failed watch only leaves the per-hook rows empty; it never fails the bench.
+      this.loops.push(
+        this.loop(query, listed.resourceVersion).catch((err: unknown) => {
+          this.failure ??= err instanceof Error ? err.message : String(err);
+        }),
+      );
     }
   }
 
@@ -187,6 +194,8 @@ async function lifecycle(
       if (o.deleted !== undefined && o.deleted < to) l.reactionsMs.push(o.deleted - o.done);
     }
   }
+  // Run times from a watch that stopped early would be partial: no per-hook rows then.
+  if (watch?.failure) return { ...l, hookRunMs: 0, reactionsMs: [], hookObjects: 0 };
   return l;
 }
 
