@@ -1,11 +1,13 @@
 /**
  * Waiting, bounded by a deadline and an AbortSignal (design decisions 11 and 12). Hooks are
  * waited on the way Helm 3 does (pkg/kube/client.go watchUntilReady; helm-semantics.md 3.2):
- * list + watch with `fieldSelector=metadata.name=<name>`, reconnecting when a watch ends
- * (client-node ends each one after ~30 s idle) and re-listing on 410 Gone. `--wait` readiness
- * checks like Helm's legacy waiter (pkg/kube/wait.go, every 2 s) and also at once whenever a
- * watched object changes (issue 10: watches, not polls). A timeout names each object
- * still not done with its reason (`Deployment web: 0/2 ready; pod web-x: ImagePullBackOff`).
+ * list + watch with `fieldSelector=metadata.name=<name>` (a hook's watch starts at its create
+ * response's resourceVersion instead of a list: the same events, one round trip less),
+ * reconnecting when a watch ends (client-node ends each one after ~30 s idle) and re-listing on
+ * 410 Gone. `--wait` readiness checks like Helm's legacy waiter (pkg/kube/wait.go, every 2 s)
+ * and also at once whenever a watched object changes (issue 10: watches, not polls). A timeout
+ * names each object still not done with its reason (`Deployment web: 0/2 ready; pod web-x:
+ * ImagePullBackOff`).
  */
 import type { KubeClient, KubeObject, ResourceRef } from './client.js';
 import { describeRef, GoneError, NotFoundError } from './client.js';
