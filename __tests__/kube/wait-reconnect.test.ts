@@ -15,6 +15,7 @@ import {
   WaitTimeoutError,
   waitFor,
   waitForHook,
+  waitUntilReady,
   type WaitTimer,
 } from '../../src/kube/wait.js';
 import { hookState } from '../../src/kube/readiness.js';
@@ -69,6 +70,35 @@ function scripted(
 }
 
 describe('watch loop', () => {
+  it("starts at the created object's resourceVersion without a list (issue 10), and re-lists after 410 Gone", async () => {
+    const { client, calls } = scripted(
+      [[jobAt('20')]],
+      [
+        (emit) => emit('MODIFIED', jobAt('8')),
+        () => {
+          throw new GoneError('too old resource version');
+        },
+        (emit) => emit('MODIFIED', jobAt('21', [{ type: 'Complete', status: 'True' }])),
+      ],
+    );
+    await waitForHook(client, ref, { timeoutMs: 0, created: jobAt('7') });
+    expect(calls).toEqual([
+      'watch@7 metadata.name=migrate',
+      'watch@8 metadata.name=migrate',
+      'list',
+      'watch@10 metadata.name=migrate',
+    ]);
+  });
+
+  it('a created object that is already done ends the wait with no request', async () => {
+    const { client, calls } = scripted([], []);
+    await waitForHook(client, ref, {
+      timeoutMs: 0,
+      created: jobAt('7', [{ type: 'Complete', status: 'True' }]),
+    });
+    expect(calls).toEqual([]);
+  });
+
   it('reopens an ended watch from the last resourceVersion and re-lists after 410 Gone', async () => {
     const { client, calls } = scripted(
       [[jobAt('5')], [jobAt('20')]],
@@ -145,5 +175,40 @@ describe('never stuck (design decision 11)', () => {
     await expect(
       waitForHook(client, ref, { timeoutMs: 0, signal: ctl.signal }),
     ).rejects.toBeInstanceOf(WaitAbortedError);
+  });
+});
+
+describe('--wait change watches (4.6, issue 10)', () => {
+  it('start at the checked resourceVersion: a change between the GET and the watch wakes the waiter', async () => {
+    // The Job completes right after the first GET (rv 5 → 6). A server answers a watch from
+    // rv 5 with that MODIFIED event; a watch without one would open with ADDED at rv 6.
+    const succeeded: KubeObject = { ...jobAt('6'), status: { succeeded: 1 } };
+    let gets = 0;
+    const watched: Array<string | undefined> = [];
+    const client = {
+      defaultNamespace: 'default',
+      async get() {
+        gets++;
+        return gets === 1 ? jobAt('5') : succeeded;
+      },
+      async watch(q: WatchQuery, onEvent: Parameters<KubeClient['watch']>[1], signal: AbortSignal) {
+        watched.push(q.resourceVersion);
+        onEvent(q.resourceVersion === '5' ? 'MODIFIED' : 'ADDED', succeeded);
+        await new Promise<void>((r) => signal.addEventListener('abort', () => r()));
+      },
+    } as unknown as KubeClient;
+    // An interval that never ends: only the watch can bring the second check.
+    const never: WaitTimer = {
+      sleep: (_ms, signal) =>
+        new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+    };
+    await waitUntilReady(client, [ref], {
+      timeoutMs: 0,
+      intervalMs: 3_600_000,
+      waitForJobs: true,
+      timer: never,
+    });
+    expect(watched).toEqual(['5']);
+    expect(gets).toBe(2);
   });
 });

@@ -11,6 +11,7 @@ import {
   DeleteTimeoutError,
   deleteAndWait,
 } from '../../src/lifecycle/hook-kube.js';
+import { waitForDeleted } from '../../src/lifecycle/uninstall-resources.js';
 import { configMap, startCluster, uniqueName, type TestCluster } from '../kube/cluster.js';
 
 let c: TestCluster;
@@ -77,6 +78,14 @@ describe('deleteAndWait watches the deletion', () => {
     await expect(c.client.get(ref)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('returns after the DELETE alone when nothing was there (before-hook-creation, first run)', async () => {
+    const { kube, calls } = recording(c.client);
+    const ref = cmRef(uniqueName('absent'));
+    await deleteAndWait(kube, ref, { timeoutMs: 10_000, signal: new AbortController().signal });
+    expect(calls).toEqual(['delete']);
+    await expect(c.client.get(ref)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it('waits for a terminating object through one watch, without GET polls', async () => {
     const name = uniqueName('held');
     await heldConfigMap(name);
@@ -114,5 +123,25 @@ describe('deleteAndWait watches the deletion', () => {
     const waiting = deleteAndWait(c.client, cmRef(name), { timeoutMs: 0, signal: ac.signal });
     ac.abort();
     await expect(waiting).rejects.toBeInstanceOf(DeleteAbortedError);
+  });
+});
+
+describe('waitForDeleted (uninstall --wait) watches between its checks (issue 10)', () => {
+  it('ends when the terminating object goes, not at the next poll', async () => {
+    const name = uniqueName('unwait');
+    await heldConfigMap(name);
+    await c.client.delete(cmRef(name), { propagation: 'Background' });
+    const { kube, calls } = recording(c.client);
+    // A poll interval of an hour: only the watch can end this wait within the test's timeout.
+    const waiting = waitForDeleted(kube, [cmRef(name)], {
+      timeoutMs: 0,
+      signal: new AbortController().signal,
+      pollMs: 3_600_000,
+    });
+    while (!calls.includes('watch')) await new Promise((r) => setImmediate(r));
+    await release(await c.client.get(cmRef(name)));
+    await waiting;
+    await expect(c.client.get(cmRef(name))).rejects.toBeInstanceOf(NotFoundError);
+    expect(calls.filter((x) => x === 'watch')).toHaveLength(1);
   });
 });

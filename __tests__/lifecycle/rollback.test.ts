@@ -5,7 +5,10 @@
  * fixed: a failed rollback hook ends `failed`, never `pending-rollback`).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { NotFoundError } from '../../src/kube/client.js';
+import { NotFoundError, type KubeClient } from '../../src/kube/client.js';
+import { secretsApi } from '../../src/kube/secrets-api.js';
+import { SecretsDriver } from '../../src/storage/secrets.js';
+import { Storage } from '../../src/storage/storage.js';
 import { install } from '../../src/lifecycle/install.js';
 import { RollbackError, rollback } from '../../src/lifecycle/rollback.js';
 import { upgrade } from '../../src/lifecycle/upgrade.js';
@@ -90,6 +93,79 @@ describe('rollback after an upgrade (section 4.3 steps 2-11)', () => {
       'Succeeded',
       'Succeeded',
     ]);
+  });
+});
+
+/** The cluster's client counting discoveries and release-history lists (Secrets by label). */
+function counting(inner: KubeClient): {
+  kube: KubeClient;
+  counts: { discover: number; list: number };
+} {
+  const counts = { discover: 0, list: 0 };
+  const kube = Object.create(inner) as KubeClient;
+  Object.assign(kube, {
+    discover: () => {
+      counts.discover++;
+      return inner.discover();
+    },
+    secrets: (namespace: string) => {
+      const api = inner.secrets(namespace);
+      return {
+        ...api,
+        list: (selector?: string) => {
+          counts.list++;
+          return api.list(selector);
+        },
+      };
+    },
+  });
+  return { kube, counts };
+}
+
+describe('rollback round trips (issue 10)', () => {
+  it('a client-side target: no discovery, the history listed once before the record (ST-14, ST-16)', async () => {
+    const p = uniqueName('rt');
+    const cfg = config(c);
+    const name = uniqueName('trips');
+    const v1 = writeChart('app', { 'a.yaml': configMapDoc(`${p}-a`) });
+    const v2 = writeChart('app', {
+      'a.yaml': configMapDoc(`${p}-a`),
+      'b.yaml': configMapDoc(`${p}-b`),
+    });
+    await install(cfg, v1, { releaseName: name, namespace: c.namespace, serverSide: false });
+    await upgrade(cfg, name, v2, {});
+    const target = await cfg.storage.get(name, 1);
+    const { kube, counts } = counting(c.client);
+    const storage = new Storage(new SecretsDriver(secretsApi(kube, c.namespace)), {
+      maxHistory: 10,
+    });
+    const res = await rollback({ ...cfg, kube, storage }, name, { revision: 1 });
+    // auto keeps a client-side target client-side on any server: nothing to discover.
+    expect(target.apply_method).toBe('csa');
+    expect(res.release.apply_method).toBe('csa');
+    expect(res.release.version).toBe(3);
+    expect(counts.discover).toBe(0);
+    // History (current and target) once, the pruning of Storage.Create, the deployed query.
+    expect(counts.list).toBe(3);
+    expect(await statuses(cfg.storage, name)).toEqual([
+      ['1', 'superseded', 'Install complete'],
+      ['2', 'superseded', 'Upgrade complete'],
+      ['3', 'deployed', 'Rollback to 1'],
+    ]);
+  });
+
+  it('a server-side target still reads discovery once (the server-side apply GA check)', async () => {
+    const p = uniqueName('rs');
+    const cfg = config(c);
+    const name = uniqueName('trips-ssa');
+    const v1 = writeChart('app', { 'a.yaml': configMapDoc(`${p}-a`) });
+    await install(cfg, v1, { releaseName: name, namespace: c.namespace, serverSide: true });
+    await upgrade(cfg, name, v1, {});
+    const { kube, counts } = counting(c.client);
+    const res = await rollback({ ...cfg, kube }, name, { revision: 1 });
+    expect(counts.discover).toBe(1);
+    expect(res.release.apply_method).toBe('ssa');
+    expect(res.release.version).toBe(3);
   });
 });
 

@@ -51,14 +51,18 @@ export interface DeleteWaitOptions {
 /**
  * Client.Delete (background propagation, NotFound ignored) then waitForDeletedResources, with
  * a list + watch until the object is gone instead of Helm's 2 s GET polls (issue 10: no fixed
- * sleeps); any other error ends the wait with that error.
+ * sleeps), and no wait at all when the DELETE found nothing; any other error ends the wait
+ * with that error.
  */
 export async function deleteAndWait(
   kube: KubeClient,
   ref: ResourceRef,
   opts: DeleteWaitOptions,
 ): Promise<void> {
-  await kube.delete(ref, { propagation: 'Background', ignoreNotFound: true });
+  const requested = await kube.delete(ref, { propagation: 'Background', ignoreNotFound: true });
+  // The DELETE found nothing (404): the object is gone, which is all the wait's first check
+  // (Helm's immediate GET, here a list) would learn; no round trip for it (issue 10).
+  if (!requested) return;
   try {
     await waitUntilGone(kube, ref, { timeoutMs: opts.timeoutMs, signal: opts.signal });
   } catch (err) {

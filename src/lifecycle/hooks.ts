@@ -149,8 +149,9 @@ class HookRunner {
     await this.persist();
     h.last_run.phase = 'Unknown';
     const ref = hookRef(obj);
+    let created: KubeObject;
     try {
-      await this.deps.kube.create(obj);
+      created = await this.deps.kube.create(obj);
     } catch (err) {
       const ran = this.finish(h, ref, started, 'Failed');
       const error = new HookCreateError(this.event, h, asError(err));
@@ -160,6 +161,7 @@ class HookRunner {
     const waitErr = await waitForHook(this.deps.kube, ref, {
       timeoutMs: this.opts.timeout,
       signal: this.opts.signal,
+      created,
     }).then(
       () => undefined,
       (e: unknown) => asError(e),

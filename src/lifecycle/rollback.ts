@@ -20,7 +20,8 @@ import {
 } from '../release/records.js';
 import type { Release } from '../release/types.js';
 import { Status } from '../release/types.js';
-import { NoDeployedReleasesError } from '../storage/driver.js';
+import { NoDeployedReleasesError, NoRevisionError } from '../storage/driver.js';
+import { latest } from '../release/history.js';
 import {
   CONTEXT_CANCELED,
   DEFAULT_HISTORY_MAX,
@@ -42,6 +43,7 @@ import {
 } from './update-resources.js';
 import { RollbackError } from './errors.js';
 import {
+  APPLY_SSA,
   ApplyMethodError,
   applyMode,
   chooseApplyMethod,
@@ -129,8 +131,11 @@ async function prepareRollback(
   let history: Release[];
   let current: Release;
   try {
-    current = await cfg.storage.last(name);
+    // Storage.Last is the highest revision of this same history (ST-14): one list, not two.
     history = await cfg.storage.history(name);
+    const last = latest(history);
+    if (!last) throw new NoRevisionError(name);
+    current = last;
   } catch (err) {
     throw new RollbackError(asError(err).message, undefined, [], { cause: err });
   }
@@ -159,7 +164,9 @@ async function rollbackMethod(
     throw new RollbackError(asError(err).message, undefined, [], { cause: err });
   }
   let method: 'ssa' | 'csa' = option === 'true' ? 'ssa' : 'csa';
-  if (option === 'auto') {
+  // auto keeps a client-side target client-side whatever the server: discovery (the server's
+  // version, for the GA check) is only read when the target was applied server-side.
+  if (option === 'auto' && target.apply_method === APPLY_SSA) {
     let info;
     try {
       info = await clusterInfo(cfg);

@@ -5,7 +5,13 @@
  */
 import type { KubeClient, KubeObject, PropagationPolicy, ResourceRef } from '../kube/client.js';
 import { NotFoundError, describeRef, refOf } from '../kube/client.js';
-import { PROGRESS_EVERY_MS, realTimer } from '../kube/wait.js';
+import {
+  PROGRESS_EVERY_MS,
+  realTimer,
+  watchChanges,
+  type Changes,
+  type Checked,
+} from '../kube/wait.js';
 import { UNINSTALL_ORDER } from '../manifest/kind-order.js';
 import { sortManifests, type Manifest } from '../manifest/sort.js';
 import { splitManifests } from '../manifest/split.js';
@@ -117,9 +123,15 @@ export interface DeletionWaitOptions {
   progressEveryMs?: number;
 }
 
+/** At most this many objects watched per deletion wait; the polls cover the rest. */
+const MAX_DELETION_WATCHES = 16;
+
 /**
- * waitForDeletedResources: polls until every object is gone. On the deadline Helm returns
- * `context deadline exceeded`; hookline names the objects still present (decision 12).
+ * waitForDeletedResources: checks until every object is gone. On the deadline Helm returns
+ * `context deadline exceeded`; hookline names the objects still present (decision 12). Between
+ * checks the objects still present are watched from the resourceVersion their GET read, so a
+ * deletion is seen when it happens (issue 10) rather than at Helm's next 2 s poll, which stays
+ * as the bound.
  */
 export async function waitForDeleted(
   kube: KubeClient,
@@ -129,31 +141,38 @@ export async function waitForDeleted(
   const deadline = opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : Infinity;
   const every = opts.progressEveryMs ?? PROGRESS_EVERY_MS;
   let nextReport = Date.now() + every;
-  for (;;) {
-    const present: ResourceRef[] = [];
-    for (const ref of refs) {
-      try {
-        await kube.get(ref);
-        present.push(ref);
-      } catch (err) {
-        if (!(err instanceof NotFoundError)) throw err;
+  let changes: Changes | undefined;
+  try {
+    for (;;) {
+      const present: Checked[] = [];
+      for (const ref of refs) {
+        try {
+          const live = await kube.get(ref);
+          present.push({ ref, resourceVersion: live.metadata?.resourceVersion });
+        } catch (err) {
+          if (!(err instanceof NotFoundError)) throw err;
+        }
       }
+      if (present.length === 0) return;
+      const still = present.map((p) => describeRef(p.ref)).join(', ');
+      if (opts.signal.aborted) throw new Error(`context canceled: still present: ${still}`);
+      const now = Date.now();
+      const left = deadline - now;
+      if (left <= 0) throw new Error(`context deadline exceeded: still present: ${still}`);
+      // The step log's progress line, as during readiness waits (issue 8).
+      if (now >= nextReport && kube.waitProgress) {
+        kube.waitProgress(present.map((p) => `${describeRef(p.ref)}: still present`));
+        nextReport = now + every;
+      }
+      const untilReport = Math.max(nextReport - now, 0);
+      const ms = Math.min(opts.pollMs ?? 2000, left, untilReport || Infinity);
+      const watchable = present.filter((p) => p.resourceVersion);
+      if (!changes && watchable.length > 0)
+        changes = watchChanges(kube, watchable.slice(0, MAX_DELETION_WATCHES), opts.signal);
+      if (changes) await changes.next(realTimer, ms);
+      else await realTimer.sleep(ms, opts.signal);
     }
-    if (present.length === 0) return;
-    const still = present.map((r) => describeRef(r)).join(', ');
-    if (opts.signal.aborted) throw new Error(`context canceled: still present: ${still}`);
-    const now = Date.now();
-    const left = deadline - now;
-    if (left <= 0) throw new Error(`context deadline exceeded: still present: ${still}`);
-    // The step log's progress line, as during readiness waits (issue 8).
-    if (now >= nextReport && kube.waitProgress) {
-      kube.waitProgress(present.map((r) => `${describeRef(r)}: still present`));
-      nextReport = now + every;
-    }
-    const untilReport = Math.max(nextReport - now, 0);
-    await realTimer.sleep(
-      Math.min(opts.pollMs ?? 2000, left, untilReport || Infinity),
-      opts.signal,
-    );
+  } finally {
+    changes?.close();
   }
 }
