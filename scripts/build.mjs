@@ -5,7 +5,7 @@
 // process.setSourceMapsEnabled. The output is deterministic (content-hashed chunk names, no
 // timestamps), so CI can compare a fresh build with the committed dist/.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join, resolve } from 'node:path';
 
@@ -70,6 +70,36 @@ module.exports = { ${getters.join(', ')} };`,
   },
 };
 
+/**
+ * @kubernetes/client-node declares no `sideEffects`, so esbuild kept every module its index
+ * reaches: config.js imports gen/index.js, which re-exports every generated model and API
+ * class and ObjectSerializer (~2 MB, ~130 ms of evaluation before the first request; issue 10),
+ * though hookline uses none of them (src/kube/node-client-internals.ts). Its modules only
+ * declare classes and functions, so they are marked side-effect-free and esbuild keeps those
+ * the bundle's imports reach. polyfill.js (globalThis.File for Node 18) is the exception and
+ * stays as it is.
+ */
+const CLIENT_NODE = `${join('node_modules', '@kubernetes', 'client-node')}/`;
+const clientNodeSideEffectFree = {
+  name: 'client-node-side-effect-free',
+  setup(b) {
+    b.onResolve({ filter: /^(@kubernetes\/client-node$|\.)/ }, async (args) => {
+      if (args.pluginData === 'client-node') return undefined;
+      if (args.path.startsWith('.') && !args.importer.includes(CLIENT_NODE)) return undefined;
+      const { kind, importer, resolveDir } = args;
+      const r = await b.resolve(args.path, {
+        kind,
+        importer,
+        resolveDir,
+        pluginData: 'client-node',
+      });
+      if (r.errors.length > 0 || !r.path.includes(CLIENT_NODE) || r.path.endsWith('polyfill.js'))
+        return r;
+      return { ...r, sideEffects: false };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
@@ -88,7 +118,7 @@ await build({
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsByRequire, lazyModules],
+  plugins: [builtinsByRequire, lazyModules, clientNodeSideEffectFree],
   // CommonJS dependencies bundled into ES modules still call require() for Node built-ins.
   banner: {
     js: "import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);",
@@ -103,4 +133,9 @@ const files = (dir) =>
 for (const f of files(outdir).filter((f) => f.endsWith('.js'))) {
   const size = statSync(f).size;
   if (size > MAX_BYTES) throw new Error(`${f} is ${size} bytes, over the ${MAX_BYTES}-byte budget`);
+  // clientNodeSideEffectFree's purpose: a client-node import that reaches the generated models
+  // (CoreV1Api, KubernetesObjectApi, ...) would bring back ~1 MB of evaluation (issue 10).
+  // keepNames writes each class's name as a string.
+  if (readFileSync(f, 'utf8').includes('"ObjectSerializer"'))
+    throw new Error(`${f} holds client-node's ObjectSerializer (see clientNodeSideEffectFree)`);
 }
