@@ -100,6 +100,49 @@ const clientNodeSideEffectFree = {
   },
 };
 
+/**
+ * client-node takes only fetch, Agent and ProxyAgent from undici, whose index requires all of it
+ * (mock agents, caches, WebSocket, EventSource, interceptors, cookies) before the first request.
+ * Its imports of undici get a shim that requires just those, as undici's index builds them:
+ * fetch wraps lib/web/fetch's (capturing the caller's stack on failure); ProxyAgent, loaded when
+ * a kubeconfig first names a proxy, needs the request API (CONNECT) on Dispatcher.prototype.
+ * Checked against undici 8.12.4 (pinned in __tests__/kube/node-client-internals.test.ts).
+ */
+const CLIENT_NODE_UNDICI = `const fetchImpl = require('undici/lib/web/fetch').fetch;
+function fetch(init, options) {
+  return fetchImpl(init, options).catch((err) => {
+    if (err && typeof err === 'object') Error.captureStackTrace(err, fetch);
+    throw err;
+  });
+}
+let proxyAgent;
+module.exports = {
+  fetch,
+  Agent: require('undici/lib/dispatcher/agent'),
+  get ProxyAgent() {
+    if (proxyAgent === undefined) {
+      const { prototype } = require('undici/lib/dispatcher/dispatcher');
+      Object.assign(prototype, require('undici/lib/api'));
+      proxyAgent = require('undici/lib/dispatcher/proxy-agent');
+    }
+    return proxyAgent;
+  },
+};`;
+const clientNodeUndici = {
+  name: 'client-node-undici',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, (args) => {
+      if (!args.importer.includes(CLIENT_NODE)) return undefined;
+      return { path: 'undici', namespace: 'client-node-undici', pluginData: args.resolveDir };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'client-node-undici' }, (args) => ({
+      contents: CLIENT_NODE_UNDICI,
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
@@ -118,7 +161,7 @@ await build({
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsByRequire, lazyModules, clientNodeSideEffectFree],
+  plugins: [builtinsByRequire, lazyModules, clientNodeSideEffectFree, clientNodeUndici],
   // CommonJS dependencies bundled into ES modules still call require() for Node built-ins.
   banner: {
     js: "import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);",

@@ -9,6 +9,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { KubeConfig } from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -57,6 +58,18 @@ describe('client-node internals contract (CLIENT_NODE_CHECKED)', () => {
       ),
     ) as { version: string };
     expect(pkg.version).toBe(CLIENT_NODE_CHECKED);
+  });
+
+  it("pins the undici that client-node bundles: scripts/build.mjs's undici shim mirrors its index.js", () => {
+    const fromClient = createRequire(
+      resolve(import.meta.dirname, '../../node_modules/@kubernetes/client-node/dist/config.js'),
+    );
+    const pkg = JSON.parse(readFileSync(fromClient.resolve('undici/package.json'), 'utf8')) as {
+      version: string;
+    };
+    // Checked: index.js's only load-time effects are lib/global.js's global dispatcher (which
+    // lib/web/fetch requires too) and the request API on Dispatcher.prototype (ProxyAgent's).
+    expect(pkg.version).toBe('8.12.4');
   });
 
   it('finds every internal it uses, with the shape it uses', () => {
