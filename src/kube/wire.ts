@@ -24,15 +24,18 @@ export interface RawMeta {
   creationTimestamp?: string;
 }
 
-/** The core/v1 Event fields a report shows. */
+/**
+ * The core/v1 Event fields a report shows. The server writes a zero Time or MicroTime as null
+ * (an event recorded through events.k8s.io has only eventTime).
+ */
 export interface RawEvent {
   type?: string;
   reason?: string;
   message?: string;
   count?: number;
-  lastTimestamp?: string;
-  eventTime?: string;
-  firstTimestamp?: string;
+  lastTimestamp?: string | null;
+  eventTime?: string | null;
+  firstTimestamp?: string | null;
   involvedObject?: { uid?: string };
   metadata?: { resourceVersion?: string };
 }
@@ -41,8 +44,10 @@ export interface RawEvent {
  * A server timestamp (RFC 3339, or a MicroTime with microseconds) at second precision, as
  * the API server writes Time: `2024-05-01T10:00:00Z`.
  */
-export function timestamp(t: string | undefined): string | undefined {
-  return t === undefined ? undefined : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export function timestamp(t: string | null | undefined): string | undefined {
+  return t === undefined || t === null
+    ? undefined
+    : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 export function meta(m: RawMeta | undefined): KubeMeta {
