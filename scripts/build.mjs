@@ -5,7 +5,7 @@
 // process.setSourceMapsEnabled. The output is deterministic (content-hashed chunk names, no
 // timestamps), so CI can compare a fresh build with the committed dist/.
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { join, resolve } from 'node:path';
 
@@ -108,6 +108,79 @@ const lazyModules = {
   },
 };
 
+/**
+ * @kubernetes/client-node declares no `sideEffects`, so esbuild kept every module its index
+ * reaches: config.js imports gen/index.js, which re-exports every generated model and API
+ * class and ObjectSerializer (~2 MB, ~130 ms of evaluation before the first request; issue 10),
+ * though hookline uses none of them (src/kube/node-client-internals.ts). Its modules only
+ * declare classes and functions, so they are marked side-effect-free and esbuild keeps those
+ * the bundle's imports reach. polyfill.js (globalThis.File for Node 18) is the exception and
+ * stays as it is.
+ */
+const CLIENT_NODE = `${join('node_modules', '@kubernetes', 'client-node')}/`;
+const clientNodeSideEffectFree = {
+  name: 'client-node-side-effect-free',
+  setup(b) {
+    b.onResolve({ filter: /^(@kubernetes\/client-node$|\.)/ }, async (args) => {
+      if (args.pluginData === 'client-node') return undefined;
+      if (args.path.startsWith('.') && !args.importer.includes(CLIENT_NODE)) return undefined;
+      const { kind, importer, resolveDir } = args;
+      const r = await b.resolve(args.path, {
+        kind,
+        importer,
+        resolveDir,
+        pluginData: 'client-node',
+      });
+      if (r.errors.length > 0 || !r.path.includes(CLIENT_NODE) || r.path.endsWith('polyfill.js'))
+        return r;
+      return { ...r, sideEffects: false };
+    });
+  },
+};
+
+/**
+ * client-node takes only fetch, Agent and ProxyAgent from undici, whose index requires all of it
+ * (mock agents, caches, WebSocket, EventSource, interceptors, cookies) before the first request.
+ * Its imports of undici get a shim that requires just those, as undici's index builds them:
+ * fetch wraps lib/web/fetch's (capturing the caller's stack on failure); ProxyAgent, loaded when
+ * a kubeconfig first names a proxy, needs the request API (CONNECT) on Dispatcher.prototype.
+ * Checked against undici 8.12.4 (pinned in __tests__/kube/node-client-internals.test.ts).
+ */
+const CLIENT_NODE_UNDICI = `const fetchImpl = require('undici/lib/web/fetch').fetch;
+function fetch(init, options) {
+  return fetchImpl(init, options).catch((err) => {
+    if (err && typeof err === 'object') Error.captureStackTrace(err, fetch);
+    throw err;
+  });
+}
+let proxyAgent;
+module.exports = {
+  fetch,
+  Agent: require('undici/lib/dispatcher/agent'),
+  get ProxyAgent() {
+    if (proxyAgent === undefined) {
+      const { prototype } = require('undici/lib/dispatcher/dispatcher');
+      Object.assign(prototype, require('undici/lib/api'));
+      proxyAgent = require('undici/lib/dispatcher/proxy-agent');
+    }
+    return proxyAgent;
+  },
+};`;
+const clientNodeUndici = {
+  name: 'client-node-undici',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, (args) => {
+      if (!args.importer.includes(CLIENT_NODE)) return undefined;
+      return { path: 'undici', namespace: 'client-node-undici', pluginData: args.resolveDir };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'client-node-undici' }, (args) => ({
+      contents: CLIENT_NODE_UNDICI,
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
@@ -126,7 +199,7 @@ const result = await build({
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsByRequire, lazyModules],
+  plugins: [builtinsByRequire, lazyModules, clientNodeSideEffectFree, clientNodeUndici],
   // CommonJS dependencies bundled into ES modules still call require() for Node built-ins.
   banner: {
     js: "import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);",
@@ -143,4 +216,9 @@ const files = (dir) =>
 for (const f of files(outdir).filter((f) => f.endsWith('.js'))) {
   const size = statSync(f).size;
   if (size > MAX_BYTES) throw new Error(`${f} is ${size} bytes, over the ${MAX_BYTES}-byte budget`);
+  // clientNodeSideEffectFree's purpose: a client-node import that reaches the generated models
+  // (CoreV1Api, KubernetesObjectApi, ...) would bring back ~1 MB of evaluation (issue 10).
+  // keepNames writes each class's name as a string.
+  if (readFileSync(f, 'utf8').includes('"ObjectSerializer"'))
+    throw new Error(`${f} holds client-node's ObjectSerializer (see clientNodeSideEffectFree)`);
 }

@@ -9,10 +9,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { KubeConfig } from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { CLIENT_NODE_CHECKED, RawObjectApi } from '../../src/kube/node-client-internals.js';
+import { CLIENT_NODE_CHECKED } from '../../src/kube/node-client-internals.js';
 import { isNetworkError } from '../../src/kube/node-client-errors.js';
 import { createNodeClient } from '../../src/kube/node-client.js';
 import { buildKubeconfig } from '../../src/simulator/kubeconfig.js';
@@ -59,29 +60,46 @@ describe('client-node internals contract (CLIENT_NODE_CHECKED)', () => {
     expect(pkg.version).toBe(CLIENT_NODE_CHECKED);
   });
 
+  it("pins the undici that client-node bundles: scripts/build.mjs's undici shim mirrors its index.js", () => {
+    const fromClient = createRequire(
+      resolve(import.meta.dirname, '../../node_modules/@kubernetes/client-node/dist/config.js'),
+    );
+    const pkg = JSON.parse(readFileSync(fromClient.resolve('undici/package.json'), 'utf8')) as {
+      version: string;
+    };
+    // Checked: index.js's only load-time effects are lib/global.js's global dispatcher (which
+    // lib/web/fetch requires too) and the request API on Dispatcher.prototype (ProxyAgent's).
+    expect(pkg.version).toBe('8.12.4');
+  });
+
   it('finds every internal it uses, with the shape it uses', () => {
     const kc = new KubeConfig();
     kc.loadFromString(buildKubeconfig({ server: 'http://127.0.0.1:1' }));
-    const api = RawObjectApi.forConfig(kc) as unknown as {
-      specUriPath: unknown;
-      resource: unknown;
-      defaultNamespace: unknown;
-      configuration: {
-        baseServer: { makeRequestContext: unknown };
-        authMethods: Record<string, { applySecurityAuthentication: unknown } | undefined>;
-        middleware: unknown[];
-        httpApi: { send: unknown };
-      };
-    };
-    expect(typeof api.specUriPath).toBe('function');
-    expect(typeof api.resource).toBe('function');
-    expect(api.defaultNamespace).toBe('default');
-    expect(typeof api.configuration.baseServer.makeRequestContext).toBe('function');
-    expect(typeof api.configuration.authMethods.default?.applySecurityAuthentication).toBe(
-      'function',
+    // RawApi: the Configuration makeApiClient hands an API class's constructor.
+    let configuration: unknown;
+    kc.makeApiClient(
+      class {
+        constructor(c: unknown) {
+          configuration = c;
+        }
+      },
     );
-    expect(Array.isArray(api.configuration.middleware)).toBe(true);
-    expect(typeof api.configuration.httpApi.send).toBe('function');
+    const conf = configuration as {
+      baseServer: { makeRequestContext: unknown };
+      authMethods: Record<string, { applySecurityAuthentication: unknown } | undefined>;
+      middleware: Array<{ pre: unknown; post: unknown }>;
+      httpApi: { send: unknown };
+    };
+    expect(typeof conf.baseServer.makeRequestContext).toBe('function');
+    expect(conf.authMethods.default).toBe(kc);
+    expect(typeof conf.authMethods.default?.applySecurityAuthentication).toBe('function');
+    expect(conf.middleware.length).toBeGreaterThan(0);
+    for (const m of conf.middleware) {
+      expect(typeof m.pre).toBe('function');
+      expect(typeof m.post).toBe('function');
+    }
+    expect(typeof conf.httpApi.send).toBe('function');
+    // shareConnections: the private per-request dispatcher factory.
     expect(typeof (kc as unknown as { createDispatcher?: unknown }).createDispatcher).toBe(
       'function',
     );

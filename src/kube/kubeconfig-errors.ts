@@ -2,9 +2,10 @@
  * Checking a kubeconfig document before client-node reads it, so a broken one is reported as
  * Helm reports it (`error loading config file "PATH": yaml: line 10: <reason>`, client-go's
  * clientcmd loader) and never with an excerpt of its content: a kubeconfig holds tokens and
- * keys, and a parser's code frame would print them. Pure: text in, error out.
+ * keys, and a parser's code frame would print them. Pure: text in, error out (the last parse
+ * is reused).
  */
-import { parseDocument } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 
 /** Where a kubeconfig came from: a file path, or a description such as `input "kubeconfig"`. */
 export interface KubeconfigSource {
@@ -31,6 +32,17 @@ export function sourceLabel(source: KubeconfigSource): string {
   return `error loading config from ${source.description ?? 'the kubeconfig'}`;
 }
 
+/**
+ * The document of `text`, parsed once: the action checks its kubeconfig input, then
+ * createNodeClient checks it again (issue 10: each parse of a kubeconfig with certificates is a
+ * few ms). Only the last text is kept.
+ */
+let last: { text: string; doc: Document } | undefined;
+function parsed(text: string): Document {
+  if (last?.text !== text) last = { text, doc: parseDocument(text, { uniqueKeys: false }) };
+  return last.doc;
+}
+
 /** The parser's reason without its position suffix or any quoted text. */
 function reasonOf(message: string): string {
   let first = message.split('\n')[0] ?? '';
@@ -45,7 +57,7 @@ function reasonOf(message: string): string {
  * excerpt of the text), or undefined when it parses.
  */
 export function yamlProblem(text: string): { line: number; message: string } | undefined {
-  const err = parseDocument(text, { uniqueKeys: false }).errors[0];
+  const err = parsed(text).errors[0];
   if (!err) return undefined;
   const line = err.linePos?.[0]?.line ?? 1;
   return { line, message: `yaml: line ${line}: ${reasonOf(err.message)}` };
@@ -56,8 +68,7 @@ export function checkKubeconfig(text: string, source: KubeconfigSource): void {
   const problem = yamlProblem(text);
   if (problem)
     throw new KubeconfigError(`${sourceLabel(source)}: ${problem.message}`, problem.line);
-  const doc = parseDocument(text, { uniqueKeys: false });
-  const value: unknown = doc.toJS();
+  const value: unknown = parsed(text).toJS();
   if (value === null || value === undefined) return;
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new KubeconfigError(`${sourceLabel(source)}: the document is not a mapping`, 1);

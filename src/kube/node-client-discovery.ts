@@ -1,9 +1,16 @@
 /**
- * Discovery over raw GETs (part of the node-client edge): client-go's ServerVersion and
- * ServerGroupsAndResources (discovery_client.go) without aggregated discovery, which 1.20
- * servers do not have. `/api` and `/apis` answering 404 or 403 count as empty (client-go's
- * compatibility with old servers); a group/version whose APIResourceList fails is reported in
- * `failed`, as ErrGroupDiscoveryFailed does, and its group/version still counts.
+ * Discovery over raw GETs (part of the node-client edge).
+ *
+ * discoverServer: client-go's ServerVersion and ServerGroupsAndResources (discovery_client.go)
+ * without aggregated discovery, which 1.20 servers do not have. `/api` and `/apis` answering
+ * 404 or 403 count as empty (client-go's compatibility with old servers); a group/version whose
+ * APIResourceList fails is reported in `failed`, as ErrGroupDiscoveryFailed does, and its
+ * group/version still counts.
+ *
+ * ResourcePaths: the URL path of an object from its apiVersion, kind, name and namespace, as
+ * client-node's KubernetesObjectApi builds it (`specUriPath` and `resource`), which hookline
+ * used until issue 10 and no longer evaluates: the group/version's APIResourceList is fetched
+ * once and cached, and fetched again when a kind is not in it (a CRD established since).
  */
 import type { DiscoveredResources, ServerDiscovery, ServerVersion } from './client.js';
 import { KubeError, NotFoundError } from './client.js';
@@ -57,4 +64,79 @@ export async function discoverServer(get: Get): Promise<ServerDiscovery> {
     resources.push({ groupVersion, kinds: (list?.resources ?? []).map((x) => x.kind ?? '') });
   });
   return { version, groupVersions, resources, failed };
+}
+
+/** What a resource path is for: collections (`create`, `list`) end at the plural. */
+export type ResourceAction = 'create' | 'read' | 'patch' | 'delete' | 'list' | 'replace';
+
+export interface ResourceRefFields {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+}
+
+/** The APIResource fields a path needs. */
+export interface ApiResource {
+  name: string;
+  kind: string;
+  namespaced: boolean;
+}
+
+export interface ResourcePathsOptions {
+  /** A GET of a path, its JSON body parsed (rejecting with the request's error). */
+  get: Get;
+  /** Namespace of namespaced objects that name none (the context's). */
+  defaultNamespace: string;
+}
+
+/** `/api/v1` or `/apis/GROUP/VERSION`. */
+export function apiVersionPath(apiVersion: string): string {
+  return `/${apiVersion.includes('/') ? 'apis' : 'api'}/${apiVersion}`;
+}
+
+export class ResourcePaths {
+  private readonly lists = new Map<string, ApiResource[]>();
+
+  constructor(private readonly opts: ResourcePathsOptions) {}
+
+  /** The resource serving `kind` in `apiVersion` (undefined when none does). */
+  async resource(apiVersion: string, kind: string): Promise<ApiResource | undefined> {
+    const cached = this.lists.get(apiVersion)?.find((r) => r.kind === kind);
+    if (cached) return cached;
+    let list: { resources?: ApiResource[] } | undefined;
+    try {
+      list = (await this.opts.get(apiVersionPath(apiVersion))) as typeof list;
+    } catch (err) {
+      // client-node's words, kept: a network failure without a coded cause is reported by them.
+      if (err instanceof Error)
+        err.message = `Failed to fetch resource metadata for ${apiVersion}/${kind}: ${err.message}`;
+      throw err;
+    }
+    const resources = list?.resources ?? [];
+    this.lists.set(apiVersion, resources);
+    return resources.find((r) => r.kind === kind);
+  }
+
+  /**
+   * The path of an object (or of its collection, for `create` and `list`); an unknown kind is
+   * a NotFoundError (`no matches for kind`), as client-go's RESTMapper reports it.
+   */
+  async pathOf(ref: ResourceRefFields, action: ResourceAction): Promise<string> {
+    const { apiVersion } = ref;
+    const resource = await this.resource(apiVersion, ref.kind);
+    if (!resource)
+      throw new NotFoundError(`no matches for kind "${ref.kind}" in version "${ref.apiVersion}"`);
+    let namespace = ref.namespace;
+    if (resource.namespaced && !namespace && action !== 'list')
+      namespace = this.opts.defaultNamespace;
+    const parts = [apiVersionPath(apiVersion)];
+    if (resource.namespaced && namespace) parts.push('namespaces', encodeURIComponent(namespace));
+    parts.push(resource.name);
+    if (action !== 'create' && action !== 'list') {
+      if (!ref.name) throw new Error('Required spec property name is not set');
+      parts.push(encodeURIComponent(ref.name));
+    }
+    return parts.join('/').toLowerCase();
+  }
 }

@@ -4,11 +4,14 @@
  * in CLIENT_NODE_CHECKED; __tests__/kube/node-client-internals.test.ts pins it and the internals
  * used here, so a client-node upgrade fails that test until this file is checked again.
  *
- * 1. RawObjectApi: KubernetesObjectApi with raw-JSON bodies. It keeps the client's discovery
- *    (the protected `specUriPath` and `resource`, cached per apiVersion) and its request layer
- *    (`configuration`'s server, auth methods, middleware and HTTP library) but neither
- *    serialises through nor parses into the generated models, which drop what they do not
- *    know (CRD `x-kubernetes-*`, `enum`).
+ * 1. RawApi: one raw-JSON request function on client-node's request layer: the
+ *    `Configuration` that `KubeConfig.makeApiClient` hands an API class (its server, auth
+ *    methods, middleware and HTTP library, so auth, TLS, proxies and the User-Agent stay
+ *    client-node's), with none of the generated API classes, models or ObjectSerializer: those
+ *    drop what they do not know (CRD `x-kubernetes-*`, `enum`), turn timestamps into Dates and,
+ *    above all, cost most of the client's evaluation time (issue 10). With no module importing
+ *    them, the bundle leaves them out (scripts/build.mjs, clientNodeSideEffectFree). Resource
+ *    paths come from our own discovery (node-client-discovery.ts, ResourcePaths).
  * 2. shareConnections: one connection pool per client (issue 10: fewer round trips), by
  *    wrapping KubeConfig's private `createDispatcher`. client-node 2.x builds a new undici
  *    Agent for every request whose cluster has TLS settings (applySecurityAuthentication →
@@ -19,61 +22,74 @@
  *    its own pool.
  */
 import { createHash } from 'node:crypto';
-import type { HttpMethod, KubeConfig } from '@kubernetes/client-node';
-import { ApiException, KubernetesObjectApi } from '@kubernetes/client-node';
-import { NotFoundError } from './client.js';
+import type { Configuration, KubeConfig } from '@kubernetes/client-node';
+import { ApiException, HttpMethod } from '@kubernetes/client-node';
+import type { ResourceAction, ResourceRefFields } from './node-client-discovery.js';
+import { ResourcePaths } from './node-client-discovery.js';
 import { isNetworkError, toKubeError } from './node-client-errors.js';
 
 /** The @kubernetes/client-node version whose internals this file was checked against. */
 export const CLIENT_NODE_CHECKED = '2.0.1';
 
-type Action = 'create' | 'read' | 'patch' | 'delete' | 'list' | 'replace';
+/** The Accept header client-node's generated API classes send. */
+const ACCEPT = 'application/json, */*;q=0.8';
 
-interface RawRequest {
+export interface RawRequest {
   method: HttpMethod;
   query?: Record<string, string | undefined>;
   body?: unknown;
   contentType?: string;
+  /** Accept header; default application/json. */
+  accept?: string;
+  /** `text`: the body as sent (pod logs); default: parsed JSON (undefined when empty). */
+  response?: 'json' | 'text';
 }
 
-/** KubernetesObjectApi with raw-JSON bodies (see the module comment). */
-export class RawObjectApi extends KubernetesObjectApi {
-  static forConfig(kc: KubeConfig): RawObjectApi {
-    const api = kc.makeApiClient(RawObjectApi);
-    api.setDefaultNamespace(kc);
-    return api;
-  }
+/** What makeApiClient builds an API class from: all this module keeps of it. */
+class ConfigurationOnly {
+  constructor(readonly configuration: Configuration) {}
+}
 
-  get namespace(): string {
-    return this.defaultNamespace;
+/** The namespace of the current context, else `default` (KubernetesObjectApi's rule). */
+function contextNamespace(kc: KubeConfig): string {
+  const context = kc.currentContext ? kc.getContextObject(kc.currentContext) : null;
+  return context?.namespace || 'default';
+}
+
+/** Raw-JSON requests and resource paths for one KubeConfig (see the module comment). */
+export class RawApi {
+  /** The current context's namespace (`default` when it names none). */
+  readonly namespace: string;
+  private readonly configuration: Configuration;
+  private readonly paths: ResourcePaths;
+
+  constructor(kc: KubeConfig) {
+    this.configuration = kc.makeApiClient(ConfigurationOnly).configuration;
+    this.namespace = contextNamespace(kc);
+    this.paths = new ResourcePaths({
+      defaultNamespace: this.namespace,
+      get: (path) => this.send(path, { method: HttpMethod.GET, accept: ACCEPT }),
+    });
   }
 
   /** The URL path of an object (or, for `list`, its collection) via discovery. */
-  async pathOf(
-    ref: { apiVersion: string; kind: string; name?: string; namespace?: string },
-    action: Action,
-  ): Promise<string> {
-    const spec = {
-      apiVersion: ref.apiVersion,
-      kind: ref.kind,
-      metadata: { name: ref.name, namespace: ref.namespace },
-    };
+  async pathOf(ref: ResourceRefFields, action: ResourceAction): Promise<string> {
     try {
-      // Asked first (then cached per apiVersion) so an unknown kind is known without reading
-      // specUriPath's error text.
-      if (!(await this.resource(ref.apiVersion, ref.kind))) {
-        throw new NotFoundError(`no matches for kind "${ref.kind}" in version "${ref.apiVersion}"`);
-      }
-      return await this.specUriPath(spec, action);
+      return await this.paths.pathOf(ref, action);
     } catch (err) {
       if (err instanceof ApiException || isNetworkError(err)) throw toKubeError(err);
       throw err;
     }
   }
 
+  /**
+   * One request through client-node's request layer. A non-2xx answer rejects with
+   * ApiException (its body the response text), a network failure with undici's error;
+   * node-client-errors.ts maps both.
+   */
   async send(path: string, req: RawRequest): Promise<unknown> {
     const ctx = this.configuration.baseServer.makeRequestContext(path, req.method);
-    ctx.setHeaderParam('Accept', 'application/json');
+    ctx.setHeaderParam('Accept', req.accept ?? 'application/json');
     for (const [k, v] of Object.entries(req.query ?? {}))
       if (v !== undefined) ctx.setQueryParam(k, v);
     if (req.body !== undefined) {
@@ -96,6 +112,7 @@ export class RawObjectApi extends KubernetesObjectApi {
         response.headers,
       );
     }
+    if (req.response === 'text') return text;
     return text === '' ? undefined : JSON.parse(text);
   }
 }

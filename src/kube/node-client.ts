@@ -1,19 +1,20 @@
 /**
  * The one module that imports @kubernetes/client-node (design.md section 2, style.md section 4).
- * Rendered manifests go through a subclass of KubernetesObjectApi that keeps its discovery
- * (`specUriPath`: plural names, namespacing, cached per apiVersion) and its request layer
- * (auth, TLS, middleware) but sends and receives raw JSON: the stock methods serialise through
- * the generated models, which drop what they do not know (CRD `x-kubernetes-*`, `enum`) and
- * turn timestamps into Dates. Secrets, ConfigMaps, logs and events use typed CoreV1Api calls.
+ * It keeps what the client earns its place with: KubeConfig (kubeconfig parsing, contexts,
+ * auth: tokens, client certificates, exec plugins, OIDC; its TLS and proxy dispatcher), its
+ * request layer and Watch. Every request, for rendered manifests and for Secrets, ConfigMaps,
+ * logs, events and the version alike, is raw JSON through one function on that request layer
+ * (node-client-internals.ts, RawApi), with our own discovery of resource paths: the client's
+ * generated models, ObjectSerializer and typed API classes drop what they do not know (CRD
+ * `x-kubernetes-*`, `enum`), turn timestamps into Dates, and cost most of its evaluation time
+ * (issue 10), so nothing imports them and the bundle leaves them out.
  * ApiException and network failures become kube/client.ts errors here and nowhere else.
  */
 import {
   ApiException,
-  CoreV1Api,
   HttpMethod,
   KubeConfig,
   PatchStrategy,
-  VersionApi,
   Watch,
 } from '@kubernetes/client-node';
 import type {
@@ -33,15 +34,18 @@ import type {
   WatchQuery,
   WireConfigMap,
   WireSecret,
+  KubeMeta,
 } from './client.js';
 import { NotFoundError } from './client.js';
 import { discoverServer } from './node-client-discovery.js';
 import { checkKubeconfig, KubeconfigError, sourceLabel } from './kubeconfig-errors.js';
 import type { KubeconfigSource } from './kubeconfig-errors.js';
-import { RawObjectApi, shareConnections } from './node-client-internals.js';
+import type { RawRequest } from './node-client-internals.js';
+import { RawApi, shareConnections } from './node-client-internals.js';
 import { isTimeout, mapped, statusCode, toKubeError } from './node-client-errors.js';
 import { asError, errorText } from '../util/errors.js';
-import { toKubeEvent, toV1, wireConfigMap, wireSecret } from './wire.js';
+import type { RawEvent, RawMeta } from './wire.js';
+import { toKubeEvent, wireConfigMap, wireSecret, writable } from './wire.js';
 
 export interface NodeClientOptions {
   /** A kubeconfig document (YAML or JSON). */
@@ -109,15 +113,11 @@ export function createNodeClient(opts: NodeClientOptions): KubeClient {
 }
 
 class NodeKubeClient implements KubeClient {
-  private readonly objects: RawObjectApi;
-  private readonly core: CoreV1Api;
-  private readonly version: VersionApi;
+  private readonly objects: RawApi;
   private readonly watcher: Watch;
 
   constructor(kc: KubeConfig) {
-    this.objects = RawObjectApi.forConfig(kc);
-    this.core = kc.makeApiClient(CoreV1Api);
-    this.version = kc.makeApiClient(VersionApi);
+    this.objects = new RawApi(kc);
     this.watcher = new Watch(kc);
   }
 
@@ -125,17 +125,20 @@ class NodeKubeClient implements KubeClient {
     return this.objects.namespace;
   }
 
+  /** One request, its failure as a kube/client.ts error. */
+  private send(path: string, req: RawRequest): Promise<unknown> {
+    return mapped(this.objects.send(path, req));
+  }
+
   async create(obj: KubeObject): Promise<KubeObject> {
     const path = await this.objects.pathOf(refFields(obj), 'create');
     const query = { fieldManager: FIELD_MANAGER };
-    return (await mapped(
-      this.objects.send(path, { method: HttpMethod.POST, query, body: obj }),
-    )) as KubeObject;
+    return (await this.send(path, { method: HttpMethod.POST, query, body: obj })) as KubeObject;
   }
 
   async get(ref: ResourceRef): Promise<KubeObject> {
     const path = await this.objects.pathOf(ref, 'read');
-    return (await mapped(this.objects.send(path, { method: HttpMethod.GET }))) as KubeObject;
+    return (await this.send(path, { method: HttpMethod.GET })) as KubeObject;
   }
 
   async apply(obj: KubeObject, opts: ApplyOptions = {}): Promise<KubeObject> {
@@ -150,7 +153,7 @@ class NodeKubeClient implements KubeClient {
       body: obj,
       contentType: PatchStrategy.ServerSideApply,
     };
-    return (await mapped(this.objects.send(path, req))) as KubeObject;
+    return (await this.send(path, req)) as KubeObject;
   }
 
   async patch(ref: ResourceRef, patch: unknown, type: PatchType): Promise<KubeObject> {
@@ -161,7 +164,7 @@ class NodeKubeClient implements KubeClient {
       body: patch,
       contentType: PATCH_CONTENT_TYPES[type],
     };
-    return (await mapped(this.objects.send(path, req))) as KubeObject;
+    return (await this.send(path, req)) as KubeObject;
   }
 
   /** resource.Helper.Replace with overwrite: the live resourceVersion unless the object has one. */
@@ -169,29 +172,25 @@ class NodeKubeClient implements KubeClient {
     const path = await this.objects.pathOf(refFields(obj), 'replace');
     let body = obj;
     if (!obj.metadata.resourceVersion) {
-      const live = (await mapped(
-        this.objects.send(path, { method: HttpMethod.GET }),
-      )) as KubeObject;
+      const live = (await this.send(path, { method: HttpMethod.GET })) as KubeObject;
       body = {
         ...obj,
         metadata: { ...obj.metadata, resourceVersion: live.metadata.resourceVersion },
       };
     }
     const query = { fieldManager: FIELD_MANAGER };
-    return (await mapped(
-      this.objects.send(path, { method: HttpMethod.PUT, query, body }),
-    )) as KubeObject;
+    return (await this.send(path, { method: HttpMethod.PUT, query, body })) as KubeObject;
   }
 
   discover(): Promise<ServerDiscovery> {
-    return discoverServer((path) => mapped(this.objects.send(path, { method: HttpMethod.GET })));
+    return discoverServer((path) => this.send(path, { method: HttpMethod.GET }));
   }
 
   async delete(ref: ResourceRef, opts: DeleteOptions = {}): Promise<boolean> {
     try {
       const path = await this.objects.pathOf(ref, 'delete');
       const query = { propagationPolicy: opts.propagation };
-      await mapped(this.objects.send(path, { method: HttpMethod.DELETE, query }));
+      await this.send(path, { method: HttpMethod.DELETE, query });
       return true;
     } catch (err) {
       if (opts.ignoreNotFound && err instanceof NotFoundError) return false;
@@ -202,7 +201,7 @@ class NodeKubeClient implements KubeClient {
   async list(q: ListQuery): Promise<ObjectList> {
     const path = await this.objects.pathOf(q, 'list');
     const query = { labelSelector: q.labelSelector, fieldSelector: q.fieldSelector };
-    const body = (await mapped(this.objects.send(path, { method: HttpMethod.GET, query }))) as {
+    const body = (await this.send(path, { method: HttpMethod.GET, query })) as {
       items?: KubeObject[];
       metadata?: { resourceVersion?: string };
     };
@@ -246,27 +245,43 @@ class NodeKubeClient implements KubeClient {
   }
 
   async podLogs(namespace: string, pod: string, opts: LogOptions = {}): Promise<string> {
-    const req = { name: pod, namespace, container: opts.container, tailLines: opts.tailLines };
-    return mapped(this.core.readNamespacedPodLog(req));
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
+    const query = {
+      container: opts.container,
+      tailLines: opts.tailLines === undefined ? undefined : String(opts.tailLines),
+    };
+    const req = { method: HttpMethod.GET, query, accept: ACCEPT_ANY, response: 'text' as const };
+    return (await this.send(path, req)) as string;
   }
 
   async eventsFor(ref: ResourceRef): Promise<KubeEvent[]> {
     const namespace = ref.namespace ?? this.defaultNamespace;
     const fieldSelector = `involvedObject.name=${ref.name},involvedObject.kind=${ref.kind}`;
-    const list = await mapped(this.core.listNamespacedEvent({ namespace, fieldSelector }));
-    return list.items
+    const list = (await this.send(`${core(namespace)}/events`, {
+      method: HttpMethod.GET,
+      query: { fieldSelector },
+      accept: ACCEPT_ANY,
+    })) as { items?: RawEvent[] } | undefined;
+    return (list?.items ?? [])
       .map(toKubeEvent)
       .sort((a, b) => (a.lastTimestamp ?? '').localeCompare(b.lastTimestamp ?? ''));
   }
 
   async ensureNamespace(name: string): Promise<boolean> {
     try {
-      await mapped(this.core.readNamespace({ name }));
+      await this.send(`/api/v1/namespaces/${encodeURIComponent(name)}`, {
+        method: HttpMethod.GET,
+        accept: ACCEPT_ANY,
+      });
       return false;
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
     }
-    await mapped(this.core.createNamespace({ body: { metadata: { name } } }));
+    await this.send('/api/v1/namespaces', {
+      method: HttpMethod.POST,
+      body: { metadata: { name } },
+      accept: ACCEPT_ANY,
+    });
     return true;
   }
 
@@ -276,7 +291,7 @@ class NodeKubeClient implements KubeClient {
 
   async unreachableCause(): Promise<Error | undefined> {
     try {
-      await mapped(this.version.getCode());
+      await this.send('/version/', { method: HttpMethod.GET, accept: ACCEPT_ANY });
       return undefined;
     } catch (err) {
       return asError(err);
@@ -284,52 +299,71 @@ class NodeKubeClient implements KubeClient {
   }
 
   secrets(namespace: string): CoreObjects<WireSecret> {
-    const core = this.core;
+    const objects = this.coreCollection<WireSecret>(`${core(namespace)}/secrets`);
     return {
-      create: async (body) =>
-        wireSecret(await mapped(core.createNamespacedSecret({ namespace, body: toV1(body) }))),
-      get: async (name) => wireSecret(await mapped(core.readNamespacedSecret({ name, namespace }))),
-      update: async (body) =>
-        wireSecret(
-          await mapped(
-            core.replaceNamespacedSecret({ name: body.metadata.name, namespace, body: toV1(body) }),
-          ),
-        ),
-      delete: async (name) => void (await mapped(core.deleteNamespacedSecret({ name, namespace }))),
-      list: async (labelSelector) =>
-        (await mapped(core.listNamespacedSecret({ namespace, labelSelector }))).items.map(
-          wireSecret,
-        ),
+      create: async (body) => wireSecret(await objects.create(body)),
+      get: async (name) => wireSecret(await objects.get(name)),
+      update: async (body) => wireSecret(await objects.update(body)),
+      delete: (name) => objects.delete(name),
+      list: async (labelSelector) => (await objects.list(labelSelector)).map(wireSecret),
     };
   }
 
   configMaps(namespace: string): CoreObjects<WireConfigMap> {
-    const core = this.core;
+    const objects = this.coreCollection<WireConfigMap>(`${core(namespace)}/configmaps`);
     return {
-      create: async (body) =>
-        wireConfigMap(
-          await mapped(core.createNamespacedConfigMap({ namespace, body: toV1(body) })),
-        ),
-      get: async (name) =>
-        wireConfigMap(await mapped(core.readNamespacedConfigMap({ name, namespace }))),
-      update: async (body) =>
-        wireConfigMap(
-          await mapped(
-            core.replaceNamespacedConfigMap({
-              name: body.metadata.name,
-              namespace,
-              body: toV1(body),
-            }),
-          ),
-        ),
-      delete: async (name) =>
-        void (await mapped(core.deleteNamespacedConfigMap({ name, namespace }))),
-      list: async (labelSelector) =>
-        (await mapped(core.listNamespacedConfigMap({ namespace, labelSelector }))).items.map(
-          wireConfigMap,
-        ),
+      create: async (body) => wireConfigMap(await objects.create(body)),
+      get: async (name) => wireConfigMap(await objects.get(name)),
+      update: async (body) => wireConfigMap(await objects.update(body)),
+      delete: (name) => objects.delete(name),
+      list: async (labelSelector) => (await objects.list(labelSelector)).map(wireConfigMap),
     };
   }
+
+  /**
+   * CRUD on one core/v1 collection as CoreV1Api's create/read/replace/delete/list calls made
+   * it (their paths, Accept header and bodies: the writable metadata only); the answers are
+   * the server's JSON, which wire.ts reduces to the wire shapes.
+   */
+  private coreCollection<T extends { metadata: KubeMeta }>(collection: string): CoreCrud<T> {
+    type Raw = Omit<T, 'metadata'> & { metadata?: RawMeta };
+    const at = (name: string): string => `${collection}/${encodeURIComponent(name)}`;
+    const call = (path: string, req: Omit<RawRequest, 'accept'>): Promise<unknown> =>
+      this.send(path, { ...req, accept: ACCEPT_ANY });
+    return {
+      create: async (body) =>
+        (await call(collection, { method: HttpMethod.POST, body: writable(body) })) as Raw,
+      get: async (name) => (await call(at(name), { method: HttpMethod.GET })) as Raw,
+      update: async (body) =>
+        (await call(at(body.metadata.name), {
+          method: HttpMethod.PUT,
+          body: writable(body),
+        })) as Raw,
+      delete: async (name) => void (await call(at(name), { method: HttpMethod.DELETE })),
+      list: async (labelSelector) => {
+        const query = { labelSelector };
+        const list = (await call(collection, { method: HttpMethod.GET, query })) as
+          { items?: Raw[] } | undefined;
+        return list?.items ?? [];
+      },
+    };
+  }
+}
+
+interface CoreCrud<T extends { metadata: KubeMeta }> {
+  create(body: T): Promise<Omit<T, 'metadata'> & { metadata?: RawMeta }>;
+  get(name: string): Promise<Omit<T, 'metadata'> & { metadata?: RawMeta }>;
+  update(body: T): Promise<Omit<T, 'metadata'> & { metadata?: RawMeta }>;
+  delete(name: string): Promise<void>;
+  list(labelSelector?: string): Promise<Array<Omit<T, 'metadata'> & { metadata?: RawMeta }>>;
+}
+
+/** The Accept header of client-node's generated API classes, kept for the core/v1 calls. */
+const ACCEPT_ANY = 'application/json, */*;q=0.8';
+
+/** `/api/v1/namespaces/NS`, the prefix of a namespace's core/v1 collections. */
+function core(namespace: string): string {
+  return `/api/v1/namespaces/${encodeURIComponent(namespace)}`;
 }
 
 function refFields(obj: KubeObject): {

@@ -1,7 +1,8 @@
 /**
- * Pure conversions between client-node's typed CoreV1Api models and kube/client.ts's wire
- * shapes, and the parsing of a failed request's Status body. Structural types stand in for
- * the generated models so only node-client.ts imports @kubernetes/client-node.
+ * Pure conversions between the API server's JSON for Secrets, ConfigMaps and Events and
+ * kube/client.ts's wire shapes, and the parsing of a failed request's Status body. The shapes
+ * are those client-node's typed CoreV1Api calls produced before issue 10 (the same fields,
+ * timestamps at second precision), now read from raw JSON.
  */
 import type {
   ApiStatus,
@@ -12,36 +13,44 @@ import type {
   WireSecret,
 } from './client.js';
 
-/** The V1ObjectMeta fields read or written here (timestamps are Dates in the models). */
-export interface TypedMeta {
+/** The ObjectMeta fields read or written here. */
+export interface RawMeta {
   name?: string;
   namespace?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   resourceVersion?: string;
   uid?: string;
-  creationTimestamp?: Date;
+  creationTimestamp?: string;
 }
 
-/** The CoreV1Event fields a report shows. */
-export interface TypedEvent {
+/**
+ * The core/v1 Event fields a report shows. The server writes a zero Time or MicroTime as null
+ * (an event recorded through events.k8s.io has only eventTime).
+ */
+export interface RawEvent {
   type?: string;
   reason?: string;
   message?: string;
   count?: number;
-  lastTimestamp?: Date;
-  eventTime?: Date;
-  firstTimestamp?: Date;
+  lastTimestamp?: string | null;
+  eventTime?: string | null;
+  firstTimestamp?: string | null;
   involvedObject?: { uid?: string };
   metadata?: { resourceVersion?: string };
 }
 
-/** RFC 3339 with second precision, as the API server writes timestamps. */
-export function timestamp(d: Date | undefined): string | undefined {
-  return d === undefined ? undefined : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/**
+ * A server timestamp (RFC 3339, or a MicroTime with microseconds) at second precision, as
+ * the API server writes Time: `2024-05-01T10:00:00Z`.
+ */
+export function timestamp(t: string | null | undefined): string | undefined {
+  return t === undefined || t === null
+    ? undefined
+    : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function meta(m: TypedMeta | undefined): KubeMeta {
+export function meta(m: RawMeta | undefined): KubeMeta {
   const out: KubeMeta = { name: m?.name ?? '' };
   if (m?.namespace !== undefined) out.namespace = m.namespace;
   if (m?.labels !== undefined) out.labels = m.labels;
@@ -53,16 +62,16 @@ export function meta(m: TypedMeta | undefined): KubeMeta {
   return out;
 }
 
-/** A wire Secret/ConfigMap as the typed API takes it (server-owned timestamps dropped). */
-export function toV1<T extends { metadata: KubeMeta }>(
+/** A wire Secret/ConfigMap as written: the metadata a client sets (server-owned fields dropped). */
+export function writable<T extends { metadata: KubeMeta }>(
   obj: T,
-): Omit<T, 'metadata'> & { metadata: TypedMeta } {
+): Omit<T, 'metadata'> & { metadata: RawMeta } {
   const { name, namespace, labels, annotations, resourceVersion } = obj.metadata;
   return { ...obj, metadata: { name, namespace, labels, annotations, resourceVersion } };
 }
 
 export function wireSecret(s: {
-  metadata?: TypedMeta;
+  metadata?: RawMeta;
   type?: string;
   data?: Record<string, string>;
 }): WireSecret {
@@ -73,7 +82,7 @@ export function wireSecret(s: {
 }
 
 export function wireConfigMap(c: {
-  metadata?: TypedMeta;
+  metadata?: RawMeta;
   data?: Record<string, string>;
 }): WireConfigMap {
   const out: WireConfigMap = { metadata: meta(c.metadata) };
@@ -81,7 +90,7 @@ export function wireConfigMap(c: {
   return out;
 }
 
-export function toKubeEvent(e: TypedEvent): KubeEvent {
+export function toKubeEvent(e: RawEvent): KubeEvent {
   const ev: KubeEvent = {
     type: e.type ?? '',
     reason: e.reason ?? '',

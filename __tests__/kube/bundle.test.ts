@@ -1,0 +1,120 @@
+/**
+ * The Kubernetes client as the bundle ships it (issue 10; scripts/build.mjs, the client-node
+ * plugins): client-node's models, ObjectSerializer and typed APIs are left out, and of undici
+ * only fetch, Agent and ProxyAgent are loaded. The bundled CLI still talks to a cluster, directly
+ * and through a kubeconfig's `proxy-url` (ProxyAgent, which the undici shim loads on first use),
+ * with the same output either way.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { withChartDir } from '../../__fixtures__/chart-dir.js';
+import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
+let dir = '';
+let bundle = '';
+let sim: Simulator | undefined;
+let proxy: Server | undefined;
+let proxied = 0;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hookline-kube-bundle-'));
+  bundle = join(dir, 'bundle');
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'scripts', 'build.mjs'), '--outdir', bundle],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`bundle failed: ${built.stderr}`);
+  sim = await startSimulator({ speed: 50 });
+  // A forward proxy for plain-HTTP targets (absolute-URI requests).
+  proxy = createServer((req, res) => {
+    proxied++;
+    const url = new URL(req.url ?? '');
+    const upstream = request(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: req.method },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) upstream.setHeader(k, v);
+    req.pipe(upstream);
+  });
+  await new Promise<void>((r) => proxy?.listen(0, '127.0.0.1', r));
+}, 120_000);
+
+afterAll(async () => {
+  proxy?.closeAllConnections();
+  await new Promise<void>((r) => (proxy ? proxy.close(() => r()) : r()));
+  await sim?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function runCli(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(bundle, 'cli.js'), ...args], { cwd: root });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      done({ code, out });
+    });
+  });
+}
+
+describe('the bundled Kubernetes client', () => {
+  it("holds none of client-node's generated code and none of undici's unused parts", () => {
+    const chunks = join(bundle, 'chunks');
+    const texts = readdirSync(chunks)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(chunks, f), 'utf8'));
+    const client = texts.filter((t) => t.includes('kubernetes-client-javascript'));
+    expect(client).toHaveLength(1);
+    // keepNames writes every class's name as a string.
+    for (const name of ['ObjectSerializer', 'CoreV1Api', 'KubernetesObjectApi', 'V1Pod'])
+      expect(texts.some((t) => t.includes(`"${name}"`))).toBe(false);
+    for (const name of ['MockAgent', 'CacheStorage', 'SnapshotAgent'])
+      expect(client[0]?.includes(`"${name}"`)).toBe(false);
+    for (const name of ['KubeConfig', 'Watch', 'Agent', 'ProxyAgent'])
+      expect(client[0]?.includes(`"${name}"`)).toBe(true);
+  });
+
+  it('installs and reads a release directly and through a proxy-url, with the same output', async () => {
+    const direct = join(dir, 'direct.yaml');
+    const viaProxy = join(dir, 'proxy.yaml');
+    const kubeconfig = sim?.kubeconfig ?? '';
+    writeFileSync(direct, kubeconfig);
+    const { port } = proxy?.address() as AddressInfo;
+    const withProxy = kubeconfig.replace(
+      /^(\s*)(server: .*)$/m,
+      `$1$2\n$1proxy-url: http://127.0.0.1:${port}`,
+    );
+    expect(withProxy).not.toBe(kubeconfig);
+    writeFileSync(viaProxy, withProxy);
+    const chart = {
+      'Chart.yaml': 'apiVersion: v2\nname: bundled\nversion: 0.1.0\n',
+      'templates/cm.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  a: b\n',
+    };
+    await withChartDir(chart, async (chartDir) => {
+      const installed = await runCli(['install', 'bundled', chartDir, '--kubeconfig', direct]);
+      expect(installed).toMatchObject({ code: 0 });
+      const before = proxied;
+      const plain = await runCli(['history', 'bundled', '--kubeconfig', direct]);
+      expect(proxied).toBe(before);
+      const proxiedRun = await runCli(['history', 'bundled', '--kubeconfig', viaProxy]);
+      expect(proxied).toBeGreaterThan(before);
+      expect(plain.code).toBe(0);
+      expect(plain.out).toContain('Install complete');
+      expect(proxiedRun).toEqual(plain);
+    });
+  });
+});
