@@ -9,6 +9,13 @@
 export interface TimeEnvironment {
   /** The `TZ` variable; undefined when unset (time.Local is then the system zone). */
   tz(): string | undefined;
+  /**
+   * The system zone's IANA name when the edge can read it cheaply (the target of the
+   * `/etc/localtime` link, as Go's time.Local reads that file); undefined when it cannot, and the
+   * runtime's zone (Intl) is used. Optional: Intl's first default formatter costs ~60 ms of ICU
+   * locale loading, which every release record's timestamp (time.Local) would otherwise pay.
+   */
+  systemZone?(): string | undefined;
   /** Wall clock: milliseconds since the Unix epoch. */
   nowMillis(): number;
   /** A monotonic reading in nanoseconds (any origin). */
