@@ -11,7 +11,11 @@ import { CoreV1Api, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-n
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NotFoundError, type KubeClient } from '../../src/kube/client.js';
-import { ResourcePaths, type ResourceAction } from '../../src/kube/node-client-discovery.js';
+import {
+  ResourcePaths,
+  discoverServer,
+  type ResourceAction,
+} from '../../src/kube/node-client-discovery.js';
 import { createNodeClient } from '../../src/kube/node-client.js';
 import { waitForHook } from '../../src/kube/wait.js';
 import { buildKubeconfig } from '../../src/simulator/kubeconfig.js';
@@ -89,6 +93,29 @@ describe('ResourcePaths', () => {
     };
     expect(await paths.pathOf(gadget, 'read')).toBe('/apis/example.com/v1/gadgets/g');
     expect(calls).toEqual(['/api/v1', '/apis/example.com/v1', '/apis/example.com/v1']);
+  });
+
+  it('takes the lists a server discovery read: no second GET of them (one discovery per run)', async () => {
+    const { get, calls } = fakeGet({
+      '/version': { gitVersion: 'v1.20.2', major: '1', minor: '20' },
+      '/api': { versions: ['v1'] },
+      '/apis': { groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1' }] }] },
+      '/api/v1': CORE_V1,
+      '/apis/apps/v1': {
+        resources: [{ name: 'deployments', kind: 'Deployment', namespaced: true }],
+      },
+    });
+    const paths = new ResourcePaths({ get, defaultNamespace: 'default' });
+    const found = await discoverServer(get, {
+      onResources: (gv, resources) => paths.remember(gv, resources),
+    });
+    expect(found.resources.map((r) => r.groupVersion)).toEqual(['v1', 'apps/v1']);
+    const discovered = calls.length;
+    expect(
+      await paths.pathOf({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'd' }, 'read'),
+    ).toBe('/apis/apps/v1/namespaces/default/deployments/d');
+    expect(await paths.pathOf({ apiVersion: 'v1', kind: 'Pod' }, 'list')).toBe('/api/v1/pods');
+    expect(calls.length).toBe(discovered);
   });
 
   it("names the resource in a failed discovery's message, as client-node did", async () => {

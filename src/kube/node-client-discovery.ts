@@ -10,7 +10,8 @@
  * ResourcePaths: the URL path of an object from its apiVersion, kind, name and namespace, as
  * client-node's KubernetesObjectApi builds it (`specUriPath` and `resource`), which hookline
  * used until issue 10 and no longer evaluates: the group/version's APIResourceList is fetched
- * once and cached, and fetched again when a kind is not in it (a CRD established since).
+ * once and cached (or taken from discoverServer's read of it), and fetched again when a kind is
+ * not in it (a CRD established since).
  */
 import type { DiscoveredResources, ServerDiscovery, ServerVersion } from './client.js';
 import { KubeError, NotFoundError } from './client.js';
@@ -35,7 +36,18 @@ async function orEmpty<T>(p: Promise<unknown>, empty: T): Promise<T> {
   }
 }
 
-export async function discoverServer(get: Get): Promise<ServerDiscovery> {
+export interface DiscoverServerOptions {
+  /**
+   * Each group/version's APIResourceList as read: ResourcePaths takes them, so the objects a
+   * run then reads and writes need no second GET of the same list (one discovery per run).
+   */
+  onResources?: (groupVersion: string, resources: ApiResource[]) => void;
+}
+
+export async function discoverServer(
+  get: Get,
+  opts: DiscoverServerOptions = {},
+): Promise<ServerDiscovery> {
   const v = (await get('/version')) as Partial<ServerVersion> | undefined;
   const version: ServerVersion = {
     gitVersion: v?.gitVersion ?? '',
@@ -60,7 +72,8 @@ export async function discoverServer(get: Get): Promise<ServerDiscovery> {
       failed.push({ groupVersion, message });
       return;
     }
-    const list = r.value as { resources?: Array<{ kind?: string }> } | undefined;
+    const list = r.value as { resources?: ApiResource[] } | undefined;
+    opts.onResources?.(groupVersion, list?.resources ?? []);
     resources.push({ groupVersion, kinds: (list?.resources ?? []).map((x) => x.kind ?? '') });
   });
   return { version, groupVersions, resources, failed };
@@ -99,6 +112,11 @@ export class ResourcePaths {
   private readonly lists = new Map<string, ApiResource[]>();
 
   constructor(private readonly opts: ResourcePathsOptions) {}
+
+  /** Take `apiVersion`'s APIResourceList read elsewhere (a discovery of the whole server). */
+  remember(apiVersion: string, resources: ApiResource[]): void {
+    this.lists.set(apiVersion, resources);
+  }
 
   /** The resource serving `kind` in `apiVersion` (undefined when none does). */
   async resource(apiVersion: string, kind: string): Promise<ApiResource | undefined> {

@@ -24,7 +24,7 @@
 import { createHash } from 'node:crypto';
 import type { Configuration, KubeConfig } from '@kubernetes/client-node';
 import { ApiException, HttpMethod } from '@kubernetes/client-node';
-import type { ResourceAction, ResourceRefFields } from './node-client-discovery.js';
+import type { ApiResource, ResourceAction, ResourceRefFields } from './node-client-discovery.js';
 import { ResourcePaths } from './node-client-discovery.js';
 import { isNetworkError, toKubeError } from './node-client-errors.js';
 
@@ -80,6 +80,11 @@ export class RawApi {
       if (err instanceof ApiException || isNetworkError(err)) throw toKubeError(err);
       throw err;
     }
+  }
+
+  /** Resource lists a whole-server discovery read (ResourcePaths.remember). */
+  rememberResources(apiVersion: string, resources: ApiResource[]): void {
+    this.paths.remember(apiVersion, resources);
   }
 
   /**

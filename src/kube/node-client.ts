@@ -183,7 +183,10 @@ class NodeKubeClient implements KubeClient {
   }
 
   discover(): Promise<ServerDiscovery> {
-    return discoverServer((path) => this.send(path, { method: HttpMethod.GET }));
+    return discoverServer((path) => this.send(path, { method: HttpMethod.GET }), {
+      onResources: (groupVersion, resources) =>
+        this.objects.rememberResources(groupVersion, resources),
+    });
   }
 
   async delete(ref: ResourceRef, opts: DeleteOptions = {}): Promise<boolean> {
