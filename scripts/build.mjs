@@ -34,6 +34,16 @@ function lazyShim(specifier, from, { callable, forward = false }) {
     // reading it (client-node's ExecAuth keeps `child_process.spawn`) loads nothing.
     if (forward && typeof real[k] === 'function')
       return `${key}: { value: function (...a) { return load()[${key}].apply(this, a); }, enumerable: true, configurable: true }`;
+    // `forward` on node:fs: fs.promises's functions forward too (@actions/core's summary.js
+    // destructures them at evaluation, which loads fs/promises, ~4 ms).
+    if (forward && k === 'promises') {
+      const fns = Object.keys(real.promises).filter((f) => typeof real.promises[f] === 'function');
+      const props = fns.map((f) => {
+        const fk = JSON.stringify(f);
+        return `${fk}: { value: function (...a) { return load().promises[${fk}].apply(this, a); }, enumerable: true }`;
+      });
+      return `${key}: { value: Object.defineProperties({}, { ${props.join(', ')} }), enumerable: true, configurable: true }`;
+    }
     return `${key}: { get() { return load()[${key}]; }, enumerable: true, configurable: true }`;
   });
   const target =
@@ -63,6 +73,8 @@ const builtinsByRequire = {
       // client-node's KubeConfig constructor reads child_process.spawn (ExecAuth): ~5-9 ms of
       // loading before the first request, though only exec-plugin users call it.
       if (path === 'node:child_process' && args.importer.includes(CLIENT_NODE))
+        return { path: `${path}?forward`, namespace: 'builtin-by-require' };
+      if (path === 'node:fs' && /[/\\]@actions[/\\](core|io)[/\\]/.test(args.importer))
         return { path: `${path}?forward`, namespace: 'builtin-by-require' };
       return { path, namespace: 'builtin-by-require' };
     });
