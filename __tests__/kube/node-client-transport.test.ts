@@ -6,9 +6,12 @@
  * refused connections, hang-ups and timeouts, gzip bodies, a byte order mark, a redirect.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createHttpsServer, type ServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import forge from 'node-forge';
 import type { KubeClient } from '../../src/kube/client.js';
 import { createNodeClient } from '../../src/kube/node-client.js';
 import { buildKubeconfig } from '../../src/simulator/kubeconfig.js';
@@ -163,4 +166,129 @@ describe('RawApi on node:http(s) against client-node fetch (issue 10)', () => {
     expect(fast?.authorization).toBe(general?.authorization);
     expect(fast?.accept).toBe(general?.accept);
   });
+});
+
+/** A self-signed certificate for 127.0.0.1 (PEM). */
+function selfSigned(): { key: string; cert: string } {
+  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const publicKey = forge.pki.publicKeyFromPem(
+    pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  );
+  const privateKey = forge.pki.privateKeyFromPem(
+    pair.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+  );
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = publicKey;
+  cert.serialNumber = '01';
+  cert.validity.notBefore = new Date(Date.now() - 60_000);
+  cert.validity.notAfter = new Date(Date.now() + 3_600_000);
+  const attrs = [{ name: 'commonName', value: '127.0.0.1' }];
+  cert.setSubject(attrs);
+  cert.setIssuer(attrs);
+  cert.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }]);
+  cert.sign(privateKey, forge.md.sha256.create());
+  return { key: forge.pki.privateKeyToPem(privateKey), cert: forge.pki.certificateToPem(cert) };
+}
+
+const b64 = (pem: string): string => Buffer.from(pem).toString('base64');
+
+function tlsKubeconfig(port: number, cluster: string[], user: string[]): string {
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '- name: c',
+    '  cluster:',
+    `    server: https://127.0.0.1:${port}`,
+    ...cluster.map((l) => `    ${l}`),
+    'users:',
+    '- name: u',
+    '  user:',
+    ...(user.length > 0 ? user : ['token: t']).map((l) => `    ${l}`),
+    'contexts:',
+    '- name: ctx',
+    '  context: { cluster: c, user: u, namespace: default }',
+    'current-context: ctx',
+    '',
+  ].join('\n');
+}
+
+describe('RawApi on node:https against client-node fetch: TLS settings (issue 10)', () => {
+  const serverCert = selfSigned();
+  const clientCert = selfSigned();
+  const otherCa = selfSigned();
+
+  async function withHttps<T>(opts: ServerOptions, body: (port: number) => Promise<T>): Promise<T> {
+    const server = createHttpsServer(opts, (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const peer = (
+        req.socket as { getPeerCertificate?: () => { subject?: unknown } }
+      ).getPeerCertificate?.();
+      res.end(
+        JSON.stringify({
+          ...LIST,
+          items: [{ metadata: { name: peer?.subject ? 'client-cert' : 'no-client-cert' } }],
+        }),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      return await body((server.address() as AddressInfo).port);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  }
+
+  const CASES: Record<string, { cluster: string[]; user?: string[]; ok: boolean }> = {
+    'the cluster CA': {
+      cluster: [`certificate-authority-data: ${b64(serverCert.cert)}`],
+      ok: true,
+    },
+    'insecure-skip-tls-verify': { cluster: ['insecure-skip-tls-verify: true'], ok: true },
+    'another CA (x509)': {
+      cluster: [`certificate-authority-data: ${b64(otherCa.cert)}`],
+      ok: false,
+    },
+    'a tls-server-name the certificate does not hold': {
+      cluster: [
+        `certificate-authority-data: ${b64(serverCert.cert)}`,
+        'tls-server-name: other.example',
+      ],
+      ok: false,
+    },
+    'a client certificate': {
+      cluster: [`certificate-authority-data: ${b64(serverCert.cert)}`],
+      user: [
+        `client-certificate-data: ${b64(clientCert.cert)}`,
+        `client-key-data: ${b64(clientCert.key)}`,
+      ],
+      ok: true,
+    },
+  };
+
+  for (const [name, c] of Object.entries(CASES)) {
+    it(`${name}: the same outcome on both transports`, async () => {
+      const opts: ServerOptions = {
+        ...serverCert,
+        ca: clientCert.cert,
+        requestCert: true,
+        rejectUnauthorized: false,
+      };
+      await withHttps(opts, async (port) => {
+        const make = (nodeTransport: boolean): KubeClient =>
+          createNodeClient({
+            kubeconfig: tlsKubeconfig(port, c.cluster, c.user ?? []),
+            requestTimeoutMs: 2000,
+            nodeTransport,
+          });
+        const general = await outcome(() => make(false).secrets('default').list());
+        const fast = await outcome(() => make(true).secrets('default').list());
+        expect(fast).toEqual(general);
+        const presented = c.user ? 'client-cert' : 'no-client-cert';
+        if (c.ok) expect(fast).toEqual({ value: [{ metadata: { name: presented } }] });
+        else expect(fast).toMatchObject({ error: 'UnreachableError', reason: 'tls' });
+      });
+    });
+  }
 });
