@@ -28,22 +28,9 @@ function lazyShim(specifier, from, { callable, forward = false }) {
   const real = createRequire(from)(specifier);
   const name = JSON.stringify(specifier);
   if (typeof real === 'function' && !callable) return `module.exports = require(${name});`;
+  if (forward) return forwardingShim(real, name);
   const getters = Object.keys(real).map((k) => {
     const key = JSON.stringify(k);
-    // `forward`: a function export is a function calling the real one when called, so that
-    // reading it (client-node's ExecAuth keeps `child_process.spawn`) loads nothing.
-    if (forward && typeof real[k] === 'function')
-      return `${key}: { value: function (...a) { return load()[${key}].apply(this, a); }, enumerable: true, configurable: true }`;
-    // `forward` on node:fs: fs.promises's functions forward too (@actions/core's summary.js
-    // destructures them at evaluation, which loads fs/promises, ~4 ms).
-    if (forward && k === 'promises') {
-      const fns = Object.keys(real.promises).filter((f) => typeof real.promises[f] === 'function');
-      const props = fns.map((f) => {
-        const fk = JSON.stringify(f);
-        return `${fk}: { value: function (...a) { return load().promises[${fk}].apply(this, a); }, enumerable: true }`;
-      });
-      return `${key}: { value: Object.defineProperties({}, { ${props.join(', ')} }), enumerable: true, configurable: true }`;
-    }
     return `${key}: { get() { return load()[${key}]; }, enumerable: true, configurable: true }`;
   });
   const target =
@@ -52,6 +39,32 @@ function lazyShim(specifier, from, { callable, forward = false }) {
       : '{}';
   return `let m; const load = () => (m ??= require(${name}));
 module.exports = Object.defineProperties(${target}, { ${getters.join(', ')} });`;
+}
+
+/**
+ * A built-in's lazy shim whose function exports are functions calling the real ones when
+ * called, so that reading them loads nothing (client-node's ExecAuth keeps
+ * `child_process.spawn`); `promises` (node:fs) forwards its functions the same way (@actions/
+ * core's summary.js destructures them at evaluation, which loads fs/promises, ~4 ms). Other
+ * exports are getters as in lazyShim.
+ */
+function forwardingShim(real, name) {
+  const fns = (o) => Object.keys(o).filter((k) => typeof o[k] === 'function');
+  const others = Object.keys(real).filter((k) => typeof real[k] !== 'function' && k !== 'promises');
+  const promises = real.promises && typeof real.promises === 'object' ? fns(real.promises) : null;
+  return `let m; const load = () => (m ??= require(${name}));
+const forward = (get, k) => ({ value: function (...a) { return get()[k].apply(this, a); }, enumerable: true, configurable: true });
+const e = {};
+for (const k of ${JSON.stringify(fns(real))}) Object.defineProperty(e, k, forward(load, k));
+for (const k of ${JSON.stringify(others)}) Object.defineProperty(e, k, { get() { return load()[k]; }, enumerable: true, configurable: true });
+${
+  promises
+    ? `const p = {};
+for (const k of ${JSON.stringify(promises)}) Object.defineProperty(p, k, forward(() => load().promises, k));
+Object.defineProperty(e, 'promises', { value: p, enumerable: true, configurable: true });`
+    : ''
+}
+module.exports = e;`;
 }
 
 /**
