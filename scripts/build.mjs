@@ -24,10 +24,11 @@ const metaAt = process.argv.indexOf('--metafile');
  * function-valued module becomes a function forwarding calls and `new` (`callable`), else it
  * stays eager (a base class must be the real one).
  */
-function lazyShim(specifier, from, { callable }) {
+function lazyShim(specifier, from, { callable, forward = false }) {
   const real = createRequire(from)(specifier);
   const name = JSON.stringify(specifier);
   if (typeof real === 'function' && !callable) return `module.exports = require(${name});`;
+  if (forward) return forwardingShim(real, name);
   const getters = Object.keys(real).map((k) => {
     const key = JSON.stringify(k);
     return `${key}: { get() { return load()[${key}]; }, enumerable: true, configurable: true }`;
@@ -38,6 +39,32 @@ function lazyShim(specifier, from, { callable }) {
       : '{}';
   return `let m; const load = () => (m ??= require(${name}));
 module.exports = Object.defineProperties(${target}, { ${getters.join(', ')} });`;
+}
+
+/**
+ * A built-in's lazy shim whose function exports are functions calling the real ones when
+ * called, so that reading them loads nothing (client-node's ExecAuth keeps
+ * `child_process.spawn`); `promises` (node:fs) forwards its functions the same way (@actions/
+ * core's summary.js destructures them at evaluation, which loads fs/promises, ~4 ms). Other
+ * exports are getters as in lazyShim.
+ */
+function forwardingShim(real, name) {
+  const fns = (o) => Object.keys(o).filter((k) => typeof o[k] === 'function');
+  const others = Object.keys(real).filter((k) => typeof real[k] !== 'function' && k !== 'promises');
+  const promises = real.promises && typeof real.promises === 'object' ? fns(real.promises) : null;
+  return `let m; const load = () => (m ??= require(${name}));
+const forward = (get, k) => ({ value: function (...a) { return get()[k].apply(this, a); }, enumerable: true, configurable: true });
+const e = {};
+for (const k of ${JSON.stringify(fns(real))}) Object.defineProperty(e, k, forward(load, k));
+for (const k of ${JSON.stringify(others)}) Object.defineProperty(e, k, { get() { return load()[k]; }, enumerable: true, configurable: true });
+${
+  promises
+    ? `const p = {};
+for (const k of ${JSON.stringify(promises)}) Object.defineProperty(p, k, forward(() => load().promises, k));
+Object.defineProperty(e, 'promises', { value: p, enumerable: true, configurable: true });`
+    : ''
+}
+module.exports = e;`;
 }
 
 /**
@@ -56,12 +83,21 @@ const builtinsByRequire = {
     b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
       if (args.kind !== 'import-statement' || !isBuiltin(args.path)) return undefined;
       const path = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
+      // client-node's KubeConfig constructor reads child_process.spawn (ExecAuth): ~5-9 ms of
+      // loading before the first request, though only exec-plugin users call it.
+      if (path === 'node:child_process' && args.importer.includes(CLIENT_NODE))
+        return { path: `${path}?forward`, namespace: 'builtin-by-require' };
+      if (path === 'node:fs' && /[/\\]@actions[/\\](core|io)[/\\]/.test(args.importer))
+        return { path: `${path}?forward`, namespace: 'builtin-by-require' };
       return { path, namespace: 'builtin-by-require' };
     });
-    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => ({
-      contents: lazyShim(args.path, import.meta.url, { callable: false }),
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin-by-require' }, (args) => {
+      const [path, mode] = args.path.split('?');
+      return {
+        contents: lazyShim(path, import.meta.url, { callable: false, forward: mode === 'forward' }),
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -87,18 +123,33 @@ const LAZY_MODULES = [
   'bcryptjs',
   're2js',
   'yaml',
+  // @actions/core's platform.js (getDetails, unused by the action) imports @actions/exec, whose
+  // @actions/io reads fs.promises and loads node:assert at evaluation (~8 ms).
+  '@actions/exec',
 ];
+const IMPORT_ONLY = ['@actions/exec'];
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^[a-z@]/ }, (args) => {
-      if (args.kind !== 'import-statement') return undefined;
+    b.onResolve({ filter: /^[a-z@]/ }, async (args) => {
+      if (args.kind !== 'import-statement' || args.pluginData === 'lazy-module') return undefined;
       const lazy =
         LAZY_MODULES.includes(args.path) ||
         (LAZY_FROM_ACTIONS_HTTP_CLIENT.includes(args.path) &&
           /[/\\]@actions[/\\]http-client[/\\]/.test(args.importer));
       if (!lazy) return undefined;
-      return { path: args.path, namespace: 'lazy-module', pluginData: args.resolveDir };
+      if (!IMPORT_ONLY.includes(args.path))
+        return { path: args.path, namespace: 'lazy-module', pluginData: args.resolveDir };
+      // A package exporting only an `import` condition is required by its file's path.
+      const { resolveDir, importer, kind } = args;
+      const r = await b.resolve(args.path, {
+        kind,
+        importer,
+        resolveDir,
+        pluginData: 'lazy-module',
+      });
+      if (r.errors.length > 0) return r;
+      return { path: r.path, namespace: 'lazy-module', pluginData: args.resolveDir };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
       contents: lazyShim(args.path, join(args.pluginData, 'x.js'), { callable: true }),
@@ -144,10 +195,14 @@ const clientNodeSideEffectFree = {
  * Its imports of undici get a shim that requires just those, as undici's index builds them:
  * fetch wraps lib/web/fetch's (capturing the caller's stack on failure); ProxyAgent, loaded when
  * a kubeconfig first names a proxy, needs the request API (CONNECT) on Dispatcher.prototype.
+ * Each is required on first use: the action's requests go over node:http(s)
+ * (src/kube/node-client-transport.ts), so undici is evaluated only for a watch, a proxy or a
+ * cluster without TLS settings (~45 ms before the first request otherwise; issue 10).
  * Checked against undici 8.12.4 (pinned in __tests__/kube/node-client-internals.test.ts).
  */
-const CLIENT_NODE_UNDICI = `const fetchImpl = require('undici/lib/web/fetch').fetch;
+const CLIENT_NODE_UNDICI = `let fetchImpl;
 function fetch(init, options) {
+  fetchImpl ??= require('undici/lib/web/fetch').fetch;
   return fetchImpl(init, options).catch((err) => {
     if (err && typeof err === 'object') Error.captureStackTrace(err, fetch);
     throw err;
@@ -156,7 +211,9 @@ function fetch(init, options) {
 let proxyAgent;
 module.exports = {
   fetch,
-  Agent: require('undici/lib/dispatcher/agent'),
+  get Agent() {
+    return require('undici/lib/dispatcher/agent');
+  },
   get ProxyAgent() {
     if (proxyAgent === undefined) {
       const { prototype } = require('undici/lib/dispatcher/dispatcher');

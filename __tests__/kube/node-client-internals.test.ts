@@ -103,6 +103,17 @@ describe('client-node internals contract (CLIENT_NODE_CHECKED)', () => {
     expect(typeof (kc as unknown as { createDispatcher?: unknown }).createDispatcher).toBe(
       'function',
     );
+    // NodeDispatcher (node-client-transport.ts): the options client-node builds its undici
+    // Agent from, without building it; `agent` with the TLS settings under `connect`.
+    const options = (
+      kc as unknown as {
+        createDispatcherOptions: (c: unknown, o: Record<string, unknown>) => unknown;
+      }
+    ).createDispatcherOptions(kc.getCurrentCluster(), { rejectUnauthorized: false });
+    expect(options).toEqual({
+      type: 'agent',
+      connect: { rejectUnauthorized: false, keepAlive: true, keepAliveInitialDelay: 30000 },
+    });
   });
 
   it("knows undici's fetch failure by its shape (a TypeError with a cause), not its text", () => {

@@ -3,7 +3,7 @@
  * is validated here and a bad one throws InputError naming the input. Pure: `read` is
  * core.getInput in main and a table in tests.
  */
-import { yamlProblem } from '../kube/kubeconfig-errors.js';
+import { yamlProblem, yamlShape } from '../kube/kubeconfig-errors.js';
 import { parse as parseYaml } from 'yaml';
 import { DurationError, MILLISECOND, parseDuration } from '../gotime/duration.js';
 import type { HookLogsMode } from '../lifecycle/hooks.js';
@@ -141,8 +141,8 @@ export function decodeKubeconfig(raw: string): string {
   // Never the parser's message: its code frame would print the kubeconfig's tokens.
   const problem = yamlProblem(candidate);
   if (problem) throw new InputError(Input.kubeconfig, `not valid YAML: ${problem.message}`);
-  const doc: unknown = parseYaml(candidate);
-  if (!isMapping(doc)) throw new InputError(Input.kubeconfig, 'expected a kubeconfig mapping');
+  if (yamlShape(candidate) !== 'mapping')
+    throw new InputError(Input.kubeconfig, 'expected a kubeconfig mapping');
   return candidate;
 }
 

@@ -11,8 +11,7 @@ import { loadArchive, loadChart } from '../chart/directory.js';
 import type { Chart } from '../chart/types.js';
 import { ProvenanceError } from '../provenance/errors.js';
 import { classifyChartRef } from './chart-ref.js';
-import { dependencyBuild, needsDependencyBuild } from './manager.js';
-import { fetchChart, type ChartSourceOptions } from './resolve.js';
+import type { ChartSourceOptions } from './resolve.js';
 
 export type DependencyBuildMode = 'auto' | 'true' | 'false';
 
@@ -40,6 +39,16 @@ function keyringFile(src: ActionChartSource, ctx: ActionChartContext): string {
   if (src.keyring) return resolve(ctx.workspace, src.keyring);
   const home = ctx.env('GNUPGHOME') || join(ctx.env('HOME') ?? '', '.gnupg');
   return join(home, 'pubring.gpg');
+}
+
+/**
+ * `dependency-build: auto` for a local chart: a lock file first, so that a chart without one
+ * loads no dependency manager, repository or registry code (issue 10: the action's start).
+ */
+async function needsBuild(chartDir: string): Promise<boolean> {
+  if (!existsSync(join(chartDir, 'Chart.lock')) && !existsSync(join(chartDir, 'requirements.lock')))
+    return false;
+  return (await import('./manager.js')).needsDependencyBuild(chartDir);
 }
 
 /** openpgp is loaded only when a signature is checked (it costs ~200 ms at startup). */
@@ -76,9 +85,10 @@ export async function loadActionChart(
     if (
       isDir &&
       (src.dependencyBuild === 'true' ||
-        (src.dependencyBuild === 'auto' && needsDependencyBuild(path)))
+        (src.dependencyBuild === 'auto' && (await needsBuild(path))))
     ) {
       ctx.beforeWrites?.('building dependencies writes charts/');
+      const { dependencyBuild } = await import('./manager.js');
       await dependencyBuild(path, { ...opts, withProv: false, out: ctx.log });
     }
     if (src.verify) {
@@ -98,7 +108,7 @@ export async function loadActionChart(
     return loadChart(path);
   }
   ctx.beforeWrites?.('fetching a chart writes the download cache');
-  const fetched = await fetchChart(ref, opts);
+  const fetched = await (await import('./resolve.js')).fetchChart(ref, opts);
   ctx.log(
     `Fetched ${fetched.source} (${fetched.digest}${fetched.fromCache ? ', from cache' : ''})\n`,
   );

@@ -6,6 +6,10 @@
  * is reused).
  */
 import { parseDocument, type Document } from 'yaml';
+import { hasEscapedBytes } from '../gotemplate/go-utf8.js';
+import { isMap } from '../gotemplate/values.js';
+import { fastDecode } from '../yaml/fast-decode.js';
+import { readerProblem } from '../yaml/reader-check.js';
 
 /** Where a kubeconfig came from: a file path, or a description such as `input "kubeconfig"`. */
 export interface KubeconfigSource {
@@ -43,6 +47,39 @@ function parsed(text: string): Document {
   return last.doc;
 }
 
+/** A YAML document's top level: a mapping, nothing (empty or null), or anything else. */
+export type YamlShape = 'mapping' | 'empty' | 'other';
+
+/**
+ * The shape of `text` when the block-subset reader (yaml/fast-decode.ts) reads it, which it
+ * does only for text that parses without a problem; else undefined (the `yaml` package
+ * decides). Most kubeconfigs are in that subset: issue 10, loading and running the `yaml`
+ * package's parser cost ~15 ms before the action's first request.
+ */
+let quick: { text: string; shape: YamlShape | undefined } | undefined;
+function quickShape(text: string): YamlShape | undefined {
+  if (quick?.text === text) return quick.shape;
+  let shape: YamlShape | undefined;
+  if (!hasEscapedBytes(text) && readerProblem(text) === undefined) {
+    const v = fastDecode(text);
+    if (v !== undefined) shape = v === null ? 'empty' : isMap(v) ? 'mapping' : 'other';
+  }
+  quick = { text, shape };
+  return shape;
+}
+
+/**
+ * The top-level shape of `text`, which has no {@link yamlProblem}. Duplicate keys are no
+ * problem (go-yaml v2 keeps the last; client-node's parser reports them without content).
+ */
+export function yamlShape(text: string): YamlShape {
+  const shape = quickShape(text);
+  if (shape !== undefined) return shape;
+  const value: unknown = parsed(text).toJS();
+  if (value === null || value === undefined) return 'empty';
+  return typeof value === 'object' && !Array.isArray(value) ? 'mapping' : 'other';
+}
+
 /** The parser's reason without its position suffix or any quoted text. */
 function reasonOf(message: string): string {
   let first = message.split('\n')[0] ?? '';
@@ -57,6 +94,7 @@ function reasonOf(message: string): string {
  * excerpt of the text), or undefined when it parses.
  */
 export function yamlProblem(text: string): { line: number; message: string } | undefined {
+  if (quickShape(text) !== undefined) return undefined;
   const err = parsed(text).errors[0];
   if (!err) return undefined;
   const line = err.linePos?.[0]?.line ?? 1;
@@ -68,9 +106,7 @@ export function checkKubeconfig(text: string, source: KubeconfigSource): void {
   const problem = yamlProblem(text);
   if (problem)
     throw new KubeconfigError(`${sourceLabel(source)}: ${problem.message}`, problem.line);
-  const value: unknown = parsed(text).toJS();
-  if (value === null || value === undefined) return;
-  if (typeof value !== 'object' || Array.isArray(value)) {
+  if (yamlShape(text) === 'other') {
     throw new KubeconfigError(`${sourceLabel(source)}: the document is not a mapping`, 1);
   }
 }

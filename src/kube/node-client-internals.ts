@@ -19,14 +19,19 @@
  *    socket behind; client-go (and so Helm) keeps one connection. This keeps one dispatcher per
  *    TLS identity (cluster, user, CA, client certificate and key, verification settings), so
  *    requests reuse keep-alive connections, and a rotated exec-plugin certificate still gets
- *    its own pool.
+ *    its own pool. Where client-node would build a plain undici Agent (TLS settings, no proxy),
+ *    the pool is a NodeDispatcher: RawApi's requests go over node:http(s) with the same TLS
+ *    options, timeouts and failures, without undici's fetch (node-client-transport.ts, issue
+ *    10); the Watch's fetch still gets undici (NodeDispatcher.dispatch). `nodeTransport: false`
+ *    keeps client-node's fetch for every request (the general path, which tests compare).
  */
-import { createHash } from 'node:crypto';
 import type { Configuration, KubeConfig } from '@kubernetes/client-node';
-import { ApiException, HttpMethod } from '@kubernetes/client-node';
+import type { RequestContext } from '@kubernetes/client-node';
+import { ApiException, HttpMethod, ResponseContext } from '@kubernetes/client-node';
 import type { ApiResource, ResourceAction, ResourceRefFields } from './node-client-discovery.js';
 import { ResourcePaths } from './node-client-discovery.js';
 import { isNetworkError, toKubeError } from './node-client-errors.js';
+import { NodeDispatcher, type UndiciDispatcher } from './node-client-transport.js';
 
 /** The @kubernetes/client-node version whose internals this file was checked against. */
 export const CLIENT_NODE_CHECKED = '2.0.1';
@@ -106,7 +111,8 @@ export class RawApi {
     await auth.default?.applySecurityAuthentication(ctx);
     let prepared = ctx;
     for (const m of this.configuration.middleware) prepared = await m.pre(prepared).toPromise();
-    let response = await this.configuration.httpApi.send(prepared).toPromise();
+    let response = await sendFast(prepared);
+    response ??= await this.configuration.httpApi.send(prepared).toPromise();
     for (const m of this.configuration.middleware) response = await m.post(response).toPromise();
     const text = await response.body.text();
     if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
@@ -122,28 +128,76 @@ export class RawApi {
   }
 }
 
-type CreateDispatcher = (cluster: unknown, agentOptions: Record<string, unknown>) => unknown;
-
-function identity(cluster: unknown, o: Record<string, unknown>): string {
-  const h = createHash('sha256');
-  h.update(JSON.stringify((cluster as { name?: string } | null)?.name ?? ''));
-  for (const k of ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername']) {
-    const v = o[k];
-    h.update(`\0${k}=`);
-    if (v !== undefined) h.update(Buffer.isBuffer(v) ? v : String(v));
-  }
-  return h.digest('hex');
+/**
+ * `ctx` sent on node:http(s) when its dispatcher is a NodeDispatcher (node-client-transport.ts),
+ * else (or for a redirect, which fetch follows) undefined: client-node's fetch sends it.
+ */
+async function sendFast(ctx: RequestContext): Promise<ResponseContext | undefined> {
+  const dispatcher: unknown = ctx.getDispatcher();
+  if (!(dispatcher instanceof NodeDispatcher)) return undefined;
+  const body = ctx.getBody();
+  if (body !== undefined && typeof body !== 'string') return undefined;
+  const r = await dispatcher.request({
+    url: ctx.getUrl(),
+    method: ctx.getHttpMethod().toString(),
+    headers: ctx.getHeaders(),
+    body,
+    signal: ctx.getSignal(),
+  });
+  if (r === undefined) return undefined;
+  const text = r.text;
+  return new ResponseContext(r.status, r.headers, {
+    text: () => Promise.resolve(text),
+    binary: () => Promise.resolve(Buffer.from(text, 'utf8')),
+    // RawApi reads text only.
+    stream: () => null,
+  });
 }
 
-/** Make `kc` reuse one dispatcher per TLS identity (see the module comment). */
-export function shareConnections(kc: KubeConfig): void {
-  const target = kc as unknown as { createDispatcher?: CreateDispatcher };
+type CreateDispatcher = (cluster: unknown, agentOptions: Record<string, unknown>) => unknown;
+type CreateDispatcherOptions = (
+  cluster: unknown,
+  agentOptions: Record<string, unknown>,
+) => { type?: unknown; connect?: Record<string, unknown> } | undefined;
+
+/**
+ * The key of a TLS identity: the cluster's name and the TLS settings, each length-prefixed (a
+ * string rather than a hash: node:crypto costs ~10 ms to load before the first request).
+ */
+function identity(cluster: unknown, o: Record<string, unknown>): string {
+  const parts = [JSON.stringify((cluster as { name?: string } | null)?.name ?? '')];
+  for (const k of ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername']) {
+    const v = o[k];
+    const text = v === undefined ? '' : Buffer.isBuffer(v) ? v.toString('latin1') : String(v);
+    parts.push(`${k}${v === undefined ? '-' : '='}${text.length}:${text}`);
+  }
+  return parts.join('\0');
+}
+
+/**
+ * Make `kc` reuse one dispatcher per TLS identity, a NodeDispatcher where client-node would
+ * build a plain undici Agent (see the module comment).
+ */
+export function shareConnections(kc: KubeConfig, opts: { nodeTransport?: boolean } = {}): void {
+  const target = kc as unknown as {
+    createDispatcher?: CreateDispatcher;
+    createDispatcherOptions?: CreateDispatcherOptions;
+  };
   const create = target.createDispatcher;
   if (typeof create !== 'function') return;
+  const options = target.createDispatcherOptions;
+  const nodeTransport = opts.nodeTransport !== false && typeof options === 'function';
+  const make = (cluster: unknown, agentOptions: Record<string, unknown>): unknown => {
+    const undici = (): unknown => create.call(kc, cluster, agentOptions);
+    if (!nodeTransport) return undici();
+    const o = options.call(kc, cluster, agentOptions);
+    if (o?.type !== 'agent' || o.connect === undefined) return undici();
+    return new NodeDispatcher(o.connect, undici as () => UndiciDispatcher);
+  };
   const pools = new Map<string, unknown>();
   target.createDispatcher = (cluster, agentOptions) => {
     const key = identity(cluster, agentOptions);
-    if (!pools.has(key)) pools.set(key, create.call(kc, cluster, agentOptions));
+    if (!pools.has(key)) pools.set(key, make(cluster, agentOptions));
     return pools.get(key);
   };
 }

@@ -59,6 +59,11 @@ export interface NodeClientOptions {
    * answers); watches are exempt. Default 30 s; 0 = none.
    */
   requestTimeoutMs?: number;
+  /**
+   * false: every request through client-node's fetch (undici), as before the node:http(s)
+   * transport (node-client-transport.ts); the tests hold the two to the same results.
+   */
+  nodeTransport?: boolean;
 }
 
 /** The default per-request timeout (watches excepted). */
@@ -108,7 +113,7 @@ export function createNodeClient(opts: NodeClientOptions): KubeClient {
     throw new KubeconfigError(
       `Kubernetes cluster unreachable: context ${JSON.stringify(context)} does not exist`,
     );
-  shareConnections(kc);
+  shareConnections(kc, { nodeTransport: opts.nodeTransport });
   return new NodeKubeClient(kc);
 }
 
