@@ -22,7 +22,7 @@
  *    its own pool. Where client-node would build a plain undici Agent (TLS settings, no proxy),
  *    the pool is a NodeDispatcher: RawApi's requests go over node:http(s) with the same TLS
  *    options, timeouts and failures, without undici's fetch (node-client-transport.ts, issue
- *    10); the Watch's fetch still gets undici (NodeDispatcher.dispatch). `nodeTransport: false`
+ *    10); watches go the same way (node-client-watch.ts). `nodeTransport: false`
  *    keeps client-node's fetch for every request (the general path, which tests compare).
  */
 import type { Configuration, KubeConfig } from '@kubernetes/client-node';

@@ -16,7 +16,10 @@
  * which fetch follows, is left to fetch (`undefined`: the caller sends the request again on
  * client-node's path), as is every dispatcher other than NodeDispatcher (proxies, SOCKS, none).
  *
- * NodeDispatcher is also undici's Dispatcher for what still uses fetch (client-node's Watch):
+ * `open` is the same request for a watch: it resolves at the answer's headers with the body as a
+ * stream (node-client-watch.ts reads its lines).
+ *
+ * NodeDispatcher is also undici's Dispatcher for what still uses fetch (a redirect):
  * `dispatch` goes to a real undici Agent built with client-node's options on first use.
  */
 import http from 'node:http';
@@ -86,6 +89,16 @@ function undiciSocketError(err: unknown): unknown {
   if (e?.code === 'ECONNRESET' && e.syscall === undefined)
     return new UndiciLikeError('SocketError', 'UND_ERR_SOCKET', 'other side closed');
   return err;
+}
+
+/** fetch's failure before an answer, the socket or TLS error its cause. */
+function fetchFailed(err: unknown): TypeError {
+  return new TypeError('fetch failed', { cause: undiciSocketError(err) });
+}
+
+/** fetch's failure while reading an answer's body (a cut stream), the socket error its cause. */
+export function terminated(err: unknown): TypeError {
+  return new TypeError('terminated', { cause: undiciSocketError(err) });
 }
 
 /** undici's HeadersTimeoutError or BodyTimeoutError. */
@@ -208,8 +221,7 @@ export class NodeDispatcher implements UndiciDispatcher {
       };
       const fail = (err: unknown): void => {
         if (signal?.aborted) return done(signal.reason);
-        const cause = undiciSocketError(err);
-        done(new TypeError(answered ? 'terminated' : 'fetch failed', { cause }));
+        done(answered ? terminated(err) : fetchFailed(err));
       };
       /** undici's timeouts: fail with its error, then drop the connection. */
       const after = (ms: number, error: () => Error): NodeJS.Timeout =>
@@ -269,6 +281,66 @@ export class NodeDispatcher implements UndiciDispatcher {
         });
       });
       request.end(body);
+    });
+  }
+
+  /**
+   * A streamed request (a watch): resolves at the answer's headers with the response, whose
+   * body the caller reads, or undefined for a redirect (fetch follows it: the caller uses
+   * client-node's path). Before the answer it rejects as `request` does; afterwards an abort of
+   * `signal` destroys the response (its stream errors or closes). No headers or body timeout:
+   * a watch keeps its own (client-node's 30 s of inactivity), which are shorter than undici's.
+   */
+  open(req: TransportRequest): Promise<http.IncomingMessage | undefined> {
+    const { signal } = req;
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    const url = new URL(req.url);
+    const tls = url.protocol === 'https:';
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let connecting: NodeJS.Timeout | undefined;
+      const request = (tls ? https : http).request(url, {
+        method: req.method,
+        headers: req.headers,
+        agent: this.agentFor(tls),
+      });
+      const onAbort = (): void => {
+        request.destroy();
+        if (!settled) {
+          settled = true;
+          clearTimeout(connecting);
+          reject(signal?.reason as Error);
+        }
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const fail = (err: unknown): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(connecting);
+        signal?.removeEventListener('abort', onAbort);
+        reject(fetchFailed(err));
+      };
+      request.on('socket', (socket: Socket) => {
+        if (!socket.connecting) return;
+        connecting = setTimeout(() => {
+          fail(connectTimeoutError(socket, url.hostname, url.port));
+          request.destroy();
+        }, CONNECT_TIMEOUT_MS);
+        socket.once(tls ? 'secureConnect' : 'connect', () => clearTimeout(connecting));
+      });
+      request.on('error', fail);
+      request.on('response', (res) => {
+        settled = true;
+        clearTimeout(connecting);
+        res.once('close', () => signal?.removeEventListener('abort', onAbort));
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 && status !== 304 && res.headers.location !== undefined) {
+          res.resume();
+          return resolve(undefined);
+        }
+        resolve(res);
+      });
+      request.end();
     });
   }
 }

@@ -10,13 +10,7 @@
  * (issue 10), so nothing imports them and the bundle leaves them out.
  * ApiException and network failures become kube/client.ts errors here and nowhere else.
  */
-import {
-  ApiException,
-  HttpMethod,
-  KubeConfig,
-  PatchStrategy,
-  Watch,
-} from '@kubernetes/client-node';
+import { ApiException, HttpMethod, KubeConfig, PatchStrategy } from '@kubernetes/client-node';
 import type {
   ApplyOptions,
   CoreObjects,
@@ -38,6 +32,7 @@ import type {
 } from './client.js';
 import { NotFoundError } from './client.js';
 import { discoverServer } from './node-client-discovery.js';
+import { NodeWatch } from './node-client-watch.js';
 import { checkKubeconfig, KubeconfigError, sourceLabel } from './kubeconfig-errors.js';
 import type { KubeconfigSource } from './kubeconfig-errors.js';
 import type { RawRequest } from './node-client-internals.js';
@@ -119,11 +114,11 @@ export function createNodeClient(opts: NodeClientOptions): KubeClient {
 
 class NodeKubeClient implements KubeClient {
   private readonly objects: RawApi;
-  private readonly watcher: Watch;
+  private readonly watcher: NodeWatch;
 
   constructor(kc: KubeConfig) {
     this.objects = new RawApi(kc);
-    this.watcher = new Watch(kc);
+    this.watcher = new NodeWatch(kc);
   }
 
   get defaultNamespace(): string {
