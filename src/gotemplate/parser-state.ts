@@ -35,6 +35,8 @@ export interface ParseShared {
   readonly items: ListItem[];
   readonly cmds: CommandNode[];
   readonly args: ArgNode[];
+  /** The fast path's note of the next newline of `text` (parser-fast.ts `nextNewline`). */
+  newlineAt: number;
 }
 
 /** `{{else}}` and `{{end}}`: they end item lists and never appear in a finished tree. */
