@@ -35,6 +35,8 @@ export interface ParseShared {
   readonly items: ListItem[];
   readonly cmds: CommandNode[];
   readonly args: ArgNode[];
+  /** The scratch stack of the names of a field chain (parser-fast.ts `fields`). */
+  readonly names: string[];
   /** The fast path's note of the next newline of `text` (parser-fast.ts `nextNewline`). */
   newlineAt: number;
 }

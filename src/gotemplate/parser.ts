@@ -79,6 +79,7 @@ export function parse(name: string, text: string, options: ParseOptions): Map<st
     items: [],
     cmds: [],
     args: [],
+    names: [],
     newlineAt: -1,
   };
   const t = new TreeParser(shared, name);
