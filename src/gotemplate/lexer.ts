@@ -119,6 +119,17 @@ export class Lexer {
     return item;
   }
 
+  /**
+   * A delimiter item from `start` to `pos`: its text is always the delimiter itself, so the
+   * item shares that string instead of slicing a new one for every action.
+   */
+  private delimItem(type: 'leftDelim' | 'rightDelim', delim: string): Item {
+    const item: Item = { type, pos: this.start, val: delim, line: this.startLine };
+    this.start = this.pos;
+    this.startLine = this.line;
+    return item;
+  }
+
   /** Skip the pending input from `start` to `pos`, counting its newlines. */
   private ignore(): void {
     this.line += countNewlines(this.input, this.start, this.pos);
@@ -223,7 +234,7 @@ export class Lexer {
       this.ignore();
       return this.lexComment();
     }
-    const item = this.item('leftDelim');
+    const item = this.delimItem('leftDelim', this.leftDelim);
     this.insideAction = true;
     this.pos += afterMarker;
     this.ignore();
@@ -268,7 +279,7 @@ export class Lexer {
       this.ignore();
     }
     this.pos += this.rightDelimLen;
-    const item = this.item('rightDelim');
+    const item = this.delimItem('rightDelim', this.rightDelim);
     if (trimSpaces) {
       this.pos += leftTrimLength(this.input, this.pos);
       this.ignore();
