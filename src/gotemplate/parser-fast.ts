@@ -29,7 +29,7 @@ import { KEYWORDS, type KeywordType } from './lexer-items.js';
 import { unquote } from './parse-strconv.js';
 import { newNumber } from './parse-number.js';
 import { NO_DECL } from './parser-commands.js';
-import type { ElseNode, EndNode, ParseShared, TreeParser } from './parser-state.js';
+import type { ElseNode, EndNode, TreeParser } from './parser-state.js';
 import { MAX_CONTROL_DEPTH } from './parser-state.js';
 
 /** A pipeline read by the fast path, not yet committed to the parser and lexer. */
@@ -65,19 +65,6 @@ function isWordChar(c: number): boolean {
   return (
     (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
   );
-}
-
-/**
- * Where the first newline at or after `from` is in `s` (Infinity if none), remembered in
- * `shared.newlineAt`: positions only move forward, so the whole parse scans each character once
- * (kube-prometheus-stack's dashboards are raw strings of up to 11 KB on many lines).
- */
-function nextNewline(shared: ParseShared, s: string, from: number): number {
-  if (shared.newlineAt < from) {
-    const i = s.indexOf('\n', from);
-    shared.newlineAt = i < 0 ? Infinity : i;
-  }
-  return shared.newlineAt;
 }
 
 function isDigit(c: number): boolean {
@@ -244,7 +231,7 @@ class Scanner implements FastPipeline {
     }
     if (c === BACKQUOTE) {
       const j = s.indexOf('`', pos + 1);
-      if (j < 0 || nextNewline(this.t.shared, s, pos) < j) return null;
+      if (j < 0 || this.lex.newlineAtOrAfter(pos) < j) return null;
       return this.string(pos, j + 1);
     }
     if (c === LPAREN) {

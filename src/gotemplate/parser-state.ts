@@ -37,8 +37,6 @@ export interface ParseShared {
   readonly args: ArgNode[];
   /** The scratch stack of the names of a field chain (parser-fast.ts `fields`). */
   readonly names: string[];
-  /** The fast path's note of the next newline of `text` (parser-fast.ts `nextNewline`). */
-  newlineAt: number;
 }
 
 /** `{{else}}` and `{{end}}`: they end item lists and never appear in a finished tree. */

@@ -80,7 +80,6 @@ export function parse(name: string, text: string, options: ParseOptions): Map<st
     cmds: [],
     args: [],
     names: [],
-    newlineAt: -1,
   };
   const t = new TreeParser(shared, name);
   try {
