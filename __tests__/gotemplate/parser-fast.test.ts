@@ -121,6 +121,9 @@ const SNIPPETS = [
     '{{ .a\t}}',
     '{{ "multi\nline" }}',
     '{{ `raw\nline` }}',
+    // The remembered next newline (parser-fast.ts nextNewline) across raw strings and lines.
+    '{{ `a` }}{{ `b\nc` }}{{ `d` }}\n{{ `e` }}{{ `f\n` }}\n\n{{ `g` }}{{ `h` | quote }}',
+    '{{ `one` }}{{ `two` }}\n{{ `x\n\ny` }}{{ `three` }}',
     '{{ .a\n}}',
     '{{ if .a }}{{-\nend}}',
     '{{ if .a }}{{- \nelse }}{{ end }}',

@@ -178,3 +178,61 @@ describe('compiled patterns are kept', () => {
     }
   });
 });
+
+describe('literal patterns are matched without re2js (issue 10)', () => {
+  function prng(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (s + 0x6d2b79f5) >>> 0;
+      let t = s;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const pick = (rand: () => number, xs: readonly string[]): string =>
+    xs[Math.floor(rand() * xs.length)]!;
+  const PIECES = ['@sha', '@', 's', 'ha', 'a', '-', ' ', '\n', '\r', 'é', '😀', ':', 'x', ''];
+
+  it('give re2js’s results for seeded patterns, inputs and replacements', () => {
+    const rand = prng(7);
+    let literal = 0;
+    for (let i = 0; i < 3000; i++) {
+      let lit = '';
+      const n = 1 + Math.floor(rand() * 3);
+      for (let k = 0; k < n; k++) lit += pick(rand, ['@sha', 'a', 's', '-', ':', 'x', ' ']);
+      const expr = rand() < 0.5 ? `${lit}.*` : lit;
+      let s = '';
+      for (let k = Math.floor(rand() * 12); k > 0; k--) s += pick(rand, PIECES);
+      const repl = pick(rand, ['', 'R', '$1', '${0}', '$$']);
+      const fast = GoRegexp.compileUncached(expr);
+      const general = GoRegexp.compileGeneral(expr);
+      const case_ = { expr, s, repl };
+      expect({ ...case_, out: fast.replaceAllLiteralString(s, repl) }).toEqual({
+        ...case_,
+        out: general.replaceAllLiteralString(s, repl),
+      });
+      expect({ ...case_, out: fast.replaceAllString(s, repl) }).toEqual({
+        ...case_,
+        out: general.replaceAllString(s, repl),
+      });
+      expect({ ...case_, out: fast.matchString(s) }).toEqual({
+        ...case_,
+        out: general.matchString(s),
+      });
+      expect({ ...case_, out: fast.findAllString(s, -1) }).toEqual({
+        ...case_,
+        out: general.findAllString(s, -1),
+      });
+      literal++;
+    }
+    expect(literal).toBe(3000);
+  });
+
+  it('as Grafana’s labels use it: the image digest goes, a plain tag stays', () => {
+    expect(call('mustRegexReplaceAllLiteral', '@sha.*', '11.2.0@sha256:abc', '')).toBe('11.2.0');
+    expect(call('mustRegexReplaceAllLiteral', '@sha.*', '11.2.0', '')).toBe('11.2.0');
+    expect(call('mustRegexReplaceAllLiteral', '@sha.*', '', '')).toBe('');
+    expect(call('regexReplaceAll', 'a.*', 'xa1\nya2', 'Z')).toBe('xZ\nyZ');
+  });
+});

@@ -140,6 +140,8 @@ describe('indent, repeat, plural', () => {
     ['indent', [i(4), 'a\nb\nc'], '    a\n    b\n    c'],
     ['nindent', [i(4), 'a\nb\nc'], '\n    a\n    b\n    c'],
     ['indent', [i(0), 'a\nb'], 'a\nb'],
+    ['indent', [i(2), '\na\n\n'], '  \n  a\n  \n  '],
+    ['nindent', [i(1), ''], '\n '],
     ['repeat', [i(3), 'ab'], 'ababab'],
     ['repeat', [i(0), 'ab'], ''],
     ['plural', ['1 char', 'chars', i(3)], 'chars'],

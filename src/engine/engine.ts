@@ -53,8 +53,16 @@ export function render(
 
 /** Parse and execute order (RD-1): deeper paths first, then reverse byte-wise order. */
 export function sortTemplates(names: Iterable<string>): string[] {
-  const depth = (s: string) => s.split('/').length - 1;
-  return [...names].sort((a, b) => depth(b) - depth(a) || compareGoStrings(b, a));
+  // Each name's depth counted once, not at every comparison.
+  const keyed = [...names].map((name) => ({ name, depth: slashes(name) }));
+  keyed.sort((a, b) => b.depth - a.depth || compareGoStrings(b.name, a.name));
+  return keyed.map((k) => k.name);
+}
+
+function slashes(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('/'); i >= 0; i = s.indexOf('/', i + 1)) n++;
+  return n;
 }
 
 /**

@@ -201,7 +201,7 @@ export function evalFunction(
     builtin = true;
     if (fn === undefined) s.errorf(`${goQuote(name)} is not a defined function`);
   }
-  const value = evalCall(s, fn, { builtin, node: cmd, name, args, final });
+  const value = evalCall(s, fn, builtin, cmd, name, args, final, undefined);
   // A function result declared interface{} that is nil is a nil interface.
   s.iface = value === null;
   return value;
@@ -244,14 +244,7 @@ function evalField(
   }
   const methods = methodsOf(receiver);
   if (methods !== undefined && hasOwn.call(methods, fieldName)) {
-    const value = evalCall(s, methods[fieldName]!, {
-      builtin: false,
-      node,
-      name: fieldName,
-      args,
-      final,
-      receiver,
-    });
+    const value = evalCall(s, methods[fieldName]!, false, node, fieldName, args, final, receiver);
     s.iface = value === null;
     return value;
   }
@@ -296,21 +289,23 @@ function mapField(
   }
 }
 
-export interface CallSite {
-  /** Builtins get special treatment for and/or (short-circuit), len and call. */
-  readonly builtin: boolean;
-  /** The node errors of the call itself are reported at. */
-  readonly node: Node;
-  readonly name: string;
-  /** The command's words; `args[0]` names the function and is not passed. */
-  readonly args: readonly ArgNode[] | null;
-  readonly final: Final;
-  /** For methods: the receiver, passed to the implementation as `this`. */
-  readonly receiver?: GoValue;
-}
-
-export function evalCall(s: ExecState, fn: GoFuncValue, site: CallSite): GoValue {
-  const { name, args, final } = site;
+/**
+ * Call `fn` (exec.go `evalCall`). `builtin`: builtins get special treatment for and/or
+ * (short-circuit), len and call; `node`: where errors of the call itself are reported; `args`:
+ * the command's words (`args[0]` names the function and is not passed); `receiver`: for
+ * methods, passed to the implementation as `this`. Positional rather than an options object:
+ * this runs for every function call of a render (issue 10).
+ */
+export function evalCall(
+  s: ExecState,
+  fn: GoFuncValue,
+  builtin: boolean,
+  node: Node,
+  name: string,
+  args: readonly ArgNode[] | null,
+  final: Final,
+  receiver: GoValue | undefined,
+): GoValue {
   const { params, variadic, structTypes } = fn.signature;
   const nArgs = args === null ? 0 : args.length - 1;
   const numIn = final === MISSING ? nArgs : nArgs + 1;
@@ -322,7 +317,7 @@ export function evalCall(s: ExecState, fn: GoFuncValue, site: CallSite): GoValue
   } else if (numIn !== params.length) {
     s.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
   }
-  if (site.builtin && (name === 'and' || name === 'or'))
+  if (builtin && (name === 'and' || name === 'or'))
     return shortCircuit(s, name === 'or', args, final);
 
   const argv: GoValue[] = new Array<GoValue>(numIn);
@@ -349,26 +344,26 @@ export function evalCall(s: ExecState, fn: GoFuncValue, site: CallSite): GoValue
     argv[i] = validateType(s, final, t, structTypes?.[index]);
     lastIface = false;
   }
-  if (site.builtin && name === 'len' && argv[0] === null) {
-    return callFailed(s, site, new FuncError(lengthOfNil(lastIface)));
+  if (builtin && name === 'len' && argv[0] === null) {
+    return callFailed(s, node, name, new FuncError(lengthOfNil(lastIface)));
   }
   try {
-    if (site.builtin && name === 'call') return callBuiltin(argv);
-    return fn.impl.apply(site.receiver, argv);
+    if (builtin && name === 'call') return callBuiltin(argv);
+    return fn.impl.apply(receiver, argv);
   } catch (e) {
     if (e instanceof FuncError) {
       // A function that wrapped a stack overflow (a nested execute too deep) gets it unwrapped,
       // so the enclosing template call reports the depth limit.
       if (isStackOverflow(e.cause)) throw e.cause;
-      return callFailed(s, site, e);
+      return callFailed(s, node, name, e);
     }
     throw e;
   }
 }
 
-function callFailed(s: ExecState, site: CallSite, e: FuncError): never {
-  s.node = site.node;
-  return s.errorf(`error calling ${site.name}: ${e.message}`, e);
+function callFailed(s: ExecState, node: Node, name: string, e: FuncError): never {
+  s.node = node;
+  return s.errorf(`error calling ${name}: ${e.message}`, e);
 }
 
 /** Go 1.18+ `and`/`or`: evaluate arguments left to right, stop at the deciding one. */

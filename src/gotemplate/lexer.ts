@@ -16,7 +16,6 @@
  * kept in the tests as the reference the scanner is checked against).
  */
 import {
-  countNewlines,
   formatRune,
   isAlphaNumeric,
   leftTrimLength,
@@ -82,6 +81,9 @@ export class Lexer {
   /** The line at `start`. */
   startLine = 1;
   insideAction = false;
+  /** {@link newlineAtOrAfter}'s memory: the first newline at or after newlineFrom (-1: none yet). */
+  private newlineFrom = 0;
+  private newlineAt = -1;
   private readonly rightDelim0: number;
   private readonly leftDelimLen: number;
   private readonly rightDelimLen: number;
@@ -119,9 +121,42 @@ export class Lexer {
     return item;
   }
 
+  /**
+   * A delimiter item from `start` to `pos`: its text is always the delimiter itself, so the
+   * item shares that string instead of slicing a new one for every action.
+   */
+  private delimItem(type: 'leftDelim' | 'rightDelim', delim: string): Item {
+    const item: Item = { type, pos: this.start, val: delim, line: this.startLine };
+    this.start = this.pos;
+    this.startLine = this.line;
+    return item;
+  }
+
+  /**
+   * The first newline at or after `from` (Infinity if none), remembered with where the search
+   * started: the lexer only moves forward, so a long line is scanned once, not once per action
+   * on it (issue 10: a Grafana dashboard is a 12 KB line of 150 actions, and counting the
+   * newlines of each item with a plain indexOf scanned to the line's end every time).
+   */
+  newlineAtOrAfter(from: number): number {
+    if (this.newlineAt < 0 || from < this.newlineFrom || from > this.newlineAt) {
+      const i = this.input.indexOf('\n', from);
+      this.newlineFrom = from;
+      this.newlineAt = i < 0 ? Infinity : i;
+    }
+    return this.newlineAt;
+  }
+
+  /** The number of newlines in input[from, to). */
+  private newlines(from: number, to: number): number {
+    let n = 0;
+    for (let i = this.newlineAtOrAfter(from); i < to; i = this.newlineAtOrAfter(i + 1)) n++;
+    return n;
+  }
+
   /** Skip the pending input from `start` to `pos`, counting its newlines. */
   private ignore(): void {
-    this.line += countNewlines(this.input, this.start, this.pos);
+    this.line += this.newlines(this.start, this.pos);
     this.start = this.pos;
     this.startLine = this.line;
   }
@@ -132,6 +167,7 @@ export class Lexer {
     this.start = 0;
     this.pos = 0;
     this.input = '';
+    this.newlineAt = -1;
     return item;
   }
 
@@ -197,7 +233,7 @@ export class Lexer {
     if (x < 0) {
       this.pos = input.length;
       if (this.pos > this.start) {
-        this.line += countNewlines(input, this.start, this.pos);
+        this.line += this.newlines(this.start, this.pos);
         return this.item('text');
       }
       return this.item('eof');
@@ -209,7 +245,7 @@ export class Lexer {
       // Text up to the delimiter, less the spaces a trim marker removes.
       const trimLength = trimmed ? rightTrimLength(input, this.start, x) : 0;
       this.pos = x - trimLength;
-      this.line += countNewlines(input, this.start, this.pos);
+      this.line += this.newlines(this.start, this.pos);
       const item = this.item('text');
       this.pos = x;
       this.ignore();
@@ -223,7 +259,7 @@ export class Lexer {
       this.ignore();
       return this.lexComment();
     }
-    const item = this.item('leftDelim');
+    const item = this.delimItem('leftDelim', this.leftDelim);
     this.insideAction = true;
     this.pos += afterMarker;
     this.ignore();
@@ -241,7 +277,7 @@ export class Lexer {
     if (!trimSpaces && !this.rightDelimAt(this.pos)) {
       return this.errorf('comment ends before closing delimiter');
     }
-    this.line += countNewlines(input, this.start, this.pos);
+    this.line += this.newlines(this.start, this.pos);
     const item = this.item('comment');
     if (trimSpaces) this.pos += TRIM_MARKER_LEN;
     this.pos += this.rightDelimLen;
@@ -268,7 +304,7 @@ export class Lexer {
       this.ignore();
     }
     this.pos += this.rightDelimLen;
-    const item = this.item('rightDelim');
+    const item = this.delimItem('rightDelim', this.rightDelim);
     if (trimSpaces) {
       this.pos += leftTrimLength(this.input, this.pos);
       this.ignore();
@@ -439,7 +475,7 @@ export class Lexer {
     const x = input.indexOf('`', this.pos + 1);
     if (x < 0) return this.errorf('unterminated raw quoted string');
     this.pos = x + 1;
-    this.line += countNewlines(input, this.start, this.pos);
+    this.line += this.newlines(this.start, this.pos);
     return this.item('rawString');
   }
 

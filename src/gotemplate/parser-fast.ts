@@ -159,24 +159,33 @@ class Scanner implements FastPipeline {
     return this.t.vars.includes(name) || (this.decls !== null && this.decls.includes(name));
   }
 
-  /** `.Name.Name…` at i (a period then a word start); null if anything else. */
-  fields(): string[] | null {
+  /**
+   * `.Name.Name…` at i (a period then a word start), after `first` when given (a variable's
+   * name); null if anything else. The names are collected on the parser's scratch stack so the
+   * tree's array has exactly their number (a pushed array keeps room for 17).
+   */
+  fields(first: string | null): string[] | null {
     const s = this.s;
-    let names: string[] | null = null;
+    const names = this.t.shared.names;
+    const base = names.length;
+    if (first !== null) names.push(first);
+    const start = names.length;
     while (s.charCodeAt(this.i) === DOT) {
       const c = s.charCodeAt(this.i + 1);
-      if (!isWordChar(c) || isDigit(c)) return null;
-      const end = this.wordEnd(this.i + 1);
-      if (end < 0) return null;
-      const name = s.slice(this.i + 1, end);
-      if (names === null) names = [name];
-      else {
-        if (names.length === 1) this.chainPos = this.i;
-        names.push(name);
+      const end = !isWordChar(c) || isDigit(c) ? -1 : this.wordEnd(this.i + 1);
+      if (end < 0) {
+        names.length = base;
+        return null;
       }
+      if (names.length - start === 1) this.chainPos = this.i;
+      names.push(s.slice(this.i + 1, end));
       this.i = end;
     }
-    return names;
+    if (names.length === start) {
+      names.length = base;
+      return null;
+    }
+    return names.splice(base);
   }
 
   operand(): ArgNode | null {
@@ -186,7 +195,7 @@ class Scanner implements FastPipeline {
     if (c === DOT) {
       const d = s.charCodeAt(pos + 1);
       if (isWordChar(d)) {
-        const names = this.fields();
+        const names = this.fields(null);
         if (names === null) return null;
         return names.length === 1
           ? { type: 'field', pos, ident: names }
@@ -202,9 +211,9 @@ class Scanner implements FastPipeline {
       if (!this.inScope(name)) return null;
       this.i = end;
       if (s.charCodeAt(end) !== DOT) return { type: 'variable', pos, ident: [name] };
-      const names = this.fields();
+      const names = this.fields(name);
       if (names === null) return null;
-      return { type: 'variable', pos: end, ident: [name].concat(names) };
+      return { type: 'variable', pos: end, ident: names };
     }
     if (c === DQUOTE) {
       let j = pos + 1;
@@ -222,8 +231,7 @@ class Scanner implements FastPipeline {
     }
     if (c === BACKQUOTE) {
       const j = s.indexOf('`', pos + 1);
-      if (j < 0) return null;
-      for (let k = pos + 1; k < j; k++) if (s.charCodeAt(k) === 0x0a) return null;
+      if (j < 0 || this.lex.newlineAtOrAfter(pos) < j) return null;
       return this.string(pos, j + 1);
     }
     if (c === LPAREN) {

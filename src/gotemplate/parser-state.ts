@@ -35,6 +35,8 @@ export interface ParseShared {
   readonly items: ListItem[];
   readonly cmds: CommandNode[];
   readonly args: ArgNode[];
+  /** The scratch stack of the names of a field chain (parser-fast.ts `fields`). */
+  readonly names: string[];
 }
 
 /** `{{else}}` and `{{end}}`: they end item lists and never appear in a finished tree. */

@@ -79,6 +79,7 @@ export function parse(name: string, text: string, options: ParseOptions): Map<st
     items: [],
     cmds: [],
     args: [],
+    names: [],
   };
   const t = new TreeParser(shared, name);
   try {

@@ -87,6 +87,20 @@ function takeNotes(files: Map<string, string>, chart: Chart, subNotes: boolean):
   return notes.join('\n');
 }
 
+/**
+ * A crds/ file whose text is decoded when first read: `template` prints them only with
+ * `--include-crds`, and kube-prometheus-stack's are 4.4 MB (issue 10).
+ */
+function lazyCrd(filename: string, data: Uint8Array): { filename: string; content: string } {
+  let content: string | undefined;
+  return {
+    filename,
+    get content(): string {
+      return (content ??= new TextDecoder().decode(data));
+    },
+  };
+}
+
 function document(path: string, content: string): string {
   return `---\n# Source: ${path}\n${content}\n`;
 }
@@ -115,11 +129,7 @@ export function renderResources(
       .join('');
     throw new InvalidManifestError(err, blob);
   }
-  const decoder = new TextDecoder();
-  const crds = crdObjects(chart).map((c) => ({
-    filename: c.filename,
-    content: decoder.decode(c.data),
-  }));
+  const crds = crdObjects(chart).map((c) => lazyCrd(c.filename, c.data));
   const includeCrds = options.includeCrds ?? false;
   const manifests = sorted.manifests;
   function* manifestPieces(): Generator<string> {

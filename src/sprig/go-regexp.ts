@@ -56,11 +56,33 @@ function runeWidth(s: string, pos: number): number {
 const COMPILED = new Map<string, GoRegexp>();
 const MAX_COMPILED = 1000;
 
+/**
+ * A pattern of plain characters, none special in RE2 syntax, optionally ending in `.*`: such as
+ * Grafana's `@sha.*` (its labels strip an image digest with mustRegexReplaceAllLiteral on every
+ * object). Matched with indexOf, without compiling the pattern or loading re2js (issue 10).
+ */
+const LITERAL_PATTERN = /^([A-Za-z0-9@_\-/:=, ]+)(\.\*)?$/;
+
+/** A literal pattern: `text` then, with `toLineEnd`, everything up to the next newline. */
+interface LiteralForm {
+  readonly text: string;
+  readonly toLineEnd: boolean;
+}
+
 export class GoRegexp {
+  private compiled: RE2JS | undefined;
+
   private constructor(
-    private readonly re: RE2JS,
+    compiled: RE2JS | undefined,
     readonly expr: string,
-  ) {}
+    private readonly literal: LiteralForm | undefined,
+  ) {
+    this.compiled = compiled;
+  }
+
+  private get re(): RE2JS {
+    return (this.compiled ??= RE2JS.compile(this.expr));
+  }
 
   /**
    * regexp.Compile. Throws RegexpSyntaxError. Compiled patterns are kept (a chart applies the
@@ -77,8 +99,15 @@ export class GoRegexp {
 
   /** regexp.Compile without the cache. */
   static compileUncached(expr: string): GoRegexp {
+    const m = LITERAL_PATTERN.exec(expr);
+    if (m !== null) return new GoRegexp(undefined, expr, { text: m[1]!, toLineEnd: !!m[2] });
+    return GoRegexp.compileGeneral(expr);
+  }
+
+  /** regexp.Compile with re2js, whatever the pattern (the tests hold the literal form to it). */
+  static compileGeneral(expr: string): GoRegexp {
     try {
-      return new GoRegexp(RE2JS.compile(expr), expr);
+      return new GoRegexp(RE2JS.compile(expr), expr, undefined);
     } catch (e) {
       if (e instanceof RE2JSException) throw new RegexpSyntaxError(e.message);
       throw e;
@@ -100,7 +129,29 @@ export class GoRegexp {
   }
 
   matchString(s: string): boolean {
+    if (this.literal !== undefined) return s.includes(this.literal.text);
     return this.re.matcher(s).find(0);
+  }
+
+  /**
+   * replaceAll for a literal pattern: every match is non-empty, so each one is replaced and the
+   * search goes on from its end (regexp.go `replaceAll`).
+   */
+  private replaceLiteral(lit: LiteralForm, s: string, repl: string): string {
+    let out = '';
+    let last = 0;
+    for (;;) {
+      const at = s.indexOf(lit.text, last);
+      if (at < 0) break;
+      let end = at + lit.text.length;
+      if (lit.toLineEnd) {
+        const nl = s.indexOf('\n', end);
+        end = nl < 0 ? s.length : nl;
+      }
+      out += s.slice(last, at) + repl;
+      last = end;
+    }
+    return last === 0 ? s : out + s.slice(last);
   }
 
   findString(s: string): string {
@@ -178,11 +229,15 @@ export class GoRegexp {
   }
 
   replaceAllLiteralString(s: string, repl: string): string {
+    if (this.literal !== undefined) return this.replaceLiteral(this.literal, s, repl);
     return this.replaceAllWith(s, () => repl);
   }
 
   /** ReplaceAllString: `$1`, `${1}`, `$name`, `${name}`, `$$` expanded as Regexp.Expand. */
   replaceAllString(s: string, template: string): string {
+    if (this.literal !== undefined && !template.includes('$')) {
+      return this.replaceLiteral(this.literal, s, template);
+    }
     const names = this.re.namedGroups();
     return this.replaceAllWith(s, (a) => this.expand(template, s, a, names));
   }

@@ -143,7 +143,9 @@ function substr(startI: GoInt, endI: GoInt, s: string): string {
 
 function indent(spaces: GoInt, v: string): string {
   const pad = repeat(' ', num(spaces));
-  return pad + v.split('\n').join('\n' + pad);
+  // strings.Replace(v, "\n", "\n"+pad, -1), without an array of the lines (the pad is only
+  // spaces, so the replacement has no `$` pattern).
+  return pad + v.replaceAll('\n', '\n' + pad);
 }
 
 function abbrevboth(left: GoInt, right: GoInt, s: string): string {

@@ -23,7 +23,51 @@ function digitRun(r: number[], start: number): { end: number; n: bigint } {
   return { end: i, n };
 }
 
-function keyLess(a: string, b: string, v3: boolean): boolean {
+/** Whether every code unit of `s` is ASCII. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * {@link keyLessGeneral} for two ASCII keys, the usual case (issue 10: sorting each map's keys
+ * for toYaml built two arrays of code points per comparison): the first difference decides
+ * unless it is between two non-letters, which the general comparison settles.
+ */
+function keyLessAscii(a: string, b: string, v3: boolean): boolean {
+  let digits = false;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ac = a.charCodeAt(i);
+    const bc = b.charCodeAt(i);
+    if (ac === bc) {
+      digits = isAsciiDigit(ac);
+      continue;
+    }
+    const al = isAsciiLetter(ac);
+    const bl = isAsciiLetter(bc);
+    if (al && bl) return ac < bc;
+    if (al || bl) return v3 && digits ? al : bl;
+    return keyLessGeneral(a, b, v3);
+  }
+  return a.length < b.length;
+}
+
+/** go-yaml's keyList.Less for two string keys. */
+export function keyLess(a: string, b: string, v3: boolean): boolean {
+  return isAscii(a) && isAscii(b) ? keyLessAscii(a, b, v3) : keyLessGeneral(a, b, v3);
+}
+
+/** keyList.Less over code points (any keys). Exported for the tests. */
+export function keyLessGeneral(a: string, b: string, v3: boolean): boolean {
   const ar = Array.from(a, (c) => c.codePointAt(0)!);
   const br = Array.from(b, (c) => c.codePointAt(0)!);
   let digits = false;
