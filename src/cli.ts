@@ -1,49 +1,20 @@
 #!/usr/bin/env node
-// The `hookline` bin. This module imports only Node built-ins and three tiny modules. The main
-// thread answers `--help` itself; a command that renders (or only reads and writes through
-// the latched paths of src/runtime/side-effects.ts) runs on the main thread, and moves to the
-// large-stack worker only when it overflows the stack before writing anything; any other
-// command runs on the worker at once (src/runtime/large-stack.ts).
-import * as nodeModule from 'node:module';
-import { isMainThread } from 'node:worker_threads';
-import { usageOnly } from './cli/usage.js';
-import { runProgram, traced } from './runtime/large-stack.js';
+// The `hookline` bin: picks its program and loads nothing else. `template` runs
+// src/cli-template.ts (bundled whole into dist/template.js, one module to load: issue 10,
+// scripts/build.mjs); every other command, and `--help`, runs src/cli-program.ts. Both run on
+// the main thread or the large-stack worker as src/runtime/large-stack.ts decides; the worker's
+// entry is this module again, which picks the same program from the same arguments.
+import { traced } from './runtime/traced.js';
 
 // Traces name the source files and lines when asked for (the bundle is minified; dist/ holds
 // the maps; names are kept either way). Off by default: mapping costs ~30 ms at start-up.
+// Turned on before the program loads: only modules loaded afterwards are mapped.
 if (traced(process.env)) process.setSourceMapsEnabled(true);
 const argv = process.argv.slice(2);
-const usage = isMainThread ? usageOnly(argv, (t) => void process.stdout.write(t)) : undefined;
-
-/**
- * Commands whose every write goes through the latch (stdout, CliIo files, the Kubernetes
- * client) or calls beforeUntrackedWrites first. The others (the simulator and its demo, the
- * repository and registry commands, pull, push, dependency) write files directly and run on
- * the worker as before.
- */
-const MAIN_THREAD_COMMANDS = new Set([
-  'template',
-  'install',
-  'upgrade',
-  'rollback',
-  'uninstall',
-  'test',
-  'status',
-  'history',
-  'recover-pending',
-]);
-
-if (usage === undefined) {
+const entry = new URL(import.meta.url);
+if (argv[0] === 'template') {
   // Node's on-disk compile cache (the OS's temporary directory) for the program, on whichever
-  // thread imports it: later runs skip compiling (Node >= 22.1; the namespace import keeps the
-  // bundle loadable on older Node).
-  nodeModule.enableCompileCache?.();
-  process.exitCode = await runProgram(
-    new URL(import.meta.url),
-    { mainThread: MAIN_THREAD_COMMANDS.has(argv[0] ?? '') },
-    async () => {
-      (await import('./node-environment.js')).installNodeEnvironment();
-      return (await import('./cli/main.js')).main(argv);
-    },
-  );
-} else process.exitCode = usage;
+  // thread imports it: later runs skip compiling (Node >= 22.1; getBuiltinModule >= 22.3).
+  if ('getBuiltinModule' in process) process.getBuiltinModule('node:module').enableCompileCache?.();
+  process.exitCode = await (await import('./cli-template.js')).run(entry, argv);
+} else process.exitCode = await (await import('./cli-program.js')).run(entry, argv);

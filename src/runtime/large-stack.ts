@@ -31,6 +31,8 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { RestartOnLargeStack, endProbe, startProbe } from './side-effects.js';
 
+export { traced } from './traced.js';
+
 export const STACK_SIZE_MB = 256;
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -168,19 +170,6 @@ async function onWorker(
   } finally {
     for (const s of listened) process.off(s, relay);
   }
-}
-
-/**
- * Whether stack traces should be source-mapped: HOOKLINE_TRACE (the CLI then prints them),
- * NODE_OPTIONS with --enable-source-maps, or a GitHub debug run (RUNNER_DEBUG / ACTIONS_STEP_DEBUG).
- */
-export function traced(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(
-    env.HOOKLINE_TRACE ||
-    env.RUNNER_DEBUG === '1' ||
-    env.ACTIONS_STEP_DEBUG === 'true' ||
-    env.NODE_OPTIONS?.includes('--enable-source-maps'),
-  );
 }
 
 /** True when this thread is a worker started by {@link withLargeStack}. */
