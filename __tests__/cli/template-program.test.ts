@@ -1,0 +1,210 @@
+// `template` as the bundled bin runs it (issue 10): src/cli.ts hands `template` to
+// src/cli-template.ts, bundled whole into dist/template.js, with its rarely used large
+// dependencies in dist/vendor/*.cjs, required on first use (scripts/build.mjs). Same output,
+// errors and exit codes as the whole CLI's `template` (src/cli/main.ts, run in-process here);
+// a plain chart loads no vendor file and none of the split program's command chunks.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as openpgp from 'openpgp';
+import { runCli } from '../../src/cli/main.js';
+import { signProvenance } from '../../src/provenance/provenance.js';
+import { withChartDir } from '../../__fixtures__/chart-dir.js';
+import { packageChart, writeChart } from '../remote/support.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+let dir = '';
+let bundle = '';
+let preload = '';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hookline-template-program-'));
+  bundle = join(dir, 'bundle');
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'scripts', 'build.mjs'), '--outdir', bundle],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`bundle failed: ${built.stderr}`);
+  // Records every file the process resolves, ES modules and require() alike.
+  preload = join(dir, 'record-loads.mjs');
+  writeFileSync(
+    preload,
+    `import { registerHooks } from 'node:module';
+import { appendFileSync } from 'node:fs';
+registerHooks({
+  resolve(specifier, context, next) {
+    const r = next(specifier, context);
+    if (r.url.startsWith('file:')) appendFileSync(process.env.HOOKLINE_TEST_LOAD_LOG, r.url + '\\n');
+    return r;
+  },
+});
+`,
+  );
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The bundled bin as a child process; `loaded`: the bundle's files it resolved, relative. */
+function bin(args: string[]): Run & { loaded: string[] } {
+  const log = join(dir, `loads-${Math.random().toString(36).slice(2)}.log`);
+  const r = spawnSync(process.execPath, ['--import', preload, join(bundle, 'cli.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, HOOKLINE_TEST_LOAD_LOG: log },
+    timeout: 60_000,
+  });
+  const prefix = pathToFileURL(bundle).href;
+  const loaded = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((u) => u.startsWith(prefix))
+    .map((u) => relative(bundle, new URL(u).pathname));
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, loaded: [...new Set(loaded)] };
+}
+
+/** The whole CLI's `template`, in-process from the sources. */
+async function inProcess(args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    cwd: root,
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+  });
+  return { code, stdout, stderr };
+}
+
+const CHART = 'apiVersion: v2\nname: demo\nversion: 0.1.0\n';
+
+describe('`template` as the bundled bin runs it (issue 10)', () => {
+  it('renders a plain chart from one module, loading no vendor file and no command chunk', () =>
+    withChartDir(
+      {
+        'Chart.yaml': CHART,
+        'values.yaml': 'name: web\nreplicas: 2\n',
+        'templates/cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n  namespace: {{ .Release.Namespace }}\ndata:\n  replicas: {{ .Values.replicas | quote }}\n',
+      },
+      async (chart) => {
+        const args = ['template', 'x', chart, '--namespace', 'bench'];
+        const r = bin(args);
+        expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(await inProcess(args));
+        expect(r.stdout).toContain('name: web');
+        expect(r.loaded).toContain('template.js');
+        expect(r.loaded.filter((f) => f.startsWith('vendor/'))).toEqual([]);
+        // cli.js, template.js and the bin's own two tiny chunks (traced(), esbuild's helpers).
+        expect(r.loaded.length).toBeLessThanOrEqual(4);
+      },
+    ));
+
+  it('loads ajv, re2js, the yaml package and bcryptjs from dist/vendor when a chart uses them, with the same output', () =>
+    withChartDir(
+      {
+        'Chart.yaml': CHART,
+        'values.yaml': 'port: 80\n',
+        'values.schema.json': JSON.stringify({
+          $schema: 'http://json-schema.org/draft-07/schema#',
+          type: 'object',
+          properties: { port: { type: 'integer', minimum: 1 } },
+        }),
+        'templates/cm.yaml': [
+          'apiVersion: v1',
+          'kind: ConfigMap',
+          'metadata:',
+          '  name: demo',
+          'data:',
+          '  match: {{ regexMatch "^[a-z]+[0-9]$" "abc1" | quote }}',
+          '  replaced: {{ regexReplaceAll "(a+)b" "xaabyab" "<$1>" | quote }}',
+          `  alias: {{ (fromYaml "a: &x 7\\nb: *x").b | quote }}`,
+          '  hashed: {{ hasPrefix "$2a$" (htpasswd "u" "p" | trimPrefix "u:") | quote }}',
+          '',
+        ].join('\n'),
+      },
+      async (chart) => {
+        const args = ['template', 'x', chart];
+        const r = bin(args);
+        expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(await inProcess(args));
+        expect(r.stdout).toContain('match: "true"');
+        expect(r.stdout).toContain('replaced: "x<aa>y<a>"');
+        expect(r.stdout).toContain('alias: "7"');
+        expect(r.stdout).toContain('hashed: "true"');
+        const vendor = r.loaded.filter((f) => f.startsWith('vendor/')).sort();
+        expect(vendor).toEqual([
+          'vendor/ajv.cjs',
+          'vendor/bcryptjs.cjs',
+          'vendor/re2js.cjs',
+          'vendor/yaml.cjs',
+        ]);
+      },
+    ));
+
+  it("fails a values.schema.json check with the whole CLI's message and exit code", () =>
+    withChartDir(
+      {
+        'Chart.yaml': CHART,
+        'values.yaml': 'port: 0\n',
+        'values.schema.json': JSON.stringify({
+          type: 'object',
+          properties: { port: { type: 'integer', minimum: 1 } },
+        }),
+        'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: demo\n',
+      },
+      async (chart) => {
+        const args = ['template', 'x', chart];
+        const r = bin(args);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain('port');
+        expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(await inProcess(args));
+      },
+    ));
+
+  it('answers `template --help`, a bad flag and a missing chart as the whole CLI does', async () => {
+    for (const args of [
+      ['template', '--help'],
+      ['template', 'x', 'no-such-chart-dir'],
+      ['template', 'x', 'examples/database-app', '--no-such-flag'],
+      ['template', 'x', 'examples/database-app', '--kube-version', 'not-a-version'],
+    ]) {
+      const r = bin(args);
+      expect({ args, code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        args,
+        ...(await inProcess(args)),
+      });
+    }
+  });
+
+  it('verifies a signed archive (`--verify`) with openpgp from dist/vendor, as the whole CLI does', async () => {
+    const src = writeChart(join(dir, 'src'), 'signed', '1.0.0');
+    const tgz = packageChart(src, dir, 'signed', '1.0.0');
+    const key = await openpgp.generateKey({
+      userIDs: [{ name: 'Chart Signer', email: 'sign@example.com' }],
+      type: 'ecc',
+      format: 'object',
+    });
+    const keyring = join(dir, 'pubring.gpg');
+    writeFileSync(keyring, key.publicKey.write());
+    const prov = await signProvenance({
+      chartYaml: readFileSync(join(src, 'Chart.yaml'), 'utf8'),
+      fileName: 'signed-1.0.0.tgz',
+      archive: new Uint8Array(readFileSync(tgz)),
+      privateKey: key.privateKey,
+    });
+    writeFileSync(`${tgz}.prov`, prov);
+    const args = ['template', 'r', tgz, '--verify', '--keyring', keyring];
+    const r = bin(args);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(await inProcess(args));
+    expect(r.loaded).toContain('vendor/openpgp.cjs');
+  });
+});
