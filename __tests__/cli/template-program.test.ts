@@ -4,7 +4,7 @@
 // errors and exit codes as the whole CLI's `template` (src/cli/main.ts, run in-process here);
 // a plain chart loads no vendor file and none of the split program's command chunks.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import * as openpgp from 'openpgp';
 import { runCli } from '../../src/cli/main.js';
 import { signProvenance } from '../../src/provenance/provenance.js';
 import { withChartDir } from '../../__fixtures__/chart-dir.js';
-import { packageChart, writeChart } from '../remote/support.js';
+import { isolatedEnv, packageChart, startFileServer, writeChart } from '../remote/support.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -56,30 +56,43 @@ interface Run {
 }
 
 /** The bundled bin as a child process; `loaded`: the bundle's files it resolved, relative. */
-function bin(args: string[]): Run & { loaded: string[] } {
+async function bin(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Run & { loaded: string[] }> {
   const log = join(dir, `loads-${Math.random().toString(36).slice(2)}.log`);
-  const r = spawnSync(process.execPath, ['--import', preload, join(bundle, 'cli.js'), ...args], {
+  const child = spawn(process.execPath, ['--import', preload, join(bundle, 'cli.js'), ...args], {
     cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, HOOKLINE_TEST_LOAD_LOG: log },
-    timeout: 60_000,
+    env: { ...process.env, ...env, HOOKLINE_TEST_LOAD_LOG: log },
   });
-  const prefix = pathToFileURL(bundle).href;
-  const loaded = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((u) => u.startsWith(prefix))
-    .map((u) => relative(bundle, new URL(u).pathname));
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, loaded: [...new Set(loaded)] };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  try {
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    const prefix = pathToFileURL(bundle).href;
+    const loaded = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((u) => u.startsWith(prefix))
+      .map((u) => relative(bundle, new URL(u).pathname));
+    return { code, stdout, stderr, loaded: [...new Set(loaded)] };
+  } finally {
+    clearTimeout(timer);
+    child.kill();
+  }
 }
 
 /** The whole CLI's `template`, in-process from the sources. */
-async function inProcess(args: string[]): Promise<Run> {
+async function inProcess(args: string[], env?: Record<string, string>): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
     cwd: root,
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
+    ...(env ? { env } : {}),
   });
   return { code, stdout, stderr };
 }
@@ -97,7 +110,7 @@ describe('`template` as the bundled bin runs it (issue 10)', () => {
       },
       async (chart) => {
         const args = ['template', 'x', chart, '--namespace', 'bench'];
-        const r = bin(args);
+        const r = await bin(args);
         expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(await inProcess(args));
         expect(r.stdout).toContain('name: web');
         expect(r.loaded).toContain('template.js');
@@ -132,7 +145,7 @@ describe('`template` as the bundled bin runs it (issue 10)', () => {
       },
       async (chart) => {
         const args = ['template', 'x', chart];
-        const r = bin(args);
+        const r = await bin(args);
         expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(await inProcess(args));
         expect(r.stdout).toContain('match: "true"');
         expect(r.stdout).toContain('replaced: "x<aa>y<a>"');
@@ -161,7 +174,7 @@ describe('`template` as the bundled bin runs it (issue 10)', () => {
       },
       async (chart) => {
         const args = ['template', 'x', chart];
-        const r = bin(args);
+        const r = await bin(args);
         expect(r.code).toBe(1);
         expect(r.stderr).toContain('port');
         expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(await inProcess(args));
@@ -175,7 +188,7 @@ describe('`template` as the bundled bin runs it (issue 10)', () => {
       ['template', 'x', 'examples/database-app', '--no-such-flag'],
       ['template', 'x', 'examples/database-app', '--kube-version', 'not-a-version'],
     ]) {
-      const r = bin(args);
+      const r = await bin(args);
       expect({ args, code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
         args,
         ...(await inProcess(args)),
@@ -201,10 +214,36 @@ describe('`template` as the bundled bin runs it (issue 10)', () => {
     });
     writeFileSync(`${tgz}.prov`, prov);
     const args = ['template', 'r', tgz, '--verify', '--keyring', keyring];
-    const r = bin(args);
+    const r = await bin(args);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(await inProcess(args));
     expect(r.loaded).toContain('vendor/openpgp.cjs');
+  });
+
+  it('templates a chart from a repository (`--repo`) on the large-stack worker, as the whole CLI does', async () => {
+    const src = writeChart(join(dir, 'repo-src'), 'remote', '2.0.0');
+    const tgz = packageChart(src, dir, 'remote', '2.0.0');
+    const srv = await startFileServer(
+      new Map<string, Uint8Array | string>([
+        [
+          '/index.yaml',
+          'apiVersion: v1\nentries:\n  remote:\n  - apiVersion: v2\n    name: remote\n    version: 2.0.0\n    urls:\n    - remote-2.0.0.tgz\n',
+        ],
+        ['/remote-2.0.0.tgz', new Uint8Array(readFileSync(tgz))],
+      ]),
+    );
+    try {
+      const args = ['template', 'r', 'remote', '--repo', srv.url];
+      const r = await bin(args, isolatedEnv(join(dir, 'bin-env')));
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(
+        await inProcess(args, isolatedEnv(join(dir, 'in-process-env'))),
+      );
+      expect(r.stdout).toContain('name: r-remote');
+    } finally {
+      await srv.stop();
+    }
   });
 });
