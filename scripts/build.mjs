@@ -57,7 +57,7 @@ module.exports = Object.defineProperties(${target}, { ${getters.join(', ')} });`
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
-    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+    b.onResolve({ filter: /^[a-z0-9_:/]+$/ }, (args) => {
       if (args.kind !== 'import-statement' || !isBuiltin(args.path)) return undefined;
       const path = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
       return { path, namespace: 'builtin-by-require' };
