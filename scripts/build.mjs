@@ -190,7 +190,7 @@ const clientNodeUndici = {
  * its own in dist/vendor/, required when an export is first used: openpgp (`--verify`), ajv
  * (values.schema.json), re2js (sprig's regular expressions), the `yaml` package (fallbacks of
  * the values and manifest parsers), bcryptjs. Loading a module costs ~10 ms per MB of source
- * even from the compile cache, and they are ~0.8 MB of dist/template.js's 1.2 MB (issue 10).
+ * even from the compile cache, and they are ~0.8 MB of dist/template.cjs's 1.2 MB (issue 10).
  * Each group holds every copy of its modules in the program (ajv-formats shares ajv's code),
  * and each entry of a group is evaluated only when first required.
  */
@@ -246,19 +246,22 @@ const vendorBuild = (common, group, specs) =>
  * spread over ~40 chunks (each set of entries and lazy imports that reaches a module makes a
  * chunk of its own), and Node's ES module loader pays for each one (resolution, a stat, a
  * compile, linking: ~30 ms in all). src/cli-template.ts, `template`'s whole program, is
- * bundled a second time on its own, without splitting, into dist/template.js; the bin
- * (src/cli.ts) imports it for `template` and the split program for everything else. The two
+ * bundled a second time on its own, without splitting, as CommonJS into dist/template.cjs; the
+ * bin (src/cli.ts) loads it for `template` with a code cache of every function a run compiles
+ * (src/runtime/code-cache.ts), and imports the split program for everything else. The two
  * never meet in one process (nor on its worker, whose entry is the bin again), so no module
  * state (the side-effect latch, the signal relay, error classes) exists twice. The rare lazy
  * imports of its path (remote charts, provenance) are bundled in and evaluated on first use.
+ * The bin's import of src/cli-template.ts (its way when run from the sources) becomes one of
+ * dist/template.cjs.
  */
-const TEMPLATE_PROGRAM = './cli-template.js';
+const TEMPLATE_PROGRAM = 'src/cli-template.ts';
 const templateProgram = {
   name: 'template-program',
   setup(b) {
     b.onResolve({ filter: /^\.\/cli-template\.js$/ }, (args) => {
       if (args.importer !== join(root, 'src', 'cli.ts')) return undefined;
-      return { path: './template.js', external: true };
+      return { path: './template.cjs', external: true };
     });
   },
 };
@@ -301,8 +304,11 @@ const [result, templateResult] = await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { template: TEMPLATE_PROGRAM.replace('./', 'src/').replace(/\.js$/, '.ts') },
+    entryPoints: { template: TEMPLATE_PROGRAM },
     splitting: false,
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    banner: undefined,
     plugins: [
       vendorModules,
       builtinsByRequire,

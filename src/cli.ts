@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // The `hookline` bin: picks its program and loads nothing else. `template` runs
-// src/cli-template.ts (bundled whole into dist/template.js, one module to load: issue 10,
-// scripts/build.mjs); every other command, and `--help`, runs src/cli-program.ts. Both run on
-// the main thread or the large-stack worker as src/runtime/large-stack.ts decides; the worker's
-// entry is this module again, which picks the same program from the same arguments.
-import { traced } from './runtime/traced.js';
+// src/cli-template.ts, bundled whole into dist/template.cjs and loaded with a code cache
+// (src/runtime/code-cache.ts; one module instead of ~40 chunks, its functions compiled once:
+// issue 10, scripts/build.mjs); every other command, and `--help`, runs src/cli-program.ts.
+// Both run on the main thread or the large-stack worker as src/runtime/large-stack.ts decides;
+// the worker's entry is this module again, which picks the same program from the same arguments.
+import type * as TemplateProgramModule from './cli-template.js';
+import { requireWithCodeCache } from './runtime/code-cache.js';
+import { keepYoungGenerationSmall, traced } from './runtime/startup.js';
 
 // Traces name the source files and lines when asked for (the bundle is minified; dist/ holds
 // the maps; names are kept either way). Off by default: mapping costs ~30 ms at start-up.
@@ -12,9 +15,24 @@ import { traced } from './runtime/traced.js';
 if (traced(process.env)) process.setSourceMapsEnabled(true);
 const argv = process.argv.slice(2);
 const entry = new URL(import.meta.url);
-if (argv[0] === 'template') {
-  // Node's on-disk compile cache (the OS's temporary directory) for the program, on whichever
-  // thread imports it: later runs skip compiling (Node >= 22.1; getBuiltinModule >= 22.3).
-  if ('getBuiltinModule' in process) process.getBuiltinModule('node:module').enableCompileCache?.();
-  process.exitCode = await (await import('./cli-template.js')).run(entry, argv);
-} else process.exitCode = await (await import('./cli-program.js')).run(entry, argv);
+
+type TemplateProgram = typeof TemplateProgramModule;
+
+/** `template`'s program: the bundle beside this file, else (from the sources) the module. */
+async function templateProgram(): Promise<TemplateProgram | undefined> {
+  if (!('getBuiltinModule' in process)) return undefined;
+  // Node's on-disk compile cache (the OS's temporary directory), on whichever thread runs the
+  // program: later runs skip compiling (Node >= 22.1).
+  process.getBuiltinModule('node:module').enableCompileCache?.();
+  const bundle = process
+    .getBuiltinModule('node:url')
+    .fileURLToPath(new URL('./template.cjs', import.meta.url));
+  if (!process.getBuiltinModule('node:fs').existsSync(bundle)) return import('./cli-template.js');
+  return requireWithCodeCache(bundle) as TemplateProgram | undefined;
+}
+
+if (argv[0] === 'template') keepYoungGenerationSmall();
+const program = argv[0] === 'template' ? await templateProgram() : undefined;
+process.exitCode = program
+  ? await program.run(entry, argv)
+  : await (await import('./cli-program.js')).run(entry, argv);

@@ -1,11 +1,12 @@
 // `template` as the bundled bin runs it (issue 10): src/cli.ts hands `template` to
-// src/cli-template.ts, bundled whole into dist/template.js, with its rarely used large
-// dependencies in dist/vendor/*.cjs, required on first use (scripts/build.mjs). Same output,
-// errors and exit codes as the whole CLI's `template` (src/cli/main.ts, run in-process here);
-// a plain chart loads no vendor file and none of the split program's command chunks.
+// src/cli-template.ts, bundled whole into dist/template.cjs and loaded with a code cache of the
+// functions a run compiled (src/runtime/code-cache.ts), with its rarely used large dependencies
+// in dist/vendor/*.cjs, required on first use (scripts/build.mjs). Same output, errors and exit
+// codes as the whole CLI's `template` (src/cli/main.ts, run in-process here), with and without
+// the code cache; a plain chart loads no vendor file and none of the split program's modules.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,7 +64,12 @@ async function bin(
   const log = join(dir, `loads-${Math.random().toString(36).slice(2)}.log`);
   const child = spawn(process.execPath, ['--import', preload, join(bundle, 'cli.js'), ...args], {
     cwd: root,
-    env: { ...process.env, ...env, HOOKLINE_TEST_LOAD_LOG: log },
+    env: {
+      ...process.env,
+      NODE_COMPILE_CACHE: join(dir, 'compile-cache'),
+      ...env,
+      HOOKLINE_TEST_LOAD_LOG: log,
+    },
   });
   let stdout = '';
   let stderr = '';
@@ -113,10 +119,15 @@ describe('`template` as the bundled bin runs it (issue 10)', () => {
         const r = await bin(args);
         expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(await inProcess(args));
         expect(r.stdout).toContain('name: web');
-        expect(r.loaded).toContain('template.js');
         expect(r.loaded.filter((f) => f.startsWith('vendor/'))).toEqual([]);
-        // cli.js, template.js and the bin's own two tiny chunks (traced(), esbuild's helpers).
-        expect(r.loaded.length).toBeLessThanOrEqual(4);
+        // cli.js and its own two tiny chunks (src/runtime/startup.ts, esbuild's helpers);
+        // dist/template.cjs is read and compiled by src/runtime/code-cache.ts itself.
+        expect(r.loaded.filter((f) => f.startsWith('chunks/')).length).toBeLessThanOrEqual(2);
+        expect(r.loaded.filter((f) => /cli-program|main-|template-/.test(f))).toEqual([]);
+        // Traced (source-mapped) runs require the bundle as usual: same output.
+        const traced = await bin(args, { HOOKLINE_TRACE: '1' });
+        expect(traced.stdout).toBe(r.stdout);
+        expect(traced.code).toBe(0);
       },
     ));
 
@@ -246,4 +257,44 @@ describe('`template` as the bundled bin runs it (issue 10)', () => {
       await srv.stop();
     }
   });
+
+  it('writes a code cache after a run without one, reads it in the next, and replaces a rejected one', () =>
+    withChartDir(
+      {
+        'Chart.yaml': CHART,
+        'templates/cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  upper: {{ upper "abc" | quote }}\n',
+      },
+      async (chart) => {
+        const cacheRoot = join(dir, 'code-cache-test');
+        const env = { NODE_COMPILE_CACHE: cacheRoot };
+        const caches = () =>
+          readdirSync(cacheRoot, { recursive: true, encoding: 'utf8' }).filter((f) =>
+            /(^|\/)hookline-[^/]*$/.test(f),
+          );
+        const args = ['template', 'x', chart];
+        const expected = await inProcess(args);
+        const first = await bin(args, env);
+        expect({ code: first.code, stdout: first.stdout, stderr: first.stderr }).toEqual(expected);
+        expect(caches()).toHaveLength(1);
+        const cacheFile = join(cacheRoot, caches()[0]!);
+        const written = readFileSync(cacheFile);
+        // Far more than the top-level code alone: the functions the run compiled.
+        expect(written.length).toBeGreaterThan(100_000);
+        const second = await bin(args, env);
+        expect({ code: second.code, stdout: second.stdout, stderr: second.stderr }).toEqual(
+          expected,
+        );
+        expect(readFileSync(cacheFile).equals(written)).toBe(true);
+        writeFileSync(cacheFile, 'not a code cache');
+        const third = await bin(args, env);
+        expect({ code: third.code, stdout: third.stdout, stderr: third.stderr }).toEqual(expected);
+        expect(readFileSync(cacheFile).length).toBeGreaterThan(100_000);
+        expect(caches()).toHaveLength(1);
+        const disabled = await bin(args, { ...env, NODE_DISABLE_COMPILE_CACHE: '1' });
+        expect({ code: disabled.code, stdout: disabled.stdout, stderr: disabled.stderr }).toEqual(
+          expected,
+        );
+      },
+    ));
 });
