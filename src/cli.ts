@@ -28,7 +28,8 @@ async function templateProgram(): Promise<TemplateProgram | undefined> {
     .getBuiltinModule('node:url')
     .fileURLToPath(new URL('./template.cjs', import.meta.url));
   if (!process.getBuiltinModule('node:fs').existsSync(bundle)) return import('./cli-template.js');
-  return requireWithCodeCache(bundle) as TemplateProgram | undefined;
+  // A cache is written after a run that rendered (exit code 0): it compiled what renders use.
+  return requireWithCodeCache(bundle, () => process.exitCode === 0) as TemplateProgram | undefined;
 }
 
 if (argv[0] === 'template') keepYoungGenerationSmall();

@@ -6,7 +6,7 @@
 // the code cache; a plain chart loads no vendor file and none of the split program's modules.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -269,11 +269,16 @@ describe('`template` as the bundled bin runs it (issue 10)', () => {
         const cacheRoot = join(dir, 'code-cache-test');
         const env = { NODE_COMPILE_CACHE: cacheRoot };
         const caches = () =>
-          readdirSync(cacheRoot, { recursive: true, encoding: 'utf8' }).filter((f) =>
-            /(^|\/)hookline-[^/]*$/.test(f),
-          );
+          (existsSync(cacheRoot)
+            ? readdirSync(cacheRoot, { recursive: true, encoding: 'utf8' })
+            : []
+          ).filter((f) => /(^|\/)hookline-[^/]*$/.test(f));
         const args = ['template', 'x', chart];
         const expected = await inProcess(args);
+        // A run that fails before rendering compiled little: it writes no cache.
+        const failed = await bin(['template', 'x', join(chart, 'no-such-dir')], env);
+        expect(failed.code).toBe(1);
+        expect(caches()).toEqual([]);
         const first = await bin(args, env);
         expect({ code: first.code, stdout: first.stdout, stderr: first.stderr }).toEqual(expected);
         expect(caches()).toHaveLength(1);

@@ -18,8 +18,10 @@ const PARAMS = '(function (exports, require, module, __filename, __dirname) {';
 /**
  * `require(file)`, through a vm.Script with the code cache described above. Undefined when this
  * Node cannot (no process.getBuiltinModule, Node < 22.3): the caller loads its program otherwise.
+ * `worthKeeping` decides at exit whether this run's functions make a cache (a run that failed
+ * early compiled few of them).
  */
-export function requireWithCodeCache(file: string): unknown {
+export function requireWithCodeCache(file: string, worthKeeping: () => boolean): unknown {
   if (!('getBuiltinModule' in process)) return undefined;
   const { createRequire, getCompileCacheDir } = process.getBuiltinModule('node:module');
   const require = createRequire(file);
@@ -44,6 +46,7 @@ export function requireWithCodeCache(file: string): unknown {
   });
   if (cachedData === undefined || script.cachedDataRejected === true) {
     process.once('exit', () => {
+      if (!worthKeeping()) return;
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       try {
         fs.writeFileSync(tmp, script.createCachedData());
