@@ -47,7 +47,8 @@ export function requireWithCodeCache(file: string, worthKeeping: () => boolean):
   if (cachedData === undefined || script.cachedDataRejected === true) {
     process.once('exit', () => {
       if (!worthKeeping()) return;
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      // Unique per writer (a process and its large-stack worker share a pid).
+      const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
