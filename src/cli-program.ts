@@ -1,14 +1,13 @@
 /**
- * The `hookline` bin's program for every command but `template` (src/cli.ts). The main thread
- * answers `--help` itself; a command that renders (or only reads and writes through the latched
- * paths of src/runtime/side-effects.ts) runs on the main thread, and moves to the large-stack
- * worker only when it overflows the stack before writing anything; any other command runs on
- * the worker at once (src/runtime/large-stack.ts). This module imports only Node built-ins and
- * three tiny modules; the commands are imported when they run.
+ * The `hookline` bin's program for every command but `template` (src/cli.ts, which answers
+ * `--help` itself, on the main thread, before any worker exists). A command that renders (or
+ * only reads and writes through the latched paths of src/runtime/side-effects.ts) runs on the
+ * main thread, and moves to the large-stack worker only when it overflows the stack before
+ * writing anything; any other command runs on the worker at once (src/runtime/large-stack.ts).
+ * This module imports only Node built-ins and the runner; the commands are imported when they
+ * run.
  */
 import * as nodeModule from 'node:module';
-import { isMainThread } from 'node:worker_threads';
-import { usageOnly } from './cli/usage.js';
 import { runProgram } from './runtime/large-stack.js';
 
 /**
@@ -31,8 +30,6 @@ const MAIN_THREAD_COMMANDS = new Set([
 
 /** Run `argv` (the bin's arguments); `entry` is the bin, the worker's entry. The exit code. */
 export async function run(entry: URL, argv: string[]): Promise<number> {
-  const usage = isMainThread ? usageOnly(argv, (t) => void process.stdout.write(t)) : undefined;
-  if (usage !== undefined) return usage;
   // Node's on-disk compile cache (the OS's temporary directory) for the program, on whichever
   // thread imports it: later runs skip compiling (Node >= 22.1; the namespace import keeps the
   // bundle loadable on older Node).

@@ -2,7 +2,8 @@
 // The `hookline` bin: picks its program and loads nothing else. `template` runs
 // src/cli-template.ts, bundled whole into dist/template.cjs and loaded with a code cache
 // (src/runtime/code-cache.ts; one module instead of ~40 chunks, its functions compiled once:
-// issue 10, scripts/build.mjs); every other command, and `--help`, runs src/cli-program.ts.
+// issue 10, scripts/build.mjs); `--help` (and the like) is answered here, from
+// src/cli/usage.ts alone; every other command runs src/cli-program.ts.
 // Both run on the main thread or the large-stack worker as src/runtime/large-stack.ts decides;
 // the worker's entry is this module again, which picks the same program from the same arguments.
 import type * as TemplateProgramModule from './cli-template.js';
@@ -32,8 +33,15 @@ async function templateProgram(): Promise<TemplateProgram | undefined> {
   return requireWithCodeCache(bundle, () => process.exitCode === 0) as TemplateProgram | undefined;
 }
 
+/** Every other command: `--help` and the like answered here, the rest by the whole CLI. */
+async function wholeProgram(): Promise<number> {
+  const usage = (await import('./cli/usage.js')).usageOnly(
+    argv,
+    (t) => void process.stdout.write(t),
+  );
+  return usage ?? (await import('./cli-program.js')).run(entry, argv);
+}
+
 if (argv[0] === 'template') keepYoungGenerationSmall();
 const program = argv[0] === 'template' ? await templateProgram() : undefined;
-process.exitCode = program
-  ? await program.run(entry, argv)
-  : await (await import('./cli-program.js')).run(entry, argv);
+process.exitCode = program ? await program.run(entry, argv) : await wholeProgram();
