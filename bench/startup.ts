@@ -15,7 +15,7 @@ function jsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory()
       ? jsFiles(join(dir, e.name))
-      : e.name.endsWith('.js')
+      : /\.c?js$/.test(e.name)
         ? [join(dir, e.name)]
         : [],
   );

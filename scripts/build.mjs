@@ -22,13 +22,17 @@ const metaAt = process.argv.indexOf('--metafile');
  * A module whose exports are getters requiring `specifier` on first access: the export names
  * are read here, at build time, from the real module (`load` requires it from `from`). A
  * function-valued module becomes a function forwarding calls and `new` (`callable`), else it
- * stays eager (a base class must be the real one).
+ * stays eager (a base class must be the real one). `loadExpr` is the expression loading it at run
+ * time (by default `require(specifier)`); `forward`: see forwardingShim.
  */
-function lazyShim(specifier, from, { callable, forward = false }) {
+function lazyShim(
+  specifier,
+  from,
+  { callable, forward = false, loadExpr = `require(${JSON.stringify(specifier)})` },
+) {
   const real = createRequire(from)(specifier);
-  const name = JSON.stringify(specifier);
-  if (typeof real === 'function' && !callable) return `module.exports = require(${name});`;
-  if (forward) return forwardingShim(real, name);
+  if (typeof real === 'function' && !callable) return `module.exports = ${loadExpr};`;
+  if (forward) return forwardingShim(real, JSON.stringify(specifier));
   const getters = Object.keys(real).map((k) => {
     const key = JSON.stringify(k);
     return `${key}: { get() { return load()[${key}]; }, enumerable: true, configurable: true }`;
@@ -37,7 +41,7 @@ function lazyShim(specifier, from, { callable, forward = false }) {
     typeof real === 'function'
       ? 'function lazy(...a) { return new.target ? Reflect.construct(load(), a, new.target) : load().apply(this, a); }'
       : '{}';
-  return `let m; const load = () => (m ??= require(${name}));
+  return `let m; const load = () => (m ??= ${loadExpr});
 module.exports = Object.defineProperties(${target}, { ${getters.join(', ')} });`;
 }
 
@@ -80,7 +84,7 @@ module.exports = e;`;
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
-    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+    b.onResolve({ filter: /^[a-z0-9_:/]+$/ }, (args) => {
       if (args.kind !== 'import-statement' || !isBuiltin(args.path)) return undefined;
       const path = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
       // client-node's KubeConfig constructor reads child_process.spawn (ExecAuth): ~5-9 ms of
@@ -238,14 +242,91 @@ const clientNodeUndici = {
   },
 };
 
-rmSync(outdir, { recursive: true, force: true });
-const result = await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+/**
+ * The template program's large dependencies that few runs need, each group a CommonJS file of
+ * its own in dist/vendor/, required when an export is first used: openpgp (`--verify`), ajv
+ * (values.schema.json), re2js (sprig's regular expressions), the `yaml` package (fallbacks of
+ * the values and manifest parsers), bcryptjs. Loading a module costs ~10 ms per MB of source
+ * even from the compile cache, and they are ~0.8 MB of dist/template.cjs's 1.2 MB (issue 10).
+ * Each group holds every copy of its modules in the program (ajv-formats shares ajv's code),
+ * and each entry of a group is evaluated only when first required.
+ */
+const VENDOR = {
+  openpgp: ['openpgp'],
+  ajv: ['ajv', 'ajv/dist/2019.js', 'ajv/dist/2020.js', 'ajv-formats'],
+  re2js: ['re2js'],
+  yaml: ['yaml'],
+  bcryptjs: ['bcryptjs'],
+};
+const vendorGroup = new Map(
+  Object.entries(VENDOR).flatMap(([group, specs]) => specs.map((s) => [s, group])),
+);
+const vendorModules = {
+  name: 'vendor-modules',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/vendor\// }, (args) =>
+      args.namespace === 'vendor-module' ? { path: args.path, external: true } : undefined,
+    );
+    b.onResolve({ filter: /^[a-z@]/ }, (args) => {
+      if (args.kind !== 'import-statement' || !vendorGroup.has(args.path)) return undefined;
+      return { path: args.path, namespace: 'vendor-module', pluginData: args.resolveDir };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'vendor-module' }, (args) => ({
+      contents: lazyShim(args.path, join(args.pluginData, 'x.js'), {
+        callable: true,
+        loadExpr: `require(${JSON.stringify(`./vendor/${vendorGroup.get(args.path)}.cjs`)})[${JSON.stringify(args.path)}]`,
+      }),
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+const vendorBuild = (common, group, specs) =>
+  build({
+    ...common,
+    stdin: {
+      contents: `module.exports = { ${specs
+        .map((s) => `get ${JSON.stringify(s)}() { return require(${JSON.stringify(s)}); }`)
+        .join(', ')} };`,
+      resolveDir: root,
+      sourcefile: `vendor-${group}.cjs`,
+      loader: 'js',
+    },
+    outfile: join(outdir, 'vendor', `${group}.cjs`),
+    outdir: undefined,
+    format: 'cjs',
+    banner: undefined,
+  });
+
+/**
+ * `template` as one module (issue 10): with code splitting, the modules `template` needs are
+ * spread over ~40 chunks (each set of entries and lazy imports that reaches a module makes a
+ * chunk of its own), and Node's ES module loader pays for each one (resolution, a stat, a
+ * compile, linking: ~30 ms in all). src/cli-template.ts, `template`'s whole program, is
+ * bundled a second time on its own, without splitting, as CommonJS into dist/template.cjs; the
+ * bin (src/cli.ts) loads it for `template` with a code cache of every function a run compiles
+ * (src/runtime/code-cache.ts), and imports the split program for everything else. The two
+ * never meet in one process (nor on its worker, whose entry is the bin again), so no module
+ * state (the side-effect latch, the signal relay, error classes) exists twice. The rare lazy
+ * imports of its path (remote charts, provenance) are bundled in and evaluated on first use.
+ * The bin's import of src/cli-template.ts (its way when run from the sources) becomes one of
+ * dist/template.cjs.
+ */
+const TEMPLATE_PROGRAM = 'src/cli-template.ts';
+const templateProgram = {
+  name: 'template-program',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli-template\.js$/ }, (args) => {
+      if (args.importer !== join(root, 'src', 'cli.ts')) return undefined;
+      return { path: './template.cjs', external: true };
+    });
+  },
+};
+
+const common = {
   absWorkingDir: root,
   outdir,
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node24',
@@ -256,21 +337,58 @@ const result = await build({
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsByRequire, lazyModules, clientNodeSideEffectFree, clientNodeUndici],
   // CommonJS dependencies bundled into ES modules still call require() for Node built-ins.
   banner: {
     js: "import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);",
   },
   metafile: metaAt > 0,
-});
-if (metaAt > 0) writeFileSync(resolve(process.argv[metaAt + 1]), JSON.stringify(result.metafile));
+};
+
+rmSync(outdir, { recursive: true, force: true });
+const [result, templateResult] = await Promise.all([
+  build({
+    ...common,
+    entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    plugins: [
+      templateProgram,
+      builtinsByRequire,
+      lazyModules,
+      clientNodeSideEffectFree,
+      clientNodeUndici,
+    ],
+  }),
+  build({
+    ...common,
+    entryPoints: { template: TEMPLATE_PROGRAM },
+    splitting: false,
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    banner: undefined,
+    plugins: [
+      vendorModules,
+      builtinsByRequire,
+      lazyModules,
+      clientNodeSideEffectFree,
+      clientNodeUndici,
+    ],
+  }),
+  ...Object.entries(VENDOR).map(([group, specs]) => vendorBuild(common, group, specs)),
+]);
+if (metaAt > 0) {
+  const meta = result.metafile;
+  Object.assign(meta.inputs, templateResult.metafile.inputs);
+  Object.assign(meta.outputs, templateResult.metafile.outputs);
+  writeFileSync(resolve(process.argv[metaAt + 1]), JSON.stringify(meta));
+}
 chmodSync(join(outdir, 'cli.js'), 0o755);
 
 const files = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
   );
-for (const f of files(outdir).filter((f) => f.endsWith('.js'))) {
+for (const f of files(outdir).filter((f) => /\.c?js$/.test(f))) {
   const size = statSync(f).size;
   if (size > MAX_BYTES) throw new Error(`${f} is ${size} bytes, over the ${MAX_BYTES}-byte budget`);
   // clientNodeSideEffectFree's purpose: a client-node import that reaches the generated models

@@ -127,7 +127,15 @@ const layers = {
 };
 
 /** The entry files at src/'s root: the composition roots, free to wire any folder. */
-const roots = ['index.ts', 'main.ts', 'cli.ts', 'library.ts', 'node-environment.ts'];
+const roots = [
+  'index.ts',
+  'main.ts',
+  'cli.ts',
+  'cli-program.ts',
+  'cli-template.ts',
+  'library.ts',
+  'node-environment.ts',
+];
 
 /**
  * The pure core: no file system, network, process, worker threads, timers or clock reads

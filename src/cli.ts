@@ -1,49 +1,47 @@
 #!/usr/bin/env node
-// The `hookline` bin. This module imports only Node built-ins and three tiny modules. The main
-// thread answers `--help` itself; a command that renders (or only reads and writes through
-// the latched paths of src/runtime/side-effects.ts) runs on the main thread, and moves to the
-// large-stack worker only when it overflows the stack before writing anything; any other
-// command runs on the worker at once (src/runtime/large-stack.ts).
-import * as nodeModule from 'node:module';
-import { isMainThread } from 'node:worker_threads';
-import { usageOnly } from './cli/usage.js';
-import { runProgram, traced } from './runtime/large-stack.js';
+// The `hookline` bin: picks its program and loads nothing else. `template` runs
+// src/cli-template.ts, bundled whole into dist/template.cjs and loaded with a code cache
+// (src/runtime/code-cache.ts; one module instead of ~40 chunks, its functions compiled once:
+// issue 10, scripts/build.mjs); `--help` (and the like) is answered here, from
+// src/cli/usage.ts alone; every other command runs src/cli-program.ts.
+// Both run on the main thread or the large-stack worker as src/runtime/large-stack.ts decides;
+// the worker's entry is this module again, which picks the same program from the same arguments.
+import type * as TemplateProgramModule from './cli-template.js';
+import { requireWithCodeCache } from './runtime/code-cache.js';
+import { keepYoungGenerationSmall, traced } from './runtime/startup.js';
 
 // Traces name the source files and lines when asked for (the bundle is minified; dist/ holds
 // the maps; names are kept either way). Off by default: mapping costs ~30 ms at start-up.
+// Turned on before the program loads: only modules loaded afterwards are mapped.
 if (traced(process.env)) process.setSourceMapsEnabled(true);
 const argv = process.argv.slice(2);
-const usage = isMainThread ? usageOnly(argv, (t) => void process.stdout.write(t)) : undefined;
+const entry = new URL(import.meta.url);
 
-/**
- * Commands whose every write goes through the latch (stdout, CliIo files, the Kubernetes
- * client) or calls beforeUntrackedWrites first. The others (the simulator and its demo, the
- * repository and registry commands, pull, push, dependency) write files directly and run on
- * the worker as before.
- */
-const MAIN_THREAD_COMMANDS = new Set([
-  'template',
-  'install',
-  'upgrade',
-  'rollback',
-  'uninstall',
-  'test',
-  'status',
-  'history',
-  'recover-pending',
-]);
+type TemplateProgram = typeof TemplateProgramModule;
 
-if (usage === undefined) {
-  // Node's on-disk compile cache (the OS's temporary directory) for the program, on whichever
-  // thread imports it: later runs skip compiling (Node >= 22.1; the namespace import keeps the
-  // bundle loadable on older Node).
-  nodeModule.enableCompileCache?.();
-  process.exitCode = await runProgram(
-    new URL(import.meta.url),
-    { mainThread: MAIN_THREAD_COMMANDS.has(argv[0] ?? '') },
-    async () => {
-      (await import('./node-environment.js')).installNodeEnvironment();
-      return (await import('./cli/main.js')).main(argv);
-    },
+/** `template`'s program: the bundle beside this file, else (from the sources) the module. */
+async function templateProgram(): Promise<TemplateProgram | undefined> {
+  if (!('getBuiltinModule' in process)) return undefined;
+  // Node's on-disk compile cache (the OS's temporary directory), on whichever thread runs the
+  // program: later runs skip compiling (Node >= 22.1).
+  process.getBuiltinModule('node:module').enableCompileCache?.();
+  const bundle = process
+    .getBuiltinModule('node:url')
+    .fileURLToPath(new URL('./template.cjs', import.meta.url));
+  if (!process.getBuiltinModule('node:fs').existsSync(bundle)) return import('./cli-template.js');
+  // A cache is written after a run that rendered (exit code 0): it compiled what renders use.
+  return requireWithCodeCache(bundle, () => process.exitCode === 0) as TemplateProgram | undefined;
+}
+
+/** Every other command: `--help` and the like answered here, the rest by the whole CLI. */
+async function wholeProgram(): Promise<number> {
+  const usage = (await import('./cli/usage.js')).usageOnly(
+    argv,
+    (t) => void process.stdout.write(t),
   );
-} else process.exitCode = usage;
+  return usage ?? (await import('./cli-program.js')).run(entry, argv);
+}
+
+if (argv[0] === 'template') keepYoungGenerationSmall();
+const program = argv[0] === 'template' ? await templateProgram() : undefined;
+process.exitCode = program ? await program.run(entry, argv) : await wholeProgram();

@@ -224,8 +224,20 @@ export function decodeLock(v: GoValue): Lock {
   };
 }
 
+/**
+ * Printable ASCII and the space only: what sanitizeString keeps as it is. The usual Chart.yaml
+ * field takes this way, without the Unicode classes' regular expressions (compiling them costs
+ * ~1 ms on a run's first chart; issue 10).
+ */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** metadata.go sanitizeString: whitespace → space, non-printable runes dropped. */
 export function sanitizeString(s: string): string {
+  return PRINTABLE_ASCII.test(s) ? s : sanitizeStringGeneral(s);
+}
+
+/** sanitizeString for any string, rune by rune (exported for the fast path's test). */
+export function sanitizeStringGeneral(s: string): string {
   let out = '';
   for (const ch of s) {
     if (/^\s$/u.test(ch)) out += ' ';
