@@ -1,3 +1,0 @@
-import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-2NLRWTOR.js";import"./chunk-C3SQDOHN.js";import"./chunk-QPLTJI34.js";import"./chunk-KFBCHZ52.js";import"./chunk-BJFAQF4U.js";import"./chunk-EFRZM33W.js";import"./chunk-QM6YDW2V.js";import"./chunk-5DLN53VI.js";import"./chunk-YK6B6UZX.js";import"./chunk-CUHKOS2P.js";import"./chunk-UMAQGI2S.js";import"./chunk-42ATOX2R.js";import"./chunk-N2E5WZDE.js";import"./chunk-OBSZDQ42.js";import"./chunk-SKLEK22Q.js";export{a as ReleaseTestError,c as filterHooks,b as parseTestFilters,d as test};
-//# sourceMappingURL=test-XDORVOS4.js.map
