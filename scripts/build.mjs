@@ -7,7 +7,7 @@
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 // `--outdir DIR` builds elsewhere (the cancellation tests bundle the CLI into a temporary dir).
@@ -153,13 +153,22 @@ const lazyModules = {
         pluginData: 'lazy-module',
       });
       if (r.errors.length > 0) return r;
-      return { path: r.path, namespace: 'lazy-module', pluginData: args.resolveDir };
+      // The module's name relative to the checkout: an absolute one would make the source
+      // maps (and so the chunk hashes) depend on where the checkout is.
+      const path = relative(root, r.path).split(sep).join('/');
+      return { path, namespace: 'lazy-module', pluginData: { dir: resolveDir, file: r.path } };
     });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
-      contents: lazyShim(args.path, join(args.pluginData, 'x.js'), { callable: true }),
-      loader: 'js',
-      resolveDir: args.pluginData,
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
+      const { dir, file } =
+        typeof args.pluginData === 'string'
+          ? { dir: args.pluginData, file: args.path }
+          : args.pluginData;
+      return {
+        contents: lazyShim(file, join(dir, 'x.js'), { callable: true }),
+        loader: 'js',
+        resolveDir: dir,
+      };
+    });
   },
 };
 
