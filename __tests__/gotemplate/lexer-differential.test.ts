@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { Lexer, type Item, type LexerOptions } from '../../src/gotemplate/lexer.js';
 import { ReferenceLexer } from './lexer-reference.js';
+import { seededRandom as prng } from '../../src/util/seeded-random.js';
 
 const CONFORMANCE = '/work/shared/conformance';
 
@@ -59,18 +60,6 @@ function corpus(): string[] {
     /\/charts\/fz\d+\/templates\/.*\.(yaml|tpl|txt)$/.test(f),
   );
   return [...real, ...helm, ...generated];
-}
-
-/** mulberry32: a small seeded PRNG so every run sees the same inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SNIPPETS = [

@@ -5,18 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { TemplateParseError } from '../../src/gotemplate/errors.js';
 import { nodeToString, parse, type ParseOptions } from '../../src/gotemplate/parser.js';
-
-/** mulberry32: a small seeded PRNG so every run sees the same inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '../../src/util/seeded-random.js';
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { TemplateParseError } from '../../src/gotemplate/errors.js';
 import { Lexer } from '../../src/gotemplate/lexer.js';
 import { parse, type ParseOptions } from '../../src/gotemplate/parser.js';
+import { seededRandom as prng } from '../../src/util/seeded-random.js';
 
 const CONFORMANCE = '/work/shared/conformance';
 const FUNCS = new Set([
@@ -66,17 +67,6 @@ function difference(text: string, funcs: ParseOptions['funcs']): string | undefi
   return general === fast
     ? undefined
     : `${JSON.stringify(text).slice(0, 300)}\n general: ${general.slice(0, 300)}\n fast:    ${fast.slice(0, 300)}`;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SNIPPETS = [

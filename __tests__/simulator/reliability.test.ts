@@ -13,6 +13,7 @@ import {
   type Cluster,
   type Obj,
 } from './harness.js';
+import { seededRandom as rng } from '../../src/util/seeded-random.js';
 
 jest.setTimeout(REAL ? 600_000 : 60_000);
 
@@ -24,17 +25,6 @@ const GROUPS = 4;
 interface Frame {
   type: string;
   object: Obj;
-}
-
-/** A small deterministic PRNG (mulberry32) so runs are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('concurrent clients', () => {

@@ -10,6 +10,7 @@ import { GoInt, typeName } from '../../src/gotemplate/values.js';
 import { isNilSlice } from '../../src/gotemplate/values.js';
 import { regexFuncs } from '../../src/sprig/regex.js';
 import { GoRegexp } from '../../src/sprig/go-regexp.js';
+import { seededRandom as prng } from '../../src/util/seeded-random.js';
 
 const F = Object.fromEntries(regexFuncs.map((f) => [f.name, f]));
 const call = (name: string, ...args: GoValue[]): GoValue => F[name].impl(...args);
@@ -180,16 +181,6 @@ describe('compiled patterns are kept', () => {
 });
 
 describe('literal patterns are matched without re2js (issue 10)', () => {
-  function prng(seed: number): () => number {
-    let s = seed >>> 0;
-    return () => {
-      s = (s + 0x6d2b79f5) >>> 0;
-      let t = s;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const pick = (rand: () => number, xs: readonly string[]): string =>
     xs[Math.floor(rand() * xs.length)]!;
   const PIECES = ['@sha', '@', 's', 'ha', 'a', '-', ' ', '\n', '\r', 'é', '😀', ':', 'x', ''];

@@ -3,17 +3,7 @@
 // go-yaml's natural order.
 import { describe, expect, it } from '@jest/globals';
 import { keyLess, keyLessGeneral, sortKeys } from '../../src/yaml/key-order.js';
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '../../src/util/seeded-random.js';
 
 // Letters, digits (zeros most), separators and a few non-ASCII runes for the general path.
 const ALPHABET = ['a', 'b', 'Z', '0', '0', '1', '9', '-', '_', '.', '/', ' ', 'é', '٣'];

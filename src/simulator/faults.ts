@@ -7,6 +7,8 @@
  * where etcd commits and the answer never arrives.
  */
 
+import { seededRandom } from '../util/seeded-random.js';
+
 export interface FaultOptions {
   /** Probability (0-1) per request of a 500 InternalError. */
   error500?: number;
@@ -35,18 +37,6 @@ export type RequestFault =
       /** carried out before failing */ after: boolean;
     }
   | { kind: 'tooMany'; delayMs: number; retryAfterSeconds: number };
-
-/** mulberry32: a small, fast, seeded PRNG (deterministic across platforms). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a, 32 bits: a stable seed from a string. */
 function fnv1a(text: string): number {

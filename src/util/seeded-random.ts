@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small, fast, seeded PRNG, the same sequence on every platform. The simulator's
+ * faults draw from it, and the differential and fuzz tests generate their inputs with it, so
+ * every run sees the same cases.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
