@@ -6,15 +6,13 @@
 // (scripts/build.mjs into a temporary directory), so the large-stack worker and its signal relay
 // are what runs. `hookline simulator` stops on its first SIGINT.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withChartDir } from '../../__fixtures__/chart-dir.js';
 import { runCli } from '../../src/cli/main.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-
-const root = resolve(import.meta.dirname, '..', '..');
+import { buildBundle, root } from '../helpers/bundle.js';
 
 const CHART = {
   'Chart.yaml': 'apiVersion: v2\nname: sig\nversion: 0.1.0\n',
@@ -102,17 +100,7 @@ let kubeconfig = '';
 let sim: Simulator | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hookline-cancel-'));
-  bundle = join(dir, 'bundle');
-  const built = spawnSync(
-    process.execPath,
-    [join(root, 'scripts', 'build.mjs'), '--outdir', bundle],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
-  if (built.status !== 0) throw new Error(`bundle failed: ${built.stderr}`);
+  ({ dir, bundle } = buildBundle('hookline-cancel-'));
   sim = await startSimulator({ speed: 50 });
   kubeconfig = join(dir, 'kubeconfig');
   writeFileSync(kubeconfig, sim.kubeconfig);

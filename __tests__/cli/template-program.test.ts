@@ -5,32 +5,23 @@
 // codes as the whole CLI's `template` (src/cli/main.ts, run in-process here), with and without
 // the code cache; a plain chart loads no vendor file and none of the split program's modules.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as openpgp from 'openpgp';
 import { runCli } from '../../src/cli/main.js';
 import { signProvenance } from '../../src/provenance/provenance.js';
 import { withChartDir } from '../../__fixtures__/chart-dir.js';
 import { isolatedEnv, packageChart, startFileServer, writeChart } from '../remote/support.js';
-
-const root = resolve(import.meta.dirname, '..', '..');
+import { buildBundle, root } from '../helpers/bundle.js';
 
 let dir = '';
 let bundle = '';
 let preload = '';
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hookline-template-program-'));
-  bundle = join(dir, 'bundle');
-  const built = spawnSync(
-    process.execPath,
-    [join(root, 'scripts', 'build.mjs'), '--outdir', bundle],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (built.status !== 0) throw new Error(`bundle failed: ${built.stderr}`);
+  ({ dir, bundle } = buildBundle('hookline-template-program-'));
   // Records every file the process resolves, ES modules and require() alike.
   preload = join(dir, 'record-loads.mjs');
   writeFileSync(

@@ -6,16 +6,15 @@
  * with the same output either way.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { withChartDir } from '../../__fixtures__/chart-dir.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { buildBundle, root } from '../helpers/bundle.js';
 
-const root = resolve(import.meta.dirname, '..', '..');
 let dir = '';
 let bundle = '';
 let sim: Simulator | undefined;
@@ -23,14 +22,7 @@ let proxy: Server | undefined;
 let proxied = 0;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hookline-kube-bundle-'));
-  bundle = join(dir, 'bundle');
-  const built = spawnSync(
-    process.execPath,
-    [join(root, 'scripts', 'build.mjs'), '--outdir', bundle],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (built.status !== 0) throw new Error(`bundle failed: ${built.stderr}`);
+  ({ dir, bundle } = buildBundle('hookline-kube-bundle-'));
   sim = await startSimulator({ speed: 50 });
   // A forward proxy for plain-HTTP targets (absolute-URI requests).
   proxy = createServer((req, res) => {

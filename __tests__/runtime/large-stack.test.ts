@@ -4,26 +4,17 @@
 // temporary directory); a preload module records each worker the process starts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { withChartDir } from '../../__fixtures__/chart-dir.js';
-
-const root = resolve(import.meta.dirname, '..', '..');
+import { buildBundle, root } from '../helpers/bundle.js';
 
 let dir = '';
 let bundle = '';
 let preload = '';
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hookline-large-stack-'));
-  bundle = join(dir, 'bundle');
-  const built = spawnSync(
-    process.execPath,
-    [join(root, 'scripts', 'build.mjs'), '--outdir', bundle],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (built.status !== 0) throw new Error(`bundle failed: ${built.stderr}`);
+  ({ dir, bundle } = buildBundle('hookline-large-stack-'));
   preload = join(dir, 'count-workers.cjs');
   writeFileSync(
     preload,
