@@ -154,6 +154,34 @@ describe('RawApi on node:http(s) against client-node fetch (issue 10)', () => {
     });
   });
 
+  it('an answer that comes before the request body is sent leaves no timer behind', async () => {
+    // The server answers at the request's headers and only then reads the 4 MB body, so the
+    // request's 'finish' comes after its answer: a headers timeout started there would keep
+    // the process alive for 300 s after the command is done.
+    let bodyRead: () => void = () => undefined;
+    const read = new Promise<void>((r) => (bodyRead = r));
+    const early = createServer((req, res) => {
+      res.writeHead(201, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(SECRET));
+      req.on('end', bodyRead).resume();
+    });
+    await new Promise<void>((r) => early.listen(0, '127.0.0.1', r));
+    try {
+      const timers = (): number =>
+        process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+      const before = timers();
+      const big = { ...SECRET, data: { k: Buffer.alloc(3 << 20, 1).toString('base64') } };
+      const k = client(true, (early.address() as AddressInfo).port);
+      expect(await k.secrets('default').create(big)).toMatchObject({ metadata: { name: 's' } });
+      await read;
+      await new Promise((r) => setImmediate(r));
+      expect(timers()).toBe(before);
+    } finally {
+      early.closeAllConnections();
+      await new Promise<void>((r) => early.close(() => r()));
+    }
+  });
+
   it("sends on node:http when it may (no fetch-only headers), client-node's User-Agent kept", async () => {
     seen.length = 0;
     await client(true).secrets('default').list();

@@ -247,7 +247,9 @@ export class NodeDispatcher implements UndiciDispatcher {
         socket.once(tls ? 'secureConnect' : 'connect', () => clearTimeout(connecting));
       });
       request.on('finish', () => {
-        timer = after(HEADERS_TIMEOUT_MS, () => timeoutError('Headers'));
+        // An answer can come before the body is sent (a server answering at the headers): no
+        // headers timeout then, or it would hold the process for its 300 s.
+        if (!answered && !settled) timer = after(HEADERS_TIMEOUT_MS, () => timeoutError('Headers'));
       });
       request.on('error', fail);
       request.on('response', (res) => {
