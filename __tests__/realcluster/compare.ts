@@ -90,6 +90,24 @@ function metadataView(o: KubeObject | undefined, ns: string): unknown {
 }
 
 /**
+ * `o` as it is once its controller has seen its newest spec: a Deployment's controller writes
+ * `deployment.kubernetes.io/revision` when it syncs, so observing it before then compares how
+ * soon a tool returned (a faster one found the old revision), not what it did. Waits for
+ * `status.observedGeneration` to reach `metadata.generation`; other kinds as they are.
+ */
+async function settled(o: KubeObject): Promise<KubeObject | undefined> {
+  for (;;) {
+    const now = await live(o);
+    const { generation } = (now?.metadata ?? {}) as { generation?: number };
+    const observed = (now?.status as { observedGeneration?: number } | undefined)
+      ?.observedGeneration;
+    if (now?.kind !== 'Deployment' || generation === undefined || (observed ?? 0) >= generation)
+      return now;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * Runs `steps` with `tool` in `ns`; after each, observes the records and every object any
  * record so far named (manifest objects and hooks).
  */
@@ -112,7 +130,7 @@ export async function observe(
     }
     const objects: Record<string, unknown> = {};
     for (const [key, o] of [...seen].sort(([a], [b]) => a.localeCompare(b)))
-      objects[key] = metadataView(await live(o), ns);
+      objects[key] = metadataView(await settled(o), ns);
     out.push({
       step: step.name,
       code,
