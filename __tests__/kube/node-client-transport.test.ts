@@ -175,7 +175,8 @@ describe('RawApi on node:http(s) against client-node fetch (issue 10)', () => {
       expect(await k.secrets('default').create(big)).toMatchObject({ metadata: { name: 's' } });
       await read;
       await new Promise((r) => setImmediate(r));
-      expect(timers()).toBe(before);
+      // At most as many: a timer of an earlier test (a keep-alive socket's) may end meanwhile.
+      expect(timers()).toBeLessThanOrEqual(before);
     } finally {
       early.closeAllConnections();
       await new Promise<void>((r) => early.close(() => r()));

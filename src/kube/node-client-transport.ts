@@ -197,7 +197,23 @@ export class NodeDispatcher implements UndiciDispatcher {
    * Sends one request; resolves to the answer, or to undefined for a redirect (which fetch
    * would follow: the caller sends it on client-node's path). Rejects as fetch does.
    */
-  request(req: TransportRequest): Promise<TransportResponse | undefined> {
+  async request(req: TransportRequest): Promise<TransportResponse | undefined> {
+    const res = await this.open(req, { headersTimeout: true });
+    return res && readAnswer(res, req.signal);
+  }
+
+  /**
+   * Sends a request and resolves at the answer's headers with the response, whose body the
+   * caller reads (`request` does, a watch streams it), or undefined for a redirect (fetch
+   * follows it: the caller uses client-node's path). Before the answer it rejects as fetch
+   * does, with undici's connect timeout and, with `headersTimeout`, its headers timeout (a
+   * watch keeps its own, client-node's 30 s, shorter than undici's); afterwards an abort of
+   * `signal` destroys the response (its stream errors or closes).
+   */
+  open(
+    req: TransportRequest,
+    opts: { headersTimeout?: boolean } = {},
+  ): Promise<http.IncomingMessage | undefined> {
     const { signal } = req;
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
     const url = new URL(req.url);
@@ -207,21 +223,29 @@ export class NodeDispatcher implements UndiciDispatcher {
     if (body !== undefined) headers['content-length'] = body.length;
     return new Promise((resolve, reject) => {
       let settled = false;
-      let answered = false;
       let connecting: NodeJS.Timeout | undefined;
-      let timer: NodeJS.Timeout | undefined;
-      const done = (err: unknown, value?: TransportResponse): void => {
-        if (settled) return;
+      let waiting: NodeJS.Timeout | undefined;
+      const request = (tls ? https : http).request(url, {
+        method: req.method,
+        headers,
+        agent: this.agentFor(tls),
+      });
+      const settle = (): boolean => {
+        if (settled) return false;
         settled = true;
         clearTimeout(connecting);
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        if (err === undefined) resolve(value);
-        else reject(err as Error);
+        clearTimeout(waiting);
+        return true;
       };
+      const onAbort = (): void => {
+        request.destroy();
+        if (settle()) reject(signal?.reason as Error);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       const fail = (err: unknown): void => {
-        if (signal?.aborted) return done(signal.reason);
-        done(answered ? terminated(err) : fetchFailed(err));
+        if (!settle()) return;
+        signal?.removeEventListener('abort', onAbort);
+        reject(fetchFailed(err));
       };
       /** undici's timeouts: fail with its error, then drop the connection. */
       const after = (ms: number, error: () => Error): NodeJS.Timeout =>
@@ -229,16 +253,6 @@ export class NodeDispatcher implements UndiciDispatcher {
           fail(error());
           request.destroy();
         }, ms);
-      const onAbort = (): void => {
-        done(signal?.reason);
-        request.destroy();
-      };
-      const request = (tls ? https : http).request(url, {
-        method: req.method,
-        headers,
-        agent: this.agentFor(tls),
-      });
-      signal?.addEventListener('abort', onAbort, { once: true });
       request.on('socket', (socket: Socket) => {
         if (!socket.connecting) return;
         connecting = after(CONNECT_TIMEOUT_MS, () =>
@@ -249,91 +263,12 @@ export class NodeDispatcher implements UndiciDispatcher {
       request.on('finish', () => {
         // An answer can come before the body is sent (a server answering at the headers): no
         // headers timeout then, or it would hold the process for its 300 s.
-        if (!answered && !settled) timer = after(HEADERS_TIMEOUT_MS, () => timeoutError('Headers'));
+        if (opts.headersTimeout && !settled)
+          waiting = after(HEADERS_TIMEOUT_MS, () => timeoutError('Headers'));
       });
       request.on('error', fail);
       request.on('response', (res) => {
-        answered = true;
-        clearTimeout(timer);
-        const status = res.statusCode ?? 0;
-        if (status >= 300 && status < 400 && status !== 304 && res.headers.location !== undefined) {
-          res.resume();
-          return done(undefined, undefined);
-        }
-        const idle = (): void => {
-          clearTimeout(timer);
-          timer = after(BODY_TIMEOUT_MS, () => timeoutError('Body'));
-        };
-        idle();
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => {
-          chunks.push(c);
-          idle();
-        });
-        res.on('error', fail);
-        res.on('close', () => {
-          if (!res.complete) fail({ code: 'ECONNRESET' });
-        });
-        res.on('end', () => {
-          clearTimeout(timer);
-          decoded(Buffer.concat(chunks), res.headers['content-encoding']).then(
-            (b) => done(undefined, { status, headers: headersOf(res), text: utf8Text(b) }),
-            fail,
-          );
-        });
-      });
-      request.end(body);
-    });
-  }
-
-  /**
-   * A streamed request (a watch): resolves at the answer's headers with the response, whose
-   * body the caller reads, or undefined for a redirect (fetch follows it: the caller uses
-   * client-node's path). Before the answer it rejects as `request` does; afterwards an abort of
-   * `signal` destroys the response (its stream errors or closes). No headers or body timeout:
-   * a watch keeps its own (client-node's 30 s of inactivity), which are shorter than undici's.
-   */
-  open(req: TransportRequest): Promise<http.IncomingMessage | undefined> {
-    const { signal } = req;
-    if (signal?.aborted) return Promise.reject(signal.reason as Error);
-    const url = new URL(req.url);
-    const tls = url.protocol === 'https:';
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      let connecting: NodeJS.Timeout | undefined;
-      const request = (tls ? https : http).request(url, {
-        method: req.method,
-        headers: req.headers,
-        agent: this.agentFor(tls),
-      });
-      const onAbort = (): void => {
-        request.destroy();
-        if (!settled) {
-          settled = true;
-          clearTimeout(connecting);
-          reject(signal?.reason as Error);
-        }
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const fail = (err: unknown): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(connecting);
-        signal?.removeEventListener('abort', onAbort);
-        reject(fetchFailed(err));
-      };
-      request.on('socket', (socket: Socket) => {
-        if (!socket.connecting) return;
-        connecting = setTimeout(() => {
-          fail(connectTimeoutError(socket, url.hostname, url.port));
-          request.destroy();
-        }, CONNECT_TIMEOUT_MS);
-        socket.once(tls ? 'secureConnect' : 'connect', () => clearTimeout(connecting));
-      });
-      request.on('error', fail);
-      request.on('response', (res) => {
-        settled = true;
-        clearTimeout(connecting);
+        settle();
         res.once('close', () => signal?.removeEventListener('abort', onAbort));
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400 && status !== 304 && res.headers.location !== undefined) {
@@ -342,7 +277,56 @@ export class NodeDispatcher implements UndiciDispatcher {
         }
         resolve(res);
       });
-      request.end();
+      request.end(body);
     });
   }
+}
+
+/**
+ * The whole body of an answer, decoded, with undici's body timeout (of inactivity); a failure
+ * while reading is fetch's `terminated`, an abort of `signal` (which destroys the response, see
+ * NodeDispatcher.open) its reason.
+ */
+function readAnswer(res: http.IncomingMessage, signal?: AbortSignal): Promise<TransportResponse> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const done = (err: unknown, value?: TransportResponse): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (err === undefined) resolve(value!);
+      else reject(err as Error);
+    };
+    const fail = (err: unknown): void => done(signal?.aborted ? signal.reason : terminated(err));
+    const idle = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        fail(timeoutError('Body'));
+        res.destroy();
+      }, BODY_TIMEOUT_MS);
+    };
+    idle();
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => {
+      chunks.push(c);
+      idle();
+    });
+    res.on('error', fail);
+    res.on('close', () => {
+      if (!res.complete) fail({ code: 'ECONNRESET' });
+    });
+    res.on('end', () => {
+      clearTimeout(timer);
+      decoded(Buffer.concat(chunks), res.headers['content-encoding']).then(
+        (b) =>
+          done(undefined, {
+            status: res.statusCode ?? 0,
+            headers: headersOf(res),
+            text: utf8Text(b),
+          }),
+        fail,
+      );
+    });
+  });
 }
