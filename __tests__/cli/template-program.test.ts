@@ -22,7 +22,8 @@ let preload = '';
 
 beforeAll(() => {
   ({ dir, bundle } = buildBundle('hookline-template-program-'));
-  // Records every file the process resolves, ES modules and require() alike.
+  // Records every file the process resolves, ES modules and require() alike, and at exit the
+  // public built-ins it loaded (process.getBuiltinModule passes no hook).
   preload = join(dir, 'record-loads.mjs');
   writeFileSync(
     preload,
@@ -34,6 +35,10 @@ registerHooks({
     if (r.url.startsWith('file:')) appendFileSync(process.env.HOOKLINE_TEST_LOAD_LOG, r.url + '\\n');
     return r;
   },
+});
+process.on('exit', () => {
+  const builtins = process.moduleLoadList.filter((m) => /^NativeModule [a-z_]+$/.test(m));
+  appendFileSync(process.env.HOOKLINE_TEST_LOAD_LOG, builtins.map((m) => 'builtin:' + m.slice(13) + '\\n').join(''));
 });
 `,
   );
@@ -47,11 +52,14 @@ interface Run {
   stderr: string;
 }
 
-/** The bundled bin as a child process; `loaded`: the bundle's files it resolved, relative. */
+/**
+ * The bundled bin as a child process; `loaded`: the bundle's files it resolved, relative;
+ * `builtins`: the public Node built-ins it loaded.
+ */
 async function bin(
   args: string[],
   env: Record<string, string> = {},
-): Promise<Run & { loaded: string[] }> {
+): Promise<Run & { loaded: string[]; builtins: string[] }> {
   const log = join(dir, `loads-${Math.random().toString(36).slice(2)}.log`);
   const child = spawn(process.execPath, ['--import', preload, join(bundle, 'cli.js'), ...args], {
     cwd: root,
@@ -70,11 +78,12 @@ async function bin(
   try {
     const code = await new Promise<number | null>((done) => child.on('close', done));
     const prefix = pathToFileURL(bundle).href;
-    const loaded = readFileSync(log, 'utf8')
-      .split('\n')
+    const lines = readFileSync(log, 'utf8').split('\n');
+    const loaded = lines
       .filter((u) => u.startsWith(prefix))
       .map((u) => relative(bundle, new URL(u).pathname));
-    return { code, stdout, stderr, loaded: [...new Set(loaded)] };
+    const builtins = lines.filter((l) => l.startsWith('builtin:')).map((l) => l.slice(8));
+    return { code, stdout, stderr, loaded: [...new Set(loaded)], builtins };
   } finally {
     clearTimeout(timer);
     child.kill();
@@ -115,6 +124,11 @@ describe('`template` as the bundled bin runs it (issue 10)', () => {
         // dist/template.cjs is read and compiled by src/runtime/code-cache.ts itself.
         expect(r.loaded.filter((f) => f.startsWith('chunks/')).length).toBeLessThanOrEqual(2);
         expect(r.loaded.filter((f) => /cli-program|main-|template-/.test(f))).toEqual([]);
+        // Nor the built-ins only some runs need: the large-stack worker's, V8's, crypto.
+        expect(r.builtins).toContain('fs');
+        expect(r.builtins.filter((m) => ['worker_threads', 'v8', 'crypto'].includes(m))).toEqual(
+          [],
+        );
         // Traced (source-mapped) runs require the bundle as usual: same output.
         const traced = await bin(args, { HOOKLINE_TRACE: '1' });
         expect(traced.stdout).toBe(r.stdout);

@@ -27,6 +27,11 @@ wt.Worker = class extends Base {
     super(...args);
   }
 };
+// What a process the worker spawns would inherit of the mark that tells the worker it is one.
+if (!wt.isMainThread)
+  process.on('exit', () =>
+    fs.appendFileSync(process.env.HOOKLINE_TEST_WORKER_LOG, 'mark:' + (process.env.HOOKLINE_LARGE_STACK_WORKER ?? 'none') + '\\n'),
+  );
 `,
   );
 }, 120_000);
@@ -66,6 +71,8 @@ interface Run {
   stderr: string;
   /** How many large-stack workers the process started. */
   workers: number;
+  /** Each worker's HOOKLINE_LARGE_STACK_WORKER when it ended ('none': unset). */
+  marks: string[];
 }
 
 function run(entry: 'cli.js' | 'index.js', args: string[], env: Record<string, string> = {}): Run {
@@ -76,8 +83,10 @@ function run(entry: 'cli.js' | 'index.js', args: string[], env: Record<string, s
     env: { ...process.env, ...env, HOOKLINE_TEST_WORKER_LOG: log },
     timeout: 60_000,
   });
-  const workers = existsSync(log) ? readFileSync(log, 'utf8').split('\n').length - 1 : 0;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, workers };
+  const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
+  const workers = lines.filter((l) => l === 'worker').length;
+  const marks = lines.filter((l) => l.startsWith('mark:')).map((l) => l.slice(5));
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, workers, marks };
 }
 
 const HELM_NESTED_ERROR =
@@ -125,6 +134,8 @@ describe('the CLI on the main thread, the worker after an overflow (issue 10)', 
         '---\n# Source: deep/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: done\n',
       );
       expect(r.workers).toBe(1);
+      // The worker knew itself by its mark and took it out of its environment.
+      expect(r.marks).toEqual(['none']);
     }));
 
   it('installs a chart of 10,000 nested includes: the render overflows before any write', () =>

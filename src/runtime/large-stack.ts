@@ -27,10 +27,9 @@
  * The claim and the stop are one compare-and-swap each, so a command that asks at the same
  * moment gets an already aborted signal and writes nothing. A second signal terminates as usual.
  */
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { RestartOnLargeStack, endProbe, startProbe } from './side-effects.js';
-
-import { keepYoungGenerationSmall } from './startup.js';
 
 export { traced } from './startup.js';
 
@@ -55,15 +54,36 @@ interface LargeStackData {
   readonly hooklineCancel?: SharedArrayBuffer;
 }
 
+/**
+ * Set in the environment of the workers this module starts (a worker's process.env is its own
+ * copy), so that a thread without it knows it is not one of them without loading
+ * node:worker_threads (~2 ms of every start-up; issue 10). The worker takes it out of its
+ * environment at once: the processes it spawns do not inherit it. A worker thread this module
+ * did not start runs as a main thread does.
+ */
+const WORKER_MARK = 'HOOKLINE_LARGE_STACK_WORKER';
+
+const threads = (): typeof WorkerThreads => process.getBuiltinModule('node:worker_threads');
+
+/** This thread's side of the large-stack worker, or undefined on the main thread. */
+const onWorkerThread = ((): typeof WorkerThreads | undefined => {
+  if (process.env[WORKER_MARK] === undefined) return undefined;
+  const t = threads();
+  if (t.isMainThread) return undefined;
+  delete process.env[WORKER_MARK];
+  return t;
+})();
+const isMainThread = onWorkerThread === undefined;
+
 /** The process-wide cancellation of this thread, created when this module is evaluated. */
 const controller = new AbortController();
 const shared = ((): Int32Array | undefined => {
-  if (isMainThread) return undefined;
-  const buffer = (workerData as LargeStackData | null)?.hooklineCancel;
+  const buffer = (onWorkerThread?.workerData as LargeStackData | null)?.hooklineCancel;
   return buffer instanceof SharedArrayBuffer ? new Int32Array(buffer) : undefined;
 })();
 
-if (!isMainThread && shared && parentPort) {
+const parentPort = onWorkerThread?.parentPort;
+if (shared && parentPort) {
   // First instruction of the worker: hear the main thread's relay from now on.
   parentPort.on('message', (m: unknown) => {
     if (m === CANCEL_MESSAGE) controller.abort();
@@ -108,7 +128,6 @@ export async function runProgram(
   };
   for (const s of SIGNALS) process.once(s, relay);
   mainRun = { state, controller };
-  keepYoungGenerationSmall();
   startProbe();
   try {
     const code = await main();
@@ -151,8 +170,9 @@ async function onWorker(
   const listened = SIGNALS.filter((s) => !received.includes(s));
   for (const s of listened) process.once(s, relay);
   try {
-    worker = new Worker(entry, {
+    worker = new (threads().Worker)(entry, {
       argv: process.argv.slice(2),
+      env: { ...process.env, [WORKER_MARK]: '1' },
       workerData: data,
       // A small young generation keeps peak memory of large charts low (measured: the largest
       // real chart peaks at ~195 MB instead of ~315 MB) and is no slower: rendering allocates

@@ -16,17 +16,3 @@ export function traced(env: NodeJS.ProcessEnv): boolean {
     env.NODE_OPTIONS?.includes('--enable-source-maps'),
   );
 }
-
-/**
- * The main thread's young generation stays at its initial size, like the large-stack worker's
- * small one (its size can only be set when a thread starts; the growth factor is read at each
- * scavenge). Measured: kube-prometheus-stack peaks at ~110 MB instead of ~142 MB, CPU time
- * unchanged. A V8 flag, so it is part of what V8 checks a code cache against: the bin sets it
- * before it compiles `template`'s program (src/runtime/code-cache.ts), which then finds the
- * same flags when it reads the cache as when it wrote it. Setting it again changes nothing.
- */
-export function keepYoungGenerationSmall(): void {
-  // getBuiltinModule: Node >= 22.3 (older ones keep V8's default growth).
-  if ('getBuiltinModule' in process)
-    process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
-}
