@@ -8,7 +8,7 @@
 // the worker's entry is this module again, which picks the same program from the same arguments.
 import type * as TemplateProgramModule from './cli-template.js';
 import { requireWithCodeCache } from './runtime/code-cache.js';
-import { traced } from './runtime/startup.js';
+import { keepYoungGenerationSmall, traced } from './runtime/startup.js';
 
 // Traces name the source files and lines when asked for (the bundle is minified; dist/ holds
 // the maps; names are kept either way). Off by default: mapping costs ~30 ms at start-up.
@@ -42,5 +42,6 @@ async function wholeProgram(): Promise<number> {
   return usage ?? (await import('./cli-program.js')).run(entry, argv);
 }
 
+if (argv[0] === 'template') keepYoungGenerationSmall();
 const program = argv[0] === 'template' ? await templateProgram() : undefined;
 process.exitCode = program ? await program.run(entry, argv) : await wholeProgram();
