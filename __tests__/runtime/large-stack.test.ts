@@ -3,7 +3,7 @@
 // src/runtime/side-effects.ts). The children are the real bundle (scripts/build.mjs into a
 // temporary directory); a preload module records each worker the process starts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withChartDir } from '../../__fixtures__/chart-dir.js';
@@ -198,5 +198,50 @@ describe('the action on the main thread, the worker after an overflow (issue 10)
       expect(r.outputs.match(/^status<<(\S+)\nrendered\n\1$/gm)).toHaveLength(1);
       expect(readFileSync(join(dir, 'hookline-deep.yaml'), 'utf8')).toContain('  x: done\n');
       expect(r.workers).toBe(1);
+    }));
+});
+
+describe('a reader that goes away (`hookline … | head`)', () => {
+  /** The bin with its stdout's reader gone from the start: its exit code and stderr. */
+  async function closedStdout(args: string[]): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, [join(bundle, 'cli.js'), ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    try {
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      return { code, stderr };
+    } finally {
+      clearTimeout(timer);
+      child.kill();
+    }
+  }
+
+  /** A chart of `n` ConfigMaps: far more output than a pipe buffers. */
+  const manyConfigMaps = (n: number): Record<string, string> => ({
+    'Chart.yaml': 'apiVersion: v2\nname: many\nversion: 0.1.0\n',
+    'templates/cms.yaml': `{{- range $i := until ${n} }}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-{{ $i }}\ndata:\n  v: {{ repeat 200 "x" | quote }}\n{{- end }}\n`,
+  });
+
+  it('template: the rest of the output is dropped, no stack trace, exit code 0', () =>
+    withChartDir(manyConfigMaps(2000), async (chart) => {
+      expect(await closedStdout(['template', 'x', chart])).toEqual({ code: 0, stderr: '' });
+    }));
+
+  it('install: the command goes on to its end, no stack trace, exit code 0', () =>
+    withChartDir(manyConfigMaps(5), async (chart) => {
+      expect(await closedStdout(['install', 'x', chart, '--simulate'])).toEqual({
+        code: 0,
+        stderr: '',
+      });
+    }));
+
+  it('on the worker: its output reaches a closed pipe on the main thread, no stack trace', () =>
+    withChartDir(chainChart(10_000), async (chart) => {
+      expect(await closedStdout(['template', 'x', chart])).toEqual({ code: 0, stderr: '' });
     }));
 });

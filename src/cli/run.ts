@@ -10,6 +10,7 @@ import { PAUSE_ENV } from './pause.js';
 import { goStringOutput } from '../util/go-bytes.js';
 import { errorText } from '../util/errors.js';
 import { sideEffect } from '../runtime/side-effects.js';
+import { drained, readerGone, tolerateClosedPipe } from '../runtime/closed-pipe.js';
 import { restartOnOverflow } from '../runtime/stack-overflow.js';
 
 export interface CliStreams {
@@ -63,24 +64,27 @@ export async function runCommands(
 /**
  * The process's streams, for the bundled bin. Output is written as Go writes it: a rendered
  * string may hold raw non-UTF-8 bytes (escaped as U+DC80..U+DCFF, see src/util/go-bytes.ts),
- * which reach the stream as those bytes.
+ * which reach the stream as those bytes. A stream whose reader went away (`… | head`) takes no
+ * more output and the command goes on (src/runtime/closed-pipe.ts).
  */
 export function processStreams(): CliStreams {
+  tolerateClosedPipe(process.stdout);
+  tolerateClosedPipe(process.stderr);
+  const write = (stream: NodeJS.WriteStream, s: string): void => {
+    if (!readerGone(stream)) stream.write(goStringOutput(s));
+  };
   return {
     cwd: process.cwd(),
     stdout: (s) => {
       // The command's output closes the side-effect latch (src/runtime/side-effects.ts).
       sideEffect();
-      process.stdout.write(goStringOutput(s));
+      write(process.stdout, s);
     },
     // On the large-stack worker (and to a pipe that is not synchronous) stdout is asynchronous:
     // a large output waits for it to drain rather than queueing whole (template output memory,
     // issue 9).
-    drain: () =>
-      process.stdout.writableNeedDrain
-        ? new Promise<void>((ok) => process.stdout.once('drain', () => ok()))
-        : Promise.resolve(),
-    stderr: (s) => process.stderr.write(goStringOutput(s)),
+    drain: () => drained(process.stdout),
+    stderr: (s) => write(process.stderr, s),
   };
 }
 

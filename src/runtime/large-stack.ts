@@ -30,6 +30,7 @@
 import type * as WorkerThreads from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
 import { RestartOnLargeStack, endProbe, startProbe } from './side-effects.js';
+import { tolerateClosedPipe } from './closed-pipe.js';
 
 export { traced } from './startup.js';
 
@@ -169,6 +170,9 @@ async function onWorker(
   };
   const listened = SIGNALS.filter((s) => !received.includes(s));
   for (const s of listened) process.once(s, relay);
+  // The worker's output reaches the process's streams here, on the main thread.
+  tolerateClosedPipe(process.stdout);
+  tolerateClosedPipe(process.stderr);
   try {
     worker = new (threads().Worker)(entry, {
       argv: process.argv.slice(2),
