@@ -35,10 +35,15 @@ async function templateProgram(): Promise<TemplateProgram | undefined> {
 
 /** Every other command: `--help` and the like answered here, the rest by the whole CLI. */
 async function wholeProgram(): Promise<number> {
-  const usage = (await import('./cli/usage.js')).usageOnly(
-    argv,
-    (t) => void process.stdout.write(t),
-  );
+  const [{ usageOnly }, pipe] = await Promise.all([
+    import('./cli/usage.js'),
+    import('./runtime/closed-pipe.js'),
+  ]);
+  const usage = usageOnly(argv, (t) => {
+    // `hookline --help | head`: the reader may be gone.
+    pipe.tolerateClosedPipe(process.stdout);
+    if (!pipe.readerGone(process.stdout)) process.stdout.write(t);
+  });
   return usage ?? (await import('./cli-program.js')).run(entry, argv);
 }
 

@@ -240,6 +240,10 @@ describe('a reader that goes away (`hookline … | head`)', () => {
       });
     }));
 
+  it('--help, answered by the bin itself: no stack trace, exit code 0', async () => {
+    expect(await closedStdout(['--help'])).toEqual({ code: 0, stderr: '' });
+  });
+
   it('on the worker: its output reaches a closed pipe on the main thread, no stack trace', () =>
     withChartDir(chainChart(10_000), async (chart) => {
       expect(await closedStdout(['template', 'x', chart])).toEqual({ code: 0, stderr: '' });
