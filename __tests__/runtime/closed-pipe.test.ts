@@ -19,7 +19,8 @@ async function closedPipe(): Promise<{ pipe: NodeJS.WriteStream; stop: () => voi
   return { pipe: child.stdin as unknown as NodeJS.WriteStream, stop: () => child.kill() };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 50));
+/** After pending callbacks and events of this turn. */
+const settle = () => new Promise((r) => setImmediate(r));
 
 describe('a closed pipe (issue 10: `hookline template … | head`)', () => {
   it('drops EPIPE and every later write, and says the reader went away', async () => {
@@ -32,10 +33,12 @@ describe('a closed pipe (issue 10: `hookline template … | head`)', () => {
       tolerateClosedPipe(pipe); // once is enough: a second call adds nothing
       expect(pipe.listenerCount('error')).toBe(1);
       expect(readerGone(pipe)).toBe(false);
+      // EPIPE destroys the stream: its 'error', then its 'close'.
+      const closed = new Promise((r) => pipe.once('close', r));
       pipe.write('x'.repeat(1 << 20));
-      await settle();
+      await closed;
       expect(readerGone(pipe)).toBe(true);
-      pipe.write('more');
+      await new Promise((r) => pipe.write('more', r));
       await settle();
       await drained(pipe); // a closed stream never keeps a writer waiting
       expect(uncaught).toEqual([]);
