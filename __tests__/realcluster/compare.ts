@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from '../../src/kube/client.js';
 import type { Release } from '../../src/release/types.js';
-import { live, objectsOf, releaseRecords, run, type Tool } from './tools.js';
+import { kube, live, objectsOf, releaseRecords, run, type Tool } from './tools.js';
 
 export interface Step {
   name: string;
@@ -89,20 +89,54 @@ function metadataView(o: KubeObject | undefined, ns: string): unknown {
   );
 }
 
+const REVISION = 'deployment.kubernetes.io/revision';
+
+/** The pod template without the label the Deployment controller adds to its ReplicaSets'. */
+function templateWithoutHash(template: unknown): string {
+  const t = structuredClone(template) as { metadata?: { labels?: Record<string, string> } };
+  delete t.metadata?.labels?.['pod-template-hash'];
+  return JSON.stringify(t);
+}
+
 /**
- * `o` as it is once its controller has seen its newest spec: a Deployment's controller writes
- * `deployment.kubernetes.io/revision` when it syncs, so observing it before then compares how
- * soon a tool returned (a faster one found the old revision), not what it did. Waits for
- * `status.observedGeneration` to reach `metadata.generation`; other kinds as they are.
+ * Whether Deployment `d`'s controller has synced its newest spec: it has seen it
+ * (`status.observedGeneration` reached `metadata.generation`), one of its ReplicaSets carries
+ * that pod template, and the Deployment's revision is that ReplicaSet's (the controller writes
+ * the two in separate requests, and a sync that only scales bumps observedGeneration without a
+ * new ReplicaSet).
+ */
+async function deploymentSynced(d: KubeObject): Promise<boolean> {
+  const { generation } = d.metadata as { generation?: number };
+  const status = d.status as { observedGeneration?: number } | undefined;
+  if (generation !== undefined && (status?.observedGeneration ?? 0) < generation) return false;
+  const template = templateWithoutHash((d.spec as { template?: unknown } | undefined)?.template);
+  const { items } = await kube().list({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    ...(d.metadata.namespace ? { namespace: d.metadata.namespace } : {}),
+  });
+  const current = items.find(
+    (rs) =>
+      rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid) === true &&
+      templateWithoutHash((rs.spec as { template?: unknown } | undefined)?.template) === template,
+  );
+  return (
+    current !== undefined &&
+    d.metadata.annotations?.[REVISION] === current.metadata.annotations?.[REVISION]
+  );
+}
+
+/**
+ * `o` as it is once its controller has synced its newest spec (at most ~60 s): a Deployment's
+ * controller writes `deployment.kubernetes.io/revision` when it syncs, so observing it before
+ * then compares how soon a tool returned (a faster one found the old revision), not what it
+ * did. Other kinds as they are.
  */
 async function settled(o: KubeObject): Promise<KubeObject | undefined> {
-  for (;;) {
+  // Bounded: a controller that never syncs shows as the difference it leaves.
+  for (let tries = 0; ; tries++) {
     const now = await live(o);
-    const { generation } = (now?.metadata ?? {}) as { generation?: number };
-    const observed = (now?.status as { observedGeneration?: number } | undefined)
-      ?.observedGeneration;
-    if (now?.kind !== 'Deployment' || generation === undefined || (observed ?? 0) >= generation)
-      return now;
+    if (now?.kind !== 'Deployment' || tries === 600 || (await deploymentSynced(now))) return now;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
