@@ -1,3 +1,0 @@
-import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-ZOZRRK7A.js";import"./chunk-VKBDL375.js";import"./chunk-I4IGIPMH.js";import"./chunk-KFBCHZ52.js";import"./chunk-BJFAQF4U.js";import"./chunk-EFRZM33W.js";import"./chunk-QM6YDW2V.js";import"./chunk-5DLN53VI.js";import"./chunk-YK6B6UZX.js";import"./chunk-CUHKOS2P.js";import"./chunk-U6MZX57H.js";import"./chunk-TD2MWWLT.js";import"./chunk-N2E5WZDE.js";import"./chunk-OBSZDQ42.js";import"./chunk-SKLEK22Q.js";export{a as ReleaseTestError,c as filterHooks,b as parseTestFilters,d as test};
-//# sourceMappingURL=test-IVXDK2W5.js.map
