@@ -1,9 +1,11 @@
 /**
- * Start-up (issue 10): `hookline --help`, the action's start to its first API request, and the
- * bundle's sizes. Whole processes, medians.
+ * Start-up (issue 10): `hookline --help`, the action's start to its first API request (with
+ * Node's compile cache filled, and on a fresh machine without one), and the bundle's sizes.
+ * Whole processes, medians.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -48,10 +50,16 @@ function procUsage(pid: number | undefined): { cpuMs: number; rssMb: number } {
 /**
  * From spawning `node dist/index.js` (an `upgrade --install` of the example chart, as a
  * workflow runs it: INPUT_* in the environment) to the first request reaching a stub API
- * server: wall time, and the action's CPU time and peak RSS at that moment; the action is
- * stopped there (what follows is the lifecycle's cost, measured by bench/lifecycle.ts).
+ * server: wall time, and the action's CPU time and peak RSS at that moment. With `stopAtFirst`
+ * the action is stopped there (what follows is the lifecycle's cost, measured by
+ * bench/lifecycle.ts); else the server refuses it (403) and it ends on its own, which writes
+ * Node's compile cache (a killed process writes none). `compileCache`: the cache directory
+ * (NODE_COMPILE_CACHE); by default Node's own.
  */
-async function actionFirstRequest(): Promise<FirstRequest> {
+async function actionFirstRequest(opts: {
+  readonly stopAtFirst: boolean;
+  readonly compileCache?: string;
+}): Promise<FirstRequest> {
   let first: number | undefined;
   let usage = { cpuMs: NaN, rssMb: NaN };
   let child: ChildProcess | undefined;
@@ -59,10 +67,11 @@ async function actionFirstRequest(): Promise<FirstRequest> {
     if (first === undefined) {
       first = performance.now();
       usage = procUsage(child?.pid);
-      child?.kill('SIGKILL');
+      if (opts.stopAtFirst) child?.kill('SIGKILL');
     }
-    res.writeHead(503, { 'Content-Type': 'application/json' });
-    res.end('{"kind":"Status","apiVersion":"v1","status":"Failure","code":503}');
+    const code = opts.stopAtFirst ? 503 : 403;
+    res.writeHead(code, { 'Content-Type': 'application/json' });
+    res.end(`{"kind":"Status","apiVersion":"v1","status":"Failure","code":${code}}`);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -76,6 +85,7 @@ async function actionFirstRequest(): Promise<FirstRequest> {
     GITHUB_WORKSPACE: root,
     GITHUB_STEP_SUMMARY: '',
     GITHUB_OUTPUT: '',
+    ...(opts.compileCache ? { NODE_COMPILE_CACHE: opts.compileCache } : {}),
   };
   try {
     const start = performance.now();
@@ -95,12 +105,29 @@ async function actionFirstRequest(): Promise<FirstRequest> {
   }
 }
 
+/** Runs on a fresh runner: each with an empty compile cache of its own. */
+async function coldFirstRequests(n: number): Promise<FirstRequest[]> {
+  const out: FirstRequest[] = [];
+  for (let i = 0; i < n; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'hookline-bench-cold-'));
+    try {
+      out.push(await actionFirstRequest({ stopAtFirst: true, compileCache: dir }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
 export async function benchStartup(): Promise<BenchRow[]> {
   const help = medianOf(10, process.execPath, [cliPath, '--help']);
   const action: FirstRequest[] = [];
-  // One run first fills Node's compile cache (as any run after an install of the action does).
-  await actionFirstRequest();
-  for (let i = 0; i < 5; i++) action.push(await actionFirstRequest());
+  // One run that ends on its own first fills Node's compile cache, as any earlier run on the
+  // same machine does (a self-hosted runner, a second step of a job).
+  await actionFirstRequest({ stopAtFirst: false });
+  for (let i = 0; i < 5; i++) action.push(await actionFirstRequest({ stopAtFirst: true }));
+  // A GitHub-hosted runner starts every job on a fresh machine: no compile cache at all.
+  const cold = await coldFirstRequests(5);
   const files = jsFiles(join(root, 'dist')).map((f) => ({ f, size: statSync(f).size }));
   const largest = files.reduce((a, b) => (b.size > a.size ? b : a), { f: '', size: 0 });
   const total = files.reduce((n, x) => n + x.size, 0);
@@ -128,6 +155,17 @@ export async function benchStartup(): Promise<BenchRow[]> {
       name: 'action: peak RSS at its first API request',
       value: median(action.map((a) => a.rssMb)),
       unit: 'MB',
+    },
+    {
+      name: 'action, fresh machine (no compile cache): start to its first API request',
+      value: median(cold.map((a) => a.ms)),
+      unit: 'ms',
+      note: 'median of 5',
+    },
+    {
+      name: 'action, fresh machine (no compile cache): CPU (user+sys) to its first API request',
+      value: median(cold.map((a) => a.cpuMs)),
+      unit: 'ms',
     },
     {
       name: 'bundle: largest file',

@@ -25,8 +25,7 @@ export function traced(env: NodeJS.ProcessEnv): boolean {
  * what V8 checks a code cache against, so the bin sets it before it compiles `template`'s
  * program (src/runtime/code-cache.ts), which then finds the same flags when it reads the cache
  * as when it wrote it. The other commands do not set it: their renders end in a release record,
- * which the API server bounds at ~1 MiB, and it cost them ~20 ms of start-up (measured on the
- * action's way to its first request).
+ * which the API server bounds at ~1 MiB.
  */
 export function keepYoungGenerationSmall(): void {
   process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
