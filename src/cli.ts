@@ -39,9 +39,9 @@ async function wholeProgram(): Promise<number> {
     import('./cli/usage.js'),
     import('./runtime/closed-pipe.js'),
   ]);
+  // `hookline --help | head`: the reader may be gone.
+  pipe.tolerateClosedPipe(process.stdout);
   const usage = usageOnly(argv, (t) => {
-    // `hookline --help | head`: the reader may be gone.
-    pipe.tolerateClosedPipe(process.stdout);
     if (!pipe.readerGone(process.stdout)) process.stdout.write(t);
   });
   return usage ?? (await import('./cli-program.js')).run(entry, argv);

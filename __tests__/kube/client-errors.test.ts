@@ -6,13 +6,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
-import forge from 'node-forge';
-import { generateKeyPairSync } from 'node:crypto';
 import { UnreachableError } from '../../src/kube/client.js';
 import { KubeconfigError } from '../../src/kube/kubeconfig-errors.js';
 import { createNodeClient } from '../../src/kube/node-client.js';
 import { unreachableMessage } from '../../src/kube/reachable.js';
 import { withRetries } from '../../src/kube/retry.js';
+import { selfSigned } from '../helpers/tls.js';
 
 function kubeconfig(server: string, opts: { insecure?: boolean; context?: string } = {}): string {
   return [
@@ -54,32 +53,6 @@ function listen<S extends NetServer | TlsServer>(server: S): Promise<number> {
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
   );
-}
-
-function selfSigned(): { key: string; cert: string } {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const keys = {
-    publicKey: forge.pki.publicKeyFromPem(
-      pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    ),
-    privateKey: forge.pki.privateKeyFromPem(
-      pair.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-    ),
-  };
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = '01';
-  cert.validity.notBefore = new Date(Date.now() - 60_000);
-  cert.validity.notAfter = new Date(Date.now() + 3_600_000);
-  const attrs = [{ name: 'commonName', value: '127.0.0.1' }];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return {
-    key: forge.pki.privateKeyToPem(keys.privateKey),
-    cert: forge.pki.certificateToPem(cert),
-  };
 }
 
 describe('unreachable clusters name the cause', () => {

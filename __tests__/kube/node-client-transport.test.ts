@@ -6,15 +6,14 @@
  * refused connections, hang-ups and timeouts, gzip bodies, a byte order mark, a redirect.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import forge from 'node-forge';
 import type { KubeClient } from '../../src/kube/client.js';
 import { createNodeClient } from '../../src/kube/node-client.js';
 import { buildKubeconfig } from '../../src/simulator/kubeconfig.js';
+import { selfSigned } from '../helpers/tls.js';
 
 const LIST = { kind: 'SecretList', apiVersion: 'v1', metadata: {}, items: [] };
 const SECRET = { metadata: { name: 's', namespace: 'default' }, data: { k: 'dg==' } };
@@ -196,28 +195,6 @@ describe('RawApi on node:http(s) against client-node fetch (issue 10)', () => {
     expect(fast?.accept).toBe(general?.accept);
   });
 });
-
-/** A self-signed certificate for 127.0.0.1 (PEM). */
-function selfSigned(): { key: string; cert: string } {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const publicKey = forge.pki.publicKeyFromPem(
-    pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-  );
-  const privateKey = forge.pki.privateKeyFromPem(
-    pair.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-  );
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = publicKey;
-  cert.serialNumber = '01';
-  cert.validity.notBefore = new Date(Date.now() - 60_000);
-  cert.validity.notAfter = new Date(Date.now() + 3_600_000);
-  const attrs = [{ name: 'commonName', value: '127.0.0.1' }];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }]);
-  cert.sign(privateKey, forge.md.sha256.create());
-  return { key: forge.pki.privateKeyToPem(privateKey), cert: forge.pki.certificateToPem(cert) };
-}
 
 const b64 = (pem: string): string => Buffer.from(pem).toString('base64');
 
