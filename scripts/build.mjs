@@ -1,13 +1,14 @@
-// `npm run build`: bundles the action (dist/index.js) and the CLI (dist/cli.js) with esbuild.
-// ES modules for Node 24, tree-shaken and minified, with code splitting so that each command's
-// code (and the Kubernetes client) is a chunk loaded only by the commands that import it.
+// `npm run build`: bundles the action (dist/index.js) and the CLI (dist/cli.js) with esbuild,
+// tree-shaken and minified for Node 24: two small ES module entries, each program a CommonJS
+// module of its own (dist/template.cjs, dist/program.cjs, dist/action.cjs; see PROGRAMS) and
+// rarely needed large dependencies in dist/vendor/ (see VENDOR).
 // Linked source maps (without sources) keep stack traces readable: the entries turn on
 // process.setSourceMapsEnabled. The output is deterministic (content-hashed chunk names, no
 // timestamps), so CI can compare a fresh build with the committed dist/.
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 // `--outdir DIR` builds elsewhere (the cancellation tests bundle the CLI into a temporary dir).
@@ -81,6 +82,7 @@ module.exports = e;`;
  * (~7 ms) for sprig's hash and key functions, nor zlib, HTTP or TLS, unless a chart uses them
  * (issue 10).
  */
+const READS_FS_PROMISES = /[/\\]@actions[/\\](core|io)[/\\]/;
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
@@ -91,7 +93,7 @@ const builtinsByRequire = {
       // loading before the first request, though only exec-plugin users call it.
       if (path === 'node:child_process' && args.importer.includes(CLIENT_NODE))
         return { path: `${path}?forward`, namespace: 'builtin-by-require' };
-      if (path === 'node:fs' && /[/\\]@actions[/\\](core|io)[/\\]/.test(args.importer))
+      if (path === 'node:fs' && READS_FS_PROMISES.test(args.importer))
         return { path: `${path}?forward`, namespace: 'builtin-by-require' };
       return { path, namespace: 'builtin-by-require' };
     });
@@ -106,11 +108,13 @@ const builtinsByRequire = {
 };
 
 /**
- * In `template`'s CommonJS program, the built-ins Node has loaded before any user code runs are
- * plain requires: a lazy shim of them defers nothing, and esbuild's interop copies a shim's
- * getters (~100 for node:fs) into every module that imports it (~2 ms of start-up; issue 10).
- * The ES module bundles keep their shims: there an external import would make Node build the
- * built-in's ES facade, which reads every export (node:fs's `promises` getter included).
+ * In the CommonJS programs, the built-ins Node has loaded before any user code runs are plain
+ * requires: a lazy shim of them defers nothing, and esbuild's interop copies a shim's getters
+ * (~100 for node:fs) into every module that imports it (~2 ms of start-up; issue 10). Except
+ * node:fs for @actions/core and @actions/io, which read its `promises` at evaluation: they keep
+ * builtinsByRequire's forwarding shim (node:fs/promises loads readline, ~4 ms). The ES module
+ * entries keep their shims: there an external import would make Node build the built-in's ES
+ * facade, which reads every export (node:fs's `promises` getter included).
  */
 const PRELOADED_BUILTINS = new Set([
   'node:fs',
@@ -125,74 +129,8 @@ const preloadedBuiltins = {
     b.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
       if (args.kind !== 'import-statement') return undefined;
       const path = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
+      if (path === 'node:fs' && READS_FS_PROMISES.test(args.importer)) return undefined;
       return PRELOADED_BUILTINS.has(path) ? { path, external: true } : undefined;
-    });
-  },
-};
-
-/**
- * Dependencies evaluated only when first used. @kubernetes/client-node imports its SOCKS and
- * HTTP-proxy agents eagerly (~20-60 ms of evaluation before the first request), though only a
- * kubeconfig with a `proxy-url` needs them; values.schema.json validation (ajv, ~10 ms), the
- * `yaml` package (the values and manifests parse on their own fast paths first, ~8 ms), and
- * sprig's bcrypt and RE2 engines are needed only by the charts that use them; @actions/core
- * imports @actions/http-client for OIDC tokens, which evaluates undici and tunnel (~40 ms
- * before the action's first request) though the action never asks for a token. Every use of
- * these imports is a call or `new` at run time (none is extended or read at evaluation).
- */
-const LAZY_FROM_ACTIONS_HTTP_CLIENT = ['undici', 'tunnel'];
-const LAZY_MODULES = [
-  'socks-proxy-agent',
-  'socks',
-  'hpagent',
-  'ajv',
-  'ajv/dist/2019.js',
-  'ajv/dist/2020.js',
-  'ajv-formats',
-  'bcryptjs',
-  're2js',
-  'yaml',
-  // @actions/core's platform.js (getDetails, unused by the action) imports @actions/exec, whose
-  // @actions/io reads fs.promises and loads node:assert at evaluation (~8 ms).
-  '@actions/exec',
-];
-const IMPORT_ONLY = ['@actions/exec'];
-const lazyModules = {
-  name: 'lazy-modules',
-  setup(b) {
-    b.onResolve({ filter: /^[a-z@]/ }, async (args) => {
-      if (args.kind !== 'import-statement' || args.pluginData === 'lazy-module') return undefined;
-      const lazy =
-        LAZY_MODULES.includes(args.path) ||
-        (LAZY_FROM_ACTIONS_HTTP_CLIENT.includes(args.path) &&
-          /[/\\]@actions[/\\]http-client[/\\]/.test(args.importer));
-      if (!lazy) return undefined;
-      if (!IMPORT_ONLY.includes(args.path))
-        return { path: args.path, namespace: 'lazy-module', pluginData: args.resolveDir };
-      // A package exporting only an `import` condition is required by its file's path.
-      const { resolveDir, importer, kind } = args;
-      const r = await b.resolve(args.path, {
-        kind,
-        importer,
-        resolveDir,
-        pluginData: 'lazy-module',
-      });
-      if (r.errors.length > 0) return r;
-      // The module's name relative to the checkout: an absolute one would make the source
-      // maps (and so the chunk hashes) depend on where the checkout is.
-      const path = relative(root, r.path).split(sep).join('/');
-      return { path, namespace: 'lazy-module', pluginData: { dir: resolveDir, file: r.path } };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => {
-      const { dir, file } =
-        typeof args.pluginData === 'string'
-          ? { dir: args.pluginData, file: args.path }
-          : args.pluginData;
-      return {
-        contents: lazyShim(file, join(dir, 'x.js'), { callable: true }),
-        loader: 'js',
-        resolveDir: dir,
-      };
     });
   },
 };
@@ -233,14 +171,24 @@ const clientNodeSideEffectFree = {
  * Its imports of undici get a shim that requires just those, as undici's index builds them:
  * fetch wraps lib/web/fetch's (capturing the caller's stack on failure); ProxyAgent, loaded when
  * a kubeconfig first names a proxy, needs the request API (CONNECT) on Dispatcher.prototype.
- * Each is required on first use: the action's requests go over node:http(s)
- * (src/kube/node-client-transport.ts), so undici is evaluated only for a watch, a proxy or a
- * cluster without TLS settings (~45 ms before the first request otherwise; issue 10).
+ * Each is required on first use: the action's requests and watches go over node:http(s)
+ * (src/kube/node-client-transport.ts), so undici is evaluated only for a proxy or a cluster
+ * without TLS settings (~45 ms before the first request otherwise; issue 10). Those parts are
+ * bundled into dist/vendor/undici.cjs (from client-node's own undici, a version of its own
+ * nested under it), so that the programs do not compile their ~420 KB on every fresh runner.
  * Checked against undici 8.12.4 (pinned in __tests__/kube/node-client-internals.test.ts).
  */
-const CLIENT_NODE_UNDICI = `let fetchImpl;
+const UNDICI_PARTS = [
+  'undici/lib/web/fetch',
+  'undici/lib/dispatcher/agent',
+  'undici/lib/dispatcher/dispatcher',
+  'undici/lib/api',
+  'undici/lib/dispatcher/proxy-agent',
+];
+const CLIENT_NODE_UNDICI = `const undici = (part) => require('./vendor/undici.cjs')[part];
+let fetchImpl;
 function fetch(init, options) {
-  fetchImpl ??= require('undici/lib/web/fetch').fetch;
+  fetchImpl ??= undici('undici/lib/web/fetch').fetch;
   return fetchImpl(init, options).catch((err) => {
     if (err && typeof err === 'object') Error.captureStackTrace(err, fetch);
     throw err;
@@ -250,13 +198,13 @@ let proxyAgent;
 module.exports = {
   fetch,
   get Agent() {
-    return require('undici/lib/dispatcher/agent');
+    return undici('undici/lib/dispatcher/agent');
   },
   get ProxyAgent() {
     if (proxyAgent === undefined) {
-      const { prototype } = require('undici/lib/dispatcher/dispatcher');
-      Object.assign(prototype, require('undici/lib/api'));
-      proxyAgent = require('undici/lib/dispatcher/proxy-agent');
+      const { prototype } = undici('undici/lib/dispatcher/dispatcher');
+      Object.assign(prototype, undici('undici/lib/api'));
+      proxyAgent = undici('undici/lib/dispatcher/proxy-agent');
     }
     return proxyAgent;
   },
@@ -268,6 +216,9 @@ const clientNodeUndici = {
       if (!args.importer.includes(CLIENT_NODE)) return undefined;
       return { path: 'undici', namespace: 'client-node-undici', pluginData: args.resolveDir };
     });
+    b.onResolve({ filter: /^\.\/vendor\// }, (args) =>
+      args.namespace === 'client-node-undici' ? { path: args.path, external: true } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'client-node-undici' }, (args) => ({
       contents: CLIENT_NODE_UNDICI,
       loader: 'js',
@@ -277,52 +228,99 @@ const clientNodeUndici = {
 };
 
 /**
- * The template program's large dependencies that few runs need, each group a CommonJS file of
- * its own in dist/vendor/, required when an export is first used: openpgp (`--verify`), ajv
+ * The programs' large dependencies that few runs need, each group a CommonJS file of its own in
+ * dist/vendor/, required when an export is first used (issue 10): openpgp (`--verify`), ajv
  * (values.schema.json), re2js (sprig's regular expressions), the `yaml` package (fallbacks of
- * the values and manifest parsers), bcryptjs. Loading a module costs ~10 ms per MB of source
- * even from the compile cache, and they are ~0.8 MB of dist/template.cjs's 1.2 MB (issue 10).
- * Each group holds every copy of its modules in the program (ajv-formats shares ajv's code),
- * and each entry of a group is evaluated only when first required.
+ * the values and manifest parsers), bcryptjs; @actions/github (pull-request comments);
+ * @actions/http-client's undici and tunnel (OIDC tokens, which the action never asks for);
+ * @actions/core's @actions/exec (its platform details, which the action never asks for; its
+ * @actions/io reads fs.promises and loads node:assert at evaluation, ~8 ms);
+ * client-node's proxy agents (a kubeconfig's `proxy-url`) and its own undici (see
+ * clientNodeUndici). A program compiles its whole source when it loads (~10 ms per MB even from
+ * the compile cache, more on a fresh runner without one), and these are ~1.5 MB of it. `from`:
+ * only that package's imports are vendored, and the group is resolved from its directory (its
+ * dependencies are versions of its own). Each group holds every copy of its modules in the
+ * program (ajv-formats shares ajv's code), and each entry of a group is evaluated only when
+ * first required. Every use of them is a call or `new` at run time (none is extended or read
+ * at evaluation).
  */
 const VENDOR = {
-  openpgp: ['openpgp'],
-  ajv: ['ajv', 'ajv/dist/2019.js', 'ajv/dist/2020.js', 'ajv-formats'],
-  re2js: ['re2js'],
-  yaml: ['yaml'],
-  bcryptjs: ['bcryptjs'],
+  openpgp: { specs: ['openpgp'] },
+  ajv: { specs: ['ajv', 'ajv/dist/2019.js', 'ajv/dist/2020.js', 'ajv-formats'] },
+  re2js: { specs: ['re2js'] },
+  yaml: { specs: ['yaml'] },
+  bcryptjs: { specs: ['bcryptjs'] },
+  // These two export only an `import` condition: their groups are resolved with it.
+  github: { specs: ['@actions/github'], conditions: ['import'] },
+  'actions-exec': { specs: ['@actions/exec'], from: '@actions/core', conditions: ['import'] },
+  'http-client': { specs: ['undici', 'tunnel'], from: '@actions/http-client' },
+  'proxy-agents': {
+    specs: ['socks-proxy-agent', 'socks', 'hpagent'],
+    from: '@kubernetes/client-node',
+  },
+  undici: { specs: UNDICI_PARTS, from: '@kubernetes/client-node' },
 };
-const vendorGroup = new Map(
-  Object.entries(VENDOR).flatMap(([group, specs]) => specs.map((s) => [s, group])),
-);
+const vendorGroupOf = (spec, importer) =>
+  Object.entries(VENDOR).find(
+    ([, g]) =>
+      g.specs.includes(spec) &&
+      (g.from === undefined || importer.includes(`${join('node_modules', g.from)}${sep}`)),
+  )?.[0];
 const vendorModules = {
   name: 'vendor-modules',
   setup(b) {
     b.onResolve({ filter: /^\.\/vendor\// }, (args) =>
       args.namespace === 'vendor-module' ? { path: args.path, external: true } : undefined,
     );
-    b.onResolve({ filter: /^[a-z@]/ }, (args) => {
-      if (args.kind !== 'import-statement' || !vendorGroup.has(args.path)) return undefined;
-      return { path: args.path, namespace: 'vendor-module', pluginData: args.resolveDir };
+    b.onResolve({ filter: /^[a-z@]/ }, async (args) => {
+      if (args.kind !== 'import-statement' && args.kind !== 'dynamic-import') return undefined;
+      if (args.pluginData === 'vendor-module') return undefined;
+      const group = vendorGroupOf(args.path, args.importer);
+      if (group === undefined) return undefined;
+      const { kind, importer, resolveDir } = args;
+      // The shim's export names are read at build time from the module as the vendor file
+      // requires it; a package exporting only an `import` condition, from its file.
+      let source = args.path;
+      try {
+        createRequire(join(resolveDir, 'x.js'))(args.path);
+      } catch {
+        const r = await b.resolve(args.path, {
+          kind,
+          importer,
+          resolveDir,
+          pluginData: 'vendor-module',
+        });
+        if (r.errors.length > 0) return r;
+        source = r.path;
+      }
+      return {
+        path: args.path,
+        namespace: 'vendor-module',
+        pluginData: { dir: resolveDir, source, group },
+      };
     });
-    b.onLoad({ filter: /.*/, namespace: 'vendor-module' }, (args) => ({
-      contents: lazyShim(args.path, join(args.pluginData, 'x.js'), {
-        callable: true,
-        loadExpr: `require(${JSON.stringify(`./vendor/${vendorGroup.get(args.path)}.cjs`)})[${JSON.stringify(args.path)}]`,
-      }),
-      loader: 'js',
-      resolveDir: args.pluginData,
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor-module' }, (args) => {
+      const { dir, source, group } = args.pluginData;
+      return {
+        contents: lazyShim(source, join(dir, 'x.js'), {
+          callable: true,
+          loadExpr: `require(${JSON.stringify(`./vendor/${group}.cjs`)})[${JSON.stringify(args.path)}]`,
+        }),
+        loader: 'js',
+        resolveDir: dir,
+      };
+    });
   },
 };
-const vendorBuild = (common, group, specs) =>
+const vendorBuild = (common, group, { specs, from, conditions }) =>
   build({
     ...common,
+    ...(conditions ? { conditions } : {}),
     stdin: {
       contents: `module.exports = { ${specs
         .map((s) => `get ${JSON.stringify(s)}() { return require(${JSON.stringify(s)}); }`)
         .join(', ')} };`,
-      resolveDir: root,
+      resolveDir: from === undefined ? root : join(root, 'node_modules', from),
       sourcefile: `vendor-${group}.cjs`,
       loader: 'js',
     },
@@ -333,26 +331,67 @@ const vendorBuild = (common, group, specs) =>
   });
 
 /**
- * `template` as one module (issue 10): with code splitting, the modules `template` needs are
- * spread over ~40 chunks (each set of entries and lazy imports that reaches a module makes a
- * chunk of its own), and Node's ES module loader pays for each one (resolution, a stat, a
- * compile, linking: ~30 ms in all). src/cli-template.ts, `template`'s whole program, is
- * bundled a second time on its own, without splitting, as CommonJS into dist/template.cjs; the
- * bin (src/cli.ts) loads it for `template` with a code cache of every function a run compiles
- * (src/runtime/code-cache.ts), and imports the split program for everything else. The two
- * never meet in one process (nor on its worker, whose entry is the bin again), so no module
- * state (the side-effect latch, the signal relay, error classes) exists twice. The rare lazy
- * imports of its path (remote charts, provenance) are bundled in and evaluated on first use.
- * The bin's import of src/cli-template.ts (its way when run from the sources) becomes one of
- * dist/template.cjs.
+ * Each program as one module (issue 10): with code splitting, the modules a command needs are
+ * spread over dozens of chunks (each set of entries and lazy imports that reaches a module makes
+ * a chunk of its own: ~40 for `template`, ~70 before the action's first request), and Node's ES
+ * module loader pays for each one (resolution, a stat, a compile, linking: ~30 ms in all).
+ * Each entry's program is bundled whole, without splitting, as CommonJS: src/cli-template.ts
+ * (`template`) into dist/template.cjs, src/cli-program.ts (every other command) into
+ * dist/program.cjs, src/action-program.ts (the action) into dist/action.cjs. The entries
+ * (src/cli.ts, src/index.ts) require them with a code cache of every function a run of the same
+ * command compiled (src/runtime/code-cache.ts). An entry and its program share no module
+ * (the entries import src/runtime's loader and start-up settings, the usage text and the
+ * closed-pipe guard for `--help`), and a process (or its worker, whose entry is the same entry
+ * again) runs one program, so no module state (the side-effect latch, the signal relay, error
+ * classes) exists twice. An entry's import of its program (its way when run from the sources)
+ * becomes one of the bundle beside it.
  */
-const TEMPLATE_PROGRAM = 'src/cli-template.ts';
-const templateProgram = {
-  name: 'template-program',
+const PROGRAMS = [
+  { entry: 'src/cli.ts', source: './cli-template.js', bundle: 'template' },
+  { entry: 'src/cli.ts', source: './cli-program.js', bundle: 'program' },
+  { entry: 'src/index.ts', source: './action-program.js', bundle: 'action' },
+];
+const programBundles = {
+  name: 'program-bundles',
   setup(b) {
-    b.onResolve({ filter: /^\.\/cli-template\.js$/ }, (args) => {
-      if (args.importer !== join(root, 'src', 'cli.ts')) return undefined;
-      return { path: './template.cjs', external: true };
+    b.onResolve({ filter: /^\.\/[a-z-]+-program\.js$|^\.\/cli-template\.js$/ }, (args) => {
+      const p = PROGRAMS.find(
+        (x) => args.importer === join(root, x.entry) && args.path === x.source,
+      );
+      return p ? { path: `./${p.bundle}.cjs`, external: true } : undefined;
+    });
+  },
+};
+const programEntry = (bundle) =>
+  join('src', PROGRAMS.find((p) => p.bundle === bundle).source.replace(/\.js$/, '.ts'));
+
+/**
+ * In dist/program.cjs and dist/action.cjs every `import('./…')` of the sources is a static
+ * import: in a bundle without splitting, esbuild wraps a module reached through import() in a
+ * lazy initializer that runs all of its imports, and client-node's config.js imports its
+ * generated index, so its ~1 MB of models and ObjectSerializer would come back (the guard
+ * below) instead of being tree-shaken away. A program evaluates each of its modules once, at
+ * start-up, and a module of hookline's declares at the top level (those with costly set-up,
+ * such as the simulator's schema compiler, make it on first use). `template`'s program keeps
+ * its lazy imports (remote charts, provenance): they reach no client-node module.
+ * `typeof import('…')` is a type and stays.
+ */
+const DYNAMIC_IMPORT = /(typeof\s+)?\bimport\(\s*(['"])(\.{1,2}\/[^'"]+)\2\s*\)/g;
+const staticImports = {
+  name: 'static-imports',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const heads = [];
+      const contents = readFileSync(args.path, 'utf8').replace(
+        DYNAMIC_IMPORT,
+        (whole, typeOf, quote, specifier) => {
+          if (typeOf) return whole;
+          const name = `__static_import_${heads.length}`;
+          heads.push(`import * as ${name} from ${JSON.stringify(specifier)};`);
+          return `Promise.resolve(${name})`;
+        },
+      );
+      return { contents: `${heads.join('')}${contents}`, loader: 'ts' };
     });
   },
 };
@@ -379,42 +418,46 @@ const common = {
 };
 
 rmSync(outdir, { recursive: true, force: true });
-const [result, templateResult] = await Promise.all([
+const cjsProgram = {
+  ...common,
+  splitting: false,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  banner: undefined,
+};
+const programPlugins = [
+  vendorModules,
+  preloadedBuiltins,
+  builtinsByRequire,
+  clientNodeSideEffectFree,
+  clientNodeUndici,
+];
+const [result, ...programResults] = await Promise.all([
   build({
     ...common,
     entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
-    plugins: [
-      templateProgram,
-      builtinsByRequire,
-      lazyModules,
-      clientNodeSideEffectFree,
-      clientNodeUndici,
-    ],
+    plugins: [programBundles, builtinsByRequire],
   }),
   build({
-    ...common,
-    entryPoints: { template: TEMPLATE_PROGRAM },
-    splitting: false,
-    format: 'cjs',
-    outExtension: { '.js': '.cjs' },
-    banner: undefined,
-    plugins: [
-      vendorModules,
-      preloadedBuiltins,
-      builtinsByRequire,
-      lazyModules,
-      clientNodeSideEffectFree,
-      clientNodeUndici,
-    ],
+    ...cjsProgram,
+    entryPoints: { template: programEntry('template') },
+    plugins: programPlugins,
   }),
-  ...Object.entries(VENDOR).map(([group, specs]) => vendorBuild(common, group, specs)),
+  build({
+    ...cjsProgram,
+    entryPoints: { program: programEntry('program'), action: programEntry('action') },
+    plugins: [staticImports, ...programPlugins],
+  }),
+  ...Object.entries(VENDOR).map(([group, g]) => vendorBuild(common, group, g)),
 ]);
 if (metaAt > 0) {
   const meta = result.metafile;
-  Object.assign(meta.inputs, templateResult.metafile.inputs);
-  Object.assign(meta.outputs, templateResult.metafile.outputs);
+  for (const { metafile } of programResults.slice(0, 2)) {
+    Object.assign(meta.inputs, metafile.inputs);
+    Object.assign(meta.outputs, metafile.outputs);
+  }
   writeFileSync(resolve(process.argv[metaAt + 1]), JSON.stringify(meta));
 }
 chmodSync(join(outdir, 'cli.js'), 0o755);

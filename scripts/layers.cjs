@@ -129,6 +129,7 @@ const layers = {
 /** The entry files at src/'s root: the composition roots, free to wire any folder. */
 const roots = [
   'index.ts',
+  'action-program.ts',
   'main.ts',
   'cli.ts',
   'cli-program.ts',

@@ -4,10 +4,9 @@
  * only reads and writes through the latched paths of src/runtime/side-effects.ts) runs on the
  * main thread, and moves to the large-stack worker only when it overflows the stack before
  * writing anything; any other command runs on the worker at once (src/runtime/large-stack.ts).
- * This module imports only Node built-ins and the runner; the commands are imported when they
- * run.
+ * scripts/build.mjs bundles it whole into dist/program.cjs, its lazy imports made static
+ * (issue 10); run from the sources, the commands are imported when they run.
  */
-import * as nodeModule from 'node:module';
 import { runProgram } from './runtime/large-stack.js';
 
 /**
@@ -30,10 +29,6 @@ const MAIN_THREAD_COMMANDS = new Set([
 
 /** Run `argv` (the bin's arguments); `entry` is the bin, the worker's entry. The exit code. */
 export async function run(entry: URL, argv: string[]): Promise<number> {
-  // Node's on-disk compile cache (the OS's temporary directory) for the program, on whichever
-  // thread imports it: later runs skip compiling (Node >= 22.1; the namespace import keeps the
-  // bundle loadable on older Node).
-  nodeModule.enableCompileCache?.();
   return runProgram(entry, { mainThread: MAIN_THREAD_COMMANDS.has(argv[0] ?? '') }, async () => {
     (await import('./node-environment.js')).installNodeEnvironment();
     return (await import('./cli/main.js')).main(argv);

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// The `hookline` bin: picks its program and loads nothing else. `template` runs
-// src/cli-template.ts, bundled whole into dist/template.cjs and loaded with a code cache
-// (src/runtime/code-cache.ts; one module instead of ~40 chunks, its functions compiled once:
-// issue 10, scripts/build.mjs); `--help` (and the like) is answered here, from
-// src/cli/usage.ts alone; every other command runs src/cli-program.ts.
+// The `hookline` bin: picks its program and loads nothing else (issue 10). `template` runs
+// src/cli-template.ts, bundled whole into dist/template.cjs; `--help` (and the like) is
+// answered here, from src/cli/usage.ts alone; every other command runs src/cli-program.ts,
+// bundled whole into dist/program.cjs. Each bundle is one module instead of dozens of chunks,
+// required with a code cache of the functions a run of the same command compiled
+// (src/runtime/code-cache.ts, scripts/build.mjs).
 // Both run on the main thread or the large-stack worker as src/runtime/large-stack.ts decides;
 // the worker's entry is this module again, which picks the same program from the same arguments.
+import type * as ProgramModule from './cli-program.js';
 import type * as TemplateProgramModule from './cli-template.js';
-import { requireWithCodeCache } from './runtime/code-cache.js';
+import { loadProgram } from './runtime/code-cache.js';
 import { keepYoungGenerationSmall, traced } from './runtime/startup.js';
 
 // Traces name the source files and lines when asked for (the bundle is minified; dist/ holds
@@ -17,20 +19,11 @@ if (traced(process.env)) process.setSourceMapsEnabled(true);
 const argv = process.argv.slice(2);
 const entry = new URL(import.meta.url);
 
-type TemplateProgram = typeof TemplateProgramModule;
-
-/** `template`'s program: the bundle beside this file, else (from the sources) the module. */
-async function templateProgram(): Promise<TemplateProgram | undefined> {
-  if (!('getBuiltinModule' in process)) return undefined;
-  // Node's on-disk compile cache (the OS's temporary directory), on whichever thread runs the
-  // program: later runs skip compiling (Node >= 22.1).
-  process.getBuiltinModule('node:module').enableCompileCache?.();
-  const bundle = process
-    .getBuiltinModule('node:url')
-    .fileURLToPath(new URL('./template.cjs', import.meta.url));
-  if (!process.getBuiltinModule('node:fs').existsSync(bundle)) return import('./cli-template.js');
-  // A cache is written after a run that rendered (exit code 0): it compiled what renders use.
-  return requireWithCodeCache(bundle, () => process.exitCode === 0) as TemplateProgram | undefined;
+/** `template`'s program. */
+function templateProgram(): Promise<typeof TemplateProgramModule> {
+  // Before the program is compiled: V8 checks a code cache against the flags.
+  keepYoungGenerationSmall();
+  return loadProgram(entry, './template.cjs', 'template', () => import('./cli-template.js'));
 }
 
 /** Every other command: `--help` and the like answered here, the rest by the whole CLI. */
@@ -39,14 +32,21 @@ async function wholeProgram(): Promise<number> {
     import('./cli/usage.js'),
     import('./runtime/closed-pipe.js'),
   ]);
-  // `hookline --help | head`: the reader may be gone.
-  pipe.tolerateClosedPipe(process.stdout);
   const usage = usageOnly(argv, (t) => {
+    // `hookline --help | head`: the reader may be gone. Only once usage is written: the
+    // program has closed-pipe.ts of its own.
+    pipe.tolerateClosedPipe(process.stdout);
     if (!pipe.readerGone(process.stdout)) process.stdout.write(t);
   });
-  return usage ?? (await import('./cli-program.js')).run(entry, argv);
+  if (usage !== undefined) return usage;
+  const program = await loadProgram<typeof ProgramModule>(
+    entry,
+    './program.cjs',
+    argv[0] ?? '',
+    () => import('./cli-program.js'),
+  );
+  return program.run(entry, argv);
 }
 
-if (argv[0] === 'template') keepYoungGenerationSmall();
-const program = argv[0] === 'template' ? await templateProgram() : undefined;
-process.exitCode = program ? await program.run(entry, argv) : await wholeProgram();
+process.exitCode =
+  argv[0] === 'template' ? await (await templateProgram()).run(entry, argv) : await wholeProgram();

@@ -1,17 +1,22 @@
-// The GitHub Action's entry. This module imports only Node built-ins and src/runtime: the action
-// runs on the main thread, and moves to the large-stack worker (the same file, which then
-// imports the action there) only when rendering overflows the stack before anything was
-// written (src/runtime/large-stack.ts, src/runtime/side-effects.ts).
-import * as nodeModule from 'node:module';
-import { runProgram, traced } from './runtime/large-stack.js';
+// The GitHub Action's entry: loads the action's program (src/action-program.ts), bundled whole
+// into dist/action.cjs and required with a code cache of the functions a run of the same
+// command compiled (src/runtime/code-cache.ts; issue 10). This module imports only
+// src/runtime's loader and start-up settings. The large-stack worker's entry is this module
+// again, which loads the same program there.
+import type * as ActionProgramModule from './action-program.js';
+import { loadProgram } from './runtime/code-cache.js';
+import { traced } from './runtime/startup.js';
 
 // Traces name the source files and lines when asked for (the bundle is minified; dist/ holds
 // the maps; names are kept either way). Off by default: mapping costs ~30 ms at start-up.
+// Turned on before the program loads: only modules loaded afterwards are mapped.
 if (traced(process.env)) process.setSourceMapsEnabled(true);
-// Node's on-disk compile cache for the program (the OS's temporary directory, RUNNER_TEMP's
-// sibling on GitHub runners; Node >= 22.1).
-nodeModule.enableCompileCache?.();
-process.exitCode = await runProgram(new URL(import.meta.url), { mainThread: true }, async () => {
-  (await import('./node-environment.js')).installNodeEnvironment();
-  return (await import('./main.js')).run();
-});
+const entry = new URL(import.meta.url);
+// The `command` input (@actions/core reads it from INPUT_COMMAND) picks the code cache.
+const program = await loadProgram<typeof ActionProgramModule>(
+  entry,
+  './action.cjs',
+  process.env.INPUT_COMMAND?.trim() ?? '',
+  () => import('./action-program.js'),
+);
+process.exitCode = await program.run(entry);

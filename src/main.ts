@@ -2,9 +2,9 @@
  * The GitHub Action (docs/design.md section 1, "The action"), a composition of its steps:
  * inputs (masked at once) → chart and values → the cluster command's verb, the dry-run plan or
  * `template` → outputs, job summary and PR comment → setFailed with Helm's message on error.
- * Everything external comes in `deps`. Each step's module is imported when the step runs
- * (issue 10): `template` never loads the Kubernetes client, the cluster commands reach their
- * first request before the template engine and the summary's Handlebars are evaluated.
+ * Everything external comes in `deps`. Each step's module is imported when the step runs; in
+ * dist/action.cjs those imports are static (scripts/build.mjs, issue 10), where a module's
+ * evaluation costs only its declarations.
  */
 import { resolve } from 'node:path';
 import { formatHookSummary } from './cli/hook-summary.js';

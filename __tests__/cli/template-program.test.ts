@@ -5,43 +5,28 @@
 // codes as the whole CLI's `template` (src/cli/main.ts, run in-process here), with and without
 // the code cache; a plain chart loads no vendor file and none of the split program's modules.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { runCli } from '../../src/cli/main.js';
 import { signProvenance } from '../../src/provenance/provenance.js';
 import { withChartDir } from '../../__fixtures__/chart-dir.js';
 import { isolatedEnv, packageChart, startFileServer, writeChart } from '../remote/support.js';
-import { buildBundle, root } from '../helpers/bundle.js';
+import {
+  buildBundle,
+  root,
+  runRecorded,
+  writeLoadRecorder,
+  type RecordedRun,
+} from '../helpers/bundle.js';
 
 let dir = '';
 let bundle = '';
-let preload = '';
+let recorder = '';
 
 beforeAll(() => {
   ({ dir, bundle } = buildBundle('hookline-template-program-'));
-  // Records every file the process resolves, ES modules and require() alike, and at exit the
-  // public built-ins it loaded (process.getBuiltinModule passes no hook).
-  preload = join(dir, 'record-loads.mjs');
-  writeFileSync(
-    preload,
-    `import { registerHooks } from 'node:module';
-import { appendFileSync } from 'node:fs';
-registerHooks({
-  resolve(specifier, context, next) {
-    const r = next(specifier, context);
-    if (r.url.startsWith('file:')) appendFileSync(process.env.HOOKLINE_TEST_LOAD_LOG, r.url + '\\n');
-    return r;
-  },
-});
-process.on('exit', () => {
-  const builtins = process.moduleLoadList.filter((m) => /^NativeModule [a-z0-9_]+$/.test(m));
-  appendFileSync(process.env.HOOKLINE_TEST_LOAD_LOG, builtins.map((m) => 'builtin:' + m.slice(13) + '\\n').join(''));
-});
-`,
-  );
+  recorder = writeLoadRecorder(dir);
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,42 +37,15 @@ interface Run {
   stderr: string;
 }
 
-/**
- * The bundled bin as a child process; `loaded`: the bundle's files it resolved, relative;
- * `builtins`: the public Node built-ins it loaded.
- */
-async function bin(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<Run & { loaded: string[]; builtins: string[] }> {
-  const log = join(dir, `loads-${Math.random().toString(36).slice(2)}.log`);
-  const child = spawn(process.execPath, ['--import', preload, join(bundle, 'cli.js'), ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_COMPILE_CACHE: join(dir, 'compile-cache'),
-      ...env,
-      HOOKLINE_TEST_LOAD_LOG: log,
-    },
+/** The bundled bin as a child process, its loads recorded (see runRecorded). */
+function bin(args: string[], env: Record<string, string> = {}): Promise<RecordedRun> {
+  return runRecorded({
+    bundle,
+    recorder,
+    entry: 'cli.js',
+    args,
+    env: { NODE_COMPILE_CACHE: join(dir, 'compile-cache'), ...env },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  try {
-    const code = await new Promise<number | null>((done) => child.on('close', done));
-    const prefix = pathToFileURL(bundle).href;
-    const lines = readFileSync(log, 'utf8').split('\n');
-    const loaded = lines
-      .filter((u) => u.startsWith(prefix))
-      .map((u) => relative(bundle, new URL(u).pathname));
-    const builtins = lines.filter((l) => l.startsWith('builtin:')).map((l) => l.slice(8));
-    return { code, stdout, stderr, loaded: [...new Set(loaded)], builtins };
-  } finally {
-    clearTimeout(timer);
-    child.kill();
-  }
 }
 
 /** The whole CLI's `template`, in-process from the sources. */

@@ -1,28 +1,39 @@
 /**
  * A CommonJS bundle loaded with a V8 code cache that holds every function it compiled (issue 10).
  * Node's compile cache (module.enableCompileCache) stores a module's code cache when the module
- * is compiled, before it runs: it holds the top-level code only, so each run of `template` still
- * parses and compiles, lazily, the ~900 functions it calls (~20 ms). Here the bundle is compiled
+ * is compiled, before it runs: it holds the top-level code only, so each run of a program still
+ * parses and compiles, lazily, the ~900 to ~3,000 functions it calls (~20-40 ms). Here the bundle is compiled
  * as a vm.Script, and when no usable cache was found, the process writes
  * script.createCachedData() as it exits: by then it holds every function the run compiled, and
  * the next runs skip compiling them. V8 checks a cache against its own version, flags and the
  * source's length, and rejects it (the run then compiles as usual and writes a fresh one); the
  * cache's name adds the bundle's size, modification time and inode, so a rebuilt bundle never
- * meets an old cache. The cache lives in Node's compile cache directory and is used only while
+ * meets an old cache, and the run's variant (the command: `history` compiles other functions
+ * than `install`). The cache lives in Node's compile cache directory and is used only while
  * that cache is enabled (NODE_DISABLE_COMPILE_CACHE turns both off). With source maps enabled
  * (traced runs) the bundle is required as usual, so that Node maps its stack traces.
  */
 
 const PARAMS = '(function (exports, require, module, __filename, __dirname) {';
 
-/**
- * `require(file)`, through a vm.Script with the code cache described above. Undefined when this
- * Node cannot (no process.getBuiltinModule, Node < 22.3): the caller loads its program otherwise.
- * `worthKeeping` decides at exit whether this run's functions make a cache (a run that failed
- * early compiled few of them).
- */
-export function requireWithCodeCache(file: string, worthKeeping: () => boolean): unknown {
-  if (!('getBuiltinModule' in process)) return undefined;
+export interface CodeCacheOptions {
+  /**
+   * Which kind of run this is, when the runs of one bundle compile different functions (the
+   * command): each kind gets a cache of its own, holding what that kind of run compiles.
+   */
+  readonly variant?: string;
+  /** Decides at exit whether this run's functions make a cache (a run that failed early compiled few). */
+  readonly worthKeeping: () => boolean;
+}
+
+/** A variant as part of a file name: a command's name, else `other`. */
+function variantName(variant: string | undefined): string {
+  if (variant === undefined) return '';
+  return `-${/^[a-z][a-z-]{0,31}$/.test(variant) ? variant : 'other'}`;
+}
+
+/** `require(file)`, through a vm.Script with the code cache described above. */
+export function requireWithCodeCache(file: string, opts: CodeCacheOptions): unknown {
   const { createRequire, getCompileCacheDir } = process.getBuiltinModule('node:module');
   const require = createRequire(file);
   const dir = getCompileCacheDir?.();
@@ -30,7 +41,7 @@ export function requireWithCodeCache(file: string, worthKeeping: () => boolean):
   const fs = process.getBuiltinModule('node:fs');
   const { Script } = process.getBuiltinModule('node:vm');
   const st = fs.statSync(file);
-  const name = `hookline-${process.version}-${process.arch}-${st.size}-${st.mtimeMs}-${st.ino}`;
+  const name = `hookline-${process.version}-${process.arch}-${st.size}-${st.mtimeMs}-${st.ino}${variantName(opts.variant)}`;
   const cacheFile = `${dir}/${name.replace(/[^\w.-]/g, '_')}`;
   let cachedData: Buffer | undefined;
   try {
@@ -46,7 +57,7 @@ export function requireWithCodeCache(file: string, worthKeeping: () => boolean):
   });
   if (cachedData === undefined || script.cachedDataRejected === true) {
     process.once('exit', () => {
-      if (!worthKeeping()) return;
+      if (!opts.worthKeeping()) return;
       // Unique per writer (a process and its large-stack worker share a pid).
       const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
@@ -67,4 +78,26 @@ export function requireWithCodeCache(file: string, worthKeeping: () => boolean):
     dirname(file),
   );
   return module.exports;
+}
+
+/**
+ * An entry's program (issue 10): the CommonJS bundle `bundle` beside the entry (dist/*.cjs, see
+ * scripts/build.mjs), required with a code cache per `variant` that a run ending with exit code
+ * 0 writes; run from the sources (no bundle beside the entry), `fromSources()`. Node's compile
+ * cache is enabled first, on whichever thread loads the program: its directory holds the code
+ * caches, and the entry's own modules are cached there too.
+ */
+export async function loadProgram<T>(
+  entry: URL,
+  bundle: string,
+  variant: string,
+  fromSources: () => Promise<T>,
+): Promise<T> {
+  process.getBuiltinModule('node:module').enableCompileCache?.();
+  const file = process.getBuiltinModule('node:url').fileURLToPath(new URL(bundle, entry));
+  if (!process.getBuiltinModule('node:fs').existsSync(file)) return fromSources();
+  return requireWithCodeCache(file, {
+    variant,
+    worthKeeping: () => process.exitCode === 0,
+  }) as T;
 }

@@ -23,12 +23,16 @@ const re2Engine = Object.assign(
   },
   { code: 're2js' },
 );
-const ajv = new Ajv({
-  strict: false,
-  allErrors: true,
-  validateFormats: false,
-  code: { regExp: re2Engine },
-});
+/** Made on the first custom resource validated: a program that bundles the simulator with
+ * everything else evaluates this module at start-up without paying for ajv (issue 10). */
+let ajv: Ajv | undefined;
+const schemaCompiler = (): Ajv =>
+  (ajv ??= new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    code: { regExp: re2Engine },
+  }));
 const compiled = new WeakMap<JsonObject, ValidateFunction>();
 /**
  * By schema text too: every simulator (and every CRD update) brings new schema objects, and
@@ -139,7 +143,7 @@ export function checkCustomResource(
   const text = validate ? '' : JSON.stringify(schema);
   validate ??= compiledByText.get(text);
   if (!validate) {
-    validate = ajv.compile({
+    validate = schemaCompiler().compile({
       ...schema,
       properties: {
         ...(child(schema, 'properties') ?? {}),

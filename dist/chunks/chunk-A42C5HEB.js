@@ -1,3 +1,0 @@
-import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);
-import{a as f,b as s,c as i,h as c}from"./chunk-HCFZVF46.js";import{b as n}from"./chunk-CUHKOS2P.js";import{a as o,e as a}from"./chunk-IP72IW5E.js";import{a as t}from"./chunk-SKLEK22Q.js";var m=new Set([`exceeded maximum template depth (${c})`,"max expression depth exceeded"]);function p(r){for(let e=r;e instanceof Error;e=e.cause)if(e instanceof RangeError||(e instanceof i||e instanceof s||e instanceof f)&&m.has(e.detail))return!0;return!1}t(p,"mayBeStackOverflow");function x(r){let e=n(r,o);if(e)throw e;if(a()&&p(r))throw new o("stack overflow",{cause:r})}t(x,"restartOnOverflow");export{x as a};
-//# sourceMappingURL=chunk-A42C5HEB.js.map

@@ -1,3 +1,0 @@
-import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);
-import{a as r,b as u,d as n}from"./chunk-SKLEK22Q.js";var l=n((a,t)=>{var g,e=r(()=>g??=u("node:https"),"load");t.exports=Object.defineProperties({},{Agent:{get(){return e().Agent},enumerable:!0,configurable:!0},globalAgent:{get(){return e().globalAgent},enumerable:!0,configurable:!0},Server:{get(){return e().Server},enumerable:!0,configurable:!0},createServer:{get(){return e().createServer},enumerable:!0,configurable:!0},get:{get(){return e().get},enumerable:!0,configurable:!0},request:{get(){return e().request},enumerable:!0,configurable:!0}})});export{l as a};
-//# sourceMappingURL=chunk-ELOKYAKW.js.map

@@ -1,3 +1,0 @@
-import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);
-import{a as n}from"./chunk-SKLEK22Q.js";var o=class extends Error{static{n(this,"TimeEnvironmentMissingError")}constructor(){super("no time environment installed: the entry point must call installNodeEnvironment()"),this.name="TimeEnvironmentMissingError"}},s=n(()=>{throw new o},"missing"),m={tz:n(()=>{},"tz"),nowMillis:s,monotonicNanos:s},e=m,i=0n;function c(){return e}n(c,"timeEnvironment");function u(t){return t-i}n(u,"sinceStart");function l(t){let r={env:e,start:i};return e=t,i=t.monotonicNanos(),()=>{e=r.env,i=r.start}}n(l,"setTimeEnvironment");export{c as a,u as b,l as c};
-//# sourceMappingURL=chunk-PPIJYARY.js.map

@@ -1,3 +1,0 @@
-import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);
-import{a as r}from"./chunk-SKLEK22Q.js";var n=/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;var t=class extends Error{constructor(a,o){super(`release name "${a}": ${o}`);this.releaseName=a;this.reason=o;this.name="InvalidReleaseNameError"}releaseName;reason;static{r(this,"InvalidReleaseNameError")}};function E(e){if(e==="")throw new t(e,"no name provided");if(e.length>53||!n.test(e))throw new t(e,`invalid release name, must match regex ${n.source} and the length must not be longer than 53`)}r(E,"validateReleaseName");export{E as a};
-//# sourceMappingURL=chunk-YK6B6UZX.js.map

@@ -1,3 +1,0 @@
-import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);
-import{a as r}from"./chunk-EX4XDNAT.js";import"./chunk-IP72IW5E.js";import"./chunk-4SDYZA47.js";import"./chunk-5WIFLE7Q.js";import{a as i}from"./chunk-GJ6SZSZ4.js";import{a as e,f as a}from"./chunk-SKLEK22Q.js";var t=a(i(),1);var m=new Set(["template","install","upgrade","rollback","uninstall","test","status","history","recover-pending"]);async function l(o,n){return t.enableCompileCache?.(),r(o,{mainThread:m.has(n[0]??"")},async()=>((await import("./node-environment-4RFIPAG5.js")).installNodeEnvironment(),(await import("./main-NICODAY6.js")).main(n)))}e(l,"run");export{l as run};
-//# sourceMappingURL=cli-program-2T5YXN57.js.map

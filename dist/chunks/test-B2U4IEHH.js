@@ -1,3 +1,0 @@
-import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-DKXIXEAA.js";import"./chunk-IRQIGOD4.js";import"./chunk-6NO2NB2D.js";import"./chunk-KFBCHZ52.js";import"./chunk-BJFAQF4U.js";import"./chunk-EFRZM33W.js";import"./chunk-QM6YDW2V.js";import"./chunk-5DLN53VI.js";import"./chunk-YK6B6UZX.js";import"./chunk-CUHKOS2P.js";import"./chunk-QARKJDO7.js";import"./chunk-3QLD3IDV.js";import"./chunk-NP7XCSYB.js";import"./chunk-OBSZDQ42.js";import"./chunk-SKLEK22Q.js";export{a as ReleaseTestError,c as filterHooks,b as parseTestFilters,d as test};
-//# sourceMappingURL=test-B2U4IEHH.js.map
