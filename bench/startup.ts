@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { startSimulator } from '../src/simulator/index.js';
 import { buildKubeconfig } from '../src/simulator/kubeconfig.js';
 import { actionPath, cliPath, median, medianOf, root } from './proc.js';
 import type { BenchRow } from './table.js';
@@ -48,18 +49,51 @@ function procUsage(pid: number | undefined): { cpuMs: number; rssMb: number } {
 }
 
 /**
- * From spawning `node dist/index.js` (an `upgrade --install` of the example chart, as a
- * workflow runs it: INPUT_* in the environment) to the first request reaching a stub API
- * server: wall time, and the action's CPU time and peak RSS at that moment. With `stopAtFirst`
- * the action is stopped there (what follows is the lifecycle's cost, measured by
- * bench/lifecycle.ts); else the server refuses it (403) and it ends on its own, which writes
- * Node's compile cache (a killed process writes none). `compileCache`: the cache directory
- * (NODE_COMPILE_CACHE); by default Node's own.
+ * The action's environment for an `upgrade --install` of the example chart, as a workflow runs
+ * it (INPUT_* in the environment). `compileCache`: the cache directory (NODE_COMPILE_CACHE); by
+ * default Node's own.
  */
-async function actionFirstRequest(opts: {
-  readonly stopAtFirst: boolean;
-  readonly compileCache?: string;
-}): Promise<FirstRequest> {
+function actionEnv(kubeconfig: string, compileCache?: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    INPUT_COMMAND: 'upgrade',
+    INPUT_RELEASE: 'bench',
+    INPUT_CHART: 'examples/database-app',
+    INPUT_KUBECONFIG: kubeconfig,
+    INPUT_TIMEOUT: '60s',
+    GITHUB_WORKSPACE: root,
+    GITHUB_STEP_SUMMARY: '',
+    GITHUB_OUTPUT: '',
+    ...(compileCache ? { NODE_COMPILE_CACHE: compileCache } : {}),
+  };
+}
+
+/**
+ * One whole run of the action against the simulator, which ends with the release deployed:
+ * it writes the code cache of its command, as any earlier successful run on the same machine
+ * does (a self-hosted runner, a second step of a job); a failed or killed run writes none.
+ */
+async function actionRunToEnd(): Promise<void> {
+  const sim = await startSimulator({ speed: 50 });
+  try {
+    const child = spawn(process.execPath, [actionPath], {
+      cwd: root,
+      env: actionEnv(sim.kubeconfig),
+      stdio: 'ignore',
+    });
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    if (code !== 0) throw new Error(`the action's warm-up run failed (exit ${code})`);
+  } finally {
+    await sim.close();
+  }
+}
+
+/**
+ * From spawning `node dist/index.js` (see actionEnv) to the first request reaching a stub API
+ * server: wall time, and the action's CPU time and peak RSS at that moment. The action is
+ * stopped there (what follows is the lifecycle's cost, measured by bench/lifecycle.ts).
+ */
+async function actionFirstRequest(opts: { readonly compileCache?: string }): Promise<FirstRequest> {
   let first: number | undefined;
   let usage = { cpuMs: NaN, rssMb: NaN };
   let child: ChildProcess | undefined;
@@ -67,26 +101,14 @@ async function actionFirstRequest(opts: {
     if (first === undefined) {
       first = performance.now();
       usage = procUsage(child?.pid);
-      if (opts.stopAtFirst) child?.kill('SIGKILL');
+      child?.kill('SIGKILL');
     }
-    const code = opts.stopAtFirst ? 503 : 403;
-    res.writeHead(code, { 'Content-Type': 'application/json' });
-    res.end(`{"kind":"Status","apiVersion":"v1","status":"Failure","code":${code}}`);
+    res.writeHead(503, { 'Content-Type': 'application/json' });
+    res.end('{"kind":"Status","apiVersion":"v1","status":"Failure","code":503}');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
-  const env = {
-    ...process.env,
-    INPUT_COMMAND: 'upgrade',
-    INPUT_RELEASE: 'bench',
-    INPUT_CHART: 'examples/database-app',
-    INPUT_KUBECONFIG: buildKubeconfig({ server: `http://127.0.0.1:${port}` }),
-    INPUT_TIMEOUT: '5s',
-    GITHUB_WORKSPACE: root,
-    GITHUB_STEP_SUMMARY: '',
-    GITHUB_OUTPUT: '',
-    ...(opts.compileCache ? { NODE_COMPILE_CACHE: opts.compileCache } : {}),
-  };
+  const env = actionEnv(buildKubeconfig({ server: `http://127.0.0.1:${port}` }), opts.compileCache);
   try {
     const start = performance.now();
     const c = spawn(process.execPath, [actionPath], { cwd: root, env, stdio: 'ignore' });
@@ -111,7 +133,7 @@ async function coldFirstRequests(n: number): Promise<FirstRequest[]> {
   for (let i = 0; i < n; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'hookline-bench-cold-'));
     try {
-      out.push(await actionFirstRequest({ stopAtFirst: true, compileCache: dir }));
+      out.push(await actionFirstRequest({ compileCache: dir }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -122,10 +144,8 @@ async function coldFirstRequests(n: number): Promise<FirstRequest[]> {
 export async function benchStartup(): Promise<BenchRow[]> {
   const help = medianOf(10, process.execPath, [cliPath, '--help']);
   const action: FirstRequest[] = [];
-  // One run that ends on its own first fills Node's compile cache, as any earlier run on the
-  // same machine does (a self-hosted runner, a second step of a job).
-  await actionFirstRequest({ stopAtFirst: false });
-  for (let i = 0; i < 5; i++) action.push(await actionFirstRequest({ stopAtFirst: true }));
+  await actionRunToEnd();
+  for (let i = 0; i < 5; i++) action.push(await actionFirstRequest({}));
   // A GitHub-hosted runner starts every job on a fresh machine: no compile cache at all.
   const cold = await coldFirstRequests(5);
   const files = jsFiles(join(root, 'dist')).map((f) => ({ f, size: statSync(f).size }));

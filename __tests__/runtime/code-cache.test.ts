@@ -4,7 +4,15 @@
 // run of that command reads. The children are the real bundle against the simulator, their
 // loads recorded (dist/*.cjs is read by the loader itself, not resolved).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { buildBundle, root, runRecorded, writeLoadRecorder } from '../helpers/bundle.js';
@@ -60,9 +68,29 @@ describe('the programs and their code caches (issue 10)', () => {
     // no vendor file is needed.
     expect(installed.loaded.filter((f) => !f.startsWith('chunks/'))).toEqual(['cli.js']);
     expect(installed.loaded.filter((f) => f.startsWith('chunks/')).length).toBeLessThanOrEqual(4);
+    // What a cache write prunes: the same build's caches of that command from other copies
+    // (a runner extracts the action anew for each job), and hookline's older than 30 days.
+    const [cacheDir] = readdirSync(cacheRoot).map((d) => join(cacheRoot, d));
+    const build = `hookline-${process.version}-${process.arch}-${statSync(join(bundle, 'program.cjs')).size}`;
+    const stale = {
+      copy: join(cacheDir!, `${build}-1796000000000.5-42-history`),
+      otherCommand: join(cacheDir!, `${build}-1796000000000.5-42-status`),
+      old: join(cacheDir!, `hookline-${process.version}-${process.arch}-1-2-3-history`),
+      notOurs: join(cacheDir!, 'other-tool-cache'),
+    };
+    for (const f of Object.values(stale)) writeFileSync(f, 'a cache');
+    const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(stale.old, longAgo, longAgo);
+    utimesSync(stale.notOurs, longAgo, longAgo);
     const first = await cli(['history', 'cached']);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Install complete');
+    expect(
+      Object.entries(stale)
+        .filter(([, f]) => existsSync(f))
+        .map(([k]) => k),
+    ).toEqual(['otherCommand', 'notOurs']);
+    rmSync(stale.otherCommand);
     const written = caches(cacheRoot);
     expect([...written.keys()].sort()).toEqual(['history', 'install']);
     // Far more than the top-level code alone: the functions the command compiled.

@@ -32,6 +32,33 @@ function variantName(variant: string | undefined): string {
   return `-${/^[a-z][a-z-]{0,31}$/.test(variant) ? variant : 'other'}`;
 }
 
+const sanitized = (name: string): string => name.replace(/[^\w.-]/g, '_');
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What a cache may be left in the directory for at most: it is written once, never updated. */
+const MAX_CACHE_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Once a cache is written: the caches of other copies of the same build for the same variant
+ * (a self-hosted runner extracts the action anew for every job; a rebuilt bundle of the same
+ * size) and any of hookline's written more than 30 days ago, which would otherwise pile up in
+ * the directory (~1 MB each). A copy still in use writes its cache again after its next run.
+ */
+function pruneStale(dir: string, own: string, sameBuild: RegExp): void {
+  const fs = process.getBuiltinModule('node:fs');
+  const oldest = Date.now() - MAX_CACHE_AGE_MS;
+  for (const name of fs.readdirSync(dir)) {
+    const path = `${dir}/${name}`;
+    if (!name.startsWith('hookline-') || path === own) continue;
+    try {
+      if (sameBuild.test(name) || fs.statSync(path).mtimeMs < oldest)
+        fs.rmSync(path, { force: true });
+    } catch {
+      // removed meanwhile by another process
+    }
+  }
+}
+
 /** `require(file)`, through a vm.Script with the code cache described above. */
 export function requireWithCodeCache(file: string, opts: CodeCacheOptions): unknown {
   const { createRequire, getCompileCacheDir } = process.getBuiltinModule('node:module');
@@ -41,8 +68,9 @@ export function requireWithCodeCache(file: string, opts: CodeCacheOptions): unkn
   const fs = process.getBuiltinModule('node:fs');
   const { Script } = process.getBuiltinModule('node:vm');
   const st = fs.statSync(file);
-  const name = `hookline-${process.version}-${process.arch}-${st.size}-${st.mtimeMs}-${st.ino}${variantName(opts.variant)}`;
-  const cacheFile = `${dir}/${name.replace(/[^\w.-]/g, '_')}`;
+  const build = `hookline-${process.version}-${process.arch}-${st.size}-`;
+  const variant = variantName(opts.variant);
+  const cacheFile = `${dir}/${sanitized(`${build}${st.mtimeMs}-${st.ino}${variant}`)}`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -65,7 +93,13 @@ export function requireWithCodeCache(file: string, opts: CodeCacheOptions): unkn
         fs.renameSync(tmp, cacheFile);
       } catch {
         fs.rmSync(tmp, { force: true }); // a read-only or full disk: no cache, as before
+        return;
       }
+      pruneStale(
+        dir,
+        cacheFile,
+        new RegExp(`^${escaped(sanitized(build))}[\\d._]+-\\d+${variant}$`),
+      );
     });
   }
   const module = { exports: {} as unknown };
