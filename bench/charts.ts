@@ -6,7 +6,7 @@
  * stays meaningful on a shared machine), module loading excluded.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BenchRow } from './table.js';
 
@@ -35,22 +35,15 @@ function measure(dir: string, argv: string[]): { seconds: number; rssMb: number;
 }
 
 /**
- * A fresh process that loads the CLI's program from dist/ (as the large-stack worker does),
- * then times `main(['template', ...])` alone; stdout is discarded.
+ * A fresh process that loads `template`'s program (dist/template.cjs, with the young-generation
+ * flag the bin sets for it; its functions compiled on first use, as without a code cache), then
+ * times `run(['template', ...])` alone; stdout is discarded.
  */
 const IN_PROCESS = `
-import { enableCompileCache } from 'node:module';
-enableCompileCache?.();
-const [dist, chart] = process.argv.slice(1);
-const { readdirSync } = await import('node:fs');
-const chunks = readdirSync(dist + '/chunks').filter((f) => f.endsWith('.js'));
-const env = chunks.find((f) => f.startsWith('node-environment-'));
-(await import(dist + '/chunks/' + env)).installNodeEnvironment();
-let main;
-for (const f of chunks.filter((c) => c.startsWith('main-'))) {
-  const m = await import(dist + '/chunks/' + f);
-  if (typeof m.main === 'function') main = m.main;
-}
+const [bundle, bin, chart] = process.argv.slice(1);
+require('node:module').enableCompileCache?.();
+require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+const { run } = require(bundle);
 process.stdout.write = (_s, ...rest) => {
   const cb = rest.find((r) => typeof r === 'function');
   if (cb) cb();
@@ -58,10 +51,11 @@ process.stdout.write = (_s, ...rest) => {
 };
 const cpu0 = process.threadCpuUsage();
 const t0 = performance.now();
-const code = await main(['template', 'bench', chart, '--namespace', 'bench']);
-const wall = performance.now() - t0;
-const cpu = process.threadCpuUsage(cpu0);
-process.stderr.write(JSON.stringify({ code, wall, cpu: (cpu.user + cpu.system) / 1000 }) + '\\n');
+run(require('node:url').pathToFileURL(bin), ['template', 'bench', chart, '--namespace', 'bench']).then((code) => {
+  const wall = performance.now() - t0;
+  const cpu = process.threadCpuUsage(cpu0);
+  process.stderr.write(JSON.stringify({ code, wall, cpu: (cpu.user + cpu.system) / 1000 }) + '\\n');
+});
 `;
 
 function median(xs: number[]): number {
@@ -69,26 +63,28 @@ function median(xs: number[]): number {
   return s[Math.floor((s.length - 1) / 2)] ?? NaN;
 }
 
+type InProcess = { wall: number; cpu: number } | { error: string };
+
 /** `template` of `chart` in-process (see IN_PROCESS), medians of `runs` fresh processes. */
-function renderInProcess(chart: string, runs: number): { wall: number; cpu: number } | undefined {
-  const dist = join(root, 'dist');
-  if (!existsSync(join(dist, 'chunks')) || !readdirSync(join(dist, 'chunks')).length)
-    return undefined;
+function renderInProcess(chart: string, runs: number): InProcess {
+  const bundle = join(root, 'dist', 'template.cjs');
+  if (!existsSync(bundle)) return { error: 'no dist/template.cjs: run npm run build' };
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', IN_PROCESS, dist, chart], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['-e', IN_PROCESS, bundle, join(root, 'dist', 'cli.js'), chart],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
     const line = r.stderr.trim().split('\n').pop() ?? '';
     let m: { code: number; wall: number; cpu: number };
     try {
       m = JSON.parse(line) as typeof m;
     } catch {
-      return undefined;
+      return { error: line.slice(0, 120) || `exit ${r.status}` };
     }
-    if (m.code !== 0) return undefined;
+    if (m.code !== 0) return { error: `exit ${m.code}` };
     walls.push(m.wall);
     cpus.push(m.cpu);
   }
@@ -101,12 +97,14 @@ export function renderRows(corpus: string): BenchRow[] {
     const chart = join(corpus, 'real-charts', 'charts', name);
     if (!existsSync(chart)) continue;
     const m = renderInProcess(chart, 5);
-    if (m === undefined) continue;
     rows.push({
       name: `render in-process: ${name} (main-thread CPU)`,
-      value: m.cpu,
+      value: 'error' in m ? NaN : m.cpu,
       unit: 'ms',
-      note: `wall ${m.wall.toFixed(0)} ms; module loading excluded; median of 5`,
+      note:
+        'error' in m
+          ? `failed: ${m.error}`
+          : `wall ${m.wall.toFixed(0)} ms; module loading excluded; median of 5`,
     });
   }
   return rows;
