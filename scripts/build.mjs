@@ -3,8 +3,8 @@
 // module of its own (dist/template.cjs, dist/program.cjs, dist/action.cjs; see PROGRAMS) and
 // rarely needed large dependencies in dist/vendor/ (see VENDOR).
 // Linked source maps (without sources) keep stack traces readable: the entries turn on
-// process.setSourceMapsEnabled. The output is deterministic (content-hashed chunk names, no
-// timestamps), so CI can compare a fresh build with the committed dist/.
+// process.setSourceMapsEnabled. The output is deterministic (no timestamps or absolute paths),
+// so CI can compare a fresh build with the committed dist/.
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
@@ -15,7 +15,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const at = process.argv.indexOf('--outdir');
 const root = resolve(import.meta.dirname, '..');
 const outdir = at > 0 ? resolve(process.argv[at + 1]) : join(root, 'dist');
-// `--metafile FILE` writes esbuild's metafile (which module imports which, chunk contents): the
+// `--metafile FILE` writes esbuild's metafile (which module imports which, each output's inputs): the
 // input to checking what a command evaluates (issue 10).
 const metaAt = process.argv.indexOf('--metafile');
 
@@ -339,12 +339,12 @@ const vendorBuild = (common, group, { specs, from, conditions }) =>
  * (`template`) into dist/template.cjs, src/cli-program.ts (every other command) into
  * dist/program.cjs, src/action-program.ts (the action) into dist/action.cjs. The entries
  * (src/cli.ts, src/index.ts) require them with a code cache of every function a run of the same
- * command compiled (src/runtime/code-cache.ts). An entry and its program share no module
- * (the entries import src/runtime's loader and start-up settings, the usage text and the
- * closed-pipe guard for `--help`), and a process (or its worker, whose entry is the same entry
- * again) runs one program, so no module state (the side-effect latch, the signal relay, error
- * classes) exists twice. An entry's import of its program (its way when run from the sources)
- * becomes one of the bundle beside it.
+ * command compiled (src/runtime/code-cache.ts). The entries are single ES modules too (no
+ * chunks to load) holding only src/runtime's loader and start-up settings, and the bin the usage
+ * text and closed-pipe guard it answers `--help` with; a process (or its worker, whose entry is
+ * the same entry again) runs one program, so no module state a program relies on (the
+ * side-effect latch, the signal relay, error classes) exists twice. An entry's import of its
+ * program (its way when run from the sources) becomes one of the bundle beside it.
  */
 const PROGRAMS = [
   { entry: 'src/cli.ts', source: './cli-template.js', bundle: 'template' },
@@ -436,8 +436,6 @@ const [result, ...programResults] = await Promise.all([
   build({
     ...common,
     entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
-    chunkNames: 'chunks/[name]-[hash]',
-    splitting: true,
     plugins: [programBundles, builtinsByRequire],
   }),
   build({

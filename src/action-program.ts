@@ -3,7 +3,7 @@
  * the large-stack worker only when rendering overflows the stack before anything was written
  * (src/runtime/large-stack.ts, src/runtime/side-effects.ts). scripts/build.mjs bundles it whole
  * into dist/action.cjs, every lazy import made static (issue 10): one module to load, with a
- * code cache, instead of ~70 chunks through Node's ES module loader.
+ * code cache, instead of ~70 chunks through Node's ES module loader (the split build's).
  */
 import { installNodeEnvironment } from './node-environment.js';
 import { run as runAction } from './main.js';

@@ -2,7 +2,7 @@
 // The `hookline` bin: picks its program and loads nothing else (issue 10). `template` runs
 // src/cli-template.ts, bundled whole into dist/template.cjs; `--help` (and the like) is
 // answered here, from src/cli/usage.ts alone; every other command runs src/cli-program.ts,
-// bundled whole into dist/program.cjs. Each bundle is one module instead of dozens of chunks,
+// bundled whole into dist/program.cjs. Each is one module (split, they spanned 40-70 chunks),
 // required with a code cache of the functions a run of the same command compiled
 // (src/runtime/code-cache.ts, scripts/build.mjs).
 // Both run on the main thread or the large-stack worker as src/runtime/large-stack.ts decides;

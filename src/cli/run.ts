@@ -1,7 +1,7 @@
 /**
  * Running one CLI invocation against a table of commands: `Error: <message>` with exit code 1,
  * like cobra; a user error never prints a stack trace. src/cli/main.ts holds the table of every
- * command; src/cli/template-main.ts one of `template` alone, the program of dist/template.js
+ * command; src/cli/template-main.ts one of `template` alone, the program of dist/template.cjs
  * (issue 10: `template` loads one module, scripts/build.mjs).
  */
 import { nodeIo, type CliIo } from './io.js';

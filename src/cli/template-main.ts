@@ -1,5 +1,5 @@
 /**
- * `hookline template` alone, statically imported: the program of dist/template.js, which the
+ * `hookline template` alone, statically imported: the program of dist/template.cjs, which the
  * bin runs for `template` (issue 10: one module to load instead of ~40 chunks;
  * scripts/build.mjs). Same behaviour as src/cli/main.ts's `template`.
  */

@@ -1,7 +1,7 @@
 /**
  * Process settings the bin (src/cli.ts) makes before it loads its program, in a module of its
  * own: the bin loads nothing else of the program's (issue 10). Built-ins come from
- * process.getBuiltinModule, not imports, so the bin's bundle imports no shim chunks.
+ * process.getBuiltinModule, not imports, so the bin's bundle holds no shims of them.
  */
 
 /**

@@ -1,3 +1,0 @@
-import{createRequire as __hooklineRequire}from'node:module';const require=__hooklineRequire(import.meta.url);
-import{a as n}from"./chunk-NQO3APNK.js";var d=new WeakSet,i=new WeakSet;function t(e){i.has(e)||(i.add(e),e.on("error",o=>{if(o.code==="EPIPE"||d.has(e)&&o.code==="ERR_STREAM_DESTROYED"){d.add(e);return}throw o}))}n(t,"tolerateClosedPipe");function a(e){return d.has(e)}n(a,"readerGone");function S(e){return!e.writableNeedDrain||e.destroyed||d.has(e)?Promise.resolve():new Promise(o=>{let r=n(()=>{e.off("drain",r),e.off("close",r),o()},"done");e.once("drain",r),e.once("close",r)})}n(S,"drained");export{S as drained,a as readerGone,t as tolerateClosedPipe};
-//# sourceMappingURL=closed-pipe-GXJDNQJT.js.map
