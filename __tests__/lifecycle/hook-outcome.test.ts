@@ -124,4 +124,37 @@ describe('collectDiagnostics (issue 8 item 8)', () => {
     });
     expect(d.exitCode).toBe(3);
   });
+
+  it('reads no log of a container that never started, and warns of none (its waiting reason says why)', async () => {
+    const kube = fakeKube();
+    const asked: string[] = [];
+    kube.list = async () => ({
+      items: [
+        pod('new-pod', 'new-job', {
+          containerStatuses: [
+            {
+              name: 'main',
+              state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' } },
+            },
+          ],
+        }),
+      ],
+      resourceVersion: '1',
+    });
+    kube.podLogs = async (_ns, name) => {
+      asked.push(name);
+      throw new Error('container "main" in pod "new-pod" is waiting to start');
+    };
+    const warnings: string[] = [];
+    const d = await collectDiagnostics(
+      kube,
+      ref,
+      { logs: true, tailLines: 20, maxEvents: 10 },
+      (m) => warnings.push(m),
+    );
+    expect(asked).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(d.containers[0]).toMatchObject({ state: 'waiting', reason: 'ImagePullBackOff' });
+    expect(d.logTail).toBe('');
+  });
 });

@@ -92,6 +92,21 @@ function lastState(status: Json): Omit<ContainerReport, 'pod' | 'container' | 'l
   return out;
 }
 
+/**
+ * Whether a container has a log to read: it runs or ran (this instance or the one before). One
+ * that never started (pulling or failing to pull its image, a bad configuration, a pod never
+ * scheduled) has none: the API server answers 400 "waiting to start", which is no news next
+ * to the waiting reason the report shows.
+ */
+function hasRun(status: Json): boolean {
+  const state = rec(status.state);
+  return (
+    state.running !== undefined ||
+    state.terminated !== undefined ||
+    rec(status.lastState).terminated !== undefined
+  );
+}
+
 async function containerReports(
   kube: KubeClient,
   pod: KubeObject,
@@ -103,7 +118,7 @@ async function containerReports(
   for (const container of containerNames(pod)) {
     const status = statuses.find((s) => s.name === container) ?? {};
     let logTail = '';
-    if (opts.logs) {
+    if (opts.logs && hasRun(status)) {
       try {
         const ns = pod.metadata.namespace ?? kube.defaultNamespace;
         const log = await kube.podLogs(ns, pod.metadata.name, {
