@@ -5,7 +5,7 @@
  * MP-2 (SplitManifests) decides the pieces first.
  */
 import { describe, expect, it } from '@jest/globals';
-import { documentObject, objectDocuments } from '../../src/manifest/documents.js';
+import { documentObject, objectDocuments, streamDocuments } from '../../src/manifest/documents.js';
 
 const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}`;
 const names = (manifest: string) =>
@@ -41,7 +41,21 @@ describe('documentObject (StreamVisitor skips null documents)', () => {
   });
 });
 
-describe('objectDocuments (SplitManifests, then empty documents skipped)', () => {
+describe('streamDocuments (apimachinery YAMLReader, what Build reads a manifest with)', () => {
+  it('ends a document at a line of `---` and whitespace, keeping every line break', () => {
+    expect(streamDocuments('---\na: 1\n---  \t\nb: |\n  x\n---\n')).toEqual([
+      'a: 1\n',
+      'b: |\n  x\n',
+    ]);
+  });
+
+  it('keeps a line that starts with `---` and goes on, and what follows the last separator', () => {
+    expect(streamDocuments('a: 1\n---x\n--- a\nb: 2')).toEqual(['a: 1\n---x\n--- a\nb: 2']);
+    expect(streamDocuments('a: 1\n---\n\n')).toEqual(['a: 1\n', '\n']);
+  });
+});
+
+describe('objectDocuments (YAMLReader documents, then empty documents skipped)', () => {
   it('skips comment-only documents between objects', () => {
     const m = `---\n# Source: c/templates/a.yaml\n${cm('a')}\n---\n# Source: c/templates/empty.yaml\n# nothing rendered\n---\n# Source: c/templates/b.yaml\n${cm('b')}\n`;
     expect(names(m)).toEqual(['a', 'b']);
@@ -59,8 +73,21 @@ describe('objectDocuments (SplitManifests, then empty documents skipped)', () =>
     expect(objectDocuments(m)).toEqual([]);
   });
 
-  it('keeps the trimmed text of each object document', () => {
+  it('keeps the text of each object document as the reader read it', () => {
     const [d] = objectDocuments(`---\n# Source: c/t.yaml\n${cm('a')}\n\n`);
-    expect(d?.text).toBe(`# Source: c/t.yaml\n${cm('a')}`);
+    expect(d?.text).toBe(`# Source: c/t.yaml\n${cm('a')}\n\n`);
+  });
+
+  it("gives a block scalar that ends a release manifest's document its final line break, as Helm's Build does", () => {
+    // Helm writes a release manifest as `---\n# Source: …\n` + trimmed text + `\n` per
+    // document; a hook is built from its trimmed manifest alone (documentObject).
+    const doc = `${cm('a')}\ndata:\n  config.yml: |\n    x: 1`;
+    const [d] = objectDocuments(
+      `---\n# Source: c/t.yaml\n${doc}\n---\n# Source: c/u.yaml\n${cm('b')}\n`,
+    );
+    expect((d?.value as { data: Record<string, string> }).data['config.yml']).toBe('x: 1\n');
+    expect((documentObject(doc) as { data: Record<string, string> }).data['config.yml']).toBe(
+      'x: 1',
+    );
   });
 });

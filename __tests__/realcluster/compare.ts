@@ -17,7 +17,7 @@ export interface Observation {
   step: string;
   code: number;
   records: unknown[];
-  /** kind/name → labels and annotations, or `absent`. */
+  /** kind/name → the object as the server keeps it (see objectView), or `absent`. */
   objects: Record<string, unknown>;
   /** The hooks of the newest record that ran, in the order they started. */
   hookOrder: string[];
@@ -81,12 +81,71 @@ function hookOrder(rel: Release | undefined): string[] {
     .map(({ h }) => `${h.kind}/${h.name} ${h.last_run.phase}`);
 }
 
-function metadataView(o: KubeObject | undefined, ns: string): unknown {
+/**
+ * Fields the server fills differently in every run: allocated addresses and ports, bound
+ * volumes, the token secrets a 1.20 server generates for service accounts (and mounts into
+ * pods), and what it records about its own bookkeeping (ids, revisions, managed fields,
+ * status).
+ */
+const VOLATILE_METADATA = new Set([
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'managedFields',
+  'selfLink',
+]);
+const TOKEN_SECRET = /-token-[a-z0-9]{5}\b/g;
+
+function withoutAllocations(kind: string, spec: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...spec };
+  if (kind === 'Service') {
+    delete out.clusterIP;
+    delete out.clusterIPs;
+    delete out.healthCheckNodePort;
+    if (Array.isArray(out.ports))
+      out.ports = out.ports.map((p: Record<string, unknown>) => {
+        const { nodePort: _n, ...rest } = p;
+        return rest;
+      });
+  }
+  if (kind === 'PersistentVolumeClaim') delete out.volumeName;
+  if (kind === 'Pod') delete out.nodeName;
+  return out;
+}
+
+/**
+ * The object as the server keeps it, less what it fills differently in every run (see
+ * VOLATILE_METADATA) and its status: the labels and annotations first, then the spec, data,
+ * rules and the rest, so that an upgrade's or rollback's patch is compared field by field.
+ */
+function objectView(o: KubeObject | undefined, ns: string): unknown {
   if (!o) return 'absent';
-  return normalise(
-    { labels: o.metadata.labels ?? {}, annotations: o.metadata.annotations ?? {} },
-    ns,
-  );
+  const {
+    apiVersion: _a,
+    kind,
+    metadata,
+    status: _s,
+    spec,
+    ...rest
+  } = o as KubeObject & {
+    spec?: Record<string, unknown>;
+    status?: unknown;
+    secrets?: unknown;
+  };
+  const meta: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(metadata))
+    if (!VOLATILE_METADATA.has(k) && k !== 'labels' && k !== 'annotations') meta[k] = v;
+  // A 1.20 server lists a service account's generated token secret.
+  if (kind === 'ServiceAccount') delete rest.secrets;
+  const view = {
+    labels: metadata.labels ?? {},
+    annotations: metadata.annotations ?? {},
+    metadata: meta,
+    ...(spec ? { spec: withoutAllocations(kind, spec) } : {}),
+    ...rest,
+  };
+  return JSON.parse(JSON.stringify(normalise(view, ns)).replace(TOKEN_SECRET, '-token-X'));
 }
 
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -164,7 +223,7 @@ export async function observe(
     }
     const objects: Record<string, unknown> = {};
     for (const [key, o] of [...seen].sort(([a], [b]) => a.localeCompare(b)))
-      objects[key] = metadataView(await settled(o), ns);
+      objects[key] = objectView(await settled(o), ns);
     out.push({
       step: step.name,
       code,

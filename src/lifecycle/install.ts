@@ -40,6 +40,7 @@ import {
   installCrds,
   withOwnership,
 } from './resources.js';
+import { streamDocuments } from '../manifest/documents.js';
 import { buildObjects } from './objects.js';
 import { ReleaseRenderError, renderChart } from './render-chart.js';
 import { clusterInfo, forgetClusterInfo, type ClusterInfo } from './cluster-capabilities.js';
@@ -345,7 +346,8 @@ async function prepareInstall(
   let objects: KubeObject[];
   try {
     objects = buildObjects(
-      rendered.manifests.map((m) => m.content),
+      // Helm builds them from the release manifest (see manifest/documents.ts).
+      streamDocuments(rendered.manifest),
       opts.namespace,
       cluster?.discovery,
     ).map((o) => withOwnership(o, opts.releaseName, opts.namespace));

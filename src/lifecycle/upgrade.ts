@@ -56,6 +56,7 @@ import {
   noSuccessfulReleaseMessage,
 } from './errors.js';
 import { existingResourceConflict, withOwnership } from './resources.js';
+import { streamDocuments } from '../manifest/documents.js';
 import { buildObjects, manifestObjects } from './objects.js';
 import { renderChart } from './render-chart.js';
 import type { RenderedResources } from './render.js';
@@ -397,7 +398,8 @@ async function prepareUpgrade(
   }
   try {
     targetObjects = buildObjects(
-      rendered.manifests.map((m) => m.content),
+      // Helm builds them from the release manifest (see manifest/documents.ts).
+      streamDocuments(rendered.manifest),
       namespace,
       cluster.discovery,
     ).map((o) => withOwnership(o, opts.releaseName, namespace));
