@@ -47,7 +47,13 @@ const MAX_CACHE_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 function pruneStale(dir: string, own: string, sameBuild: RegExp): void {
   const fs = process.getBuiltinModule('node:fs');
   const oldest = Date.now() - MAX_CACHE_AGE_MS;
-  for (const name of fs.readdirSync(dir)) {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return; // the directory went away meanwhile: nothing to prune
+  }
+  for (const name of names) {
     const path = `${dir}/${name}`;
     if (!name.startsWith('hookline-') || path === own) continue;
     try {
