@@ -42,7 +42,7 @@ describe('documentObject (StreamVisitor skips null documents)', () => {
 });
 
 describe('streamDocuments (apimachinery YAMLReader, what Build reads a manifest with)', () => {
-  it('ends a document at a line of `---` and whitespace, keeping every line break', () => {
+  it('ends a document at a line of `---` and whitespace, each line ending with a line break', () => {
     expect(streamDocuments('---\na: 1\n---  \t\nb: |\n  x\n---\n')).toEqual([
       'a: 1\n',
       'b: |\n  x\n',
@@ -50,8 +50,12 @@ describe('streamDocuments (apimachinery YAMLReader, what Build reads a manifest 
   });
 
   it('keeps a line that starts with `---` and goes on, and what follows the last separator', () => {
-    expect(streamDocuments('a: 1\n---x\n--- a\nb: 2')).toEqual(['a: 1\n---x\n--- a\nb: 2']);
+    expect(streamDocuments('a: 1\n---x\n--- a\nb: 2\n')).toEqual(['a: 1\n---x\n--- a\nb: 2\n']);
     expect(streamDocuments('a: 1\n---\n\n')).toEqual(['a: 1\n', '\n']);
+  });
+
+  it("ends the last line too, and reads `\\r\\n` as a line break (LineReader's ReadLine)", () => {
+    expect(streamDocuments('a: |\r\n  x\r\n---\r\nb: 2')).toEqual(['a: |\n  x\n', 'b: 2\n']);
   });
 });
 

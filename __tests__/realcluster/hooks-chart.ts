@@ -2,7 +2,8 @@
  * A chart made to show hook order on a real server (ORD-5, HK-9): pre/post-upgrade and
  * pre/post-rollback hooks with equal and different weights (equal weights run by name), some
  * Jobs and some ConfigMaps, every delete policy, and one Job hook that fails when the value
- * `failHook` is set (post-upgrade, so the upgrade records `failed`).
+ * `failHook` is set (post-upgrade, so the upgrade records `failed`). The ConfigMaps end with a
+ * block scalar, whose final line break Helm's Build keeps.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,10 @@ function configMapHook(name: string, events: string, weight: number, policy?: st
     ...(policy ? [`    "helm.sh/hook-delete-policy": ${policy}`] : []),
     'data:',
     '  revision: "{{ .Release.Revision }}"',
+    // A block scalar ends the document: Build (YAMLReader) gives its last line a line break,
+    // though the hook's stored manifest is trimmed.
+    '  note: |',
+    '    written by {{ .Release.Name }}',
     '',
   ].join('\n');
 }

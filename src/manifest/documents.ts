@@ -8,11 +8,11 @@
  * hooks, CRDs, the dry-run plan and the resource changes) goes through {@link objectDocuments}
  * or {@link documentObject}, so they agree on what an empty document is.
  *
- * Build reads a whole manifest (a release's, which Helm writes as `---\n# Source: …\n`, each
- * document's trimmed text and a line break) with apimachinery's YAMLReader
- * ({@link streamDocuments}), not with releaseutil.SplitManifests: each document keeps its last
- * line break, so a block scalar (`|`, `>`) that ends a document keeps its final newline. A hook
- * is built from its own trimmed manifest, without one (Helm's execHook builds `h.Manifest`).
+ * Build reads its text with apimachinery's YAMLReader ({@link streamDocuments}), whose
+ * LineReader ends every line with a line break, the last one too, and a release manifest (which
+ * Helm writes as `---\n# Source: …\n`, each document's trimmed text and a line break) is read
+ * whole, not through releaseutil.SplitManifests: a block scalar (`|`, `>`) that ends a
+ * document keeps its final newline, in a hook's trimmed manifest too.
  */
 import type { GoValue } from '../gotemplate/values.js';
 import { parseManifestDocument } from '../yaml/index.js';
@@ -40,24 +40,27 @@ const GO_SPACES = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202
 
 /**
  * The documents apimachinery's YAMLReader reads from a stream (k8s.io/apimachinery
- * pkg/util/yaml `YAMLReader.Read`): a line that starts with `---` followed by nothing but
- * whitespace ends a document, and each document is its lines as they are, line breaks
- * included; a document with no lines is none.
+ * pkg/util/yaml `YAMLReader.Read` over `LineReader`): each line as bufio's ReadLine gives it
+ * (without its `\n` or `\r\n`) and a `\n`, the last line too; a line that starts with `---`
+ * followed by nothing but space ends a document; a document with no lines is none.
  */
 export function streamDocuments(stream: string): string[] {
   const docs: string[] = [];
-  let start = 0;
+  let doc = '';
   let at = 0;
   while (at < stream.length) {
     const nl = stream.indexOf('\n', at);
-    const next = nl < 0 ? stream.length : nl + 1;
-    if (stream.startsWith('---', at) && GO_SPACES.test(stream.slice(at + 3, next))) {
-      if (at > start) docs.push(stream.slice(start, at));
-      start = next;
+    let line = stream.slice(at, nl < 0 ? stream.length : nl);
+    if (nl >= 0 && line.endsWith('\r')) line = line.slice(0, -1);
+    at = nl < 0 ? stream.length : nl + 1;
+    if (line.startsWith('---') && GO_SPACES.test(line.slice(3))) {
+      if (doc !== '') docs.push(doc);
+      doc = '';
+    } else {
+      doc += `${line}\n`;
     }
-    at = next;
   }
-  if (stream.length > start) docs.push(stream.slice(start));
+  if (doc !== '') docs.push(doc);
   return docs;
 }
 
@@ -69,15 +72,21 @@ export function objectDocuments(
   return objectDocumentsOf(streamDocuments(manifest), parse);
 }
 
-/** {@link objectDocuments} over documents already split (e.g. the sorter's manifests). */
+/**
+ * {@link objectDocuments} over documents already split (the sorter's manifests, a hook's, a
+ * CRD file's pieces), each read as Build reads it.
+ */
 export function objectDocumentsOf(
   docs: Iterable<string>,
   parse: (doc: string) => GoValue = parseManifestDocument,
 ): ObjectDocument[] {
   const out: ObjectDocument[] = [];
-  for (const text of docs) {
-    const value = documentObject(text, parse);
-    if (value !== undefined) out.push({ text, value });
+  for (const piece of docs) {
+    // As Build reads each one (a piece holds no separator line: SplitManifests cut at them).
+    for (const text of streamDocuments(piece)) {
+      const value = documentObject(text, parse);
+      if (value !== undefined) out.push({ text, value });
+    }
   }
   return out;
 }
