@@ -28,19 +28,49 @@ const REAL_CHARTS = join(
   'charts',
 );
 
-/** Shared real charts that render for v1.20 and whose workloads the pod runner can run. */
+/**
+ * Every shared real chart that Helm 3.15.4 installs (`--wait`) on the v1.20 realcluster with its
+ * default values. Not here: alertmanager, alertmanager-snmp-notifier and
+ * prometheus-blackbox-exporter require a newer Kubernetes (kubeVersion), prometheus-postgres-
+ * exporter a password value, and Helm's own validation against the 1.20 API refuses prometheus,
+ * prometheus-operator-crds, prometheus-windows-exporter and kube-prometheus-stack.
+ */
 const SHARED = [
+  'jiralert',
   'kube-state-metrics',
+  'prom-label-proxy',
+  'prometheus-adapter',
+  'prometheus-cloudwatch-exporter',
+  'prometheus-conntrack-stats-exporter',
   'prometheus-consul-exporter',
+  'prometheus-couchdb-exporter',
+  'prometheus-druid-exporter',
+  'prometheus-elasticsearch-exporter',
+  'prometheus-fastly-exporter',
+  'prometheus-ipmi-exporter',
   'prometheus-json-exporter',
+  'prometheus-memcached-exporter',
+  'prometheus-modbus-exporter',
+  'prometheus-mongodb-exporter',
   'prometheus-mysql-exporter',
   'prometheus-nats-exporter',
   'prometheus-nginx-exporter',
   'prometheus-node-exporter',
+  'prometheus-operator-admission-webhook',
+  'prometheus-pgbouncer-exporter',
+  'prometheus-pingdom-exporter',
+  'prometheus-pingmesh-exporter',
   'prometheus-pushgateway',
+  'prometheus-rabbitmq-exporter',
   'prometheus-redis-exporter',
+  'prometheus-smartctl-exporter',
+  'prometheus-snmp-exporter',
   'prometheus-sql-exporter',
+  'prometheus-stackdriver-exporter',
   'prometheus-statsd-exporter',
+  'prometheus-systemd-exporter',
+  'prometheus-to-sd',
+  'prometheus-yet-another-cloudwatch-exporter',
 ];
 
 const hooksChart = writeHooksChart();
