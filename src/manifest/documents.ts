@@ -46,22 +46,39 @@ const GO_SPACES = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202
  */
 export function streamDocuments(stream: string): string[] {
   const docs: string[] = [];
-  let doc = '';
-  let at = 0;
-  while (at < stream.length) {
-    const nl = stream.indexOf('\n', at);
-    let line = stream.slice(at, nl < 0 ? stream.length : nl);
-    if (nl >= 0 && line.endsWith('\r')) line = line.slice(0, -1);
-    at = nl < 0 ? stream.length : nl + 1;
-    if (line.startsWith('---') && GO_SPACES.test(line.slice(3))) {
-      if (doc !== '') docs.push(doc);
-      doc = '';
-    } else {
-      doc += `${line}\n`;
+  const push = (from: number, to: number): void => {
+    if (to <= from) return;
+    let doc = stream.slice(from, to);
+    if (doc.includes('\r\n')) doc = doc.replace(/\r\n/g, '\n');
+    docs.push(doc.endsWith('\n') ? doc : `${doc}\n`);
+  };
+  let start = 0;
+  // Only lines that start with `---` can end a document: the first line, and those after `\n---`.
+  for (let line = 0; line < stream.length;) {
+    if (stream.startsWith('---', line)) {
+      const nl = stream.indexOf('\n', line);
+      const next = nl < 0 ? stream.length : nl + 1;
+      if (GO_SPACES.test(stream.slice(line + 3, next))) {
+        push(start, line);
+        start = next;
+      }
     }
+    const sep = stream.indexOf('\n---', line);
+    if (sep < 0) break;
+    line = sep + 1;
   }
-  if (doc !== '') docs.push(doc);
+  push(start, stream.length);
   return docs;
+}
+
+/** The object documents among documents already read as Build reads them, in order. */
+function decoded(texts: Iterable<string>, parse: (doc: string) => GoValue): ObjectDocument[] {
+  const out: ObjectDocument[] = [];
+  for (const text of texts) {
+    const value = documentObject(text, parse);
+    if (value !== undefined) out.push({ text, value });
+  }
+  return out;
 }
 
 /** The documents of a whole manifest as Build reads them ({@link streamDocuments}) that are not empty, in order. */
@@ -69,24 +86,20 @@ export function objectDocuments(
   manifest: string,
   parse: (doc: string) => GoValue = parseManifestDocument,
 ): ObjectDocument[] {
-  return objectDocumentsOf(streamDocuments(manifest), parse);
+  return decoded(streamDocuments(manifest), parse);
 }
 
 /**
  * {@link objectDocuments} over documents already split (the sorter's manifests, a hook's, a
- * CRD file's pieces), each read as Build reads it.
+ * CRD file's pieces), each read as Build reads it (a piece holds no separator line:
+ * SplitManifests cut at them).
  */
 export function objectDocumentsOf(
   docs: Iterable<string>,
   parse: (doc: string) => GoValue = parseManifestDocument,
 ): ObjectDocument[] {
-  const out: ObjectDocument[] = [];
-  for (const piece of docs) {
-    // As Build reads each one (a piece holds no separator line: SplitManifests cut at them).
-    for (const text of streamDocuments(piece)) {
-      const value = documentObject(text, parse);
-      if (value !== undefined) out.push({ text, value });
-    }
-  }
-  return out;
+  return decoded(
+    [...docs].flatMap((piece) => streamDocuments(piece)),
+    parse,
+  );
 }
