@@ -32,8 +32,9 @@ const REAL_CHARTS = join(
  * Every shared real chart that Helm 3.15.4 installs (`--wait`) on the v1.20 realcluster with its
  * default values. Not here: alertmanager, alertmanager-snmp-notifier and
  * prometheus-blackbox-exporter require a newer Kubernetes (kubeVersion), prometheus-postgres-
- * exporter a password value, and Helm's own validation against the 1.20 API refuses prometheus,
- * prometheus-operator-crds, prometheus-windows-exporter and kube-prometheus-stack.
+ * exporter a password value; Helm's client-side validation against the 1.20 API refuses
+ * prometheus, prometheus-operator-crds and prometheus-windows-exporter, and the server refuses
+ * kube-prometheus-stack's CRDs (validation.test.ts runs those four with both tools).
  */
 const SHARED = [
   'jiralert',

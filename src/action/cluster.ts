@@ -5,6 +5,7 @@
  */
 import type { KubeClient } from '../kube/client.js';
 import { createNodeClient } from '../kube/node-client.js';
+import { diskOpenApiCache } from '../kube/openapi-cache.js';
 import { withRetries } from '../kube/retry.js';
 import { secretsApi } from '../kube/secrets-api.js';
 import type { Configuration } from '../lifecycle/config.js';
@@ -32,6 +33,8 @@ export interface ClusterOptions {
   log: Logger;
   /** The command's timeout: it bounds every call's retries (kube/retry.ts). */
   timeoutMs?: number;
+  /** Where servers' OpenAPI documents are kept between runs (kube/openapi-cache.ts). */
+  cacheDir?: string;
 }
 
 export function connectCluster(opts: ClusterOptions): ActionCluster {
@@ -41,6 +44,7 @@ export function connectCluster(opts: ClusterOptions): ActionCluster {
         kubeconfig: opts.kubeconfig,
         ...(opts.context ? { context: opts.context } : {}),
         source: { description: 'the action input "kubeconfig"' },
+        ...(opts.cacheDir ? { openApiCache: diskOpenApiCache(opts.cacheDir) } : {}),
       }),
       {
         ...(opts.timeoutMs !== undefined ? { budgetMs: opts.timeoutMs } : {}),

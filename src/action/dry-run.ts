@@ -7,6 +7,10 @@ import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
 import type { Configuration } from '../lifecycle/config.js';
 import { clusterInfo } from '../lifecycle/cluster-capabilities.js';
+import { buildObjects } from '../lifecycle/objects.js';
+import { validationSchema } from '../lifecycle/openapi-validation.js';
+import { streamDocuments } from '../manifest/documents.js';
+import { asError } from '../util/errors.js';
 import type { Hook } from '../release/hook.js';
 import type { Release } from '../release/types.js';
 import { NoDeployedReleasesError, isReleaseNotFound } from '../storage/driver.js';
@@ -32,6 +36,26 @@ export async function deployedRelease(
   } catch (err) {
     if (err instanceof NoDeployedReleasesError || isReleaseNotFound(err)) return undefined;
     throw err;
+  }
+}
+
+/**
+ * Helm's Build with validation of a rendered manifest, failing as install and upgrade do (kinds
+ * are not mapped: the chart's CRDs are not installed by a plan).
+ */
+async function validateManifest(
+  cfg: Configuration,
+  manifest: string,
+  namespace: string,
+): Promise<void> {
+  const validation = await validationSchema(cfg);
+  try {
+    buildObjects(streamDocuments(manifest), namespace, { validation });
+  } catch (err) {
+    const message = asError(err).message;
+    throw new Error(`unable to build kubernetes objects from release manifest: ${message}`, {
+      cause: err,
+    });
   }
 }
 
@@ -61,6 +85,8 @@ export async function dryRun(
     manifest = r.manifest;
     hooks = r.hooks;
     notes = r.notes;
+    // The manifest is checked as the run would check it (a server dry run fails the same way).
+    if (!inputs.disableOpenApiValidation) await validateManifest(cfg, manifest, target.namespace);
   } else if (inputs.command === 'rollback') {
     const history = await cfg.storage.history(inputs.release);
     const want = inputs.revision || (deployed ? deployed.version - 1 : 0);

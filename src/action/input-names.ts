@@ -35,6 +35,7 @@ export const Input = {
   resetValues: 'reset-values',
   cleanupOnFail: 'cleanup-on-fail',
   force: 'force',
+  disableOpenApiValidation: 'disable-openapi-validation',
   serverSide: 'server-side',
   forceConflicts: 'force-conflicts',
   description: 'description',

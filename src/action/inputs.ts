@@ -53,6 +53,8 @@ export interface ActionInputs {
   resetValues: boolean;
   cleanupOnFail: boolean;
   force: boolean;
+  /** `--disable-openapi-validation` (install and upgrade). */
+  disableOpenApiValidation: boolean;
   /** `--server-side`: `auto` (default), `true`, `false` (design decision 8). */
   serverSide: 'auto' | 'true' | 'false';
   forceConflicts: boolean;
@@ -220,6 +222,7 @@ export function parseInputs(read: ReadInput): ActionInputs {
     resetValues,
     cleanupOnFail: bool(read, Input.cleanupOnFail, false),
     force: bool(read, Input.force, false),
+    disableOpenApiValidation: bool(read, Input.disableOpenApiValidation, false),
     serverSide: oneOf(read, Input.serverSide, ['auto', 'true', 'false'] as const, 'auto'),
     forceConflicts: bool(read, Input.forceConflicts, false),
     description: read(Input.description).trim(),

@@ -8,6 +8,7 @@ import { createNamespace } from '../lifecycle/resources.js';
 import { recoverPending } from '../lifecycle/recover.js';
 import type { Release } from '../release/types.js';
 import { manifestChanges } from './changes.js';
+import { cacheHome } from '../kube/openapi-cache.js';
 import { connectCluster, type ActionCluster } from './cluster.js';
 import type { ActionDeps } from './deps.js';
 import { deployedRelease, dryRun } from './dry-run.js';
@@ -117,6 +118,7 @@ export async function runCluster(
   logRun: (report: Report) => void,
 ): Promise<void> {
   const log = coreLogger(deps.core);
+  const cacheDir = cacheHome((name) => deps.env[name]);
   const cluster: ActionCluster = connectCluster({
     kubeconfig: inputs.kubeconfig,
     context: inputs.context,
@@ -124,6 +126,7 @@ export async function runCluster(
     clock: deps.clock,
     log,
     timeoutMs: inputs.timeoutMs,
+    ...(cacheDir ? { cacheDir } : {}),
   });
   const { cfg } = cluster;
   report.data.namespace = cluster.namespace;

@@ -44,6 +44,7 @@ function inputOptions(ctx: VerbContext) {
     serverSide: i.serverSide,
     forceConflicts: i.forceConflicts,
     force: i.force,
+    disableOpenApiValidation: i.disableOpenApiValidation,
     cleanupOnFail: i.cleanupOnFail,
     historyMax: i.historyMax,
     createNamespace: i.createNamespace,
@@ -83,6 +84,7 @@ const VERBS: {
   install: async (ctx, all) =>
     (await import('../lifecycle/install.js')).install(ctx.cfg, ctx.chart!, {
       ...pick(all, [...RUN, ...APPLY, 'description', 'namespace', 'values', 'atomic']),
+      disableOpenApiValidation: all.disableOpenApiValidation,
       createNamespace: all.createNamespace,
       releaseName: ctx.inputs.release,
     }),
@@ -90,6 +92,7 @@ const VERBS: {
     (await import('../lifecycle/upgrade.js')).upgrade(ctx.cfg, ctx.inputs.release, ctx.chart!, {
       ...pick(all, [...RUN, ...APPLY, 'description', 'namespace', 'values', 'atomic']),
       ...pick(all, ['resetValues', 'reuseValues', 'historyMax', 'cleanupOnFail', 'force']),
+      disableOpenApiValidation: all.disableOpenApiValidation,
       install: true,
     }),
   rollback: async (ctx, all) => {

@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeClient } from '../kube/client.js';
 import { createNodeClient } from '../kube/node-client.js';
+import { cacheHome, diskOpenApiCache } from '../kube/openapi-cache.js';
 import { withRetries } from '../kube/retry.js';
 import { secretsApi } from '../kube/secrets-api.js';
 import type { Configuration } from '../lifecycle/config.js';
@@ -78,12 +79,14 @@ export async function connect(args: ParsedArgs, io: CliIo): Promise<Cluster> {
     ({ text: kubeconfig, path } = kubeconfigText(args, io));
   }
   const context = args.strings.get('kube-context');
+  const cache = cacheHome((name) => io.env(name));
   let raw: KubeClient;
   try {
     raw = createNodeClient({
       kubeconfig,
       ...(context ? { context } : {}),
       ...(path !== undefined ? { source: { path } } : {}),
+      ...(cache ? { openApiCache: diskOpenApiCache(cache) } : {}),
     });
   } catch (err) {
     await sim?.close();

@@ -20,6 +20,8 @@ import {
   hookLogs,
   printHooks,
   timeoutMs,
+  validationOptions,
+  VALIDATION_FLAGS,
   withCluster,
 } from './release-flags.js';
 
@@ -36,6 +38,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'description', kind: 'string' },
   { name: 'skip-crds', kind: 'bool' },
   DRY_RUN_FLAG,
+  ...VALIDATION_FLAGS,
   ...INSTALL_APPLY_FLAGS,
   { name: 'hide-secret', kind: 'bool' },
 ];
@@ -78,6 +81,7 @@ export async function installCommand(argv: string[], io: CliIo): Promise<number>
         skipCrds: bool('skip-crds'),
         ...(dryRunOption(args) ? { dryRun: dryRunOption(args) } : {}),
         ...applyOptions(args),
+        ...validationOptions(args),
         hookLogs: logs,
         signal: cluster.signal,
       });

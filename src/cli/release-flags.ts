@@ -39,6 +39,22 @@ export const INSTALL_APPLY_FLAGS: FlagSpec[] = [
   { name: 'force-conflicts', kind: 'bool' },
 ];
 
+/** What install and upgrade check: the manifest against the server's schema, values against theirs. */
+export const VALIDATION_FLAGS: FlagSpec[] = [
+  { name: 'disable-openapi-validation', kind: 'bool' },
+  { name: 'skip-schema-validation', kind: 'bool' },
+];
+
+export function validationOptions(args: ParsedArgs): {
+  disableOpenApiValidation: boolean;
+  skipSchemaValidation: boolean;
+} {
+  return {
+    disableOpenApiValidation: args.bools.get('disable-openapi-validation') ?? false,
+    skipSchemaValidation: args.bools.get('skip-schema-validation') ?? false,
+  };
+}
+
 /** `--dry-run[=client|server|none]` (a bare `--dry-run` or `true` is client, `false` none). */
 export const DRY_RUN_FLAG: FlagSpec = { name: 'dry-run', kind: 'string', noOptDefVal: 'client' };
 

@@ -24,6 +24,8 @@ import {
   intFlag,
   printHooks,
   timeoutMs,
+  validationOptions,
+  VALIDATION_FLAGS,
   withCluster,
 } from './release-flags.js';
 import { errorText } from '../util/errors.js';
@@ -45,6 +47,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'no-hooks', kind: 'bool' },
   { name: 'description', kind: 'string' },
   DRY_RUN_FLAG,
+  ...VALIDATION_FLAGS,
   ...APPLY_FLAGS,
   { name: 'force', kind: 'bool' },
   { name: 'force-replace', kind: 'bool' },
@@ -92,6 +95,7 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
         ...(description !== undefined ? { description } : {}),
         ...(dryRunOption(args) ? { dryRun: dryRunOption(args) } : {}),
         ...applyOptions(args),
+        ...validationOptions(args),
         force: bool('force') || bool('force-replace'),
         hookLogs: logs,
         signal: cluster.signal,

@@ -271,6 +271,13 @@ export interface KubeClient {
    * be read is listed in `failed`; any other failure rejects.
    */
   discover(): Promise<ServerDiscovery>;
+  /** GET /version: the server's version (a client may answer from its reachability check). */
+  serverVersion(): Promise<ServerVersion>;
+  /**
+   * GET /openapi/v2 (JSON, gzip on the wire as Go's client asks for it): the server's OpenAPI
+   * v2 document, parsed. Client-side validation reads it (kube/openapi-models.ts).
+   */
+  openApiV2(): Promise<unknown>;
   /** DELETE; resolves true when a deletion was requested, false when ignored as missing. */
   delete(ref: ResourceRef, opts?: DeleteOptions): Promise<boolean>;
   list(query: ListQuery): Promise<ObjectList>;

@@ -44,16 +44,17 @@ export interface DiscoverServerOptions {
   onResources?: (groupVersion: string, resources: ApiResource[]) => void;
 }
 
+/** A /version answer as ServerVersion (missing fields empty). */
+export function serverVersionOf(body: unknown): ServerVersion {
+  const v = body as Partial<ServerVersion> | undefined;
+  return { gitVersion: v?.gitVersion ?? '', major: v?.major ?? '', minor: v?.minor ?? '' };
+}
+
 export async function discoverServer(
   get: Get,
   opts: DiscoverServerOptions = {},
 ): Promise<ServerDiscovery> {
-  const v = (await get('/version')) as Partial<ServerVersion> | undefined;
-  const version: ServerVersion = {
-    gitVersion: v?.gitVersion ?? '',
-    major: v?.major ?? '',
-    minor: v?.minor ?? '',
-  };
+  const version = serverVersionOf(await get('/version'));
   const core = await orEmpty<{ versions?: string[] }>(get('/api'), {});
   const named = await orEmpty<GroupList>(get('/apis'), {});
   const groupVersions = [

@@ -46,6 +46,8 @@ export interface RawRequest {
   contentType?: string;
   /** Accept header; default application/json. */
   accept?: string;
+  /** Accept-Encoding header (the transports decode gzip); none by default. */
+  acceptEncoding?: string;
   /** `text`: the body as sent (pod logs); default: parsed JSON (undefined when empty). */
   response?: 'json' | 'text';
 }
@@ -98,8 +100,42 @@ export class RawApi {
    * node-client-errors.ts maps both.
    */
   async send(path: string, req: RawRequest): Promise<unknown> {
+    const { status, headers, text } = await this.exchange(path, req);
+    if (status < 200 || status > 299)
+      throw new ApiException(status, 'Unsuccessful HTTP Request', text, headers);
+    if (req.response === 'text') return text;
+    return text === '' ? undefined : JSON.parse(text);
+  }
+
+  /**
+   * A GET that may be answered from the caller's copy: with `etag` sent as If-None-Match, a
+   * 304 resolves `unchanged`; a 2xx resolves the body and its ETag; anything else rejects as
+   * send does.
+   */
+  async getIfChanged(
+    path: string,
+    req: { etag?: string; acceptEncoding?: string },
+  ): Promise<'unchanged' | { text: string; etag?: string }> {
+    const { status, headers, text } = await this.exchange(path, {
+      method: HttpMethod.GET,
+      ...(req.acceptEncoding ? { acceptEncoding: req.acceptEncoding } : {}),
+      ...(req.etag ? { headers: { 'If-None-Match': req.etag } } : {}),
+    });
+    if (status === 304 && req.etag) return 'unchanged';
+    if (status < 200 || status > 299)
+      throw new ApiException(status, 'Unsuccessful HTTP Request', text, headers);
+    const etag = Object.entries(headers).find(([k]) => k.toLowerCase() === 'etag')?.[1];
+    return etag ? { text, etag } : { text };
+  }
+
+  private async exchange(
+    path: string,
+    req: RawRequest & { headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Record<string, string>; text: string }> {
     const ctx = this.configuration.baseServer.makeRequestContext(path, req.method);
     ctx.setHeaderParam('Accept', req.accept ?? 'application/json');
+    if (req.acceptEncoding) ctx.setHeaderParam('Accept-Encoding', req.acceptEncoding);
+    for (const [k, v] of Object.entries(req.headers ?? {})) ctx.setHeaderParam(k, v);
     for (const [k, v] of Object.entries(req.query ?? {}))
       if (v !== undefined) ctx.setQueryParam(k, v);
     if (req.body !== undefined) {
@@ -115,16 +151,7 @@ export class RawApi {
     response ??= await this.configuration.httpApi.send(prepared).toPromise();
     for (const m of this.configuration.middleware) response = await m.post(response).toPromise();
     const text = await response.body.text();
-    if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
-      throw new ApiException(
-        response.httpStatusCode,
-        'Unsuccessful HTTP Request',
-        text,
-        response.headers,
-      );
-    }
-    if (req.response === 'text') return text;
-    return text === '' ? undefined : JSON.parse(text);
+    return { status: response.httpStatusCode, headers: response.headers, text };
   }
 }
 

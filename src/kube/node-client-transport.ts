@@ -25,6 +25,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
+import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
 
 /** undici's Client defaults, which client-node's Agent runs with. */
 export const CONNECT_TIMEOUT_MS = 10_000;
@@ -125,20 +126,18 @@ function connectTimeoutError(socket: Socket, host: string, port: string): Error 
 }
 
 /** A body decoded by its Content-Encoding as fetch does (gzip, deflate, br; else as sent). */
-async function decoded(body: Buffer, encoding: string | undefined): Promise<Buffer> {
+function decoded(body: Buffer, encoding: string | undefined): Buffer {
   const codings = (encoding ?? '')
     .toLowerCase()
     .split(',')
     .map((c) => c.trim())
     .filter((c) => c !== '' && c !== 'identity');
   if (codings.length === 0) return body;
-  const zlib = await import('node:zlib');
   let out = body;
   for (const c of codings.reverse()) {
-    if (c === 'gzip' || c === 'x-gzip')
-      out = zlib.gunzipSync(out, { flush: zlib.constants.Z_SYNC_FLUSH });
-    else if (c === 'deflate') out = zlib.inflateSync(out);
-    else if (c === 'br') out = zlib.brotliDecompressSync(out);
+    if (c === 'gzip' || c === 'x-gzip') out = gunzipSync(out, { flush: constants.Z_SYNC_FLUSH });
+    else if (c === 'deflate') out = inflateSync(out);
+    else if (c === 'br') out = brotliDecompressSync(out);
     else return out;
   }
   return out;
@@ -318,15 +317,18 @@ function readAnswer(res: http.IncomingMessage, signal?: AbortSignal): Promise<Tr
     });
     res.on('end', () => {
       clearTimeout(timer);
-      decoded(Buffer.concat(chunks), res.headers['content-encoding']).then(
-        (b) =>
-          done(undefined, {
-            status: res.statusCode ?? 0,
-            headers: headersOf(res),
-            text: utf8Text(b),
-          }),
-        fail,
-      );
+      let body: Buffer;
+      try {
+        body = decoded(Buffer.concat(chunks), res.headers['content-encoding']);
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      done(undefined, {
+        status: res.statusCode ?? 0,
+        headers: headersOf(res),
+        text: utf8Text(body),
+      });
     });
   });
 }

@@ -16,6 +16,7 @@ import type {
   CoreObjects,
   PatchType,
   ServerDiscovery,
+  ServerVersion,
   DeleteOptions,
   KubeClient,
   KubeEvent,
@@ -31,8 +32,10 @@ import type {
   KubeMeta,
 } from './client.js';
 import { NotFoundError } from './client.js';
-import { discoverServer } from './node-client-discovery.js';
+import { discoverServer, serverVersionOf } from './node-client-discovery.js';
 import { NodeWatch } from './node-client-watch.js';
+import type { OpenApiCache } from './openapi-cache.js';
+import { reducedDocument } from './openapi-models.js';
 import { checkKubeconfig, KubeconfigError, sourceLabel } from './kubeconfig-errors.js';
 import type { KubeconfigSource } from './kubeconfig-errors.js';
 import type { RawRequest } from './node-client-internals.js';
@@ -59,6 +62,8 @@ export interface NodeClientOptions {
    * transport (node-client-transport.ts); the tests hold the two to the same results.
    */
   nodeTransport?: boolean;
+  /** Where /openapi/v2 is kept between commands (openapi-cache.ts); none by default. */
+  openApiCache?: OpenApiCache;
 }
 
 /** The default per-request timeout (watches excepted). */
@@ -109,16 +114,23 @@ export function createNodeClient(opts: NodeClientOptions): KubeClient {
       `Kubernetes cluster unreachable: context ${JSON.stringify(context)} does not exist`,
     );
   shareConnections(kc, { nodeTransport: opts.nodeTransport });
-  return new NodeKubeClient(kc);
+  return new NodeKubeClient(kc, opts.openApiCache);
 }
 
 class NodeKubeClient implements KubeClient {
   private readonly objects: RawApi;
   private readonly watcher: NodeWatch;
+  private version: Promise<ServerVersion> | undefined;
+  /** The cluster's URL: the key of its cached OpenAPI document. */
+  private readonly server: string;
 
-  constructor(kc: KubeConfig) {
+  constructor(
+    kc: KubeConfig,
+    private readonly openApiCache?: OpenApiCache,
+  ) {
     this.objects = new RawApi(kc);
     this.watcher = new NodeWatch(kc);
+    this.server = kc.getCurrentCluster()?.server ?? '';
   }
 
   get defaultNamespace(): string {
@@ -294,11 +306,38 @@ class NodeKubeClient implements KubeClient {
 
   async unreachableCause(): Promise<Error | undefined> {
     try {
-      await this.send('/version/', { method: HttpMethod.GET, accept: ACCEPT_ANY });
+      await this.serverVersion();
       return undefined;
     } catch (err) {
       return asError(err);
     }
+  }
+
+  /** The /version answer, kept once read (every command reads it first to check reachability). */
+  serverVersion(): Promise<ServerVersion> {
+    if (!this.version) {
+      const read = this.send('/version/', { method: HttpMethod.GET, accept: ACCEPT_ANY });
+      this.version = read.then(serverVersionOf);
+      this.version.catch(() => (this.version = undefined));
+    }
+    return this.version;
+  }
+
+  /** Revalidated against the cached copy when there is one (a 304 answers from the cache). */
+  async openApiV2(): Promise<unknown> {
+    const cached = this.openApiCache?.read(this.server);
+    const got = await mapped(
+      this.objects.getIfChanged('/openapi/v2', {
+        acceptEncoding: 'gzip',
+        ...(cached ? { etag: cached.etag } : {}),
+      }),
+    );
+    if (got === 'unchanged') return cached!.document;
+    const document: unknown = JSON.parse(got.text);
+    if (!this.openApiCache || !got.etag) return document;
+    const reduced = reducedDocument(document);
+    this.openApiCache.write(this.server, { etag: got.etag, document: reduced });
+    return reduced;
   }
 
   secrets(namespace: string): CoreObjects<WireSecret> {

@@ -281,6 +281,8 @@ export function withRetries(inner: KubeClient, opts: RetryOptions = {}): KubeCli
         inner.replace(obj),
       ),
     discover: () => r.run({ verb: 'get', what: 'discovery' }, () => inner.discover()),
+    serverVersion: () => r.run({ verb: 'get', what: 'version' }, () => inner.serverVersion()),
+    openApiV2: () => r.run({ verb: 'get', what: 'openapi/v2' }, () => inner.openApiV2()),
     delete: (ref, o) =>
       r.run(
         { verb: 'delete', what: refWhat(ref) },

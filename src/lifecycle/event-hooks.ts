@@ -9,6 +9,7 @@ import type { Release } from '../release/types.js';
 import type { Configuration } from './config.js';
 import type { HookError } from './hook-errors.js';
 import { runHooks, type HookLogsMode, type HookOutcome } from './hooks.js';
+import { validationSchema } from './openapi-validation.js';
 import { recordRelease } from './record.js';
 
 export interface EventHookOptions {
@@ -35,6 +36,7 @@ export async function runEventHooks(
       log: cfg.log,
       // Helm's recordRelease, through the one home of record writes (retried, then logged).
       persist: (r) => recordRelease(cfg, r),
+      validation: () => validationSchema(cfg),
     },
     { timeout: opts.timeout, signal: opts.signal, hookLogs: opts.hookLogs ?? 'failed' },
   );

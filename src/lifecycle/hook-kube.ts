@@ -5,13 +5,21 @@
  * (outputLogsByPolicy, HK-12/HK-13).
  */
 import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
+import type { ValidationSchema } from '../kube/schema-validation.js';
 import { WaitAbortedError, WaitTimeoutError, waitUntilGone } from '../kube/wait.js';
 import type { Hook } from '../release/hook.js';
 import { buildObject } from './objects.js';
 
-/** The hook's object built from its stored manifest, in the release namespace if it names none. */
-export function buildHookObject(h: Hook, releaseNamespace: string): KubeObject {
-  return buildObject(h.manifest, releaseNamespace);
+/**
+ * The hook's object built from its stored manifest, in the release namespace if it names none,
+ * validated against `validation` when given.
+ */
+export function buildHookObject(
+  h: Hook,
+  releaseNamespace: string,
+  validation?: ValidationSchema,
+): KubeObject {
+  return buildObject(h.manifest, releaseNamespace, validation ? { validation } : {});
 }
 
 /** The hook's namespace: its manifest's, else the release's (EX-3, deriveNamespace). */

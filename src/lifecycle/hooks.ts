@@ -6,6 +6,7 @@
  * `persist` here (Running, before create) and through the caller's save afterwards (EX-4).
  */
 import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
+import type { ValidationSchema } from '../kube/schema-validation.js';
 import { WaitAbortedError, WaitTimeoutError, waitForHook } from '../kube/wait.js';
 import type { GoTime } from '../gotime/time.js';
 import type { Hook, HookEvent } from '../release/hook.js';
@@ -59,6 +60,11 @@ export interface HookDeps {
   /** Storage update of the release; a rejection is only logged (Helm's recordRelease). */
   persist(release: Release): Promise<void>;
   log: HookLog;
+  /**
+   * The schema hooks are validated against before they are created (Helm builds every hook
+   * with validation on); absent, hooks are built without it.
+   */
+  validation?: () => Promise<ValidationSchema>;
 }
 
 export type HookLogsMode = 'failed' | 'all' | 'none';
@@ -109,6 +115,7 @@ class HookRunner {
   readonly outcomes: HookOutcome[] = [];
   private readonly ran: Ran[] = [];
   private readonly warned = new Set<Hook>();
+  private schema: Promise<ValidationSchema> | undefined;
 
   constructor(
     private readonly release: Release,
@@ -119,7 +126,10 @@ class HookRunner {
 
   async run(): Promise<HookError | undefined> {
     if (this.opts.signal.aborted) return new HookCanceledError(this.event, undefined);
-    for (const h of selectHooks(this.release.hooks, this.event)) {
+    const hooks = selectHooks(this.release.hooks, this.event);
+    // Read while the first hook's predecessor is deleted (its Build is the first to need it).
+    if (hooks.length > 0) this.schema = this.deps.validation?.();
+    for (const h of hooks) {
       const err = await this.runOne(h);
       if (err) return err;
     }
@@ -140,7 +150,8 @@ class HookRunner {
     if (before) return before;
     let obj: KubeObject;
     try {
-      obj = buildHookObject(h, this.release.namespace);
+      const validation = await this.schema;
+      obj = buildHookObject(h, this.release.namespace, validation);
     } catch (err) {
       return new HookBuildError(this.event, h, asError(err), { forDeletion: false });
     }

@@ -44,6 +44,7 @@ import { streamDocuments } from '../manifest/documents.js';
 import { buildObjects } from './objects.js';
 import { ReleaseRenderError, renderChart } from './render-chart.js';
 import { clusterInfo, forgetClusterInfo, type ClusterInfo } from './cluster-capabilities.js';
+import { validationSchema } from './openapi-validation.js';
 import { crdObjects, type RenderedResources } from './render.js';
 import { updateResources, waitForObjects } from './update-resources.js';
 import {
@@ -87,6 +88,11 @@ export interface InstallOptions extends RunOptions {
   apiVersions?: readonly string[];
   /** `--skip-schema-validation` (Helm 3.16+): values.schema.json is not checked. */
   skipSchemaValidation?: boolean;
+  /**
+   * `--disable-openapi-validation`: the manifest is not checked against the server's OpenAPI
+   * schema (lifecycle/openapi-validation.ts); hooks still are, as in Helm.
+   */
+  disableOpenApiValidation?: boolean;
   /** `--server-side auto|true|false` (default auto: server-side apply where GA; decision 8). */
   serverSide?: ServerSideOption | boolean;
   /** `--force-conflicts`: server-side apply takes over fields other managers own. */
@@ -340,16 +346,25 @@ async function prepareInstall(
     config: opts.values ?? null,
     clock: cfg.clock,
   });
+  // Read while discovery runs and the chart renders (after the CRDs, whose schemas it holds).
+  const schema =
+    isClientDryRun(opts.dryRun) || opts.disableOpenApiValidation
+      ? undefined
+      : validationSchema(cfg);
   const cluster = await capabilities(cfg, opts);
   const rendered = render(chart, base, opts, cfg, cluster);
   const release = markPendingInstall(withRendered(base, rendered));
+  const validation = await schema;
   let objects: KubeObject[];
   try {
     objects = buildObjects(
       // Helm builds them from the release manifest (see manifest/documents.ts).
       streamDocuments(rendered.manifest),
       opts.namespace,
-      cluster?.discovery,
+      {
+        ...(cluster ? { discovery: cluster.discovery } : {}),
+        ...(validation ? { validation } : {}),
+      },
     ).map((o) => withOwnership(o, opts.releaseName, opts.namespace));
   } catch (err) {
     throw new InstallError(
@@ -397,13 +412,10 @@ async function capabilities(
 
 async function createCrds(
   cfg: Configuration,
-  crds: ReadonlyArray<{ filename: string; data: Uint8Array }>,
+  crds: ReadonlyArray<{ name: string; data: Uint8Array }>,
   opts: ResolvedInstall,
 ): Promise<void> {
-  const files = crds.map((c) => ({
-    filename: c.filename,
-    content: new TextDecoder().decode(c.data),
-  }));
+  const files = crds.map((c) => ({ name: c.name, content: new TextDecoder().decode(c.data) }));
   try {
     await installCrds(cfg.kube, files, { signal: opts.signal, log: cfg.log });
     // The new kinds must be mapped when the manifest is built (step 4's discovery reset).

@@ -7,11 +7,19 @@
  * client-go's builder skips it). Given the server's discovery, each object's kind must be
  * served (the builder's REST mapping): one that is not fails as cli-runtime says it,
  * `resource mapping not found for name: "N" namespace: "NS" from "": no matches for kind "K" in
- * version "G/V"` + `\nensure CRDs are installed first`, several aggregated as `[a, b]`.
+ * version "G/V"` + `\nensure CRDs are installed first`, several aggregated as `[a, b]`. Built
+ * with validation (install and upgrade targets, hooks), each document is first checked against
+ * the server's OpenAPI models as kubectl's validator does (kube/schema-validation.ts).
  */
 import { marshalJson } from '../gojson/index.js';
 import type { GoValue } from '../gotemplate/values.js';
 import type { KubeObject, ServerDiscovery } from '../kube/client.js';
+import {
+  ObjectValidationError,
+  aggregateMessage,
+  validateObject,
+  type ValidationSchema,
+} from '../kube/schema-validation.js';
 import { objectDocuments, objectDocumentsOf } from '../manifest/documents.js';
 
 /** An object whose kind the server does not serve, as the manifest declared it. */
@@ -25,12 +33,15 @@ export interface UnmappedObject {
 
 /** Objects whose kinds the server does not serve (a CRD not installed): the REST mapping failed. */
 export class ResourceMappingError extends Error {
+  /** One message per object. */
+  readonly each: string[];
   constructor(readonly unmapped: UnmappedObject[]) {
     const each = unmapped.map(
       (u) =>
         `resource mapping not found for name: ${JSON.stringify(u.name)} namespace: ${JSON.stringify(u.namespace)} from "": no matches for kind ${JSON.stringify(u.kind)} in version ${JSON.stringify(u.apiVersion)}\nensure CRDs are installed first`,
     );
-    super(each.length === 1 ? each[0]! : `[${each.join(', ')}]`);
+    super(aggregateMessage(each));
+    this.each = each;
     this.name = 'ResourceMappingError';
   }
 }
@@ -44,12 +55,11 @@ function servedKinds(discovery: ServerDiscovery | undefined): Map<string, Set<st
 }
 
 function toObject(value: GoValue, namespace: string): KubeObject {
-  return parseObject(value, namespace).obj;
+  return parseObject(JSON.parse(marshalJson(value)) as unknown, namespace).obj;
 }
 
 /** The object, and the namespace its manifest declared ('' when none). */
-function parseObject(value: GoValue, namespace: string): { obj: KubeObject; declared: string } {
-  const parsed: unknown = JSON.parse(marshalJson(value));
+function parseObject(parsed: unknown, namespace: string): { obj: KubeObject; declared: string } {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new Error('object is not a map');
   const obj = parsed as Partial<KubeObject>;
@@ -64,21 +74,41 @@ function parseObject(value: GoValue, namespace: string): { obj: KubeObject; decl
   return { obj: obj as KubeObject, declared };
 }
 
+export interface BuildOptions {
+  /** The server's discovery: a kind it does not serve is a ResourceMappingError. */
+  discovery?: ServerDiscovery;
+  /**
+   * Build with validation on (lifecycle/openapi-validation.ts): each document is checked before
+   * it is mapped, and the first one refused ends the build.
+   */
+  validation?: ValidationSchema;
+}
+
 /**
  * KubeClient.Build of documents already split: one object per non-empty document, in order.
- * With `discovery`, a kind the server does not serve is a ResourceMappingError (group/versions
- * whose discovery failed are not judged).
+ * Group/versions whose discovery failed are not judged. A document refused by validation ends
+ * the build with an ObjectValidationError, or, after kinds already found unmapped, with all of
+ * them aggregated (cli-runtime's ContinueOnErrorVisitor).
  */
 export function buildObjects(
   docs: Iterable<string>,
   namespace: string,
-  discovery?: ServerDiscovery,
+  opts: BuildOptions = {},
 ): KubeObject[] {
-  const kinds = servedKinds(discovery);
-  const failed = new Set(discovery?.failed.map((f) => f.groupVersion));
+  const kinds = servedKinds(opts.discovery);
+  const failed = new Set(opts.discovery?.failed.map((f) => f.groupVersion));
   const unmapped: UnmappedObject[] = [];
   const objects = objectDocumentsOf(docs).map((d) => {
-    const { obj, declared } = parseObject(d.value, namespace);
+    const parsed = JSON.parse(marshalJson(d.value)) as unknown;
+    const problems = opts.validation ? validateObject(parsed, opts.validation) : [];
+    if (problems.length > 0) {
+      const refused = new ObjectValidationError(problems);
+      if (unmapped.length === 0) throw refused;
+      throw new Error(
+        aggregateMessage([...new ResourceMappingError(unmapped).each, refused.message]),
+      );
+    }
+    const { obj, declared } = parseObject(parsed, namespace);
     const served = kinds?.get(obj.apiVersion);
     if (kinds && !failed.has(obj.apiVersion) && !served?.has(obj.kind))
       unmapped.push({
@@ -102,8 +132,8 @@ export function manifestObjects(manifest: string, namespace: string): KubeObject
  * The single object of a hook's manifest (a hook document always carries annotations, so it is
  * never empty); an empty one fails as a missing object would.
  */
-export function buildObject(doc: string, namespace: string): KubeObject {
-  const [obj] = buildObjects([doc], namespace);
+export function buildObject(doc: string, namespace: string, opts: BuildOptions = {}): KubeObject {
+  const [obj] = buildObjects([doc], namespace, opts);
   if (obj === undefined) throw new Error('object is not a map');
   return obj;
 }

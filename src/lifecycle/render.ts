@@ -66,13 +66,19 @@ export class KubeVersionMismatchError extends Error {
 const NOTES = 'NOTES.txt';
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-/** Chart.CRDObjects: manifest files under crds/ of the chart and its subcharts. */
-export function crdObjects(chart: Chart): Array<{ filename: string; data: Uint8Array }> {
+/**
+ * Chart.CRDObjects: manifest files under crds/ of the chart and its subcharts; `name` is the
+ * file's name in its own chart (`crds/x.yaml`, what install's messages say), `filename` its path
+ * in the chart tree (`parent/charts/sub/crds/x.yaml`, what `template` prints as its Source).
+ */
+export function crdObjects(
+  chart: Chart,
+): Array<{ name: string; filename: string; data: Uint8Array }> {
   const own = chart.files
     .filter(
       (f) => f.name.startsWith('crds/') && MANIFEST_EXTENSIONS.some((e) => f.name.endsWith(e)),
     )
-    .map((f) => ({ filename: `${chartFullPath(chart)}/${f.name}`, data: f.data }));
+    .map((f) => ({ name: f.name, filename: `${chartFullPath(chart)}/${f.name}`, data: f.data }));
   return [...own, ...chart.dependencies.flatMap(crdObjects)];
 }
 

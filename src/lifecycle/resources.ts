@@ -162,40 +162,49 @@ export interface CrdOptions {
   log: HookLog;
 }
 
+/** go-multierror's list format, which Helm 3's KubeClient.Create returns. */
+export function multierrorText(errors: readonly Error[]): string {
+  if (errors.length === 1) return `1 error occurred:\n\t* ${errors[0]!.message}\n\n`;
+  const points = errors.map((e) => `* ${e.message}`).join('\n\t');
+  return `${errors.length} errors occurred:\n\t${points}\n\n`;
+}
+
 /**
- * Install.installCRDs (step 4): each crds/ document created one at a time, AlreadyExists
- * skipped (never updated), then a wait of up to 60 s for the new ones to be Established.
+ * Install.installCRDs (step 4), one crds/ file at a time, in order: its objects are built
+ * (`failed to install CRD crds/x.yaml: <err>`), then all created (KubeClient.Create: every
+ * object tried, the failures as go-multierror's list; none at all is `no objects visited`). A
+ * file where any object already exists
+ * is skipped (never updated) and logged with its first object's name; any other failure ends
+ * the install. Then a wait of up to 60 s for the new ones to be Established.
  */
 export async function installCrds(
   kube: KubeClient,
-  crds: ReadonlyArray<{ filename: string; content: string }>,
+  crds: ReadonlyArray<{ name: string; content: string }>,
   opts: CrdOptions,
 ): Promise<void> {
   const created: ResourceRef[] = [];
   for (const crd of crds) {
+    const fail = (message: string, cause: unknown) =>
+      new Error(`failed to install CRD ${crd.name}: ${message}`, { cause });
     let objs: KubeObject[];
     try {
       objs = buildObjects(splitManifests(crd.content), kube.defaultNamespace);
     } catch (err) {
-      throw new Error(`failed to install CRD ${crd.filename}: ${asError(err).message}`, {
-        cause: err,
-      });
+      throw fail(asError(err).message, err);
     }
+    // KubeClient.Create of nothing: kube.ErrNoObjectsVisited (an empty crds/ file).
+    if (objs.length === 0) throw fail('no objects visited', undefined);
+    const errors: Error[] = [];
     for (const obj of objs) {
-      try {
-        delete obj.metadata.namespace;
-        await kube.create(obj);
-      } catch (err) {
-        if (err instanceof AlreadyExistsError) {
-          opts.log.info(`CRD ${crd.filename} is already present. Skipping.`);
-          continue;
-        }
-        throw new Error(`failed to install CRD ${crd.filename}: ${asError(err).message}`, {
-          cause: err,
-        });
-      }
-      created.push(refOf(obj));
+      delete obj.metadata.namespace;
+      await kube.create(obj).catch((err: unknown) => errors.push(asError(err)));
     }
+    if (errors.some((e) => e instanceof AlreadyExistsError)) {
+      opts.log.info(`CRD ${objs[0]!.metadata.name} is already present. Skipping.`);
+      continue;
+    }
+    if (errors.length > 0) throw fail(multierrorText(errors), errors[0]);
+    created.push(...objs.map(refOf));
   }
   if (created.length === 0) return;
   await waitUntilReady(kube, created, {

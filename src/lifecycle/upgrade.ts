@@ -39,6 +39,7 @@ import {
   type ServerSideOption,
 } from './apply-method.js';
 import { clusterInfo, type ClusterInfo } from './cluster-capabilities.js';
+import { validationSchema } from './openapi-validation.js';
 import { install } from './install.js';
 import { rollback } from './rollback.js';
 import {
@@ -101,6 +102,11 @@ export interface UpgradeOptions extends ValuesFlags, RunOptions {
   apiVersions?: readonly string[];
   /** `--skip-schema-validation` (Helm 3.16+): values.schema.json is not checked. */
   skipSchemaValidation?: boolean;
+  /**
+   * `--disable-openapi-validation`: the manifest is not checked against the server's OpenAPI
+   * schema (lifecycle/openapi-validation.ts); hooks still are, as in Helm.
+   */
+  disableOpenApiValidation?: boolean;
 }
 
 export interface UpgradeResult {
@@ -361,6 +367,8 @@ async function prepareUpgrade(
   opts: ResolvedUpgrade,
 ): Promise<PreparedUpgrade> {
   const { last, current } = await selectCurrent(cfg, opts.releaseName);
+  // Read while discovery runs and the chart renders (it is first needed by the target's Build).
+  const schema = opts.disableOpenApiValidation ? undefined : validationSchema(cfg);
   const selected = selectValues(chart, current, opts.values, opts);
   const namespace = current.namespace;
   const revision = last.version + 1;
@@ -386,26 +394,24 @@ async function prepareUpgrade(
   const release: Release = { ...created, apply_method: method };
   let currentObjects: KubeObject[];
   let targetObjects: KubeObject[];
+  const validation = await schema;
+  try {
+    // prepareUpgrade's validateManifest: the new manifest is built first, and its error (an
+    // unmapped kind, a validation failure) is returned as is (Helm 3.15.4 and 4).
+    targetObjects = buildObjects(
+      // Helm builds them from the release manifest (see manifest/documents.ts).
+      streamDocuments(rendered.manifest),
+      namespace,
+      { discovery: cluster.discovery, ...(validation ? { validation } : {}) },
+    ).map((o) => withOwnership(o, opts.releaseName, namespace));
+  } catch (err) {
+    throw new UpgradeError(asError(err).message, undefined, [], { cause: err });
+  }
   try {
     currentObjects = manifestObjects(current.manifest, namespace);
   } catch (err) {
     throw new UpgradeError(
       `unable to build kubernetes objects from current release manifest: ${asError(err).message}`,
-      undefined,
-      [],
-      { cause: err },
-    );
-  }
-  try {
-    targetObjects = buildObjects(
-      // Helm builds them from the release manifest (see manifest/documents.ts).
-      streamDocuments(rendered.manifest),
-      namespace,
-      cluster.discovery,
-    ).map((o) => withOwnership(o, opts.releaseName, namespace));
-  } catch (err) {
-    throw new UpgradeError(
-      `unable to build kubernetes objects from new release manifest: ${asError(err).message}`,
       undefined,
       [],
       { cause: err },
@@ -526,6 +532,8 @@ async function installInstead(
     ...(opts.forceConflicts !== undefined ? { forceConflicts: opts.forceConflicts } : {}),
     ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
     ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
+    ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
+    ...(opts.disableOpenApiValidation ? { disableOpenApiValidation: true } : {}),
     signal: opts.signal,
   });
   return { ...res, deleted: [], kept: [], installed: true };

@@ -168,6 +168,8 @@ export const KUBE_CLIENT_LATCH: WriteLatchSpec = {
     'podLogs',
     'eventsFor',
     'discover',
+    'serverVersion',
+    'openApiV2',
     'isReachable',
     'unreachableCause',
   ],

@@ -13,7 +13,8 @@ import { TtlController } from './controllers/ttl.js';
 import { VolumeController } from './controllers/volumes.js';
 import { DeploymentController } from './controllers/deployment.js';
 import { PodSetController } from './controllers/replicas.js';
-import { Catalogue } from './discovery.js';
+import { Catalogue, KUBE_VERSION } from './discovery.js';
+import type { JsonObject } from './json.js';
 import { GarbageCollector } from './gc.js';
 import { buildKubeconfig } from './kubeconfig.js';
 import { NamespaceController } from './namespaces.js';
@@ -36,6 +37,10 @@ export interface SimulatorOptions {
   faults?: FaultOptions;
   /** A connection with no request in flight is closed after this many ms (default 15000). */
   idleConnectionMs?: number;
+  /** What GET /version tells (default v1.32.0). */
+  kubeVersion?: { major: string; minor: string; gitVersion: string };
+  /** The document GET /openapi/v2 serves (404 without one; the simulator publishes none). */
+  openApiV2?: JsonObject;
 }
 
 export interface Simulator {
@@ -75,6 +80,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     bookmarkEveryMs: opts.bookmarkEveryMs ?? 10000,
     ...(faults ? { faults } : {}),
     ...(opts.idleConnectionMs !== undefined ? { idleConnectionMs: opts.idleConnectionMs } : {}),
+    kubeVersion: opts.kubeVersion ?? KUBE_VERSION,
+    ...(opts.openApiV2 ? { openApiV2: opts.openApiV2 } : {}),
   });
   await listen(server, opts.port ?? 0);
   const port = (server.address() as AddressInfo).port;

@@ -2,9 +2,10 @@
  * HTTP routing for the simulated API server: discovery documents, resource requests, watch
  * streams and pod logs, every failure answered with a `Status` body.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Kubelet } from './controllers/kubelet.js';
-import { KUBE_VERSION, type Catalogue } from './discovery.js';
+import type { Catalogue } from './discovery.js';
 import { ApiError, badRequest, pageNotFound, unsupportedBody } from './errors.js';
 import { handle } from './handlers.js';
 import {
@@ -35,12 +36,17 @@ export interface ServerDeps {
   faults?: FaultInjector;
   /** A connection with no request in flight is closed after this many ms (default 15000). */
   idleConnectionMs?: number;
+  /** GET /version's major, minor and gitVersion. */
+  kubeVersion: { major: string; minor: string; gitVersion: string };
+  /** GET /openapi/v2's document (404 without one). */
+  openApiV2?: JsonObject;
 }
 
-function discovery(catalogue: Catalogue, path: string, host: string): JsonObject {
+function discovery(deps: ServerDeps, path: string, host: string): JsonObject {
+  const catalogue = deps.catalogue;
   if (path === '/version') {
     return {
-      ...KUBE_VERSION,
+      ...deps.kubeVersion,
       gitCommit: '0000000000000000000000000000000000000000',
       gitTreeState: 'clean',
       buildDate: '2024-12-11T00:00:00Z',
@@ -67,10 +73,32 @@ function discovery(catalogue: Catalogue, path: string, host: string): JsonObject
   throw pageNotFound();
 }
 
+/**
+ * GET /openapi/v2 as kube-openapi serves it: with an ETag (the document's hash, quoted), a
+ * matching If-None-Match answered 304 without a body.
+ */
+function sendOpenApiV2(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): void {
+  if (!deps.openApiV2) throw pageNotFound();
+  const text = JSON.stringify(deps.openApiV2);
+  const etag = `"${createHash('sha512').update(text).digest('hex').toUpperCase()}"`;
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { ETag: etag });
+    res.end();
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(text)),
+    ETag: etag,
+  });
+  res.end(text);
+}
+
 async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase();
   if (['/healthz', '/readyz', '/livez'].includes(url.pathname)) return sendText(res, 200, 'ok');
+  if (url.pathname === '/openapi/v2') return sendOpenApiV2(deps, req, res);
   if (url.pathname === '/openapi/v3') return sendJson(res, 200, openApiRoot(deps.catalogue));
   if (url.pathname.startsWith('/openapi/v3/')) {
     const doc = openApiGroupVersion(deps.catalogue, url.pathname.slice('/openapi/v3'.length));
@@ -86,7 +114,7 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
         'the server does not allow this method on the requested resource',
         {},
       );
-    return sendJson(res, 200, discovery(deps.catalogue, target.path, req.headers.host ?? ''));
+    return sendJson(res, 200, discovery(deps, target.path, req.headers.host ?? ''));
   }
   const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
   if (method === 'GET' && watching) return watch(deps, target, url.searchParams, req, res);
