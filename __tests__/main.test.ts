@@ -167,6 +167,32 @@ describe('install through command upgrade (helm upgrade --install)', () => {
   });
 });
 
+describe("the API server's warnings", () => {
+  it('become warning annotations, once per text', () =>
+    withChartDir(
+      {
+        'Chart.yaml': 'apiVersion: v2\nname: warned\nversion: 0.1.0\n',
+        'templates/cm.yaml': [1, 2]
+          .map((i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm${i}\nbogus: ${i}\n`)
+          .join('---\n'),
+      },
+      async (chart) => {
+        const f = fake(
+          onSim({
+            command: 'install',
+            release: 'warned',
+            chart,
+            namespace: 'warn1',
+            'create-namespace': 'true',
+          }),
+        );
+        expect(await run(f.deps)).toBe(0);
+        // The simulator drops the field and warns, as a 1.25+ server does (fieldValidation Warn).
+        expect(f.warnings).toEqual(['The API server warns: unknown field "bogus"']);
+      },
+    ));
+});
+
 describe('failures', () => {
   it('a kubeconfig input that is not YAML: the input and line, never its content (issue 9)', () =>
     withChartDir(failingChart('exit 0'), async (chart) => {

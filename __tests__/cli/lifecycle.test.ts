@@ -142,6 +142,25 @@ describe('the release lifecycle through the CLI (examples/database-app)', () => 
 /** A chart whose pre-install Job writes a line and exits 3 (backoffLimit 0). */
 const FAILING = hookJobChart('echo migrating; exit 3');
 
+describe("the API server's warnings", () => {
+  it('are printed on stderr as kubectl prints them, once per text', () =>
+    withChartDir(
+      {
+        'Chart.yaml': 'apiVersion: v2\nname: warned\nversion: 0.1.0\n',
+        'templates/cm.yaml': [1, 2]
+          .map((i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: w${i}\nbogus: ${i}\n`)
+          .join('---\n'),
+      },
+      async (chart) => {
+        const r = await onSim('install', 'warned', chart, '-n', 'default');
+        expect(r.code).toBe(0);
+        // Helm shows each through klog (`W1207 ... warnings.go:70] unknown field "bogus"`).
+        expect(r.stderr).toBe('Warning: unknown field "bogus"\n');
+        expect((await onSim('uninstall', 'warned', '-n', 'default')).code).toBe(0);
+      },
+    ));
+});
+
 describe('failures', () => {
   it('a failed pre-install hook: the summary with its log tail, then INSTALLATION FAILED', () =>
     withChartDir(FAILING, async (chart) => {

@@ -6,6 +6,7 @@
 import type { KubeClient } from '../kube/client.js';
 import { createNodeClient } from '../kube/node-client.js';
 import { diskOpenApiCache } from '../kube/openapi-cache.js';
+import { onceEach } from '../kube/warning-header.js';
 import { withRetries } from '../kube/retry.js';
 import { secretsApi } from '../kube/secrets-api.js';
 import type { Configuration } from '../lifecycle/config.js';
@@ -45,6 +46,7 @@ export function connectCluster(opts: ClusterOptions): ActionCluster {
         ...(opts.context ? { context: opts.context } : {}),
         source: { description: 'the action input "kubeconfig"' },
         ...(opts.cacheDir ? { openApiCache: diskOpenApiCache(opts.cacheDir) } : {}),
+        onWarning: onceEach((text) => opts.log.warning(`The API server warns: ${text}`)),
       }),
       {
         ...(opts.timeoutMs !== undefined ? { budgetMs: opts.timeoutMs } : {}),

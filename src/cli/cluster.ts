@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { KubeClient } from '../kube/client.js';
 import { createNodeClient } from '../kube/node-client.js';
 import { cacheHome, diskOpenApiCache } from '../kube/openapi-cache.js';
+import { onceEach } from '../kube/warning-header.js';
 import { withRetries } from '../kube/retry.js';
 import { secretsApi } from '../kube/secrets-api.js';
 import type { Configuration } from '../lifecycle/config.js';
@@ -87,6 +88,7 @@ export async function connect(args: ParsedArgs, io: CliIo): Promise<Cluster> {
       ...(context ? { context } : {}),
       ...(path !== undefined ? { source: { path } } : {}),
       ...(cache ? { openApiCache: diskOpenApiCache(cache) } : {}),
+      onWarning: onceEach((text) => io.stderr(`Warning: ${text}\n`)),
     });
   } catch (err) {
     await sim?.close();

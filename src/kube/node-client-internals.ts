@@ -32,6 +32,7 @@ import type { ApiResource, ResourceAction, ResourceRefFields } from './node-clie
 import { ResourcePaths } from './node-client-discovery.js';
 import { isNetworkError, toKubeError } from './node-client-errors.js';
 import { NodeDispatcher, type UndiciDispatcher } from './node-client-transport.js';
+import { shownWarnings } from './warning-header.js';
 
 /** The @kubernetes/client-node version whose internals this file was checked against. */
 export const CLIENT_NODE_CHECKED = '2.0.1';
@@ -70,7 +71,11 @@ export class RawApi {
   private readonly configuration: Configuration;
   private readonly paths: ResourcePaths;
 
-  constructor(kc: KubeConfig) {
+  /** `onWarning`: told each warning the server sends (kube/warning-header.ts). */
+  constructor(
+    kc: KubeConfig,
+    private readonly onWarning?: (text: string) => void,
+  ) {
     this.configuration = kc.makeApiClient(ConfigurationOnly).configuration;
     this.namespace = contextNamespace(kc);
     this.paths = new ResourcePaths({
@@ -151,6 +156,10 @@ export class RawApi {
     response ??= await this.configuration.httpApi.send(prepared).toPromise();
     for (const m of this.configuration.middleware) response = await m.post(response).toPromise();
     const text = await response.body.text();
+    if (this.onWarning) {
+      const header = Object.entries(response.headers).find(([k]) => k.toLowerCase() === 'warning');
+      for (const w of shownWarnings(header?.[1])) this.onWarning(w);
+    }
     return { status: response.httpStatusCode, headers: response.headers, text };
   }
 }

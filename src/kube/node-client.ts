@@ -64,6 +64,11 @@ export interface NodeClientOptions {
   nodeTransport?: boolean;
   /** Where /openapi/v2 is kept between commands (openapi-cache.ts); none by default. */
   openApiCache?: OpenApiCache;
+  /**
+   * Told the text of each warning the server sends (a deprecated API, an unknown field a 1.25+
+   * server dropped), as client-go's default handler shows them for Helm; ignored by default.
+   */
+  onWarning?: (text: string) => void;
 }
 
 /** The default per-request timeout (watches excepted). */
@@ -114,7 +119,7 @@ export function createNodeClient(opts: NodeClientOptions): KubeClient {
       `Kubernetes cluster unreachable: context ${JSON.stringify(context)} does not exist`,
     );
   shareConnections(kc, { nodeTransport: opts.nodeTransport });
-  return new NodeKubeClient(kc, opts.openApiCache);
+  return new NodeKubeClient(kc, opts);
 }
 
 class NodeKubeClient implements KubeClient {
@@ -124,11 +129,11 @@ class NodeKubeClient implements KubeClient {
   /** The cluster's URL: the key of its cached OpenAPI document. */
   private readonly server: string;
 
-  constructor(
-    kc: KubeConfig,
-    private readonly openApiCache?: OpenApiCache,
-  ) {
-    this.objects = new RawApi(kc);
+  private readonly openApiCache: OpenApiCache | undefined;
+
+  constructor(kc: KubeConfig, opts: Pick<NodeClientOptions, 'openApiCache' | 'onWarning'>) {
+    this.objects = new RawApi(kc, opts.onWarning);
+    this.openApiCache = opts.openApiCache;
     this.watcher = new NodeWatch(kc);
     this.server = kc.getCurrentCluster()?.server ?? '';
   }
