@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `hookline` bin: picks its program and loads nothing else (issue 10). `template` runs
-// src/cli-template.ts, bundled whole into dist/template.cjs; `--help` (and the like) is
+// src/cli-template.ts, bundled whole into dist/template.cjs (but `template --validate`, which
+// reads the cluster, runs in the whole program); `--help` (and the like) is
 // answered here, from src/cli/usage.ts alone; every other command runs src/cli-program.ts,
 // bundled whole into dist/program.cjs. Each is one module (split, they spanned 40-70 chunks),
 // required with a code cache of the functions a run of the same command compiled
@@ -48,5 +49,10 @@ async function wholeProgram(): Promise<number> {
   return program.run(entry, argv);
 }
 
+/** `template --validate` reads the cluster: the whole program runs it (template.cjs cannot). */
+const validates = argv.some((a) => a === '--validate' || a.startsWith('--validate='));
+
 process.exitCode =
-  argv[0] === 'template' ? await (await templateProgram()).run(entry, argv) : await wholeProgram();
+  argv[0] === 'template' && !validates
+    ? await (await templateProgram()).run(entry, argv)
+    : await wholeProgram();

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { runCli } from '../../src/cli/main.js';
+import { startSimulator } from '../../src/simulator/index.js';
 import { signProvenance } from '../../src/provenance/provenance.js';
 import { withChartDir } from '../../__fixtures__/chart-dir.js';
 import { isolatedEnv, packageChart, startFileServer, writeChart } from '../remote/support.js';
@@ -92,6 +93,45 @@ describe('`template` as the bundled bin runs it (issue 10)', () => {
         expect(traced.code).toBe(0);
       },
     ));
+
+  it("runs `template --validate` in the whole program, with the cluster's capabilities", async () => {
+    const sim = await startSimulator();
+    try {
+      const kubeconfig = join(dir, 'sim-kubeconfig');
+      writeFileSync(kubeconfig, sim.kubeconfig);
+      await withChartDir(
+        {
+          'Chart.yaml': CHART,
+          'templates/cm.yaml':
+            'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caps\ndata:\n  kube: {{ .Capabilities.KubeVersion.Version | quote }}\n',
+        },
+        async (chart) => {
+          const args = ['template', 'x', chart, '--validate', '--kubeconfig', kubeconfig];
+          const r = await bin(args);
+          expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(
+            await inProcess(args),
+          );
+          // The simulator's version, not the built-in default (v1.36.0) template.cjs renders.
+          expect(r.stdout).toContain('kube: "v1.32.0"');
+        },
+      );
+      await withChartDir(
+        {
+          'Chart.yaml': CHART,
+          'templates/foo.yaml': 'apiVersion: example.com/v1\nkind: Foo\nmetadata:\n  name: f\n',
+        },
+        async (chart) => {
+          const r = await bin(['template', 'x', chart, '--validate', '--kubeconfig', kubeconfig]);
+          expect(r.code).toBe(1);
+          expect(r.stderr).toBe(
+            'Error: unable to build kubernetes objects from release manifest: resource mapping not found for name: "f" namespace: "" from "": no matches for kind "Foo" in version "example.com/v1"\nensure CRDs are installed first\n',
+          );
+        },
+      );
+    } finally {
+      await sim.close();
+    }
+  });
 
   it('loads ajv, re2js, the yaml package and bcryptjs from dist/vendor when a chart uses them, with the same output', () =>
     withChartDir(

@@ -4,8 +4,8 @@
  * with both tools must end with the same exit code, the same output (namespace aside) and the
  * same release records. Covers the install target (helm-semantics §4.1 step 9), the upgrade
  * target (§4.2 step 7), a hook (§3.1 step 2.3, validated even with
- * `--disable-openapi-validation`), the flag itself, and the shared real charts Helm refuses on
- * this server.
+ * `--disable-openapi-validation`), the flag itself, `template --validate`, and the shared real
+ * charts Helm refuses on this server.
  *
  * Excluded from plain `npm test` (jest.config.js); run by scripts/ci-realcluster.sh.
  */
@@ -258,4 +258,22 @@ describe('client-side OpenAPI validation, hookline against Helm 3.15.4 on Kubern
       'Error: UPGRADE FAILED: resource mapping not found for name: "f"',
     );
   });
+  it.concurrent(
+    'template --validate renders with the cluster and refuses as install does',
+    async () => {
+      const exporter = join(REAL_CHARTS, 'prometheus-node-exporter');
+      const [valid, refused, installed, conflict] = await compare('template-validate', [
+        ['template', 'rel', exporter, '--validate'],
+        ['template', 'rel', join(REAL_CHARTS, 'prometheus'), '--validate'],
+        // The same object names for both releases: `other` cannot adopt what `rel` owns.
+        ['install', 'rel', exporter, '--set', 'fullnameOverride=pne'],
+        ['template', 'other', exporter, '--validate', '--set', 'fullnameOverride=pne'],
+      ]);
+      expect(valid!.code).toBe(0);
+      expect(valid!.out).toContain('# Source: prometheus-node-exporter/templates/daemonset.yaml');
+      expect(refused!.out).toContain('unknown field "minReadySeconds"');
+      expect(installed!.code).toBe(0);
+      expect(conflict!.out).toContain('Error: Unable to continue with install: ');
+    },
+  );
 });

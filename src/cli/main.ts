@@ -8,7 +8,10 @@ export type { CliStreams } from './run.js';
 // Each command's module is imported when it runs; in dist/program.cjs those imports are static
 // (scripts/build.mjs, issue 10), where a module's evaluation costs only its declarations.
 const COMMANDS: Record<string, Command> = {
-  template: async (a, io) => (await import('./template.js')).templateCommand(a, io),
+  template: async (a, io) =>
+    (await import('./template.js')).templateCommand(a, io, async (args, cio) =>
+      (await import('./template-validate.js')).openTemplateCluster(args, cio),
+    ),
   install: async (a, io) => (await import('./install.js')).installCommand(a, io),
   upgrade: async (a, io) => (await import('./upgrade.js')).upgradeCommand(a, io),
   rollback: async (a, io) => (await import('./rollback.js')).rollbackCommand(a, io),

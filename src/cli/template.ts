@@ -5,7 +5,8 @@
 import { CHART_SOURCE_FLAGS, locateChart } from './chart-source.js';
 import { parseKubeVersion } from '../values/capabilities.js';
 import type { CliIo } from './io.js';
-import { parseArgs, UsageError, type FlagSpec } from './args.js';
+import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args.js';
+import type { Capabilities } from '../values/capabilities.js';
 import { VALUE_FLAGS, nameAndChart, readValueOptions } from './install-render.js';
 import { ReleaseRenderError, renderChart } from '../lifecycle/render-chart.js';
 import { selectShowOnly, writeOutputDir } from './template-output.js';
@@ -32,17 +33,54 @@ const FLAGS: FlagSpec[] = [
   { name: 'skip-schema-validation', kind: 'bool' },
   { name: 'render-subchart-notes', kind: 'bool' },
   { name: 'validate', kind: 'bool' },
+  // With --validate only: the cluster (src/cli/template-validate.ts).
+  { name: 'kubeconfig', kind: 'string' },
+  { name: 'kube-context', kind: 'string' },
+  { name: 'disable-openapi-validation', kind: 'bool' },
 ];
 
-export async function templateCommand(argv: string[], io: CliIo): Promise<number> {
+/** The cluster of `--validate` (src/cli/template-validate.ts; the whole program only). */
+export interface TemplateCluster {
+  readonly capabilities: Capabilities;
+  /** `--namespace`, else the kubeconfig context's. */
+  readonly namespace: string;
+  /** Build the rendered manifest as install does: validation, mapping, adoption. */
+  check(manifest: string, releaseName: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type OpenTemplateCluster = (args: ParsedArgs, io: CliIo) => Promise<TemplateCluster>;
+
+/**
+ * `openCluster` is given by the whole CLI (src/cli/main.ts): `--validate` needs it, and
+ * src/cli.ts runs `template --validate` there rather than in dist/template.cjs.
+ */
+export async function templateCommand(
+  argv: string[],
+  io: CliIo,
+  openCluster?: OpenTemplateCluster,
+): Promise<number> {
   const args = parseArgs(argv, FLAGS);
-  const debug = args.bools.get('debug') ?? false;
   const kubeVersion = args.strings.get('kube-version') || undefined;
   // Checked before anything is loaded, as Helm checks it while reading flags.
   if (kubeVersion !== undefined) parseKubeVersion(kubeVersion);
-  if (args.bools.get('validate')) {
-    throw new UsageError('--validate needs a cluster; run `hookline install --dry-run` instead');
+  if (!args.bools.get('validate')) return render(args, io, undefined);
+  if (!openCluster) throw new UsageError('--validate is run by the whole hookline program');
+  const cluster = await openCluster(args, io);
+  try {
+    return await render(args, io, cluster);
+  } finally {
+    await cluster.close();
   }
+}
+
+async function render(
+  args: ParsedArgs,
+  io: CliIo,
+  cluster: TemplateCluster | undefined,
+): Promise<number> {
+  const debug = args.bools.get('debug') ?? false;
+  const kubeVersion = args.strings.get('kube-version') || undefined;
   const [name, chartPath] = nameAndChart(args.positionals, {
     nameTemplate: args.strings.get('name-template'),
     generateName: args.bools.get('generate-name') ?? false,
@@ -55,10 +93,11 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
     rendered = renderChart(chart, {
       values: userValues,
       releaseName: name,
-      namespace: args.strings.get('namespace') ?? 'default',
+      namespace: cluster?.namespace ?? args.strings.get('namespace') ?? 'default',
       isUpgrade: args.bools.get('is-upgrade') ?? false,
-      kubeVersion,
-      apiVersions: args.lists.get('api-versions') ?? [],
+      ...(cluster
+        ? { capabilities: cluster.capabilities }
+        : { kubeVersion, apiVersions: args.lists.get('api-versions') ?? [] }),
       helmVersion: io.env('HOOKLINE_HELM_VERSION'),
       skipSchemaValidation: args.bools.get('skip-schema-validation') ?? false,
       includeCrds: args.bools.get('include-crds') ?? false,
@@ -77,6 +116,7 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
       cause: err,
     });
   }
+  await cluster?.check(rendered.manifest, name);
   // Helm drops a document with an unknown hook event silently (HK-3); hookline says so.
   for (const { path, value } of rendered.skippedHooks) {
     io.log(
