@@ -32,6 +32,18 @@ describe('buildTimeline', () => {
     expect(block.startsWith('```mermaid\ngantt\n')).toBe(true);
   });
 
+  it('has no resources phase when a pre-hook was refused before it was created', () => {
+    const spans = buildTimeline({
+      command: 'install',
+      label: 'install shop',
+      start: T0,
+      end: T0 + 2_000,
+      failed: true,
+      hooks: [hook({ event: 'pre-install', phase: 'Failed', startedAt: '', completedAt: '' })],
+    });
+    expect(spans.map((s) => `${s.section}:${s.state}`)).toEqual(['command:failed']);
+  });
+
   it('has no resources phase when a pre-hook failed, and marks the failure', () => {
     const spans = buildTimeline({
       command: 'install',

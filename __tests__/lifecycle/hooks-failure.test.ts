@@ -239,6 +239,11 @@ describe('create failures (section 3.1 step 2.6, EX-8)', () => {
       expect(result.error).toBeInstanceOf(HookBuildError);
       expect(result.error?.message.startsWith(message)).toBe(true);
       expect(calls).toEqual([]);
+      // A hook refused before it is created: reported failed with the reason, no run recorded.
+      const refused =
+        policies.length > 0 ? [{ phase: 'Failed', reason: result.error?.message }] : [];
+      expect(result.outcomes).toMatchObject(refused);
+      expect(h.last_run.phase).toBe('');
     },
   );
 

@@ -206,11 +206,21 @@ describe('client-side OpenAPI validation, hookline against Helm 3.15.4 on Kubern
     'validates a hook even with --disable-openapi-validation, failing the release',
     async () => {
       const dir = chart('bad-hook', { 'hook.yaml': BAD_HOOK, 'cm.yaml': GOOD_CONFIG });
-      const [install] = await compare('bad-hook', [
-        ['install', 'rel', dir, '--disable-openapi-validation'],
-      ]);
+      // hookline's hook summary (what Helm never prints) comes before the same error.
+      let summary = '';
+      const withoutSummary = (out: string) =>
+        out.replace(/^\nHOOKS:\n[\s\S]*?(?=^Error: )/m, (s) => ((summary = s), ''));
+      const [install] = await compare(
+        'bad-hook',
+        [['install', 'rel', dir, '--disable-openapi-validation']],
+        withoutSummary,
+      );
       expect(install!.out).toContain(
         'unable to build kubernetes object for pre-install hook bad-hook/templates/hook.yaml',
+      );
+      expect(summary).toMatch(/^pre-install {2}Job\/rel-hook {2}0 +Failed/m);
+      expect(summary).toContain(
+        'FAILED HOOK pre-install Job/rel-hook (bad-hook/templates/hook.yaml):',
       );
       expect(install!.records).toMatchObject([{ status: 'failed' }]);
     },

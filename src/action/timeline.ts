@@ -59,7 +59,8 @@ export function buildTimeline(input: TimelineInput): TimelineSpan[] {
   }
   const pre = hookSpans.filter((s) => s.event.startsWith('pre-'));
   const post = hookSpans.filter((s) => s.event.startsWith('post-'));
-  const preFailed = pre.some((s) => s.state === 'failed');
+  // A pre-hook refused before it was created has no span, and failed all the same.
+  const preFailed = input.hooks.some((h) => h.event.startsWith('pre-') && h.phase === 'Failed');
   if (['install', 'upgrade', 'rollback', 'uninstall'].includes(input.command) && !preFailed) {
     const from = Math.max(input.start, ...pre.map((s) => s.end));
     const to = post.length ? Math.min(...post.map((s) => s.start)) : input.end;

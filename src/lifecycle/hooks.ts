@@ -153,7 +153,14 @@ class HookRunner {
       const validation = await this.schema;
       obj = buildHookObject(h, this.release.namespace, validation);
     } catch (err) {
-      return new HookBuildError(this.event, h, asError(err), { forDeletion: false });
+      const error = new HookBuildError(this.event, h, asError(err), { forDeletion: false });
+      // Never created (its record keeps no run, as in Helm), but reported as the hook that failed.
+      this.outcomes.push({
+        ...outcomeOf(h, this.event, this.release.namespace, 0),
+        phase: 'Failed',
+        reason: error.message,
+      });
+      return error;
     }
     const started = this.deps.clock.now();
     h.last_run = { started_at: helmTime(started), completed_at: '', phase: 'Running' };
