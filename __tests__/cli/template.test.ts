@@ -191,4 +191,43 @@ describe('hookline template warnings', () => {
         );
       },
     ));
+  it("renders in the kubeconfig context's namespace unless --namespace is given, as Helm does", () =>
+    withChartDir(
+      {
+        'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+        'templates/ns.yaml': 'ns: {{ .Release.Namespace }}\n',
+        kubeconfig: [
+          'apiVersion: v1',
+          'kind: Config',
+          'contexts:',
+          '- {name: a, context: {cluster: c, user: u, namespace: from-context}}',
+          '- {name: b, context: {cluster: c, user: u}}',
+          'current-context: a',
+          '',
+        ].join('\n'),
+        broken: 'contexts: [',
+      },
+      async (dir) => {
+        const ns = async (argv: string[], env: Record<string, string>) => {
+          let stdout = '';
+          const code = await runCli(['template', 'x', dir, ...argv], {
+            cwd: root,
+            stdout: (s) => (stdout += s),
+            stderr: () => undefined,
+            log: () => undefined,
+            env,
+          });
+          expect(code).toBe(0);
+          return /^ns: (.*)$/m.exec(stdout)?.[1];
+        };
+        const kubeconfig = { KUBECONFIG: join(dir, 'kubeconfig') };
+        // Checked against Helm 3.15.4 (helm template with the same kubeconfig).
+        expect(await ns([], kubeconfig)).toBe('from-context');
+        expect(await ns(['--kube-context', 'b'], kubeconfig)).toBe('default');
+        expect(await ns(['-n', 'given'], kubeconfig)).toBe('given');
+        expect(await ns(['--kubeconfig', join(dir, 'kubeconfig')], {})).toBe('from-context');
+        expect(await ns([], { KUBECONFIG: join(dir, 'broken') })).toBe('default');
+        expect(await ns([], { KUBECONFIG: join(dir, 'absent') })).toBe('default');
+      },
+    ));
 });

@@ -4,9 +4,6 @@
  * the command's lifetime); release storage in the release namespace (ST-2); an AbortSignal
  * fired by SIGINT/SIGTERM so a cancelled run still records its outcome (design decision 11).
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { KubeClient } from '../kube/client.js';
 import { createNodeClient } from '../kube/node-client.js';
 import { cacheHome, diskOpenApiCache } from '../kube/openapi-cache.js';
@@ -23,6 +20,7 @@ import { KUBE_CLIENT_LATCH, latchWrites } from '../runtime/side-effects.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
 import type { CliIo } from './io.js';
+import { readKubeconfig } from './kubeconfig-file.js';
 import { PAUSE_ENV, pausePoint, pausingClient } from './pause.js';
 import { MILLISECOND, parseDuration } from '../gotime/duration.js';
 
@@ -46,14 +44,13 @@ export interface Cluster {
 }
 
 function kubeconfigText(args: ParsedArgs, io: CliIo): { text: string; path: string } {
-  const explicit = args.strings.get('kubeconfig') ?? io.env('KUBECONFIG')?.split(':')[0];
-  const path = explicit || join(homedir(), '.kube', 'config');
-  if (!existsSync(io.resolve(path))) {
+  const { path, text } = readKubeconfig(args, io);
+  if (text === undefined) {
     throw new UsageError(
       `Kubernetes cluster unreachable: no kubeconfig at ${path} (use --kubeconfig, KUBECONFIG, or --simulate)`,
     );
   }
-  return { text: new TextDecoder().decode(io.readFile(path)), path };
+  return { text, path };
 }
 
 /** The command's `--timeout` when it takes one (it bounds every call's retries). */

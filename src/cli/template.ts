@@ -7,6 +7,7 @@ import { parseKubeVersion } from '../values/capabilities.js';
 import type { CliIo } from './io.js';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args.js';
 import type { Capabilities } from '../values/capabilities.js';
+import { contextNamespace, readKubeconfig } from './kubeconfig-file.js';
 import { VALUE_FLAGS, nameAndChart, readValueOptions } from './install-render.js';
 import { ReleaseRenderError, renderChart } from '../lifecycle/render-chart.js';
 import { selectShowOnly, writeOutputDir } from './template-output.js';
@@ -74,6 +75,15 @@ export async function templateCommand(
   }
 }
 
+/** `--namespace`, else the kubeconfig context's (if there is a kubeconfig), else `default`. */
+function namespaceOf(args: ParsedArgs, io: CliIo): string {
+  const given = args.strings.get('namespace');
+  if (given) return given;
+  const { text } = readKubeconfig(args, io);
+  const context = args.strings.get('kube-context');
+  return (text !== undefined && contextNamespace(text, context)) || 'default';
+}
+
 async function render(
   args: ParsedArgs,
   io: CliIo,
@@ -93,7 +103,7 @@ async function render(
     rendered = renderChart(chart, {
       values: userValues,
       releaseName: name,
-      namespace: cluster?.namespace ?? args.strings.get('namespace') ?? 'default',
+      namespace: cluster?.namespace ?? namespaceOf(args, io),
       isUpgrade: args.bools.get('is-upgrade') ?? false,
       ...(cluster
         ? { capabilities: cluster.capabilities }
