@@ -4,8 +4,8 @@
  * a failed hook never leaves the release pending (decision 11).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { hookJobChart, withChartDir } from '../__fixtures__/chart-dir.js';
 import type { ActionDeps } from '../src/action/deps.js';
 import type { IssueComment } from '../src/action/pr-comment.js';
@@ -189,6 +189,49 @@ describe("the API server's warnings", () => {
         expect(await run(f.deps)).toBe(0);
         // The simulator drops the field and warns, as a 1.25+ server does (fieldValidation Warn).
         expect(f.warnings).toEqual(['The API server warns: unknown field "bogus"']);
+      },
+    ));
+});
+
+describe('post-renderer input', () => {
+  it("applies what the executable returns; a missing one is the input's error", () =>
+    withChartDir(
+      {
+        'Chart.yaml': 'apiVersion: v2\nname: pr\nversion: 0.1.0\n',
+        'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: original\n',
+        'post.sh':
+          '#!/bin/sh\ncat\nprintf -- "---\\napiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: %s\\n" "$1"\n',
+      },
+      async (chart) => {
+        chmodSync(join(chart, 'post.sh'), 0o755);
+        const inputs = {
+          command: 'install',
+          release: 'pr',
+          chart,
+          namespace: 'post1',
+          'create-namespace': 'true',
+        };
+        const f = fake(
+          onSim({
+            ...inputs,
+            'post-renderer': join(chart, 'post.sh'),
+            'post-renderer-args': 'added-by-kustomize',
+          }),
+        );
+        expect(await run(f.deps)).toBe(0);
+        const kube = createNodeClient({ kubeconfig: sim.kubeconfig });
+        const added = await kube.get({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          name: 'added-by-kustomize',
+          namespace: 'post1',
+        });
+        expect(added.metadata.name).toBe('added-by-kustomize');
+        const missing = fake(onSim({ ...inputs, release: 'pr2', 'post-renderer': './nope' }));
+        expect(await run(missing.deps)).toBe(1);
+        expect(missing.failed).toEqual([
+          'Input "post-renderer": unable to find binary at ./nope: exec: "./nope": stat ./nope: no such file or directory',
+        ]);
       },
     ));
 });

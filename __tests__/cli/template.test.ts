@@ -1,6 +1,6 @@
 // `hookline template` as `helm template` behaves (cmd/helm/template.go; MP-6, MP-7).
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
@@ -228,6 +228,42 @@ describe('hookline template warnings', () => {
         expect(await ns(['--kubeconfig', join(dir, 'kubeconfig')], {})).toBe('from-context');
         expect(await ns([], { KUBECONFIG: join(dir, 'broken') })).toBe('default');
         expect(await ns([], { KUBECONFIG: join(dir, 'absent') })).toBe('default');
+      },
+    ));
+  it('post-renders the manifest, not the hooks, and keeps the output trimmed (--post-renderer)', () =>
+    withChartDir(
+      {
+        'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+        'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n',
+        'templates/hook.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: hook\n  annotations:\n    helm.sh/hook: pre-install\n',
+        // A leading blank line, the manifest upper-cased, the arguments.
+        'post.sh': '#!/bin/sh\necho\ntr a-z A-Z\necho "# $1 $2"\n',
+      },
+      async (dir) => {
+        chmodSync(join(dir, 'post.sh'), 0o755);
+        const r = await run(
+          'template',
+          'x',
+          dir,
+          '--post-renderer',
+          join(dir, 'post.sh'),
+          '--post-renderer-args',
+          'one',
+          '--post-renderer-args',
+          'two',
+        );
+        expect(r.code).toBe(0);
+        // Checked against Helm 3.15.4 with the same script.
+        expect(r.stdout).toBe(
+          '---\n# SOURCE: C/TEMPLATES/CM.YAML\nAPIVERSION: V1\nKIND: CONFIGMAP\nMETADATA:\n  NAME: CM\n# one two\n' +
+            '---\n# Source: c/templates/hook.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: hook\n  annotations:\n    helm.sh/hook: pre-install\n',
+        );
+        const missing = await run('template', 'x', dir, '--post-renderer', './nope.sh');
+        expect(missing.code).toBe(1);
+        expect(missing.stderr).toBe(
+          'Error: invalid argument "./nope.sh" for "--post-renderer" flag: unable to find binary at ./nope.sh: exec: "./nope.sh": stat ./nope.sh: no such file or directory\n',
+        );
       },
     ));
 });

@@ -62,7 +62,12 @@ async function validateManifest(
 export async function dryRun(
   cfg: Configuration,
   inputs: ActionInputs,
-  target: { namespace: string; chart: Chart | undefined; values: GoMap | undefined },
+  target: {
+    namespace: string;
+    chart: Chart | undefined;
+    values: GoMap | undefined;
+    postRender?: ((manifest: string) => string) | undefined;
+  },
 ): Promise<DryRunResult> {
   const deployed = await deployedRelease(cfg, inputs.release);
   let manifest = '';
@@ -81,6 +86,7 @@ export async function dryRun(
       ...(target.values ? { values: target.values } : {}),
       isUpgrade: deployed !== undefined,
       revision: deployed ? deployed.version + 1 : 1,
+      ...(target.postRender ? { postRender: target.postRender } : {}),
     });
     manifest = r.manifest;
     hooks = r.hooks;

@@ -36,6 +36,8 @@ export const Input = {
   cleanupOnFail: 'cleanup-on-fail',
   force: 'force',
   disableOpenApiValidation: 'disable-openapi-validation',
+  postRenderer: 'post-renderer',
+  postRendererArgs: 'post-renderer-args',
   serverSide: 'server-side',
   forceConflicts: 'force-conflicts',
   description: 'description',

@@ -55,6 +55,9 @@ export interface ActionInputs {
   force: boolean;
   /** `--disable-openapi-validation` (install and upgrade). */
   disableOpenApiValidation: boolean;
+  /** `--post-renderer` ('' for none) and `--post-renderer-args`. */
+  postRenderer: string;
+  postRendererArgs: string[];
   /** `--server-side`: `auto` (default), `true`, `false` (design decision 8). */
   serverSide: 'auto' | 'true' | 'false';
   forceConflicts: boolean;
@@ -223,6 +226,8 @@ export function parseInputs(read: ReadInput): ActionInputs {
     cleanupOnFail: bool(read, Input.cleanupOnFail, false),
     force: bool(read, Input.force, false),
     disableOpenApiValidation: bool(read, Input.disableOpenApiValidation, false),
+    postRenderer: read(Input.postRenderer).trim(),
+    postRendererArgs: lines(read(Input.postRendererArgs)),
     serverSide: oneOf(read, Input.serverSide, ['auto', 'true', 'false'] as const, 'auto'),
     forceConflicts: bool(read, Input.forceConflicts, false),
     description: read(Input.description).trim(),

@@ -46,12 +46,18 @@ export function annotationOf(err: unknown, chartDir: string): Annotation | undef
 
 export function renderTemplate(
   chart: Chart,
-  opts: { release: string; namespace: string; values: GoMap },
+  opts: {
+    release: string;
+    namespace: string;
+    values: GoMap;
+    postRender?: ((manifest: string) => string) | undefined;
+  },
 ): RenderedResources {
   return renderChart(chart, {
     releaseName: opts.release,
     namespace: opts.namespace || 'default',
     values: opts.values,
+    ...(opts.postRender ? { postRender: opts.postRender } : {}),
   });
 }
 
@@ -66,6 +72,7 @@ export function runTemplate(
     release: inputs.release,
     namespace: inputs.namespace,
     values: loaded.values!,
+    postRender: loaded.postRender,
   });
   maskManifests(deps.core, r.manifest);
   const file = writeManifestFile({

@@ -24,6 +24,8 @@ export interface VerbContext {
   /** Loaded for install/upgrade. */
   chart: Chart | undefined;
   values: GoMap | undefined;
+  /** The post-renderer (install/upgrade), when the inputs name one. */
+  postRender?: (manifest: string) => string;
   signal: AbortSignal;
 }
 
@@ -85,6 +87,7 @@ const VERBS: {
     (await import('../lifecycle/install.js')).install(ctx.cfg, ctx.chart!, {
       ...pick(all, [...RUN, ...APPLY, 'description', 'namespace', 'values', 'atomic']),
       disableOpenApiValidation: all.disableOpenApiValidation,
+      ...(ctx.postRender ? { postRender: ctx.postRender } : {}),
       createNamespace: all.createNamespace,
       releaseName: ctx.inputs.release,
     }),
@@ -93,6 +96,7 @@ const VERBS: {
       ...pick(all, [...RUN, ...APPLY, 'description', 'namespace', 'values', 'atomic']),
       ...pick(all, ['resetValues', 'reuseValues', 'historyMax', 'cleanupOnFail', 'force']),
       disableOpenApiValidation: all.disableOpenApiValidation,
+      ...(ctx.postRender ? { postRender: ctx.postRender } : {}),
       install: true,
     }),
   rollback: async (ctx, all) => {

@@ -24,6 +24,7 @@ import {
   VALIDATION_FLAGS,
   withCluster,
 } from './release-flags.js';
+import { POST_RENDER_FLAGS, postRenderOption } from './post-render-flags.js';
 
 const FLAGS: FlagSpec[] = [
   ...VALUE_FLAGS,
@@ -39,6 +40,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'skip-crds', kind: 'bool' },
   DRY_RUN_FLAG,
   ...VALIDATION_FLAGS,
+  ...POST_RENDER_FLAGS,
   ...INSTALL_APPLY_FLAGS,
   { name: 'hide-secret', kind: 'bool' },
 ];
@@ -60,6 +62,7 @@ export async function installCommand(argv: string[], io: CliIo): Promise<number>
   if (bool('hide-secret') && !dryRunOption(args))
     throw new Error('Hiding Kubernetes secrets requires a dry-run mode');
   const description = args.strings.get('description');
+  const postRender = postRenderOption(args, io);
   const result = await withCluster(
     args,
     io,
@@ -82,6 +85,7 @@ export async function installCommand(argv: string[], io: CliIo): Promise<number>
         ...(dryRunOption(args) ? { dryRun: dryRunOption(args) } : {}),
         ...applyOptions(args),
         ...validationOptions(args),
+        ...postRender,
         hookLogs: logs,
         signal: cluster.signal,
       });

@@ -8,6 +8,7 @@ import type { CliIo } from './io.js';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args.js';
 import type { Capabilities } from '../values/capabilities.js';
 import { contextNamespace, readKubeconfig } from './kubeconfig-file.js';
+import { POST_RENDER_FLAGS, postRenderOption } from './post-render-flags.js';
 import { VALUE_FLAGS, nameAndChart, readValueOptions } from './install-render.js';
 import { ReleaseRenderError, renderChart } from '../lifecycle/render-chart.js';
 import { selectShowOnly, writeOutputDir } from './template-output.js';
@@ -38,6 +39,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'kubeconfig', kind: 'string' },
   { name: 'kube-context', kind: 'string' },
   { name: 'disable-openapi-validation', kind: 'bool' },
+  ...POST_RENDER_FLAGS,
 ];
 
 /** The cluster of `--validate` (src/cli/template-validate.ts; the whole program only). */
@@ -65,11 +67,12 @@ export async function templateCommand(
   const kubeVersion = args.strings.get('kube-version') || undefined;
   // Checked before anything is loaded, as Helm checks it while reading flags.
   if (kubeVersion !== undefined) parseKubeVersion(kubeVersion);
-  if (!args.bools.get('validate')) return render(args, io, undefined);
+  const postRender = postRenderOption(args, io).postRender;
+  if (!args.bools.get('validate')) return render(args, io, undefined, postRender);
   if (!openCluster) throw new UsageError('--validate is run by the whole hookline program');
   const cluster = await openCluster(args, io);
   try {
-    return await render(args, io, cluster);
+    return await render(args, io, cluster, postRender);
   } finally {
     await cluster.close();
   }
@@ -88,6 +91,7 @@ async function render(
   args: ParsedArgs,
   io: CliIo,
   cluster: TemplateCluster | undefined,
+  postRender: ((manifest: string) => string) | undefined,
 ): Promise<number> {
   const debug = args.bools.get('debug') ?? false;
   const kubeVersion = args.strings.get('kube-version') || undefined;
@@ -112,6 +116,7 @@ async function render(
       skipSchemaValidation: args.bools.get('skip-schema-validation') ?? false,
       includeCrds: args.bools.get('include-crds') ?? false,
       subNotes: args.bools.get('render-subchart-notes') ?? false,
+      ...(postRender ? { postRender } : {}),
       warn: (m) => io.log(`${m}\n`),
     });
   } catch (err) {
@@ -156,17 +161,21 @@ async function render(
     return 0;
   }
   // Written piece by piece, never joined: memory stays near the rendered output's own size.
-  // Same bytes as `${manifest.trim()}\n`: every piece starts with `---`, so only the last
-  // one's trailing whitespace is trimmed.
+  // Same bytes as `${manifest.trim()}\n`: the first piece's leading whitespace and the last
+  // one's trailing whitespace are trimmed (rendered pieces start with `---`; a post-renderer's
+  // output is one piece).
   let previous: string | undefined;
+  let first = true;
   for (const piece of rendered.manifestPieces()) {
     if (previous !== undefined) {
-      io.stdout(previous);
+      io.stdout(first ? previous.trimStart() : previous);
+      first = false;
       await io.drain?.();
     }
     previous = piece;
   }
-  io.stdout(`${previous === undefined ? '' : previous.trimEnd()}\n`);
+  const last = previous === undefined ? '' : first ? previous.trim() : previous.trimEnd();
+  io.stdout(`${last}\n`);
   for (const h of printedHooks) {
     io.stdout(hookText(h));
     await io.drain?.();

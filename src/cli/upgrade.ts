@@ -28,6 +28,7 @@ import {
   VALIDATION_FLAGS,
   withCluster,
 } from './release-flags.js';
+import { POST_RENDER_FLAGS, postRenderOption } from './post-render-flags.js';
 import { errorText } from '../util/errors.js';
 import { restartOnOverflow } from '../runtime/stack-overflow.js';
 
@@ -48,6 +49,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'description', kind: 'string' },
   DRY_RUN_FLAG,
   ...VALIDATION_FLAGS,
+  ...POST_RENDER_FLAGS,
   ...APPLY_FLAGS,
   { name: 'force', kind: 'bool' },
   { name: 'force-replace', kind: 'bool' },
@@ -72,6 +74,7 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
   if (bool('hide-secret') && !dryRunOption(args))
     throw new Error('Hiding Kubernetes secrets requires a dry-run mode');
   const description = args.strings.get('description');
+  const postRender = postRenderOption(args, io);
   const result = await withCluster(
     args,
     io,
@@ -96,6 +99,7 @@ export async function upgradeCommand(argv: string[], io: CliIo): Promise<number>
         ...(dryRunOption(args) ? { dryRun: dryRunOption(args) } : {}),
         ...applyOptions(args),
         ...validationOptions(args),
+        ...postRender,
         force: bool('force') || bool('force-replace'),
         hookLogs: logs,
         signal: cluster.signal,

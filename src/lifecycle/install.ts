@@ -93,6 +93,8 @@ export interface InstallOptions extends RunOptions {
    * schema (lifecycle/openapi-validation.ts); hooks still are, as in Helm.
    */
   disableOpenApiValidation?: boolean;
+  /** `--post-renderer`: the manifest (not hooks) as the post-renderer returns it. */
+  postRender?: (manifest: string) => string;
   /** `--server-side auto|true|false` (default auto: server-side apply where GA; decision 8). */
   serverSide?: ServerSideOption | boolean;
   /** `--force-conflicts`: server-side apply takes over fields other managers own. */
@@ -417,7 +419,9 @@ async function createCrds(
 ): Promise<void> {
   const files = crds.map((c) => ({ name: c.name, content: new TextDecoder().decode(c.data) }));
   try {
-    await installCrds(cfg.kube, files, { signal: opts.signal, log: cfg.log });
+    // Build maps each CRD through discovery (a removed CRD API fails there, not at create).
+    const { discovery } = await clusterInfo(cfg);
+    await installCrds(cfg.kube, files, { signal: opts.signal, log: cfg.log, discovery });
     // The new kinds must be mapped when the manifest is built (step 4's discovery reset).
     forgetClusterInfo(cfg);
   } catch (err) {
@@ -448,6 +452,7 @@ function render(
             ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
           }),
       ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
+      ...(opts.postRender ? { postRender: opts.postRender } : {}),
       warn: (m) => cfg.log.warn(m),
     });
   } catch (err) {

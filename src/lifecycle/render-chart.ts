@@ -46,6 +46,8 @@ export interface RenderChartOptions {
   readonly lookup?: LookupFunc;
   /** Helm's log warnings (coalescing, dependencies). */
   readonly warn?: (message: string) => void;
+  /** `--post-renderer` (RenderResourcesOptions.postRender). */
+  readonly postRender?: (manifest: string) => string;
 }
 
 /**
@@ -119,6 +121,7 @@ export function renderChart(chart: Chart, options: RenderChartOptions): Rendered
       subNotes: options.subNotes ?? false,
       strict: options.strict ?? false,
       ...(options.lookup ? { lookup: options.lookup } : {}),
+      ...(options.postRender ? { postRender: options.postRender } : {}),
     });
   } catch (err) {
     throw new ReleaseRenderError(err);

@@ -20,6 +20,11 @@ export interface RenderResourcesOptions extends EngineOptions {
   readonly includeCrds?: boolean;
   /** Notes of subcharts too (`--render-subchart-notes`). */
   readonly subNotes?: boolean;
+  /**
+   * `--post-renderer`: given the manifest (hooks are not part of it), returns the manifest to
+   * keep (Helm's PostRenderer.Run; an executable one is postrender/exec.ts).
+   */
+  readonly postRender?: (manifest: string) => string;
 }
 
 export interface RenderedResources {
@@ -54,6 +59,14 @@ export class InvalidManifestError extends Error {
 }
 
 /** A chart's `kubeVersion` constraint does not admit the target version. */
+/** The post-renderer failed: `error while running post render on files: <err>`. */
+export class PostRenderError extends Error {
+  constructor(cause: unknown) {
+    super(`error while running post render on files: ${(cause as Error).message}`, { cause });
+    this.name = 'PostRenderError';
+  }
+}
+
 export class KubeVersionMismatchError extends Error {
   constructor(constraint: string, version: string) {
     super(
@@ -143,6 +156,16 @@ export function renderResources(
     for (const m of manifests) yield document(m.name, m.content);
   }
   let joined: string | undefined;
+  if (options.postRender) {
+    let all = '';
+    for (const piece of manifestPieces()) all += piece;
+    try {
+      joined = options.postRender(all);
+    } catch (err) {
+      throw new PostRenderError(err);
+    }
+  }
+  const post = joined;
   return {
     hooks: sorted.hooks,
     manifests,
@@ -153,7 +176,8 @@ export function renderResources(
       }
       return joined;
     },
-    manifestPieces,
+    // Post-rendered, the manifest is one piece: the renderer's output.
+    manifestPieces: post === undefined ? manifestPieces : () => [post],
     notes,
     crds,
     skippedHooks: sorted.skippedHooks,

@@ -5,7 +5,7 @@
  * ORD-8 groups (with the apply method of design decision 8), CRDs from crds/ and
  * `--create-namespace`.
  */
-import type { KubeClient, KubeObject, ResourceRef } from '../kube/client.js';
+import type { KubeClient, KubeObject, ResourceRef, ServerDiscovery } from '../kube/client.js';
 import { AlreadyExistsError, NotFoundError, refOf } from '../kube/client.js';
 import { waitUntilReady } from '../kube/wait.js';
 import { splitManifests } from '../manifest/split.js';
@@ -160,6 +160,8 @@ export interface CrdOptions {
   timeoutMs?: number;
   signal: AbortSignal;
   log: HookLog;
+  /** The server's discovery: a kind it does not serve (a removed CRD API) fails the build. */
+  discovery?: ServerDiscovery;
 }
 
 /** go-multierror's list format, which Helm 3's KubeClient.Create returns. */
@@ -188,7 +190,11 @@ export async function installCrds(
       new Error(`failed to install CRD ${crd.name}: ${message}`, { cause });
     let objs: KubeObject[];
     try {
-      objs = buildObjects(splitManifests(crd.content), kube.defaultNamespace);
+      objs = buildObjects(
+        splitManifests(crd.content),
+        kube.defaultNamespace,
+        opts.discovery ? { discovery: opts.discovery } : {},
+      );
     } catch (err) {
       throw fail(asError(err).message, err);
     }

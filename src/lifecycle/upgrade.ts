@@ -107,6 +107,8 @@ export interface UpgradeOptions extends ValuesFlags, RunOptions {
    * schema (lifecycle/openapi-validation.ts); hooks still are, as in Helm.
    */
   disableOpenApiValidation?: boolean;
+  /** `--post-renderer`: the manifest (not hooks) as the post-renderer returns it. */
+  postRender?: (manifest: string) => string;
 }
 
 export interface UpgradeResult {
@@ -491,6 +493,7 @@ function renderUpgrade(
       isUpgrade: true,
       capabilities: at.cluster.capabilities,
       ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
+      ...(opts.postRender ? { postRender: opts.postRender } : {}),
       warn: (m) => cfg.log.warn(m),
     });
   } catch (err) {
@@ -534,6 +537,7 @@ async function installInstead(
     ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
     ...(opts.skipSchemaValidation ? { skipSchemaValidation: true } : {}),
     ...(opts.disableOpenApiValidation ? { disableOpenApiValidation: true } : {}),
+    ...(opts.postRender ? { postRender: opts.postRender } : {}),
     signal: opts.signal,
   });
   return { ...res, deleted: [], kept: [], installed: true };
