@@ -465,6 +465,35 @@ describe('template', () => {
       );
     }));
 
+  it("renders in the kubeconfig input's context namespace when the namespace input is empty", () =>
+    withChartDir(
+      {
+        'Chart.yaml': 'apiVersion: v2\nname: ns\nversion: 0.1.0\n',
+        'templates/cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  namespace: {{ .Release.Namespace }}\n',
+      },
+      async (chart) => {
+        const kubeconfig = [
+          'apiVersion: v1',
+          'kind: Config',
+          'clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]',
+          'users: [{name: u, user: {token: t}}]',
+          'contexts: [{name: a, context: {cluster: c, user: u, namespace: team-a}}]',
+          'current-context: a',
+          '',
+        ].join('\n');
+        const rendered = async (inputs: Record<string, string>) => {
+          const f = fake({ command: 'template', release: 'x', chart, ...inputs });
+          (f.deps.env as Record<string, string>).RUNNER_TEMP = chart;
+          expect(await run(f.deps)).toBe(0);
+          return readFileSync(f.outputs['manifest-path']!, 'utf8');
+        };
+        expect(await rendered({ kubeconfig })).toContain('namespace: team-a');
+        expect(await rendered({ kubeconfig, namespace: 'given' })).toContain('namespace: given');
+        expect(await rendered({})).toContain('namespace: default');
+      },
+    ));
+
   it('a template error becomes an annotation on the file and line', () =>
     withChartDir(
       {

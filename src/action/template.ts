@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Chart } from '../chart/types.js';
 import { RenderError } from '../engine/errors.js';
 import type { GoMap } from '../gotemplate/values.js';
+import { contextNamespace } from '../kube/kubeconfig-namespace.js';
 import { renderChart } from '../lifecycle/render-chart.js';
 import type { RenderedResources } from '../lifecycle/render.js';
 import type { ActionDeps, Annotation } from './deps.js';
@@ -68,9 +69,13 @@ export function runTemplate(
   loaded: Loaded,
   report: Report,
 ): void {
+  // The namespace input, else the kubeconfig input's context's (as for the cluster commands).
+  const fromContext = inputs.kubeconfig
+    ? contextNamespace(inputs.kubeconfig, inputs.context || undefined)
+    : undefined;
   const r = renderTemplate(loaded.chart!, {
     release: inputs.release,
-    namespace: inputs.namespace,
+    namespace: inputs.namespace || fromContext || 'default',
     values: loaded.values!,
     postRender: loaded.postRender,
   });

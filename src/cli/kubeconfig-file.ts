@@ -2,14 +2,12 @@
  * The kubeconfig file a command reads, as Helm's EnvSettings finds it: `--kubeconfig`, else the
  * first path of `KUBECONFIG`, else ~/.kube/config; and the namespace of its context, which is
  * Helm's default namespace for every command, `template` included (`settings.Namespace()`:
- * `--namespace`, else the context's `namespace`, else `default`). No Kubernetes client here:
- * `template` (dist/template.cjs) reads the namespace too.
+ * `--namespace`, else the context's `namespace`, else `default`: kube/kubeconfig-namespace.ts).
+ * No Kubernetes client here: `template` (dist/template.cjs) reads the namespace too.
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { marshalJson } from '../gojson/index.js';
-import { yamlToGo } from '../yaml/index.js';
 import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -19,25 +17,4 @@ export function readKubeconfig(args: ParsedArgs, io: CliIo): { path: string; tex
   const path = explicit || join(homedir(), '.kube', 'config');
   if (!existsSync(io.resolve(path))) return { path };
   return { path, text: new TextDecoder().decode(io.readFile(path)) };
-}
-
-/**
- * The `namespace` of the context `context` (else the current one) in a kubeconfig's text;
- * undefined when it names none or the text is not a kubeconfig (Helm falls back to `default`).
- */
-export function contextNamespace(text: string, context?: string): string | undefined {
-  let config: unknown;
-  try {
-    config = JSON.parse(marshalJson(yamlToGo(text)));
-  } catch {
-    return undefined;
-  }
-  const c = config as {
-    'current-context'?: unknown;
-    contexts?: Array<{ name?: unknown; context?: { namespace?: unknown } }>;
-  } | null;
-  const name = context || c?.['current-context'];
-  if (typeof name !== 'string' || !Array.isArray(c?.contexts)) return undefined;
-  const ns = c.contexts.find((x) => x?.name === name)?.context?.namespace;
-  return typeof ns === 'string' && ns !== '' ? ns : undefined;
 }
