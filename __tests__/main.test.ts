@@ -5,21 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { hookJobChart, withChartDir } from '../__fixtures__/chart-dir.js';
-import type { ActionDeps } from '../src/action/deps.js';
 import type { IssueComment } from '../src/action/pr-comment.js';
-import type { Annotation } from '../src/action/template.js';
 import type { HookOutcome } from '../src/lifecycle/hook-outcome.js';
 import { run } from '../src/main.js';
+import { fakeAction } from './helpers/action-fake.js';
 import { startSimulator, type Simulator } from '../src/simulator/index.js';
-import { systemClock } from '../src/gotime/clock.js';
 import { createNodeClient } from '../src/kube/node-client.js';
 import { secretsApi } from '../src/kube/secrets-api.js';
 import { SecretsDriver } from '../src/storage/secrets.js';
 import { Storage } from '../src/storage/storage.js';
 
-const root = resolve(import.meta.dirname, '..');
 let sim: Simulator;
 
 beforeAll(async () => {
@@ -28,75 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim.close();
 });
-
-interface Fake {
-  deps: ActionDeps;
-  outputs: Record<string, string>;
-  failed: string[];
-  secrets: string[];
-  summaries: string[];
-  annotations: Array<{ message: string; at: Annotation }>;
-  comments: IssueComment[];
-  log: string[];
-  warnings: string[];
-}
-
-function fake(
-  inputs: Record<string, string>,
-  opts: { signal?: AbortSignal; comments?: IssueComment[]; event?: string } = {},
-): Fake {
-  const f: Fake = {
-    outputs: {},
-    failed: [],
-    secrets: [],
-    summaries: [],
-    annotations: [],
-    comments: opts.comments ?? [],
-    log: [],
-    warnings: [],
-  } as unknown as Fake;
-  f.deps = {
-    core: {
-      getInput: (name) => inputs[name] ?? '',
-      setOutput: (name, value) => {
-        f.outputs[name] = value;
-      },
-      setFailed: (m, at) => {
-        f.failed.push(m);
-        if (at) f.annotations.push({ message: m, at });
-      },
-      setSecret: (s) => void f.secrets.push(s),
-      writeSummary: async (m) => void f.summaries.push(m),
-      info: (m) => void f.log.push(m),
-      warning: (m) => void f.warnings.push(m),
-      debug: () => {},
-      group: (_name, fn) => fn(),
-    },
-    github: {
-      client: () => ({
-        listComments: async () => f.comments.map((c) => ({ ...c })),
-        createComment: async (_pr, body) =>
-          void f.comments.push({ id: f.comments.length + 1, body }),
-        updateComment: async (_pr, id, body) => {
-          f.comments.find((c) => c.id === id)!.body = body;
-        },
-      }),
-      eventPayload: () => ({ pull_request: { number: 7, head: { sha: 'abc123def4567890' } } }),
-    },
-    clock: systemClock,
-    env: {
-      GITHUB_WORKSPACE: root,
-      GITHUB_STEP_SUMMARY: '/dev/null',
-      GITHUB_EVENT_NAME: opts.event ?? 'pull_request',
-      GITHUB_REPOSITORY: 'acme/app',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '4242',
-      GITHUB_SHA: 'merge0000000',
-    },
-    signal: opts.signal ?? new AbortController().signal,
-  };
-  return f;
-}
 
 const onSim = (inputs: Record<string, string>) => ({ kubeconfig: sim.kubeconfig, ...inputs });
 
@@ -119,7 +47,7 @@ async function releaseSecrets(
 
 describe('install through command upgrade (helm upgrade --install)', () => {
   it('installs examples/database-app: outputs, hooks JSON, summary with the hook table', async () => {
-    const f = fake(
+    const f = fakeAction(
       onSim({
         release: 'shop',
         chart: 'examples/database-app',
@@ -177,7 +105,7 @@ describe("the API server's warnings", () => {
           .join('---\n'),
       },
       async (chart) => {
-        const f = fake(
+        const f = fakeAction(
           onSim({
             command: 'install',
             release: 'warned',
@@ -211,7 +139,7 @@ describe('post-renderer input', () => {
           namespace: 'post1',
           'create-namespace': 'true',
         };
-        const f = fake(
+        const f = fakeAction(
           onSim({
             ...inputs,
             'post-renderer': join(chart, 'post.sh'),
@@ -227,7 +155,7 @@ describe('post-renderer input', () => {
           namespace: 'post1',
         });
         expect(added.metadata.name).toBe('added-by-kustomize');
-        const missing = fake(onSim({ ...inputs, release: 'pr2', 'post-renderer': './nope' }));
+        const missing = fakeAction(onSim({ ...inputs, release: 'pr2', 'post-renderer': './nope' }));
         expect(await run(missing.deps)).toBe(1);
         expect(missing.failed).toEqual([
           'Input "post-renderer": unable to find binary at ./nope: exec: "./nope": stat ./nope: no such file or directory',
@@ -241,7 +169,7 @@ describe('failures', () => {
     withChartDir(failingChart('exit 0'), async (chart) => {
       const kubeconfig =
         'apiVersion: v1\nusers:\n- name: u\n  user:\n    token: t0ps3cret\n  - x: [\n';
-      const f = fake({ kubeconfig, release: 'k', chart, namespace: 'default' });
+      const f = fakeAction({ kubeconfig, release: 'k', chart, namespace: 'default' });
       expect(await run(f.deps)).toBe(1);
       expect(f.failed).toHaveLength(1);
       expect(f.failed[0]).toMatch(/^Input "kubeconfig": not valid YAML: yaml: line 6: [^\n]*$/);
@@ -252,7 +180,9 @@ describe('failures', () => {
 
   it("a failed pre-install hook: setFailed with Helm's message, the log tail, release failed", () =>
     withChartDir(failingChart('echo migrating; exit 3'), async (chart) => {
-      const f = fake(onSim({ release: 'broken', chart, namespace: 'default', timeout: '30s' }));
+      const f = fakeAction(
+        onSim({ release: 'broken', chart, namespace: 'default', timeout: '30s' }),
+      );
       expect(await run(f.deps)).toBe(1);
       expect(f.failed).toEqual([
         'failed pre-install: job broken-migrate failed: BackoffLimitExceeded',
@@ -279,7 +209,9 @@ describe('failures', () => {
         'templates/NOTES.txt': '{{ .Release.Name }} is installed\n',
       },
       async (chart) => {
-        const f = fake(onSim({ release: 'nothing', chart, namespace: 'default', timeout: '30s' }));
+        const f = fakeAction(
+          onSim({ release: 'nothing', chart, namespace: 'default', timeout: '30s' }),
+        );
         expect(await run(f.deps)).toBe(1);
         const summary = f.summaries[0]!;
         expect(summary).not.toContain('created');
@@ -302,8 +234,8 @@ describe('failures', () => {
       },
       async (chart) => {
         const base = { release: 'atom', chart, namespace: 'default', timeout: '30s' };
-        expect(await run(fake(onSim(base)).deps)).toBe(0);
-        const f = fake(onSim({ ...base, atomic: 'true', set: 'v=2' }));
+        expect(await run(fakeAction(onSim(base)).deps)).toBe(0);
+        const f = fakeAction(onSim({ ...base, atomic: 'true', set: 'v=2' }));
         expect(await run(f.deps)).toBe(1);
         expect(f.outputs).toMatchObject({ status: 'deployed', revision: '3' });
         const summary = f.summaries[0]!;
@@ -334,7 +266,7 @@ describe('failures', () => {
         for (const extra of [{}, { 'dry-run': 'true' }, { command: 'install' }] as Array<
           Record<string, string>
         >) {
-          const f = fake(onSim({ release: 'rend', chart, namespace: 'default', ...extra }));
+          const f = fakeAction(onSim({ release: 'rend', chart, namespace: 'default', ...extra }));
           expect(await run(f.deps)).toBe(1);
           expect(f.outputs.revision).toBe('');
           expect(f.annotations).toHaveLength(1);
@@ -352,7 +284,7 @@ describe('failures', () => {
   it('a cancelled run (aborted signal) stops waiting at once: the release ends failed and the summary is written', () =>
     withChartDir(failingChart('echo waiting; sleep 3600'), async (chart) => {
       const controller = new AbortController();
-      const f = fake(onSim({ release: 'cancelled', chart, timeout: '1h' }), {
+      const f = fakeAction(onSim({ release: 'cancelled', chart, timeout: '1h' }), {
         signal: controller.signal,
       });
       const done = run(f.deps);
@@ -372,8 +304,8 @@ describe('failures', () => {
 describe('dry-run', () => {
   it('plans an update with a diff after an install and stores nothing', async () => {
     const base = { release: 'plan', chart: 'examples/database-app', namespace: 'default' };
-    expect(await run(fake(onSim(base)).deps)).toBe(0);
-    const f = fake(onSim({ ...base, 'dry-run': 'true', set: 'image.tag=1.22.0' }));
+    expect(await run(fakeAction(onSim(base)).deps)).toBe(0);
+    const f = fakeAction(onSim({ ...base, 'dry-run': 'true', set: 'image.tag=1.22.0' }));
     expect(await run(f.deps)).toBe(0);
     const plan = JSON.parse(f.outputs.plan!) as {
       deployedRevision: number;
@@ -403,10 +335,10 @@ describe('dry-run with a Secret (issue 8 item 1)', () => {
   });
   it('redacts the diff and masks the deployed and new values', async () => {
     await withChartDir(secretChart('old-pa55word'), async (chart) => {
-      expect(await run(fake(onSim({ release: 'sec', chart })).deps)).toBe(0);
+      expect(await run(fakeAction(onSim({ release: 'sec', chart })).deps)).toBe(0);
     });
     await withChartDir(secretChart('n3w-pa55word'), async (chart) => {
-      const f = fake(
+      const f = fakeAction(
         onSim({
           release: 'sec',
           chart,
@@ -435,7 +367,9 @@ describe('dry-run with a Secret (issue 8 item 1)', () => {
 
 describe('hook-logs: all (issue 8 item 7)', () => {
   it('puts every hook log in the step log and the summary, collapsed', async () => {
-    const f = fake(onSim({ release: 'logs', chart: 'examples/database-app', 'hook-logs': 'all' }));
+    const f = fakeAction(
+      onSim({ release: 'logs', chart: 'examples/database-app', 'hook-logs': 'all' }),
+    );
     expect(await run(f.deps)).toBe(0);
     const hooks = JSON.parse(f.outputs.hooks!) as HookOutcome[];
     const logged = hooks.filter((h) => h.logTail.trim() !== '');
@@ -452,7 +386,7 @@ describe('hook-logs: all (issue 8 item 7)', () => {
 describe('template', () => {
   it('renders without a cluster, writes the manifest to manifest-path (issue 8 item 9)', () =>
     withChartDir({}, async (tmp) => {
-      const f = fake({ command: 'template', release: 'x', chart: 'examples/database-app' });
+      const f = fakeAction({ command: 'template', release: 'x', chart: 'examples/database-app' });
       (f.deps.env as Record<string, string>).RUNNER_TEMP = tmp;
       expect(await run(f.deps)).toBe(0);
       expect(f.outputs.status).toBe('rendered');
@@ -483,7 +417,7 @@ describe('template', () => {
           '',
         ].join('\n');
         const rendered = async (inputs: Record<string, string>) => {
-          const f = fake({ command: 'template', release: 'x', chart, ...inputs });
+          const f = fakeAction({ command: 'template', release: 'x', chart, ...inputs });
           (f.deps.env as Record<string, string>).RUNNER_TEMP = chart;
           expect(await run(f.deps)).toBe(0);
           return readFileSync(f.outputs['manifest-path']!, 'utf8');
@@ -502,7 +436,7 @@ describe('template', () => {
           'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.x | nosuchfn }}\n',
       },
       async (chart) => {
-        const f = fake({ command: 'template', release: 'x', chart });
+        const f = fakeAction({ command: 'template', release: 'x', chart });
         expect(await run(f.deps)).toBe(1);
         expect(f.annotations).toHaveLength(1);
         expect(f.annotations[0]!.at).toMatchObject({
@@ -524,7 +458,7 @@ describe('PR comment', () => {
       'pr-comment': 'true',
       'github-token': 't0k',
     });
-    expect(await run(fake(inputs, { comments }).deps)).toBe(0);
+    expect(await run(fakeAction(inputs, { comments }).deps)).toBe(0);
     expect(comments).toHaveLength(2);
     expect(comments[1]!.body.startsWith('<!-- hookline:default/pr -->\n')).toBe(true);
     expect(comments[1]!.body).toContain('**revision** 1');
@@ -532,7 +466,7 @@ describe('PR comment', () => {
     expect(comments[1]!.body).toMatch(
       /^<sub>Updated by \[workflow run 4242\]\(https:\/\/github\.com\/acme\/app\/actions\/runs\/4242\) for commit `abc123def456` at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; this comment is edited in place on each run\.<\/sub>$/m,
     );
-    expect(await run(fake(inputs, { comments }).deps)).toBe(0);
+    expect(await run(fakeAction(inputs, { comments }).deps)).toBe(0);
     expect(comments).toHaveLength(2);
     expect(comments[1]!.body).toContain('**revision** 2');
   });
@@ -546,7 +480,7 @@ describe('PR comment', () => {
       'pr-comment': 'true',
       'github-token': 't',
     };
-    expect(await run(fake(inputs, { comments, event: 'push' }).deps)).toBe(0);
+    expect(await run(fakeAction(inputs, { comments, event: 'push' }).deps)).toBe(0);
     expect(comments).toEqual([]);
   });
 });
@@ -559,19 +493,19 @@ describe('recover-pending', () => {
       namespace: 'default',
       timeout: '1m',
     };
-    expect(await run(fake(onSim(base)).deps)).toBe(0);
+    expect(await run(fakeAction(onSim(base)).deps)).toBe(0);
     const storage = storageOf('default');
     const last = await storage.last('stuck');
     await storage.update({
       ...last,
       info: { ...last.info, status: 'pending-upgrade', last_deployed: '2020-01-01T00:00:00Z' },
     });
-    const blocked = fake(onSim(base));
+    const blocked = fakeAction(onSim(base));
     expect(await run(blocked.deps)).toBe(1);
     expect(blocked.failed).toEqual([
       'UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress',
     ]);
-    const f = fake(onSim({ ...base, 'recover-pending': 'true' }));
+    const f = fakeAction(onSim({ ...base, 'recover-pending': 'true' }));
     expect(await run(f.deps)).toBe(0);
     expect(f.outputs).toMatchObject({ status: 'deployed', revision: '2' });
     const records = await releaseSecrets('default', 'stuck');
@@ -590,11 +524,11 @@ describe('recover-pending', () => {
       namespace: 'default',
       timeout: '1h',
     };
-    expect(await run(fake(onSim(base)).deps)).toBe(0);
+    expect(await run(fakeAction(onSim(base)).deps)).toBe(0);
     const storage = storageOf('default');
     const last = await storage.last('busy');
     await storage.update({ ...last, info: { ...last.info, status: 'pending-upgrade' } });
-    const f = fake(onSim({ ...base, 'recover-pending': 'true' }));
+    const f = fakeAction(onSim({ ...base, 'recover-pending': 'true' }));
     expect(await run(f.deps)).toBe(1);
     expect(f.failed[0]).toContain('another operation');
   });
@@ -602,7 +536,7 @@ describe('recover-pending', () => {
 
 describe('values inputs', () => {
   it('applies values files, inline values and set in Helm order', async () => {
-    const f = fake({
+    const f = fakeAction({
       command: 'template',
       release: 'v',
       chart: 'examples/database-app',
@@ -611,7 +545,7 @@ describe('values inputs', () => {
       set: 'service.port=8081',
     });
     expect(await run(f.deps)).toBe(0);
-    const plain = fake({ command: 'template', release: 'v', chart: 'examples/database-app' });
+    const plain = fakeAction({ command: 'template', release: 'v', chart: 'examples/database-app' });
     await run(plain.deps);
     expect(f.outputs['manifest-digest']).not.toBe(plain.outputs['manifest-digest']);
   });
@@ -619,7 +553,9 @@ describe('values inputs', () => {
 
 describe('inputs', () => {
   it('a bad input fails naming it, before anything runs', async () => {
-    const f = fake(onSim({ release: 'x', chart: 'examples/database-app', timeout: '5 minutes' }));
+    const f = fakeAction(
+      onSim({ release: 'x', chart: 'examples/database-app', timeout: '5 minutes' }),
+    );
     expect(await run(f.deps)).toBe(1);
     expect(f.failed).toEqual([
       'Input "timeout": time: unknown unit " minutes" in duration "5 minutes"',
