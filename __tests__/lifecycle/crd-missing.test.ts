@@ -14,7 +14,7 @@ import { clusterInfo } from '../../src/lifecycle/cluster-capabilities.js';
 import { buildObjects, ResourceMappingError } from '../../src/lifecycle/objects.js';
 import { upgrade } from '../../src/lifecycle/upgrade.js';
 import { startCluster, uniqueName, type TestCluster } from '../kube/cluster.js';
-import { config, configMapDoc, writeChart } from './install-fixtures.js';
+import { config, configMapDoc, widgetCrd, writeChart } from './install-fixtures.js';
 
 const foo = (name: string, ns?: string) =>
   `apiVersion: example.com/v1\nkind: Foo\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}`;
@@ -100,23 +100,7 @@ describe('install and upgrade of a kind without its CRD (simulator)', () => {
     const cfg = config(c);
     const name = uniqueName('withcrd');
     const group = `${name}.example.com`;
-    const crd = [
-      'apiVersion: apiextensions.k8s.io/v1',
-      'kind: CustomResourceDefinition',
-      'metadata:',
-      `  name: widgets.${group}`,
-      'spec:',
-      `  group: ${group}`,
-      '  scope: Namespaced',
-      '  names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}',
-      '  versions:',
-      '  - name: v1',
-      '    served: true',
-      '    storage: true',
-      '    schema:',
-      '      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}',
-      '',
-    ].join('\n');
+    const crd = widgetCrd(group);
     const chart = writeChart('withcrd', {
       '../crds/widget.yaml': crd,
       'w.yaml': `apiVersion: ${group}/v1\nkind: Widget\nmetadata:\n  name: ${name}-w\n`,

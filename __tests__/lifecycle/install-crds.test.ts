@@ -14,26 +14,7 @@ import { loadChart } from '../../src/chart/directory.js';
 import { install } from '../../src/lifecycle/install.js';
 import { multierrorText } from '../../src/lifecycle/resources.js';
 import { startCluster, uniqueName, type TestCluster } from '../kube/cluster.js';
-import { config, configMapDoc, writeChart } from './install-fixtures.js';
-
-const crd = (group: string, plural = 'widgets') =>
-  [
-    'apiVersion: apiextensions.k8s.io/v1',
-    'kind: CustomResourceDefinition',
-    'metadata:',
-    `  name: ${plural}.${group}`,
-    'spec:',
-    `  group: ${group}`,
-    '  scope: Namespaced',
-    `  names: {plural: ${plural}, kind: Widget}`,
-    '  versions:',
-    '  - name: v1',
-    '    served: true',
-    '    storage: true',
-    '    schema:',
-    '      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}',
-    '',
-  ].join('\n');
+import { config, configMapDoc, widgetCrd, writeChart } from './install-fixtures.js';
 
 describe('multierrorText (go-multierror ListFormatFunc)', () => {
   it('lists one error or several as Helm 3 prints them', () => {
@@ -56,7 +37,7 @@ describe('installing crds/ (simulator)', () => {
   it('names a refused file as its chart does, with the create errors listed', async () => {
     const name = uniqueName('badcrd');
     // An upper-case name: the server refuses the CRD.
-    const bad = crd(`${name}.example.com`).replace('name: widgets.', 'name: Widgets.');
+    const bad = widgetCrd(`${name}.example.com`).replace('name: widgets.', 'name: Widgets.');
     const chart = writeChart('badcrd', {
       '../crds/bad.yaml': bad,
       'cm.yaml': configMapDoc(`${name}-cm`),
@@ -94,12 +75,12 @@ describe('installing crds/ (simulator)', () => {
   it('skips a file whose CRD exists, logging the CRD by name', async () => {
     const group = `${uniqueName('dup')}.example.com`;
     const chart = () =>
-      writeChart('dupcrd', { '../crds/w.yaml': crd(group), 'cm.yaml': configMapDoc('x') });
+      writeChart('dupcrd', { '../crds/w.yaml': widgetCrd(group), 'cm.yaml': configMapDoc('x') });
     await install(config(c), chart(), { releaseName: uniqueName('one'), namespace: c.namespace });
     const second = config(c);
     const other = uniqueName('two');
     const again = writeChart('dupcrd', {
-      '../crds/w.yaml': crd(group),
+      '../crds/w.yaml': widgetCrd(group),
       'cm.yaml': configMapDoc(`${other}-cm`),
     });
     const r = await install(second, again, { releaseName: other, namespace: c.namespace });

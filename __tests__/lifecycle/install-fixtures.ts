@@ -103,3 +103,24 @@ export function deploymentDoc(name: string, image: string): string {
     '',
   ].join('\n');
 }
+
+/** A namespaced CRD of kind Widget (`widgets.<group>`) that keeps unknown fields. */
+export function widgetCrd(group: string): string {
+  return [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata:',
+    `  name: widgets.${group}`,
+    'spec:',
+    `  group: ${group}`,
+    '  scope: Namespaced',
+    '  names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}',
+    '  versions:',
+    '  - name: v1',
+    '    served: true',
+    '    storage: true',
+    '    schema:',
+    '      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}',
+    '',
+  ].join('\n');
+}

@@ -7,10 +7,8 @@ import type { Chart } from '../chart/types.js';
 import type { GoMap } from '../gotemplate/values.js';
 import type { Configuration } from '../lifecycle/config.js';
 import { clusterInfo } from '../lifecycle/cluster-capabilities.js';
-import { buildObjects } from '../lifecycle/objects.js';
+import { buildReleaseObjects } from '../lifecycle/objects.js';
 import { validationSchema } from '../lifecycle/openapi-validation.js';
-import { streamDocuments } from '../manifest/documents.js';
-import { asError } from '../util/errors.js';
 import type { Hook } from '../release/hook.js';
 import type { Release } from '../release/types.js';
 import { NoDeployedReleasesError, isReleaseNotFound } from '../storage/driver.js';
@@ -48,15 +46,7 @@ async function validateManifest(
   manifest: string,
   namespace: string,
 ): Promise<void> {
-  const validation = await validationSchema(cfg);
-  try {
-    buildObjects(streamDocuments(manifest), namespace, { validation });
-  } catch (err) {
-    const message = asError(err).message;
-    throw new Error(`unable to build kubernetes objects from release manifest: ${message}`, {
-      cause: err,
-    });
-  }
+  buildReleaseObjects(manifest, namespace, { validation: await validationSchema(cfg) });
 }
 
 export async function dryRun(

@@ -10,10 +10,9 @@
  */
 import { clusterInfo } from '../lifecycle/cluster-capabilities.js';
 import { asError } from '../lifecycle/config.js';
-import { buildObjects } from '../lifecycle/objects.js';
+import { buildReleaseObjects } from '../lifecycle/objects.js';
 import { validationSchema } from '../lifecycle/openapi-validation.js';
 import { existingResourceConflict } from '../lifecycle/resources.js';
-import { streamDocuments } from '../manifest/documents.js';
 import type { ParsedArgs } from './args.js';
 import { connect } from './cluster.js';
 import type { CliIo } from './io.js';
@@ -34,18 +33,10 @@ export async function openTemplateCluster(args: ParsedArgs, io: CliIo): Promise<
         const validation = args.bools.get('disable-openapi-validation')
           ? undefined
           : await validationSchema(cluster.cfg);
-        let objects;
-        try {
-          objects = buildObjects(streamDocuments(manifest), cluster.namespace, {
-            discovery: info.discovery,
-            ...(validation ? { validation } : {}),
-          });
-        } catch (err) {
-          throw new Error(
-            `unable to build kubernetes objects from release manifest: ${asError(err).message}`,
-            { cause: err },
-          );
-        }
+        const objects = buildReleaseObjects(manifest, cluster.namespace, {
+          discovery: info.discovery,
+          ...(validation ? { validation } : {}),
+        });
         if (args.bools.get('is-upgrade') || objects.length === 0) return;
         try {
           await existingResourceConflict(cluster.kube, objects, releaseName, cluster.namespace);

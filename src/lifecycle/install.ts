@@ -40,8 +40,7 @@ import {
   installCrds,
   withOwnership,
 } from './resources.js';
-import { streamDocuments } from '../manifest/documents.js';
-import { buildObjects } from './objects.js';
+import { buildReleaseObjects } from './objects.js';
 import { ReleaseRenderError, renderChart } from './render-chart.js';
 import { clusterInfo, forgetClusterInfo, type ClusterInfo } from './cluster-capabilities.js';
 import { validationSchema } from './openapi-validation.js';
@@ -359,22 +358,12 @@ async function prepareInstall(
   const validation = await schema;
   let objects: KubeObject[];
   try {
-    objects = buildObjects(
-      // Helm builds them from the release manifest (see manifest/documents.ts).
-      streamDocuments(rendered.manifest),
-      opts.namespace,
-      {
-        ...(cluster ? { discovery: cluster.discovery } : {}),
-        ...(validation ? { validation } : {}),
-      },
-    ).map((o) => withOwnership(o, opts.releaseName, opts.namespace));
+    objects = buildReleaseObjects(rendered.manifest, opts.namespace, {
+      ...(cluster ? { discovery: cluster.discovery } : {}),
+      ...(validation ? { validation } : {}),
+    }).map((o) => withOwnership(o, opts.releaseName, opts.namespace));
   } catch (err) {
-    throw new InstallError(
-      `unable to build kubernetes objects from release manifest: ${asError(err).message}`,
-      undefined,
-      [],
-      { cause: err },
-    );
+    throw new InstallError(asError(err).message, undefined, [], { cause: err });
   }
   let adopted: KubeObject[];
   try {

@@ -20,7 +20,8 @@ import {
   validateObject,
   type ValidationSchema,
 } from '../kube/schema-validation.js';
-import { objectDocuments, objectDocumentsOf } from '../manifest/documents.js';
+import { objectDocuments, objectDocumentsOf, streamDocuments } from '../manifest/documents.js';
+import { asError } from '../util/errors.js';
 
 /** An object whose kind the server does not serve, as the manifest declared it. */
 export interface UnmappedObject {
@@ -31,17 +32,15 @@ export interface UnmappedObject {
   kind: string;
 }
 
+/** cli-runtime's message for one unmapped object. */
+function mappingMessage(u: UnmappedObject): string {
+  return `resource mapping not found for name: ${JSON.stringify(u.name)} namespace: ${JSON.stringify(u.namespace)} from "": no matches for kind ${JSON.stringify(u.kind)} in version ${JSON.stringify(u.apiVersion)}\nensure CRDs are installed first`;
+}
+
 /** Objects whose kinds the server does not serve (a CRD not installed): the REST mapping failed. */
 export class ResourceMappingError extends Error {
-  /** One message per object. */
-  readonly each: string[];
   constructor(readonly unmapped: UnmappedObject[]) {
-    const each = unmapped.map(
-      (u) =>
-        `resource mapping not found for name: ${JSON.stringify(u.name)} namespace: ${JSON.stringify(u.namespace)} from "": no matches for kind ${JSON.stringify(u.kind)} in version ${JSON.stringify(u.apiVersion)}\nensure CRDs are installed first`,
-    );
-    super(aggregateMessage(each));
-    this.each = each;
+    super(aggregateMessage(unmapped.map(mappingMessage)));
     this.name = 'ResourceMappingError';
   }
 }
@@ -104,9 +103,7 @@ export function buildObjects(
     if (problems.length > 0) {
       const refused = new ObjectValidationError(problems);
       if (unmapped.length === 0) throw refused;
-      throw new Error(
-        aggregateMessage([...new ResourceMappingError(unmapped).each, refused.message]),
-      );
+      throw new Error(aggregateMessage([...unmapped.map(mappingMessage), refused.message]));
     }
     const { obj, declared } = parseObject(parsed, namespace);
     const served = kinds?.get(obj.apiVersion);
@@ -121,6 +118,25 @@ export function buildObjects(
   });
   if (unmapped.length > 0) throw new ResourceMappingError(unmapped);
   return objects;
+}
+
+/**
+ * Install's Build of a release manifest (read as YAMLReader reads it, manifest/documents.ts):
+ * its error as Helm wraps it, `unable to build kubernetes objects from release manifest: ...`.
+ */
+export function buildReleaseObjects(
+  manifest: string,
+  namespace: string,
+  opts: BuildOptions,
+): KubeObject[] {
+  try {
+    return buildObjects(streamDocuments(manifest), namespace, opts);
+  } catch (err) {
+    throw new Error(
+      `unable to build kubernetes objects from release manifest: ${asError(err).message}`,
+      { cause: err },
+    );
+  }
 }
 
 /** KubeClient.Build of a whole manifest (`---`-separated): one object per non-empty document. */

@@ -155,26 +155,25 @@ export function renderResources(
     if (includeCrds) for (const c of crds) yield document(c.filename, c.content);
     for (const m of manifests) yield document(m.name, m.content);
   }
-  let joined: string | undefined;
-  if (options.postRender) {
+  const join = (): string => {
     let all = '';
     for (const piece of manifestPieces()) all += piece;
+    return all;
+  };
+  let post: string | undefined;
+  if (options.postRender) {
     try {
-      joined = options.postRender(all);
+      post = options.postRender(join());
     } catch (err) {
       throw new PostRenderError(err);
     }
   }
-  const post = joined;
+  let joined = post;
   return {
     hooks: sorted.hooks,
     manifests,
     get manifest(): string {
-      if (joined === undefined) {
-        joined = '';
-        for (const piece of manifestPieces()) joined += piece;
-      }
-      return joined;
+      return (joined ??= join());
     },
     // Post-rendered, the manifest is one piece: the renderer's output.
     manifestPieces: post === undefined ? manifestPieces : () => [post],
